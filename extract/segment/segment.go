@@ -1,0 +1,120 @@
+package segment
+
+import (
+	"embed"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/yanyiwu/gojieba"
+)
+
+//go:embed dict/*.utf8
+var dicts embed.FS
+
+// dictFiles are the five files gojieba.NewJieba takes, in its order: main
+// dictionary, HMM model, user dictionary, IDF table, stop words. The IDF
+// table and stop words serve keyword extraction, which we do not use, so
+// they are one-line stand-ins (cppjieba rejects empty files).
+var dictFiles = []string{"jieba.dict.utf8", "hmm_model.utf8", "user.dict.utf8", "idf.utf8", "stop_words.utf8"}
+
+// Token is one word of a segmented string.
+type Token struct {
+	Text       string
+	Start, End int    // code-point offsets into the segmented string
+	POS        string // jieba part-of-speech tag: "n", "v", "m", "x" …
+}
+
+// Segmenter cuts a string into tokens.
+type Segmenter interface {
+	Segment(s string) []Token
+}
+
+// Jieba is a Segmenter backed by one gojieba instance. It is safe for
+// concurrent use.
+type Jieba struct {
+	j *gojieba.Jieba
+}
+
+var (
+	shared     *Jieba
+	sharedErr  error
+	sharedOnce sync.Once
+)
+
+// Default returns the process-wide Jieba, loading the embedded dictionaries
+// on first use.
+func Default() (*Jieba, error) {
+	sharedOnce.Do(func() { shared, sharedErr = load() })
+	return shared, sharedErr
+}
+
+func load() (*Jieba, error) {
+	dir, err := os.MkdirTemp("", "gwr-jieba-")
+	if err != nil {
+		return nil, fmt.Errorf("segment: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	paths := make([]string, len(dictFiles))
+	for i, name := range dictFiles {
+		b, err := dicts.ReadFile("dict/" + name)
+		if err != nil {
+			return nil, fmt.Errorf("segment: embedded dictionary %s: %w", name, err)
+		}
+		paths[i] = filepath.Join(dir, name)
+		if err := os.WriteFile(paths[i], b, 0o600); err != nil {
+			return nil, fmt.Errorf("segment: %w", err)
+		}
+	}
+	return &Jieba{j: gojieba.NewJieba(paths...)}, nil
+}
+
+// UserDict returns the embedded domain dictionary, for hashing into the
+// rule-set version.
+func UserDict() []byte {
+	b, _ := dicts.ReadFile("dict/user.dict.utf8")
+	return b
+}
+
+// Segment cuts s into words with their part-of-speech tags. gojieba returns
+// nothing useful for invalid UTF-8 and stops at NUL, so such input is
+// repaired first (each bad byte becomes U+FFFD, NUL becomes a space); the
+// offsets stay valid for the code points of s as Go ranges over them.
+func (x *Jieba) Segment(s string) []Token {
+	if s == "" {
+		return nil
+	}
+	if !utf8.ValidString(s) || strings.IndexByte(s, 0) >= 0 {
+		s = repair(s)
+	}
+	tagged := x.j.Tag(s)
+	toks := make([]Token, 0, len(tagged))
+	pos := 0
+	for _, t := range tagged {
+		i := strings.LastIndexByte(t, '/')
+		if i < 0 {
+			continue
+		}
+		word := t[:i]
+		n := utf8.RuneCountInString(word)
+		toks = append(toks, Token{Text: word, Start: pos, End: pos + n, POS: t[i+1:]})
+		pos += n
+	}
+	return toks
+}
+
+// repair replaces each invalid byte with U+FFFD and each NUL with a space,
+// keeping one code point per code point of s as range sees them.
+func repair(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r == 0 {
+			r = ' '
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

@@ -1,0 +1,60 @@
+package segment
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestSegmentOffsets(t *testing.T) {
+	x, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		in   string
+		want []string // words expected among the tokens
+	}{
+		{"新增高新技术企业10家以上", []string{"新增", "高新技术企业", "10", "家", "以上"}},
+		{"地区生产总值增长6.5%左右", []string{"地区生产总值", "增长", "6.5"}},
+		{"比重提高2个百分点", []string{"个百分点"}},
+		{"城镇登记失业率控制在4.5%以内", []string{"城镇登记失业率", "控制在"}},
+		{"a b\tc", nil},
+		{"含\x00空字符", nil},
+		{"坏\xff字节", nil},
+	}
+	for _, tt := range tests {
+		toks := x.Segment(tt.in)
+		n := utf8.RuneCountInString(tt.in)
+		if len(toks) == 0 || toks[0].Start != 0 || toks[len(toks)-1].End != n {
+			t.Errorf("Segment(%q) covers %v; want [0,%d)", tt.in, toks, n)
+		}
+		runes := []rune(repair(tt.in))
+		words := map[string]bool{}
+		for i, tok := range toks {
+			if i > 0 && tok.Start != toks[i-1].End {
+				t.Errorf("Segment(%q): token %d starts at %d; want %d", tt.in, i, tok.Start, toks[i-1].End)
+			}
+			if got := string(runes[tok.Start:tok.End]); got != tok.Text {
+				t.Errorf("Segment(%q): span [%d,%d) = %q; want %q", tt.in, tok.Start, tok.End, got, tok.Text)
+			}
+			words[tok.Text] = true
+		}
+		for _, w := range tt.want {
+			if !words[w] {
+				t.Errorf("Segment(%q) = %v; want the word %q", tt.in, toks, w)
+			}
+		}
+	}
+}
+
+func TestDefaultShared(t *testing.T) {
+	a, _ := Default()
+	b, _ := Default()
+	if a != b {
+		t.Errorf("Default() returned two instances; want one shared")
+	}
+	if !strings.Contains(string(UserDict()), "高新技术企业") {
+		t.Errorf("UserDict() lacks the domain vocabulary")
+	}
+}

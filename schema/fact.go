@@ -1,0 +1,68 @@
+package schema
+
+// Fact is one row of the facts table: one number in a report that quantifies
+// something the government did or will do. Field names and JSON keys follow
+// SPEC section 2; Start and End are code-point offsets into the document
+// text (the decoded file with a leading BOM dropped).
+type Fact struct {
+	DocID      string  `json:"doc_id"`
+	FactID     int32   `json:"fact_id"`
+	Start      int32   `json:"start"`
+	End        int32   `json:"end"`
+	Mention    string  `json:"mention"`
+	Sentence   string  `json:"sentence"`
+	Indicator  string  `json:"indicator"`
+	Cue        string  `json:"cue"`
+	Measure    string  `json:"measure"`
+	ValueLow   float64 `json:"value_low"`
+	ValueHigh  float64 `json:"value_high"`
+	Bound      string  `json:"bound"`
+	Unit       string  `json:"unit"`
+	UnitText   string  `json:"unit_text"`
+	Classifier string  `json:"classifier"`
+	Kind       string  `json:"kind"`
+	Year       *int32  `json:"year"`
+	Hedge      string  `json:"hedge"`
+	Rule       string  `json:"rule"`
+}
+
+// Document is one row of the documents table: one input report.
+type Document struct {
+	DocID    string `json:"doc_id"`
+	Path     string `json:"path"`
+	SHA256   string `json:"sha256"`
+	Encoding string `json:"encoding"`
+	Region   string `json:"region"`
+	Level    string `json:"level"`
+	Year     *int32 `json:"year"`
+	DocType  string `json:"doc_type"`
+	Chars    int32  `json:"chars"`
+	Facts    int32  `json:"facts"`
+}
+
+// ErrorRow is one row of the errors table: a document that could not be
+// processed, and why.
+type ErrorRow struct {
+	DocID   string `json:"doc_id"`
+	Path    string `json:"path"`
+	Stage   string `json:"stage"`
+	Message string `json:"message"`
+}
+
+// Measures lists the values of Fact.Measure (SPEC section 3).
+var Measures = []string{"level", "delta", "growth"}
+
+// Bounds lists the values of Fact.Bound (SPEC section 4).
+var Bounds = []string{"eq", "ge", "gt", "le", "lt", "approx", "range"}
+
+// Kinds lists the values of Fact.Kind (SPEC section 6).
+var Kinds = []string{"target", "actual"}
+
+// Units lists the canonical values of Fact.Unit (SPEC section 5).
+var Units = []string{"CNY", "USD", "percent", "pp", "count", "mu", "m2", "km2", "ha", "km", "m", "kW", "kWh", "t", "m3", "ug/m3", "day", "times", "other"}
+
+// Levels lists the values of Document.Level.
+var Levels = []string{"national", "province", "city", "district", "county", ""}
+
+// DocTypes lists the values of Document.DocType.
+var DocTypes = []string{"report", "news", "plan"}
