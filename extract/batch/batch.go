@@ -1,0 +1,164 @@
+package batch
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"runtime/debug"
+	"time"
+
+	"github.com/gwrfacts/gwr/corpus"
+	"github.com/gwrfacts/gwr/extract"
+	"github.com/gwrfacts/gwr/schema"
+)
+
+// Options control a Run.
+type Options struct {
+	Jobs   int            // workers; 0 means all cores
+	Corpus corpus.Options // decoding and metadata options
+	// Progress, if set, is called after each document with the counts so
+	// far; it runs on the collector goroutine.
+	Progress func(Stats)
+}
+
+// Stats counts what a run has done.
+type Stats struct {
+	Total, Docs, Facts, Errors int
+	Bytes                      int64 // input text read, in bytes of the decoded UTF-8 text
+	Elapsed                    time.Duration
+}
+
+// Result is one document's outcome: its row and facts, or an error row.
+type Result struct {
+	Doc   *schema.Document
+	Facts []schema.Fact
+	Err   *schema.ErrorRow
+}
+
+// Sink receives results in input order.
+type Sink interface {
+	Add(r Result) error
+}
+
+// Run extracts every input and hands the results to sink in input order.
+// It stops early, returning ctx.Err(), when ctx is cancelled; results
+// already given to sink stay valid.
+func Run(ctx context.Context, inputs []corpus.Input, x *extract.Extractor, opt Options, sink Sink) (Stats, error) {
+	jobs := opt.Jobs
+	if jobs <= 0 {
+		jobs = runtime.NumCPU()
+	}
+	start := time.Now()
+	stats := Stats{Total: len(inputs)}
+
+	type done struct {
+		i int
+		r Result
+		n int64
+	}
+	// window bounds the documents in flight, and so the memory held by the
+	// reorder buffer, whatever the corpus size.
+	window := make(chan struct{}, 4*jobs)
+	work := make(chan int)
+	results := make(chan done, 4*jobs)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	go func() {
+		defer close(work)
+		for i := range inputs {
+			select {
+			case window <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case work <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	for w := 0; w < jobs; w++ {
+		go func() {
+			for i := range work {
+				r, n := process(inputs[i], x, opt.Corpus)
+				select {
+				case results <- done{i, r, n}:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+
+	pending := map[int]done{}
+	next := 0
+	for next < len(inputs) {
+		select {
+		case <-ctx.Done():
+			stats.Elapsed = time.Since(start)
+			return stats, ctx.Err()
+		case d := <-results:
+			pending[d.i] = d
+		}
+		for {
+			d, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			<-window
+			if err := sink.Add(d.r); err != nil {
+				stats.Elapsed = time.Since(start)
+				return stats, err
+			}
+			stats.Docs++
+			stats.Bytes += d.n
+			stats.Facts += len(d.r.Facts)
+			if d.r.Err != nil {
+				stats.Errors++
+			}
+			stats.Elapsed = time.Since(start)
+			if opt.Progress != nil {
+				opt.Progress(stats)
+			}
+		}
+	}
+	stats.Elapsed = time.Since(start)
+	return stats, nil
+}
+
+// process loads and extracts one document. It never panics: a panic in a
+// rule becomes an error row for this document alone.
+func process(in corpus.Input, x *extract.Extractor, opt corpus.Options) (r Result, n int64) {
+	stage := "load"
+	defer func() {
+		if p := recover(); p != nil {
+			r = Result{Err: &schema.ErrorRow{DocID: in.ID, Path: in.Path, Stage: stage,
+				Message: fmt.Sprintf("internal error (please report): %v\n%s", p, firstLines(debug.Stack(), 12))}}
+		}
+	}()
+	doc, err := corpus.Load(in, opt)
+	if err != nil {
+		return Result{Err: &schema.ErrorRow{DocID: in.ID, Path: in.Path, Stage: stage, Message: err.Error()}}, 0
+	}
+	stage = "extract"
+	facts := x.Extract(extract.Document{ID: doc.ID, Text: doc.Text, HTML: doc.HTML, PlanYear: doc.Meta.Year})
+	row := doc.Row(len(facts))
+	return Result{Doc: &row, Facts: facts}, int64(len(doc.Text))
+}
+
+func firstLines(b []byte, n int) string {
+	lines := 0
+	for i, c := range b {
+		if c == '\n' {
+			lines++
+			if lines == n {
+				return string(b[:i])
+			}
+		}
+	}
+	return string(b)
+}

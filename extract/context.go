@@ -1,0 +1,96 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/gwrfacts/gwr/normalize"
+)
+
+// section is what the latest heading says about the text under it.
+type section int
+
+const (
+	sectionNone   section = iota // no heading seen: sentence cues decide, default target
+	sectionReview                // a review of past results: actual
+	sectionPlan                  // plans: target
+)
+
+// classifyHeading tells whether a heading opens a review or a plan part.
+func classifyHeading(h string, planYear int) section {
+	if hasAny(h, planHeadings) {
+		return sectionPlan
+	}
+	if hasAny(h, reviewHeadings) {
+		return sectionReview
+	}
+	// "2022年工作" in a 2023 report is a review; "2023年工作" a plan.
+	if m := yearRe.FindStringSubmatch(h); m != nil && planYear > 0 {
+		if y, _ := strconv.Atoi(m[1]); y < planYear && strings.Contains(h, "工作") {
+			return sectionReview
+		}
+	}
+	return sectionNone
+}
+
+var (
+	yearRe       = regexp.MustCompile(`((?:19|20)\d\d)\s*年`)
+	byYearRe     = regexp.MustCompile(`(?:到|至|在|于|截至|截止)((?:19|20)\d\d)\s*年|((?:19|20)\d\d)\s*年(?:底|末)`)
+	leadYearRe   = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)?((?:19|20)\d\d)\s*年(?:，|,|全年|以来|我|全|共|累计|是|，)`)
+	withinYearRe = regexp.MustCompile(`([\d一二两三四五六七八九十]+)\s*年内`)
+)
+
+// timeOf decides kind and year of a fact from its section and the words of
+// its sentence before the number (SPEC section 6).
+func timeOf(sec section, before string, planYear int) (kind string, year *int32) {
+	kind = "target"
+	if sec == sectionReview {
+		kind = "actual"
+	}
+	switch {
+	case sec == sectionReview && hasAny(before, []string{"力争", "确保", "计划", "预计", "预期", "目标", "将", "今年", "新的一年"}):
+		kind = "target"
+	case sec != sectionReview && hasAny(before, []string{"去年", "过去一年", "过去的一年", "上年", "刚刚过去", "过去五年", "五年来", "这一年", "一年来"}) && !hasAny(before, []string{"比去年", "较去年", "比上年", "较上年", "上年度"}):
+		kind = "actual"
+	}
+	y := planYear
+	if kind == "actual" {
+		y = planYear - 1
+	}
+	if m := leadYearRe.FindStringSubmatch(before); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		y = n
+		if planYear > 0 && n < planYear {
+			kind = "actual"
+		}
+	}
+	if m := byYearRe.FindStringSubmatch(before); m != nil {
+		n, _ := strconv.Atoi(m[1] + m[2])
+		if planYear == 0 || n >= planYear {
+			y, kind = n, "target"
+		}
+	}
+	if m := withinYearRe.FindStringSubmatch(before); m != nil && planYear > 0 {
+		if n, err := normalize.ParseNumber(m[1]); err == nil && n.IsInt() {
+			y = planYear + int(n.Num().Int64()) - 1
+		}
+	}
+	if hasAny(before, multiYearWords) && !strings.Contains(before, "年内") {
+		return kind, nil
+	}
+	if y <= 0 {
+		return kind, nil
+	}
+	y32 := int32(y)
+	return kind, &y32
+}
+
+func hasAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,289 @@
+package extract
+
+import (
+	"math/big"
+	"sort"
+	"strings"
+
+	"github.com/dlclark/regexp2"
+
+	"github.com/gwrfacts/gwr/extract/segment"
+	"github.com/gwrfacts/gwr/normalize"
+	"github.com/gwrfacts/gwr/schema"
+)
+
+// Document is the input of Extract: a decoded report.
+type Document struct {
+	ID       string
+	Text     string // the document text: offsets of the facts point into it
+	HTML     bool   // strip tags before matching
+	PlanYear int    // the year the report plans for; 0 if unknown
+}
+
+// Extractor holds the compiled rules and the segmenter. It is safe for
+// concurrent use.
+type Extractor struct {
+	rules []compiledRule
+	seg   segment.Segmenter
+	hash  string
+}
+
+// New compiles the rule set. seg segments sentences; pass segment.Default().
+func New(seg segment.Segmenter) (*Extractor, error) {
+	rules, err := compileRules(Rules)
+	if err != nil {
+		return nil, err
+	}
+	return &Extractor{rules: rules, seg: seg, hash: RulesHash(segment.UserDict())}, nil
+}
+
+// RulesHash identifies the rule set the extractor runs.
+func (x *Extractor) RulesHash() string { return x.hash }
+
+// Extract returns the facts of one document, ordered by start, numbered
+// from 1.
+func (x *Extractor) Extract(d Document) []schema.Fact {
+	view := normalize.Clean(d.Text, normalize.Options{HTML: d.HTML})
+	text := view.Runes
+	orig := []rune(d.Text)
+	var facts []schema.Fact
+	sec := sectionNone
+	for _, s := range splitSentences(text) {
+		str := string(text[s.start:s.end])
+		if s.heading {
+			if h := classifyHeading(str, d.PlanYear); h != sectionNone {
+				sec = h
+			}
+		}
+		qs := x.match(text[s.start:s.end])
+		if len(qs) == 0 {
+			continue
+		}
+		an := newAnalysis(text[s.start:s.end], x.seg)
+		var prev *fact
+		for i := range qs {
+			f := an.describe(&qs[i], prev, sec, d.PlanYear)
+			if f == nil {
+				continue
+			}
+			facts = append(facts, f.row(d, orig, view, s.span))
+			prev = f
+		}
+	}
+	sort.SliceStable(facts, func(i, j int) bool { return facts[i].Start < facts[j].Start })
+	for i := range facts {
+		facts[i].FactID = int32(i + 1)
+	}
+	return facts
+}
+
+// quantity is a rule match read into numbers. Offsets are code points into
+// the sentence.
+type quantity struct {
+	rule       *compiledRule
+	start, end int  // the whole match
+	core       span // the number (and its multiplier)
+	unitSpan   span // the unit, empty for Fixed rules
+	pre, post  span // bound words, empty if absent
+	low, high  *big.Rat
+	bound      string
+	unit       string // canonical unit
+	unitText   string
+	classifier string
+}
+
+// match runs the rules over one sentence and returns its quantities, in
+// order, none overlapping.
+func (x *Extractor) match(s []rune) []quantity {
+	str := string(s)
+	taken := make([]bool, len(s)+1)
+	var out []quantity
+	for i := range x.rules {
+		r := &x.rules[i]
+		m, err := r.re.FindStringMatch(str)
+		for ; m != nil && err == nil; m, err = r.re.FindNextMatch(m) {
+			if m.Length == 0 || overlaps(taken, m.Index, m.Index+m.Length) {
+				continue
+			}
+			if r.Yield != Reject {
+				q, ok := read(r, m, s)
+				if !ok {
+					continue
+				}
+				out = append(out, q)
+			}
+			for k := m.Index; k < m.Index+m.Length; k++ {
+				taken[k] = true
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
+	return out
+}
+
+func overlaps(taken []bool, s, e int) bool {
+	for k := s; k < e; k++ {
+		if taken[k] {
+			return true
+		}
+	}
+	return false
+}
+
+func group(m *regexp2.Match, name string) (string, span, bool) {
+	g := m.GroupByName(name)
+	if g == nil || g.Length == 0 {
+		return "", span{}, false
+	}
+	return g.String(), span{g.Index, g.Index + g.Length}, true
+}
+
+// read turns a match into a quantity, or reports false when the numbers do
+// not hold up (an unparsable number, a range whose ends are not ordered, a
+// threshold inside a name).
+func read(r *compiledRule, m *regexp2.Match, s []rune) (quantity, bool) {
+	q := quantity{rule: r, start: m.Index, end: m.Index + m.Length}
+	if r.Yield == Fixed {
+		q.core = span{q.start, q.end}
+		q.low, q.high = new(big.Rat).SetFloat64(r.Low), new(big.Rat).SetFloat64(r.High)
+		q.bound, q.unit = r.Bound, r.Unit
+		return q, true
+	}
+	num, numSpan, _ := group(m, "num")
+	mult, multSpan, hasMult := group(m, "mult")
+	unitText, unitSpan, _ := group(m, "unit")
+	q.core = numSpan
+	if hasMult {
+		q.core.end = multSpan.end
+	}
+	q.unitSpan = unitSpan
+	_, q.pre, _ = group(m, "pre")
+	_, q.post, _ = group(m, "post")
+
+	written := mult + unitText
+	u, ok := normalize.LookupUnit(written)
+	value, err := normalize.ParseNumber(num + mult)
+	if err != nil {
+		return q, false
+	}
+	if ok && hasMult {
+		// the multiplier is part of the unit as written (万千瓦, 亿元)
+		value, err = normalize.ParseNumber(num)
+		if err != nil {
+			return q, false
+		}
+	} else {
+		u, ok = normalize.LookupUnit(unitText)
+	}
+	q.unitText = written
+	if ok {
+		q.unit, q.classifier = u.Canonical, u.Classifier
+		value = u.Scale(value)
+	} else {
+		q.unit = "other"
+	}
+	q.low, q.high = value, value
+	q.bound = "eq"
+	if more, _, ok := group(m, "more"); ok {
+		q.bound, _ = normalize.LookupBound(more, false)
+	}
+	if pre, _, ok := group(m, "pre"); ok {
+		q.bound, _ = normalize.LookupBound(pre, true)
+	}
+	if post, _, ok := group(m, "post"); ok {
+		q.bound, _ = normalize.LookupBound(post, false)
+	}
+	if r.Yield == Range {
+		lo, err := normalize.ParseNumber(num + mult)
+		if err != nil {
+			return q, false
+		}
+		if u1, _, ok := group(m, "unit1"); ok {
+			lu, ok := normalize.LookupUnit(u1)
+			if !ok {
+				return q, false
+			}
+			lo = lu.Scale(lo)
+		} else if ok {
+			lo = u.Scale(lo)
+		}
+		num2, s2, _ := group(m, "num2")
+		mult2, _, _ := group(m, "mult2")
+		hi, err := normalize.ParseNumber(num2 + mult2)
+		if err != nil {
+			return q, false
+		}
+		if u2, ok := normalize.LookupUnit(unitText); ok {
+			hi = u2.Scale(hi)
+		}
+		if lo.Cmp(hi) >= 0 {
+			return q, false
+		}
+		q.low, q.high, q.bound = lo, hi, "range"
+		q.core.end = s2.end
+		if _, ms2, ok := group(m, "mult2"); ok {
+			q.core.end = ms2.end
+		}
+	}
+	return q, plausible(&q, s)
+}
+
+// plausible applies the checks a reader makes on a candidate quantity: a
+// scale word (百亿级), a threshold inside a category name (亿元以上项目), an
+// age or time span naming a group (0-3岁婴幼儿), a Chinese-numeral count
+// without an action (一个中心, 八个方面).
+func plausible(q *quantity, s []rune) bool {
+	after := string(s[q.end:min(len(s), q.end+6)])
+	if strings.HasPrefix(after, "级") || strings.HasPrefix(after, "强") {
+		return false
+	}
+	postWord := string(s[q.post.start:q.post.end])
+	if q.unit != "count" && q.unit != "percent" && q.unit != "pp" && (postWord == "以上" || postWord == "以下") && startsHanNoun(after) {
+		return false
+	}
+	if q.unit == "other" {
+		switch q.unitText {
+		case "岁":
+			return strings.Contains(string(s[:q.start]), "寿命")
+		case "小时":
+			if startsHanNoun(after) {
+				return false
+			}
+		}
+	}
+	if q.rule.ChineseDigits {
+		if q.low.Cmp(big.NewRat(2, 1)) < 0 {
+			return false
+		}
+		if q.unit == "count" || q.unit == "other" {
+			before := string(s[max(0, q.start-4):q.start])
+			if !hasSuffixAny(before, deltaCues) && !strings.HasSuffix(before, "等") {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// startsHanNoun reports whether s starts with a Chinese character that
+// continues a noun phrase rather than ending the clause or adding a verb.
+func startsHanNoun(s string) bool {
+	for _, r := range s {
+		if !isHan(r) {
+			return false
+		}
+		return !strings.ContainsRune("的和或及并且、，。；左约等", r)
+	}
+	return false
+}
+
+func isHan(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF }
+
+func hasSuffixAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}

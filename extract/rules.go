@@ -1,0 +1,154 @@
+package extract
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/dlclark/regexp2"
+
+	"github.com/gwrfacts/gwr/normalize"
+)
+
+// Yield says what a rule's match becomes.
+type Yield int
+
+const (
+	// Reject claims the span: no fact may overlap it.
+	Reject Yield = iota
+	// Point is one quantity: groups pre, num, mult, more, unit, post.
+	Point
+	// Range is two numbers sharing a unit: groups num, mult, unit1 (optional
+	// unit of the low end), num2, mult2, more, unit, post.
+	Range
+	// Fixed is a word with a fixed value (翻番, 两位数增长): the rule's
+	// Value fields give the row.
+	Fixed
+)
+
+// Rule is one pattern rule: a row of the Rules table.
+type Rule struct {
+	ID      string
+	Doc     string
+	Pattern string // regexp2 pattern; {NUM} {CN} {MULT} {UNIT} {PRE} {POST} are expanded from the normalize tables
+	Yield   Yield
+	// For Fixed rules: the row's value, bound, unit and measure.
+	Low, High     float64
+	Bound, Unit   string
+	FixedMeasure  string
+	FixedCue      string
+	ChineseDigits bool // the number is written in Chinese numerals: stricter checks apply
+}
+
+// otherUnits are units outside SPEC's table that reports use with facts;
+// they yield unit "other" with the unit as written.
+var otherUnits = []string{"个工作日", "工作日", "小时", "岁", "公斤", "千克", "标箱", "千伏安", "兆瓦", "万标箱", "万千伏安", "兆瓦时", "吨标准煤", "万吨标准煤", "亿立方米", "床位", "升"}
+
+// Rules is the rule set, in priority order: a match is kept only if it does
+// not overlap a match of an earlier rule (or an earlier match of the same
+// rule).
+var Rules = []Rule{
+	{ID: "reject-quoted-name", Yield: Reject,
+		Doc:     "a number inside a short quoted name is part of the name: “两个100%”, “人才金政50条”, “3510”",
+		Pattern: `[“"‘「《][^“”"‘’「」《》，。；\n]{0,16}?\d[^“”"‘’「」《》，。；\n]{0,16}?[”"’」》]`},
+	{ID: "reject-ordinal", Yield: Reject,
+		Doc:     "ordinals and ranks: 第十九届, 第4名, 第54位, 第五批, 全国前40, 前十",
+		Pattern: `第[\d零〇一二两三四五六七八九十百千]+(?:{UNIT})?|(?:前|后)[\d一二三四五六七八九十百]+(?:名|位|强)?|[\d一二三四五六七八九十百千]+强`},
+	{ID: "reject-date", Yield: Reject,
+		Doc:     "dates, years and month spans: 2024年, 1月9日, 2022-01-30, 6月底, 12个月",
+		Pattern: `\d+个月|\d{4}\s*年(?:\d{1,2}\s*月(?:\d{1,2}\s*日)?)?|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\s*月(?:底|末|份|中旬|上旬|下旬|前|初)?`},
+	{ID: "reject-code", Yield: Reject,
+		Doc:     "codes and names with digits: 5G, PM2.5, 4A级, 110千伏, 12345热线, 3+2, 5+N",
+		Pattern: `PM\s*2\.5|PM10|\d+\s*G(?![a-z])|\d+A级|\d+\s*(?:千伏|kV|KV)|\d{5,}\s*(?:热线|平台|服务)|\d+\s*\+\s*(?:\d+|[A-Z])|\b[A-Z]{1,5}\d+`},
+	{ID: "reject-named-count", Yield: Reject,
+		Doc:     "numbers naming a programme: 九大政策, 八个方面, 三年攻坚行动, 十大行动, 6大集群",
+		Pattern: `[\d一二三四五六七八九十两]+(?:大|个方面|方面|年攻坚|年行动|年计划|项行动|大行动|个一|件实事|条措施|条意见|条政策|个专项)`},
+	{ID: "reject-capacity", Yield: Reject,
+		Doc:     "a capacity inside a project name: 年产20万吨…项目, 年处理5000吨",
+		Pattern: `(?:年产|年处理|年加工|年吞吐|年出栏|年存栏|年生产|日处理|日产)(?:能力)?\s*{NUM}{MULT}(?:{UNIT})?`},
+	{ID: "range", Yield: Range,
+		Doc:     "a range with one unit or a unit on both ends: 3-5个, 5%-6%, 60万吨至65万吨, 8至10亿元",
+		Pattern: `(?<pre>{PRE})?(?<num>{NUM})(?<mult>{MULT})(?<unit1>{UNIT})?\s*(?:-|~|至|到)\s*(?<num2>{NUM})(?<mult2>{MULT})(?<more>多|余)?(?<unit>{UNIT})(?<post>{POST})?`},
+	{ID: "from-to", Yield: Point,
+		Doc:     "the start of a change: 由2.3%提高到2.5% (the 2.3%; the 2.5% is a point of its own)",
+		Pattern: `(?<=(?:由|从))(?<num>{NUM})(?<mult>{MULT})(?<unit>{UNIT})(?=\s*(?:提高|提升|增加|增长|下降|降低|减少|扩大|上升|缩小|压减)(?:到|至))`},
+	{ID: "point", Yield: Point,
+		Doc:     "a number with its unit and bound words: 10家以上, 6.5%左右, 不少于70项, 3.42亿元, 2万多名",
+		Pattern: `(?<pre>{PRE})?(?<num>{NUM})(?<mult>{MULT})(?<more>多|余)?(?<unit>{UNIT})(?<post>{POST})?`},
+	{ID: "double", Yield: Fixed, Low: 100, High: 100, Bound: "eq", Unit: "percent", FixedMeasure: "growth",
+		Doc:     "翻番 / 翻一番: growth of 100 percent",
+		Pattern: `翻一番|翻番|倍增(?=[，。；,;]|$)`},
+	{ID: "double-twice", Yield: Fixed, Low: 300, High: 300, Bound: "eq", Unit: "percent", FixedMeasure: "growth",
+		Doc:     "翻两番: growth of 300 percent",
+		Pattern: `翻两番`},
+	{ID: "two-digit", Yield: Fixed, Low: 10, High: 99.99, Bound: "range", Unit: "percent", FixedMeasure: "growth", FixedCue: "增长",
+		Doc:     "两位数增长: growth of 10 to 99.99 percent",
+		Pattern: `两位数(?=(?:以上)?(?:的)?(?:增长|增幅))|(?<=增长(?:保持在|达到|实现)?)两位数`},
+	{ID: "cn-point", Yield: Point, ChineseDigits: true,
+		Doc:     "a number in Chinese numerals with a unit: 一万亩, 三千九百五十元, 两家以上 (counts need a cue)",
+		Pattern: `(?<pre>{PRE})?(?<num>{CN})(?<mult>)(?<more>多|余)?(?<unit>{UNIT})(?<post>{POST})?`},
+}
+
+// placeholders are expanded in rule patterns. UNIT is built from the
+// normalize unit table plus otherUnits, longest first.
+func placeholders() map[string]string {
+	units := strings.Split(normalize.UnitPattern(), "|")
+	for _, u := range otherUnits {
+		units = append(units, regexp.QuoteMeta(u))
+	}
+	sort.SliceStable(units, func(i, j int) bool { return len([]rune(units[i])) > len([]rune(units[j])) })
+	return map[string]string{
+		"{NUM}":  `\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`,
+		"{CN}":   `[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?`,
+		"{MULT}": `[十百千万亿]*`,
+		"{UNIT}": strings.Join(units, "|"),
+		"{PRE}":  normalize.BoundPattern(true),
+		"{POST}": normalize.BoundPattern(false),
+	}
+}
+
+// compiledRule is a Rule with its pattern compiled.
+type compiledRule struct {
+	Rule
+	re *regexp2.Regexp
+}
+
+// matchTimeout bounds one regexp2 match, so hostile text cannot hang a rule.
+const matchTimeout = 200 * time.Millisecond
+
+func compileRules(rules []Rule) ([]compiledRule, error) {
+	ph := placeholders()
+	out := make([]compiledRule, 0, len(rules))
+	for _, r := range rules {
+		p := r.Pattern
+		for k, v := range ph {
+			p = strings.ReplaceAll(p, k, "(?:"+v+")")
+		}
+		re, err := regexp2.Compile(p, regexp2.None)
+		if err != nil {
+			return nil, fmt.Errorf("extract: rule %s: %w", r.ID, err)
+		}
+		re.MatchTimeout = matchTimeout
+		out = append(out, compiledRule{Rule: r, re: re})
+	}
+	return out, nil
+}
+
+// RulesHash identifies the rule set: the rules, the word lists and the
+// domain dictionary. It is stored in the Parquet metadata.
+func RulesHash(userDict []byte) string {
+	h := sha256.New()
+	for _, r := range Rules {
+		fmt.Fprintf(h, "%s\x00%s\x00%d\x00%v %v %s %s %s %s\n", r.ID, r.Pattern, r.Yield, r.Low, r.High, r.Bound, r.Unit, r.FixedMeasure, r.FixedCue)
+	}
+	for _, list := range [][]string{hedgeWords, targetWords, actualWords, multiYearWords, growthCues, levelCues, deltaCues, decreaseCues, moneyLevelWords, trimPrefixes, trimSuffixes, reviewHeadings, planHeadings, otherUnits} {
+		fmt.Fprintln(h, strings.Join(list, "|"))
+	}
+	fmt.Fprintln(h, normalize.UnitPattern(), normalize.BoundPattern(true), normalize.BoundPattern(false))
+	h.Write(userDict)
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}

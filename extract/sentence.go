@@ -1,0 +1,89 @@
+package extract
+
+import "unicode"
+
+// span is a half-open range [start, end) of code points.
+type span struct{ start, end int }
+
+// sentence is one sentence of the cleaned view. heading is set for a short
+// line without closing punctuation: a section title.
+type sentence struct {
+	span
+	heading bool
+}
+
+// maxSentence bounds a sentence: longer runs (a 5 MB line without
+// punctuation) are cut at a clause mark or, failing that, hard, so the
+// segmenter and the rules never see unbounded input.
+const maxSentence = 600
+
+func isSentenceEnd(r rune) bool {
+	switch r {
+	case '。', '！', '？', '；', '!', '?', ';', '\n':
+		return true
+	}
+	return false
+}
+
+func isClauseMark(r rune) bool {
+	switch r {
+	case '，', ',', '、', '：', ':', '（', '）', '(', ')':
+		return true
+	}
+	return isSentenceEnd(r)
+}
+
+// splitSentences cuts text into sentences ending after 。！？； or at a line
+// break. Leading and trailing spaces are not part of a sentence.
+func splitSentences(text []rune) []sentence {
+	var out []sentence
+	start := 0
+	for i, r := range text {
+		if isSentenceEnd(r) {
+			out = appendSentence(out, text, start, i+1)
+			start = i + 1
+		}
+	}
+	return appendSentence(out, text, start, len(text))
+}
+
+func appendSentence(out []sentence, text []rune, s, e int) []sentence {
+	for s < e && unicode.IsSpace(text[s]) {
+		s++
+	}
+	for e > s && unicode.IsSpace(text[e-1]) {
+		e--
+	}
+	for e-s > maxSentence {
+		cut := s + maxSentence
+		for i := cut; i > s+maxSentence/2; i-- {
+			if isClauseMark(text[i-1]) {
+				cut = i
+				break
+			}
+		}
+		out = append(out, sentence{span: span{s, cut}})
+		s = cut
+	}
+	if e > s {
+		last := text[e-1]
+		heading := e-s <= 40 && wholeLine(text, s, e) && !isSentenceEnd(last) && !isClauseMark(last)
+		out = append(out, sentence{span: span{s, e}, heading: heading})
+	}
+	return out
+}
+
+// wholeLine reports whether [s,e) is a line of its own, spaces aside.
+func wholeLine(text []rune, s, e int) bool {
+	for i := s - 1; i >= 0 && text[i] != '\n'; i-- {
+		if !unicode.IsSpace(text[i]) {
+			return false
+		}
+	}
+	for i := e; i < len(text) && text[i] != '\n'; i++ {
+		if !unicode.IsSpace(text[i]) {
+			return false
+		}
+	}
+	return true
+}
