@@ -10,20 +10,36 @@ import (
 	"github.com/gwrfacts/gwr/schema"
 )
 
-// analysis is one sentence with its segmentation, shared by the facts of
-// the sentence.
+// analysis is one sentence with the segmentation of the clauses that
+// hold quantities, shared by the facts of the sentence. Only those clauses
+// are segmented: jieba is the slowest stage, and the words that describe a
+// fact lie in its clause.
 type analysis struct {
 	s              []rune
-	toks           []segment.Token
-	tokStart, tokE map[int]bool
+	qs             []quantity // the quantities of the sentence
+	seg            segment.Segmenter
+	toks           []segment.Token // tokens of the segmented clauses, in order, offsets into s
+	done           map[int]bool    // clause starts already segmented
+	tokStart, tokE []bool          // token boundaries, indexed by offset into s
 }
 
 func newAnalysis(s []rune, seg segment.Segmenter) *analysis {
-	a := &analysis{s: s, toks: seg.Segment(string(s)), tokStart: map[int]bool{}, tokE: map[int]bool{}}
-	for _, t := range a.toks {
-		a.tokStart[t.Start], a.tokE[t.End] = true, true
+	return &analysis{s: s, seg: seg, done: map[int]bool{}, tokStart: make([]bool, len(s)+1), tokE: make([]bool, len(s)+1)}
+}
+
+// segmentClause segments the clause [cs, ce) once.
+func (a *analysis) segmentClause(cs, ce int) {
+	if a.done[cs] || ce <= cs {
+		return
 	}
-	return a
+	a.done[cs] = true
+	for _, t := range a.seg.Segment(string(a.s[cs:ce])) {
+		t.Start += cs
+		t.End += cs
+		a.tokStart[t.Start], a.tokE[t.End] = true, true
+		a.toks = append(a.toks, t)
+	}
+	sort.Slice(a.toks, func(i, j int) bool { return a.toks[i].Start < a.toks[j].Start })
 }
 
 // fact is a quantity with the words that describe it.
@@ -67,6 +83,24 @@ func (a *analysis) clauseStart(i int) int {
 	return i
 }
 
+// clauseEnd returns the end of the clause holding position i.
+func (a *analysis) clauseEnd(i int) int {
+	for i < len(a.s) && !isClauseMark(a.s[i]) {
+		i++
+	}
+	return i
+}
+
+// cueSet holds every cue word; maxCue is the longest, in code points.
+var cueSet, maxCue = func() (map[string]bool, int) {
+	set, n := map[string]bool{}, 0
+	for _, w := range allCues {
+		set[w] = true
+		n = max(n, len([]rune(w)))
+	}
+	return set, n
+}()
+
 // findCue returns the nearest cue word in [from, to) that sits on word
 // boundaries, as [start, end), or -1.
 func (a *analysis) findCue(from, to int) (string, int, int) {
@@ -74,13 +108,10 @@ func (a *analysis) findCue(from, to int) (string, int, int) {
 		if !a.tokE[end] {
 			continue
 		}
-		for _, w := range allCues {
-			n := len([]rune(w))
-			st := end - n
-			if st < from || !a.tokStart[st] || string(a.s[st:end]) != w {
-				continue
+		for st := max(from, end-maxCue); st < end; st++ {
+			if a.tokStart[st] && cueSet[string(a.s[st:end])] {
+				return string(a.s[st:end]), st, end
 			}
-			return w, st, end
 		}
 	}
 	return "", -1, -1
@@ -95,7 +126,13 @@ func (a *analysis) nounAfter(i int) string {
 			continue
 		}
 		if t.Start < i {
-			return ""
+			// the quantity ends inside a token (个村): keep the rest
+			rest := string(a.s[i:t.End])
+			if isClauseMark([]rune(rest)[0]) || !isHan([]rune(rest)[0]) {
+				break
+			}
+			b.WriteString(rest)
+			continue
 		}
 		noun := strings.HasPrefix(t.POS, "n") || t.POS == "vn" || t.POS == "b" || t.POS == "j" || t.POS == "l" || t.POS == "an" || t.POS == "a" || t.POS == "ng" || t.POS == "s" || t.POS == "f" && b.Len() > 0 ||
 			t.Text == "“" || t.Text == "”" || t.POS == "eng" || t.POS == "m" && b.Len() > 0 || t.POS == "zg" || t.POS == "g"
@@ -113,44 +150,15 @@ func (a *analysis) nounAfter(i int) string {
 func (a *analysis) describe(q *quantity, prev *fact, sec section, planYear int) *fact {
 	f := &fact{q: q}
 	qs := q.start
-	cs := a.clauseStart(qs)
-	cue, cueS, cueE := a.findCue(cs, qs)
-	if cue == "" && q.rule.FixedCue != "" {
-		cue = q.rule.FixedCue
-	}
+	cs := a.listStart(qs)
+	a.segmentClause(cs, a.clauseEnd(q.end))
+	cue, cueS, cueE := a.cueOf(q, cs)
 	carried := false
 	if cue == "" && prev != nil {
 		cue, carried = prev.cue, true
 	}
 	f.cue = cue
-
-	// indicator
-	var mid, subj string
-	if cueS >= 0 {
-		mid = string(a.s[cueE:qs])
-		subj = string(a.s[cs:cueS])
-	} else {
-		subj = string(a.s[cs:qs])
-	}
-	after := a.nounAfter(q.end)
-	switch {
-	case q.unit == "count" && after != "" && (cueS >= 0 && trimIndicator(mid) == "" || hasDigit(mid) || strings.HasSuffix(mid, "的")):
-		f.indicator = after
-	case cueS >= 0 && trimIndicator(mid) != "" && !hasDigit(mid):
-		f.indicator = mid
-	case trimIndicator(subj) != "" && !hasDigit(subj):
-		f.indicator = subj
-	case after != "" && q.unit == "count":
-		f.indicator = after
-	case prev != nil:
-		f.indicator = prev.indicator
-	}
-	f.indicator = trimIndicator(f.indicator)
-	if prev != nil && (carried || cueS < 0) && isModifier(f.indicator) {
-		f.indicator = f.indicator + headOf(prev.indicator)
-	}
-	f.indicator = shorten(f.indicator, a)
-
+	f.indicator = a.indicatorOf(q, prev, cs, cueS, cueE, carried)
 	f.measure = measureOf(q, cue, f.indicator, prev, carried)
 	if (f.measure == "growth" || f.measure == "delta") && isDecrease(cue) {
 		f.negative = true
@@ -167,6 +175,139 @@ func (a *analysis) describe(q *quantity, prev *fact, sec section, planYear int) 
 		f.negative = false
 	}
 	return f
+}
+
+// listStart returns where the words describing a quantity at i may start:
+// the clause start, extended back over list items (、) that hold no number
+// of their own, so that a name list sharing one number (“瞪羚”企业、
+// “专精特新”企业2家) and the cue before it stay in view.
+func (a *analysis) listStart(i int) int {
+	cs := a.clauseStart(i)
+	for cs > 0 && a.s[cs-1] == '、' {
+		prev := a.clauseStart(cs - 1)
+		if a.hasQuantity(prev, cs-1) {
+			break
+		}
+		cs = prev
+	}
+	return cs
+}
+
+// hasQuantity reports whether a quantity of the sentence overlaps [s, e).
+func (a *analysis) hasQuantity(s, e int) bool {
+	for _, q := range a.qs {
+		if q.start < e && s < q.end {
+			return true
+		}
+	}
+	return false
+}
+
+// cueOf finds the word governing q in [cs, q.start): for a percentage the
+// nearest change verb (技改投资【增长】20%), otherwise the first action of
+// the clause (【实施】清洁取暖改造5.63万户), falling back to a verb-like bound
+// word (突破170家) and to the nearest verb jieba tags.
+func (a *analysis) cueOf(q *quantity, cs int) (string, int, int) {
+	var cue string
+	st, en := -1, -1
+	if q.unit == "percent" || q.unit == "pp" || q.rule.Yield == Fixed {
+		cue, st, en = a.findCue(cs, q.start)
+	} else {
+		cue, st, en = a.firstCue(cs, q.start)
+	}
+	if cue != "" {
+		return cue, st, en
+	}
+	if q.pre.end > q.pre.start {
+		if w := string(a.s[q.pre.start:q.pre.end]); cueSet[w] {
+			return w, q.pre.start, q.pre.start
+		}
+	}
+	if q.rule.FixedCue != "" {
+		return q.rule.FixedCue, -1, -1
+	}
+	for i := len(a.toks) - 1; i >= 0; i-- {
+		t := a.toks[i]
+		if t.End <= q.start && t.Start >= cs && t.POS == "v" && len([]rune(t.Text)) >= 2 {
+			return t.Text, t.Start, t.End
+		}
+	}
+	return "", -1, -1
+}
+
+// firstCue returns the first cue word in [from, to) on word boundaries.
+func (a *analysis) firstCue(from, to int) (string, int, int) {
+	for st := from; st < to; st++ {
+		if !a.tokStart[st] {
+			continue
+		}
+		for end := min(to, st+maxCue); end > st; end-- {
+			if a.tokE[end] && cueSet[string(a.s[st:end])] {
+				return string(a.s[st:end]), st, end
+			}
+		}
+	}
+	return "", -1, -1
+}
+
+// indicatorOf names what q measures: the words between the cue and the
+// number (新增【高新技术企业】10家), else the subject before the cue
+// (【地区生产总值】增长6.5%), else the noun after a count (实施50个【市区重点
+// 技改项目】), else the previous list item's, carried over.
+func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carried bool) string {
+	qs := q.start
+	var mid, subj string
+	midS := cs
+	if cueS >= 0 {
+		mid, midS = string(a.s[cueE:qs]), cueE
+		subj = string(a.s[cs:cueS])
+	} else {
+		subj = string(a.s[cs:qs])
+	}
+	midQ := a.hasQuantity(midS, qs)
+	after := a.nounAfter(q.end)
+	tmid, tsubj := trimIndicator(mid), trimIndicator(subj)
+	var ind string
+	switch {
+	case after != "" && q.unit == "count" && (strings.HasSuffix(tmid, "等") || tmid == "" && strings.HasSuffix(tsubj, "等")):
+		ind = after // 鲁中大数据中心等37个【项目】
+	case q.unit == "count" && after != "" && (cueS >= 0 && tmid == "" || midQ || strings.HasSuffix(mid, "的")):
+		ind = after
+	case tmid != "" && !midQ && len([]rune(tmid)) == 1 && cueS > cs:
+		ind = subj + string(a.s[cueS:cueE]) + mid // 建成率达80%: the cue was part of the noun
+	case tmid != "" && !midQ:
+		ind = mid
+	case tsubj != "" && !a.hasQuantity(cs, max(cs, cueS)):
+		ind = subj
+	case after != "" && q.unit == "count":
+		ind = after
+	case cueS >= 0 && tmid == "" && tsubj == "" && q.end == a.clauseEnd(q.end):
+		ind = a.objectOfNextClause(q.end) // 投资1亿元，实施【城市品质提升行动】
+	}
+	if ind == "" && prev != nil {
+		ind = prev.indicator
+	}
+	ind = trimIndicator(ind)
+	if prev != nil && (carried || cueS < 0) && isModifier(ind) {
+		ind += headOf(prev.indicator)
+	}
+	return shorten(ind, a)
+}
+
+// objectOfNextClause returns the noun phrase after the first verb of the
+// clause that follows position i.
+func (a *analysis) objectOfNextClause(i int) string {
+	if i >= len(a.s) || a.s[i] != '，' && a.s[i] != ',' {
+		return ""
+	}
+	ns, ne := i+1, a.clauseEnd(i+1)
+	a.segmentClause(ns, ne)
+	for _, t := range a.toks {
+		if t.Start >= ns && t.End <= ne && t.POS == "v" {
+			return a.nounAfter(t.End)
+		}
+	}
+	return ""
 }
 
 func measureOf(q *quantity, cue, indicator string, prev *fact, carried bool) string {
@@ -238,7 +379,7 @@ func trimIndicator(s string) string {
 		changed = false
 		s = strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '*' })
 		for _, p := range trimPrefixes {
-			if strings.HasPrefix(s, p) && len(s) > len(p) {
+			if strings.HasPrefix(s, p) {
 				s, changed = s[len(p):], true
 			}
 		}
@@ -276,7 +417,7 @@ func shorten(s string, a *analysis) string {
 	if len(r) <= maxIndicator {
 		return s
 	}
-	toks := a.seg(s)
+	toks := a.words(s)
 	n := 0
 	i := len(toks)
 	for i > 0 && n+len([]rune(toks[i-1])) <= maxIndicator {
@@ -286,8 +427,8 @@ func shorten(s string, a *analysis) string {
 	return trimIndicator(strings.Join(toks[i:], ""))
 }
 
-// seg cuts a phrase on the sentence's token boundaries.
-func (a *analysis) seg(s string) []string {
+// words cuts a phrase on the sentence's token boundaries.
+func (a *analysis) words(s string) []string {
 	var out []string
 	for _, t := range a.toks {
 		out = append(out, t.Text)

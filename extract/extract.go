@@ -60,6 +60,7 @@ func (x *Extractor) Extract(d Document) []schema.Fact {
 			continue
 		}
 		an := newAnalysis(text[s.start:s.end], x.seg)
+		an.qs = qs
 		var prev *fact
 		for i := range qs {
 			f := an.describe(&qs[i], prev, sec, d.PlanYear)
@@ -93,32 +94,106 @@ type quantity struct {
 }
 
 // match runs the rules over one sentence and returns its quantities, in
-// order, none overlapping.
+// order, none overlapping. Rules run only on windows around the characters
+// a quantity can start with (see windows): text far from any number cannot
+// match, and scanning it costs most of the time.
 func (x *Extractor) match(s []rune) []quantity {
-	str := string(s)
+	wins := windows(s)
+	if len(wins) == 0 {
+		return nil
+	}
 	taken := make([]bool, len(s)+1)
 	var out []quantity
 	for i := range x.rules {
 		r := &x.rules[i]
-		m, err := r.re.FindStringMatch(str)
-		for ; m != nil && err == nil; m, err = r.re.FindNextMatch(m) {
-			if m.Length == 0 || overlaps(taken, m.Index, m.Index+m.Length) {
-				continue
-			}
-			if r.Yield != Reject {
-				q, ok := read(r, m, s)
-				if !ok {
+		for _, w := range wins {
+			ws := s[w.start:w.end]
+			m, err := r.re.FindRunesMatch(ws)
+			for ; m != nil && err == nil; m, err = r.re.FindNextMatch(m) {
+				if m.Length == 0 || overlaps(taken, w.start+m.Index, w.start+m.Index+m.Length) {
 					continue
 				}
-				out = append(out, q)
-			}
-			for k := m.Index; k < m.Index+m.Length; k++ {
-				taken[k] = true
+				if r.Yield != Reject {
+					q, ok := read(r, m, ws)
+					if !ok {
+						continue
+					}
+					q.shift(w.start)
+					out = append(out, q)
+				}
+				for k := w.start + m.Index; k < w.start+m.Index+m.Length; k++ {
+					taken[k] = true
+				}
 			}
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
+}
+
+// windowMargin is how far a rule may look around the character that
+// triggers it: the longest bound word, quoted name or project prefix.
+const windowMargin = 24
+
+// windows returns the merged spans of s around each possible start of a
+// quantity: an Arabic digit, 翻 (翻番), 两位数, or a run of Chinese
+// numerals followed by a unit (一万亩; not 一批, 一体化).
+func windows(s []rune) []span {
+	var out []span
+	for i := 0; i < len(s); i++ {
+		r := s[i]
+		j := i + 1
+		switch {
+		case r >= '0' && r <= '9' || r == '翻':
+		case r == '两' && j+1 < len(s) && s[j] == '位' && s[j+1] == '数':
+		case isChineseNumeral(r):
+			for j < len(s) && isChineseNumeral(s[j]) {
+				j++
+			}
+			if j == len(s) || !unitStarts[s[j]] && s[j] != '多' && s[j] != '余' {
+				i = j - 1
+				continue
+			}
+		default:
+			continue
+		}
+		st, en := max(0, i-windowMargin), min(len(s), j+windowMargin)
+		if n := len(out); n > 0 && st <= out[n-1].end {
+			out[n-1].end = max(out[n-1].end, en)
+		} else {
+			out = append(out, span{st, en})
+		}
+		i = j - 1
+	}
+	return out
+}
+
+// unitStarts holds the first character of every unit.
+var unitStarts = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, u := range normalize.BaseUnits {
+		m[[]rune(u.Text)[0]] = true
+	}
+	for _, u := range otherUnits {
+		m[[]rune(u)[0]] = true
+	}
+	return m
+}()
+
+func isChineseNumeral(r rune) bool {
+	return strings.ContainsRune("零〇一二两三四五六七八九十百千万亿", r)
+}
+
+// shift moves the quantity's offsets by d.
+func (q *quantity) shift(d int) {
+	for _, sp := range []*span{&q.core, &q.unitSpan, &q.pre, &q.post} {
+		if sp.end > sp.start {
+			sp.start += d
+			sp.end += d
+		}
+	}
+	q.start += d
+	q.end += d
 }
 
 func overlaps(taken []bool, s, e int) bool {
@@ -159,6 +234,12 @@ func read(r *compiledRule, m *regexp2.Match, s []rune) (quantity, bool) {
 	q.unitSpan = unitSpan
 	_, q.pre, _ = group(m, "pre")
 	_, q.post, _ = group(m, "post")
+	// the quantity starts at its bound word or number: a rule's leading
+	// context (由 in "由2.3%") is not part of it
+	q.start = numSpan.start
+	if q.pre.end > q.pre.start {
+		q.start = q.pre.start
+	}
 
 	written := mult + unitText
 	u, ok := normalize.LookupUnit(written)

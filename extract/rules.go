@@ -4,8 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"regexp"
-	"sort"
 	"strings"
 	"time"
 
@@ -34,7 +32,7 @@ const (
 type Rule struct {
 	ID      string
 	Doc     string
-	Pattern string // regexp2 pattern; {NUM} {CN} {MULT} {UNIT} {PRE} {POST} are expanded from the normalize tables
+	Pattern string // regexp2 pattern; {NUM} {CN} {MULT} {UNIT} {PRE?} {POST} are expanded from the normalize tables ({PRE?}: an optional bound word before the number)
 	Yield   Yield
 	// For Fixed rules: the row's value, bound, unit and measure.
 	Low, High     float64
@@ -72,13 +70,13 @@ var Rules = []Rule{
 		Pattern: `(?:年产|年处理|年加工|年吞吐|年出栏|年存栏|年生产|日处理|日产)(?:能力)?\s*{NUM}{MULT}(?:{UNIT})?`},
 	{ID: "range", Yield: Range,
 		Doc:     "a range with one unit or a unit on both ends: 3-5个, 5%-6%, 60万吨至65万吨, 8至10亿元",
-		Pattern: `(?<pre>{PRE})?(?<num>{NUM})(?<mult>{MULT})(?<unit1>{UNIT})?\s*(?:-|~|至|到)\s*(?<num2>{NUM})(?<mult2>{MULT})(?<more>多|余)?(?<unit>{UNIT})(?<post>{POST})?`},
+		Pattern: `{PRE?}(?<num>{NUM})(?<mult>{MULT})(?<unit1>{UNIT})?\s*(?:-|~|至|到)\s*(?<num2>{NUM})(?<mult2>{MULT})(?<more>多|余)?(?<unit>{UNIT})(?<post>{POST})?`},
 	{ID: "from-to", Yield: Point,
 		Doc:     "the start of a change: 由2.3%提高到2.5% (the 2.3%; the 2.5% is a point of its own)",
-		Pattern: `(?<=(?:由|从))(?<num>{NUM})(?<mult>{MULT})(?<unit>{UNIT})(?=\s*(?:提高|提升|增加|增长|下降|降低|减少|扩大|上升|缩小|压减)(?:到|至))`},
+		Pattern: `(?:由|从)(?<num>{NUM})(?<mult>{MULT})(?<unit>{UNIT})(?=\s*(?:提高|提升|增加|增长|下降|降低|减少|扩大|上升|缩小|压减)(?:到|至))`},
 	{ID: "point", Yield: Point,
 		Doc:     "a number with its unit and bound words: 10家以上, 6.5%左右, 不少于70项, 3.42亿元, 2万多名",
-		Pattern: `(?<pre>{PRE})?(?<num>{NUM})(?<mult>{MULT})(?<more>多|余)?(?<unit>{UNIT})(?<post>{POST})?`},
+		Pattern: `{PRE?}(?<num>{NUM})(?<mult>{MULT})(?<more>多|余)?(?<unit>{UNIT})(?<post>{POST})?`},
 	{ID: "double", Yield: Fixed, Low: 100, High: 100, Bound: "eq", Unit: "percent", FixedMeasure: "growth",
 		Doc:     "翻番 / 翻一番: growth of 100 percent",
 		Pattern: `翻一番|翻番|倍增(?=[，。；,;]|$)`},
@@ -90,23 +88,27 @@ var Rules = []Rule{
 		Pattern: `两位数(?=(?:以上)?(?:的)?(?:增长|增幅))|(?<=增长(?:保持在|达到|实现)?)两位数`},
 	{ID: "cn-point", Yield: Point, ChineseDigits: true,
 		Doc:     "a number in Chinese numerals with a unit: 一万亩, 三千九百五十元, 两家以上 (counts need a cue)",
-		Pattern: `(?<pre>{PRE})?(?<num>{CN})(?<mult>)(?<more>多|余)?(?<unit>{UNIT})(?<post>{POST})?`},
+		Pattern: `{PRE?}(?<num>{CN})(?<mult>)(?<more>多|余)?(?<unit>{UNIT})(?<post>{POST})?`},
 }
 
 // placeholders are expanded in rule patterns. UNIT is built from the
-// normalize unit table plus otherUnits, longest first.
+// normalize base-unit table plus otherUnits.
 func placeholders() map[string]string {
-	units := strings.Split(normalize.UnitPattern(), "|")
-	for _, u := range otherUnits {
-		units = append(units, regexp.QuoteMeta(u))
+	// Base units only: a multiplier word (万, 亿) is matched by {MULT}
+	// and the two are looked up together (万千瓦).
+	units := append([]string(nil), otherUnits...)
+	for _, u := range normalize.BaseUnits {
+		units = append(units, u.Text)
 	}
-	sort.SliceStable(units, func(i, j int) bool { return len([]rune(units[i])) > len([]rune(units[j])) })
 	return map[string]string{
 		"{NUM}":  `\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`,
 		"{CN}":   `[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?`,
 		"{MULT}": `[十百千万亿]*`,
-		"{UNIT}": strings.Join(units, "|"),
-		"{PRE}":  normalize.BoundPattern(true),
+		"{UNIT}": trieRegex(units),
+		// A bound word before the number is matched behind it, so that
+		// every quantity pattern starts with the number and regexp2 can
+		// skip ahead to candidate first characters.
+		"{PRE?}": `(?:(?<=(?<pre>` + normalize.BoundPattern(true) + `))|)`,
 		"{POST}": normalize.BoundPattern(false),
 	}
 }
@@ -126,6 +128,10 @@ func compileRules(rules []Rule) ([]compiledRule, error) {
 	for _, r := range rules {
 		p := r.Pattern
 		for k, v := range ph {
+			if k == "{PRE?}" {
+				p = strings.ReplaceAll(p, k, v)
+				continue
+			}
 			p = strings.ReplaceAll(p, k, "(?:"+v+")")
 		}
 		re, err := regexp2.Compile(p, regexp2.None)

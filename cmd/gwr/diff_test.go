@@ -11,8 +11,8 @@ import (
 	"github.com/gwrfacts/gwr/schema"
 )
 
-// writeFactsJSONL writes facts as JSON lines to path.
-func writeFactsJSONL(t *testing.T, path string, facts []schema.Fact) {
+// writeTestFactsJSONL writes facts as JSON lines to path.
+func writeTestFactsJSONL(t *testing.T, path string, facts []schema.Fact) {
 	t.Helper()
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
@@ -29,8 +29,8 @@ func writeFactsJSONL(t *testing.T, path string, facts []schema.Fact) {
 	}
 }
 
-// writeFactsParquet writes facts as a Parquet file at path.
-func writeFactsParquet(t *testing.T, path string, facts []schema.Fact) {
+// writeTestFactsParquet writes facts as a Parquet file at path.
+func writeTestFactsParquet(t *testing.T, path string, facts []schema.Fact) {
 	t.Helper()
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		t.Fatal(err)
@@ -52,17 +52,17 @@ func writeFactsParquet(t *testing.T, path string, facts []schema.Fact) {
 	}
 }
 
-func int32p(y int32) *int32 { return &y }
+func yearPtr(y int32) *int32 { return &y }
 
 // diffSets returns two fact sets that differ by one value, one added and
 // one removed fact, and share one unchanged fact.
 func diffSets() (old, new []schema.Fact) {
 	unchanged := schema.Fact{DocID: "D", FactID: 1, Start: 8, End: 12, Mention: "6.5%",
 		Sentence: "地区生产总值增长6.5%左右。", Measure: "growth", ValueLow: 6.5, ValueHigh: 6.5,
-		Bound: "approx", Unit: "percent", UnitText: "%", Kind: "target", Year: int32p(2023)}
+		Bound: "approx", Unit: "percent", UnitText: "%", Kind: "target", Year: yearPtr(2023)}
 	value := schema.Fact{DocID: "D", FactID: 2, Start: 30, End: 33, Mention: "10家",
 		Sentence: "新增高新技术企业10家以上。", Measure: "delta", ValueLow: 10, ValueHigh: 10,
-		Bound: "ge", Unit: "count", UnitText: "家", Classifier: "家", Kind: "target", Year: int32p(2023)}
+		Bound: "ge", Unit: "count", UnitText: "家", Classifier: "家", Kind: "target", Year: yearPtr(2023)}
 	removed := schema.Fact{DocID: "D", FactID: 3, Start: 50, End: 54, Mention: "4.5%",
 		Sentence: "城镇登记失业率控制在4.5%以内。", Unit: "percent"}
 	added := schema.Fact{DocID: "D", FactID: 3, Start: 70, End: 73, Mention: "1万亩",
@@ -76,13 +76,13 @@ func TestDiffCommand(t *testing.T) {
 	dir := t.TempDir()
 	old, new := diffSets()
 	oldDir := filepath.Join(dir, "old") // a directory written by gwr extract
-	writeFactsJSONL(t, filepath.Join(oldDir, "facts.jsonl"), old)
+	writeTestFactsJSONL(t, filepath.Join(oldDir, "facts.jsonl"), old)
 	newFile := filepath.Join(dir, "new.jsonl") // a plain facts file
-	writeFactsJSONL(t, newFile, new)
+	writeTestFactsJSONL(t, newFile, new)
 	sameFile := filepath.Join(dir, "same.parquet") // the old facts in Parquet
-	writeFactsParquet(t, sameFile, old)
+	writeTestFactsParquet(t, sameFile, old)
 	newDir := filepath.Join(dir, "new") // an extract directory in Parquet
-	writeFactsParquet(t, filepath.Join(newDir, "facts.parquet"), new)
+	writeTestFactsParquet(t, filepath.Join(newDir, "facts.parquet"), new)
 
 	tests := []struct {
 		name   string

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/gwrfacts/gwr/golden/eval"
 	"github.com/gwrfacts/gwr/golden/match"
@@ -107,7 +108,7 @@ func readCorpus(dir string, docs []eval.Counts, explicit bool) (eval.Corpus, err
 
 // factsFiles are the names gwr extract gives its facts table, in order of
 // preference.
-var factsFiles = []string{"facts.parquet", "facts.arrow", "facts.jsonl"}
+var factsFiles = []string{"facts.parquet", "facts.arrow", "facts.jsonl", "facts.csv"}
 
 // factsFromPath reads the facts of path: a facts file in any format
 // schema.ReadFacts knows, or a directory written by gwr extract, whose
@@ -126,7 +127,7 @@ func factsFromPath(path string) ([]schema.Fact, error) {
 			return schema.ReadFacts(p)
 		}
 	}
-	return nil, fmt.Errorf("%s: no facts table (%s) in the directory", path, "facts.parquet, facts.arrow or facts.jsonl")
+	return nil, fmt.Errorf("%s: no facts table (%s) in the directory", path, strings.Join(factsFiles, ", "))
 }
 
 // parseInterspersed parses flags that may come before, between or after

@@ -36,11 +36,11 @@ func TestEvalCommand(t *testing.T) {
 	pred := []schema.Fact{
 		{DocID: "D", Start: 13, End: 18, Mention: "10家以上", Sentence: "新增高新技术企业10家以上；",
 			Indicator: "高新技术企业", Measure: "delta", ValueLow: 10, ValueHigh: 10, Bound: "ge", Unit: "percent",
-			Kind: "target", Year: int32p(2023)},
+			Kind: "target", Year: yearPtr(2023)},
 		{DocID: "X", Start: 0, End: 2, Mention: "3个"},
 	}
 	predDir := filepath.Join(dir, "out")
-	writeFactsJSONL(t, filepath.Join(predDir, "facts.jsonl"), pred)
+	writeTestFactsJSONL(t, filepath.Join(predDir, "facts.jsonl"), pred)
 
 	tests := []struct {
 		name   string
@@ -94,7 +94,7 @@ func TestEvalCommand(t *testing.T) {
 		if status != tt.status {
 			t.Errorf("%s: status %d; want %d (stderr %q)", tt.name, status, tt.status, stderr.String())
 		}
-		got := squeeze(stdout.String())
+		got := squeezeSpaces(stdout.String())
 		for _, want := range tt.stdout {
 			if !strings.Contains(got, want) {
 				t.Errorf("%s: stdout lacks %q; got:\n%s", tt.name, want, stdout.String())
@@ -124,9 +124,9 @@ func TestEvalCommand(t *testing.T) {
 	}
 }
 
-// squeeze makes every run of spaces and tabs a single space, so that tests
+// squeezeSpaces makes every run of spaces and tabs a single space, so that tests
 // do not depend on column widths.
-func squeeze(s string) string {
+func squeezeSpaces(s string) string {
 	var lines []string
 	for _, l := range strings.Split(s, "\n") {
 		lines = append(lines, strings.Join(strings.Fields(l), " "))
