@@ -47,6 +47,7 @@ type fact struct {
 	q                              *quantity
 	indicator, cue, measure, hedge string
 	kind                           string
+	cueStart, clause               int // own cue's start (-1 if none or carried) and the start of the words describing it
 	year                           *int32
 	negative                       bool
 }
@@ -157,9 +158,13 @@ func (a *analysis) describe(q *quantity, prev *fact, sec section, planYear int) 
 	if cue == "" && prev != nil {
 		cue, carried = prev.cue, true
 	}
-	f.cue = cue
+	f.cue, f.cueStart, f.clause = cue, cueS, cs
+	if carried {
+		f.cueStart = -1
+	}
 	f.indicator = a.indicatorOf(q, prev, cs, cueS, cueE, carried)
-	f.measure = measureOf(q, cue, f.indicator, prev, carried)
+	attribute := q.end < len(a.s) && a.s[q.end] == '的'
+	f.measure = measureOf(q, cue, f.indicator, prev, carried, attribute)
 	if (f.measure == "growth" || f.measure == "delta") && isDecrease(cue) {
 		f.negative = true
 	}
@@ -310,7 +315,8 @@ func (a *analysis) objectOfNextClause(i int) string {
 	return ""
 }
 
-func measureOf(q *quantity, cue, indicator string, prev *fact, carried bool) string {
+// measureOf decides level, delta or growth (SPEC sections 3 and 7).
+func measureOf(q *quantity, cue, indicator string, prev *fact, carried bool, attribute bool) string {
 	inList := func(list []string) bool {
 		for _, w := range list {
 			if w == cue {
@@ -320,6 +326,7 @@ func measureOf(q *quantity, cue, indicator string, prev *fact, carried bool) str
 		return false
 	}
 	toForm := strings.HasSuffix(cue, "到") || strings.HasSuffix(cue, "至")
+	money := q.unit == "CNY" || q.unit == "USD"
 	switch {
 	case q.rule.FixedMeasure != "":
 		return q.rule.FixedMeasure
@@ -332,11 +339,20 @@ func measureOf(q *quantity, cue, indicator string, prev *fact, carried bool) str
 		return "level"
 	case inList(levelCues):
 		return "level"
-	case (q.unit == "CNY" || q.unit == "USD") && (hasAny(indicator, moneyLevelWords) || !inList(moneyActionCues)):
+	case cue == "实现" && money:
+		return "level" // 实现地区生产总值100亿元: a statistic reached
+	case money && attribute:
+		return "level" // 投资15亿元的…项目: the project's total
+	case money && hasAny(indicator, moneyLevelWords):
+		return "level"
+	case money:
+		if inList(moneyActionCues) || hasAny(indicator, moneyActionNouns) {
+			return "delta"
+		}
 		return "level"
 	case hasAny(indicator, levelNouns) && !inList(deltaCues):
 		return "level"
-	case carried && prev != nil:
+	case carried && prev != nil && prev.q.unit == q.unit:
 		return prev.measure
 	case inList(deltaCues):
 		return "delta"
@@ -345,6 +361,10 @@ func measureOf(q *quantity, cue, indicator string, prev *fact, carried bool) str
 	}
 	return "level"
 }
+
+// moneyActionNouns in an indicator name money moved by an action:
+// 省外到位资金, 贷款投放, 年度投资.
+var moneyActionNouns = []string{"到位", "投放", "融资", "年度投资", "计划投资", "完成投资", "招商", "引资", "争取"}
 
 func isDecrease(cue string) bool {
 	for _, w := range decreaseCues {
@@ -490,4 +510,61 @@ func (f *fact) row(d Document, orig []rune, view *normalize.View, sent span) sch
 		Hedge:      f.hedge,
 		Rule:       q.rule.ID,
 	}
+}
+
+// distribute gives the facts of a distributive list their own indicators:
+// "城镇和农村居民人均可支配收入分别增长8%、9%" and "A 50个、B 60亿元，分别增长
+// 28%、25%" pair the i-th number with the i-th name.
+func (a *analysis) distribute(facts []*fact) {
+	for i := 0; i < len(facts); i++ {
+		f := facts[i]
+		if f.cueStart < 0 {
+			continue
+		}
+		head := string(a.s[f.clause:f.cueStart])
+		at := strings.LastIndex(head, "分别")
+		if at < 0 {
+			continue
+		}
+		group := []*fact{f}
+		for j := i + 1; j < len(facts) && facts[j].cueStart < 0 && facts[j].q.unit == f.q.unit; j++ {
+			group = append(group, facts[j])
+		}
+		if len(group) < 2 {
+			continue
+		}
+		items := splitItems(trimIndicator(head[:at]))
+		switch {
+		case len(items) == len(group):
+			for k, g := range group {
+				g.indicator = items[k]
+			}
+		case len(items) == 0 && i >= len(group):
+			for k, g := range group {
+				g.indicator = facts[i-len(group)+k].indicator
+			}
+		}
+		i += len(group) - 1
+	}
+}
+
+// splitItems splits a list of names on 、 和 及 与, giving a short first
+// item the shared tail of the last (城镇和农村居民人均可支配收入 -> 城镇居民人均
+// 可支配收入, 农村居民人均可支配收入).
+func splitItems(s string) []string {
+	if s == "" {
+		return nil
+	}
+	items := strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune("、和及与", r) })
+	if len(items) < 2 {
+		return items
+	}
+	last := []rune(items[len(items)-1])
+	for k := 0; k < len(items)-1; k++ {
+		n := len([]rune(items[k]))
+		if n <= 3 && len(last) > n+2 {
+			items[k] += string(last[n:])
+		}
+	}
+	return items
 }

@@ -61,14 +61,16 @@ func (x *Extractor) Extract(d Document) []schema.Fact {
 		}
 		an := newAnalysis(text[s.start:s.end], x.seg)
 		an.qs = qs
+		var sf []*fact
 		var prev *fact
 		for i := range qs {
 			f := an.describe(&qs[i], prev, sec, d.PlanYear)
-			if f == nil {
-				continue
-			}
-			facts = append(facts, f.row(d, orig, view, s.span))
+			sf = append(sf, f)
 			prev = f
+		}
+		an.distribute(sf)
+		for _, f := range sf {
+			facts = append(facts, f.row(d, orig, view, s.span))
 		}
 	}
 	sort.SliceStable(facts, func(i, j int) bool { return facts[i].Start < facts[j].Start })

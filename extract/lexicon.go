@@ -17,10 +17,10 @@ var actualWords = []string{"去年", "过去一年", "上年", "刚刚过去", "
 var multiYearWords = []string{"过去五年", "五年来", "过去5年", "5年来", "十三五", "十四五", "十二五", "累计", "近五年", "近年来", "三年来", "两年来", "历史上"}
 
 // growthCues govern a relative change when followed by a percentage.
-var growthCues = []string{"改善", "同比增长", "年均增长", "平均增长", "增长", "增速", "增幅", "上涨", "涨幅", "提高", "提升", "上升", "增加", "下降", "降低", "减少", "回落", "下滑", "压减", "削减", "降幅", "递增", "扩大", "缩小"}
+var growthCues = []string{"改善", "同比增长", "同比增加", "同比下降", "同比提高", "同比减少", "同比改善", "同比上升", "年均增长", "平均增长", "增长", "增速", "增幅", "上涨", "涨幅", "提高", "提升", "上升", "增加", "下降", "降低", "减少", "回落", "下滑", "压减", "削减", "降幅", "递增", "扩大", "缩小"}
 
 // levelCues make the number the state the indicator reaches.
-var levelCues = []string{"达到", "达", "为", "是", "控制在", "稳定在", "保持在", "保持", "稳定", "维持在", "突破", "超过", "超", "占", "占比", "提高到", "提升到", "提升至", "提高至", "增长到", "增至", "增加到", "下降到", "下降至", "降低到", "降至", "降到", "突破到", "达成", "迈上", "跃升至", "跃升到", "累计达", "累计达到", "实现"}
+var levelCues = []string{"达到", "达", "控制在", "稳定在", "保持在", "保持", "稳定", "维持在", "突破", "超过", "超", "占", "占比", "提高到", "提升到", "提升至", "提高至", "增长到", "增至", "增加到", "下降到", "下降至", "降低到", "降至", "降到", "突破到", "达成", "迈上", "跃升至", "跃升到", "累计达", "累计达到"}
 
 // deltaCues are actions whose count or amount is added or removed.
 var deltaCues = []string{
@@ -43,7 +43,7 @@ var fromWords = []string{"由", "从"}
 
 // moneyLevelWords in the indicator make an amount of money a level: a
 // statistic of the year or a total, not money spent as an action.
-var moneyLevelWords = []string{"总投资", "总额", "总值", "收入", "增加值", "产值", "规模", "总量", "营业收入", "销售额", "交易额", "余额", "存款", "贷款余额", "税收", "支出", "基金", "产业集群", "营收", "零售总额", "生产总值", "利润"}
+var moneyLevelWords = []string{"固定资产投资", "总投资", "总额", "总值", "收入", "增加值", "产值", "规模", "总量", "营业收入", "销售额", "交易额", "余额", "存款", "贷款余额", "税收", "支出", "基金", "产业集群", "营收", "零售总额", "生产总值", "利润"}
 
 // trimPrefixes are dropped from the front of an indicator: they scope,
 // hedge or connect, but do not name what is measured.

@@ -1,0 +1,21 @@
+package extract
+
+import (
+	"os"
+	"testing"
+
+	"github.com/gwrfacts/gwr/extract/segment"
+)
+
+func TestDebugSentence(t *testing.T) {
+	s := os.Getenv("GWR_DEBUG")
+	if s == "" {
+		t.Skip("set GWR_DEBUG to a sentence")
+	}
+	seg, _ := segment.Default()
+	x, _ := New(seg)
+	t.Log(seg.Segment(s))
+	for _, f := range x.Extract(Document{ID: "d", Text: s, PlanYear: 2023}) {
+		t.Logf("%s ind=%q cue=%q %s %v..%v %s %s %s y=%v hedge=%q rule=%s", f.Mention, f.Indicator, f.Cue, f.Measure, f.ValueLow, f.ValueHigh, f.Bound, f.Unit, f.Kind, *f.Year, f.Hedge, f.Rule)
+	}
+}
