@@ -148,7 +148,7 @@ func (a *analysis) nounAfter(i int) string {
 // describe derives the words of a fact around q. prev is the fact before
 // it in the same sentence, whose cue and indicator carry over to list
 // items that leave them implicit.
-func (a *analysis) describe(q *quantity, prev *fact, sec section, planYear int) *fact {
+func (a *analysis) describe(q *quantity, prev *fact, sec section, chain string, planYear int) *fact {
 	f := &fact{q: q}
 	qs := q.start
 	cs := a.listStart(qs)
@@ -170,7 +170,7 @@ func (a *analysis) describe(q *quantity, prev *fact, sec section, planYear int) 
 	}
 	before := string(a.s[:qs])
 	f.hedge = lastOf(before, hedgeWords, cue)
-	f.kind, f.year = timeOf(sec, before, planYear)
+	f.kind, f.year = timeOf(sec, chain+before, planYear)
 	if q.rule.ID == "from-to" {
 		f.measure, f.kind, f.cue = "level", "actual", ""
 		if planYear > 0 {
@@ -368,7 +368,7 @@ var moneyActionNouns = []string{"到位", "投放", "融资", "年度投资", "�
 
 func isDecrease(cue string) bool {
 	for _, w := range decreaseCues {
-		if strings.HasPrefix(cue, w) || cue == w {
+		if strings.Contains(cue, w) {
 			return !strings.HasSuffix(cue, "到") && !strings.HasSuffix(cue, "至")
 		}
 	}

@@ -48,14 +48,24 @@ func (x *Extractor) Extract(d Document) []schema.Fact {
 	orig := []rune(d.Text)
 	var facts []schema.Fact
 	sec := sectionNone
+	// chain holds the sentences before this one in a list joined by
+	// semicolons: "去年的成绩单：A达到1亿元；B达到2亿元；" share their time.
+	chain := ""
 	for _, s := range splitSentences(text) {
 		str := string(text[s.start:s.end])
 		if s.heading {
+			chain = ""
 			if h := classifyHeading(str, d.PlanYear); h != sectionNone {
 				sec = h
 			}
 		}
 		qs := x.match(text[s.start:s.end])
+		sentChain := chain
+		if last := text[s.end-1]; last == '；' || last == ';' {
+			chain += str
+		} else {
+			chain = ""
+		}
 		if len(qs) == 0 {
 			continue
 		}
@@ -64,7 +74,7 @@ func (x *Extractor) Extract(d Document) []schema.Fact {
 		var sf []*fact
 		var prev *fact
 		for i := range qs {
-			f := an.describe(&qs[i], prev, sec, d.PlanYear)
+			f := an.describe(&qs[i], prev, sec, sentChain, d.PlanYear)
 			sf = append(sf, f)
 			prev = f
 		}
