@@ -122,28 +122,40 @@ func (a *analysis) findCue(from, to int) (string, int, int) {
 // count counts (实施50个【市区重点技改项目】).
 func (a *analysis) nounAfter(i int) string {
 	var b strings.Builder
-	for _, t := range a.toks {
+	toks := a.toks
+	for k, t := range toks {
 		if t.End <= i {
 			continue
 		}
+		r0 := []rune(t.Text)[0]
 		if t.Start < i {
 			// the quantity ends inside a token (个村): keep the rest
-			rest := string(a.s[i:t.End])
-			if isClauseMark([]rune(rest)[0]) || !isHan([]rune(rest)[0]) {
+			rest := []rune(string(a.s[i:t.End]))
+			if isClauseMark(rest[0]) || !isHan(rest[0]) {
 				break
 			}
-			b.WriteString(rest)
+			b.WriteString(string(rest))
 			continue
 		}
+		if isClauseMark(r0) || t.Text == "的" || nounStops[t.Text] || unicode.IsDigit(r0) || b.Len() > 0 && cueSet[t.Text] {
+			break
+		}
 		noun := strings.HasPrefix(t.POS, "n") || t.POS == "vn" || t.POS == "b" || t.POS == "j" || t.POS == "l" || t.POS == "an" || t.POS == "a" || t.POS == "ng" || t.POS == "s" || t.POS == "f" && b.Len() > 0 ||
-			t.Text == "“" || t.Text == "”" || t.POS == "eng" || t.POS == "m" && b.Len() > 0 || t.POS == "zg" || t.POS == "g"
-		if !noun || isClauseMark([]rune(t.Text)[0]) {
+			t.Text == "“" || t.Text == "”" || t.POS == "eng" || t.POS == "zg" || t.POS == "g"
+		// a verb inside a name (高【成长】企业) continues it when a noun follows
+		if !noun && strings.HasPrefix(t.POS, "v") && b.Len() > 0 && k+1 < len(toks) && strings.HasPrefix(toks[k+1].POS, "n") {
+			noun = true
+		}
+		if !noun {
 			break
 		}
 		b.WriteString(t.Text)
 	}
 	return b.String()
 }
+
+// nounStops end the noun phrase after a number.
+var nounStops = map[string]bool{"和": true, "与": true, "及": true, "并": true, "等": true, "在": true, "为": true, "以上": true, "以下": true, "左右": true}
 
 // describe derives the words of a fact around q. prev is the fact before
 // it in the same sentence, whose cue and indicator carry over to list
@@ -217,6 +229,8 @@ func (a *analysis) cueOf(q *quantity, cs int) (string, int, int) {
 	st, en := -1, -1
 	if q.unit == "percent" || q.unit == "pp" || q.rule.Yield == Fixed {
 		cue, st, en = a.findCue(cs, q.start)
+	} else if c, s, e := a.findCue(cs, q.start); c != "" && isLevelCue(c) {
+		cue, st, en = c, s, e // 面积【稳定在】20万亩: the state verb wins
 	} else {
 		cue, st, en = a.firstCue(cs, q.start)
 	}
@@ -231,13 +245,22 @@ func (a *analysis) cueOf(q *quantity, cs int) (string, int, int) {
 	if q.rule.FixedCue != "" {
 		return q.rule.FixedCue, -1, -1
 	}
-	for i := len(a.toks) - 1; i >= 0; i-- {
-		t := a.toks[i]
-		if t.End <= q.start && t.Start >= cs && t.POS == "v" && len([]rune(t.Text)) >= 2 {
+	// a verb jieba tags right before the number: 改建8处
+	for _, t := range a.toks {
+		if t.End == q.start && t.Start >= cs && t.POS == "v" && len([]rune(t.Text)) >= 2 {
 			return t.Text, t.Start, t.End
 		}
 	}
 	return "", -1, -1
+}
+
+func isLevelCue(w string) bool {
+	for _, c := range levelCues {
+		if c == w {
+			return true
+		}
+	}
+	return false
 }
 
 // firstCue returns the first cue word in [from, to) on word boundaries.
@@ -274,23 +297,24 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 	tmid, tsubj := trimIndicator(mid), trimIndicator(subj)
 	var ind string
 	switch {
-	case after != "" && q.unit == "count" && (strings.HasSuffix(tmid, "等") || tmid == "" && strings.HasSuffix(tsubj, "等")):
-		ind = after // 鲁中大数据中心等37个【项目】
-	case q.unit == "count" && after != "" && (cueS >= 0 && tmid == "" || midQ || strings.HasSuffix(mid, "的")):
-		ind = after
+	case after != "" && (q.unit == "count" || tmid == "" && cueS >= 0 && cueE == qs):
+		ind = after // 实施50个【市区重点技改项目】, 建设1.5万亩【“吨半粮田”示范方】
+	case q.unit != "count" && q.end < len(a.s) && a.s[q.end] == '的' && a.nounAfter(q.end+1) != "":
+		ind = a.nounAfter(q.end + 1) // 投资15亿元的【…项目】
 	case tmid != "" && !midQ && len([]rune(tmid)) == 1 && cueS > cs:
 		ind = subj + string(a.s[cueS:cueE]) + mid // 建成率达80%: the cue was part of the noun
 	case tmid != "" && !midQ:
 		ind = mid
 	case tsubj != "" && !a.hasQuantity(cs, max(cs, cueS)):
 		ind = subj
-	case after != "" && q.unit == "count":
-		ind = after
 	case cueS >= 0 && tmid == "" && tsubj == "" && q.end == a.clauseEnd(q.end):
 		ind = a.objectOfNextClause(q.end) // 投资1亿元，实施【城市品质提升行动】
 	}
 	if ind == "" && prev != nil {
 		ind = prev.indicator
+	}
+	if i := strings.LastIndex(ind, "等"); i >= 0 && len([]rune(ind[i+len("等"):])) >= 2 {
+		ind = ind[i+len("等"):] // 专项债券、政策性贷款等【各类资金】
 	}
 	ind = trimIndicator(ind)
 	if prev != nil && (carried || cueS < 0) && isModifier(ind) {
