@@ -334,6 +334,9 @@ func plausible(q *quantity, s []rune) bool {
 	if q.unit != "count" && q.unit != "percent" && q.unit != "pp" && (postWord == "以上" || postWord == "以下") && startsHanNoun(after) {
 		return false
 	}
+	if isProjectCapacity(q, s) {
+		return false
+	}
 	if q.unit == "other" {
 		switch q.unitText {
 		case "岁":
@@ -379,4 +382,28 @@ func hasSuffixAny(s string, words []string) bool {
 		}
 	}
 	return false
+}
+
+// isProjectCapacity reports a capacity inside a project's name: a physical
+// quantity between a company name and a product, in a list of projects
+// (齐鲁石化100万吨乙烯…等项目, 牧原集团200万头生猪屠宰…项目). A cue right
+// before the number (建设1.5万亩…) makes it a commitment instead.
+func isProjectCapacity(q *quantity, s []rune) bool {
+	switch q.unit {
+	case "count", "percent", "pp", "CNY", "USD", "day":
+		if q.unit != "count" || q.classifier != "头" {
+			return false
+		}
+	}
+	if q.pre.end > q.pre.start || q.start == 0 || !isHan(s[q.start-1]) || !startsHanNoun(string(s[q.end:min(len(s), q.end+2)])) {
+		return false
+	}
+	if hasSuffixAny(string(s[max(0, q.start-6):q.start]), allCues) {
+		return false
+	}
+	rest := string(s[q.end:min(len(s), q.end+60)])
+	if i := strings.IndexAny(rest, "。；;"); i >= 0 {
+		rest = rest[:i]
+	}
+	return strings.Contains(rest, "项目")
 }

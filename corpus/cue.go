@@ -1,0 +1,67 @@
+package corpus
+
+import (
+	"iter"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// A cue is a pattern that InferMeta looks for by a literal key: each
+// occurrence of Key is tried with Re on a window of Before bytes before
+// the key to After bytes after it. Finding the literal first keeps the
+// search linear in the text instead of running a pattern that starts with a
+// character class at every position.
+type cue struct {
+	Key           string
+	Before, After int
+	Re            *regexp.Regexp
+}
+
+// match returns the submatches of the first window in which c.Re matches,
+// or nil.
+func (c cue) match(text string) []string {
+	for k := range occurrences(text, c.Key) {
+		lo := runeStart(text, k-c.Before)
+		hi := runeStart(text, k+len(c.Key)+c.After)
+		if m := c.Re.FindStringSubmatch(text[lo:hi]); m != nil {
+			return m
+		}
+	}
+	return nil
+}
+
+// firstMatch returns the submatches of the first cue of cues that
+// matches.
+func firstMatch(text string, cues []cue) []string {
+	for _, c := range cues {
+		if m := c.match(text); m != nil {
+			return m
+		}
+	}
+	return nil
+}
+
+// occurrences yields the byte offsets of the non-overlapping occurrences
+// of key in text, in order.
+func occurrences(text, key string) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for at := 0; at < len(text); {
+			k := strings.Index(text[at:], key)
+			if k < 0 || !yield(at+k) {
+				return
+			}
+			at += k + len(key)
+		}
+	}
+}
+
+// runeStart clamps i to [0, len(s)] and moves it back to the start of a
+// rune.
+func runeStart(s string, i int) int {
+	i = max(0, min(i, len(s)))
+	for i > 0 && i < len(s) && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return i
+}

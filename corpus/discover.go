@@ -1,0 +1,188 @@
+package corpus
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// StdinPath is the path that stands for standard input; its ID is StdinID.
+const (
+	StdinPath = "-"
+	StdinID   = "stdin"
+)
+
+// Extensions lists the file name extensions Discover collects when it
+// walks a directory (compared without regard to case). Files named on the
+// command line are taken whatever their extension.
+var Extensions = []string{".txt", ".htm", ".html"}
+
+// Input is one document to read: a file, or standard input.
+type Input struct {
+	Path string // as given or found by the walk; StdinPath for standard input
+	ID   string // unique among the inputs of one Discover call
+}
+
+// Discover turns command-line arguments into the list of inputs.
+//
+// A file is taken as given; a directory is walked recursively for files
+// whose extension is in Extensions, skipping hidden files and directories
+// (names starting with ".") and, as the go tool does, directories named
+// "testdata" (test fixtures kept beside a corpus, like corpus/testdata),
+// and its files are listed sorted by path.
+// Arguments keep their order; a file reached twice is listed once. "-" is
+// standard input, with ID "stdin". A path that does not exist is an error
+// naming it, as are an empty argument list and arguments that yield no
+// input at all (directories without report files).
+//
+// An ID is the file name without its last extension. When two inputs have
+// the same name, the first (in the order above) keeps the plain ID and each
+// later one gets the first free suffix "-2", "-3", … ("report",
+// "report-2"); plain IDs of other inputs are never taken by a suffixed one.
+// The result depends only on the arguments and the file tree.
+func Discover(args []string) ([]Input, error) {
+	if len(args) == 0 {
+		return nil, &FileError{Reason: "no inputs given", Kind: ErrNotFound}
+	}
+	var paths []string
+	seen := map[string]bool{}
+	add := func(p string) {
+		key := p
+		if p != StdinPath {
+			key = filepath.Clean(p)
+		}
+		if !seen[key] {
+			seen[key] = true
+			paths = append(paths, p)
+		}
+	}
+	for _, arg := range args {
+		if arg == StdinPath {
+			add(arg)
+			continue
+		}
+		if arg == "" {
+			return nil, &FileError{Reason: "empty path argument", Kind: ErrNotFound}
+		}
+		info, err := os.Stat(arg)
+		if err != nil {
+			return nil, statErr(arg, err)
+		}
+		if !info.IsDir() {
+			add(arg)
+			continue
+		}
+		found, err := walk(arg)
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range found {
+			add(p)
+		}
+	}
+	if len(paths) == 0 {
+		return nil, &FileError{Path: strings.Join(args, ", "), Reason: "no .txt, .htm or .html files found", Kind: ErrNotFound}
+	}
+	return assignIDs(paths), nil
+}
+
+// walk lists the input files under dir, sorted by path.
+func walk(dir string) ([]string, error) {
+	var found []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return statErr(p, err)
+		}
+		if p != dir && (strings.HasPrefix(d.Name(), ".") || d.IsDir() && d.Name() == "testdata") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || !hasInputExt(p) {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			// Follow links to files; skip links to directories (WalkDir
+			// does not follow them either, which keeps the walk finite).
+			info, err := os.Stat(p)
+			if err != nil {
+				return statErr(p, err)
+			}
+			if !info.Mode().IsRegular() {
+				return nil
+			}
+		} else if !d.Type().IsRegular() {
+			return nil
+		}
+		found = append(found, p)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(found)
+	return found, nil
+}
+
+func hasInputExt(p string) bool {
+	ext := strings.ToLower(filepath.Ext(p))
+	for _, e := range Extensions {
+		if ext == e {
+			return true
+		}
+	}
+	return false
+}
+
+func statErr(path string, err error) error {
+	if errors.Is(err, fs.ErrNotExist) {
+		return &FileError{Path: path, Reason: "no such file or directory", Kind: ErrNotFound, Err: err}
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return &FileError{Path: path, Reason: err.Error(), Kind: ErrNotFound, Err: err}
+}
+
+// baseID is the file name of p without its last extension.
+func baseID(p string) string {
+	if p == StdinPath {
+		return StdinID
+	}
+	name := filepath.Base(p)
+	if id := strings.TrimSuffix(name, filepath.Ext(name)); id != "" {
+		return id
+	}
+	return name
+}
+
+// assignIDs gives each path a unique ID; see Discover.
+func assignIDs(paths []string) []Input {
+	taken := map[string]bool{}
+	for _, p := range paths {
+		taken[baseID(p)] = true
+	}
+	used := map[string]bool{}
+	inputs := make([]Input, len(paths))
+	for i, p := range paths {
+		id := baseID(p)
+		if used[id] {
+			for n := 2; ; n++ {
+				c := id + "-" + strconv.Itoa(n)
+				if !taken[c] && !used[c] {
+					id = c
+					break
+				}
+			}
+		}
+		used[id] = true
+		inputs[i] = Input{Path: p, ID: id}
+	}
+	return inputs
+}

@@ -1,0 +1,24 @@
+// Package corpus finds the input documents of gwr, reads and decodes them,
+// and works out their metadata.
+//
+// The steps, each usable alone:
+//
+//   - Discover turns command-line arguments (files, directories, "-" for
+//     standard input) into a sorted, deterministic list of Inputs with
+//     unique IDs.
+//   - Load reads one Input, refuses what is not a text report (empty,
+//     too large, binary, badly encoded or truncated files) with an error
+//     naming the file, and returns a Document.
+//   - Decode turns raw bytes into Unicode text: UTF-8 (with or without a
+//     byte-order mark), UTF-16 with a byte-order mark, or GB18030/GBK, all
+//     through golang.org/x/text. The text is the file decoded with a
+//     leading BOM dropped and nothing else changed, so offsets into it are
+//     the offsets of SPEC section 2.
+//   - InferMeta reads the region, administrative level, plan year and
+//     document type (report, news, plan) from the text.
+//   - LoadManifest reads a CSV or JSON file of known metadata whose
+//     entries override the inferred values.
+//
+// Errors are *FileError values: "corpus: PATH: REASON", with a Kind
+// (ErrEmpty, ErrBinary, ErrEncoding, …) for errors.Is.
+package corpus

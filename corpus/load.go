@@ -1,0 +1,131 @@
+package corpus
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"unicode/utf8"
+
+	"github.com/gwrfacts/gwr/schema"
+)
+
+// DefaultMaxBytes is the size limit used when Options.MaxBytes is 0: 50 MB.
+const DefaultMaxBytes int64 = 50 << 20
+
+// Options control Load.
+type Options struct {
+	// Encoding forces the encoding: "" detects, else one of "utf-8",
+	// "gb18030", "gbk", "utf-16le", "utf-16be" (see Decode).
+	Encoding string
+	// MaxBytes is the largest file accepted; 0 means DefaultMaxBytes.
+	MaxBytes int64
+	// Manifest overrides inferred metadata by document ID.
+	Manifest Manifest
+	// Stdin is read for the input "-"; nil means os.Stdin.
+	Stdin io.Reader
+}
+
+// Document is one decoded input with its metadata.
+type Document struct {
+	ID, Path string
+	Text     string // the file decoded to Unicode, a leading BOM dropped, nothing else changed (SPEC section 2)
+	SHA256   string // hex SHA-256 of the raw bytes
+	Encoding string // "utf-8", "utf-8-bom", "gb18030", "utf-16le", "utf-16be" ("gbk" only when forced)
+	HTML     bool   // the text looks like an HTML page; Text is still the page as is
+	Meta     Meta
+}
+
+// Load reads one input (standard input for "-"), checks its size, decodes
+// it, infers its metadata from the text and applies opt.Manifest's entry
+// for in.ID over it. Errors are *FileError values naming the file.
+func Load(in Input, opt Options) (*Document, error) {
+	limit := opt.MaxBytes
+	if limit <= 0 {
+		limit = DefaultMaxBytes
+	}
+	raw, err := readLimited(in.Path, limit, opt.Stdin)
+	if err != nil {
+		return nil, err
+	}
+	text, enc, err := Decode(raw, opt.Encoding)
+	if err != nil {
+		return nil, withPath(err, in.Path)
+	}
+	sum := sha256.Sum256(raw)
+	doc := &Document{
+		ID:       in.ID,
+		Path:     in.Path,
+		Text:     text,
+		SHA256:   hex.EncodeToString(sum[:]),
+		Encoding: enc,
+		HTML:     looksHTML(text),
+		Meta:     InferMeta(text),
+	}
+	doc.Meta = opt.Manifest.Apply(in.ID, doc.Meta)
+	return doc, nil
+}
+
+// readLimited reads the file at path (standard input for "-"), refusing
+// more than limit bytes.
+func readLimited(path string, limit int64, stdin io.Reader) ([]byte, error) {
+	var r io.Reader
+	if path == StdinPath {
+		r = stdin
+		if r == nil {
+			r = os.Stdin
+		}
+	} else {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, statErr(path, err)
+		}
+		defer f.Close()
+		info, err := f.Stat()
+		if err != nil {
+			return nil, statErr(path, err)
+		}
+		if info.IsDir() {
+			return nil, &FileError{Path: path, Reason: "is a directory", Kind: ErrNotFound}
+		}
+		if info.Mode().IsRegular() && info.Size() > limit {
+			return nil, tooLarge(path, info.Size(), limit)
+		}
+		r = f
+	}
+	raw, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, &FileError{Path: path, Reason: "read: " + err.Error(), Err: err}
+	}
+	if int64(len(raw)) > limit {
+		return nil, &FileError{Path: path, Reason: fmt.Sprintf("file is more than %d bytes, over the --max-bytes limit of %d", limit, limit), Kind: ErrTooLarge}
+	}
+	return raw, nil
+}
+
+func tooLarge(path string, size, limit int64) error {
+	return &FileError{Path: path, Reason: fmt.Sprintf("file is %d bytes, over the --max-bytes limit of %d", size, limit), Kind: ErrTooLarge}
+}
+
+// Row returns the document's row of the documents table, with facts as
+// its fact count. Year is null when the plan year is unknown; Chars counts
+// code points of Text.
+func (d *Document) Row(facts int) schema.Document {
+	row := schema.Document{
+		DocID:    d.ID,
+		Path:     d.Path,
+		SHA256:   d.SHA256,
+		Encoding: d.Encoding,
+		Region:   d.Meta.Region,
+		Level:    d.Meta.Level,
+		DocType:  d.Meta.DocType,
+		Chars:    int32(utf8.RuneCountInString(d.Text)),
+		Facts:    int32(facts),
+	}
+	if d.Meta.Year != 0 {
+		y := int32(d.Meta.Year)
+		row.Year = &y
+	}
+	return row
+}
