@@ -1,0 +1,677 @@
+package normalize
+
+import (
+	"html"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/width"
+)
+
+// View is a cleaned copy of a text for pattern matching, with a map from each
+// cleaned code point back to the original. The original text is never
+// modified: spans found in Runes are mapped back with [View.Orig] and
+// [View.OrigSpan].
+type View struct {
+	// Runes is the cleaned text, one element per code point.
+	Runes []rune
+
+	// start[i] and end[i] are the original code-point span [start, end)
+	// that cleaned rune i was made from. Usually end = start+1; a decoded
+	// HTML entity, a "\r\n" or a collapsed "——" spans more.
+	start []int32
+	end   []int32
+	n     int // original length in code points
+}
+
+// Options selects optional cleaning steps.
+type Options struct {
+	// HTML drops tags (<...>), comments and the contents of <script> and
+	// <style>, and decodes character references (&nbsp; &amp; &#12345;
+	// &#x4e07; ...). A decoded character maps to the entity's first code
+	// point. Block-level tags (p, br, div, li, tr, h1-h6 ...) become a "\n"
+	// so that paragraphs stay apart. A line break of the HTML source is only
+	// a space there: it is dropped with the indentation around it.
+	HTML bool
+}
+
+// Clean returns the cleaned view of text. The steps, in order:
+//
+//  1. "\r\n" and a lone "\r" become "\n".
+//  2. With opt.HTML, tags are dropped and entities decoded (see [Options]).
+//  3. A double dash "——" (or "――") becomes a single '-'.
+//  4. Each rune is folded by [foldRune]: dash-like runes to '-', tildes to
+//     '~', Unicode spaces to ' ', and full-width forms to ASCII when the
+//     result is a digit, a letter or one of % . + - ~ / (Chinese clause
+//     punctuation such as ，。；：（） stays as it is).
+//  5. Markdown emphasis markers (runs of two or more '*' or '_') are dropped.
+//  6. Zero-width characters (U+200B, U+FEFF, soft hyphen ...) are dropped,
+//     with a line that holds only them (see [dropZeroWidth]).
+//  7. Hard-wrapped lines are joined (see [joinWrappedLines]).
+//
+// Everything else is kept as is; Clean never applies NFKC. Offsets count code
+// points as Go's []rune(text) does, so each byte of invalid UTF-8 counts as
+// one code point (and is read as U+FFFD).
+func Clean(text string, opt Options) *View {
+	s := fromText(text)
+	n := len(s.r)
+	s = normalizeNewlines(s)
+	if opt.HTML {
+		s = stripHTML(s)
+	}
+	s = collapseDoubleDash(s)
+	s = foldRunes(s)
+	s = dropMarkdownEmphasis(s)
+	s = dropZeroWidth(s)
+	s = joinWrappedLines(s)
+	return &View{Runes: s.r, start: s.start, end: s.end, n: n}
+}
+
+// Len returns the number of cleaned runes.
+func (v *View) Len() int { return len(v.Runes) }
+
+// Orig returns the original code-point offset of cleaned rune i. Orig(Len())
+// is the original length in code points. It panics if i is out of
+// [0, Len()].
+func (v *View) Orig(i int) int {
+	if i == len(v.Runes) {
+		return v.n
+	}
+	return int(v.start[i])
+}
+
+// OrigEnd returns the original code-point offset just past the source of
+// cleaned rune i: Orig(i)+1 for most runes, more for a decoded entity, a
+// "\r\n" or a collapsed "——". It panics if i is out of [0, Len()).
+func (v *View) OrigEnd(i int) int { return int(v.end[i]) }
+
+// OrigSpan maps the cleaned span [start, end) to the original span
+// [Orig(start), OrigEnd(end-1)); for runes made from one code point this is
+// [Orig(start), Orig(end-1)+1). An empty span maps to the empty span at
+// Orig(start). Runes dropped from the view (markdown markers, tags) that lie
+// just outside the span are never included; those inside it are.
+func (v *View) OrigSpan(start, end int) (int, int) {
+	if end <= start {
+		o := v.Orig(start)
+		return o, o
+	}
+	return int(v.start[start]), int(v.end[end-1])
+}
+
+// String returns the cleaned text.
+func (v *View) String() string { return string(v.Runes) }
+
+// seq is a text being cleaned: runes with the original span of each.
+type seq struct {
+	r          []rune
+	start, end []int32
+}
+
+func fromText(text string) seq {
+	r := []rune(text)
+	s := seq{r: r, start: make([]int32, len(r)), end: make([]int32, len(r))}
+	for i := range r {
+		s.start[i] = int32(i)
+		s.end[i] = int32(i + 1)
+	}
+	return s
+}
+
+// has reports whether any rune of s satisfies f. Steps use it to return s
+// unchanged when they have nothing to do.
+func (s seq) has(f func(rune) bool) bool {
+	for _, c := range s.r {
+		if f(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// builder collects the output of one cleaning step.
+type builder struct{ seq }
+
+func newBuilder(capacity int) *builder {
+	return &builder{seq{
+		r:     make([]rune, 0, capacity),
+		start: make([]int32, 0, capacity),
+		end:   make([]int32, 0, capacity),
+	}}
+}
+
+// add appends rune r made from the original span [start, end).
+func (b *builder) add(r rune, start, end int32) {
+	b.r = append(b.r, r)
+	b.start = append(b.start, start)
+	b.end = append(b.end, end)
+}
+
+// keep appends rune i of s unchanged.
+func (b *builder) keep(s seq, i int) { b.add(s.r[i], s.start[i], s.end[i]) }
+
+// normalizeNewlines turns "\r\n" into one "\n" spanning both, and a lone
+// "\r" into "\n".
+func normalizeNewlines(s seq) seq {
+	if !s.has(func(c rune) bool { return c == '\r' }) {
+		return s
+	}
+	b := newBuilder(len(s.r))
+	for i := 0; i < len(s.r); i++ {
+		switch {
+		case s.r[i] == '\r' && i+1 < len(s.r) && s.r[i+1] == '\n':
+			b.add('\n', s.start[i], s.end[i+1])
+			i++
+		case s.r[i] == '\r':
+			b.add('\n', s.start[i], s.end[i])
+		default:
+			b.keep(s, i)
+		}
+	}
+	return b.seq
+}
+
+// collapseDoubleDash turns the Chinese dash "——" (two U+2014, or two
+// U+2015) into one '-' spanning both runes, so that "3——5" reads as a range.
+func collapseDoubleDash(s seq) seq {
+	if !s.has(func(c rune) bool { return c == '—' || c == '―' }) {
+		return s
+	}
+	b := newBuilder(len(s.r))
+	for i := 0; i < len(s.r); i++ {
+		c := s.r[i]
+		if (c == '—' || c == '―') && i+1 < len(s.r) && s.r[i+1] == c {
+			b.add('-', s.start[i], s.end[i+1])
+			i++
+			continue
+		}
+		b.keep(s, i)
+	}
+	return b.seq
+}
+
+// foldRunes applies [foldRune] to every rune; the map is unchanged.
+func foldRunes(s seq) seq {
+	for i, c := range s.r {
+		s.r[i] = foldRune(c)
+	}
+	return s
+}
+
+// foldRune folds one rune: dashes, tildes, spaces, then width.
+func foldRune(c rune) rune {
+	if c < 0x80 || 0x4E00 <= c && c <= 0x9FFF {
+		return c // fast path: ASCII and CJK ideographs never change
+	}
+	if d, ok := foldDash(c); ok {
+		return d
+	}
+	if d, ok := foldSpace(c); ok {
+		return d
+	}
+	return foldWidth(c)
+}
+
+// dashes are the dash-like runes written in ranges ("3–5", "3—5", "3－5");
+// they fold to '-'.
+var dashes = map[rune]rune{
+	'\u2010': '-', // ‐ hyphen
+	'\u2011': '-', // ‑ non-breaking hyphen
+	'\u2012': '-', // ‒ figure dash
+	'\u2013': '-', // – en dash
+	'\u2014': '-', // — em dash
+	'\u2015': '-', // ― horizontal bar
+	'\u2212': '-', // − minus sign
+	'\uFF0D': '-', // － full-width hyphen-minus
+	'\uFE63': '-', // ﹣ small hyphen-minus
+	'\uFE58': '-', // ﹘ small em dash
+	'\u2053': '~', // ⁓ swung dash
+	'\uFF5E': '~', // ～ full-width tilde
+	'\u301C': '~', // 〜 wave dash
+	'\u223C': '~', // ∼ tilde operator
+	'\uFE6A': '%', // ﹪ small percent sign
+}
+
+// foldDash folds dash-like runes to '-', tildes to '~' (and the small
+// percent sign to '%').
+func foldDash(c rune) (rune, bool) {
+	d, ok := dashes[c]
+	return d, ok
+}
+
+// foldSpace folds Unicode space separators (category Zs: U+3000 ideographic
+// space, U+00A0 no-break space, U+2000-U+200A, ...) to ' '. Tabs and line
+// breaks are left alone.
+func foldSpace(c rune) (rune, bool) {
+	if unicode.Is(unicode.Zs, c) {
+		return ' ', true
+	}
+	return c, false
+}
+
+// foldWidth folds a full-width rune to its ASCII form when that form is a
+// digit, a letter or one of % . + - ~ /, using width.Fold. Other full-width
+// punctuation (，。；：！？、（）“”) is kept: it marks clauses and sentences.
+func foldWidth(c rune) rune {
+	p := width.LookupRune(c)
+	if p.Kind() != width.EastAsianFullwidth {
+		return c
+	}
+	f := p.Narrow()
+	if f == 0 {
+		return c
+	}
+	if isFoldTarget(f) {
+		return f
+	}
+	return c
+}
+
+// isFoldTarget reports whether an ASCII rune is one that full-width forms
+// fold to.
+func isFoldTarget(c rune) bool {
+	switch {
+	case '0' <= c && c <= '9', 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
+		return true
+	}
+	return strings.ContainsRune("%.+-~/", c)
+}
+
+// dropMarkdownEmphasis drops runs of two or more '*' or '_' (markdown bold
+// and bold-italic markers "**", "__", "***"). A single '*' or '_' is kept.
+func dropMarkdownEmphasis(s seq) seq {
+	if !s.has(func(c rune) bool { return c == '*' || c == '_' }) {
+		return s
+	}
+	b := newBuilder(len(s.r))
+	for i := 0; i < len(s.r); {
+		c := s.r[i]
+		if c == '*' || c == '_' {
+			j := i
+			for j < len(s.r) && s.r[j] == c {
+				j++
+			}
+			if j-i == 1 {
+				b.keep(s, i)
+			}
+			i = j
+			continue
+		}
+		b.keep(s, i)
+		i++
+	}
+	return b.seq
+}
+
+// isZeroWidth reports whether c is an invisible format character dropped
+// from the view: they split numbers and words without showing ("6.5\u200b%").
+func isZeroWidth(c rune) bool {
+	switch c {
+	case '\u00AD', // soft hyphen
+		'\u200B', // zero width space
+		'\u200C', // zero width non-joiner
+		'\u200D', // zero width joiner
+		'\u2060', // word joiner
+		'\uFEFF': // zero width no-break space (a byte-order mark inside the text)
+		return true
+	}
+	return false
+}
+
+// dropZeroWidth drops [isZeroWidth] characters. A line that holds nothing but
+// them (a page-break marker of some web sources: "人\n\u200b\n民") is dropped
+// with its line break, so that the break before it can be joined.
+func dropZeroWidth(s seq) seq {
+	if !s.has(isZeroWidth) {
+		return s
+	}
+	b := newBuilder(len(s.r))
+	lineStart, dropped := true, false
+	for i, c := range s.r {
+		switch {
+		case isZeroWidth(c):
+			dropped = true
+			continue
+		case c == '\n':
+			skip := lineStart && dropped && i > 0 && len(b.r) > 0 && b.r[len(b.r)-1] == '\n'
+			lineStart, dropped = true, false
+			if skip {
+				continue
+			}
+		default:
+			lineStart = false
+		}
+		b.keep(s, i)
+	}
+	return b.seq
+}
+
+// minWrappedLine is the shortest line (in cleaned runes) whose break may be
+// a hard wrap; shorter lines are headings and keep their break.
+const minWrappedLine = 30
+
+// joinWrappedLines removes a "stray" line break: a single "\n" (with
+// optional spaces or tabs before it) where
+//
+//   - the rune before it is a letter (including CJK) or a digit, not
+//     punctuation,
+//   - the line before it is at least [minWrappedLine] runes long,
+//   - the rune right after it is not whitespace (an indented line or a blank
+//     line starts a new paragraph),
+//   - neither line starts like a heading ("三、", "（二）", "1.", "——", "第一章",
+//     a bullet: see [isHeadingStart]), and
+//   - the next line reads like the rest of a paragraph: it is itself at
+//     least [minWrappedLine] runes long, or it ends a sentence (。！？；…”).
+//     A short line that does not is a name, a title, a salutation or page
+//     chrome ("保定市人民政府市长 郭建英", "各位代表：", "电话：0312-…").
+//
+// That is a paragraph hard-wrapped in the middle of a sentence. The break and
+// the spaces before it are dropped; between two ASCII letters it becomes one
+// ' ' so that words stay apart.
+func joinWrappedLines(s seq) seq {
+	b := newBuilder(len(s.r))
+	lineStart := 0 // index in b.r of the current line's first rune
+	for i := 0; i < len(s.r); i++ {
+		if s.r[i] != '\n' {
+			b.keep(s, i)
+			continue
+		}
+		// Trailing spaces of the line are already in b; look past them.
+		j := len(b.r)
+		for j > lineStart && (b.r[j-1] == ' ' || b.r[j-1] == '\t') {
+			j--
+		}
+		if isWrap(b.r[lineStart:j], nextLine(s.r[i+1:])) {
+			prev, next := b.r[j-1], s.r[i+1]
+			b.r, b.start, b.end = b.r[:j], b.start[:j], b.end[:j]
+			if isASCIILetter(prev) && isASCIILetter(next) {
+				b.add(' ', s.start[i], s.end[i])
+			}
+			continue
+		}
+		b.keep(s, i)
+		lineStart = len(b.r)
+	}
+	return b.seq
+}
+
+// nextLine returns r up to its first line break.
+func nextLine(r []rune) []rune {
+	for i, c := range r {
+		if c == '\n' {
+			return r[:i]
+		}
+	}
+	return r
+}
+
+// isWrap reports whether the break between line (trailing spaces removed)
+// and next (the following line) is a hard wrap.
+func isWrap(line, next []rune) bool {
+	if len(line) < minWrappedLine || len(next) == 0 {
+		return false
+	}
+	if c := line[len(line)-1]; !unicode.IsLetter(c) && !unicode.IsDigit(c) {
+		return false
+	}
+	if unicode.IsSpace(next[0]) || isHeadingStart(line) || isHeadingStart(next) {
+		return false
+	}
+	return len(next) >= minWrappedLine || strings.ContainsRune(sentenceEnd, next[len(next)-1])
+}
+
+// sentenceEnd is the punctuation that ends the last line of a paragraph.
+const sentenceEnd = "。！？；…”.!?;"
+
+// isHeadingStart reports whether a line starts like a heading or a list
+// item: "三、", "（二）", "(2)", "1.", "2、", "第一章", "——" (folded to '-'), or
+// a bullet.
+func isHeadingStart(line []rune) bool {
+	if len(line) == 0 {
+		return false
+	}
+	c := line[0]
+	switch {
+	case strings.ContainsRune("-●○■□◆◇★☆•·▲►▶", c):
+		return true
+	case c == '（' || c == '(':
+		n := countFunc(line[1:], isNumeral)
+		return n > 0 && n+1 < len(line) && (line[n+1] == '）' || line[n+1] == ')')
+	case c == '第':
+		n := countFunc(line[1:], isNumeral)
+		return n > 0 && n+1 < len(line) && strings.ContainsRune("章节部分篇条", line[n+1])
+	case isNumeral(c):
+		n := countFunc(line, isNumeral)
+		if n >= len(line) {
+			return false
+		}
+		d := line[n]
+		return d == '、' || (d == '.' || d == '．') && n+1 < len(line) && !isDigit(line[n+1])
+	}
+	return false
+}
+
+// isNumeral reports whether c is an ASCII digit or a Chinese numeral used in
+// headings.
+func isNumeral(c rune) bool {
+	return isDigit(c) || strings.ContainsRune("一二三四五六七八九十零〇", c)
+}
+
+func countFunc(r []rune, f func(rune) bool) int {
+	n := 0
+	for n < len(r) && f(r[n]) {
+		n++
+	}
+	return n
+}
+
+func isASCIILetter(c rune) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
+
+// blockTags are the HTML elements that separate paragraphs; stripHTML turns
+// each of their tags into "\n".
+var blockTags = map[string]bool{
+	"address": true, "article": true, "aside": true, "blockquote": true,
+	"br": true, "dd": true, "div": true, "dl": true, "dt": true,
+	"figcaption": true, "figure": true, "footer": true, "form": true,
+	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
+	"header": true, "hr": true, "li": true, "main": true, "nav": true,
+	"ol": true, "p": true, "pre": true, "section": true, "table": true,
+	"tbody": true, "td": true, "tfoot": true, "th": true, "thead": true,
+	"tr": true, "ul": true,
+}
+
+// maxEntity is the longest character reference (between '&' and ';') that
+// stripHTML tries to decode.
+const maxEntity = 32
+
+// stripHTML drops tags and comments, the contents of <script> and <style>,
+// turns block-level tags into "\n" and decodes character references. A '<'
+// or '&' that does not start a well-formed tag or reference is kept. A line
+// break of the HTML source, with the spaces around it, is dropped (or is one
+// ' ' between two ASCII words): in HTML, only block tags end paragraphs.
+func stripHTML(s seq) seq {
+	b := newBuilder(len(s.r))
+	tags := tagScanner{r: s.r, missing: map[string]bool{}}
+	for i := 0; i < len(s.r); {
+		switch s.r[i] {
+		case '<':
+			if j, nl := tags.skip(i); j > i {
+				if nl {
+					b.add('\n', s.start[i], s.end[j-1])
+				}
+				i = j
+				continue
+			}
+		case '&':
+			if j, dec := decodeEntity(s.r, i); j > i {
+				for _, c := range dec {
+					b.add(c, s.start[i], s.end[j-1])
+				}
+				i = j
+				continue
+			}
+		case ' ', '\t', '\n':
+			if j, nl := sourceBreak(s.r, i); nl {
+				// A line break in HTML source is only a space; paragraphs
+				// come from block tags. Keep a space between ASCII words.
+				if n := len(b.r); n > 0 && isASCIIAlnum(b.r[n-1]) && j < len(s.r) && isASCIIAlnum(s.r[j]) {
+					b.add(' ', s.start[i], s.end[j-1])
+				}
+				i = j
+				continue
+			}
+		}
+		b.keep(s, i)
+		i++
+	}
+	return b.seq
+}
+
+// sourceBreak reads the run of spaces, tabs and line breaks at r[i]. It
+// returns the index just past it and whether it holds a line break.
+func sourceBreak(r []rune, i int) (int, bool) {
+	nl := false
+	for ; i < len(r) && (r[i] == ' ' || r[i] == '\t' || r[i] == '\n'); i++ {
+		nl = nl || r[i] == '\n'
+	}
+	return i, nl
+}
+
+func isASCIIAlnum(c rune) bool { return isASCIILetter(c) || isDigit(c) }
+
+// tagScanner reads tags. It remembers the closing strings ("-->",
+// "</script") it did not find, so that many unclosed comments cost one
+// search, not one each.
+type tagScanner struct {
+	r       []rune
+	missing map[string]bool
+}
+
+// find returns the first index >= from of the lower-case ASCII string p in
+// the text, ignoring case, or -1.
+func (t *tagScanner) find(from int, p string) int {
+	if t.missing[p] {
+		return -1
+	}
+	k := indexFold(t.r, from, p)
+	if k < 0 {
+		t.missing[p] = true // not after from, so not after any later index
+	}
+	return k
+}
+
+// skip reads the tag, comment or script/style element starting at
+// r[i] == '<'. It returns the index just past it (i if there is none) and
+// whether it is a block-level tag.
+func (t *tagScanner) skip(i int) (int, bool) {
+	r := t.r
+	if hasPrefixFold(r[i:], "<!--") {
+		if k := t.find(i+4, "-->"); k >= 0 {
+			return k + 3, false
+		}
+		return i, false
+	}
+	if i+1 >= len(r) {
+		return i, false
+	}
+	c := r[i+1]
+	if !(c == '/' || c == '!' || c == '?' || isASCIILetter(c)) {
+		return i, false
+	}
+	end := -1
+	for k := i + 1; k < len(r); k++ {
+		if r[k] == '>' {
+			end = k + 1
+			break
+		}
+		if r[k] == '<' {
+			break
+		}
+	}
+	if end < 0 {
+		return i, false
+	}
+	closing := c == '/'
+	name := tagName(r[i+1 : end])
+	if !closing && (name == "script" || name == "style") {
+		if k := t.find(end, "</"+name); k >= 0 {
+			for m := k; m < len(r); m++ {
+				if r[m] == '>' {
+					return m + 1, false
+				}
+			}
+		}
+		return end, false
+	}
+	return end, blockTags[name]
+}
+
+// tagName returns the lower-case element name of the tag body after '<'.
+func tagName(body []rune) string {
+	k := 0
+	if k < len(body) && body[k] == '/' {
+		k++
+	}
+	j := k
+	for j < len(body) && (isASCIILetter(body[j]) || '0' <= body[j] && body[j] <= '9') {
+		j++
+	}
+	return strings.ToLower(string(body[k:j]))
+}
+
+// decodeEntity decodes the character reference starting at r[i] == '&'. It
+// returns the index just past the ';' and the decoded text, or i if there is
+// no valid reference.
+func decodeEntity(r []rune, i int) (int, string) {
+	for j := i + 1; j < len(r) && j-i <= maxEntity+1; j++ {
+		c := r[j]
+		if c == ';' {
+			if j == i+1 {
+				return i, ""
+			}
+			ref := string(r[i : j+1])
+			dec := html.UnescapeString(ref)
+			// A full decode is one or two runes; anything longer is a
+			// legacy entity decoded from a prefix ("&ampx;" -> "&x;").
+			if dec == ref || utf8.RuneCountInString(dec) > 2 {
+				return i, ""
+			}
+			return j + 1, dec
+		}
+		if !(c == '#' || isASCIILetter(c) || '0' <= c && c <= '9') {
+			break
+		}
+	}
+	return i, ""
+}
+
+// hasPrefixFold reports whether r starts with the ASCII string p, ignoring
+// ASCII case.
+func hasPrefixFold(r []rune, p string) bool {
+	if len(r) < len(p) {
+		return false
+	}
+	for k := 0; k < len(p); k++ {
+		c := r[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != rune(p[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+// indexFold returns the first index >= from where r has the lower-case ASCII
+// string p (ignoring case), or -1.
+func indexFold(r []rune, from int, p string) int {
+	for k := from; k+len(p) <= len(r); k++ {
+		if hasPrefixFold(r[k:], p) {
+			return k
+		}
+	}
+	return -1
+}

@@ -1,0 +1,345 @@
+package normalize
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/text/width"
+)
+
+// long is a line of 30 CJK characters with no punctuation at its end.
+var long = strings.Repeat("经济社会发展", 5)
+
+func TestClean(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"empty", "", ""},
+		{"plain", "地区生产总值增长6.5%左右", "地区生产总值增长6.5%左右"},
+		// width
+		{"fullwidth digits", "１２３４５６７８９０", "1234567890"},
+		{"fullwidth letters", "ＧＤＰｇｄｐ", "GDPgdp"},
+		{"fullwidth symbols", "６．５％＋－～／", "6.5%+-~/"},
+		{"clause punctuation kept", "，。；：！？、（）“”", "，。；：！？、（）“”"},
+		{"fullwidth parens kept", "（１）", "（1）"},
+		{"fullwidth colon comma kept", "１：２，３", "1：2，3"},
+		{"halfwidth katakana kept", "ｱｲｳ", "ｱｲｳ"},
+		{"no NFKC", "①㈠ﬁ²", "①㈠ﬁ²"},
+		// spaces
+		{"ideographic space", "\u3000\u3000各位代表", "  各位代表"},
+		{"nbsp", "6.5\u00a0%", "6.5 %"},
+		{"em space", "a\u2003b\u202fc", "a b c"},
+		{"tab kept", "a\tb", "a\tb"},
+		// dashes and tildes
+		{"hyphen", "3‐5", "3-5"},
+		{"non-breaking hyphen", "3‑5", "3-5"},
+		{"figure dash", "3‒5", "3-5"},
+		{"en dash", "3–5", "3-5"},
+		{"em dash", "3—5", "3-5"},
+		{"horizontal bar", "3―5", "3-5"},
+		{"minus", "3−5", "3-5"},
+		{"fullwidth hyphen", "3－5", "3-5"},
+		{"small hyphen", "3﹣5", "3-5"},
+		{"double em dash", "3——5", "3-5"},
+		{"double em dash title", "——2023年1月8日", "-2023年1月8日"},
+		{"triple em dash", "a———b", "a--b"},
+		{"fullwidth tilde", "3～5", "3~5"},
+		{"wave dash", "3〜5", "3~5"},
+		{"tilde operator", "3∼5", "3~5"},
+		// markdown
+		{"bold", "**5.5%**以上", "5.5%以上"},
+		{"underscore bold", "__10家__", "10家"},
+		{"bold italic", "***重点***", "重点"},
+		{"single star kept", "a*b_c", "a*b_c"},
+		// line breaks
+		{"crlf", "一\r\n二", "一\n二"},
+		{"lone cr", "一\r二", "一\n二"},
+		{"wrap joined", long + "\n下一行，继续。", long + "下一行，继续。"},
+		{"wrap crlf joined", long + "\r\n下一行，继续。", long + "下一行，继续。"},
+		{"wrap trailing spaces", long + "  \n下一行，继续。", long + "下一行，继续。"},
+		{"wrap after digit", long + "12\n万亩。", long + "12万亩。"},
+		{"wrap before long line", long + "\n" + long, long + long},
+		{"name line kept", long + "\n保定市人民政府市长 郭建英", long + "\n保定市人民政府市长 郭建英"},
+		{"heading kept", "三、" + long + "\n聚焦项目，做强产业。", "三、" + long + "\n聚焦项目，做强产业。"},
+		{"next heading kept", long + "\n（二）聚焦项目，做强产业。", long + "\n（二）聚焦项目，做强产业。"},
+		{"next numbered kept", long + "\n2.聚焦项目，做强产业。", long + "\n2.聚焦项目，做强产业。"},
+		{"dash title kept", "——" + long + "\n各位代表：", "-" + long + "\n各位代表："},
+		{"zero-width line joined", long + "人\n\u200b\n民满意、世界瞩目。", long + "人民满意、世界瞩目。"},
+		{"salutation kept", long + "\n各位代表：", long + "\n各位代表："},
+		{"footer kept", long + "\n电话：0312-6699502", long + "\n电话：0312-6699502"},
+		{"zero-width dropped", "6.5\u200b%\ufeff", "6.5%"},
+		{"zero-width line short kept", "一\n\u200b\n二", "一\n二"},
+		{"wrap ascii words", strings.Repeat("word ", 6) + "growth\nrate, too.", strings.Repeat("word ", 6) + "growth rate, too."},
+		{"short line kept", "一、总体要求\n2023年", "一、总体要求\n2023年"},
+		{"after punctuation kept", long + "。\n下一行，继续。", long + "。\n下一行，继续。"},
+		{"after quote kept", long + "”\n下一行，继续。", long + "”\n下一行，继续。"},
+		{"blank line kept", long + "\n\n下一行，继续。", long + "\n\n下一行，继续。"},
+		{"indented kept", long + "\n  下一行，继续。", long + "\n  下一行，继续。"},
+		{"ideographic indent kept", long + "\n\u3000\u3000下一行，继续。", long + "\n  下一行，继续。"},
+		{"final break kept", long + "\n", long + "\n"},
+		{"29 runes kept", long[:len(long)-3] + "\n下", long[:len(long)-3] + "\n下"},
+		{"html off", "<b>5</b>&amp;", "<b>5</b>&amp;"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := Clean(tt.in, Options{})
+			if got := v.String(); got != tt.want {
+				t.Errorf("Clean(%q) = %q; want %q", tt.in, got, tt.want)
+			}
+			checkView(t, tt.in, v)
+		})
+	}
+}
+
+func TestCleanHTML(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"inline tag", "增长<b>6.5</b>%", "增长6.5%"},
+		{"block tags", "<p>一</p><p>二</p>", "\n一\n\n二\n"},
+		{"br", "一<br/>二<BR>三", "一\n二\n三"},
+		{"attributes", `<span style="color:red">10家</span>`, "10家"},
+		{"script", "a<script type=\"x\">if (a<b) {}</script>b", "ab"},
+		{"style", "a<STYLE>p{}</style >b", "ab"},
+		{"comment", "a<!-- <p> -->b", "ab"},
+		{"unclosed comment", "a<!-- b", "a<!-- b"},
+		{"less than kept", "PM2.5<35", "PM2.5<35"},
+		{"spaced less than", "a < b", "a < b"},
+		{"unclosed tag kept", "a<b", "a<b"},
+		{"nbsp", "6.5&nbsp;%", "6.5 %"},
+		{"amp", "A&amp;B", "A&B"},
+		{"lt gt", "&lt;p&gt;", "<p>"},
+		{"decimal ref", "&#19975;元", "万元"},
+		{"hex ref", "&#x4E07;元", "万元"},
+		{"fullwidth ref folded", "&#65297;&#65298;", "12"},
+		{"unknown entity kept", "&foo;", "&foo;"},
+		{"no semicolon kept", "&amp b", "&amp b"},
+		{"prefix entity kept", "&ampx;", "&ampx;"},
+		{"bare ampersand", "A & B", "A & B"},
+		{"two-rune entity", "&NotEqualTilde;", "\u2242\u0338"},
+		{"tags and markdown", "<p>**5.5%**以上</p>", "\n5.5%以上\n"},
+		{"source line breaks", "<div>\n  <p>\n    新增企业\n    10家\n  </p>\n</div>", "\n\n新增企业10家\n\n"},
+		{"source break between words", "GDP\n  growth", "GDP growth"},
+		{"spaces kept", "a  b", "a  b"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := Clean(tt.in, Options{HTML: true})
+			if got := v.String(); got != tt.want {
+				t.Errorf("Clean(%q, HTML) = %q; want %q", tt.in, got, tt.want)
+			}
+			checkView(t, tt.in, v)
+		})
+	}
+}
+
+func TestOrigSpan(t *testing.T) {
+	tests := []struct {
+		in         string
+		html       bool
+		find       string // substring of the cleaned text
+		start, end int    // its original span
+	}{
+		{"增长**5.5%**以上", false, "5.5%", 4, 8},
+		{"增长**5.5%**以上", false, "5.5%以上", 4, 12},
+		{"增长**5.5%**以上", false, "以上", 10, 12},
+		{"新增３家", false, "3家", 2, 4},
+		{"3——5个", false, "3-5个", 0, 5},
+		{"3——5个", false, "-", 1, 3},
+		{"&#19975;元", true, "万", 0, 8},
+		{"&#19975;元", true, "万元", 0, 9},
+		{"&#19975;元", true, "元", 8, 9},
+		{"<b>10</b>家", true, "10家", 3, 10},
+		{"一\r\n二", false, "\n", 1, 3},
+		{long + "1\n2万亩。", false, "12万亩", 30, 35},
+	}
+	for _, tt := range tests {
+		v := Clean(tt.in, Options{HTML: tt.html})
+		i := strings.Index(v.String(), tt.find)
+		require.GreaterOrEqualf(t, i, 0, "Clean(%q) = %q has no %q", tt.in, v.String(), tt.find)
+		start := len([]rune(v.String()[:i]))
+		end := start + len([]rune(tt.find))
+		gs, ge := v.OrigSpan(start, end)
+		if gs != tt.start || ge != tt.end {
+			t.Errorf("Clean(%q).OrigSpan(%d, %d) = %d, %d; want %d, %d", tt.in, start, end, gs, ge, tt.start, tt.end)
+		}
+	}
+}
+
+func TestViewAccessors(t *testing.T) {
+	v := Clean("新增**10**家", Options{})
+	assert.Equal(t, "新增10家", v.String())
+	assert.Equal(t, 5, v.Len())
+	for i, want := range []int{0, 1, 4, 5, 8, 9} {
+		if got := v.Orig(i); got != want {
+			t.Errorf("Orig(%d) = %d; want %d", i, got, want)
+		}
+	}
+	s, e := v.OrigSpan(2, 2)
+	assert.Equal(t, [2]int{4, 4}, [2]int{s, e}, "empty span")
+	s, e = v.OrigSpan(5, 5)
+	assert.Equal(t, [2]int{9, 9}, [2]int{s, e}, "empty span at the end")
+	assert.Equal(t, 6, v.OrigEnd(3))
+	assert.Panics(t, func() { v.Orig(6) })
+}
+
+// checkView checks the offset map of v, cleaned from text: every rune comes
+// from a span inside the text, spans are in order and do not overlap
+// (except runes of one decoded entity, which share it), and a rune made from
+// one code point is that code point or its fold.
+func checkView(t testing.TB, text string, v *View) {
+	t.Helper()
+	orig := []rune(text)
+	if v.Orig(v.Len()) != len(orig) {
+		t.Fatalf("Clean(%q).Orig(Len()) = %d; want %d", text, v.Orig(v.Len()), len(orig))
+	}
+	if len(v.start) != v.Len() || len(v.end) != v.Len() {
+		t.Fatalf("Clean(%q): map lengths %d, %d; want %d", text, len(v.start), len(v.end), v.Len())
+	}
+	prevStart, prevEnd := 0, 0
+	for i := 0; i < v.Len(); i++ {
+		s, e := v.OrigSpan(i, i+1)
+		if s < 0 || e <= s || e > len(orig) {
+			t.Fatalf("Clean(%q): rune %d maps to [%d, %d) outside [0, %d)", text, i, s, e, len(orig))
+		}
+		if v.Orig(i) != s {
+			t.Fatalf("Clean(%q): Orig(%d) = %d; OrigSpan says %d", text, i, v.Orig(i), s)
+		}
+		same := i > 0 && s == prevStart && e == prevEnd
+		if i > 0 && s < prevEnd && !same {
+			t.Fatalf("Clean(%q): rune %d maps to [%d, %d), overlapping [%d, %d)", text, i, s, e, prevStart, prevEnd)
+		}
+		if e-s == 1 {
+			o, c := orig[s], v.Runes[i]
+			ok := c == foldRune(o) || o == '\r' && c == '\n' || (o == '\n' || o == '\r') && c == ' '
+			if !ok {
+				t.Fatalf("Clean(%q): rune %d = %q maps to %q", text, i, c, o)
+			}
+		}
+		prevStart, prevEnd = s, e
+	}
+	s, e := v.OrigSpan(0, v.Len())
+	if s < 0 || e > len(orig) || s > e {
+		t.Fatalf("Clean(%q).OrigSpan(0, Len()) = %d, %d; out of [0, %d]", text, s, e, len(orig))
+	}
+}
+
+// Runes of the brief, listed here independently of clean.go.
+var (
+	testZeroWidth = []rune("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+	testDashes    = []rune("‐‑‒–—―−－﹣")
+	testTildes    = []rune("～〜∼")
+	testKept      = []rune("，。；：！？、（）“”")
+)
+
+// wantFold is what Clean does to one rune between two letters, derived from
+// width.Fold and the Unicode tables.
+func wantFold(r rune) string {
+	switch {
+	case r == '\r':
+		return "\n"
+	case containsRune(testZeroWidth, r):
+		return ""
+	case containsRune(testDashes, r):
+		return "-"
+	case containsRune(testTildes, r):
+		return "~"
+	case r >= 0x80 && unicode.Is(unicode.Zs, r):
+		return " "
+	case containsRune(testKept, r):
+		return string(r)
+	}
+	if f := width.Fold.String(string(r)); len(f) == 1 && f != string(r) && isFoldTarget(rune(f[0])) {
+		return f
+	}
+	return string(r)
+}
+
+func containsRune(rs []rune, r rune) bool {
+	for _, c := range rs {
+		if c == r {
+			return true
+		}
+	}
+	return false
+}
+
+// TestCleanSweep runs every rune below U+1FFFF through Clean, alone and
+// between letters, and checks the fold and the offset map.
+func TestCleanSweep(t *testing.T) {
+	extra := map[rune]string{'\uFE58': "-", '\u2053': "~", '\uFE6A': "%"} // variants beyond the brief
+	for r := rune(0); r < 0x1FFFF; r++ {
+		if 0xD800 <= r && r <= 0xDFFF {
+			continue // surrogates are not runes of a string
+		}
+		in := "字" + string(r) + "字"
+		v := Clean(in, Options{})
+		checkView(t, in, v)
+		want := wantFold(r)
+		if e, ok := extra[r]; ok {
+			want = e
+		}
+		if got := strings.TrimSuffix(strings.TrimPrefix(v.String(), "字"), "字"); got != want {
+			t.Errorf("Clean(%U) = %q; want %q", r, got, want)
+		}
+		checkView(t, string(r), Clean(string(r), Options{HTML: true}))
+	}
+}
+
+func TestCleanInvalidUTF8(t *testing.T) {
+	for _, in := range []string{"\xff", "增长\xff6.5%", "\xe4\xb8", "a\xc3\x28b", "\xed\xa0\x80"} {
+		v := Clean(in, Options{HTML: true})
+		checkView(t, in, v)
+		if v.Orig(v.Len()) != len([]rune(in)) {
+			t.Errorf("Clean(%q).Orig(Len()) = %d; want %d", in, v.Orig(v.Len()), len([]rune(in)))
+		}
+	}
+}
+
+// TestCleanIdempotent checks that cleaning a cleaned text changes nothing
+// (except hard wraps, which the first pass already joined).
+func TestCleanIdempotent(t *testing.T) {
+	data, err := os.ReadFile("testdata/county_gaotang_2023.txt")
+	require.NoError(t, err)
+	once := Clean(string(data), Options{}).String()
+	twice := Clean(once, Options{}).String()
+	if once != twice {
+		a, b := []rune(once), []rune(twice)
+		i := 0
+		for i < len(a) && i < len(b) && a[i] == b[i] {
+			i++
+		}
+		t.Errorf("Clean(Clean(x)) != Clean(x): first difference at rune %d", i)
+	}
+	checkView(t, string(data), Clean(string(data), Options{HTML: true}))
+}
+
+func BenchmarkClean(b *testing.B) {
+	data, err := os.ReadFile("testdata/county_gaotang_2023.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := string(data)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Clean(text, Options{})
+	}
+}
+
+func BenchmarkCleanHTML(b *testing.B) {
+	data, err := os.ReadFile("testdata/county_gaotang_2023.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := "<html><body><p>" + strings.ReplaceAll(string(data), "\n", "</p>\n<p>&nbsp;&nbsp;") + "</p></body></html>"
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Clean(text, Options{HTML: true})
+	}
+}

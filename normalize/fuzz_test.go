@@ -1,0 +1,66 @@
+package normalize
+
+import (
+	"testing"
+	"unicode/utf8"
+)
+
+// Seed corpora live in testdata/fuzz/<FuzzName>/.
+
+func FuzzClean(f *testing.F) {
+	f.Fuzz(func(t *testing.T, text string, html bool) {
+		v := Clean(text, Options{HTML: html})
+		checkView(t, text, v)
+		if utf8.ValidString(text) && !utf8.ValidString(v.String()) {
+			t.Fatalf("Clean(%+q) = %+q is not valid UTF-8", text, v.String())
+		}
+	})
+}
+
+func FuzzParseNumber(f *testing.F) {
+	f.Fuzz(func(t *testing.T, s string) {
+		v, err := ParseNumber(s)
+		if err != nil {
+			return
+		}
+		// Re-formatted and re-parsed, the value is the same.
+		text := FormatNumber(v)
+		w, err := ParseNumber(text)
+		if err != nil {
+			t.Fatalf("ParseNumber(%q) = %s, formatted %q does not parse: %v", s, v.RatString(), text, err)
+		}
+		if w.Cmp(v) != 0 {
+			t.Fatalf("ParseNumber(%q) = %s, formatted %q reads back as %s", s, v.RatString(), text, w.RatString())
+		}
+		// With a unit, through the unit table.
+		for _, canonical := range []string{"CNY", "kW", "percent"} {
+			q := Format(v, canonical, "")
+			got, u, ok := parseQuantity(q)
+			if !ok || got.Cmp(v) != 0 || u.Canonical != canonical {
+				t.Fatalf("Format(%s, %s) = %q reads back as %v %+v %v", v.RatString(), canonical, q, got, u, ok)
+			}
+		}
+	})
+}
+
+func FuzzMatchUnit(f *testing.F) {
+	f.Fuzz(func(t *testing.T, s string) {
+		r := []rune(s)
+		u, n := MatchUnit(r)
+		if n < 0 || n > len(r) {
+			t.Fatalf("MatchUnit(%+q) consumed %d of %d runes", s, n, len(r))
+		}
+		if n == 0 {
+			if u != (Unit{}) {
+				t.Fatalf("MatchUnit(%+q) = %+v with n = 0", s, u)
+			}
+		} else if w, ok := LookupUnit(string(r[:n])); !ok || w != u || u.Text != string(r[:n]) {
+			t.Fatalf("MatchUnit(%+q) = %+v, %d; LookupUnit says %+v, %v", s, u, n, w, ok)
+		}
+		for m := n + 1; m <= len(r); m++ {
+			if w, ok := LookupUnit(string(r[:m])); ok {
+				t.Fatalf("MatchUnit(%+q) = %d runes, but %+v is longer", s, n, w)
+			}
+		}
+	})
+}

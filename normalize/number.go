@@ -1,0 +1,486 @@
+package normalize
+
+import (
+	"fmt"
+	"math/big"
+	"strings"
+)
+
+// ParseNumber reads a number written in a report into an exact value.
+//
+// Grammar (after full-width digits and '．' are folded to ASCII):
+//
+//	number   = [sign] ( arabic [multiplier] | chinese | mixed )
+//	sign     = "-" | "+" | "负"
+//	arabic   = digits [ "." digits ]          e.g. 4779, 0.5, 1202.7
+//	         | groups [ "." digits ]          e.g. 1,202.7, 12,345,678
+//	groups   = 1-3 digits, then ("," 3 digits)+
+//	chinese  = Chinese numerals 零〇一二两三四五六七八九 with the units
+//	           十百千万亿 and 点 for the decimal point (also the financial
+//	           forms 壹贰叁…拾佰仟 and 萬億)
+//	mixed    = Arabic numbers in place of Chinese digits: 1.5万, 3.42亿,
+//	           2万亿, 5千, 3百万, 3亿5000万
+//
+// Units within a section (十百千) must fall; 万 and 亿 may each appear once,
+// and "万亿" is 10^12. A trailing digit right after a unit is read the
+// colloquial way: 一万五 is 15000, 三千五 is 3500. Digits after 点 are read
+// one by one (三点一四 is 3.14). Malformed input returns an error naming it.
+func ParseNumber(s string) (*big.Rat, error) {
+	if isPlainDecimal(s) {
+		if v, ok := parseArabic(s); ok {
+			return v, nil
+		}
+		return nil, fmt.Errorf("normalize: bad number %q", s)
+	}
+	r := foldNumberRunes(s)
+	neg := false
+	if len(r) > 0 && (r[0] == '-' || r[0] == '+' || r[0] == '负') {
+		neg = r[0] != '+'
+		r = r[1:]
+	}
+	v, ok := parseUnsigned(r)
+	if !ok {
+		return nil, fmt.Errorf("normalize: bad number %q", s)
+	}
+	if neg {
+		v.Neg(v)
+	}
+	return v, nil
+}
+
+// isPlainDecimal reports whether s has only ASCII digits and '.', the common
+// case that needs no folding.
+func isPlainDecimal(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= '0' && c <= '9' || c == '.') {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// foldNumberRunes folds full-width digits, '．', dashes and tildes.
+func foldNumberRunes(s string) []rune {
+	r := []rune(s)
+	for i, c := range r {
+		r[i] = foldRune(c)
+	}
+	return r
+}
+
+// chineseDigits maps Chinese digits to their values.
+var chineseDigits = map[rune]int64{
+	'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4,
+	'五': 5, '六': 6, '七': 7, '八': 8, '九': 9,
+	'壹': 1, '贰': 2, '貳': 2, '叁': 3, '參': 3, '肆': 4, '伍': 5,
+	'陆': 6, '陸': 6, '柒': 7, '捌': 8, '玖': 9,
+}
+
+// chineseUnits maps the unit characters to their power of ten.
+var chineseUnits = map[rune]int{
+	'十': 1, '拾': 1, '百': 2, '佰': 2, '千': 3, '仟': 3,
+	'万': 4, '萬': 4, '亿': 8, '億': 8,
+}
+
+// numParser holds the state of parseUnsigned. A number is read as
+// high (everything up to 亿) + mid (up to 万) + sec (the current section
+// of 十百千) + pend (a digit or Arabic number not yet followed by a unit).
+type numParser struct {
+	high, mid, sec big.Rat
+	pend           *big.Rat
+	pendArabic     bool // pend is an Arabic number
+	pendDecimal    bool // pend has a 点 fraction
+	highSet        bool
+	midSet         bool
+	lastSmall      int  // exponent of the last 十百千 in this section; 4 if none
+	prevUnit       int  // exponent of the unit right before pend; 0 if none
+	zeroGap        bool // a 零 since the last unit
+	any            bool // a number token was read
+	sinceBig       bool // a token was read since the last 万 or 亿
+}
+
+func parseUnsigned(r []rune) (*big.Rat, bool) {
+	p := numParser{lastSmall: 4}
+	for i := 0; i < len(r); {
+		c := r[i]
+		switch {
+		case isDigit(c):
+			j := i
+			for j < len(r) && (isDigit(r[j]) || r[j] == '.' || r[j] == ',') {
+				j++
+			}
+			v, ok := parseArabic(string(r[i:j]))
+			if !ok || p.pend != nil {
+				return nil, false
+			}
+			p.setPend(v, true)
+			i = j
+			continue
+		case c == '点':
+			if !p.point(r[i+1:]) {
+				return nil, false
+			}
+			for i++; i < len(r) && isChineseDigit(r[i]); i++ {
+			}
+			continue
+		case isChineseDigit(c):
+			if !p.digit(chineseDigits[c]) {
+				return nil, false
+			}
+		default:
+			e, ok := chineseUnits[c]
+			if !ok || !p.unit(e) {
+				return nil, false
+			}
+		}
+		i++
+	}
+	return p.total()
+}
+
+func isDigit(c rune) bool { return '0' <= c && c <= '9' }
+
+func isChineseDigit(c rune) bool {
+	_, ok := chineseDigits[c]
+	return ok
+}
+
+func (p *numParser) setPend(v *big.Rat, arabic bool) {
+	p.pend = v
+	p.pendArabic = arabic
+	p.pendDecimal = false
+	p.any = true
+	p.sinceBig = true
+}
+
+// digit reads one Chinese digit.
+func (p *numParser) digit(d int64) bool {
+	if p.pend != nil {
+		return false // two digits in a row: "二三"
+	}
+	if d == 0 {
+		if !p.any {
+			p.setPend(new(big.Rat), false) // "零" or "零点五"
+			return true
+		}
+		p.zeroGap = true
+		return true
+	}
+	p.setPend(big.NewRat(d, 1), false)
+	return true
+}
+
+// point reads 点 and the Chinese digits after it.
+func (p *numParser) point(frac []rune) bool {
+	if p.pendArabic || p.pendDecimal || (p.pend == nil && p.sec.Sign() == 0) {
+		return false
+	}
+	n := 0
+	for n < len(frac) && isChineseDigit(frac[n]) {
+		n++
+	}
+	if n == 0 {
+		return false
+	}
+	v := new(big.Rat).Set(&p.sec)
+	if p.pend != nil {
+		v.Add(v, p.pend)
+	}
+	scale := big.NewRat(1, 1)
+	for _, c := range frac[:n] {
+		scale.Mul(scale, big.NewRat(1, 10))
+		v.Add(v, new(big.Rat).Mul(scale, big.NewRat(chineseDigits[c], 1)))
+	}
+	p.sec.SetInt64(0)
+	p.lastSmall = 4
+	p.setPend(v, false)
+	p.pendDecimal = true
+	p.prevUnit = 0
+	return true
+}
+
+// unit reads a unit character of exponent e (1, 2, 3, 4 or 8).
+func (p *numParser) unit(e int) bool {
+	switch {
+	case e < 4:
+		v := p.pend
+		if v == nil {
+			if e != 1 || p.lastSmall != 4 || p.sec.Sign() != 0 {
+				return false // only 十 may stand alone: "十二", "二十万"
+			}
+			v = big.NewRat(1, 1)
+		}
+		if e >= p.lastSmall {
+			return false // "五百三千"
+		}
+		p.sec.Add(&p.sec, new(big.Rat).Mul(v, pow10(e)))
+		p.lastSmall = e
+		p.sinceBig = true
+	case e == 4:
+		if p.midSet || !p.sinceBig {
+			return false // "五万三万", "万"
+		}
+		v := p.sectionValue()
+		p.mid.Mul(v, pow10(4))
+		p.midSet = true
+		p.sec.SetInt64(0)
+		p.lastSmall = 4
+		p.sinceBig = false
+	default: // 亿
+		if p.highSet || !p.any {
+			return false
+		}
+		if !p.sinceBig && !p.midSet {
+			return false
+		}
+		v := p.sectionValue()
+		v.Add(v, &p.mid)
+		p.high.Mul(v, pow10(8))
+		p.highSet = true
+		p.mid.SetInt64(0)
+		p.midSet = false
+		p.sec.SetInt64(0)
+		p.lastSmall = 4
+		p.sinceBig = false
+	}
+	p.pend = nil
+	p.pendArabic = false
+	p.pendDecimal = false
+	p.prevUnit = e
+	p.zeroGap = false
+	p.any = true
+	return true
+}
+
+// sectionValue returns sec + pend.
+func (p *numParser) sectionValue() *big.Rat {
+	v := new(big.Rat).Set(&p.sec)
+	if p.pend != nil {
+		v.Add(v, p.pend)
+	}
+	return v
+}
+
+func (p *numParser) total() (*big.Rat, bool) {
+	if !p.any {
+		return nil, false
+	}
+	if p.pend != nil && p.prevUnit > 1 && !p.zeroGap {
+		// A number right after 百, 千, 万 or 亿.
+		if p.pendArabic || p.pendDecimal {
+			return nil, false // "3亿5000": write "3亿5000万"
+		}
+		// Colloquial "一万五" = 15000: the digit counts the next lower unit.
+		p.pend.Mul(p.pend, pow10(p.prevUnit-1))
+	}
+	v := p.sectionValue()
+	v.Add(v, &p.mid)
+	v.Add(v, &p.high)
+	return v, true
+}
+
+// parseArabic reads an Arabic number with optional thousands separators and
+// decimal fraction. It rejects "1,23", "1..2", "1." and "1,2.3,4".
+func parseArabic(s string) (*big.Rat, bool) {
+	intPart, frac, hasFrac := strings.Cut(s, ".")
+	if hasFrac && (frac == "" || strings.ContainsAny(frac, ".,")) {
+		return nil, false
+	}
+	if strings.Contains(intPart, ",") {
+		groups := strings.Split(intPart, ",")
+		if len(groups[0]) < 1 || len(groups[0]) > 3 {
+			return nil, false
+		}
+		for _, g := range groups[1:] {
+			if len(g) != 3 {
+				return nil, false
+			}
+		}
+		intPart = strings.Join(groups, "")
+	}
+	if intPart == "" {
+		return nil, false
+	}
+	v, ok := new(big.Rat).SetString(intPart + "." + frac)
+	if !hasFrac {
+		v, ok = new(big.Rat).SetString(intPart)
+	}
+	return v, ok
+}
+
+var pow10Cache = func() []*big.Rat {
+	t := make([]*big.Rat, 25)
+	x := big.NewInt(1)
+	for i := range t {
+		t[i] = new(big.Rat).SetInt(x)
+		x = new(big.Int).Mul(x, big.NewInt(10))
+	}
+	return t
+}()
+
+// pow10 returns 10^e as a new value; e may be negative.
+func pow10(e int) *big.Rat {
+	if e >= 0 && e < len(pow10Cache) {
+		return new(big.Rat).Set(pow10Cache[e])
+	}
+	x := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(abs(e))), nil)
+	if e < 0 {
+		return new(big.Rat).SetFrac(big.NewInt(1), x)
+	}
+	return new(big.Rat).SetInt(x)
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// rangeSeparators are the runes between the two ends of a range (after
+// folding: "—" and "–" are '-', "～" is '~').
+const rangeSeparators = "-~至到"
+
+// ParseRange reads a range "X-Y", "X~Y", "X—Y", "X至Y" or "X到Y" whose ends
+// are numbers as [ParseNumber] reads them: "3-5", "3~5", "3—5", "三至五",
+// "60万至65万". Raw and cleaned text both work ("——" is one separator), and
+// spaces around the separator are ignored ("3 - 5").
+//
+// A multiplier written only on the upper end applies to a bare lower end
+// when the scaled lower end is still no more than the upper one: "3-5万" is
+// 30000 to 50000, "1.5-2亿" is 1.5e8 to 2e8, "三至五千" is 3000 to 5000, but
+// "5000-1万" is 5000 to 10000. Units are the extractor's job: "5%-6%" is an error. It is an error
+// when there is no separator or lo > hi.
+func ParseRange(s string) (lo, hi *big.Rat, err error) {
+	r := foldNumberRunes(s)
+	bad := fmt.Errorf("normalize: bad range %q", s)
+	k := -1
+	for i := 1; i < len(r); i++ { // from 1: a leading '-' is a sign
+		if strings.ContainsRune(rangeSeparators, r[i]) {
+			k = i
+			break
+		}
+	}
+	if k < 0 {
+		return nil, nil, bad
+	}
+	j := k + 1
+	for j < len(r) && r[j] == '-' && r[k] == '-' {
+		j++ // "--" from a raw "——"
+	}
+	left, right := strings.TrimSpace(string(r[:k])), strings.TrimSpace(string(r[j:]))
+	if lo, err = ParseNumber(left); err != nil {
+		return nil, nil, bad
+	}
+	if hi, err = ParseNumber(right); err != nil {
+		return nil, nil, bad
+	}
+	if e := sharedMultiplier([]rune(left), []rune(right)); e > 0 {
+		if scaled := new(big.Rat).Mul(lo, pow10(e)); scaled.Cmp(hi) <= 0 {
+			lo = scaled
+		}
+	}
+	if lo.Cmp(hi) > 0 {
+		return nil, nil, bad
+	}
+	return lo, hi, nil
+}
+
+// sharedMultiplier returns the exponent of the multiplier written at the end
+// of right that the bare left end shares ("3-5万"), or 0.
+func sharedMultiplier(left, right []rune) int {
+	hasBig, hasUnit := false, false
+	for _, c := range left {
+		if e, ok := chineseUnits[c]; ok {
+			hasUnit = true
+			hasBig = hasBig || e >= 4
+		}
+	}
+	// Trailing 万, 亿 or 万亿 of the upper end.
+	e, n := 0, len(right)
+	for n > 0 {
+		u, ok := chineseUnits[right[n-1]]
+		if !ok || u < 4 {
+			break
+		}
+		e += u
+		n--
+	}
+	if e > 0 {
+		if hasBig {
+			return 0
+		}
+		return e
+	}
+	// A trailing 百 or 千 right after a digit ("五千", "5千"), when the lower
+	// end has no unit at all.
+	if hasUnit || len(right) < 2 {
+		return 0
+	}
+	u, ok := chineseUnits[right[len(right)-1]]
+	prev := right[len(right)-2]
+	if ok && (u == 2 || u == 3) && (isDigit(prev) || isChineseDigit(prev)) {
+		return u
+	}
+	return 0
+}
+
+// Float returns the float64 nearest to r, for the output column only; nil
+// gives 0.
+func Float(r *big.Rat) float64 {
+	if r == nil {
+		return 0
+	}
+	f, _ := r.Float64()
+	return f
+}
+
+// maxFormatDecimals is the number of decimals [FormatNumber] writes for a
+// value with no finite decimal expansion (1/3).
+const maxFormatDecimals = 10
+
+// FormatNumber writes v as a plain decimal with no exponent and no trailing
+// zeros: "342000000", "6.5", "-3". A value with no finite decimal expansion
+// is rounded to 10 decimals.
+func FormatNumber(v *big.Rat) string {
+	d, ok := decimals(v)
+	if !ok {
+		d = maxFormatDecimals
+	}
+	s := v.FloatString(d)
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	if s == "-0" {
+		s = "0"
+	}
+	return s
+}
+
+// decimals returns the number of decimals v needs, and false if its decimal
+// expansion does not end (its denominator has a prime factor other than 2
+// and 5).
+func decimals(v *big.Rat) (int, bool) {
+	d := new(big.Int).Set(v.Denom())
+	two, five := big.NewInt(2), big.NewInt(5)
+	var a, b int
+	m := new(big.Int)
+	for {
+		if q, r := new(big.Int).QuoRem(d, two, m); r.Sign() == 0 {
+			d, a = q, a+1
+			continue
+		}
+		break
+	}
+	for {
+		if q, r := new(big.Int).QuoRem(d, five, m); r.Sign() == 0 {
+			d, b = q, b+1
+			continue
+		}
+		break
+	}
+	if d.Cmp(big.NewInt(1)) != 0 {
+		return 0, false
+	}
+	return max(a, b), true
+}

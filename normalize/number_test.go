@@ -1,0 +1,247 @@
+package normalize
+
+import (
+	"math/big"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// rat parses an exact decimal or fraction for test expectations.
+func rat(t testing.TB, s string) *big.Rat {
+	t.Helper()
+	v, ok := new(big.Rat).SetString(s)
+	require.Truef(t, ok, "bad test value %q", s)
+	return v
+}
+
+func TestParseNumber(t *testing.T) {
+	tests := []struct {
+		in, want string
+	}{
+		// Arabic
+		{"0", "0"},
+		{"4779", "4779"},
+		{"0.5", "0.5"},
+		{"6.5", "6.5"},
+		{"1202.7", "1202.7"},
+		{"007", "7"},
+		{"1,202.7", "1202.7"},
+		{"12,345,678", "12345678"},
+		{"999,999", "999999"},
+		{"1,000", "1000"},
+		{"0.0001", "0.0001"},
+		{"123456789012345678901234567890", "123456789012345678901234567890"},
+		// full-width
+		{"１２", "12"},
+		{"１２．５", "12.5"},
+		{"１,２０２．７", "1202.7"},
+		// sign
+		{"-3", "-3"},
+		{"+3", "3"},
+		{"－3", "-3"},
+		{"负三", "-3"},
+		// Chinese
+		{"零", "0"},
+		{"〇", "0"},
+		{"一", "1"},
+		{"两", "2"},
+		{"十", "10"},
+		{"十二", "12"},
+		{"二十", "20"},
+		{"二十五", "25"},
+		{"一百", "100"},
+		{"一百零五", "105"},
+		{"一百一十", "110"},
+		{"三千九百五十", "3950"},
+		{"一千零五十", "1050"},
+		{"一万", "10000"},
+		{"十万", "100000"},
+		{"二十万", "200000"},
+		{"一百万", "1000000"},
+		{"两千三百万", "23000000"},
+		{"一万零一", "10001"},
+		{"一亿", "100000000"},
+		{"十亿", "1000000000"},
+		{"一万亿", "1000000000000"},
+		{"一亿二千万", "120000000"},
+		{"三亿零五万", "300050000"},
+		{"九千九百九十九万九千九百九十九", "99999999"},
+		{"壹佰贰拾叁", "123"},
+		{"拾", "10"},
+		{"贰萬", "20000"},
+		// colloquial trailing digit
+		{"一万五", "15000"},
+		{"三千五", "3500"},
+		{"两百五", "250"},
+		{"一亿五", "150000000"},
+		// 点
+		{"三点五", "3.5"},
+		{"零点五", "0.5"},
+		{"三点一四", "3.14"},
+		{"十点五", "10.5"},
+		{"一点五万", "15000"},
+		{"二点零五亿", "205000000"},
+		// mixed
+		{"1.5万", "15000"},
+		{"3.42亿", "342000000"},
+		{"2万亿", "2000000000000"},
+		{"1.2万亿", "1200000000000"},
+		{"5千", "5000"},
+		{"3百万", "3000000"},
+		{"3千万", "30000000"},
+		{"12000万", "120000000"},
+		{"3亿5000万", "350000000"},
+		{"1万2千", "12000"},
+		{"2.5十", "25"},
+		{"１．５万", "15000"},
+		{"1,200万", "12000000"},
+	}
+	for _, tt := range tests {
+		got, err := ParseNumber(tt.in)
+		if !assert.NoErrorf(t, err, "ParseNumber(%q)", tt.in) {
+			continue
+		}
+		if want := rat(t, tt.want); got.Cmp(want) != 0 {
+			t.Errorf("ParseNumber(%q) = %s; want %s", tt.in, got.RatString(), want.RatString())
+		}
+	}
+}
+
+func TestParseNumberExact(t *testing.T) {
+	got, err := ParseNumber("3.42亿")
+	require.NoError(t, err)
+	assert.True(t, got.IsInt(), "ParseNumber(3.42亿) = %s; want an integer", got.RatString())
+	assert.Equal(t, "342000000", got.RatString())
+}
+
+func TestParseNumberInvalid(t *testing.T) {
+	for _, in := range []string{
+		"", " ", "-", "+", "负",
+		"1..2", "1.", ".5", "1.2.3", "1,23", "1,2345", ",123", "1,,234", "1,234,56", "1.234,5",
+		"12a", "a12", "1 2", "%", "5%", "3个",
+		"二三", "二〇二三", "百", "千", "万", "亿", "点五", "三点", "三点点五",
+		"五百三千", "十十", "一百百", "五万三万", "一亿二亿", "亿万", "万万",
+		"3五", "五3", "3亿5000", "1万5", "1点5", "三点五点",
+		"1.5.万", "万1",
+		"1，202", // a full-width comma separates clauses, not thousands
+	} {
+		if got, err := ParseNumber(in); err == nil {
+			t.Errorf("ParseNumber(%q) = %s; want an error", in, got.RatString())
+		}
+	}
+}
+
+func TestParseNumberError(t *testing.T) {
+	_, err := ParseNumber("1..2")
+	require.Error(t, err)
+	assert.Equal(t, `normalize: bad number "1..2"`, err.Error())
+}
+
+func TestParseRange(t *testing.T) {
+	tests := []struct {
+		in, lo, hi string
+	}{
+		{"3-5", "3", "5"},
+		{"3~5", "3", "5"},
+		{"3～5", "3", "5"},
+		{"3〜5", "3", "5"},
+		{"3—5", "3", "5"},
+		{"3——5", "3", "5"},
+		{"3–5", "3", "5"},
+		{"3－5", "3", "5"},
+		{"3−5", "3", "5"},
+		{"3至5", "3", "5"},
+		{"3到5", "3", "5"},
+		{"三至五", "3", "5"},
+		{"十至二十", "10", "20"},
+		{"0.5-1", "0.5", "1"},
+		{"1,000-2,000", "1000", "2000"},
+		{"６－８", "6", "8"},
+		{"60万至65万", "600000", "650000"},
+		{"60万-65万", "600000", "650000"},
+		{"3-5万", "30000", "50000"},
+		{"1.5-2亿", "150000000", "200000000"},
+		{"1-2万亿", "1000000000000", "2000000000000"},
+		{"十至二十万", "100000", "200000"},
+		{"三至五千", "3000", "5000"},
+		{"3-5千", "3000", "5000"},
+		{"5000-1万", "5000", "10000"},
+		{"8000至1.2万", "8000", "12000"},
+		{"-3-5", "-3", "5"},
+		{"5-5", "5", "5"},
+		{"3 - 5", "3", "5"},
+		{"3 至 5万", "30000", "50000"},
+	}
+	for _, tt := range tests {
+		lo, hi, err := ParseRange(tt.in)
+		if !assert.NoErrorf(t, err, "ParseRange(%q)", tt.in) {
+			continue
+		}
+		wlo, whi := rat(t, tt.lo), rat(t, tt.hi)
+		if lo.Cmp(wlo) != 0 || hi.Cmp(whi) != 0 {
+			t.Errorf("ParseRange(%q) = %s, %s; want %s, %s", tt.in, lo.RatString(), hi.RatString(), wlo.RatString(), whi.RatString())
+		}
+	}
+}
+
+func TestParseRangeInvalid(t *testing.T) {
+	for _, in := range []string{
+		"", "3", "3-", "-3", "至5", "3至", "5-3", "5%-6%", "3-5个", "a-b", "1..2-3", "3-5-7",
+	} {
+		if lo, hi, err := ParseRange(in); err == nil {
+			t.Errorf("ParseRange(%q) = %s, %s; want an error", in, lo.RatString(), hi.RatString())
+		}
+	}
+}
+
+func TestFloat(t *testing.T) {
+	tests := []struct {
+		in   string
+		want float64
+	}{
+		{"342000000", 342000000},
+		{"6.5", 6.5},
+		{"-3", -3},
+		{"1/3", 1.0 / 3},
+		{"0.1", 0.1},
+	}
+	for _, tt := range tests {
+		if got := Float(rat(t, tt.in)); got != tt.want {
+			t.Errorf("Float(%s) = %v; want %v", tt.in, got, tt.want)
+		}
+	}
+	if got := Float(nil); got != 0 {
+		t.Errorf("Float(nil) = %v; want 0", got)
+	}
+}
+
+func TestFormatNumber(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"0", "0"},
+		{"342000000", "342000000"},
+		{"6.5", "6.5"},
+		{"-3", "-3"},
+		{"1/8", "0.125"},
+		{"1/3", "0.3333333333"},
+		{"-1/3", "-0.3333333333"},
+		{"100", "100"},
+		{"3.14159265358979323846", "3.14159265358979323846"},
+	}
+	for _, tt := range tests {
+		if got := FormatNumber(rat(t, tt.in)); got != tt.want {
+			t.Errorf("FormatNumber(%s) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func BenchmarkParseNumber(b *testing.B) {
+	inputs := []string{"4779", "1,202.7", "3.42亿", "三千九百五十", "两千三百万", "6.5"}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		if _, err := ParseNumber(inputs[i%len(inputs)]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

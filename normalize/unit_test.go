@@ -1,0 +1,320 @@
+package normalize
+
+import (
+	"math/big"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/dlclark/regexp2"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/gwrfacts/gwr/schema"
+)
+
+// TestLookupUnitSpec checks every written form of SPEC section 5, plus the
+// compositions and variants the table adds.
+func TestLookupUnitSpec(t *testing.T) {
+	tests := []struct {
+		text, canonical string
+		exp             int
+		classifier      string
+	}{
+		{"元", "CNY", 0, ""},
+		{"万元", "CNY", 4, ""},
+		{"亿元", "CNY", 8, ""},
+		{"万亿元", "CNY", 12, ""},
+		{"美元", "USD", 0, ""},
+		{"万美元", "USD", 4, ""},
+		{"亿美元", "USD", 8, ""},
+		{"%", "percent", 0, ""},
+		{"％", "percent", 0, ""},
+		{"个百分点", "pp", 0, ""},
+		{"百分点", "pp", 0, ""},
+		{"亩", "mu", 0, ""},
+		{"万亩", "mu", 4, ""},
+		{"平方米", "m2", 0, ""},
+		{"m2", "m2", 0, ""},
+		{"m²", "m2", 0, ""},
+		{"㎡", "m2", 0, ""},
+		{"万平方米", "m2", 4, ""},
+		{"万m2", "m2", 4, ""},
+		{"平方公里", "km2", 0, ""},
+		{"公顷", "ha", 0, ""},
+		{"公里", "km", 0, ""},
+		{"千米", "km", 0, ""},
+		{"米", "m", 0, ""},
+		{"千瓦", "kW", 0, ""},
+		{"万千瓦", "kW", 4, ""},
+		{"千瓦时", "kWh", 0, ""},
+		{"度", "kWh", 0, ""},
+		{"万千瓦时", "kWh", 4, ""},
+		{"亿千瓦时", "kWh", 8, ""},
+		{"吨", "t", 0, ""},
+		{"万吨", "t", 4, ""},
+		{"千吨", "t", 3, ""},
+		{"立方米", "m3", 0, ""},
+		{"万立方米", "m3", 4, ""},
+		{"ug/m3", "ug/m3", 0, ""},
+		{"μg/m³", "ug/m3", 0, ""},
+		{"µg/m³", "ug/m3", 0, ""},
+		{"微克/立方米", "ug/m3", 0, ""},
+		{"天", "day", 0, ""},
+		{"倍", "times", 0, ""},
+		{"万人", "count", 4, "人"},
+		{"万户", "count", 4, "户"},
+		{"亿人次", "count", 8, "人次"},
+		{"百万千瓦", "kW", 6, ""},
+	}
+	for _, w := range strings.Fields("家 个 人 名 人次 项 处 座 所 张 套 台 台套 户 辆 场 条 批 头 只 部 栋 间") {
+		tests = append(tests, struct {
+			text, canonical string
+			exp             int
+			classifier      string
+		}{w, "count", 0, w})
+	}
+	for _, tt := range tests {
+		got, ok := LookupUnit(tt.text)
+		want := Unit{Text: tt.text, Canonical: tt.canonical, Exp: tt.exp, Classifier: tt.classifier}
+		if !ok || got != want {
+			t.Errorf("LookupUnit(%q) = %+v, %v; want %+v, true", tt.text, got, ok, want)
+		}
+	}
+}
+
+func TestLookupUnitMissing(t *testing.T) {
+	for _, text := range []string{"", "万", "亿", "万亿", "瓦", "分点", "千千", "公斤", "元/吨", "5元", "元 ", "年", "月", "第"} {
+		if got, ok := LookupUnit(text); ok {
+			t.Errorf("LookupUnit(%q) = %+v, true; want false", text, got)
+		}
+	}
+}
+
+// TestUnitTable checks every row: canonical units come from schema.Units
+// (never "other"), counts and only counts carry a classifier, and the text
+// ends with the base unit's text.
+func TestUnitTable(t *testing.T) {
+	units := Units()
+	require.NotEmpty(t, units)
+	for _, u := range units {
+		if u.Canonical == "other" || !slices.Contains(schema.Units, u.Canonical) {
+			t.Errorf("unit %q: canonical %q is not a SPEC unit", u.Text, u.Canonical)
+		}
+		if (u.Canonical == "count") != (u.Classifier != "") {
+			t.Errorf("unit %q: canonical %q with classifier %q", u.Text, u.Canonical, u.Classifier)
+		}
+		if u.Classifier != "" && !strings.HasSuffix(u.Text, u.Classifier) {
+			t.Errorf("unit %q: classifier %q is not its base", u.Text, u.Classifier)
+		}
+		if got, n := MatchUnit([]rune(u.Text)); n != len([]rune(u.Text)) || got != u {
+			t.Errorf("MatchUnit(%q) = %+v, %d; want %+v, %d", u.Text, got, n, u, len([]rune(u.Text)))
+		}
+	}
+	for _, c := range schema.Units {
+		if c == "other" {
+			continue
+		}
+		if Format(big.NewRat(1, 1), c, "") == "1" {
+			t.Errorf("canonical unit %q has no primary written form", c)
+		}
+	}
+}
+
+func TestMatchUnit(t *testing.T) {
+	tests := []struct {
+		in   string
+		text string // "" for no match
+	}{
+		{"万千瓦时以上", "万千瓦时"},
+		{"千瓦时", "千瓦时"},
+		{"千瓦的", "千瓦"},
+		{"千米", "千米"},
+		{"个百分点", "个百分点"},
+		{"个项目", "个"},
+		{"百分点左右", "百分点"},
+		{"亿元的105个", "亿元"},
+		{"万人次", "万人次"},
+		{"万人以上", "万人"},
+		{"家以上", "家"},
+		{"台套", "台套"},
+		{"%左右", "%"},
+		{"万m2", "万m2"},
+		{"m²以上", "m²"},
+		{"微克/立方米以下", "微克/立方米"},
+		{"μg/m³", "μg/m³"},
+		{"万亿元", "万亿元"},
+		{"千吨", "千吨"},
+		{"万", ""},
+		{"万亿", ""},
+		{"年", ""},
+		{"", ""},
+		{"abc", ""},
+		{"m", ""},
+	}
+	for _, tt := range tests {
+		got, n := MatchUnit([]rune(tt.in))
+		if tt.text == "" {
+			if n != 0 {
+				t.Errorf("MatchUnit(%q) = %+v, %d; want no match", tt.in, got, n)
+			}
+			continue
+		}
+		want, _ := LookupUnit(tt.text)
+		if n != len([]rune(tt.text)) || got != want {
+			t.Errorf("MatchUnit(%q) = %+v, %d; want %+v, %d", tt.in, got, n, want, len([]rune(tt.text)))
+		}
+	}
+}
+
+func TestScale(t *testing.T) {
+	tests := []struct {
+		num, unit, want string
+	}{
+		{"3.42", "亿元", "342000000"},
+		{"4", "万千瓦", "40000"},
+		{"1", "万人", "10000"},
+		{"29", "万m2", "290000"},
+		{"6.5", "%", "6.5"},
+		{"1.5", "万亩", "15000"},
+		{"0.0001", "万亿元", "100000000"},
+	}
+	for _, tt := range tests {
+		u, ok := LookupUnit(tt.unit)
+		require.Truef(t, ok, "LookupUnit(%q)", tt.unit)
+		n := rat(t, tt.num)
+		got := u.Scale(n)
+		if want := rat(t, tt.want); got.Cmp(want) != 0 {
+			t.Errorf("%q.Scale(%s) = %s; want %s", tt.unit, tt.num, got.RatString(), want.RatString())
+		}
+		if n.Cmp(rat(t, tt.num)) != 0 {
+			t.Errorf("%q.Scale(%s) changed its argument to %s", tt.unit, tt.num, n.RatString())
+		}
+	}
+}
+
+func TestUnitPattern(t *testing.T) {
+	re, err := regexp2.Compile(`^`+UnitPattern()+`$`, regexp2.None)
+	require.NoError(t, err)
+	for _, u := range Units() {
+		if ok, _ := re.MatchString(u.Text); !ok {
+			t.Errorf("UnitPattern does not match %q", u.Text)
+		}
+	}
+	for _, s := range []string{"万", "瓦", "年", "m", "5元"} {
+		if ok, _ := re.MatchString(s); ok {
+			t.Errorf("UnitPattern matches %q; want no match", s)
+		}
+	}
+	// Longest first: the unanchored match at the start is the longest unit.
+	start, err := regexp2.Compile(`^`+UnitPattern(), regexp2.None)
+	require.NoError(t, err)
+	for in, want := range map[string]string{
+		"万千瓦时以上": "万千瓦时",
+		"个百分点":   "个百分点",
+		"千瓦时":    "千瓦时",
+		"人次":     "人次",
+		"台套":     "台套",
+	} {
+		m, err := start.FindStringMatch(in)
+		require.NoError(t, err)
+		if m == nil || m.String() != want {
+			t.Errorf("UnitPattern on %q matched %v; want %q", in, m, want)
+		}
+	}
+}
+
+func TestFormat(t *testing.T) {
+	tests := []struct {
+		value, canonical, classifier, want string
+	}{
+		{"342000000", "CNY", "", "3.42亿元"},
+		{"2000000000000", "CNY", "", "2万亿元"},
+		{"51800000000", "CNY", "", "518亿元"},
+		{"5000", "CNY", "", "5000元"},
+		{"50000000", "CNY", "", "5000万元"},
+		{"40000", "kW", "", "4万千瓦"},
+		{"6.5", "percent", "", "6.5%"},
+		{"-3", "percent", "", "-3%"},
+		{"2", "pp", "", "2个百分点"},
+		{"118", "count", "台", "118台"},
+		{"10000", "count", "人", "1万人"},
+		{"3", "count", "", "3个"},
+		{"15000", "mu", "", "1.5万亩"},
+		{"290000", "m2", "", "29万平方米"},
+		{"-65000", "t", "", "-6.5万吨"},
+		{"35", "ug/m3", "", "35微克/立方米"},
+		{"7", "day", "", "7天"},
+		{"2", "times", "", "2倍"},
+		{"300000000", "kWh", "", "3亿千瓦时"},
+		{"7", "other", "", "7"},
+		{"7", "furlong", "", "7"},
+		{"0", "CNY", "", "0元"},
+	}
+	for _, tt := range tests {
+		if got := Format(rat(t, tt.value), tt.canonical, tt.classifier); got != tt.want {
+			t.Errorf("Format(%s, %q, %q) = %q; want %q", tt.value, tt.canonical, tt.classifier, got, tt.want)
+		}
+	}
+}
+
+// parseQuantity splits s into a number and a unit of the table, the way an
+// extractor reads a mention, and returns the value in the canonical unit.
+func parseQuantity(s string) (*big.Rat, Unit, bool) {
+	r := []rune(s)
+	for k := 1; k < len(r); k++ {
+		u, ok := LookupUnit(string(r[k:]))
+		if !ok {
+			continue
+		}
+		if n, err := ParseNumber(string(r[:k])); err == nil {
+			return u.Scale(n), u, true
+		}
+	}
+	return nil, Unit{}, false
+}
+
+// TestFormatRoundTrip writes every unit of the table with a few numbers,
+// formats the value and reads it back.
+func TestFormatRoundTrip(t *testing.T) {
+	for _, u := range Units() {
+		for _, num := range []string{"1", "6.5", "118", "3.42", "4779", "0.25"} {
+			v := u.Scale(rat(t, num))
+			s := Format(v, u.Canonical, u.Classifier)
+			got, gu, ok := parseQuantity(s)
+			if !ok {
+				t.Errorf("Format(%s %s) = %q, which does not parse", num, u.Text, s)
+				continue
+			}
+			if got.Cmp(v) != 0 || gu.Canonical != u.Canonical || gu.Classifier != u.Classifier {
+				t.Errorf("Format(%s %s) = %q, read back as %s %s %q; want %s %s %q",
+					num, u.Text, s, got.RatString(), gu.Canonical, gu.Classifier, v.RatString(), u.Canonical, u.Classifier)
+			}
+		}
+	}
+	// And from the text side: mentions as reports write them.
+	for _, s := range []string{"3.42亿元", "4万千瓦", "6.5%", "118台", "1.5万亩", "2个百分点", "1万人", "5000万元", "29万平方米"} {
+		v, u, ok := parseQuantity(s)
+		require.Truef(t, ok, "parseQuantity(%q)", s)
+		if got := Format(v, u.Canonical, u.Classifier); got != s {
+			t.Errorf("Format(parse(%q)) = %q; want %q", s, got, s)
+		}
+	}
+}
+
+func TestMultipliers(t *testing.T) {
+	for _, m := range Multipliers {
+		n, err := ParseNumber("1" + m.Text)
+		if assert.NoErrorf(t, err, "ParseNumber(1%s)", m.Text) && n.Cmp(pow10(m.Exp)) != 0 {
+			t.Errorf("ParseNumber(1%s) = %s; want 1e%d", m.Text, n.RatString(), m.Exp)
+		}
+	}
+}
+
+func BenchmarkMatchUnit(b *testing.B) {
+	inputs := [][]rune{[]rune("万千瓦时以上"), []rune("个百分点"), []rune("家以上"), []rune("的企业")}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		MatchUnit(inputs[i%len(inputs)])
+	}
+}

@@ -1,0 +1,318 @@
+package schema
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"reflect"
+	"unsafe"
+
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/ipc"
+	"github.com/apache/arrow-go/v18/arrow/memory"
+	"github.com/apache/arrow-go/v18/parquet"
+	"github.com/apache/arrow-go/v18/parquet/compress"
+	"github.com/apache/arrow-go/v18/parquet/pqarrow"
+)
+
+// Limits of one Parquet row group and one Arrow record batch: rows are
+// buffered until either is reached. A 50 MB corpus gives a few hundred
+// thousand facts, so its facts file has a handful of row groups, while the
+// buffer stays bounded however large the corpus (about 160 MB of heap at
+// the peak when writing a million facts).
+const (
+	BatchRows  = 1 << 17   // rows
+	BatchBytes = 128 << 20 // bytes of string data, plus 8 per number
+)
+
+// batch accumulates rows in Arrow builders.
+type batch struct {
+	t        *Table
+	rb       *array.RecordBuilder
+	rows     int
+	bytes    int64
+	maxRows  int
+	maxBytes int64
+}
+
+func newBatch(t *Table, s *arrow.Schema) *batch {
+	return &batch{t: t, rb: array.NewRecordBuilder(memory.DefaultAllocator, s), maxRows: BatchRows, maxBytes: BatchBytes}
+}
+
+// full reports whether the batch has reached one of its limits.
+func (b *batch) full() bool { return b.rows >= b.maxRows || b.bytes >= b.maxBytes }
+
+// append adds one row (a struct value of the table's row type).
+func (b *batch) append(row reflect.Value) error {
+	for i, c := range b.t.cols {
+		f := row.Field(c.field)
+		switch bld := b.rb.Field(i).(type) {
+		case *array.BinaryDictionaryBuilder:
+			s := f.String()
+			b.bytes += int64(len(s))
+			if err := bld.Append(stringBytes(s)); err != nil {
+				return fmt.Errorf("schema: column %s: %w", b.t.Columns[i].Name, err)
+			}
+		case *array.StringBuilder:
+			s := f.String()
+			b.bytes += int64(len(s))
+			bld.Append(s)
+		case *array.Int32Builder:
+			b.bytes += 8
+			if c.kind == kindNullInt32 {
+				if f.IsNil() {
+					bld.AppendNull()
+				} else {
+					bld.Append(int32(f.Elem().Int()))
+				}
+			} else {
+				bld.Append(int32(f.Int()))
+			}
+		case *array.Float64Builder:
+			b.bytes += 8
+			bld.Append(f.Float())
+		default:
+			return fmt.Errorf("schema: column %s: no builder for %T", b.t.Columns[i].Name, bld)
+		}
+	}
+	b.rows++
+	return nil
+}
+
+// stringBytes returns the bytes of s without copying them, and never nil
+// (BinaryDictionaryBuilder.Append takes nil for null). The builder copies
+// new values into its dictionary and never writes to the slice, so this
+// saves an allocation per cell.
+func stringBytes(s string) []byte {
+	if s == "" {
+		return []byte{}
+	}
+	return unsafe.Slice(unsafe.StringData(s), len(s))
+}
+
+// take returns the buffered rows as a record and empties the batch. The
+// dictionaries built so far are kept unless resetDicts is set.
+func (b *batch) take(resetDicts bool) arrow.RecordBatch {
+	rec := b.rb.NewRecordBatch()
+	if resetDicts {
+		for _, f := range b.rb.Fields() {
+			if d, ok := f.(*array.BinaryDictionaryBuilder); ok {
+				d.ResetFull()
+			}
+		}
+	}
+	b.rows, b.bytes = 0, 0
+	return rec
+}
+
+// writeRows appends the rows of v to b, calling flush whenever b is full.
+func (b *batch) writeRows(v reflect.Value, flush func() error) error {
+	for r := 0; r < v.Len(); r++ {
+		if err := b.append(v.Index(r)); err != nil {
+			return err
+		}
+		if b.full() {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// parquetWriter writes one row group per full batch.
+type parquetWriter struct {
+	t   *Table
+	out *bufio.Writer
+	fw  *pqarrow.FileWriter
+	b   *batch
+}
+
+// parquetProperties are the writer properties of every Parquet file: zstd,
+// dictionary encoding, statistics, and no row group split below BatchRows.
+func parquetProperties() *parquet.WriterProperties {
+	return parquet.NewWriterProperties(
+		parquet.WithCompression(compress.Codecs.Zstd),
+		parquet.WithDictionaryDefault(true),
+		parquet.WithStats(true),
+		parquet.WithMaxRowGroupLength(BatchRows),
+	)
+}
+
+func newParquetWriter(t *Table, m Meta, w io.Writer) (*parquetWriter, error) {
+	s := t.ArrowSchema(m)
+	out := bufio.NewWriterSize(w, 1<<20)
+	fw, err := pqarrow.NewFileWriter(s, nopCloser{out}, parquetProperties(),
+		pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema()))
+	if err != nil {
+		return nil, fmt.Errorf("schema: writing %s parquet: %w", t.Name, err)
+	}
+	return &parquetWriter{t: t, out: out, fw: fw, b: newBatch(t, s)}, nil
+}
+
+func (pw *parquetWriter) Write(rows any) error {
+	v, err := pw.t.rowSlice(rows)
+	if err != nil {
+		return err
+	}
+	return pw.b.writeRows(v, pw.flush)
+}
+
+func (pw *parquetWriter) flush() error {
+	rec := pw.b.take(true)
+	defer rec.Release()
+	if err := pw.fw.Write(rec); err != nil {
+		return fmt.Errorf("schema: writing %s parquet: %w", pw.t.Name, err)
+	}
+	return nil
+}
+
+func (pw *parquetWriter) Close() error {
+	defer pw.b.rb.Release()
+	if pw.b.rows > 0 {
+		if err := pw.flush(); err != nil {
+			return err
+		}
+	}
+	if err := pw.fw.Close(); err != nil {
+		return fmt.Errorf("schema: writing %s parquet: %w", pw.t.Name, err)
+	}
+	if err := pw.out.Flush(); err != nil {
+		return fmt.Errorf("schema: writing %s parquet: %w", pw.t.Name, err)
+	}
+	return nil
+}
+
+// arrowWriter writes an Arrow IPC file. The IPC file format allows one
+// dictionary per column for the whole file, so dictionary builders keep
+// their values across batches (each batch's indices point into the file's
+// dictionary), full batches are spilled to a temporary IPC stream, and
+// Close writes the file: every batch with the final dictionaries.
+type arrowWriter struct {
+	t      *Table
+	schema *arrow.Schema
+	w      io.Writer
+	b      *batch
+	spill  *os.File
+	spillW *ipc.Writer
+}
+
+func newArrowWriter(t *Table, m Meta, w io.Writer) *arrowWriter {
+	s := t.ArrowSchema(m)
+	return &arrowWriter{t: t, schema: s, w: w, b: newBatch(t, s)}
+}
+
+func (aw *arrowWriter) Write(rows any) error {
+	v, err := aw.t.rowSlice(rows)
+	if err != nil {
+		return err
+	}
+	return aw.b.writeRows(v, aw.flush)
+}
+
+// flush moves the buffered rows to the spill file.
+func (aw *arrowWriter) flush() error {
+	if aw.spill == nil {
+		f, err := os.CreateTemp("", "gwr-"+aw.t.Name+"-*.arrows")
+		if err != nil {
+			return fmt.Errorf("schema: writing %s arrow: %w", aw.t.Name, err)
+		}
+		aw.spill = f
+		aw.spillW = ipc.NewWriter(f, ipc.WithSchema(aw.schema), ipc.WithDictionaryDeltas(true))
+	}
+	rec := aw.b.take(false)
+	defer rec.Release()
+	if err := aw.spillW.Write(rec); err != nil {
+		return fmt.Errorf("schema: writing %s arrow: %w", aw.t.Name, err)
+	}
+	return nil
+}
+
+func (aw *arrowWriter) Close() (err error) {
+	defer aw.b.rb.Release()
+	if aw.spill != nil {
+		defer func() {
+			err = errors.Join(err, aw.spill.Close(), os.Remove(aw.spill.Name()))
+		}()
+	}
+	last := aw.b.take(false) // holds the final dictionaries
+	defer last.Release()
+
+	out := bufio.NewWriterSize(aw.w, 1<<20)
+	fw, err := ipc.NewFileWriter(out, ipc.WithSchema(aw.schema))
+	if err != nil {
+		return fmt.Errorf("schema: writing %s arrow: %w", aw.t.Name, err)
+	}
+	write := func(rec arrow.RecordBatch) error {
+		if rec.NumRows() == 0 {
+			return nil
+		}
+		rec = withDictionaries(rec, last)
+		defer rec.Release()
+		return fw.Write(rec)
+	}
+	if aw.spill != nil {
+		if err := aw.replaySpill(write); err != nil {
+			return err
+		}
+	}
+	if err := write(last); err != nil {
+		return fmt.Errorf("schema: writing %s arrow: %w", aw.t.Name, err)
+	}
+	if err := fw.Close(); err != nil {
+		return fmt.Errorf("schema: writing %s arrow: %w", aw.t.Name, err)
+	}
+	if err := out.Flush(); err != nil {
+		return fmt.Errorf("schema: writing %s arrow: %w", aw.t.Name, err)
+	}
+	return nil
+}
+
+// replaySpill reads the spilled batches back in order and passes each to
+// write.
+func (aw *arrowWriter) replaySpill(write func(arrow.RecordBatch) error) error {
+	if err := aw.spillW.Close(); err != nil {
+		return fmt.Errorf("schema: writing %s arrow spill: %w", aw.t.Name, err)
+	}
+	if _, err := aw.spill.Seek(0, io.SeekStart); err != nil {
+		return fmt.Errorf("schema: reading %s arrow spill: %w", aw.t.Name, err)
+	}
+	rd, err := ipc.NewReader(bufio.NewReaderSize(aw.spill, 1<<20))
+	if err != nil {
+		return fmt.Errorf("schema: reading %s arrow spill: %w", aw.t.Name, err)
+	}
+	defer rd.Release()
+	for rd.Next() {
+		if err := write(rd.RecordBatch()); err != nil {
+			return fmt.Errorf("schema: writing %s arrow: %w", aw.t.Name, err)
+		}
+	}
+	if err := rd.Err(); err != nil {
+		return fmt.Errorf("schema: reading %s arrow spill: %w", aw.t.Name, err)
+	}
+	return nil
+}
+
+// withDictionaries returns rec with the dictionary of every dictionary
+// column replaced by the one in last. The indices stay valid because every
+// earlier dictionary is a prefix of the last one.
+func withDictionaries(rec, last arrow.RecordBatch) arrow.RecordBatch {
+	cols := make([]arrow.Array, rec.NumCols())
+	for i, col := range rec.Columns() {
+		d, ok := col.(*array.Dictionary)
+		if !ok {
+			col.Retain()
+			cols[i] = col
+			continue
+		}
+		cols[i] = array.NewDictionaryArray(d.DataType(), d.Indices(), last.Column(i).(*array.Dictionary).Dictionary())
+	}
+	out := array.NewRecordBatch(rec.Schema(), cols, rec.NumRows())
+	for _, c := range cols {
+		c.Release()
+	}
+	return out
+}

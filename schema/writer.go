@@ -1,0 +1,132 @@
+package schema
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Output formats accepted by NewWriter.
+const (
+	FormatParquet = "parquet"
+	FormatArrow   = "arrow"
+	FormatJSONL   = "jsonl"
+	FormatCSV     = "csv"
+)
+
+// Formats lists the output formats in the order they are documented.
+var Formats = []string{FormatParquet, FormatArrow, FormatJSONL, FormatCSV}
+
+// RowWriter streams the rows of one table to one file.
+type RowWriter interface {
+	// Write appends rows, which must be a slice of the table's row type:
+	// []Fact, []Document or []ErrorRow. Rows may come in batches of any
+	// size; the writer does not keep rows beyond its own buffer.
+	Write(rows any) error
+	// Close writes what is buffered and the file's footer. It does not
+	// close the io.Writer given to NewWriter.
+	Close() error
+}
+
+// NewWriter returns a writer of table t's rows to w in format: "parquet",
+// "arrow" (Arrow IPC file), "jsonl" or "csv". Parquet and Arrow files carry
+// t.ArrowSchema(m) and its key/value metadata; JSON Lines and CSV carry no
+// metadata. The same rows and m give byte-identical output.
+func NewWriter(format string, t *Table, m Meta, w io.Writer) (RowWriter, error) {
+	switch format {
+	case FormatParquet:
+		return newParquetWriter(t, m, w)
+	case FormatArrow:
+		return newArrowWriter(t, m, w), nil
+	case FormatJSONL:
+		return newJSONLWriter(t, w), nil
+	case FormatCSV:
+		return newCSVWriter(t, w)
+	}
+	return nil, fmt.Errorf("schema: unknown format %q (want one of %s)", format, strings.Join(Formats, ", "))
+}
+
+// FormatOf returns the format a file name's extension stands for: .parquet
+// and .pq for parquet; .arrow, .ipc and .feather for arrow; .jsonl and
+// .ndjson for jsonl; .csv for csv. It reports false for anything else.
+func FormatOf(path string) (string, bool) {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".parquet", ".pq":
+		return FormatParquet, true
+	case ".arrow", ".ipc", ".feather":
+		return FormatArrow, true
+	case ".jsonl", ".ndjson":
+		return FormatJSONL, true
+	case ".csv":
+		return FormatCSV, true
+	}
+	return "", false
+}
+
+// nopCloser hides the Close method of a writer, so that libraries that close
+// their sink leave the caller's writer open.
+type nopCloser struct{ io.Writer }
+
+// Create creates (or truncates) the file at path and returns a writer of
+// t's rows in the format its extension names (see FormatOf). Close closes
+// the file; if a Write or the Close failed, Close removes the file, so that
+// no truncated file is left behind.
+func Create(path string, t *Table, m Meta) (RowWriter, error) {
+	format, ok := FormatOf(path)
+	if !ok {
+		return nil, fmt.Errorf("schema: %s: unknown file extension (want .parquet, .arrow, .jsonl or .csv)", path)
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("schema: %w", err)
+	}
+	w, err := NewWriter(format, t, m, f)
+	if err != nil {
+		f.Close()
+		os.Remove(path)
+		return nil, err
+	}
+	return &fileWriter{RowWriter: w, f: f}, nil
+}
+
+// WriteFile writes rows, a slice of t's row type, to path in the format
+// its extension names (see FormatOf).
+func WriteFile(path string, t *Table, m Meta, rows any) error {
+	w, err := Create(path, t, m)
+	if err != nil {
+		return err
+	}
+	if err := w.Write(rows); err != nil {
+		w.Close() // removes the file
+		return err
+	}
+	return w.Close()
+}
+
+// fileWriter is a RowWriter that owns its file.
+type fileWriter struct {
+	RowWriter
+	f      *os.File
+	failed bool
+}
+
+func (fw *fileWriter) Write(rows any) error {
+	err := fw.RowWriter.Write(rows)
+	if err != nil {
+		fw.failed = true
+	}
+	return err
+}
+
+func (fw *fileWriter) Close() error {
+	err := fw.RowWriter.Close()
+	if cerr := fw.f.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("schema: %w", cerr)
+	}
+	if err != nil || fw.failed {
+		os.Remove(fw.f.Name())
+	}
+	return err
+}
