@@ -19,17 +19,21 @@ const (
 
 // classifyHeading tells whether a heading opens a review or a plan part.
 func classifyHeading(h string, planYear int) section {
+	// a heading naming its year: "一、2023年工作回顾" reviews, "二、2024年
+	// 工作目标和主要任务" plans, in a report for 2024
+	if m := yearRe.FindStringSubmatch(h); m != nil && planYear > 0 {
+		switch y, _ := strconv.Atoi(m[1]); {
+		case y < planYear:
+			return sectionReview
+		case y >= planYear && !hasAny(h, reviewHeadings):
+			return sectionPlan
+		}
+	}
 	if hasAny(h, planHeadings) {
 		return sectionPlan
 	}
 	if hasAny(h, reviewHeadings) {
 		return sectionReview
-	}
-	// "2022年工作" in a 2023 report is a review; "2023年工作" a plan.
-	if m := yearRe.FindStringSubmatch(h); m != nil && planYear > 0 {
-		if y, _ := strconv.Atoi(m[1]); y < planYear && strings.Contains(h, "工作") {
-			return sectionReview
-		}
 	}
 	return sectionNone
 }

@@ -59,4 +59,4 @@ var trimSuffixes = []string{"分别", "同比", "比上年", "年均", "平均",
 // reviewHeadings and planHeadings classify a heading line: the section it
 // opens holds results (actual) or plans (target).
 var reviewHeadings = []string{"回顾", "回望", "过去一年", "过去的一年", "过去五年", "成绩单", "这一年", "去年工作", "主要工作", "工作成效", "取得的成绩"}
-var planHeadings = []string{"展望", "预期目标", "主要目标", "重点工作", "工作安排", "重点任务", "目标任务", "总体要求", "发展目标", "新的一年", "今年工作", "工作建议", "总体思路", "工作部署"}
+var planHeadings = []string{"展望", "工作目标", "主要任务", "目标和任务", "自身建设", "政府建设", "工作任务", "今后五年", "未来五年", "预期目标", "主要目标", "重点工作", "工作安排", "重点任务", "目标任务", "总体要求", "发展目标", "新的一年", "今年工作", "工作建议", "总体思路", "工作部署"}
