@@ -74,7 +74,7 @@ var levelNouns = []string{"总投资", "保有量", "总量", "总数", "总规�
 
 // moneyActionCues make an amount of money a delta: money invested, spent,
 // raised or attracted as an action (SPEC section 7).
-var moneyActionCues = []string{"投资", "投入", "完成投资", "争取", "发放", "到位", "引进", "招引", "融资", "筹集", "拨付", "兑现", "减免", "节约", "节省", "落实", "新增", "带动", "撬动", "吸引", "补贴", "奖励", "资助", "救助", "贷款", "发行", "化解", "减税降费"}
+var moneyActionCues = []string{"完成", "安排", "落实", "理赔", "拉动", "退税", "享受", "下达", "使用", "筹措", "整合", "兑付", "投资", "投入", "完成投资", "争取", "发放", "到位", "引进", "招引", "融资", "筹集", "拨付", "兑现", "减免", "节约", "节省", "落实", "新增", "带动", "撬动", "吸引", "补贴", "奖励", "资助", "救助", "贷款", "发行", "化解", "减税降费"}
 
 // clauseStart returns the start of the clause holding position i.
 func (a *analysis) clauseStart(i int) int {
@@ -143,7 +143,7 @@ func (a *analysis) nounAfter(i int) string {
 		noun := strings.HasPrefix(t.POS, "n") || t.POS == "vn" || t.POS == "b" || t.POS == "j" || t.POS == "l" || t.POS == "an" || t.POS == "a" || t.POS == "ng" || t.POS == "s" || t.POS == "f" && b.Len() > 0 ||
 			t.Text == "“" || t.Text == "”" || t.POS == "eng" || t.POS == "zg" || t.POS == "g"
 		// a verb inside a name (高【成长】企业) continues it when a noun follows
-		if !noun && strings.HasPrefix(t.POS, "v") && b.Len() > 0 && k+1 < len(toks) && strings.HasPrefix(toks[k+1].POS, "n") {
+		if !noun && strings.HasPrefix(t.POS, "v") && k+1 < len(toks) && strings.HasPrefix(toks[k+1].POS, "n") {
 			noun = true
 		}
 		if !noun {
@@ -176,7 +176,11 @@ func (a *analysis) describe(q *quantity, prev *fact, sec section, chain string, 
 	}
 	f.indicator = a.indicatorOf(q, prev, cs, cueS, cueE, carried)
 	attribute := q.end < len(a.s) && a.s[q.end] == '的'
-	f.measure = measureOf(q, cue, f.indicator, prev, carried, attribute)
+	// a percentage reached in a list right after a growth rate, with no
+	// name of its own, raises that rate (增长7%以上、力争达到8%)
+	listGrowth := prev != nil && prev.measure == "growth" && prev.q.unit == "percent" && cueS >= 0 &&
+		trimIndicator(string(a.s[cs:cueS])) == "" && a.s[max(0, cs-1)] == '、'
+	f.measure = measureOf(q, cue, f.indicator, prev, carried, attribute, listGrowth)
 	if (f.measure == "growth" || f.measure == "delta") && isDecrease(cue) {
 		f.negative = true
 	}
@@ -287,7 +291,13 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 	var mid, subj string
 	midS := cs
 	if cueS >= 0 {
-		mid, midS = string(a.s[cueE:qs]), cueE
+		midS = cueE
+		// words after an earlier number of the clause belong to this one:
+		// 保障7个项目390亩【土地】, 投资4.4亿元新改扩建【城区主次干路】4条
+		if e := a.lastQuantityEnd(cueE, qs); e > 0 {
+			midS = a.skipCue(e, qs)
+		}
+		mid = string(a.s[midS:qs])
 		subj = string(a.s[cs:cueS])
 	} else {
 		subj = string(a.s[cs:qs])
@@ -309,6 +319,8 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 		ind = subj
 	case cueS >= 0 && tmid == "" && tsubj == "" && q.end == a.clauseEnd(q.end):
 		ind = a.objectOfNextClause(q.end) // 投资1亿元，实施【城市品质提升行动】
+	case cueS >= 0 && tmid == "" && tsubj == "":
+		ind = a.objectOfVerbAt(q.end) // 投资4.4亿元新改扩建【城区主次干路】
 	}
 	if ind == "" && prev != nil {
 		ind = prev.indicator
@@ -321,6 +333,44 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 		ind += headOf(prev.indicator)
 	}
 	return shorten(ind, a)
+}
+
+// lastQuantityEnd returns the end of the last quantity of the sentence
+// inside [s, e), or -1.
+func (a *analysis) lastQuantityEnd(s, e int) int {
+	end := -1
+	for _, q := range a.qs {
+		if q.start >= s && q.end <= e {
+			end = q.end
+		}
+	}
+	return end
+}
+
+// skipCue skips a cue word at i (and the words of an enumeration mark), so
+// that an indicator starting after an earlier number does not start with
+// the next action's verb.
+func (a *analysis) skipCue(i, limit int) int {
+	for i < limit && isClauseMark(a.s[i]) {
+		i++
+	}
+	for n := min(maxCue, limit-i); n > 0; n-- {
+		if cueSet[string(a.s[i:i+n])] {
+			return i + n
+		}
+	}
+	return i
+}
+
+// objectOfVerbAt returns the noun phrase after the verb that starts at i
+// (投资4.4亿元【新改扩建】城区主次干路), or "".
+func (a *analysis) objectOfVerbAt(i int) string {
+	for _, t := range a.toks {
+		if t.Start == i && strings.HasPrefix(t.POS, "v") {
+			return a.nounAfter(t.End)
+		}
+	}
+	return ""
 }
 
 // objectOfNextClause returns the noun phrase after the first verb of the
@@ -340,7 +390,7 @@ func (a *analysis) objectOfNextClause(i int) string {
 }
 
 // measureOf decides level, delta or growth (SPEC sections 3 and 7).
-func measureOf(q *quantity, cue, indicator string, prev *fact, carried bool, attribute bool) string {
+func measureOf(q *quantity, cue, indicator string, prev *fact, carried, attribute, listGrowth bool) string {
 	inList := func(list []string) bool {
 		for _, w := range list {
 			if w == cue {
@@ -357,9 +407,16 @@ func measureOf(q *quantity, cue, indicator string, prev *fact, carried bool, att
 	case q.unit == "pp":
 		return "delta"
 	case q.unit == "percent":
-		if inList(growthCues) && !toForm {
+		switch {
+		case inList(growthCues) && !toForm:
 			return "growth"
+		case hasAny(indicator, []string{"增速", "增幅", "增长率"}):
+			return "growth" // 市场主体增速保持在15%以上
+		case listGrowth:
+			return "growth" // 增长7%以上、力争达到8%: the same rate, a higher aim
 		}
+		return "level"
+	case q.unit == "times":
 		return "level"
 	case inList(levelCues):
 		return "level"

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"os"
 	"testing"
 
@@ -16,6 +17,10 @@ func TestDebugSentence(t *testing.T) {
 	x, _ := New(seg)
 	t.Log(seg.Segment(s))
 	for _, f := range x.Extract(Document{ID: "d", Text: s, PlanYear: 2023}) {
-		t.Logf("%s ind=%q cue=%q %s %v..%v %s %s %s y=%v hedge=%q rule=%s", f.Mention, f.Indicator, f.Cue, f.Measure, f.ValueLow, f.ValueHigh, f.Bound, f.Unit, f.Kind, *f.Year, f.Hedge, f.Rule)
+		y := "null"
+		if f.Year != nil {
+			y = fmt.Sprint(*f.Year)
+		}
+		t.Logf("%s ind=%q cue=%q %s %v..%v %s %s %s y=%s hedge=%q rule=%s", f.Mention, f.Indicator, f.Cue, f.Measure, f.ValueLow, f.ValueHigh, f.Bound, f.Unit, f.Kind, y, f.Hedge, f.Rule)
 	}
 }
