@@ -30,11 +30,17 @@ type Extractor struct {
 
 // New compiles the rule set. seg segments sentences; pass segment.Default().
 func New(seg segment.Segmenter) (*Extractor, error) {
-	rules, err := compileRules(Rules)
+	return NewWithRules(seg, Rules)
+}
+
+// NewWithRules compiles another rule set than Rules: for tests and for
+// comparing rule sets (gwr diff of two runs).
+func NewWithRules(seg segment.Segmenter, rules []Rule) (*Extractor, error) {
+	compiled, err := compileRules(rules)
 	if err != nil {
 		return nil, err
 	}
-	return &Extractor{rules: rules, seg: seg, hash: RulesHash(segment.UserDict())}, nil
+	return &Extractor{rules: compiled, seg: seg, hash: RulesHash(rules, segment.UserDict())}, nil
 }
 
 // RulesHash identifies the rule set the extractor runs.

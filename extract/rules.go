@@ -149,9 +149,9 @@ func compileRules(rules []Rule) ([]compiledRule, error) {
 
 // RulesHash identifies the rule set: the rules, the word lists and the
 // domain dictionary. It is stored in the Parquet metadata.
-func RulesHash(userDict []byte) string {
+func RulesHash(rules []Rule, userDict []byte) string {
 	h := sha256.New()
-	for _, r := range Rules {
+	for _, r := range rules {
 		fmt.Fprintf(h, "%s\x00%s\x00%d\x00%v %v %s %s %s %s\n", r.ID, r.Pattern, r.Yield, r.Low, r.High, r.Bound, r.Unit, r.FixedMeasure, r.FixedCue)
 	}
 	for _, list := range [][]string{hedgeWords, targetWords, actualWords, multiYearWords, growthCues, levelCues, deltaCues, decreaseCues, moneyLevelWords, trimPrefixes, trimSuffixes, reviewHeadings, planHeadings, otherUnits} {

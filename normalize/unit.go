@@ -28,7 +28,8 @@ type Multiplier struct {
 // Multipliers are the multiplier words, with their powers of ten. Each one
 // composes with every scaled base unit: 万 + 吨 is 万吨, 亿 + 千瓦时 is
 // 亿千瓦时. Format writes only 万, 亿 and 万亿 (the ones with Exp a multiple
-// of 4), as reports do.
+// of 4), as reports do. The unit table is built from Multipliers and
+// BaseUnits when the package loads; changing them later has no effect.
 var Multipliers = []Multiplier{
 	{"十", 1}, {"百", 2}, {"千", 3}, {"万", 4},
 	{"十万", 5}, {"百万", 6}, {"千万", 7}, {"亿", 8},
@@ -54,6 +55,8 @@ var countWords = strings.Fields(`
 
 // BaseUnits are the base units of SPEC section 5. A written form that is
 // also a multiplier plus a base unit (千瓦, 千瓦时, 千米) is the base unit.
+// Beyond SPEC's list the table has glyph variants of its units (％, ㎡,
+// 平方千米, μg/m3 ...) and more measure words for counts (see countWords).
 var BaseUnits = append([]BaseUnit{
 	{Text: "元", Canonical: "CNY", Scaled: true, Primary: true},
 	{Text: "美元", Canonical: "USD", Scaled: true, Primary: true},

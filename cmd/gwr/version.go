@@ -25,6 +25,6 @@ func runVersion(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gwr version: takes no arguments\n")
 		return 2
 	}
-	fmt.Fprintf(stdout, "gwr %s (schema %s, rules %s)\n", Version, schema.SchemaVersion, extract.RulesHash(segment.UserDict()))
+	fmt.Fprintf(stdout, "gwr %s (schema %s, rules %s)\n", Version, schema.SchemaVersion, extract.RulesHash(extract.Rules, segment.UserDict()))
 	return 0
 }

@@ -1,0 +1,57 @@
+# gwr: numeric facts from Chinese government work reports.
+# `make run` extracts the bundled corpus into out/; `make test` runs every test.
+
+GO      ?= go
+GOFLAGS ?=
+BIN     := gwr
+OUT     := out
+
+.PHONY: all build run test test-go eval golden bench fuzz fuzz-long interop clean
+
+all: build
+
+## build: compile the gwr binary (dictionaries embedded; copy it anywhere)
+build:
+	$(GO) build -trimpath -o $(BIN) ./cmd/gwr
+
+## run: extract the bundled corpus into out/ (Parquet, plus JSON Lines)
+run: build
+	./$(BIN) extract -o $(OUT) --format parquet,jsonl corpus
+
+## test: the whole suite, as CI runs it
+test: test-go interop fuzz
+
+## test-go: unit, golden and end-to-end tests of the Go packages
+test-go:
+	$(GO) vet ./...
+	$(GO) test ./...
+
+## eval: score the pipeline against the hand labels (corpus and dev set)
+eval: build
+	./$(BIN) extract -o $(OUT)/eval-corpus --format jsonl --quiet corpus
+	./$(BIN) eval --gold golden/labels --corpus corpus $(OUT)/eval-corpus
+	./$(BIN) extract -o $(OUT)/eval-dev --format jsonl --quiet golden/dev/texts
+	./$(BIN) eval --gold golden/dev/labels --corpus golden/dev/texts $(OUT)/eval-dev
+
+## golden: accept the current output as the new golden/expected (review the diff!)
+golden:
+	$(GO) test ./golden -run TestGolden -update
+
+## bench: throughput and memory against a Python jieba+regex baseline
+bench: build
+	bash bench/run.sh
+
+## fuzz: a short fuzz run of every target (part of `make test`)
+fuzz:
+	bash bench/fuzz.sh 20s
+
+## fuzz-long: ten minutes per fuzz target
+fuzz-long:
+	bash bench/fuzz.sh 10m
+
+## interop: DuckDB and Apache Arrow JS read what gwr writes
+interop: build
+	bash golden/interop/run.sh
+
+clean:
+	rm -rf $(BIN) $(OUT)
