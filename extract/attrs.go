@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -167,8 +168,8 @@ func (a *analysis) describe(q *quantity, prev *fact, sec section, chain string, 
 	a.segmentClause(cs, a.clauseEnd(q.end))
 	cue, cueS, cueE := a.cueOf(q, cs)
 	carried := false
-	if cue == "" && prev != nil {
-		cue, carried = prev.cue, true
+	if cue == "" && prev != nil && a.carries(prev, q, cs) {
+		cue, carried = prev.cue, true // 新增A 2家，B 4家: the cue carries over the list
 	}
 	f.cue, f.cueStart, f.clause = cue, cueS, cs
 	if carried {
@@ -196,6 +197,23 @@ func (a *analysis) describe(q *quantity, prev *fact, sec section, chain string, 
 		f.negative = false
 	}
 	return f
+}
+
+// carries reports whether the previous fact's cue governs q, a list item
+// without a verb of its own: across 、 always (新增绿道10公里、绿地40公顷),
+// across other marks only for the same unit (新增光伏装机4万千瓦，年发电量
+// 6000万千瓦时 is not an addition), and never when the item starts with a
+// verb of its own (拆迁120万平方米、进地1.5万亩).
+func (a *analysis) carries(prev *fact, q *quantity, cs int) bool {
+	for _, t := range a.toks {
+		if t.Start == cs {
+			if t.POS == "v" {
+				return false
+			}
+			break
+		}
+	}
+	return cs > 0 && a.s[cs-1] == '、' || prev.q.unit == q.unit
 }
 
 // listStart returns where the words describing a quantity at i may start:
@@ -231,6 +249,9 @@ func (a *analysis) hasQuantity(s, e int) bool {
 func (a *analysis) cueOf(q *quantity, cs int) (string, int, int) {
 	var cue string
 	st, en := -1, -1
+	if q.rule.FixedCue != "" {
+		return q.rule.FixedCue, -1, -1 // 保持两位数【增长】
+	}
 	if q.unit == "percent" || q.unit == "pp" || q.rule.Yield == Fixed {
 		cue, st, en = a.findCue(cs, q.start)
 	} else if c, s, e := a.findCue(cs, q.start); c != "" && isLevelCue(c) {
@@ -474,10 +495,24 @@ func hasDigit(s string) bool {
 	return strings.IndexFunc(s, unicode.IsDigit) >= 0
 }
 
-// trimIndicator drops scope, hedge and connective words from both ends.
+// leadingTime matches a time phrase at the start of an indicator: 三年内,
+// 到2027年, 2025年, 今后五年.
+var leadingTime = regexp.MustCompile(`^(?:到|至|在)?(?:(?:19|20)\d\d年(?:底|末)?|[\d一二两三四五六七八九十]+年(?:内|来|间)?|今后[\d一二两三四五]+年)`)
+
+// trimIndicator drops scope, hedge, time and connective words from both
+// ends, and quote marks left unbalanced by the cut.
 func trimIndicator(s string) string {
 	for changed := true; changed; {
 		changed = false
+		if loc := leadingTime.FindStringIndex(s); loc != nil && loc[1] > 0 {
+			s, changed = s[loc[1]:], true
+		}
+		if strings.HasPrefix(s, "“") && !strings.Contains(s, "”") {
+			s, changed = strings.TrimPrefix(s, "“"), true
+		}
+		if strings.HasSuffix(s, "”") && !strings.Contains(s, "“") {
+			s, changed = strings.TrimSuffix(s, "”"), true
+		}
 		s = strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '*' })
 		for _, p := range trimPrefixes {
 			if strings.HasPrefix(s, p) {
@@ -608,7 +643,7 @@ func (a *analysis) distribute(facts []*fact) {
 			continue
 		}
 		group := []*fact{f}
-		for j := i + 1; j < len(facts) && facts[j].cueStart < 0 && facts[j].q.unit == f.q.unit; j++ {
+		for j := i + 1; j < len(facts) && (facts[j].cueStart < 0 || facts[j].cueStart == f.cueStart) && facts[j].q.unit == f.q.unit; j++ {
 			group = append(group, facts[j])
 		}
 		if len(group) < 2 {
