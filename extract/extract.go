@@ -23,7 +23,7 @@ type Document struct {
 // Extractor holds the compiled rules and the segmenter. It is safe for
 // concurrent use.
 type Extractor struct {
-	rules []compiledRule
+	rules *ruleSet
 	seg   segment.Segmenter
 	hash  string
 }
@@ -116,42 +116,37 @@ type quantity struct {
 // a quantity can start with (see windows): text far from any number cannot
 // match, and scanning it costs most of the time.
 func (x *Extractor) match(s []rune) []quantity {
-	wins := windows(s)
-	if len(wins) == 0 {
-		return nil
-	}
-	taken := make([]bool, len(s)+1)
 	var out []quantity
-	for i := range x.rules {
-		r := &x.rules[i]
-		for _, w := range wins {
-			ws := s[w.start:w.end]
-			m, err := r.re.FindRunesMatch(ws)
-			for ; m != nil && err == nil; m, err = r.re.FindNextMatch(m) {
-				if m.Length == 0 || overlaps(taken, w.start+m.Index, w.start+m.Index+m.Length) {
+	for _, w := range windows(s) {
+		ws := s[w.start:w.end]
+		for at := 0; at < len(ws); {
+			m, err := x.rules.all.FindRunesMatchStartingAt(ws, at)
+			if m == nil || err != nil {
+				break
+			}
+			r := x.rules.ruleOf(m)
+			if m.Length == 0 || r == nil {
+				at = m.Index + 1
+				continue
+			}
+			if r.Yield != Reject {
+				q, ok := read(r, m, ws)
+				if !ok {
+					at = m.Index + 1 // let a lower rule try this place
 					continue
 				}
-				if r.Yield != Reject {
-					q, ok := read(r, m, ws)
-					if !ok {
-						continue
-					}
-					q.shift(w.start)
-					out = append(out, q)
-				}
-				for k := w.start + m.Index; k < w.start+m.Index+m.Length; k++ {
-					taken[k] = true
-				}
+				q.shift(w.start)
+				out = append(out, q)
 			}
+			at = m.Index + m.Length
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
 }
 
 // windowMargin is how far a rule may look around the character that
 // triggers it: the longest bound word, quoted name or project prefix.
-const windowMargin = 24
+const windowMargin = 16
 
 // windows returns the merged spans of s around each possible start of a
 // quantity: an Arabic digit, 翻 (翻番), 两位数, or a run of Chinese

@@ -104,7 +104,8 @@ func placeholders() map[string]string {
 		units = append(units, u.Text)
 	}
 	return map[string]string{
-		"{NUM}":  `\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`,
+		// a number never starts inside another (1【00万吨】, 1,【202】)
+		"{NUM}":  `(?<!\d|\d[.,])(?:\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`,
 		"{CN}":   `[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?`,
 		"{MULT}": `[十百千万亿]*`,
 		"{UNIT}": trieRegex(units),
@@ -122,13 +123,24 @@ type compiledRule struct {
 	re *regexp2.Regexp
 }
 
+// ruleSet is the compiled rules and their union: one alternation
+// (?<r0>…)|(?<r1>…)|… scanned once per window, instead of one scan per rule.
+// At each position the first rule that matches wins, so the table order
+// still gives the priority.
+type ruleSet struct {
+	rules []compiledRule
+	all   *regexp2.Regexp
+	group []int // group number of r<i>
+}
+
 // matchTimeout bounds one regexp2 match, so hostile text cannot hang a rule.
 const matchTimeout = 200 * time.Millisecond
 
-func compileRules(rules []Rule) ([]compiledRule, error) {
+func compileRules(rules []Rule) (*ruleSet, error) {
 	ph := placeholders()
-	out := make([]compiledRule, 0, len(rules))
-	for _, r := range rules {
+	set := &ruleSet{}
+	var alts []string
+	for i, r := range rules {
 		p := r.Pattern
 		for k, v := range ph {
 			if k == "{PRE?}" {
@@ -142,9 +154,29 @@ func compileRules(rules []Rule) ([]compiledRule, error) {
 			return nil, fmt.Errorf("extract: rule %s: %w", r.ID, err)
 		}
 		re.MatchTimeout = matchTimeout
-		out = append(out, compiledRule{Rule: r, re: re})
+		set.rules = append(set.rules, compiledRule{Rule: r, re: re})
+		alts = append(alts, fmt.Sprintf("(?<r%d>%s)", i, p))
 	}
-	return out, nil
+	all, err := regexp2.Compile(strings.Join(alts, "|"), regexp2.None)
+	if err != nil {
+		return nil, fmt.Errorf("extract: rule set: %w", err)
+	}
+	all.MatchTimeout = matchTimeout
+	set.all = all
+	for i := range rules {
+		set.group = append(set.group, all.GroupNumberFromName(fmt.Sprintf("r%d", i)))
+	}
+	return set, nil
+}
+
+// ruleOf returns the rule whose alternative matched.
+func (rs *ruleSet) ruleOf(m *regexp2.Match) *compiledRule {
+	for i, g := range rs.group {
+		if gr := m.GroupByNumber(g); gr != nil && len(gr.Captures) > 0 {
+			return &rs.rules[i]
+		}
+	}
+	return nil
 }
 
 // RulesHash identifies the rule set: the rules, the word lists and the

@@ -19,13 +19,21 @@ type Options struct {
 	// Progress, if set, is called after each document with the counts so
 	// far; it runs on the collector goroutine.
 	Progress func(Stats)
+	// Skip, if set, is asked about each loaded document's SHA-256 (hex of
+	// the raw bytes); a document it accepts is left out of the output and
+	// counted in Stats.Skipped. It is called from the workers, concurrently.
+	Skip func(sha256 string) bool
 }
 
 // Stats counts what a run has done.
 type Stats struct {
-	Total, Docs, Facts, Errors int
-	Bytes                      int64 // input text read, in bytes of the decoded UTF-8 text
-	Elapsed                    time.Duration
+	Total   int           // inputs given to Run
+	Docs    int           // inputs done and written: a document row or an error row each
+	Skipped int           // inputs done and left out by Options.Skip
+	Facts   int           // facts written
+	Errors  int           // error rows written (inputs that failed)
+	Bytes   int64         // text of the written documents, in bytes of the decoded UTF-8 text
+	Elapsed time.Duration // since Run started
 }
 
 // Result is one document's outcome: its row and facts, or an error row.
@@ -33,6 +41,8 @@ type Result struct {
 	Doc   *schema.Document
 	Facts []schema.Fact
 	Err   *schema.ErrorRow
+
+	skipped bool // left out by Options.Skip: not given to the sink
 }
 
 // Sink receives results in input order.
@@ -82,7 +92,7 @@ func Run(ctx context.Context, inputs []corpus.Input, x *extract.Extractor, opt O
 	for w := 0; w < jobs; w++ {
 		go func() {
 			for i := range work {
-				r, n := process(inputs[i], x, opt.Corpus)
+				r, n := process(inputs[i], x, opt)
 				select {
 				case results <- done{i, r, n}:
 				case <-ctx.Done():
@@ -110,15 +120,19 @@ func Run(ctx context.Context, inputs []corpus.Input, x *extract.Extractor, opt O
 			delete(pending, next)
 			next++
 			<-window
-			if err := sink.Add(d.r); err != nil {
-				stats.Elapsed = time.Since(start)
-				return stats, err
-			}
-			stats.Docs++
-			stats.Bytes += d.n
-			stats.Facts += len(d.r.Facts)
-			if d.r.Err != nil {
-				stats.Errors++
+			if d.r.skipped {
+				stats.Skipped++
+			} else {
+				if err := sink.Add(d.r); err != nil {
+					stats.Elapsed = time.Since(start)
+					return stats, err
+				}
+				stats.Docs++
+				stats.Bytes += d.n
+				stats.Facts += len(d.r.Facts)
+				if d.r.Err != nil {
+					stats.Errors++
+				}
 			}
 			stats.Elapsed = time.Since(start)
 			if opt.Progress != nil {
@@ -132,7 +146,7 @@ func Run(ctx context.Context, inputs []corpus.Input, x *extract.Extractor, opt O
 
 // process loads and extracts one document. It never panics: a panic in a
 // rule becomes an error row for this document alone.
-func process(in corpus.Input, x *extract.Extractor, opt corpus.Options) (r Result, n int64) {
+func process(in corpus.Input, x *extract.Extractor, opt Options) (r Result, n int64) {
 	stage := "load"
 	defer func() {
 		if p := recover(); p != nil {
@@ -140,9 +154,12 @@ func process(in corpus.Input, x *extract.Extractor, opt corpus.Options) (r Resul
 				Message: fmt.Sprintf("internal error (please report): %v\n%s", p, firstLines(debug.Stack(), 12))}}
 		}
 	}()
-	doc, err := corpus.Load(in, opt)
+	doc, err := corpus.Load(in, opt.Corpus)
 	if err != nil {
 		return Result{Err: &schema.ErrorRow{DocID: in.ID, Path: in.Path, Stage: stage, Message: err.Error()}}, 0
+	}
+	if opt.Skip != nil && opt.Skip(doc.SHA256) {
+		return Result{skipped: true}, 0
 	}
 	stage = "extract"
 	facts := x.Extract(extract.Document{ID: doc.ID, Text: doc.Text, HTML: doc.HTML, PlanYear: doc.Meta.Year})

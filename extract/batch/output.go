@@ -4,29 +4,69 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/gwrfacts/gwr/schema"
 )
 
-// Output writes the facts, documents and errors tables into a directory,
-// one file per table and format (facts.parquet, documents.jsonl …). Files
-// are written as hidden temporary files in the same directory and renamed
-// into place by Commit, so a crash leaves the previous output intact.
+// Output writes the facts, documents and errors tables of a run into a
+// directory, in one or more formats, in one of two layouts:
+//
+//   - single files (the default): DIR/facts.parquet, DIR/documents.parquet,
+//     DIR/errors.parquet (and .arrow, .jsonl, .csv for the other formats);
+//   - partitioned (CreateOptions.PartitionBy): Hive-style directories, see
+//     PartitionBy.
+//
+// Files are written under hidden temporary names in DIR and renamed into
+// place by Commit, so a run that fails or is killed leaves what DIR held
+// before intact. With CreateOptions.Append the rows DIR already holds are
+// kept and the run's rows added after them; Has tells which documents are
+// there already, and Run's Options.Skip takes it to leave them out.
 type Output struct {
-	dir   string
-	files []*tableFile
+	dir     string
+	formats []string
+	meta    schema.Meta
+	known   map[string]bool // SHA-256 of the documents already in dir (Append)
+	single  []*tableFile    // single-file layout
+	part    *partitioned    // partitioned layout
+	tmps    []*os.File      // every temporary file, for Abort
+	done    bool
 }
 
-type tableFile struct {
-	table     *schema.Table
-	final     string
-	tmp       *os.File
-	buf       *bufio.Writer
-	w         schema.RowWriter
-	committed bool
+// CreateOptions control Create.
+type CreateOptions struct {
+	// Append keeps the rows dir already holds and adds the run's rows.
+	//
+	// Single files are rewritten: the existing rows are streamed (never
+	// all in memory) into the new temporary files, then the new rows, and
+	// the files renamed into place on Commit. Old error rows whose path is
+	// among Inputs are dropped: those inputs are tried again, and their
+	// outcome in this run replaces the old one.
+	//
+	// Partitioned outputs only gain new part files; old ones are never
+	// rewritten.
+	//
+	// Either way Append refuses a dir whose tables were written by another
+	// schema version, tool version or rule set (mixing them in one dataset
+	// would be silent), or that lacks one of the requested formats while
+	// holding another.
+	Append bool
+	// Inputs are the paths of the run's inputs; see Append.
+	Inputs []string
+	// PartitionBy is nil for single files, or "year","level" (the only
+	// partitioning there is) for the partitioned layout.
+	PartitionBy []string
+	// BufferBytes bounds the rows a partitioned output holds in memory
+	// before it writes them to part files; 0 means DefaultBufferBytes.
+	BufferBytes int64
 }
+
+// DefaultBufferBytes is the default of CreateOptions.BufferBytes.
+const DefaultBufferBytes = 64 << 20
 
 // Extensions maps a format name to its file extension.
 var Extensions = map[string]string{
@@ -36,40 +76,219 @@ var Extensions = map[string]string{
 	schema.FormatCSV:     "csv",
 }
 
-// Create starts the output files for formats in dir, creating dir if
-// needed.
-func Create(dir string, formats []string, meta schema.Meta) (*Output, error) {
+var tables = []*schema.Table{schema.FactsTable, schema.DocumentsTable, schema.ErrorsTable}
+
+// Create starts the output in dir for formats, creating dir if needed. See
+// Output and CreateOptions.
+func Create(dir string, formats []string, meta schema.Meta, opt CreateOptions) (*Output, error) {
+	o := &Output{dir: dir, meta: meta}
+	for _, f := range formats {
+		f = strings.TrimSpace(f)
+		if _, ok := Extensions[f]; !ok {
+			return nil, fmt.Errorf("batch: unknown format %q (want parquet, arrow, jsonl or csv)", f)
+		}
+		if !slices.Contains(o.formats, f) {
+			o.formats = append(o.formats, f)
+		}
+	}
+	if len(o.formats) == 0 {
+		return nil, errors.New("batch: no output format given")
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("batch: %w", err)
 	}
-	o := &Output{dir: dir}
-	for _, f := range formats {
-		ext, ok := Extensions[f]
-		if !ok {
-			o.Abort()
-			return nil, fmt.Errorf("batch: unknown format %q (want parquet, arrow, jsonl or csv)", f)
-		}
-		for _, t := range []*schema.Table{schema.FactsTable, schema.DocumentsTable, schema.ErrorsTable} {
-			tf := &tableFile{table: t, final: filepath.Join(dir, t.Name+"."+ext)}
-			tmp, err := os.CreateTemp(dir, "."+t.Name+"."+ext+".tmp-*")
-			if err != nil {
-				o.Abort()
-				return nil, fmt.Errorf("batch: %w", err)
-			}
-			tf.tmp, tf.buf = tmp, bufio.NewWriterSize(tmp, 1<<20)
-			o.files = append(o.files, tf)
-			if tf.w, err = schema.NewWriter(f, t, meta, tf.buf); err != nil {
-				o.Abort()
-				return nil, err
-			}
-		}
+	var err error
+	switch {
+	case len(opt.PartitionBy) == 0:
+		err = o.createSingle(opt)
+	case slices.Equal(opt.PartitionBy, PartitionBy):
+		err = o.createPartitioned(opt)
+	default:
+		err = fmt.Errorf("batch: cannot partition by %q (the one partitioning is %s)", strings.Join(opt.PartitionBy, ","), strings.Join(PartitionBy, ","))
+	}
+	if err != nil {
+		o.Abort()
+		return nil, err
 	}
 	return o, nil
 }
 
+// Has reports whether a document with this SHA-256 (hex) was in the output
+// directory before the run (only with CreateOptions.Append). It is safe
+// for concurrent use.
+func (o *Output) Has(sha256 string) bool { return o.known[sha256] }
+
+// Known returns the number of documents the output directory held before
+// the run (only with CreateOptions.Append).
+func (o *Output) Known() int { return len(o.known) }
+
+// tableFile is one table in one format, written to a temporary file.
+type tableFile struct {
+	table     *schema.Table
+	final     string
+	tmp       *os.File
+	buf       *bufio.Writer
+	w         schema.RowWriter
+	committed bool
+}
+
+// newTemp creates a hidden temporary file in the output directory.
+func (o *Output) newTemp(pattern string) (*os.File, error) {
+	f, err := os.CreateTemp(o.dir, pattern)
+	if err != nil {
+		return nil, fmt.Errorf("batch: %w", err)
+	}
+	o.tmps = append(o.tmps, f)
+	return f, nil
+}
+
+// openTable starts a writer of t in format to a new temporary file.
+func (o *Output) openTable(t *schema.Table, format, final string) (*tableFile, error) {
+	tmp, err := o.newTemp("." + t.Name + "." + Extensions[format] + ".tmp-*")
+	if err != nil {
+		return nil, err
+	}
+	tf := &tableFile{table: t, final: final, tmp: tmp, buf: bufio.NewWriterSize(tmp, 1<<20)}
+	if tf.w, err = schema.NewWriter(format, t, o.meta, tf.buf); err != nil {
+		return nil, err
+	}
+	return tf, nil
+}
+
+func (o *Output) createSingle(opt CreateOptions) error {
+	if opt.Append {
+		if err := o.checkSingle(); err != nil {
+			return err
+		}
+		o.known = map[string]bool{}
+	}
+	retried := map[string]bool{}
+	for _, p := range opt.Inputs {
+		retried[p] = true
+	}
+	for _, f := range o.formats {
+		for _, t := range tables {
+			final := filepath.Join(o.dir, t.Name+"."+Extensions[f])
+			tf, err := o.openTable(t, f, final)
+			if err != nil {
+				return err
+			}
+			o.single = append(o.single, tf)
+			if !opt.Append || !exists(final) {
+				continue
+			}
+			err = scanTable(final, t, func(rows any) error {
+				switch rows := rows.(type) {
+				case []schema.Document:
+					for _, d := range rows {
+						o.known[d.SHA256] = true
+					}
+				case []schema.ErrorRow:
+					rows = slices.DeleteFunc(rows, func(e schema.ErrorRow) bool { return retried[e.Path] })
+					if len(rows) == 0 {
+						return nil
+					}
+					return tf.w.Write(rows)
+				}
+				return tf.w.Write(rows)
+			})
+			if err != nil {
+				return fmt.Errorf("batch: --append: copying %s: %w", final, err)
+			}
+		}
+	}
+	return nil
+}
+
+// checkSingle checks that the single files in dir can be appended to: all
+// three tables in every requested format and in no other, written by the
+// same schema, tool and rules, and no partitioned tables beside them.
+func (o *Output) checkSingle() error {
+	for _, t := range tables {
+		if isDir(filepath.Join(o.dir, t.Name)) {
+			return fmt.Errorf("batch: --append: %s holds a partitioned %s table (%s/); append to it with --partition-by %s",
+				o.dir, t.Name, filepath.Join(o.dir, t.Name), strings.Join(PartitionBy, ","))
+		}
+	}
+	var present []string
+	for _, f := range schema.Formats {
+		var have, missing []string
+		for _, t := range tables {
+			name := filepath.Join(o.dir, t.Name+"."+Extensions[f])
+			if exists(name) {
+				have = append(have, name)
+			} else {
+				missing = append(missing, name)
+			}
+		}
+		if len(have) == 0 {
+			continue
+		}
+		present = append(present, f)
+		if len(missing) > 0 {
+			return fmt.Errorf("batch: --append: %s is missing while %s exists: the output in %s is incomplete", missing[0], have[0], o.dir)
+		}
+		for _, name := range have {
+			if err := o.checkMeta(name); err != nil {
+				return err
+			}
+		}
+	}
+	return o.checkFormats(present)
+}
+
+// checkFormats checks that the formats found in the output directory are
+// the requested ones (or that none were found).
+func (o *Output) checkFormats(present []string) error {
+	if len(present) == 0 {
+		return nil
+	}
+	for _, f := range present {
+		if !slices.Contains(o.formats, f) {
+			return fmt.Errorf("batch: --append: %s holds %s tables, which this run would leave without its documents; add %s to --format",
+				o.dir, f, f)
+		}
+	}
+	for _, f := range o.formats {
+		if !slices.Contains(present, f) {
+			return fmt.Errorf("batch: --append: %s holds no %s tables, only %s: they could not hold the earlier documents; drop %s from --format",
+				o.dir, f, strings.Join(present, ", "), f)
+		}
+	}
+	return nil
+}
+
+// checkMeta checks that the Parquet or Arrow file at path was written by
+// this schema version, tool version and rule set. Other formats carry no
+// metadata and pass.
+func (o *Output) checkMeta(path string) error {
+	format, _ := schema.FormatOf(path)
+	if format != schema.FormatParquet && format != schema.FormatArrow {
+		return nil
+	}
+	m, err := schema.ReadMeta(path)
+	if err != nil {
+		return fmt.Errorf("batch: --append: %w", err)
+	}
+	for _, c := range []struct{ key, want, what string }{
+		{schema.KeySchemaVersion, schema.SchemaVersion, "schema version"},
+		{schema.KeyToolVersion, o.meta.ToolVersion, "gwr version"},
+		{schema.KeyRulesHash, o.meta.RulesHash, "rule set"},
+	} {
+		if got := m[c.key]; got != c.want {
+			return fmt.Errorf("batch: --append: %s was written with %s %q, this run has %q: extract into a new directory, or again without --append",
+				path, c.what, got, c.want)
+		}
+	}
+	return nil
+}
+
 // Add writes one document's rows.
 func (o *Output) Add(r Result) error {
-	for _, tf := range o.files {
+	if o.part != nil {
+		return o.part.add(r)
+	}
+	for _, tf := range o.single {
 		var err error
 		switch tf.table {
 		case schema.FactsTable:
@@ -92,36 +311,71 @@ func (o *Output) Add(r Result) error {
 	return nil
 }
 
-// Commit finishes every file and renames it into place.
+// Commit finishes every file and renames it into place. On an error the
+// temporary files are removed and what the directory held before the run
+// stays.
 func (o *Output) Commit() error {
-	for _, tf := range o.files {
+	var err error
+	if o.part != nil {
+		err = o.part.commit()
+	} else {
+		err = o.commitSingle()
+	}
+	if err != nil {
+		o.Abort()
+		return err
+	}
+	o.done = true
+	return nil
+}
+
+func (o *Output) commitSingle() error {
+	for _, tf := range o.single {
 		if err := tf.finish(); err != nil {
-			o.Abort()
 			return fmt.Errorf("batch: writing %s: %w", tf.final, err)
 		}
 	}
-	for _, tf := range o.files {
-		if err := os.Rename(tf.tmp.Name(), tf.final); err != nil {
-			o.Abort()
-			return fmt.Errorf("batch: %w", err)
+	for _, tf := range o.single {
+		if err := publish(tf.tmp.Name(), tf.final, true); err != nil {
+			return err
 		}
 		tf.committed = true
 	}
 	return syncDir(o.dir)
 }
 
+// finish writes the footer and closes the temporary file.
 func (tf *tableFile) finish() error {
 	return errors.Join(tf.w.Close(), tf.buf.Flush(), tf.tmp.Sync(), tf.tmp.Close())
 }
 
-// Abort removes the temporary files not yet renamed into place.
-func (o *Output) Abort() {
-	for _, tf := range o.files {
-		if tf.tmp != nil && !tf.committed {
-			tf.tmp.Close()
-			os.Remove(tf.tmp.Name())
-		}
+// publish makes the temporary file tmp the file final, readable by all as
+// a file written with os.Create would be. With replace false an existing
+// final is kept and tmp removed.
+func publish(tmp, final string, replace bool) error {
+	if !replace && exists(final) {
+		return os.Remove(tmp)
 	}
+	if err := os.Chmod(tmp, 0o644); err != nil {
+		return fmt.Errorf("batch: %w", err)
+	}
+	if err := os.Rename(tmp, final); err != nil {
+		return fmt.Errorf("batch: %w", err)
+	}
+	return nil
+}
+
+// Abort removes the temporary files not yet renamed into place. It may be
+// called after Commit, and more than once.
+func (o *Output) Abort() {
+	if o.done {
+		return
+	}
+	for _, f := range o.tmps {
+		f.Close()
+		os.Remove(f.Name()) // fails harmlessly for a file already renamed
+	}
+	o.tmps = nil
 }
 
 func syncDir(dir string) error {
@@ -132,4 +386,14 @@ func syncDir(dir string) error {
 	defer d.Close()
 	d.Sync() // best effort: some file systems do not sync directories
 	return nil
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return !errors.Is(err, fs.ErrNotExist)
+}
+
+func isDir(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && info.IsDir()
 }

@@ -1,0 +1,529 @@
+package batch
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"runtime"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/gwrfacts/gwr/corpus"
+	"github.com/gwrfacts/gwr/extract"
+	"github.com/gwrfacts/gwr/extract/segment"
+	"github.com/gwrfacts/gwr/schema"
+)
+
+// extractor returns an extractor on the process-wide segmenter.
+func extractor(tb testing.TB) *extract.Extractor {
+	tb.Helper()
+	seg, err := segment.Default()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	x, err := extract.New(seg)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return x
+}
+
+func yearOf(y int32) *int32 { return &y }
+
+// sampleRows returns rows of every table with every kind of value: a null
+// and a set year, quotes, commas, newlines and non-ASCII text.
+func sampleRows() ([]schema.Fact, []schema.Document, []schema.ErrorRow) {
+	facts := []schema.Fact{
+		{DocID: "a", FactID: 1, Start: 3, End: 8, Mention: "10家以上", Sentence: "新增\"高新\"技术企业,10家以上\n。",
+			Indicator: "高新技术企业", Cue: "新增", Measure: "delta", ValueLow: 10, ValueHigh: 10, Bound: "ge",
+			Unit: "count", UnitText: "家", Classifier: "家", Kind: "target", Year: yearOf(2024), Rule: "r1"},
+		{DocID: "a", FactID: 2, Start: 9, End: 13, Mention: "6.5%", Sentence: "增长6.5%", Measure: "growth",
+			ValueLow: -6.5, ValueHigh: 1e-7, Bound: "range", Unit: "percent", UnitText: "%", Kind: "actual", Rule: "r2"},
+	}
+	docs := []schema.Document{
+		{DocID: "a", Path: "c/a.txt", SHA256: "00ff", Encoding: "utf-8", Region: "淄川区", Level: "district", Year: yearOf(2023),
+			DocType: "report", Chars: 100, Facts: 2},
+		{DocID: "b", Path: "c/b.txt", SHA256: "11ee", Encoding: "gb18030", DocType: "news"},
+	}
+	errs := []schema.ErrorRow{{DocID: "z", Path: "c/z.txt", Stage: "load", Message: "c/z.txt: binary, \"NUL\" at byte 3"}}
+	return facts, docs, errs
+}
+
+func TestScanTable(t *testing.T) {
+	facts, docs, errs := sampleRows()
+	for _, format := range schema.Formats {
+		for _, tc := range []struct {
+			table *schema.Table
+			rows  any
+		}{{schema.FactsTable, facts}, {schema.DocumentsTable, docs}, {schema.ErrorsTable, errs}} {
+			t.Run(format+"/"+tc.table.Name, func(t *testing.T) {
+				path := filepath.Join(t.TempDir(), tc.table.Name+"."+Extensions[format])
+				if err := schema.WriteFile(path, tc.table, schema.Meta{}, tc.rows); err != nil {
+					t.Fatal(err)
+				}
+				got := reflect.MakeSlice(reflect.TypeOf(tc.rows), 0, 0)
+				err := scanTable(path, tc.table, func(rows any) error {
+					got = reflect.AppendSlice(got, reflect.ValueOf(rows))
+					return nil
+				})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !reflect.DeepEqual(got.Interface(), tc.rows) {
+					t.Errorf("scanTable(%s) = %+v, want %+v", path, got.Interface(), tc.rows)
+				}
+			})
+		}
+	}
+}
+
+func TestScanTableErrors(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "facts.parquet")
+	if err := os.WriteFile(bad, []byte("PAR1 not really"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	otherTable := filepath.Join(dir, "documents.jsonl")
+	if err := os.WriteFile(otherTable, []byte(`{"doc_id":"a","fact_id":1}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		path  string
+		table *schema.Table
+		want  string
+	}{
+		{bad, schema.FactsTable, bad},
+		{otherTable, schema.DocumentsTable, "documents.jsonl: row 1"},
+		{filepath.Join(dir, "facts.txt"), schema.FactsTable, "unknown file extension"},
+		{filepath.Join(dir, "none.csv"), schema.FactsTable, "none.csv"},
+	} {
+		err := scanTable(tc.path, tc.table, func(any) error { return nil })
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("scanTable(%s) error = %v, want one naming %q", tc.path, err, tc.want)
+		}
+	}
+}
+
+func TestParseShard(t *testing.T) {
+	for _, tc := range []struct {
+		in      string
+		i, n    int
+		wantErr bool
+	}{
+		{"0/1", 0, 1, false},
+		{"0/2", 0, 2, false},
+		{"3/4", 3, 4, false},
+		{"4/4", 0, 0, true},
+		{"-1/4", 0, 0, true},
+		{"1/0", 0, 0, true},
+		{"1", 0, 0, true},
+		{"a/b", 0, 0, true},
+		{"", 0, 0, true},
+	} {
+		i, n, err := ParseShard(tc.in)
+		if (err != nil) != tc.wantErr || i != tc.i || n != tc.n {
+			t.Errorf("ParseShard(%q) = %d, %d, %v; want %d, %d, error %v", tc.in, i, n, err, tc.i, tc.n, tc.wantErr)
+		}
+	}
+}
+
+func TestShard(t *testing.T) {
+	var inputs []corpus.Input
+	for i := 0; i < 1000; i++ {
+		inputs = append(inputs, corpus.Input{Path: fmt.Sprintf("c/%04d.txt", i), ID: fmt.Sprintf("%04d", i)})
+	}
+	// FNV-1a 64 of "a" is 0xaf63dc4c8601ec8c: even, odd modulo 3 is 1.
+	if got := ShardOf("a", 2); got != 0 {
+		t.Errorf("ShardOf(a, 2) = %d, want 0", got)
+	}
+	for _, n := range []int{1, 2, 3, 7} {
+		seen := map[string]int{}
+		for i := 0; i < n; i++ {
+			part := Shard(inputs, i, n)
+			if len(part) < len(inputs)/n/2 {
+				t.Errorf("Shard(%d/%d) has %d of %d inputs, want about %d", i, n, len(part), len(inputs), len(inputs)/n)
+			}
+			for k, in := range part {
+				seen[in.ID]++
+				if k > 0 && part[k-1].Path >= in.Path {
+					t.Errorf("Shard(%d/%d) changed the input order at %s", i, n, in.Path)
+				}
+			}
+		}
+		for _, in := range inputs {
+			if seen[in.ID] != 1 {
+				t.Errorf("%d shards: %s is in %d shards, want 1", n, in.ID, seen[in.ID])
+			}
+		}
+	}
+}
+
+// readParts reads every part file of a table under dir/<table>/ in format.
+func readParts[R any](t *testing.T, dir string, table *schema.Table, ext string) (rows []R, files []string) {
+	t.Helper()
+	found, err := partFiles(filepath.Join(dir, table.Name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range found {
+		if !strings.HasSuffix(f, "."+ext) {
+			continue
+		}
+		got, err := table.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows = append(rows, got.([]R)...)
+		rel, _ := filepath.Rel(dir, f)
+		files = append(files, filepath.ToSlash(rel))
+	}
+	return rows, files
+}
+
+// syntheticResult is document i of a synthetic run: year and level cycle
+// through a few partitions, and the facts carry long sentences.
+func syntheticResult(i, facts int) Result {
+	levels := []string{"county", "city", ""}
+	var year *int32
+	if i%4 != 3 {
+		year = yearOf(int32(2020 + i%4))
+	}
+	id := fmt.Sprintf("d%05d", i)
+	doc := schema.Document{DocID: id, Path: "c/" + id + ".txt", SHA256: fmt.Sprintf("%064x", i), Encoding: "utf-8",
+		Level: levels[i%3], Year: year, DocType: "report", Facts: int32(facts)}
+	r := Result{Doc: &doc}
+	for k := 0; k < facts; k++ {
+		r.Facts = append(r.Facts, schema.Fact{DocID: id, FactID: int32(k + 1), Mention: fmt.Sprintf("%d家", k),
+			Sentence: strings.Repeat("新增高新技术企业", 12) + fmt.Sprint(i, k), Measure: "delta", Bound: "eq",
+			Unit: "count", Kind: "target", Year: year, Rule: "r"})
+	}
+	return r
+}
+
+func TestPartitionedLayout(t *testing.T) {
+	dir := t.TempDir()
+	// A small budget makes the partitions spill into several part files.
+	o, err := Create(dir, []string{"parquet", "jsonl"}, schema.Meta{RulesHash: "r"}, CreateOptions{PartitionBy: PartitionBy, BufferBytes: 64 << 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []schema.Fact
+	for i := 0; i < 60; i++ {
+		r := syntheticResult(i, 20)
+		want = append(want, r.Facts...)
+		if err := o.Add(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := o.Add(Result{Err: &schema.ErrorRow{DocID: "bad", Path: "c/bad.txt", Stage: "load", Message: "binary"}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := o.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	for _, ext := range []string{"parquet", "jsonl"} {
+		facts, files := readParts[schema.Fact](t, dir, schema.FactsTable, ext)
+		if len(files) <= 9 {
+			t.Errorf("%s: %d facts parts, want more than one per partition (9): %v", ext, len(files), files)
+		}
+		sortFacts(facts)
+		sortFacts(want)
+		if !reflect.DeepEqual(facts, want) {
+			t.Errorf("%s: the facts parts hold %d facts, want the %d written", ext, len(facts), len(want))
+		}
+		docs, docFiles := readParts[schema.Document](t, dir, schema.DocumentsTable, ext)
+		if len(docs) != 60 {
+			t.Errorf("%s: the documents parts hold %d documents, want 60", ext, len(docs))
+		}
+		for _, f := range append(files, docFiles...) {
+			rows, err := schema.DocumentsTable.ReadFile(filepath.Join(dir, f))
+			if strings.HasPrefix(f, "facts/") {
+				continue
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, d := range rows.([]schema.Document) {
+				if want := "documents/" + schema.PartitionPath(d.Year, d.Level) + "/part-"; !strings.HasPrefix(f, want) {
+					t.Errorf("document %s (year %v, level %q) is in %s, want under %s", d.DocID, d.Year, d.Level, f, want)
+				}
+			}
+		}
+		errs, errFiles := readParts[schema.ErrorRow](t, dir, schema.ErrorsTable, ext)
+		if len(errs) != 1 || len(errFiles) != 1 || !strings.HasPrefix(errFiles[0], "errors/part-") {
+			t.Errorf("%s: errors parts %v hold %d rows, want one file errors/part-… with one row", ext, errFiles, len(errs))
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "facts", "year="+schema.HiveNull, "level="+schema.HiveNull)); err != nil {
+		t.Errorf("no partition for a null year and level: %v", err)
+	}
+	if left := tempFiles(t, dir); len(left) > 0 {
+		t.Errorf("temporary files left after Commit: %v", left)
+	}
+}
+
+func sortFacts(f []schema.Fact) {
+	sort.Slice(f, func(i, j int) bool {
+		if f[i].DocID != f[j].DocID {
+			return f[i].DocID < f[j].DocID
+		}
+		return f[i].FactID < f[j].FactID
+	})
+}
+
+// tempFiles lists the hidden temporary files in dir.
+func tempFiles(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") {
+			out = append(out, e.Name())
+		}
+	}
+	return out
+}
+
+// snapshot returns the content of every file under dir by relative path.
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	m := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		m[filepath.ToSlash(rel)] = string(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func TestAppendRefuses(t *testing.T) {
+	meta := schema.Meta{ToolVersion: "1", RulesHash: "r1"}
+	single := func(t *testing.T, formats ...string) string {
+		dir := t.TempDir()
+		o, err := Create(dir, formats, meta, CreateOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := errorsOf(o.Add(syntheticResult(1, 2)), o.Commit()); err != nil {
+			t.Fatal(err)
+		}
+		return dir
+	}
+	partitioned := func(t *testing.T) string {
+		dir := t.TempDir()
+		o, err := Create(dir, []string{"parquet"}, meta, CreateOptions{PartitionBy: PartitionBy})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := errorsOf(o.Add(syntheticResult(1, 2)), o.Commit()); err != nil {
+			t.Fatal(err)
+		}
+		return dir
+	}
+	for _, tc := range []struct {
+		name    string
+		dir     func(t *testing.T) string
+		formats []string
+		meta    schema.Meta
+		opt     CreateOptions
+		want    string
+	}{
+		{"other rules", func(t *testing.T) string { return single(t, "parquet") }, []string{"parquet"},
+			schema.Meta{ToolVersion: "1", RulesHash: "r2"}, CreateOptions{Append: true}, `facts.parquet was written with rule set "r1", this run has "r2"`},
+		{"other version", func(t *testing.T) string { return single(t, "arrow") }, []string{"arrow"},
+			schema.Meta{ToolVersion: "2", RulesHash: "r1"}, CreateOptions{Append: true}, `gwr version "1"`},
+		{"format dropped", func(t *testing.T) string { return single(t, "parquet", "jsonl") }, []string{"parquet"},
+			meta, CreateOptions{Append: true}, "holds jsonl tables"},
+		{"format added", func(t *testing.T) string { return single(t, "jsonl") }, []string{"jsonl", "csv"},
+			meta, CreateOptions{Append: true}, "holds no csv tables"},
+		{"table missing", func(t *testing.T) string {
+			dir := single(t, "jsonl")
+			os.Remove(filepath.Join(dir, "errors.jsonl"))
+			return dir
+		}, []string{"jsonl"}, meta, CreateOptions{Append: true}, "errors.jsonl is missing"},
+		{"single into partitioned", partitioned, []string{"parquet"}, meta, CreateOptions{Append: true}, "partitioned facts table"},
+		{"partitioned into single", func(t *testing.T) string { return single(t, "parquet") }, []string{"parquet"}, meta,
+			CreateOptions{Append: true, PartitionBy: PartitionBy}, "holds single-file tables"},
+		{"partitioned without append", partitioned, []string{"parquet"}, meta,
+			CreateOptions{PartitionBy: PartitionBy}, "already holds a partitioned"},
+		{"partitioned other rules", partitioned, []string{"parquet"}, schema.Meta{ToolVersion: "1", RulesHash: "r2"},
+			CreateOptions{Append: true, PartitionBy: PartitionBy}, "rule set"},
+		{"orphan facts part", func(t *testing.T) string {
+			dir := partitioned(t)
+			docs, _ := partFiles(filepath.Join(dir, "documents"))
+			os.Remove(docs[0])
+			return dir
+		}, []string{"parquet"}, meta, CreateOptions{Append: true, PartitionBy: PartitionBy}, "has no documents part"},
+		{"bad partitioning", tempDir, []string{"parquet"}, meta, CreateOptions{PartitionBy: []string{"region"}}, `cannot partition by "region"`},
+		{"bad format", tempDir, []string{"xml"}, meta, CreateOptions{}, `unknown format "xml"`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := tc.dir(t)
+			before := snapshot(t, dir)
+			o, err := Create(dir, tc.formats, tc.meta, tc.opt)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				if o != nil {
+					o.Abort()
+				}
+				t.Fatalf("Create error = %v, want one holding %q", err, tc.want)
+			}
+			if after := snapshot(t, dir); !reflect.DeepEqual(after, before) {
+				t.Errorf("a refused Create changed %s", dir)
+			}
+		})
+	}
+}
+
+func tempDir(t *testing.T) string { return t.TempDir() }
+
+func errorsOf(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// TestAppendAborted checks that an append that never commits (a crash, a
+// signal) leaves the directory as it was, and that a re-run then adds
+// everything.
+func TestAppendAborted(t *testing.T) {
+	meta := schema.Meta{RulesHash: "r"}
+	for _, opt := range []CreateOptions{{}, {PartitionBy: PartitionBy, BufferBytes: 16 << 10}} {
+		t.Run(fmt.Sprint(len(opt.PartitionBy) > 0), func(t *testing.T) {
+			dir := t.TempDir()
+			o, err := Create(dir, []string{"parquet", "csv"}, meta, opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := 0; i < 5; i++ {
+				if err := o.Add(syntheticResult(i, 3)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := o.Commit(); err != nil {
+				t.Fatal(err)
+			}
+			before := snapshot(t, dir)
+			opt.Append = true
+			o, err = Create(dir, []string{"parquet", "csv"}, meta, opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := o.Known(); got != 5 {
+				t.Errorf("Known() = %d, want 5", got)
+			}
+			for i := 0; i < 20; i++ {
+				if err := o.Add(syntheticResult(i+5, 30)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			o.Abort()
+			if after := snapshot(t, dir); !reflect.DeepEqual(after, before) {
+				t.Errorf("an aborted append changed %s", dir)
+			}
+		})
+	}
+}
+
+// TestOutputMemory writes far more facts than fit in the bound below and
+// checks that the heap stays under it: Parquet row groups are written as
+// rows arrive, and partitioned outputs write part files when their buffer
+// is full.
+func TestOutputMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes 900,000 facts")
+	}
+	const (
+		docs      = 3000
+		perDoc    = 300
+		heapBound = 150 << 20
+	)
+	for _, opt := range []CreateOptions{{}, {PartitionBy: PartitionBy}} {
+		t.Run(fmt.Sprint("partitioned=", len(opt.PartitionBy) > 0), func(t *testing.T) {
+			o, err := Create(t.TempDir(), []string{"parquet"}, schema.Meta{}, opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var peak uint64
+			var written int64
+			var ms runtime.MemStats
+			for i := 0; i < docs; i++ {
+				r := syntheticResult(i, perDoc)
+				for _, f := range r.Facts {
+					written += int64(len(f.Sentence) + len(f.Mention) + 64)
+				}
+				if err := o.Add(r); err != nil {
+					t.Fatal(err)
+				}
+				if i%100 == 99 {
+					runtime.GC()
+					runtime.ReadMemStats(&ms)
+					peak = max(peak, ms.HeapAlloc)
+				}
+			}
+			if err := o.Commit(); err != nil {
+				t.Fatal(err)
+			}
+			if written < 2*heapBound {
+				t.Fatalf("wrote %d MB of facts, want more than twice the bound of %d MB", written>>20, heapBound>>20)
+			}
+			if peak > heapBound {
+				t.Errorf("heap peaked at %d MB writing %d MB of facts, want at most %d MB", peak>>20, written>>20, heapBound>>20)
+			}
+			t.Logf("heap peaked at %d MB writing %d MB of facts", peak>>20, written>>20)
+		})
+	}
+}
+
+func TestRunSkip(t *testing.T) {
+	dir := t.TempDir()
+	copyCorpus(t, dir, 1)
+	inputs, err := corpus.Discover([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := extractor(t)
+	var all collect
+	if _, err := Run(context.Background(), inputs, x, Options{Jobs: 2}, &all); err != nil {
+		t.Fatal(err)
+	}
+	skip := map[string]bool{all.docs[1].SHA256: true, all.docs[3].SHA256: true}
+	var some collect
+	stats, err := Run(context.Background(), inputs, x, Options{Jobs: 2, Skip: func(s string) bool { return skip[s] }}, &some)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stats.Skipped != 2 || stats.Docs != len(inputs)-2 || len(some.docs) != len(inputs)-2 {
+		t.Errorf("Run skipping 2 of %d: stats %+v, %d documents, want 2 skipped and %d written", len(inputs), stats, len(some.docs), len(inputs)-2)
+	}
+	for _, d := range some.docs {
+		if skip[d.SHA256] {
+			t.Errorf("Run wrote skipped document %s", d.DocID)
+		}
+	}
+}
+
+// collect is a Sink that keeps the document rows.
+type collect struct{ docs []schema.Document }
+
+func (c *collect) Add(r Result) error {
+	if r.Doc != nil {
+		c.docs = append(c.docs, *r.Doc)
+	}
+	return nil
+}

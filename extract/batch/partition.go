@@ -1,0 +1,330 @@
+package batch
+
+import (
+	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"hash"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/gwrfacts/gwr/schema"
+)
+
+// PartitionBy is the one partitioning CreateOptions.PartitionBy accepts:
+// by the document's plan year and administrative level.
+//
+// The partitioned layout is Hive-style, as DuckDB, Spark, Polars and
+// pyarrow read it:
+//
+//	DIR/documents/year=2024/level=county/part-<hash>.parquet
+//	DIR/facts/year=2024/level=county/part-<hash>.parquet
+//	DIR/errors/part-<hash>.parquet
+//
+// Documents and facts are partitioned by the document's year and level
+// (schema.PartitionPath: a null year or an empty level is
+// __HIVE_DEFAULT_PARTITION__); a fact goes where its document goes, so the
+// partition year of a fact is its document's plan year, while the fact's
+// own year column (the year the figure is for) stays in the file. Errors
+// are not partitioned: a document that failed to load has no year or level.
+//
+// A run writes at most one part file per partition and table (more when
+// the rows it holds outgrow CreateOptions.BufferBytes: part-<hash>-1,
+// part-<hash>-2 …). The hash names the content: for documents and facts,
+// the first 16 hex digits of the SHA-256 of the path and SHA-256 of every
+// document of the run in that partition; for errors, of the path, stage
+// and message of every error row. So shards of one corpus never write the
+// same name, and running the same run again writes the same names, which
+// are kept and not written over. Every documents part is renamed into
+// place after the facts and errors parts of the run: a documents part is
+// the mark that its facts are complete.
+var PartitionBy = []string{"year", "level"}
+
+// hashDigits is the number of hex digits of a part file's hash.
+const hashDigits = 16
+
+// partitioned buffers rows by partition and writes them as part files.
+type partitioned struct {
+	o        *Output
+	budget   int64
+	buffered int64
+	parts    map[string]*partBuf // by partition path
+	errs     *partBuf
+	pending  []pendingFile
+}
+
+// partBuf holds the rows of one partition (or the errors) not yet written.
+type partBuf struct {
+	path   string // "year=2024/level=county"; "" for the errors
+	docs   []schema.Document
+	facts  []schema.Fact
+	errs   []schema.ErrorRow
+	bytes  int64
+	chunks int       // part files written so far
+	hash   hash.Hash // of the identities of every row of the run
+}
+
+// pendingFile is a written part file waiting for its name.
+type pendingFile struct {
+	tmp   string
+	table *schema.Table
+	ext   string
+	buf   *partBuf
+	chunk int
+}
+
+func (o *Output) createPartitioned(opt CreateOptions) error {
+	p := &partitioned{o: o, budget: opt.BufferBytes, parts: map[string]*partBuf{}, errs: &partBuf{hash: sha256.New()}}
+	if p.budget <= 0 {
+		p.budget = DefaultBufferBytes
+	}
+	o.part = p
+	files := map[*schema.Table][]string{}
+	for _, t := range tables {
+		found, err := partFiles(filepath.Join(o.dir, t.Name))
+		if err != nil {
+			return err
+		}
+		files[t] = found
+	}
+	if !opt.Append {
+		for _, t := range tables {
+			if len(files[t]) > 0 {
+				return fmt.Errorf("batch: %s already holds a partitioned %s table (%s): add to it with --append, or write to a new directory",
+					o.dir, t.Name, files[t][0])
+			}
+		}
+		return nil
+	}
+	for _, t := range tables {
+		for _, ext := range Extensions {
+			if name := filepath.Join(o.dir, t.Name+"."+ext); exists(name) {
+				return fmt.Errorf("batch: --append: %s holds single-file tables (%s); append to it without --partition-by", o.dir, name)
+			}
+		}
+	}
+	var present []string
+	for _, t := range tables {
+		for _, name := range files[t] {
+			f, _ := schema.FormatOf(name)
+			if !slices.Contains(present, f) {
+				present = append(present, f)
+			}
+		}
+	}
+	if err := o.checkFormats(present); err != nil {
+		return err
+	}
+	// Facts parts without their documents part were left by a run killed
+	// while renaming its files (or are being renamed by a run that works
+	// in this directory now): appending would duplicate their facts.
+	docs := filepath.Join(o.dir, schema.DocumentsTable.Name)
+	for _, name := range files[schema.FactsTable] {
+		rel, _ := filepath.Rel(filepath.Join(o.dir, schema.FactsTable.Name), name)
+		if !exists(filepath.Join(docs, rel)) {
+			return fmt.Errorf("batch: --append: %s has no documents part %s: it was left by a run killed while committing; remove it and run again",
+				name, filepath.Join(docs, rel))
+		}
+	}
+	o.known = map[string]bool{}
+	first := "." + Extensions[o.formats[0]]
+	for _, name := range files[schema.DocumentsTable] {
+		if err := o.checkMeta(name); err != nil {
+			return err
+		}
+		if !strings.HasSuffix(name, first) {
+			continue
+		}
+		err := scanTable(name, schema.DocumentsTable, func(rows any) error {
+			for _, d := range rows.([]schema.Document) {
+				o.known[d.SHA256] = true
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// partFiles lists the part files under dir (none if dir does not exist),
+// sorted: files named part-* with a known extension, outside hidden
+// directories.
+func partFiles(dir string) ([]string, error) {
+	var found []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if errors.Is(err, fs.ErrNotExist) && p == dir {
+			return filepath.SkipDir
+		}
+		if err != nil {
+			return fmt.Errorf("batch: %w", err)
+		}
+		if p != dir && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if _, ok := schema.FormatOf(p); ok && !d.IsDir() && strings.HasPrefix(d.Name(), "part-") {
+			found = append(found, p)
+		}
+		return nil
+	})
+	sort.Strings(found)
+	return found, err
+}
+
+// Rough sizes of a row beyond its strings, for the memory budget.
+const (
+	factOverhead = 160
+	docOverhead  = 120
+	errOverhead  = 64
+)
+
+func (p *partitioned) add(r Result) error {
+	var b *partBuf
+	var n int64
+	switch {
+	case r.Err != nil:
+		b = p.errs
+		e := *r.Err
+		b.errs = append(b.errs, e)
+		n = errOverhead + int64(len(e.DocID)+len(e.Path)+len(e.Stage)+len(e.Message))
+		b.hash.Write([]byte(e.Path + "\x00" + e.Stage + "\x00" + e.Message + "\n"))
+	case r.Doc != nil:
+		key := schema.PartitionPath(r.Doc.Year, r.Doc.Level)
+		if b = p.parts[key]; b == nil {
+			b = &partBuf{path: key, hash: sha256.New()}
+			p.parts[key] = b
+		}
+		d := *r.Doc
+		b.docs = append(b.docs, d)
+		n = docOverhead + int64(len(d.DocID)+len(d.Path)+len(d.SHA256)+len(d.Encoding)+len(d.Region)+len(d.Level)+len(d.DocType))
+		for _, f := range r.Facts {
+			n += factOverhead + int64(len(f.DocID)+len(f.Mention)+len(f.Sentence)+len(f.Indicator)+len(f.Cue)+len(f.Measure)+
+				len(f.Bound)+len(f.Unit)+len(f.UnitText)+len(f.Classifier)+len(f.Kind)+len(f.Hedge)+len(f.Rule))
+		}
+		b.facts = append(b.facts, r.Facts...)
+		b.hash.Write([]byte(d.Path + "\x00" + d.SHA256 + "\n"))
+	default:
+		return nil
+	}
+	b.bytes += n
+	p.buffered += n
+	for p.buffered > p.budget {
+		if err := p.flush(p.largest()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// largest returns the buffer holding the most bytes, the first by path
+// among equals, so that the part files depend only on the rows.
+func (p *partitioned) largest() *partBuf {
+	best := p.errs
+	for _, b := range p.parts {
+		if b.bytes > best.bytes || b.bytes == best.bytes && b.path < best.path {
+			best = b
+		}
+	}
+	return best
+}
+
+// flush writes the rows b holds as its next part files, one per table and
+// format, and empties b.
+func (p *partitioned) flush(b *partBuf) error {
+	if b.bytes == 0 {
+		return nil
+	}
+	write := func(t *schema.Table, rows any, n int) error {
+		if n == 0 {
+			return nil
+		}
+		for _, f := range p.o.formats {
+			tmp, err := p.o.newTemp(".part-*.tmp")
+			if err != nil {
+				return err
+			}
+			buf := bufio.NewWriterSize(tmp, 1<<20)
+			w, err := schema.NewWriter(f, t, p.o.meta, buf)
+			if err != nil {
+				return err
+			}
+			if err := errors.Join(w.Write(rows), w.Close(), buf.Flush(), tmp.Sync(), tmp.Close()); err != nil {
+				return fmt.Errorf("batch: writing a %s part of %s: %w", t.Name, p.o.dir, err)
+			}
+			p.pending = append(p.pending, pendingFile{tmp: tmp.Name(), table: t, ext: Extensions[f], buf: b, chunk: b.chunks})
+		}
+		return nil
+	}
+	if err := errors.Join(
+		write(schema.FactsTable, b.facts, len(b.facts)),
+		write(schema.DocumentsTable, b.docs, len(b.docs)),
+		write(schema.ErrorsTable, b.errs, len(b.errs)),
+	); err != nil {
+		return err
+	}
+	p.buffered -= b.bytes
+	b.chunks++
+	b.docs, b.facts, b.errs, b.bytes = nil, nil, nil, 0
+	return nil
+}
+
+// final returns the path a pending file is renamed to.
+func (p *partitioned) final(f pendingFile) string {
+	name := "part-" + hex.EncodeToString(f.buf.hash.Sum(nil))[:hashDigits]
+	if f.chunk > 0 {
+		name += "-" + strconv.Itoa(f.chunk)
+	}
+	return filepath.Join(p.o.dir, f.table.Name, filepath.FromSlash(f.buf.path), name+"."+f.ext)
+}
+
+// commit writes what is buffered and renames every part into place:
+// errors, then facts, then documents. A part whose name exists already is
+// the same rows written by an earlier run, and is left as it is.
+func (p *partitioned) commit() error {
+	keys := make([]string, 0, len(p.parts))
+	for k := range p.parts {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if err := p.flush(p.parts[k]); err != nil {
+			return err
+		}
+	}
+	if err := p.flush(p.errs); err != nil {
+		return err
+	}
+	dirs := map[string]bool{}
+	for _, t := range []*schema.Table{schema.ErrorsTable, schema.FactsTable, schema.DocumentsTable} {
+		for _, f := range p.pending {
+			if f.table != t {
+				continue
+			}
+			final := p.final(f)
+			if err := os.MkdirAll(filepath.Dir(final), 0o755); err != nil {
+				return fmt.Errorf("batch: %w", err)
+			}
+			if err := publish(f.tmp, final, false); err != nil {
+				return err
+			}
+			dirs[filepath.Dir(final)] = true
+		}
+	}
+	for d := range dirs {
+		if err := syncDir(d); err != nil {
+			return err
+		}
+	}
+	return nil
+}
