@@ -76,8 +76,8 @@ func timeOf(sec section, before string, planYear int) (kind string, year *int32)
 		}
 	}
 	if m := withinYearRe.FindStringSubmatch(before); m != nil && planYear > 0 {
-		if n, err := normalize.ParseNumber(m[1]); err == nil && n.IsInt() {
-			y = planYear + int(n.Num().Int64()) - 1
+		if n, err := normalize.ParseNumber(m[1]); err == nil && n.IsInt() && n.Num().IsInt64() && n.Num().Int64() >= 1 && n.Num().Int64() <= 20 {
+			y = planYear + int(n.Num().Int64()) - 1 // N年内, for a plausible N
 		}
 	}
 	if hasAny(before, multiYearWords) && !strings.Contains(before, "年内") {

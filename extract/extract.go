@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math"
 	"math/big"
 	"sort"
 	"strings"
@@ -245,7 +246,7 @@ func read(r *compiledRule, m *regexp2.Match, s []rune) (quantity, bool) {
 		q.core.end = multSpan.end
 	}
 	q.unitSpan = unitSpan
-	_, q.pre, _ = group(m, "pre")
+	q.pre = boundBefore(s, numSpan.start)
 	_, q.post, _ = group(m, "post")
 	// the quantity starts at its bound word or number: a rule's leading
 	// context (由 in "由2.3%") is not part of it
@@ -281,8 +282,8 @@ func read(r *compiledRule, m *regexp2.Match, s []rune) (quantity, bool) {
 	if more, _, ok := group(m, "more"); ok {
 		q.bound, _ = normalize.LookupBound(more, false)
 	}
-	if pre, _, ok := group(m, "pre"); ok {
-		q.bound, _ = normalize.LookupBound(pre, true)
+	if q.pre.end > q.pre.start {
+		q.bound, _ = normalize.LookupBound(string(s[q.pre.start:q.pre.end]), true)
 	}
 	if post, _, ok := group(m, "post"); ok {
 		q.bound, _ = normalize.LookupBound(post, false)
@@ -319,7 +320,28 @@ func read(r *compiledRule, m *regexp2.Match, s []rune) (quantity, bool) {
 			q.core.end = ms2.end
 		}
 	}
+	if math.IsInf(normalize.Float(q.low), 0) || math.IsInf(normalize.Float(q.high), 0) {
+		return q, false // beyond float64: not a figure of any report
+	}
 	return q, plausible(&q, s)
+}
+
+// boundBefore returns the span of the longest bound word written before a
+// number (不少于, 超过, 近) that ends at i, or an empty span. It is read
+// here, not in the rule patterns, so that every quantity pattern starts
+// with the number itself and regexp2 skips ahead to candidate characters.
+func boundBefore(s []rune, i int) span {
+	best := span{}
+	for _, w := range normalize.BoundWords {
+		if !w.Before {
+			continue
+		}
+		n := len([]rune(w.Word))
+		if n <= i && n > best.end-best.start && string(s[i-n:i]) == w.Word {
+			best = span{i - n, i}
+		}
+	}
+	return best
 }
 
 // plausible applies the checks a reader makes on a candidate quantity: a

@@ -32,7 +32,7 @@ const (
 type Rule struct {
 	ID      string
 	Doc     string
-	Pattern string // regexp2 pattern; {NUM} {CN} {MULT} {UNIT} {PRE?} {POST} are expanded from the normalize tables ({PRE?}: an optional bound word before the number)
+	Pattern string // regexp2 pattern; {NUM} {CN} {MULT} {UNIT} {POST} are expanded from the normalize tables
 	Yield   Yield
 	// For Fixed rules: the row's value, bound, unit and measure.
 	Low, High     float64
@@ -61,7 +61,7 @@ var Rules = []Rule{
 		Pattern: `\d+个月|\d{4}\s*年(?:\d{1,2}\s*月(?:\d{1,2}\s*日)?)?|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\s*月(?:底|末|份|中旬|上旬|下旬|前|初)?`},
 	{ID: "reject-code", Yield: Reject,
 		Doc:     "codes and names with digits: 5G, PM2.5, 4A级, 110千伏, 12345热线, 3+2, 5+N",
-		Pattern: `PM\s*2\.5|PM10|\d+\s*G(?![a-z])|\d+A级|\d+\s*(?:千伏|kV|KV)|\d{5,}\s*(?:热线|平台|服务)|\d+\s*\+\s*(?:\d+|[A-Z])|\b[A-Z]{1,5}\d+`},
+		Pattern: `PM\s*2\.5|PM10|\d+\s*G(?![a-z])|\d+A级|\d+\s*(?:千伏|kV|KV)|\d{5,}\s*(?:热线|平台|服务)|\d+\s*\+\s*(?:\d+|[A-Z])|[A-Z]{1,5}\d+`},
 	{ID: "reject-named-count", Yield: Reject,
 		Doc:     "numbers naming a programme: 九大政策, 八个方面, 三年攻坚行动, 十大行动, 6大集群",
 		Pattern: `[\d一二三四五六七八九十两]+(?:大|个方面|方面|年攻坚|年行动|年计划|项行动|大行动|个一|件实事|条措施|条意见|条政策|个专项)|\d+条(?=等|政策|措施|意见|”|")`},
@@ -73,13 +73,13 @@ var Rules = []Rule{
 		Pattern: `(?:(?:过|超|超过){NUM}{MULT}(?:元|美元)|{NUM}{MULT}(?:元|美元)(?:以上|以下))(?=(?:重大|重点|产业|工业|制造业|龙头|骨干|招商|外资)?(?:项目|企业|产业|集群|工程|园区|品牌))`},
 	{ID: "range", Yield: Range,
 		Doc:     "a range with one unit or a unit on both ends: 3-5个, 5%-6%, 60万吨至65万吨, 8至10亿元",
-		Pattern: `{PRE?}(?<num>{NUM})(?<mult>{MULT})(?<unit1>{UNIT})?\s*(?:-|~|至|到)\s*(?<num2>{NUM})(?<mult2>{MULT})(?<more>多|余)?(?<unit>{UNIT})(?<post>{POST})?`},
+		Pattern: `(?<num>{NUM})(?<mult>{MULT})(?<unit1>{UNIT})?\s*(?:-|~|至|到)\s*(?<num2>{NUM})(?<mult2>{MULT})(?<more>多|余)?(?<unit>{UNIT})(?<post>{POST})?`},
 	{ID: "from-to", Yield: Point,
 		Doc:     "the start of a change: 由2.3%提高到2.5% (the 2.3%; the 2.5% is a point of its own)",
 		Pattern: `(?:由|从)(?<num>{NUM})(?<mult>{MULT})(?<unit>{UNIT})(?=\s*(?:提高|提升|增加|增长|下降|降低|减少|扩大|上升|缩小|压减)(?:到|至))`},
 	{ID: "point", Yield: Point,
 		Doc:     "a number with its unit and bound words: 10家以上, 6.5%左右, 不少于70项, 3.42亿元, 2万多名",
-		Pattern: `{PRE?}(?<num>{NUM})(?<mult>{MULT})(?<more>多|余)?(?<unit>{UNIT})(?<post>{POST})?`},
+		Pattern: `(?<num>{NUM})(?<mult>{MULT})(?<more>多|余)?(?<unit>{UNIT})(?<post>{POST})?`},
 	{ID: "double", Yield: Fixed, Low: 100, High: 100, Bound: "eq", Unit: "percent", FixedMeasure: "growth",
 		Doc:     "翻番 / 翻一番: growth of 100 percent",
 		Pattern: `翻一番|翻番|倍增(?=[，。；,;]|$)`},
@@ -91,7 +91,7 @@ var Rules = []Rule{
 		Pattern: `两位数(?=(?:以上)?(?:的)?(?:增长|增幅))|(?<=增长(?:保持在|达到|实现)?)两位数`},
 	{ID: "cn-point", Yield: Point, ChineseDigits: true,
 		Doc:     "a number in Chinese numerals with a unit: 一万亩, 三千九百五十元, 两家以上 (counts need a cue)",
-		Pattern: `{PRE?}(?<num>{CN})(?<mult>)(?<more>多|余)?(?<unit>{UNIT})(?<post>{POST})?`},
+		Pattern: `(?<num>{CN})(?<mult>)(?<more>多|余)?(?<unit>{UNIT})(?<post>{POST})?`},
 }
 
 // placeholders are expanded in rule patterns. UNIT is built from the
@@ -104,15 +104,13 @@ func placeholders() map[string]string {
 		units = append(units, u.Text)
 	}
 	return map[string]string{
-		// a number never starts inside another (1【00万吨】, 1,【202】)
-		"{NUM}":  `(?<!\d|\d[.,])(?:\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`,
+		// A number never starts inside another (1【00万吨】, 1,【202】). The
+		// check looks back from after the first digit, so that the pattern
+		// still starts with a digit and regexp2 can skip to candidates.
+		"{NUM}": `\d(?<!\d\d|\d[.,]\d)(?:\d*(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)`,
 		"{CN}":   `[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?`,
 		"{MULT}": `[十百千万亿]*`,
 		"{UNIT}": trieRegex(units),
-		// A bound word before the number is matched behind it, so that
-		// every quantity pattern starts with the number and regexp2 can
-		// skip ahead to candidate first characters.
-		"{PRE?}": `(?:(?<=(?<pre>` + normalize.BoundPattern(true) + `))|)`,
 		"{POST}": normalize.BoundPattern(false),
 	}
 }
@@ -143,10 +141,6 @@ func compileRules(rules []Rule) (*ruleSet, error) {
 	for i, r := range rules {
 		p := r.Pattern
 		for k, v := range ph {
-			if k == "{PRE?}" {
-				p = strings.ReplaceAll(p, k, v)
-				continue
-			}
 			p = strings.ReplaceAll(p, k, "(?:"+v+")")
 		}
 		re, err := regexp2.Compile(p, regexp2.None)
