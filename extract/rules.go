@@ -107,7 +107,7 @@ func placeholders() map[string]string {
 		// A number never starts inside another (1【00万吨】, 1,【202】). The
 		// check looks back from after the first digit, so that the pattern
 		// still starts with a digit and regexp2 can skip to candidates.
-		"{NUM}": `\d(?<!\d\d|\d[.,]\d)(?:\d*(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)`,
+		"{NUM}":  `\d(?<!\d\d|\d[.,]\d)(?:\d*(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)`,
 		"{CN}":   `[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?`,
 		"{MULT}": `[十百千万亿]*`,
 		"{UNIT}": trieRegex(units),

@@ -157,7 +157,7 @@ func TestGolden(t *testing.T) {
 		oldFacts = append(oldFacts, w.facts...)
 		newFacts = append(newFacts, got[id].facts...)
 		if !reflect.DeepEqual(w.doc, got[id].doc) {
-			docDiffs = append(docDiffs, fmt.Sprintf("document row %s: %+v -> %+v", id, w.doc, got[id].doc))
+			docDiffs = append(docDiffs, docDiff(id, w.doc, got[id].doc))
 		}
 	}
 	diff := factdiff.Compare(oldFacts, newFacts)
@@ -264,6 +264,22 @@ func TestDiffOfRuleSets(t *testing.T) {
 	if same := factdiff.Compare(oldFacts, oldFacts); !same.Empty() {
 		t.Errorf("diff of a run with itself is not empty: %s", same.Summary())
 	}
+}
+
+// docDiff lists the columns of a document row that changed.
+func docDiff(id string, old, new schema.Document) string {
+	var a, b map[string]any
+	ja, _ := json.Marshal(old)
+	jb, _ := json.Marshal(new)
+	json.Unmarshal(ja, &a)
+	json.Unmarshal(jb, &b)
+	var lines []string
+	for _, k := range schema.DocumentsTable.ColumnNames() {
+		if fmt.Sprint(a[k]) != fmt.Sprint(b[k]) {
+			lines = append(lines, fmt.Sprintf("      %s %v -> %v", k, a[k], b[k]))
+		}
+	}
+	return "== " + id + " (document row)\n" + strings.Join(lines, "\n")
 }
 
 func sortedKeys(m map[string]output) []string {

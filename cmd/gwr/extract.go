@@ -33,9 +33,13 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 	encoding := flags.String("encoding", "", "force the input encoding: utf-8, gb18030, gbk, utf-16le, utf-16be")
 	maxBytes := flags.Int64("max-bytes", corpus.DefaultMaxBytes, "largest input file accepted, in bytes")
 	manifest := flags.String("manifest", "", "CSV or JSON `FILE` of doc_id, region, level, year overriding inferred metadata")
+	appendTo := flags.Bool("append", false, "add to the tables in DIR: skip inputs whose sha256 is in DIR's documents table, keep every row DIR holds")
+	partitionBy := flags.String("partition-by", "", "write Hive-style partitioned tables, DIR/facts/year=Y/level=L/part-<hash>.<ext>; the only `KEYS` are year,level")
+	shard := flags.String("shard", "", "process shard `I/N` of the inputs only: those whose doc_id hashes (FNV-1a 64) to I modulo N, I counted from 0")
 	pos, err := parseInterspersed(flags, args)
 	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprintln(stdout, extractUsage+"\n\nWrites DIR/facts.<ext>, DIR/documents.<ext> and DIR/errors.<ext> for each format.\n\nFlags:")
+		fmt.Fprintln(stdout, extractUsage+"\n\nWrites DIR/facts.<ext>, DIR/documents.<ext> and DIR/errors.<ext> for each format\n"+
+			"(with --partition-by: DIR/facts/, DIR/documents/ and DIR/errors/ of part files).\n\nFlags:")
 		flags.SetOutput(stdout)
 		flags.PrintDefaults()
 		return 0
@@ -61,6 +65,17 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(err)
 	}
+	if *shard != "" {
+		i, n, err := batch.ParseShard(*shard)
+		if err != nil {
+			return fail(err)
+		}
+		inputs = batch.Shard(inputs, i, n)
+	}
+	var partition []string
+	if *partitionBy != "" {
+		partition = strings.Split(*partitionBy, ",")
+	}
 	seg, err := segment.Default()
 	if err != nil {
 		return fail(err)
@@ -69,20 +84,30 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(err)
 	}
-	output, err := batch.Create(*out, strings.Split(*formats, ","), schema.Meta{ToolVersion: Version, RulesHash: x.RulesHash()})
+	paths := make([]string, len(inputs))
+	for i, in := range inputs {
+		paths[i] = in.Path
+	}
+	output, err := batch.Create(*out, strings.Split(*formats, ","), schema.Meta{ToolVersion: Version, RulesHash: x.RulesHash()},
+		batch.CreateOptions{Append: *appendTo, Inputs: paths, PartitionBy: partition})
 	if err != nil {
 		return fail(err)
+	}
+	opt := batch.Options{Jobs: *jobs, Corpus: copt}
+	if *appendTo {
+		opt.Skip = output.Has
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	bar := newProgress(stderr, len(inputs), *quiet)
 	sink := reportingSink{Sink: output, stderr: stderr}
-	stats, err := batch.Run(ctx, inputs, x, batch.Options{Jobs: *jobs, Corpus: copt, Progress: bar.update}, sink)
+	opt.Progress = bar.update
+	stats, err := batch.Run(ctx, inputs, x, opt, sink)
 	bar.finish()
 	if err != nil {
 		output.Abort()
 		if ctx.Err() != nil {
-			fmt.Fprintf(stderr, "gwr extract: interrupted after %d of %d documents; %s left as it was\n", stats.Docs, stats.Total, *out)
+			fmt.Fprintf(stderr, "gwr extract: interrupted after %d of %d documents; %s left as it was\n", stats.Docs+stats.Skipped, stats.Total, *out)
 			return 130
 		}
 		return fail(err)
@@ -91,14 +116,23 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 		return fail(err)
 	}
 	if !*quiet {
-		fmt.Fprintf(stderr, "gwr extract: %d documents, %d facts, %d errors, %.1f MB in %.2fs (%.1f MB/s) -> %s\n",
-			stats.Docs, stats.Facts, stats.Errors, float64(stats.Bytes)/1e6, stats.Elapsed.Seconds(),
-			float64(stats.Bytes)/1e6/max(stats.Elapsed.Seconds(), 1e-9), *out)
+		fmt.Fprintln(stderr, summary(stats, *out))
 	}
 	if stats.Errors > 0 {
 		return 1
 	}
 	return 0
+}
+
+// summary is the line printed at the end of a run.
+func summary(s batch.Stats, out string) string {
+	skipped := ""
+	if s.Skipped > 0 {
+		skipped = fmt.Sprintf(" (%d already in %s, skipped)", s.Skipped, out)
+	}
+	return fmt.Sprintf("gwr extract: %d documents%s, %d facts, %d errors, %.1f MB in %.2fs (%.1f MB/s) -> %s",
+		s.Docs-s.Errors, skipped, s.Facts, s.Errors, float64(s.Bytes)/1e6, s.Elapsed.Seconds(),
+		float64(s.Bytes)/1e6/max(s.Elapsed.Seconds(), 1e-9), out)
 }
 
 // reportingSink reports each failed document on stderr as it passes.
