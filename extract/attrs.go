@@ -138,7 +138,13 @@ func (a *analysis) nounAfter(i int) string {
 			b.WriteString(string(rest))
 			continue
 		}
-		if isClauseMark(r0) || t.Text == "的" || nounStops[t.Text] || unicode.IsDigit(r0) || b.Len() > 0 && cueSet[t.Text] {
+		nextNoun := k+1 < len(toks) && strings.HasPrefix(toks[k+1].POS, "n")
+		// 省、市重点项目: a one- or two-character place before 、 joins the name
+		if t.Text == "、" && b.Len() > 0 && len([]rune(b.String())) <= 2 && nextNoun {
+			b.WriteString(t.Text)
+			continue
+		}
+		if isClauseMark(r0) || t.Text == "的" || nounStops[t.Text] || unicode.IsDigit(r0) || b.Len() > 0 && cueSet[t.Text] && !nextNoun {
 			break
 		}
 		noun := strings.HasPrefix(t.POS, "n") || t.POS == "vn" || t.POS == "b" || t.POS == "j" || t.POS == "l" || t.POS == "an" || t.POS == "a" || t.POS == "ng" || t.POS == "s" || t.POS == "f" && b.Len() > 0 ||
@@ -252,6 +258,10 @@ func (a *analysis) cueOf(q *quantity, cs int) (string, int, int) {
 	if q.rule.FixedCue != "" {
 		return q.rule.FixedCue, -1, -1 // 保持两位数【增长】
 	}
+	if q.pre.end > q.pre.start && isLevelCue(string(a.s[q.pre.start:q.pre.end])) {
+		w := string(a.s[q.pre.start:q.pre.end])
+		return w, q.pre.start, q.pre.start // 融资规模【突破】255亿元
+	}
 	if q.unit == "percent" || q.unit == "pp" || q.rule.Yield == Fixed {
 		cue, st, en = a.findCue(cs, q.start)
 	} else if c, s, e := a.findCue(cs, q.start); c != "" && isLevelCue(c) {
@@ -270,10 +280,22 @@ func (a *analysis) cueOf(q *quantity, cs int) (string, int, int) {
 	if q.rule.FixedCue != "" {
 		return q.rule.FixedCue, -1, -1
 	}
-	// a verb jieba tags right before the number: 改建8处
-	for _, t := range a.toks {
+	// the last verb jieba tags before the number: 改建8处, 喜摘奖牌82枚
+	for i := len(a.toks) - 1; i >= 0; i-- {
+		t := a.toks[i]
 		if t.End == q.start && t.Start >= cs && t.POS == "v" && len([]rune(t.Text)) >= 2 {
 			return t.Text, t.Start, t.End
+		}
+	}
+	// a cue inside a compound noun: 城镇【新增】就业5400人
+	for _, t := range a.toks {
+		if t.End == q.start && t.Start >= cs && len([]rune(t.Text)) > 3 {
+			for _, w := range []string{"新增", "新建", "累计"} {
+				if i := strings.Index(t.Text, w); i > 0 {
+					st := t.Start + len([]rune(t.Text[:i]))
+					return w, st, st + 2
+				}
+			}
 		}
 	}
 	return "", -1, -1
@@ -332,7 +354,7 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 		ind = after // 实施50个【市区重点技改项目】, 建设1.5万亩【“吨半粮田”示范方】
 	case q.unit != "count" && q.end < len(a.s) && a.s[q.end] == '的' && a.nounAfter(q.end+1) != "":
 		ind = a.nounAfter(q.end + 1) // 投资15亿元的【…项目】
-	case tmid != "" && !midQ && len([]rune(tmid)) == 1 && cueS > cs:
+	case tmid != "" && !midQ && len([]rune(tmid)) == 1 && strings.Contains("率量数额值比度", tmid) && cueS > cs:
 		ind = subj + string(a.s[cueS:cueE]) + mid // 建成率达80%: the cue was part of the noun
 	case tmid != "" && !midQ:
 		ind = mid
@@ -499,6 +521,10 @@ func hasDigit(s string) bool {
 // 到2027年, 2025年, 今后五年.
 var leadingTime = regexp.MustCompile(`^(?:到|至|在)?(?:(?:19|20)\d\d年(?:底|末)?|[\d一二两三四五六七八九十]+年(?:内|来|间)?|今后[\d一二两三四五]+年)`)
 
+// trailingComparison matches a comparison at the end of an indicator:
+// 较2022年, 比上年, 较上半年同期, 是2022年的.
+var trailingComparison = regexp.MustCompile(`(?:较|比|是)(?:上年|去年|上半年|同期|(?:19|20)\d\d年)(?:同期|的)?$`)
+
 // trimIndicator drops scope, hedge, time and connective words from both
 // ends, and quote marks left unbalanced by the cut.
 func trimIndicator(s string) string {
@@ -506,6 +532,9 @@ func trimIndicator(s string) string {
 		changed = false
 		if loc := leadingTime.FindStringIndex(s); loc != nil && loc[1] > 0 {
 			s, changed = s[loc[1]:], true
+		}
+		if loc := trailingComparison.FindStringIndex(s); loc != nil && loc[0] > 0 {
+			s, changed = s[:loc[0]], true
 		}
 		if strings.HasPrefix(s, "“") && !strings.Contains(s, "”") {
 			s, changed = strings.TrimPrefix(s, "“"), true
