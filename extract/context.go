@@ -62,22 +62,28 @@ func timeOf(sec section, before string, planYear int) (kind string, year *int32)
 	if kind == "actual" {
 		y = planYear - 1
 	}
-	if m := leadYearRe.FindStringSubmatch(before); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		y = n
-		if planYear > 0 && n < planYear {
-			kind = "actual"
+	// The regexps run only when their literal parts are present: this is
+	// called once per fact on the whole sentence before it.
+	if strings.Contains(before, "年") && (strings.Contains(before, "20") || strings.Contains(before, "19")) {
+		if m := leadYearRe.FindStringSubmatch(before); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			y = n
+			if planYear > 0 && n < planYear {
+				kind = "actual"
+			}
+		}
+		if m := byYearRe.FindStringSubmatch(before); m != nil {
+			n, _ := strconv.Atoi(m[1] + m[2])
+			if planYear == 0 || n >= planYear {
+				y, kind = n, "target"
+			}
 		}
 	}
-	if m := byYearRe.FindStringSubmatch(before); m != nil {
-		n, _ := strconv.Atoi(m[1] + m[2])
-		if planYear == 0 || n >= planYear {
-			y, kind = n, "target"
-		}
-	}
-	if m := withinYearRe.FindStringSubmatch(before); m != nil && planYear > 0 {
-		if n, err := normalize.ParseNumber(m[1]); err == nil && n.IsInt() && n.Num().IsInt64() && n.Num().Int64() >= 1 && n.Num().Int64() <= 20 {
-			y = planYear + int(n.Num().Int64()) - 1 // N年内, for a plausible N
+	if planYear > 0 && strings.Contains(before, "年内") {
+		if m := withinYearRe.FindStringSubmatch(before); m != nil {
+			if n, err := normalize.ParseNumber(m[1]); err == nil && n.IsInt() && n.Num().IsInt64() && n.Num().Int64() >= 1 && n.Num().Int64() <= 20 {
+				y = planYear + int(n.Num().Int64()) - 1 // N年内, for a plausible N
+			}
 		}
 	}
 	if hasAny(before, multiYearWords) && !strings.Contains(before, "年内") {

@@ -257,7 +257,7 @@ func TestPartitionedLayout(t *testing.T) {
 			t.Errorf("%s: errors parts %v hold %d rows, want one file errors/part-… with one row", ext, errFiles, len(errs))
 		}
 	}
-	if _, err := os.Stat(filepath.Join(dir, "facts", "year="+schema.HiveNull, "level="+schema.HiveNull)); err != nil {
+	if _, err := os.Stat(filepath.Join(dir, "facts", "doc_year="+schema.HiveNull, "level="+schema.HiveNull)); err != nil {
 		t.Errorf("no partition for a null year and level: %v", err)
 	}
 	if left := tempFiles(t, dir); len(left) > 0 {

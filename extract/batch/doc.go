@@ -1,11 +1,20 @@
 // Package batch runs the extractor over many documents: a worker pool that
-// loads, decodes and extracts each document in isolation, and an ordered
-// collector that streams the rows to the output tables.
+// loads, decodes and extracts each document in isolation (Run), and an
+// ordered collector that streams the rows to the output tables (Output).
 //
 // Results are written in input order whatever the number of workers, so
 // the output is byte-identical for -j 1 and -j N. A document that fails
 // (bad encoding, binary content, a panic in a rule) becomes a row of the
-// errors table and never costs the others their results. Output files are
-// written under temporary names in the output directory and renamed into
-// place only when complete.
+// errors table and never costs the others their results. Memory does not
+// grow with the corpus: at most 4 documents per worker are in flight, and
+// the writers hold at most one Parquet row group (schema.BatchRows rows)
+// per file, or CreateOptions.BufferBytes of rows for a partitioned output.
+//
+// Output files are written under hidden temporary names in the output
+// directory and renamed into place only when complete, so a run that fails
+// or is killed leaves the directory as it was. An Output can append to
+// what a directory holds (CreateOptions.Append, with Options.Skip set to
+// Output.Has so that documents already there are not extracted again) and
+// can write Hive-style partitions (PartitionBy). Shard picks a
+// deterministic share of the inputs, so that machines can split a corpus.
 package batch

@@ -25,15 +25,19 @@ import (
 // pyarrow read it:
 //
 //	DIR/documents/year=2024/level=county/part-<hash>.parquet
-//	DIR/facts/year=2024/level=county/part-<hash>.parquet
+//	DIR/facts/doc_year=2024/level=county/part-<hash>.parquet
 //	DIR/errors/part-<hash>.parquet
 //
-// Documents and facts are partitioned by the document's year and level
+// Documents are partitioned by their year and level columns
 // (schema.PartitionPath: a null year or an empty level is
-// __HIVE_DEFAULT_PARTITION__); a fact goes where its document goes, so the
-// partition year of a fact is its document's plan year, while the fact's
-// own year column (the year the figure is for) stays in the file. Errors
-// are not partitioned: a document that failed to load has no year or level.
+// __HIVE_DEFAULT_PARTITION__). A fact goes where its document goes, but
+// its directory says doc_year, not year: a fact has a year column of its
+// own (the year the figure is for: the year before the plan year for
+// results, null for multi-year figures), and Hive readers replace a file's
+// column with the directory's value of the same name (DuckDB does, without
+// a word), which would overwrite every fact's year with its document's.
+// Errors are not partitioned: a document that failed to load has no year
+// or level.
 //
 // A run writes at most one part file per partition and table (more when
 // the rows it holds outgrow CreateOptions.BufferBytes: part-<hash>-1,
@@ -49,6 +53,19 @@ var PartitionBy = []string{"year", "level"}
 
 // hashDigits is the number of hex digits of a part file's hash.
 const hashDigits = 16
+
+// factsKey is put before a document partition's path to make the facts
+// partition's: "year=2024/level=county" becomes "doc_year=2024/level=county".
+const factsKey = "doc_"
+
+// partitionDir returns the directory, relative to the output directory, of
+// table t's rows of the document partition path ("" for the errors).
+func partitionDir(t *schema.Table, path string) string {
+	if t == schema.FactsTable {
+		path = factsKey + path
+	}
+	return filepath.Join(t.Name, filepath.FromSlash(path))
+}
 
 // partitioned buffers rows by partition and writes them as part files.
 type partitioned struct {
@@ -125,12 +142,12 @@ func (o *Output) createPartitioned(opt CreateOptions) error {
 	// Facts parts without their documents part were left by a run killed
 	// while renaming its files (or are being renamed by a run that works
 	// in this directory now): appending would duplicate their facts.
-	docs := filepath.Join(o.dir, schema.DocumentsTable.Name)
 	for _, name := range files[schema.FactsTable] {
 		rel, _ := filepath.Rel(filepath.Join(o.dir, schema.FactsTable.Name), name)
-		if !exists(filepath.Join(docs, rel)) {
+		doc := filepath.Join(o.dir, schema.DocumentsTable.Name, strings.TrimPrefix(filepath.ToSlash(rel), factsKey))
+		if !exists(doc) {
 			return fmt.Errorf("batch: --append: %s has no documents part %s: it was left by a run killed while committing; remove it and run again",
-				name, filepath.Join(docs, rel))
+				name, doc)
 		}
 	}
 	o.known = map[string]bool{}
@@ -285,7 +302,7 @@ func (p *partitioned) final(f pendingFile) string {
 	if f.chunk > 0 {
 		name += "-" + strconv.Itoa(f.chunk)
 	}
-	return filepath.Join(p.o.dir, f.table.Name, filepath.FromSlash(f.buf.path), name+"."+f.ext)
+	return filepath.Join(p.o.dir, partitionDir(f.table, f.buf.path), name+"."+f.ext)
 }
 
 // commit writes what is buffered and renames every part into place:
