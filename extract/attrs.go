@@ -78,12 +78,7 @@ var levelNouns = []string{"总投资", "保有量", "总量", "总数", "总规�
 var moneyActionCues = []string{"完成", "安排", "落实", "理赔", "拉动", "退税", "享受", "下达", "使用", "筹措", "整合", "兑付", "投资", "投入", "完成投资", "争取", "发放", "到位", "引进", "招引", "融资", "筹集", "拨付", "兑现", "减免", "节约", "节省", "落实", "新增", "带动", "撬动", "吸引", "补贴", "奖励", "资助", "救助", "贷款", "发行", "化解", "减税降费"}
 
 // clauseStart returns the start of the clause holding position i.
-func (a *analysis) clauseStart(i int) int {
-	for i > 0 && !isClauseMark(a.s[i-1]) {
-		i--
-	}
-	return i
-}
+func (a *analysis) clauseStart(i int) int { return clauseStartOf(a.s, i) }
 
 // clauseEnd returns the end of the clause holding position i.
 func (a *analysis) clauseEnd(i int) int {
@@ -340,6 +335,7 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 		if e := a.lastQuantityEnd(cueE, qs); e > 0 {
 			midS = a.skipCue(e, qs)
 		}
+		midS = a.skipCue(midS, qs) // 关停取缔“散乱污”企业: a second verb is not the name
 		mid = string(a.s[midS:qs])
 		subj = string(a.s[cs:cueS])
 	} else {
@@ -397,7 +393,9 @@ func (a *analysis) skipCue(i, limit int) int {
 	for i < limit && isClauseMark(a.s[i]) {
 		i++
 	}
-	for n := min(maxCue, limit-i); n > 0; n-- {
+	// a cue is skipped only when words remain after it: in 发放【补贴】
+	// the word is the name itself
+	for n := min(maxCue, limit-i-1); n > 0; n-- {
 		if cueSet[string(a.s[i:i+n])] {
 			return i + n
 		}
@@ -568,9 +566,9 @@ func isModifier(s string) bool {
 // 国家级专精特新企业 -> 专精特新企业.
 func headOf(s string) string {
 	if i := strings.LastIndex(s, "级"); i >= 0 {
-		return s[i+len("级"):]
+		s = s[i+len("级"):]
 	}
-	return s
+	return strings.TrimPrefix(strings.TrimPrefix(s, "以上"), "以下")
 }
 
 // maxIndicator bounds an indicator; a longer phrase keeps its last words,

@@ -375,13 +375,25 @@ func plausible(q *quantity, s []rune) bool {
 			return false
 		}
 		if q.unit == "count" || q.unit == "other" {
+			// 新建两个…, 科苑等三个片区, or a count closing its clause
+			// after an action (培育科技领军企业两家。); not 一个中心, 八个方面
 			before := string(s[max(0, q.start-4):q.start])
-			if !hasSuffixAny(before, deltaCues) && !strings.HasSuffix(before, "等") {
+			clause := string(s[clauseStartOf(s, q.start):q.start])
+			closes := q.end == len(s) || isClauseMark(s[q.end])
+			if !hasSuffixAny(before, deltaCues) && !strings.HasSuffix(before, "等") && !(closes && hasAny(clause, deltaCues)) {
 				return false
 			}
 		}
 	}
 	return true
+}
+
+// clauseStartOf returns the start of the clause of s holding position i.
+func clauseStartOf(s []rune, i int) int {
+	for i > 0 && !isClauseMark(s[i-1]) {
+		i--
+	}
+	return i
 }
 
 // startsHanNoun reports whether s starts with a Chinese character that

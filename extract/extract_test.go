@@ -128,6 +128,17 @@ var phenomena = []struct {
 	{"non-facts: threshold in a category name", "引进过10亿元项目4个。", []row{
 		{"4个", "过10亿元项目", "引进", "delta", 4, 4, "eq", "count", "个", "target", 2025, ""}}},
 	{"non-facts: capacity in a project name", "加快推进宏达年产30万吨新型建材、华远50万头生猪屠宰等项目建设。", nil},
+	{"Chinese counts closing a clause, 余", "新增高新技术企业十余家，培育科技领军企业两家。", []row{
+		{"十余家", "高新技术企业", "新增", "delta", 10, 10, "gt", "count", "家", "target", 2025, ""},
+		{"两家", "科技领军企业", "培育", "delta", 2, 2, "eq", "count", "家", "target", 2025, ""}}},
+	{"two removal verbs", "关停取缔“散乱污”企业126家。", []row{
+		{"126家", "“散乱污”企业", "关停", "delta", -126, -126, "eq", "count", "家", "target", 2025, ""}}},
+	{"其中 with qualifiers", "培育市级以上龙头企业12家，其中国家级2家。", []row{
+		{"12家", "市级以上龙头企业", "培育", "delta", 12, 12, "eq", "count", "家", "target", 2025, ""},
+		{"2家", "国家级龙头企业", "培育", "delta", 2, 2, "eq", "count", "家", "target", 2025, ""}}},
+	{"percentage points after a level", "森林覆盖率达到41.5%，比上年提高0.5个百分点。", []row{
+		{"41.5%", "森林覆盖率", "达到", "level", 41.5, 41.5, "eq", "percent", "", "target", 2025, ""},
+		{"0.5个百分点", "森林覆盖率", "提高", "delta", 0.5, 0.5, "eq", "pp", "", "target", 2025, ""}}},
 	{"PM2.5 as a name, concentration as a fact", "PM2.5平均浓度控制在35微克/立方米以内。", []row{
 		{"35微克/立方米以内", "PM2.5平均浓度", "控制在", "level", 35, 35, "le", "ug/m3", "", "target", 2025, ""}}},
 }

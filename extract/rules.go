@@ -44,7 +44,7 @@ type Rule struct {
 
 // otherUnits are units outside SPEC's table that reports use with facts;
 // they yield unit "other" with the unit as written.
-var otherUnits = []string{"个工作日", "工作日", "小时", "岁", "公斤", "千克", "标箱", "千伏安", "兆瓦", "万标箱", "万千伏安", "兆瓦时", "吨标准煤", "万吨标准煤", "亿立方米", "床位", "升"}
+var otherUnits = []string{"斤", "万斤", "个工作日", "工作日", "小时", "岁", "公斤", "千克", "标箱", "千伏安", "兆瓦", "万标箱", "万千伏安", "兆瓦时", "吨标准煤", "万吨标准煤", "亿立方米", "床位", "升"}
 
 // Rules is the rule set, in priority order: a match is kept only if it does
 // not overlap a match of an earlier rule (or an earlier match of the same
