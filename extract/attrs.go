@@ -156,6 +156,9 @@ func (a *analysis) nounAfter(i int) string {
 	return b.String()
 }
 
+// notNames follow a number without naming what it counts.
+var notNames = map[string]bool{"新台阶": true, "台阶": true, "大关": true, "关口": true, "新高": true, "新水平": true, "水平": true, "历史新高": true}
+
 // nounStops end the noun phrase after a number.
 var nounStops = map[string]bool{"和": true, "与": true, "及": true, "并": true, "等": true, "在": true, "为": true, "以上": true, "以下": true, "左右": true}
 
@@ -178,6 +181,10 @@ func (a *analysis) describe(q *quantity, prev *fact, sec section, chain string, 
 	}
 	f.indicator = a.indicatorOf(q, prev, cs, cueS, cueE, carried)
 	attribute := q.end < len(a.s) && a.s[q.end] == '的'
+	if cueE >= 0 && cueE < q.start && (a.s[cueE] == '至' || a.s[cueE] == '到') {
+		cue += string(a.s[cueE]) // 上升【至】87.2%: the level reached
+		f.cue = cue
+	}
 	// a percentage reached in a list right after a growth rate, with no
 	// name of its own, raises that rate (增长7%以上、力争达到8%)
 	listGrowth := prev != nil && prev.measure == "growth" && prev.q.unit == "percent" && cueS >= 0 &&
@@ -253,7 +260,7 @@ func (a *analysis) cueOf(q *quantity, cs int) (string, int, int) {
 	if q.rule.FixedCue != "" {
 		return q.rule.FixedCue, -1, -1 // 保持两位数【增长】
 	}
-	if q.pre.end > q.pre.start && isLevelCue(string(a.s[q.pre.start:q.pre.end])) {
+	if q.pre.end > q.pre.start && q.unit != "percent" && q.unit != "pp" && isLevelCue(string(a.s[q.pre.start:q.pre.end])) {
 		w := string(a.s[q.pre.start:q.pre.end])
 		return w, q.pre.start, q.pre.start // 融资规模【突破】255亿元
 	}
@@ -343,6 +350,9 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 	}
 	midQ := a.hasQuantity(midS, qs)
 	after := a.nounAfter(q.end)
+	if notNames[after] {
+		after = "" // 跃上1.4万亿斤【新台阶】 names no thing
+	}
 	tmid, tsubj := trimIndicator(mid), trimIndicator(subj)
 	var ind string
 	switch {
@@ -352,11 +362,17 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 		ind = a.nounAfter(q.end + 1) // 投资15亿元的【…项目】
 	case tmid != "" && !midQ && len([]rune(tmid)) == 1 && strings.Contains("率量数额值比度", tmid) && cueS > cs:
 		ind = subj + string(a.s[cueS:cueE]) + mid // 建成率达80%: the cue was part of the noun
+	case cueS >= 0 && string(a.s[cueS:cueE]) == "占" && !midQ:
+		ind = subj + "占" + mid // 发电量【占】总发电量的比重: the share names both
+	case tmid == "" && strings.TrimSpace(mid) != "" && tsubj != "" && !midQ && cueS >= 0:
+		ind = subj + string(a.s[cueS:cueE]) // 经济增长预期目标为5%: the cue is part of the name
+	case tmid != "" && !midQ && tsubj != "" && len([]rune(tmid)) <= 3 && !a.hasQuantity(cs, max(cs, cueS)):
+		ind = tsubj + tmid // 可再生能源新增装机: the subject names whose 装机
 	case tmid != "" && !midQ:
 		ind = mid
 	case tsubj != "" && !a.hasQuantity(cs, max(cs, cueS)):
 		ind = subj
-	case cueS >= 0 && tmid == "" && tsubj == "" && q.end == a.clauseEnd(q.end):
+	case cueS >= 0 && tmid == "" && tsubj == "" && q.end == a.clauseEnd(q.end) && (q.unit == "CNY" || q.unit == "USD"):
 		ind = a.objectOfNextClause(q.end) // 投资1亿元，实施【城市品质提升行动】
 	case cueS >= 0 && tmid == "" && tsubj == "":
 		ind = a.objectOfVerbAt(q.end) // 投资4.4亿元新改扩建【城区主次干路】
@@ -458,11 +474,16 @@ func measureOf(q *quantity, cue, indicator string, prev *fact, carried, attribut
 		}
 		return "level"
 	case q.unit == "times":
-		return "level"
+		if inList(growthCues) && !toForm {
+			return "growth" // 增长2.5倍
+		}
+		return "level" // 是2022年的4.62倍
 	case inList(levelCues):
 		return "level"
 	case cue == "实现" && money:
 		return "level" // 实现地区生产总值100亿元: a statistic reached
+	case money && isChange(cue):
+		return "delta" // 比上年增加1.6万亿元, 利息支出减少1500亿元: a change
 	case money && attribute:
 		return "level" // 投资15亿元的…项目: the project's total
 	case money && hasAny(indicator, moneyLevelWords):
@@ -482,6 +503,16 @@ func measureOf(q *quantity, cue, indicator string, prev *fact, carried, attribut
 		return "delta"
 	}
 	return "level"
+}
+
+// isChange reports a verb of change: its number is an amount added or
+// removed, whatever the indicator.
+func isChange(cue string) bool {
+	switch cue {
+	case "增加", "减少", "新增", "增收", "减收", "节约", "节省", "压减", "削减":
+		return true
+	}
+	return false
 }
 
 // moneyActionNouns in an indicator name money moved by an action:
@@ -698,7 +729,11 @@ func splitItems(s string) []string {
 	if s == "" {
 		return nil
 	}
-	items := strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune("、和及与", r) })
+	seps := "、和及与"
+	if strings.Contains(s, "、") {
+		seps = "、" // 信息传输软件和信息技术服务业、租赁和商务服务业: 和 is inside the names
+	}
+	items := strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(seps, r) })
 	if len(items) < 2 {
 		return items
 	}

@@ -25,7 +25,7 @@ func classifyHeading(h string, planYear int) section {
 		switch y, _ := strconv.Atoi(m[1]); {
 		case y < planYear:
 			return sectionReview
-		case y >= planYear && !hasAny(h, reviewHeadings):
+		case y >= planYear && !strings.Contains(h, "回顾"):
 			return sectionPlan
 		}
 	}
@@ -53,7 +53,7 @@ func timeOf(sec section, before string, planYear int) (kind string, year *int32)
 		kind = "actual"
 	}
 	switch {
-	case sec == sectionReview && hasAny(before, []string{"力争", "确保", "计划", "预计", "预期", "目标", "将", "今年", "新的一年"}):
+	case sec == sectionReview && hasAny(before, []string{"力争", "确保", "预计", "预期", "将", "今年", "新的一年"}):
 		kind = "target"
 	case sec != sectionReview && hasAny(before, []string{"去年", "过去一年", "过去的一年", "上年", "刚刚过去", "过去五年", "五年来", "这一年", "一年来"}) && !hasAny(before, []string{"比去年", "较去年", "比上年", "较上年", "上年度"}):
 		kind = "actual"

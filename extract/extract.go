@@ -255,6 +255,13 @@ func read(r *compiledRule, m *regexp2.Match, s []rune) (quantity, bool) {
 		q.start = q.pre.start
 	}
 
+	// a multiplier may come before or after 多/余: 2万多名, 3400多万人次
+	if m3, ms3, ok := group(m, "mult3"); ok {
+		mult, hasMult = mult+m3, true
+		if q.core.end < ms3.end && ms3.start == q.core.end {
+			q.core.end = ms3.end
+		}
+	}
 	written := mult + unitText
 	u, ok := normalize.LookupUnit(written)
 	value, err := normalize.ParseNumber(num + mult)

@@ -25,9 +25,11 @@ func isSentenceEnd(r rune) bool {
 	return false
 }
 
+// isClauseMark reports a mark that ends a clause. Brackets do not: inside a
+// sentence they hold part of a name (细颗粒物（PM2.5）平均浓度).
 func isClauseMark(r rune) bool {
 	switch r {
-	case '，', ',', '、', '：', ':', '（', '）', '(', ')':
+	case '，', ',', '、', '：', ':':
 		return true
 	}
 	return isSentenceEnd(r)
