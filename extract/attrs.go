@@ -509,7 +509,7 @@ func measureOf(q *quantity, cue, indicator string, prev *fact, carried, attribut
 // removed, whatever the indicator.
 func isChange(cue string) bool {
 	switch cue {
-	case "增加", "减少", "新增", "增收", "减收", "节约", "节省", "压减", "削减":
+	case "增加", "增长", "减少", "下降", "新增", "增收", "减收", "节约", "节省", "压减", "削减":
 		return true
 	}
 	return false

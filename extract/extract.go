@@ -262,6 +262,11 @@ func read(r *compiledRule, m *regexp2.Match, s []rune) (quantity, bool) {
 			q.core.end = ms3.end
 		}
 	}
+	bare := false
+	if r.ChineseDigits && strings.ContainsRune("百千万亿", []rune(num)[0]) {
+		// a bare multiplier is one of it: 突破【千万】千瓦, 近【万】元
+		num, bare = "一"+num, true
+	}
 	written := mult + unitText
 	u, ok := normalize.LookupUnit(written)
 	value, err := normalize.ParseNumber(num + mult)
@@ -326,6 +331,9 @@ func read(r *compiledRule, m *regexp2.Match, s []rune) (quantity, bool) {
 		if _, ms2, ok := group(m, "mult2"); ok {
 			q.core.end = ms2.end
 		}
+	}
+	if bare && startsHanNoun(string(s[q.end:min(len(s), q.end+2)])) {
+		return q, false // 万亩示范片, 千亩方: a scale word in a name
 	}
 	if math.IsInf(normalize.Float(q.low), 0) || math.IsInf(normalize.Float(q.high), 0) {
 		return q, false // beyond float64: not a figure of any report
