@@ -124,9 +124,9 @@ stage: dictionary<values=utf8, indices=int32, ordered=false>
 message: utf8
 metadata:
   gwr.column.doc_id = "The document's id: its file name without extension. Example: \"000_905a9ba025aa535a\"."
-  gwr.column.message = "The error message. Example: \"schema: invalid UTF-8 at byte 1024\"."
+  gwr.column.message = "The error message, naming the file and what is wrong. Example: \"corpus: corpus/x.txt: not valid UTF-8, UTF-16 or GB18030 (first bad byte at offset 1024)\"."
   gwr.column.path = "The input file's path. Example: \"corpus/000_905a9ba025aa535a.txt\"."
-  gwr.column.stage = "The pipeline stage that failed, such as read, decode or extract. Example: \"decode\"."
+  gwr.column.stage = "The pipeline stage that failed. Values: \"load\", \"extract\". Example: \"load\"."
   gwr.rules_hash = <…>
   gwr.schema_version = "1"
   gwr.table = "errors"

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Interop tests (make interop): DuckDB, Apache Arrow JS and headless Chromium
+# read what gwr writes.
+#
+#   1. npm ci here (exact versions from package-lock.json);
+#   2. gwr extract the bundled corpus with --format parquet,arrow,jsonl into a
+#      temporary directory (and, when gwr extract has --partition-by, a
+#      partitioned copy, --partition-by year,level --format parquet,jsonl);
+#   3. gwr review of that output into $GWR_ARTIFACTS/review.html, and of a
+#      500 KB report made of the corpus repeated;
+#   4. node --test: duckdb.test.mjs, arrow.test.mjs, review.test.mjs. The
+#      review test saves a screenshot to $GWR_ARTIFACTS/review.png.
+#
+# Environment: GWR, the gwr binary (default: built here from ./cmd/gwr);
+# GWR_ARTIFACTS, where the page and screenshot go (default: out/);
+# CHROMIUM, the browser (default: /usr/bin/chromium, Debian's chromium).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+cd "$root"
+
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+
+if [ -z "${GWR:-}" ]; then
+	GWR="$tmp/gwr"
+	go build -trimpath -o "$GWR" ./cmd/gwr
+fi
+export GWR
+artifacts="${GWR_ARTIFACTS:-$root/out}"
+mkdir -p "$artifacts"
+artifacts="$(cd "$artifacts" && pwd)"
+
+if [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
+	echo "interop: ${CHROMIUM:-/usr/bin/chromium} not found: apt-get install chromium (or set CHROMIUM)" >&2
+	exit 1
+fi
+
+(cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
+
+# Extract from the repository root so that documents.path is corpus/…,
+# which gwr review resolves from here.
+"$GWR" extract -o "$tmp/out" --format parquet,arrow,jsonl --quiet corpus
+export GWR_OUT="$tmp/out"
+if "$GWR" extract --help 2>&1 | grep -q -- '-partition-by'; then
+	"$GWR" extract -o "$tmp/partitioned" --format parquet,jsonl --partition-by year,level --quiet corpus
+	export GWR_PARTITIONED="$tmp/partitioned"
+else
+	echo "interop: gwr extract has no --partition-by; the partitioned-dataset test is skipped"
+fi
+
+"$GWR" review -o "$artifacts/review.html" "$tmp/out"
+export GWR_REVIEW="$artifacts/review.html" GWR_SCREENSHOT="$artifacts/review.png"
+
+# A report of over 500 KB (the corpus six times over) for the page's
+# responsiveness test.
+mkdir -p "$tmp/large"
+for _ in 1 2 3 4 5 6; do cat corpus/*.txt; done >"$tmp/large/large.txt"
+"$GWR" review -o "$tmp/large.html" "$tmp/large/large.txt"
+export GWR_REVIEW_LARGE="$tmp/large.html"
+
+cd "$here"
+node --test duckdb.test.mjs arrow.test.mjs review.test.mjs
+echo "interop: artefacts: $GWR_REVIEW $GWR_SCREENSHOT"
