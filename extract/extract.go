@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"errors"
 	"math"
 	"math/big"
 	"sort"
@@ -48,8 +49,22 @@ func NewWithRules(seg segment.Segmenter, rules []Rule) (*Extractor, error) {
 func (x *Extractor) RulesHash() string { return x.hash }
 
 // Extract returns the facts of one document, ordered by start, numbered
-// from 1.
+// from 1. A rule that runs out of time (see ExtractChecked) costs the
+// facts of its window only.
 func (x *Extractor) Extract(d Document) []schema.Fact {
+	facts, _ := x.ExtractChecked(d)
+	return facts
+}
+
+// ErrTimeout is returned by ExtractChecked when a rule ran longer than its
+// MatchTimeout on some window of the text: the facts returned may then
+// lack the ones of that window, so a batch records the document as failed
+// rather than write output that depends on the machine's load.
+var ErrTimeout = errors.New("extract: a rule ran out of time (pathological input?)")
+
+// ExtractChecked is Extract that also reports a rule timeout.
+func (x *Extractor) ExtractChecked(d Document) ([]schema.Fact, error) {
+	var timedOut error
 	view := normalize.Clean(d.Text, normalize.Options{HTML: d.HTML})
 	text := view.Runes
 	orig := []rune(d.Text)
@@ -66,7 +81,10 @@ func (x *Extractor) Extract(d Document) []schema.Fact {
 				sec = h
 			}
 		}
-		qs := x.match(text[s.start:s.end])
+		qs, err := x.match(text[s.start:s.end])
+		if err != nil {
+			timedOut = ErrTimeout
+		}
 		sentChain := chain
 		if last := text[s.end-1]; last == '；' || last == ';' {
 			chain += str
@@ -94,7 +112,7 @@ func (x *Extractor) Extract(d Document) []schema.Fact {
 	for i := range facts {
 		facts[i].FactID = int32(i + 1)
 	}
-	return facts
+	return facts, timedOut
 }
 
 // quantity is a rule match read into numbers. Offsets are code points into
@@ -116,12 +134,16 @@ type quantity struct {
 // order, none overlapping. Rules run only on windows around the characters
 // a quantity can start with (see windows): text far from any number cannot
 // match, and scanning it costs most of the time.
-func (x *Extractor) match(s []rune) []quantity {
+func (x *Extractor) match(s []rune) ([]quantity, error) {
 	var out []quantity
+	var failed error
 	for _, w := range windows(s) {
 		ws := s[w.start:w.end]
 		for at := 0; at < len(ws); {
 			m, err := x.rules.all.FindRunesMatchStartingAt(ws, at)
+			if err != nil {
+				failed = err
+			}
 			if m == nil || err != nil {
 				break
 			}
@@ -142,7 +164,7 @@ func (x *Extractor) match(s []rune) []quantity {
 			at = m.Index + m.Length
 		}
 	}
-	return out
+	return out, failed
 }
 
 // windowMargin is how far a rule may look around the character that

@@ -131,8 +131,11 @@ type ruleSet struct {
 	group []int // group number of r<i>
 }
 
-// matchTimeout bounds one regexp2 match, so hostile text cannot hang a rule.
-const matchTimeout = 200 * time.Millisecond
+// matchTimeout bounds one regexp2 match, so hostile text cannot hang a
+// rule. A window is at most a sentence (maxSentence code points), which
+// takes microseconds; the bound is generous so that a loaded machine never
+// trips it on ordinary text (a timeout fails the document, see ErrTimeout).
+const matchTimeout = 5 * time.Second
 
 func compileRules(rules []Rule) (*ruleSet, error) {
 	ph := placeholders()
