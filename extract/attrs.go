@@ -734,8 +734,8 @@ func splitItems(s string) []string {
 		seps = "、" // 信息传输软件和信息技术服务业、租赁和商务服务业: 和 is inside the names
 	}
 	items := strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(seps, r) })
-	if len(items) < 2 {
-		return items
+	if len(items) < 2 || seps == "、" {
+		return items // 能耗、二氧化碳排放: each item a full name
 	}
 	last := []rune(items[len(items)-1])
 	for k := 0; k < len(items)-1; k++ {

@@ -354,8 +354,11 @@ func read(r *compiledRule, m *regexp2.Match, s []rune) (quantity, bool) {
 			q.core.end = ms2.end
 		}
 	}
-	if bare && startsHanNoun(string(s[q.end:min(len(s), q.end+2)])) {
-		return q, false // 万亩示范片, 千亩方: a scale word in a name
+	if bare && (q.pre.end == q.pre.start || startsHanNoun(string(s[q.end:min(len(s), q.end+2)]))) {
+		// only a bound word makes a bare multiplier a figure (突破千万千瓦,
+		// 近万元); otherwise it is a scale word in a name (万亩示范片,
+		// 万元GDP用水量)
+		return q, false
 	}
 	if math.IsInf(normalize.Float(q.low), 0) || math.IsInf(normalize.Float(q.high), 0) {
 		return q, false // beyond float64: not a figure of any report

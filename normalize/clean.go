@@ -361,9 +361,13 @@ const minWrappedLine = 30
 //   - neither line starts like a heading ("三、", "（二）", "1.", "——", "第一章",
 //     a bullet: see [isHeadingStart]), and
 //   - the next line reads like the rest of a paragraph: it is itself at
-//     least [minWrappedLine] runes long, or it ends a sentence (。！？；…”).
-//     A short line that does not is a name, a title, a salutation or page
-//     chrome ("保定市人民政府市长 郭建英", "各位代表：", "电话：0312-…").
+//     least [minWrappedLine] runes long, it ends a sentence (。！？；…”), or
+//     it starts with a digit (分别降低\n15%、15%). A short line that does
+//     not is a name, a title, a salutation or page chrome
+//     ("保定市人民政府市长 郭建英", "各位代表：", "电话：0312-…").
+//
+// A line ending in 、 is always joined to the next (an enumeration never
+// ends a paragraph), whatever its length.
 //
 // That is a paragraph hard-wrapped in the middle of a sentence. The break and
 // the spaces before it are dropped; between two ASCII letters it becomes one
@@ -408,16 +412,21 @@ func nextLine(r []rune) []rune {
 // isWrap reports whether the break between line (trailing spaces removed)
 // and next (the following line) is a hard wrap.
 func isWrap(line, next []rune) bool {
-	if len(line) < minWrappedLine || len(next) == 0 {
+	// a line that starts like a heading but holds a full sentence is a
+	// numbered paragraph: "（三）以绿色实现永续发展，…。…分别降低\n15%"
+	headingLine := isHeadingStart(line) && !strings.ContainsRune(string(line), '。')
+	if len(line) == 0 || len(next) == 0 || unicode.IsSpace(next[0]) || headingLine || isHeadingStart(next) {
 		return false
 	}
-	if c := line[len(line)-1]; !unicode.IsLetter(c) && !unicode.IsDigit(c) {
+	last := line[len(line)-1]
+	if last == '、' {
+		return true // an enumeration never ends a paragraph: "15%、15%、\n19%。"
+	}
+	if len(line) < minWrappedLine || !unicode.IsLetter(last) && !unicode.IsDigit(last) {
 		return false
 	}
-	if unicode.IsSpace(next[0]) || isHeadingStart(line) || isHeadingStart(next) {
-		return false
-	}
-	return len(next) >= minWrappedLine || strings.ContainsRune(sentenceEnd, next[len(next)-1])
+	// a number carrying on the sentence: "分别降低\n15%、…"
+	return len(next) >= minWrappedLine || strings.ContainsRune(sentenceEnd, next[len(next)-1]) || isDigit(next[0])
 }
 
 // sentenceEnd is the punctuation that ends the last line of a paragraph.
