@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strings"
 	"syscall"
 
@@ -22,6 +23,17 @@ func init() {
 	register("extract", command{"extract the facts of reports into Parquet, Arrow, JSONL or CSV tables", runExtract})
 }
 
+// extractMemoryLimit is the soft limit of the Go heap during gwr extract,
+// unless GOMEMLIMIT sets another. The heap live at any time is about 100
+// MB whatever the corpus (a Parquet row group of facts, the documents in
+// flight); without a limit the collector lets the heap grow to twice that
+// before it runs, and returns freed memory to the system slowly. With it,
+// the peak RSS over 50 MB of reports falls from 344 to 302 MB (the
+// dictionaries of the segmenter, outside the Go heap, take 190 MB) at the
+// same CPU time. A larger live heap (a very large document) only makes
+// the collector run more often.
+const extractMemoryLimit = 160 << 20
+
 const extractUsage = "usage: gwr extract [flags] INPUT...   (INPUT: a file, a directory walked for *.txt/*.html, or - for stdin)"
 
 func runExtract(args []string, stdout, stderr io.Writer) int {
@@ -34,7 +46,7 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 	maxBytes := flags.Int64("max-bytes", corpus.DefaultMaxBytes, "largest input file accepted, in bytes")
 	manifest := flags.String("manifest", "", "CSV or JSON `FILE` of doc_id, region, level, year overriding inferred metadata")
 	appendTo := flags.Bool("append", false, "add to the tables in DIR: skip inputs whose sha256 is in DIR's documents table, keep every row DIR holds")
-	partitionBy := flags.String("partition-by", "", "write Hive-style partitioned tables, DIR/facts/year=Y/level=L/part-<hash>.<ext>; the only `KEYS` are year,level")
+	partitionBy := flags.String("partition-by", "", "write Hive-style partitioned tables, DIR/documents/year=Y/level=L/part-<hash>.<ext> and DIR/facts/doc_year=Y/level=L/…; the only `KEYS` are year,level")
 	shard := flags.String("shard", "", "process shard `I/N` of the inputs only: those whose doc_id hashes (FNV-1a 64) to I modulo N, I counted from 0")
 	pos, err := parseInterspersed(flags, args)
 	if errors.Is(err, flag.ErrHelp) {
@@ -54,6 +66,22 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 	fail := func(err error) int {
 		fmt.Fprintf(stderr, "gwr extract: %v\n", err)
 		return 2
+	}
+	if !knownEncoding(*encoding) {
+		fmt.Fprintf(stderr, "gwr extract: unknown encoding %q for --encoding (want utf-8, gb18030, gbk, utf-16le or utf-16be)\n", *encoding)
+		return 2
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(extractMemoryLimit))
+	}
+	// Signals are caught from here on, so that one during the start-up
+	// (loading the dictionaries takes a moment) also ends in the message
+	// and status of an interrupted run.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	interrupted := func(done, total int) int {
+		fmt.Fprintf(stderr, "gwr extract: interrupted after %d of %d documents; %s left as it was\n", done, total, *out)
+		return 130
 	}
 	copt := corpus.Options{Encoding: *encoding, MaxBytes: *maxBytes}
 	if *manifest != "" {
@@ -97,8 +125,10 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 	if *appendTo {
 		opt.Skip = output.Has
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	if ctx.Err() != nil {
+		output.Abort()
+		return interrupted(0, len(inputs))
+	}
 	bar := newProgress(stderr, len(inputs), *quiet)
 	sink := reportingSink{Sink: output, stderr: stderr}
 	opt.Progress = bar.update
@@ -107,12 +137,13 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		output.Abort()
 		if ctx.Err() != nil {
-			fmt.Fprintf(stderr, "gwr extract: interrupted after %d of %d documents; %s left as it was\n", stats.Docs+stats.Skipped, stats.Total, *out)
-			return 130
+			return interrupted(stats.Docs+stats.Skipped, stats.Total)
 		}
 		return fail(err)
 	}
-	if err := output.Commit(); err != nil {
+	if *appendTo && stats.Docs == 0 {
+		output.Abort() // nothing new: leave every file as it was
+	} else if err := output.Commit(); err != nil {
 		return fail(err)
 	}
 	if !*quiet {
@@ -122,6 +153,19 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// knownEncoding reports whether corpus.Decode knows the encoding name ("" is
+// detection): a name it does not know fails on every input, while each
+// known one decodes one of these (ASCII, UTF-16 with either byte-order
+// mark).
+func knownEncoding(name string) bool {
+	for _, probe := range []string{"a", "\xff\xfea\x00", "\xfe\xff\x00a"} {
+		if _, _, err := corpus.Decode([]byte(probe), name); err == nil {
+			return true
+		}
+	}
+	return false
 }
 
 // summary is the line printed at the end of a run.

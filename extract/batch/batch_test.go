@@ -446,14 +446,14 @@ func TestAppendAborted(t *testing.T) {
 // is full.
 func TestOutputMemory(t *testing.T) {
 	if testing.Short() {
-		t.Skip("writes 900,000 facts")
+		t.Skip("writes 600,000 facts")
 	}
 	const (
-		docs      = 3000
+		docs      = 2000
 		perDoc    = 300
-		heapBound = 150 << 20
+		heapBound = 100 << 20
 	)
-	for _, opt := range []CreateOptions{{}, {PartitionBy: PartitionBy}} {
+	for _, opt := range []CreateOptions{{}, {PartitionBy: PartitionBy, BufferBytes: 32 << 20}} {
 		t.Run(fmt.Sprint("partitioned=", len(opt.PartitionBy) > 0), func(t *testing.T) {
 			o, err := Create(t.TempDir(), []string{"parquet"}, schema.Meta{}, opt)
 			if err != nil {

@@ -94,17 +94,17 @@ func Create(dir string, formats []string, meta schema.Meta, opt CreateOptions) (
 	if len(o.formats) == 0 {
 		return nil, errors.New("batch: no output format given")
 	}
+	if len(opt.PartitionBy) > 0 && !slices.Equal(opt.PartitionBy, PartitionBy) {
+		return nil, fmt.Errorf("batch: cannot partition by %q (the one partitioning is %s)", strings.Join(opt.PartitionBy, ","), strings.Join(PartitionBy, ","))
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("batch: %w", err)
 	}
 	var err error
-	switch {
-	case len(opt.PartitionBy) == 0:
+	if len(opt.PartitionBy) == 0 {
 		err = o.createSingle(opt)
-	case slices.Equal(opt.PartitionBy, PartitionBy):
+	} else {
 		err = o.createPartitioned(opt)
-	default:
-		err = fmt.Errorf("batch: cannot partition by %q (the one partitioning is %s)", strings.Join(opt.PartitionBy, ","), strings.Join(PartitionBy, ","))
 	}
 	if err != nil {
 		o.Abort()
