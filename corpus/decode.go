@@ -259,6 +259,9 @@ func decodeUTF8(b []byte, start int) (string, error) {
 	if bad < len(body) {
 		return "", badUTF8(b, start+bad, "not valid UTF-8")
 	}
+	if start > 0 {
+		return string(body), nil // the BOM is already skipped: one is dropped, never two
+	}
 	return dropBOM(string(body)), nil
 }
 
@@ -323,6 +326,9 @@ func decodeUTF16(b []byte, start int, name string) (string, error) {
 			return "", binaryErr(r, start+2*units)
 		}
 		units += utf16.RuneLen(r)
+	}
+	if start > 0 {
+		return text, nil // the BOM is already skipped: one is dropped, never two
 	}
 	return dropBOM(text), nil
 }

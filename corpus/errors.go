@@ -10,7 +10,7 @@ import (
 var (
 	// ErrNotFound: a path given to Discover does not exist.
 	ErrNotFound = errors.New("no such file or directory")
-	// ErrEmpty: the file has no bytes.
+	// ErrEmpty: the file has no bytes, or only white space.
 	ErrEmpty = errors.New("empty file")
 	// ErrTooLarge: the file is larger than Options.MaxBytes.
 	ErrTooLarge = errors.New("file too large")

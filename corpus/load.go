@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/gwrfacts/gwr/schema"
@@ -52,6 +53,11 @@ func Load(in Input, opt Options) (*Document, error) {
 	text, enc, err := Decode(raw, opt.Encoding)
 	if err != nil {
 		return nil, withPath(err, in.Path)
+	}
+	if strings.TrimSpace(text) == "" {
+		// a report of blanks is as empty as no bytes: say so rather than
+		// list it as a document without facts
+		return nil, withPath(decodeErr(ErrEmpty, "empty file (only white space)"), in.Path)
 	}
 	sum := sha256.Sum256(raw)
 	doc := &Document{

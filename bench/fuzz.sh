@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# fuzz.sh DURATION: run every fuzz target of the module for DURATION each
+# (a go test -fuzztime value: 20s, 10m, 1000x), one after another.
+#
+#   bash bench/fuzz.sh 20s     # make fuzz, part of make test
+#   bash bench/fuzz.sh 10m     # make fuzz-long
+#
+# Targets are found, not listed: every "func FuzzX(f *testing.F)" in a
+# _test.go file of a package. Seed corpora live in each package's
+# testdata/fuzz/FuzzX/; a crash the fuzzer finds is written there too, and
+# from then on `go test` runs it as a regression test: minimize it, keep it
+# under a descriptive name and fix the code.
+#
+# GO (default go) and FUZZFLAGS (extra go test flags, e.g. -parallel=1) are
+# read from the environment. The exit status is 1 if any target failed;
+# the summary at the end lists each target's result.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+if [ $# -ne 1 ]; then
+	echo "usage: bash bench/fuzz.sh DURATION   (e.g. 20s, 10m)" >&2
+	exit 2
+fi
+duration=$1
+GO=${GO:-go}
+FUZZFLAGS=${FUZZFLAGS:-}
+
+# "pkgdir target" lines, sorted: the same order every run.
+targets=$(grep -rE --include='*_test.go' -o '^func Fuzz[A-Za-z0-9_]+\(' . \
+	| grep -v -e '^\./\.' -e '/testdata/' \
+	| sed -E 's#^\./(.*)/[^/]+_test\.go:func (Fuzz[A-Za-z0-9_]+)\($#\1 \2#' \
+	| sort -u)
+if [ -z "$targets" ]; then
+	echo "fuzz.sh: no fuzz targets found" >&2
+	exit 1
+fi
+
+status=0
+summary=""
+while read -r dir target; do
+	echo "=== $target (./$dir) for $duration"
+	start=$(date +%s)
+	log=$(mktemp)
+	# shellcheck disable=SC2086
+	$GO test -run '^$' -fuzz "^${target}\$" -fuzztime "$duration" $FUZZFLAGS "./$dir" 2>&1 | tee "$log"
+	rc=${PIPESTATUS[0]}
+	secs=$(( $(date +%s) - start ))
+	# the last progress line: "fuzz: elapsed: 10m0s, execs: 123 (205/sec), new interesting: 4 (total: 40)"
+	last=$(grep -E '^fuzz: elapsed: .*execs:' "$log" | tail -n 1 | sed -E 's/^fuzz: //; s/ \([0-9]+\/sec\)//')
+	rm -f "$log"
+	if [ "$rc" -eq 0 ]; then
+		result="ok"
+	else
+		result="FAIL (exit $rc)"
+		status=1
+	fi
+	summary+=$(printf '%-16s %-12s %-14s %4ss  %s' "$target" "./$dir" "$result" "$secs" "$last")$'\n'
+done <<< "$targets"
+
+echo
+echo "=== fuzz summary ($duration per target)"
+printf '%s' "$summary"
+exit $status
