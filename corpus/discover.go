@@ -111,7 +111,10 @@ func walk(dir string) ([]string, error) {
 			// does not follow them either, which keeps the walk finite).
 			info, err := os.Stat(p)
 			if err != nil {
-				return statErr(p, err)
+				// a dangling link is one bad input: Load reports it, as an
+				// errors row, and the other files are processed
+				found = append(found, p)
+				return nil
 			}
 			if !info.Mode().IsRegular() {
 				return nil
