@@ -190,6 +190,9 @@ func (a *analysis) describe(q *quantity, prev *fact, sec section, chain string, 
 	listGrowth := prev != nil && prev.measure == "growth" && prev.q.unit == "percent" && cueS >= 0 &&
 		trimIndicator(string(a.s[cs:cueS])) == "" && a.s[max(0, cs-1)] == '、'
 	f.measure = measureOf(q, cue, f.indicator, prev, carried, attribute, listGrowth)
+	if (cue == "" || carried) && q.unit != "percent" && a.growthFollows(q.end) {
+		f.measure = "level" // 高新技术企业1865家、增长62.3%: a stock and its growth
+	}
 	if (f.measure == "growth" || f.measure == "delta") && isDecrease(cue) {
 		f.negative = true
 	}
@@ -222,6 +225,21 @@ func (a *analysis) carries(prev *fact, q *quantity, cs int) bool {
 		}
 	}
 	return cs > 0 && a.s[cs-1] == '、' || prev.q.unit == q.unit
+}
+
+// growthFollows reports whether the next clause after i states a growth
+// rate: 【1865家】、增长62.3%.
+func (a *analysis) growthFollows(i int) bool {
+	if i >= len(a.s) || (a.s[i] != '、' && a.s[i] != '，' && a.s[i] != ',') {
+		return false
+	}
+	rest := string(a.s[i+1 : min(len(a.s), i+6)])
+	for _, w := range []string{"增长", "同比增长", "下降", "同比下降", "增幅", "年均增长"} {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // listStart returns where the words describing a quantity at i may start:

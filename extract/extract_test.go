@@ -139,6 +139,13 @@ var phenomena = []struct {
 	{"percentage points after a level", "森林覆盖率达到41.5%，比上年提高0.5个百分点。", []row{
 		{"41.5%", "森林覆盖率", "达到", "level", 41.5, 41.5, "eq", "percent", "", "target", 2025, ""},
 		{"0.5个百分点", "森林覆盖率", "提高", "delta", 0.5, 0.5, "eq", "pp", "", "target", 2025, ""}}},
+	{"a stock and its growth", "国家高新技术企业达到520家、增长18%，科技型中小企业860家、增长25%。", []row{
+		{"520家", "国家高新技术企业", "达到", "level", 520, 520, "eq", "count", "家", "target", 2025, ""},
+		{"18%", "国家高新技术企业", "增长", "growth", 18, 18, "eq", "percent", "", "target", 2025, ""},
+		{"860家", "科技型中小企业", "", "level", 860, 860, "eq", "count", "家", "target", 2025, ""},
+		{"25%", "科技型中小企业", "增长", "growth", 25, 25, "eq", "percent", "", "target", 2025, ""}}},
+	{"money arranged is a delta", "安排衔接资金26亿元。", []row{
+		{"26亿元", "衔接资金", "安排", "delta", 2.6e9, 2.6e9, "eq", "CNY", "", "target", 2025, ""}}},
 	{"PM2.5 as a name, concentration as a fact", "PM2.5平均浓度控制在35微克/立方米以内。", []row{
 		{"35微克/立方米以内", "PM2.5平均浓度", "控制在", "level", 35, 35, "le", "ug/m3", "", "target", 2025, ""}}},
 }
