@@ -55,37 +55,95 @@ func ReadErrors(path string) ([]ErrorRow, error) {
 // FormatOf). Columns are matched by name: extra columns are ignored, a
 // missing one is an error. A string column may be plain or dictionary
 // encoded.
-func (t *Table) ReadFile(path string) (rows any, err error) {
+func (t *Table) ReadFile(path string) (any, error) {
+	all := reflect.MakeSlice(reflect.SliceOf(t.rowType), 0, 0)
+	err := t.Scan(path, func(rows any) error {
+		all = reflect.AppendSlice(all, reflect.ValueOf(rows))
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return all.Interface(), nil
+}
+
+// ScanRows is the most rows Scan hands over at a time.
+const ScanRows = 8192
+
+// Scan reads the rows of table t from path like ReadFile, but hands them
+// to fn in file order, at most ScanRows at a time, as a slice of t's row
+// type, and never holds more than one batch (one Parquet record batch, one
+// Arrow record batch): a table of any size is read in constant memory.
+// An error from fn stops the scan and is returned as it is.
+func (t *Table) Scan(path string, fn func(rows any) error) (err error) {
 	format, ok := FormatOf(path)
 	if !ok {
-		return nil, fmt.Errorf("schema: %s: unknown file extension", path)
+		return fmt.Errorf("schema: %s: unknown file extension", path)
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("schema: %w", err)
+		return fmt.Errorf("schema: %w", err)
 	}
 	defer f.Close()
 	// The Arrow and Parquet readers panic on some malformed files.
 	defer func() {
 		if p := recover(); p != nil {
-			rows, err = nil, fmt.Errorf("schema: %s: malformed %s file: %v", path, format, p)
+			err = fmt.Errorf("schema: %s: malformed %s file: %v", path, format, p)
 		}
 	}()
-	v := reflect.MakeSlice(reflect.SliceOf(t.rowType), 0, 0)
+	var fnErr error
+	sink := &batchSink{t: t, fn: func(rows any) error {
+		fnErr = fn(rows)
+		return fnErr
+	}}
+	sink.reset()
 	switch format {
 	case FormatParquet:
-		v, err = t.readParquet(f, v)
+		err = t.readParquet(f, sink)
 	case FormatArrow:
-		v, err = t.readArrow(f, v)
+		err = t.readArrow(f, sink)
 	case FormatJSONL:
-		v, err = t.readJSONL(f, v)
+		err = t.readJSONL(f, sink)
 	case FormatCSV:
-		v, err = t.readCSV(f, v)
+		err = t.readCSV(f, sink)
 	}
-	if err != nil {
-		return nil, fmt.Errorf("schema: %s: %w", path, err)
+	if err == nil {
+		err = sink.flush()
 	}
-	return v.Interface(), nil
+	switch {
+	case err == nil:
+		return nil
+	case fnErr != nil && errors.Is(err, fnErr):
+		return fnErr
+	}
+	return fmt.Errorf("schema: %s: %w", path, err)
+}
+
+// batchSink collects rows and hands them to fn, ScanRows at a time.
+type batchSink struct {
+	t    *Table
+	rows reflect.Value
+	fn   func(rows any) error
+}
+
+func (b *batchSink) reset() { b.rows = reflect.MakeSlice(reflect.SliceOf(b.t.rowType), 0, 0) }
+
+// full hands over the rows when there are ScanRows of them or more.
+func (b *batchSink) full() error {
+	if b.rows.Len() < ScanRows {
+		return nil
+	}
+	return b.flush()
+}
+
+// flush hands over what is collected.
+func (b *batchSink) flush() error {
+	if b.rows.Len() == 0 {
+		return nil
+	}
+	err := b.fn(b.rows.Interface())
+	b.reset()
+	return err
 }
 
 // ReadMeta returns the key/value metadata of a Parquet file or the schema
@@ -153,51 +211,57 @@ func ReadArrowSchema(path string) (*arrow.Schema, error) {
 	return nil, fmt.Errorf("schema: %s: only parquet and arrow files have an Arrow schema", path)
 }
 
-func (t *Table) readParquet(f *os.File, rows reflect.Value) (reflect.Value, error) {
+func (t *Table) readParquet(f *os.File, sink *batchSink) error {
 	rd, err := file.NewParquetReader(f)
 	if err != nil {
-		return rows, err
+		return err
 	}
 	defer rd.Close()
-	fr, err := pqarrow.NewFileReader(rd, pqarrow.ArrowReadProperties{BatchSize: 1 << 16}, memory.DefaultAllocator)
+	fr, err := pqarrow.NewFileReader(rd, pqarrow.ArrowReadProperties{BatchSize: ScanRows}, memory.DefaultAllocator)
 	if err != nil {
-		return rows, err
+		return err
 	}
 	if rd.NumRowGroups() == 0 {
-		return rows, nil
+		return nil
 	}
 	rr, err := fr.GetRecordReader(context.Background(), nil, nil)
 	if err != nil {
-		return rows, err
+		return err
 	}
 	defer rr.Release()
 	for rr.Next() {
-		if rows, err = t.appendRecord(rows, rr.RecordBatch()); err != nil {
-			return rows, err
+		if sink.rows, err = t.appendRecord(sink.rows, rr.RecordBatch()); err != nil {
+			return err
+		}
+		if err := sink.full(); err != nil {
+			return err
 		}
 	}
 	if err := rr.Err(); err != nil && !errors.Is(err, io.EOF) {
-		return rows, err
+		return err
 	}
-	return rows, nil
+	return nil
 }
 
-func (t *Table) readArrow(f *os.File, rows reflect.Value) (reflect.Value, error) {
+func (t *Table) readArrow(f *os.File, sink *batchSink) error {
 	rd, err := ipc.NewFileReader(f)
 	if err != nil {
-		return rows, err
+		return err
 	}
 	defer rd.Close()
 	for i := 0; i < rd.NumRecords(); i++ {
 		rec, err := rd.RecordBatch(i)
 		if err != nil {
-			return rows, err
+			return err
 		}
-		if rows, err = t.appendRecord(rows, rec); err != nil {
-			return rows, err
+		if sink.rows, err = t.appendRecord(sink.rows, rec); err != nil {
+			return err
+		}
+		if err := sink.full(); err != nil {
+			return err
 		}
 	}
-	return rows, nil
+	return nil
 }
 
 // appendRecord converts the rows of rec and appends them to rows.
@@ -292,28 +356,31 @@ func getter(c Column, kind valueKind, arr arrow.Array) (func(dst reflect.Value, 
 	return nil, fmt.Errorf("column %s: cannot read %s as %s", c.Name, arr.DataType(), c.Type)
 }
 
-func (t *Table) readJSONL(f *os.File, rows reflect.Value) (reflect.Value, error) {
+func (t *Table) readJSONL(f *os.File, sink *batchSink) error {
 	dec := json.NewDecoder(bufio.NewReaderSize(f, 1<<20))
 	dec.DisallowUnknownFields()
 	for line := 1; ; line++ {
 		p := reflect.New(t.rowType)
 		err := dec.Decode(p.Interface())
 		if err == io.EOF {
-			return rows, nil
+			return nil
 		}
 		if err != nil {
-			return rows, fmt.Errorf("row %d: %w", line, err)
+			return fmt.Errorf("row %d: %w", line, err)
 		}
-		rows = reflect.Append(rows, p.Elem())
+		sink.rows = reflect.Append(sink.rows, p.Elem())
+		if err := sink.full(); err != nil {
+			return err
+		}
 	}
 }
 
-func (t *Table) readCSV(f *os.File, rows reflect.Value) (reflect.Value, error) {
+func (t *Table) readCSV(f *os.File, sink *batchSink) error {
 	cr := csv.NewReader(bufio.NewReaderSize(f, 1<<20))
 	cr.ReuseRecord = true
 	header, err := cr.Read()
 	if err != nil {
-		return rows, fmt.Errorf("header: %w", err)
+		return fmt.Errorf("header: %w", err)
 	}
 	pos := map[string]int{}
 	for i, name := range header {
@@ -323,25 +390,28 @@ func (t *Table) readCSV(f *os.File, rows reflect.Value) (reflect.Value, error) {
 	for ci, c := range t.Columns {
 		i, ok := pos[c.Name]
 		if !ok {
-			return rows, fmt.Errorf("no column %q", c.Name)
+			return fmt.Errorf("no column %q", c.Name)
 		}
 		at[ci] = i
 	}
 	for line := 2; ; line++ {
 		rec, err := cr.Read()
 		if err == io.EOF {
-			return rows, nil
+			return nil
 		}
 		if err != nil {
-			return rows, err
+			return err
 		}
 		row := reflect.New(t.rowType).Elem()
 		for ci, b := range t.cols {
 			if err := parseCell(row.Field(b.field), b.kind, rec[at[ci]]); err != nil {
-				return rows, fmt.Errorf("line %d: column %s: %w", line, t.Columns[ci].Name, err)
+				return fmt.Errorf("line %d: column %s: %w", line, t.Columns[ci].Name, err)
 			}
 		}
-		rows = reflect.Append(rows, row)
+		sink.rows = reflect.Append(sink.rows, row)
+		if err := sink.full(); err != nil {
+			return err
+		}
 	}
 }
 

@@ -52,7 +52,7 @@ func sampleRows() ([]schema.Fact, []schema.Document, []schema.ErrorRow) {
 	return facts, docs, errs
 }
 
-func TestScanTable(t *testing.T) {
+func TestScan(t *testing.T) {
 	facts, docs, errs := sampleRows()
 	for _, format := range schema.Formats {
 		for _, tc := range []struct {
@@ -65,7 +65,7 @@ func TestScanTable(t *testing.T) {
 					t.Fatal(err)
 				}
 				got := reflect.MakeSlice(reflect.TypeOf(tc.rows), 0, 0)
-				err := scanTable(path, tc.table, func(rows any) error {
+				err := tc.table.Scan(path, func(rows any) error {
 					got = reflect.AppendSlice(got, reflect.ValueOf(rows))
 					return nil
 				})
@@ -73,14 +73,14 @@ func TestScanTable(t *testing.T) {
 					t.Fatal(err)
 				}
 				if !reflect.DeepEqual(got.Interface(), tc.rows) {
-					t.Errorf("scanTable(%s) = %+v, want %+v", path, got.Interface(), tc.rows)
+					t.Errorf("Scan(%s) = %+v, want %+v", path, got.Interface(), tc.rows)
 				}
 			})
 		}
 	}
 }
 
-func TestScanTableErrors(t *testing.T) {
+func TestScanErrors(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "facts.parquet")
 	if err := os.WriteFile(bad, []byte("PAR1 not really"), 0o644); err != nil {
@@ -100,9 +100,9 @@ func TestScanTableErrors(t *testing.T) {
 		{filepath.Join(dir, "facts.txt"), schema.FactsTable, "unknown file extension"},
 		{filepath.Join(dir, "none.csv"), schema.FactsTable, "none.csv"},
 	} {
-		err := scanTable(tc.path, tc.table, func(any) error { return nil })
+		err := tc.table.Scan(tc.path, func(any) error { return nil })
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
-			t.Errorf("scanTable(%s) error = %v, want one naming %q", tc.path, err, tc.want)
+			t.Errorf("Scan(%s) error = %v, want one naming %q", tc.path, err, tc.want)
 		}
 	}
 }

@@ -177,7 +177,7 @@ func (o *Output) createSingle(opt CreateOptions) error {
 			if !opt.Append || !exists(final) {
 				continue
 			}
-			err = scanTable(final, t, func(rows any) error {
+			err = t.Scan(final, func(rows any) error {
 				switch rows := rows.(type) {
 				case []schema.Document:
 					for _, d := range rows {

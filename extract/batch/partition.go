@@ -159,7 +159,7 @@ func (o *Output) createPartitioned(opt CreateOptions) error {
 		if !strings.HasSuffix(name, first) {
 			continue
 		}
-		err := scanTable(name, schema.DocumentsTable, func(rows any) error {
+		err := schema.DocumentsTable.Scan(name, func(rows any) error {
 			for _, d := range rows.([]schema.Document) {
 				o.known[d.SHA256] = true
 			}
