@@ -1,14 +1,11 @@
 package match
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"strings"
-	"unicode/utf8"
 
-	"golang.org/x/text/encoding/simplifiedchinese"
-	"golang.org/x/text/encoding/unicode"
+	"github.com/gwrfacts/gwr/corpus"
 )
 
 // Open and Close mark a mention inside its sentence: 新增高新技术企业【10家以上】.
@@ -83,26 +80,16 @@ func Mark(sentence, mention string) string {
 }
 
 // ReadText reads a document and returns its text as code points, decoded
-// as SPEC section 2 says: UTF-16 when the file starts with a UTF-16
-// byte-order mark, UTF-8 when it is valid UTF-8, GB18030 otherwise; a
-// leading byte-order mark is dropped and nothing else is changed.
+// exactly as gwr extract decodes it (corpus.Decode: SPEC section 2), so
+// that offsets of the facts point into it.
 func ReadText(path string) ([]rune, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("match: %w", err)
 	}
-	switch {
-	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}), bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
-		dec := unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder()
-		if b, err = dec.Bytes(b); err != nil {
-			return nil, fmt.Errorf("match: decode %s as UTF-16: %w", path, err)
-		}
-	case utf8.Valid(b):
-	default:
-		if b, err = simplifiedchinese.GB18030.NewDecoder().Bytes(b); err != nil {
-			return nil, fmt.Errorf("match: decode %s as GB18030: %w", path, err)
-		}
+	text, _, err := corpus.Decode(b, "")
+	if err != nil {
+		return nil, fmt.Errorf("match: %s: %w", path, err)
 	}
-	b = bytes.TrimPrefix(b, []byte("\uFEFF"))
-	return []rune(string(b)), nil
+	return []rune(text), nil
 }
