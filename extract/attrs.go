@@ -560,10 +560,6 @@ func lastOf(s string, words []string, skip string) string {
 	return best
 }
 
-func hasDigit(s string) bool {
-	return strings.IndexFunc(s, unicode.IsDigit) >= 0
-}
-
 // leadingTime matches a time phrase at the start of an indicator: 三年内,
 // 到2027年, 2025年, 今后五年.
 var leadingTime = regexp.MustCompile(`^(?:到|至|在)?(?:(?:19|20)\d\d年(?:底|末)?|[\d一二两三四五六七八九十]+年(?:内|来|间)?|今后[\d一二两三四五]+年)`)

@@ -53,9 +53,9 @@ func timeOf(sec section, before string, planYear int) (kind string, year *int32)
 		kind = "actual"
 	}
 	switch {
-	case sec == sectionReview && hasAny(before, []string{"力争", "确保", "预计", "预期", "将", "今年", "新的一年"}):
+	case sec == sectionReview && hasAny(before, planWords):
 		kind = "target"
-	case sec != sectionReview && hasAny(before, []string{"去年", "过去一年", "过去的一年", "上年", "刚刚过去", "过去五年", "五年来", "这一年", "一年来"}) && !hasAny(before, []string{"比去年", "较去年", "比上年", "较上年", "上年度"}):
+	case sec != sectionReview && hasAny(before, pastWords) && !hasAny(before, comparisonWords):
 		kind = "actual"
 	}
 	y := planYear

@@ -232,15 +232,6 @@ func (q *quantity) shift(d int) {
 	q.end += d
 }
 
-func overlaps(taken []bool, s, e int) bool {
-	for k := s; k < e; k++ {
-		if taken[k] {
-			return true
-		}
-	}
-	return false
-}
-
 func group(m *regexp2.Match, name string) (string, span, bool) {
 	g := m.GroupByName(name)
 	if g == nil || g.Length == 0 {

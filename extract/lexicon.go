@@ -7,11 +7,15 @@ package extract
 // hedgeWords govern a fact as an intention rather than a commitment.
 var hedgeWords = []string{"力争", "确保", "计划", "预计", "争取", "力求", "预期", "拟"}
 
-// targetWords mark a sentence as a plan.
-var targetWords = []string{"力争", "确保", "计划", "预计", "预期", "目标", "将", "要", "今年", "新的一年", "年内", "明年", "拟", "启动", "推动", "加快"}
+// planWords in a sentence of a review section make its figures targets
+// (力争…, 今年…): the review looks ahead.
+var planWords = []string{"力争", "确保", "预计", "预期", "将", "今年", "新的一年"}
 
-// actualWords mark a sentence as a result already reached.
-var actualWords = []string{"去年", "过去一年", "上年", "刚刚过去", "过去的一年", "已", "成功", "获评", "荣获", "入选", "完成了", "实现了", "达到了", "增长了", "这一年", "一年来"}
+// pastWords in a sentence outside a review section make its figures
+// results (去年…, 过去一年…), unless they only set up a comparison
+// (comparisonWords: 比去年增长…).
+var pastWords = []string{"去年", "过去一年", "过去的一年", "上年", "刚刚过去", "过去五年", "五年来", "这一年", "一年来"}
+var comparisonWords = []string{"比去年", "较去年", "比上年", "较上年", "上年度"}
 
 // multiYearWords mark a figure that covers several years: year is null.
 var multiYearWords = []string{"过去五年", "五年来", "过去5年", "5年来", "十三五", "十四五", "十二五", "累计", "近五年", "近年来", "三年来", "两年来", "历史上"}

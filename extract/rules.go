@@ -183,7 +183,7 @@ func RulesHash(rules []Rule, userDict []byte) string {
 	for _, r := range rules {
 		fmt.Fprintf(h, "%s\x00%s\x00%d\x00%v %v %s %s %s %s\n", r.ID, r.Pattern, r.Yield, r.Low, r.High, r.Bound, r.Unit, r.FixedMeasure, r.FixedCue)
 	}
-	for _, list := range [][]string{hedgeWords, targetWords, actualWords, multiYearWords, growthCues, levelCues, deltaCues, decreaseCues, moneyLevelWords, trimPrefixes, trimSuffixes, reviewHeadings, planHeadings, otherUnits} {
+	for _, list := range [][]string{hedgeWords, planWords, pastWords, comparisonWords, multiYearWords, growthCues, levelCues, deltaCues, decreaseCues, moneyLevelWords, trimPrefixes, trimSuffixes, reviewHeadings, planHeadings, otherUnits} {
 		fmt.Fprintln(h, strings.Join(list, "|"))
 	}
 	fmt.Fprintln(h, normalize.UnitPattern(), normalize.BoundPattern(true), normalize.BoundPattern(false))
