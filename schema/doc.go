@@ -27,8 +27,8 @@
 // Parquet, and docs/schema.md is [Markdown]. Both are checked by this
 // package's tests and rewritten by GWR_UPDATE=1 go test ./schema/.
 //
-// testdata/interop/check.mjs reads the output with DuckDB and Apache Arrow
-// JS; it needs Node and is run by hand (see the file).
+// golden/interop (make interop) reads the output with DuckDB and Apache
+// Arrow JS, as researchers' tools would.
 //
 // [PartitionPath] names Hive-style partition directories
 // (year=2024/level=county) for partitioned output.
