@@ -632,6 +632,11 @@ func shorten(s string, a *analysis) string {
 		n += len([]rune(toks[i-1]))
 		i--
 	}
+	if i == len(toks) {
+		// no word boundary fits (the phrase is not one run of the
+		// sentence, or its last word is too long): keep its end
+		return trimIndicator(string(r[len(r)-maxIndicator:]))
+	}
 	return trimIndicator(strings.Join(toks[i:], ""))
 }
 
