@@ -430,7 +430,8 @@ func (a *analysis) skipCue(i, limit int) int {
 	// a cue is skipped only when words remain after it: in 发放【补贴】
 	// the word is the name itself
 	for n := min(maxCue, limit-i-1); n > 0; n-- {
-		if cueSet[string(a.s[i:i+n])] {
+		// only a whole word: 保障性安居工程 does not start with the verb 保障
+		if a.tokStart[i] && a.tokE[i+n] && cueSet[string(a.s[i:i+n])] {
 			return i + n
 		}
 	}
