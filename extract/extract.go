@@ -186,7 +186,8 @@ func windows(s []rune) []span {
 			for j < len(s) && isChineseNumeral(s[j]) {
 				j++
 			}
-			if j == len(s) || !unitStarts[s[j]] && s[j] != '多' && s[j] != '余' {
+			// the run may end inside a unit: 千万【千】瓦
+			if j == len(s) || !unitStarts[s[j]] && !unitStarts[s[j-1]] && s[j] != '多' && s[j] != '余' {
 				i = j - 1
 				continue
 			}

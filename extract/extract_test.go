@@ -146,6 +146,9 @@ var phenomena = []struct {
 		{"25%", "科技型中小企业", "增长", "growth", 25, 25, "eq", "percent", "", "target", 2025, ""}}},
 	{"money arranged is a delta", "安排衔接资金26亿元。", []row{
 		{"26亿元", "衔接资金", "安排", "delta", 2.6e9, 2.6e9, "eq", "CNY", "", "target", 2025, ""}}},
+	{"bare multipliers after a bound word", "力争新能源装机规模突破千万千瓦，居民人均可支配收入增长近万元。", []row{
+		{"突破千万千瓦", "新能源装机规模", "突破", "level", 1e7, 1e7, "gt", "kW", "", "target", 2025, "力争"},
+		{"近万元", "居民人均可支配收入", "增长", "delta", 10000, 10000, "approx", "CNY", "", "target", 2025, "力争"}}},
 	{"PM2.5 as a name, concentration as a fact", "PM2.5平均浓度控制在35微克/立方米以内。", []row{
 		{"35微克/立方米以内", "PM2.5平均浓度", "控制在", "level", 35, 35, "le", "ug/m3", "", "target", 2025, ""}}},
 }
