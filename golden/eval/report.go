@@ -70,8 +70,11 @@ func (r *Report) WriteText(w io.Writer) error {
 	rows = [][]string{{"doc_id", "gold", "optional", "predicted", "paired", "neutral", "P", "R", "F1", "strict F1", "full F1"}}
 	for _, d := range r.Docs {
 		det := d.Detection()
-		rows = append(rows, []string{d.DocID, itoa(d.Gold), itoa(d.Optional), itoa(d.Predicted), itoa(d.Paired), itoa(d.Neutral),
-			ftoa(det.Precision), ftoa(det.Recall), ftoa(det.F1), ftoa(d.Strict().F1), ftoa(d.Full().F1)})
+		scores := []string{ftoa(det.Precision), ftoa(det.Recall), ftoa(det.F1), ftoa(d.Strict().F1), ftoa(d.Full().F1)}
+		if d.Gold == 0 && d.Counted() == 0 {
+			scores = []string{"-", "-", "-", "-", "-"} // only optional rows: nothing to score
+		}
+		rows = append(rows, append([]string{d.DocID, itoa(d.Gold), itoa(d.Optional), itoa(d.Predicted), itoa(d.Paired), itoa(d.Neutral)}, scores...))
 	}
 	writeTable(ew, rows)
 	return ew.err

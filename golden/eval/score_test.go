@@ -205,7 +205,7 @@ func TestWriteText(t *testing.T) {
 		"value 0.750 3",
 		"indicator 0.750 3",
 		"A 5 2 7 4 1 0.667 0.800 0.727 0.545 0.364",
-		"C 0 1 0 0 0 0.000 0.000 0.000 0.000 0.000",
+		"C 0 1 0 0 0 - - - - -",
 	} {
 		if !containsLine(out, want) {
 			t.Errorf("WriteText() has no line %q; got:\n%s", want, out)
