@@ -8,10 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-
-	"github.com/gwrfacts/gwr/corpus"
-	"github.com/gwrfacts/gwr/extract"
-	"github.com/gwrfacts/gwr/extract/segment"
 )
 
 var markID = regexp.MustCompile(`<mark id="([^"]+)"`)
@@ -132,24 +128,7 @@ func TestReviewCommand(t *testing.T) {
 // TestReviewReport runs gwr review on a report: one highlight per fact the
 // extractor finds, and the same page as for its extracted facts table.
 func TestReviewReport(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "r.txt")
-	if err := os.WriteFile(path, []byte("2023年政府工作报告\n"+showText), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	seg, err := segment.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	x, err := extract.New(seg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := corpus.Load(corpus.Input{Path: path, ID: "r"}, corpus.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	facts := x.Extract(extract.Document{ID: doc.ID, Text: doc.Text, PlanYear: doc.Meta.Year})
+	dir, path, facts := testReport(t)
 	var want []string
 	for _, f := range facts {
 		want = append(want, "f-r-"+strconv.Itoa(int(f.FactID)))

@@ -286,11 +286,13 @@ func TestUseColor(t *testing.T) {
 	}
 }
 
-// TestShowReport runs gwr show on a report: one row per fact the extractor
-// finds, each mention marked in its context.
-func TestShowReport(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "r.txt")
+// testReport writes the report r.txt (showText, for 2023) into a temporary
+// directory and returns the directory, the file and the facts the
+// extractor finds in it: what gwr show and gwr review must present.
+func testReport(t *testing.T) (dir, path string, facts []schema.Fact) {
+	t.Helper()
+	dir = t.TempDir()
+	path = filepath.Join(dir, "r.txt")
 	if err := os.WriteFile(path, []byte("2023年政府工作报告\n"+showText), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -306,7 +308,13 @@ func TestShowReport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	facts := x.Extract(extract.Document{ID: doc.ID, Text: doc.Text, PlanYear: doc.Meta.Year})
+	return dir, path, x.Extract(extract.Document{ID: doc.ID, Text: doc.Text, PlanYear: doc.Meta.Year})
+}
+
+// TestShowReport runs gwr show on a report: one row per fact the extractor
+// finds, each mention marked in its context.
+func TestShowReport(t *testing.T) {
+	_, path, facts := testReport(t)
 	if len(facts) == 0 {
 		t.Fatal("the extractor finds no fact in the test report")
 	}
