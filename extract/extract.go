@@ -139,29 +139,24 @@ func (x *Extractor) match(s []rune) ([]quantity, error) {
 	var failed error
 	for _, w := range windows(s) {
 		ws := s[w.start:w.end]
-		for at := 0; at < len(ws); {
-			m, err := x.rules.all.FindRunesMatchStartingAt(ws, at)
+		for at := 0; at < len(ws); at++ {
+			m, r, err := x.rules.matchAt(ws, at)
 			if err != nil {
 				failed = err
-			}
-			if m == nil || err != nil {
 				break
 			}
-			r := x.rules.ruleOf(m)
-			if m.Length == 0 || r == nil {
-				at = m.Index + 1
+			if m == nil || m.Length == 0 || r == nil {
 				continue
 			}
 			if r.Yield != Reject {
 				q, ok := read(r, m, ws)
 				if !ok {
-					at = m.Index + 1 // let a lower rule try this place
-					continue
+					continue // let a later position try
 				}
 				q.shift(w.start)
 				out = append(out, q)
 			}
-			at = m.Index + m.Length
+			at = m.Index + m.Length - 1
 		}
 	}
 	return out, failed

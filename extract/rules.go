@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/dlclark/regexp2"
+	"github.com/dlclark/regexp2/syntax"
 
 	"github.com/gwrfacts/gwr/normalize"
 )
@@ -107,7 +108,11 @@ func placeholders() map[string]string {
 		// A number never starts inside another (1【00万吨】, 1,【202】). The
 		// check looks back from after the first digit, so that the pattern
 		// still starts with a digit and regexp2 can skip to candidates.
-		"{NUM}":  `\d(?<!\d\d|\d[.,]\d)(?:\d*(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)`,
+		// The digits after the first are an atomic group: what follows a
+		// number in a rule never starts with a digit, '.' or ',' (see
+		// TestNothingFollowsANumberLikeADigit), so a shorter number could
+		// never let the rule match, and regexp2 need not try each one.
+		"{NUM}":  `\d(?<!\d\d|\d[.,]\d)(?>\d*(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)`,
 		"{CN}":   `[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?`,
 		"{MULT}": `[十百千万亿]*`,
 		"{UNIT}": trieRegex(units),
@@ -118,17 +123,35 @@ func placeholders() map[string]string {
 // compiledRule is a Rule with its pattern compiled.
 type compiledRule struct {
 	Rule
-	re *regexp2.Regexp
+	re    *regexp2.Regexp
+	first *syntax.Prefix // the characters a match can start with; nil: any
 }
 
-// ruleSet is the compiled rules and their union: one alternation
-// (?<r0>…)|(?<r1>…)|… scanned once per window, instead of one scan per rule.
-// At each position the first rule that matches wins, so the table order
-// still gives the priority.
+// ruleSet is the compiled rules, dispatched on the character a match
+// starts with. Each rule's first characters come from regexp2's own
+// analysis of its pattern; the rules that can start with a character form
+// one anchored alternation \G(?:(?<r0>…)|(?<r3>…)|…), tried once at each
+// position holding such a character. The first alternative that matches
+// wins, so the table order still gives the priority, and the result is the
+// one leftmost-first scan of all the rules would give, without trying at
+// each position the rules that cannot start there.
 type ruleSet struct {
 	rules []compiledRule
-	all   *regexp2.Regexp
-	group []int // group number of r<i>
+	// alts[i] is the alternation of the rules in the set with bit mask
+	// masks[i]; byRune maps a BMP character to 1 + its alternation's
+	// index, 0 for none.
+	alts   []alternation
+	byRune []uint16
+	full   alternation // all the rules, for characters outside the BMP
+	any    uint64      // rules without first characters: tried everywhere
+}
+
+// alternation is the anchored union of some rules.
+type alternation struct {
+	mask  uint64
+	re    *regexp2.Regexp
+	rules []int // rule index of each alternative
+	group []int // group number of each alternative
 }
 
 // matchTimeout bounds one regexp2 match, so hostile text cannot hang a
@@ -138,10 +161,13 @@ type ruleSet struct {
 const matchTimeout = 5 * time.Second
 
 func compileRules(rules []Rule) (*ruleSet, error) {
+	if len(rules) > 64 {
+		return nil, fmt.Errorf("extract: %d rules: at most 64 fit the dispatch mask", len(rules))
+	}
 	ph := placeholders()
 	set := &ruleSet{}
-	var alts []string
-	for i, r := range rules {
+	var patterns []string
+	for _, r := range rules {
 		p := r.Pattern
 		for k, v := range ph {
 			p = strings.ReplaceAll(p, k, "(?:"+v+")")
@@ -151,29 +177,121 @@ func compileRules(rules []Rule) (*ruleSet, error) {
 			return nil, fmt.Errorf("extract: rule %s: %w", r.ID, err)
 		}
 		re.MatchTimeout = matchTimeout
-		set.rules = append(set.rules, compiledRule{Rule: r, re: re})
-		alts = append(alts, fmt.Sprintf("(?<r%d>%s)", i, p))
+		first, err := firstChars(p)
+		if err != nil {
+			return nil, fmt.Errorf("extract: rule %s: %w", r.ID, err)
+		}
+		set.rules = append(set.rules, compiledRule{Rule: r, re: re, first: first})
+		patterns = append(patterns, p)
 	}
-	all, err := regexp2.Compile(strings.Join(alts, "|"), regexp2.None)
+	for i, r := range set.rules {
+		if r.first == nil {
+			set.any |= 1 << i
+		}
+	}
+	full, err := compileAlternation(1<<len(rules)-1, patterns)
 	if err != nil {
-		return nil, fmt.Errorf("extract: rule set: %w", err)
+		return nil, err
 	}
-	all.MatchTimeout = matchTimeout
-	set.all = all
-	for i := range rules {
-		set.group = append(set.group, all.GroupNumberFromName(fmt.Sprintf("r%d", i)))
+	set.full = full
+	index := map[uint64]int{}
+	set.byRune = make([]uint16, 0x10000)
+	for c := rune(0); c < 0x10000; c++ {
+		mask := set.maskOf(c)
+		if mask == 0 {
+			continue
+		}
+		k, ok := index[mask]
+		if !ok {
+			alt, err := compileAlternation(mask, patterns)
+			if err != nil {
+				return nil, err
+			}
+			k = len(set.alts)
+			index[mask] = k
+			set.alts = append(set.alts, alt)
+		}
+		set.byRune[c] = uint16(k + 1)
 	}
 	return set, nil
 }
 
-// ruleOf returns the rule whose alternative matched.
-func (rs *ruleSet) ruleOf(m *regexp2.Match) *compiledRule {
-	for i, g := range rs.group {
-		if gr := m.GroupByNumber(g); gr != nil && len(gr.Captures) > 0 {
-			return &rs.rules[i]
+// firstChars returns the characters a match of pattern can start with, as
+// regexp2 computes them to skip ahead, or nil when it can start anywhere.
+func firstChars(pattern string) (*syntax.Prefix, error) {
+	tree, err := syntax.Parse(pattern, syntax.RegexOptions(regexp2.None))
+	if err != nil {
+		return nil, err
+	}
+	code, err := syntax.Write(tree)
+	if err != nil {
+		return nil, err
+	}
+	return code.FcPrefix, nil
+}
+
+// maskOf returns the rules that can start with c, as bits.
+func (rs *ruleSet) maskOf(c rune) uint64 {
+	mask := rs.any
+	for i, r := range rs.rules {
+		if r.first != nil && r.first.PrefixSet.CharIn(c) {
+			mask |= 1 << i
 		}
 	}
+	return mask
+}
+
+func compileAlternation(mask uint64, patterns []string) (alternation, error) {
+	alt := alternation{mask: mask}
+	var parts []string
+	for i, p := range patterns {
+		if mask&(1<<i) != 0 {
+			alt.rules = append(alt.rules, i)
+			parts = append(parts, fmt.Sprintf("(?<r%d>%s)", i, p))
+		}
+	}
+	re, err := regexp2.Compile(`\G(?:`+strings.Join(parts, "|")+`)`, regexp2.None)
+	if err != nil {
+		return alt, fmt.Errorf("extract: rule set: %w", err)
+	}
+	re.MatchTimeout = matchTimeout
+	alt.re = re
+	for _, i := range alt.rules {
+		alt.group = append(alt.group, re.GroupNumberFromName(fmt.Sprintf("r%d", i)))
+	}
+	return alt, nil
+}
+
+// at returns the alternation of the rules that can start with c, or nil.
+// A character outside the BMP (rare in a report) gets the alternation of
+// all the rules: those that cannot start with it fail at once.
+func (rs *ruleSet) at(c rune) *alternation {
+	if c >= 0x10000 {
+		return &rs.full
+	}
+	if k := rs.byRune[c]; k > 0 {
+		return &rs.alts[k-1]
+	}
 	return nil
+}
+
+// matchAt returns the match of the highest rule starting at position i of
+// s, or nil.
+func (rs *ruleSet) matchAt(s []rune, i int) (*regexp2.Match, *compiledRule, error) {
+	alt := rs.at(s[i])
+	if alt == nil {
+		return nil, nil, nil
+	}
+	m, err := alt.re.FindRunesMatchStartingAt(s, i)
+	if m == nil || err != nil {
+		return nil, nil, err
+	}
+	for k, g := range alt.group {
+		if gr := m.GroupByNumber(g); gr != nil && len(gr.Captures) > 0 {
+			return m, &rs.rules[alt.rules[k]], nil
+		}
+	}
+	return m, nil, nil
 }
 
 // RulesHash identifies the rule set: the rules, the word lists and the

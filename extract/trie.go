@@ -10,7 +10,9 @@ import (
 // trie: 千瓦|千瓦时|千米 becomes 千(?:瓦(?:时)?|米). regexp2 tries
 // alternatives one by one, so a flat list of hundreds of units would be
 // tried in full at every number; the trie costs one step per character and
-// still prefers the longest word (the optional tails are greedy).
+// still prefers the longest word (the optional tails are greedy). A
+// lookahead on the class of first characters guards it: where no word can
+// start, one class test fails the group instead of a try per branch.
 func trieRegex(words []string) string {
 	set := map[string]bool{}
 	for _, w := range words {
@@ -23,7 +25,18 @@ func trieRegex(words []string) string {
 		uniq = append(uniq, w)
 	}
 	sort.Strings(uniq)
-	return trie(uniq)
+	if len(uniq) == 0 {
+		return trie(uniq)
+	}
+	var first strings.Builder
+	for _, w := range uniq {
+		r := []rune(w)[0]
+		if strings.ContainsRune(`\]^-[`, r) {
+			first.WriteByte('\\')
+		}
+		first.WriteRune(r)
+	}
+	return "(?=[" + first.String() + "])(?:" + trie(uniq) + ")"
 }
 
 // trie renders sorted, distinct, non-empty words.
