@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/gwrfacts/gwr/extract/segment"
 	"github.com/gwrfacts/gwr/normalize"
@@ -17,6 +18,8 @@ import (
 // fact lie in its clause.
 type analysis struct {
 	s              []rune
+	str            string     // s as a string
+	off            []int32    // off[i] is the byte offset in str of s[i]; off[len(s)] = len(str)
 	qs             []quantity // the quantities of the sentence
 	seg            segment.Segmenter
 	toks           []segment.Token // tokens of the segmented clauses, in order, offsets into s
@@ -24,9 +27,17 @@ type analysis struct {
 	tokStart, tokE []bool          // token boundaries, indexed by offset into s
 }
 
-func newAnalysis(s []rune, seg segment.Segmenter) *analysis {
-	return &analysis{s: s, seg: seg, done: map[int]bool{}, tokStart: make([]bool, len(s)+1), tokE: make([]bool, len(s)+1)}
+func newAnalysis(s []rune, str string, seg segment.Segmenter) *analysis {
+	off := make([]int32, 0, len(s)+1)
+	for i := range str {
+		off = append(off, int32(i))
+	}
+	off = append(off, int32(len(str)))
+	return &analysis{s: s, str: str, off: off, seg: seg, done: map[int]bool{}, tokStart: make([]bool, len(s)+1), tokE: make([]bool, len(s)+1)}
 }
+
+// sub returns s[i:j] as a string, without copying.
+func (a *analysis) sub(i, j int) string { return a.str[a.off[i]:a.off[j]] }
 
 // segmentClause segments the clause [cs, ce) once.
 func (a *analysis) segmentClause(cs, ce int) {
@@ -34,7 +45,7 @@ func (a *analysis) segmentClause(cs, ce int) {
 		return
 	}
 	a.done[cs] = true
-	for _, t := range a.seg.Segment(string(a.s[cs:ce])) {
+	for _, t := range a.seg.Segment(a.sub(cs, ce)) {
 		t.Start += cs
 		t.End += cs
 		a.tokStart[t.Start], a.tokE[t.End] = true, true
@@ -106,8 +117,8 @@ func (a *analysis) findCue(from, to int) (string, int, int) {
 			continue
 		}
 		for st := max(from, end-maxCue); st < end; st++ {
-			if a.tokStart[st] && cueSet[string(a.s[st:end])] {
-				return string(a.s[st:end]), st, end
+			if a.tokStart[st] && cueSet[a.sub(st, end)] {
+				return a.sub(st, end), st, end
 			}
 		}
 	}
@@ -126,7 +137,7 @@ func (a *analysis) nounAfter(i int) string {
 		r0 := []rune(t.Text)[0]
 		if t.Start < i {
 			// the quantity ends inside a token (个村): keep the rest
-			rest := []rune(string(a.s[i:t.End]))
+			rest := []rune(a.sub(i, t.End))
 			if isClauseMark(rest[0]) || !isHan(rest[0]) {
 				break
 			}
@@ -188,7 +199,7 @@ func (a *analysis) describe(q *quantity, prev *fact, sec section, chain string, 
 	// a percentage reached in a list right after a growth rate, with no
 	// name of its own, raises that rate (增长7%以上、力争达到8%)
 	listGrowth := prev != nil && prev.measure == "growth" && prev.q.unit == "percent" && cueS >= 0 &&
-		trimIndicator(string(a.s[cs:cueS])) == "" && a.s[max(0, cs-1)] == '、'
+		trimIndicator(a.sub(cs, cueS)) == "" && a.s[max(0, cs-1)] == '、'
 	f.measure = measureOf(q, cue, f.indicator, prev, carried, attribute, listGrowth)
 	if (cue == "" || carried) && q.unit != "percent" && a.growthFollows(q.end) {
 		f.measure = "level" // 高新技术企业1865家、增长62.3%: a stock and its growth
@@ -196,7 +207,7 @@ func (a *analysis) describe(q *quantity, prev *fact, sec section, chain string, 
 	if (f.measure == "growth" || f.measure == "delta") && isDecrease(cue) {
 		f.negative = true
 	}
-	before := string(a.s[:qs])
+	before := a.sub(0, qs)
 	f.hedge = lastOf(before, hedgeWords, cue)
 	f.kind, f.year = timeOf(sec, chain+before, planYear)
 	if q.rule.ID == "from-to" {
@@ -233,7 +244,7 @@ func (a *analysis) growthFollows(i int) bool {
 	if i >= len(a.s) || (a.s[i] != '、' && a.s[i] != '，' && a.s[i] != ',') {
 		return false
 	}
-	rest := string(a.s[i+1 : min(len(a.s), i+6)])
+	rest := a.sub(i+1, min(len(a.s), i+6))
 	for _, w := range []string{"增长", "同比增长", "下降", "同比下降", "增幅", "年均增长"} {
 		if strings.HasPrefix(rest, w) {
 			return true
@@ -278,8 +289,8 @@ func (a *analysis) cueOf(q *quantity, cs int) (string, int, int) {
 	if q.rule.FixedCue != "" {
 		return q.rule.FixedCue, -1, -1 // 保持两位数【增长】
 	}
-	if q.pre.end > q.pre.start && q.unit != "percent" && q.unit != "pp" && isLevelCue(string(a.s[q.pre.start:q.pre.end])) {
-		w := string(a.s[q.pre.start:q.pre.end])
+	if q.pre.end > q.pre.start && q.unit != "percent" && q.unit != "pp" && isLevelCue(a.sub(q.pre.start, q.pre.end)) {
+		w := a.sub(q.pre.start, q.pre.end)
 		return w, q.pre.start, q.pre.start // 融资规模【突破】255亿元
 	}
 	if q.unit == "percent" || q.unit == "pp" || q.rule.Yield == Fixed {
@@ -293,7 +304,7 @@ func (a *analysis) cueOf(q *quantity, cs int) (string, int, int) {
 		return cue, st, en
 	}
 	if q.pre.end > q.pre.start {
-		if w := string(a.s[q.pre.start:q.pre.end]); cueSet[w] {
+		if w := a.sub(q.pre.start, q.pre.end); cueSet[w] {
 			return w, q.pre.start, q.pre.start
 		}
 	}
@@ -337,8 +348,8 @@ func (a *analysis) firstCue(from, to int) (string, int, int) {
 			continue
 		}
 		for end := min(to, st+maxCue); end > st; end-- {
-			if a.tokE[end] && cueSet[string(a.s[st:end])] {
-				return string(a.s[st:end]), st, end
+			if a.tokE[end] && cueSet[a.sub(st, end)] {
+				return a.sub(st, end), st, end
 			}
 		}
 	}
@@ -361,10 +372,10 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 			midS = a.skipCue(e, qs)
 		}
 		midS = a.skipCue(midS, qs) // 关停取缔“散乱污”企业: a second verb is not the name
-		mid = string(a.s[midS:qs])
-		subj = string(a.s[cs:cueS])
+		mid = a.sub(midS, qs)
+		subj = a.sub(cs, cueS)
 	} else {
-		subj = string(a.s[cs:qs])
+		subj = a.sub(cs, qs)
 	}
 	midQ := a.hasQuantity(midS, qs)
 	after := a.nounAfter(q.end)
@@ -379,11 +390,11 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 	case q.unit != "count" && q.end < len(a.s) && a.s[q.end] == '的' && a.nounAfter(q.end+1) != "":
 		ind = a.nounAfter(q.end + 1) // 投资15亿元的【…项目】
 	case tmid != "" && !midQ && len([]rune(tmid)) == 1 && strings.Contains("率量数额值比度", tmid) && cueS > cs:
-		ind = subj + string(a.s[cueS:cueE]) + mid // 建成率达80%: the cue was part of the noun
-	case cueS >= 0 && string(a.s[cueS:cueE]) == "占" && !midQ:
+		ind = subj + a.sub(cueS, cueE) + mid // 建成率达80%: the cue was part of the noun
+	case cueS >= 0 && a.sub(cueS, cueE) == "占" && !midQ:
 		ind = subj + "占" + mid // 发电量【占】总发电量的比重: the share names both
 	case tmid == "" && strings.TrimSpace(mid) != "" && tsubj != "" && !midQ && cueS >= 0:
-		ind = subj + string(a.s[cueS:cueE]) // 经济增长预期目标为5%: the cue is part of the name
+		ind = subj + a.sub(cueS, cueE) // 经济增长预期目标为5%: the cue is part of the name
 	case tmid != "" && !midQ && tsubj != "" && len([]rune(tmid)) <= 3 && !a.hasQuantity(cs, max(cs, cueS)):
 		ind = tsubj + tmid // 可再生能源新增装机: the subject names whose 装机
 	case tmid != "" && !midQ:
@@ -431,7 +442,7 @@ func (a *analysis) skipCue(i, limit int) int {
 	// the word is the name itself
 	for n := min(maxCue, limit-i-1); n > 0; n-- {
 		// only a whole word: 保障性安居工程 does not start with the verb 保障
-		if a.tokStart[i] && a.tokE[i+n] && cueSet[string(a.s[i:i+n])] {
+		if a.tokStart[i] && a.tokE[i+n] && cueSet[a.sub(i, i+n)] {
 			return i + n
 		}
 	}
@@ -565,6 +576,10 @@ func lastOf(s string, words []string, skip string) string {
 // 到2027年, 2025年, 今后五年.
 var leadingTime = regexp.MustCompile(`^(?:到|至|在)?(?:(?:19|20)\d\d年(?:底|末)?|[\d一二两三四五六七八九十]+年(?:内|来|间)?|今后[\d一二两三四五]+年)`)
 
+// leadingTimeFirst holds every character a match of leadingTime can
+// start with (TestLeadingTimeFirst checks it against the pattern).
+const leadingTimeFirst = "到至在0123456789一二两三四五六七八九十今"
+
 // trailingComparison matches a comparison at the end of an indicator:
 // 较2022年, 比上年, 较上半年同期, 是2022年的.
 var trailingComparison = regexp.MustCompile(`(?:较|比|是)(?:上年|去年|上半年|同期|(?:19|20)\d\d年)(?:同期|的)?$`)
@@ -574,11 +589,16 @@ var trailingComparison = regexp.MustCompile(`(?:较|比|是)(?:上年|去年|上
 func trimIndicator(s string) string {
 	for changed := true; changed; {
 		changed = false
-		if loc := leadingTime.FindStringIndex(s); loc != nil && loc[1] > 0 {
-			s, changed = s[loc[1]:], true
+		// the regexps run only when their first or key characters are there
+		if r, _ := utf8.DecodeRuneInString(s); strings.ContainsRune(leadingTimeFirst, r) {
+			if loc := leadingTime.FindStringIndex(s); loc != nil && loc[1] > 0 {
+				s, changed = s[loc[1]:], true
+			}
 		}
-		if loc := trailingComparison.FindStringIndex(s); loc != nil && loc[0] > 0 {
-			s, changed = s[:loc[0]], true
+		if strings.ContainsAny(s, "较比是") {
+			if loc := trailingComparison.FindStringIndex(s); loc != nil && loc[0] > 0 {
+				s, changed = s[:loc[0]], true
+			}
 		}
 		if strings.HasPrefix(s, "“") && !strings.Contains(s, "”") {
 			s, changed = strings.TrimPrefix(s, "“"), true
@@ -587,19 +607,40 @@ func trimIndicator(s string) string {
 			s, changed = strings.TrimSuffix(s, "”"), true
 		}
 		s = strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '*' })
-		for _, p := range trimPrefixes {
-			if strings.HasPrefix(s, p) {
-				s, changed = s[len(p):], true
+		// the lists are walked only when s starts (ends) with a character
+		// one of their words starts (ends) with: no word can match otherwise
+		if r, _ := utf8.DecodeRuneInString(s); trimPrefixFirst[r] {
+			for _, p := range trimPrefixes {
+				if strings.HasPrefix(s, p) {
+					s, changed = s[len(p):], true
+				}
 			}
 		}
-		for _, p := range trimSuffixes {
-			if strings.HasSuffix(s, p) {
-				s, changed = s[:len(s)-len(p)], true
+		if r, _ := utf8.DecodeLastRuneInString(s); trimSuffixLast[r] {
+			for _, p := range trimSuffixes {
+				if strings.HasSuffix(s, p) {
+					s, changed = s[:len(s)-len(p)], true
+				}
 			}
 		}
 	}
 	return s
 }
+
+// trimPrefixFirst and trimSuffixLast hold the first characters of
+// trimPrefixes and the last ones of trimSuffixes.
+var trimPrefixFirst, trimSuffixLast = func() (map[rune]bool, map[rune]bool) {
+	first, last := map[rune]bool{}, map[rune]bool{}
+	for _, p := range trimPrefixes {
+		r, _ := utf8.DecodeRuneInString(p)
+		first[r] = true
+	}
+	for _, p := range trimSuffixes {
+		r, _ := utf8.DecodeLastRuneInString(p)
+		last[r] = true
+	}
+	return first, last
+}()
 
 // isModifier reports whether an indicator is only a qualifier (省级, 市级,
 // 县级以上) that needs the head noun of the previous list item.
@@ -648,11 +689,11 @@ func (a *analysis) words(s string) []string {
 		out = append(out, t.Text)
 	}
 	// find s in the sentence and keep the tokens inside it
-	idx := strings.Index(string(a.s), s)
+	idx := strings.Index(a.str, s)
 	if idx < 0 {
 		return []string{s}
 	}
-	start := len([]rune(string(a.s)[:idx]))
+	start := utf8.RuneCountInString(a.str[:idx])
 	end := start + len([]rune(s))
 	out = out[:0]
 	for _, t := range a.toks {
@@ -715,7 +756,7 @@ func (a *analysis) distribute(facts []*fact) {
 		if f.cueStart < 0 {
 			continue
 		}
-		head := string(a.s[f.clause:f.cueStart])
+		head := a.sub(f.clause, f.cueStart)
 		at := strings.LastIndex(head, "分别")
 		if at < 0 {
 			continue

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"math/big"
+	"slices"
 	"sort"
 	"strings"
 
@@ -94,7 +95,7 @@ func (x *Extractor) ExtractChecked(d Document) ([]schema.Fact, error) {
 		if len(qs) == 0 {
 			continue
 		}
-		an := newAnalysis(text[s.start:s.end], x.seg)
+		an := newAnalysis(text[s.start:s.end], str, x.seg)
 		an.qs = qs
 		var sf []*fact
 		var prev *fact
@@ -213,7 +214,11 @@ var unitStarts = func() map[rune]bool {
 }()
 
 func isChineseNumeral(r rune) bool {
-	return strings.ContainsRune("零〇一二两三四五六七八九十百千万亿", r)
+	switch r {
+	case '零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿':
+		return true
+	}
+	return false
 }
 
 // shift moves the quantity's offsets by d.
@@ -359,17 +364,25 @@ func read(r *compiledRule, m *regexp2.Match, s []rune) (quantity, bool) {
 // with the number itself and regexp2 skips ahead to candidate characters.
 func boundBefore(s []rune, i int) span {
 	best := span{}
-	for _, w := range normalize.BoundWords {
-		if !w.Before {
-			continue
-		}
-		n := len([]rune(w.Word))
-		if n <= i && n > best.end-best.start && string(s[i-n:i]) == w.Word {
+	for _, w := range boundsBefore {
+		n := len(w)
+		if n <= i && n > best.end-best.start && slices.Equal(s[i-n:i], w) {
 			best = span{i - n, i}
 		}
 	}
 	return best
 }
+
+// boundsBefore holds the bound words written before a number, as runes.
+var boundsBefore = func() [][]rune {
+	var out [][]rune
+	for _, w := range normalize.BoundWords {
+		if w.Before {
+			out = append(out, []rune(w.Word))
+		}
+	}
+	return out
+}()
 
 // plausible applies the checks a reader makes on a candidate quantity: a
 // scale word (百亿级), a threshold inside a category name (亿元以上项目), an

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/dlclark/regexp2"
 	"github.com/dlclark/regexp2/syntax"
@@ -74,7 +75,7 @@ var Rules = []Rule{
 		Pattern: `(?:(?:过|超|超过){NUM}{MULT}(?:元|美元)|{NUM}{MULT}(?:元|美元)(?:以上|以下))(?=(?:重大|重点|产业|工业|制造业|龙头|骨干|招商|外资)?(?:项目|企业|产业|集群|工程|园区|品牌))`},
 	{ID: "range", Yield: Range,
 		Doc:     "a range with one unit or a unit on both ends: 3-5个, 5%-6%, 60万吨至65万吨, 8至10亿元",
-		Pattern: `(?<num>{NUM})(?<mult>{MULT})(?<unit1>{UNIT})?\s*(?:-|~|至|到)\s*(?<num2>{NUM})(?<mult2>{MULT})(?<more>多|余)?(?<unit>{UNIT})(?<post>{POST})?`},
+		Pattern: `(?<num>{NUM})(?={RANGE_AHEAD})(?<mult>{MULT})(?<unit1>{UNIT})?\s*(?:-|~|至|到)\s*(?<num2>{NUM})(?<mult2>{MULT})(?<more>多|余)?(?<unit>{UNIT})(?<post>{POST})?`},
 	{ID: "from-to", Yield: Point,
 		Doc:     "the start of a change: 由2.3%提高到2.5% (the 2.3%; the 2.5% is a point of its own)",
 		Pattern: `(?:由|从)(?<num>{NUM})(?<mult>{MULT})(?<unit>{UNIT})(?=\s*(?:提高|提升|增加|增长|增|跃升|上升|下降|降低|降|减少|扩大|缩小|压减)(?:到|至))`},
@@ -104,7 +105,18 @@ func placeholders() map[string]string {
 	for _, u := range normalize.BaseUnits {
 		units = append(units, u.Text)
 	}
+	longest := 0
+	for _, u := range units {
+		longest = max(longest, utf8.RuneCountInString(u))
+	}
 	return map[string]string{
+		// A quick test that a range mark follows a number: past the run
+		// of multipliers, at most a unit's length of other characters,
+		// spaces, then - ~ 至 or 到. It only fails where the range rule
+		// would (TestRangeAheadIsImplied), but costs a few steps where
+		// the rule's unit trie and multiplier backtracking cost many, at
+		// every number of the text.
+		"{RANGE_AHEAD}": fmt.Sprintf(`(?>[十百千万亿]*)[^\s\-~至到]{0,%d}\s*(?:-|~|至|到)`, longest),
 		// A number never starts inside another (1【00万吨】, 1,【202】). The
 		// check looks back from after the first digit, so that the pattern
 		// still starts with a digit and regexp2 can skip to candidates.

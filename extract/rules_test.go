@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp/syntax"
 	"strings"
 	"testing"
 
@@ -106,5 +107,103 @@ func TestNothingFollowsANumberLikeADigit(t *testing.T) {
 		if w != "" && strings.ContainsAny(w[:1], "0123456789.,") {
 			t.Errorf("%q can follow a number and starts like one: {NUM} must not be atomic", w)
 		}
+	}
+}
+
+// TestLeadingTimeFirst checks leadingTimeFirst against the characters the
+// leadingTime pattern can start with, read from its compiled program.
+func TestLeadingTimeFirst(t *testing.T) {
+	re, err := syntax.Parse(leadingTime.String(), syntax.Perl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	prog, err := syntax.Compile(re.Simplify())
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[uint32]bool{}
+	var walk func(pc uint32)
+	walk = func(pc uint32) {
+		if seen[pc] {
+			return
+		}
+		seen[pc] = true
+		in := prog.Inst[pc]
+		switch in.Op {
+		case syntax.InstAlt, syntax.InstAltMatch:
+			walk(in.Out)
+			walk(in.Arg)
+		case syntax.InstCapture, syntax.InstNop, syntax.InstEmptyWidth:
+			walk(in.Out)
+		case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
+			for c := rune(0); c < 0x10000; c++ {
+				if in.MatchRune(c) && !strings.ContainsRune(leadingTimeFirst, c) {
+					t.Errorf("leadingTime can start with %q, which leadingTimeFirst lacks", c)
+				}
+			}
+		case syntax.InstMatch:
+			t.Errorf("leadingTime matches the empty string: every string is a candidate")
+		}
+	}
+	walk(uint32(prog.Start))
+}
+
+// TestRangeAheadIsImplied backs the {RANGE_AHEAD} test of the range rule:
+// no unit holds a space or a range mark (so the characters between the
+// multipliers and the mark are at most one unit's), and the rule finds
+// the same matches with and without it at every position of the corpus's
+// windows.
+func TestRangeAheadIsImplied(t *testing.T) {
+	units := append([]string(nil), otherUnits...)
+	for _, u := range normalize.BaseUnits {
+		units = append(units, u.Text)
+	}
+	for _, u := range units {
+		if strings.ContainsAny(u, " \t\n\u3000-~至到") {
+			t.Errorf("unit %q holds a space or a range mark: {RANGE_AHEAD} would reject its ranges", u)
+		}
+	}
+	var rangeRule Rule
+	for _, r := range Rules {
+		if r.ID == "range" {
+			rangeRule = r
+		}
+	}
+	if !strings.Contains(rangeRule.Pattern, "(?={RANGE_AHEAD})") {
+		t.Fatalf("the range rule does not use {RANGE_AHEAD}: %s", rangeRule.Pattern)
+	}
+	bare := rangeRule
+	bare.Pattern = strings.Replace(bare.Pattern, "(?={RANGE_AHEAD})", "", 1)
+	with, err := compileRules([]Rule{rangeRule})
+	if err != nil {
+		t.Fatal(err)
+	}
+	without, err := compileRules([]Rule{bare})
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{"增长3-5个，5%-6%，60万吨至65万吨，8至10亿元，3 ~ 5千瓦，2万千瓦到3万千瓦，1.5亿立方米-2亿立方米"}
+	for _, d := range corpusDocs(t) {
+		texts = append(texts, d.Text)
+	}
+	found := 0
+	for _, text := range texts {
+		v := normalize.Clean(text, normalize.Options{})
+		for _, s := range splitSentences(v.Runes) {
+			sr := v.Runes[s.start:s.end]
+			for at := range sr {
+				m1, _, _ := with.matchAt(sr, at)
+				m2, _, _ := without.matchAt(sr, at)
+				if (m1 == nil) != (m2 == nil) || m1 != nil && (m1.Index != m2.Index || m1.Length != m2.Length) {
+					t.Fatalf("in %q at %d: with {RANGE_AHEAD} %v, without %v", string(sr), at, m1, m2)
+				}
+				if m1 != nil {
+					found++
+				}
+			}
+		}
+	}
+	if found < 10 {
+		t.Fatalf("found %d ranges; want the corpus's (>= 10)", found)
 	}
 }

@@ -301,11 +301,38 @@ func parseArabic(s string) (*big.Rat, bool) {
 	if intPart == "" {
 		return nil, false
 	}
+	if v, ok := smallDecimal(intPart, frac); ok {
+		return v, true
+	}
 	v, ok := new(big.Rat).SetString(intPart + "." + frac)
 	if !hasFrac {
 		v, ok = new(big.Rat).SetString(intPart)
 	}
 	return v, ok
+}
+
+// smallDecimal reads intPart.frac, both ASCII digits, of at most 18
+// digits together: the common case, exact in an int64 over a power of ten,
+// without big.Rat's string parsing.
+func smallDecimal(intPart, frac string) (*big.Rat, bool) {
+	if len(intPart)+len(frac) > 18 {
+		return nil, false
+	}
+	var n int64
+	for _, part := range [2]string{intPart, frac} {
+		for i := 0; i < len(part); i++ {
+			c := part[i]
+			if c < '0' || c > '9' {
+				return nil, false
+			}
+			n = n*10 + int64(c-'0')
+		}
+	}
+	d := int64(1)
+	for range len(frac) {
+		d *= 10
+	}
+	return new(big.Rat).SetFrac64(n, d), true
 }
 
 var pow10Cache = func() []*big.Rat {

@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"math/big"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -242,6 +243,25 @@ func BenchmarkParseNumber(b *testing.B) {
 	for i := 0; b.Loop(); i++ {
 		if _, err := ParseNumber(inputs[i%len(inputs)]); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestSmallDecimalEqualsSetString checks the int64 fast path of
+// parseArabic against big.Rat's own parsing, around the 18-digit limit.
+func TestSmallDecimalEqualsSetString(t *testing.T) {
+	for _, s := range []string{"0", "7", "6.5", "0.05", "3.42", "100", "12345.678", "999999999999999999", "99999999999999999.9", "1234567890123456789", "0.000000000000000001", "00012.500"} {
+		intPart, frac, _ := strings.Cut(s, ".")
+		want, _ := new(big.Rat).SetString(s)
+		got, ok := smallDecimal(intPart, frac)
+		if len(intPart)+len(frac) > 18 {
+			if ok {
+				t.Errorf("smallDecimal(%q) took %d digits; want a fallback past 18", s, len(intPart)+len(frac))
+			}
+			continue
+		}
+		if !ok || got.Cmp(want) != 0 {
+			t.Errorf("smallDecimal(%q) = %v, %v; want %v", s, got, ok, want.RatString())
 		}
 	}
 }
