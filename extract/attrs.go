@@ -25,15 +25,21 @@ type analysis struct {
 	toks           []segment.Token // tokens of the segmented clauses, in order, offsets into s
 	done           map[int]bool    // clause starts already segmented
 	tokStart, tokE []bool          // token boundaries, indexed by offset into s
+	time           timeWords       // the time words of chain + the sentence (see describe)
+	hedged         bool            // the sentence holds a hedge word
 }
 
-func newAnalysis(s []rune, str string, seg segment.Segmenter) *analysis {
+// newAnalysis prepares the sentence s (str as a string); time holds the
+// time words of the sentences it is chained to and its own (see
+// ExtractChecked).
+func newAnalysis(s []rune, str string, time timeWords, seg segment.Segmenter) *analysis {
 	off := make([]int32, 0, len(s)+1)
 	for i := range str {
 		off = append(off, int32(i))
 	}
 	off = append(off, int32(len(str)))
-	return &analysis{s: s, str: str, off: off, seg: seg, done: map[int]bool{}, tokStart: make([]bool, len(s)+1), tokE: make([]bool, len(s)+1)}
+	return &analysis{s: s, str: str, off: off, seg: seg, done: map[int]bool{}, tokStart: make([]bool, len(s)+1), tokE: make([]bool, len(s)+1),
+		time: time, hedged: hasAny(str, hedgeWords)}
 }
 
 // sub returns s[i:j] as a string, without copying.
@@ -208,8 +214,10 @@ func (a *analysis) describe(q *quantity, prev *fact, sec section, chain string, 
 		f.negative = true
 	}
 	before := a.sub(0, qs)
-	f.hedge = lastOf(before, hedgeWords, cue)
-	f.kind, f.year = timeOf(sec, chain+before, planYear)
+	if a.hedged {
+		f.hedge = lastOf(before, hedgeWords, cue)
+	}
+	f.kind, f.year = timeOf(sec, chain+before, &a.time, planYear)
 	if q.rule.ID == "from-to" {
 		f.measure, f.kind, f.cue = "level", "actual", ""
 		if planYear > 0 {

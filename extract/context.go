@@ -45,26 +45,74 @@ var (
 	withinYearRe = regexp.MustCompile(`([\d一二两三四五六七八九十]+)\s*年内`)
 )
 
+// timeWords records where the words timeOf looks for first end in the text
+// of a sentence (after the sentences it is chained to): a prefix of
+// length n holds such a word if and only if the end is at most n. A
+// sentence is searched once this way instead of once per fact.
+type timeWords struct {
+	plan, past, comparison, multiYear int // ends of the first word of each list; -1 if none
+	nian, c19, c20, within            int // ends of the first 年, 19, 20 and 年内
+}
+
+func findTimeWords(s string) timeWords {
+	first := func(words ...string) int {
+		end := -1
+		for _, w := range words {
+			if i := strings.Index(s, w); i >= 0 && (end < 0 || i+len(w) < end) {
+				end = i + len(w)
+			}
+		}
+		return end
+	}
+	return timeWords{
+		plan: first(planWords...), past: first(pastWords...), comparison: first(comparisonWords...), multiYear: first(multiYearWords...),
+		nian: first("年"), c19: first("19"), c20: first("20"), within: first("年内"),
+	}
+}
+
+// noTimeWords is the timeWords of a text without any of the words.
+var noTimeWords = timeWords{-1, -1, -1, -1, -1, -1, -1, -1}
+
+// then returns the timeWords of a text of n bytes with these words,
+// followed by a text with next's. No word spans the two (a chained
+// sentence ends in a semicolon).
+func (w timeWords) then(n int, next timeWords) timeWords {
+	pick := func(a, b int) int {
+		if a >= 0 || b < 0 {
+			return a
+		}
+		return n + b
+	}
+	return timeWords{
+		pick(w.plan, next.plan), pick(w.past, next.past), pick(w.comparison, next.comparison), pick(w.multiYear, next.multiYear),
+		pick(w.nian, next.nian), pick(w.c19, next.c19), pick(w.c20, next.c20), pick(w.within, next.within),
+	}
+}
+
+// in reports whether the word ending at end lies within a prefix of n bytes.
+func in(end, n int) bool { return end >= 0 && end <= n }
+
 // timeOf decides kind and year of a fact from its section and the words of
-// its sentence before the number (SPEC section 6).
-func timeOf(sec section, before string, planYear int) (kind string, year *int32) {
+// its sentence before the number (SPEC section 6); w holds where those
+// words are in the sentence's text, of which before is a prefix.
+func timeOf(sec section, before string, w *timeWords, planYear int) (kind string, year *int32) {
+	n := len(before)
 	kind = "target"
 	if sec == sectionReview {
 		kind = "actual"
 	}
 	switch {
-	case sec == sectionReview && hasAny(before, planWords):
+	case sec == sectionReview && in(w.plan, n):
 		kind = "target"
-	case sec != sectionReview && hasAny(before, pastWords) && !hasAny(before, comparisonWords):
+	case sec != sectionReview && in(w.past, n) && !in(w.comparison, n):
 		kind = "actual"
 	}
 	y := planYear
 	if kind == "actual" {
 		y = planYear - 1
 	}
-	// The regexps run only when their literal parts are present: this is
-	// called once per fact on the whole sentence before it.
-	if strings.Contains(before, "年") && (strings.Contains(before, "20") || strings.Contains(before, "19")) {
+	// The regexps run only when their literal parts are present.
+	if in(w.nian, n) && (in(w.c20, n) || in(w.c19, n)) {
 		if m := leadYearRe.FindStringSubmatch(before); m != nil {
 			n, _ := strconv.Atoi(m[1])
 			y = n
@@ -79,14 +127,14 @@ func timeOf(sec section, before string, planYear int) (kind string, year *int32)
 			}
 		}
 	}
-	if planYear > 0 && strings.Contains(before, "年内") {
+	if planYear > 0 && in(w.within, n) {
 		if m := withinYearRe.FindStringSubmatch(before); m != nil {
 			if n, err := normalize.ParseNumber(m[1]); err == nil && n.IsInt() && n.Num().IsInt64() && n.Num().Int64() >= 1 && n.Num().Int64() <= 20 {
 				y = planYear + int(n.Num().Int64()) - 1 // N年内, for a plausible N
 			}
 		}
 	}
-	if hasAny(before, multiYearWords) && !strings.Contains(before, "年内") {
+	if in(w.multiYear, n) && !in(w.within, n) {
 		return kind, nil
 	}
 	if y <= 0 {

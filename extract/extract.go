@@ -73,7 +73,7 @@ func (x *Extractor) ExtractChecked(d Document) ([]schema.Fact, error) {
 	sec := sectionNone
 	// chain holds the sentences before this one in a list joined by
 	// semicolons: "去年的成绩单：A达到1亿元；B达到2亿元；" share their time.
-	chain := ""
+	chain, chainWords := "", noTimeWords
 	for _, s := range splitSentences(text) {
 		str := string(text[s.start:s.end])
 		if s.heading {
@@ -86,16 +86,17 @@ func (x *Extractor) ExtractChecked(d Document) ([]schema.Fact, error) {
 		if err != nil {
 			timedOut = ErrTimeout
 		}
-		sentChain := chain
+		sentChain, sentWords := chain, chainWords
 		if last := text[s.end-1]; last == '；' || last == ';' {
+			chainWords = chainWords.then(len(chain), findTimeWords(str))
 			chain += str
 		} else {
-			chain = ""
+			chain, chainWords = "", noTimeWords
 		}
 		if len(qs) == 0 {
 			continue
 		}
-		an := newAnalysis(text[s.start:s.end], str, x.seg)
+		an := newAnalysis(text[s.start:s.end], str, sentWords.then(len(sentChain), findTimeWords(str)), x.seg)
 		an.qs = qs
 		var sf []*fact
 		var prev *fact

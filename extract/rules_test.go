@@ -207,3 +207,29 @@ func TestRangeAheadIsImplied(t *testing.T) {
 		t.Fatalf("found %d ranges; want the corpus's (>= 10)", found)
 	}
 }
+
+// TestTimeWordsThen checks that the time words of chained sentences,
+// combined one sentence at a time, are those of their joined text.
+func TestTimeWordsThen(t *testing.T) {
+	sentences := []string{
+		"去年的成绩单：地区生产总值增长5%；",
+		"累计新增企业20家，力争明年翻番；",
+		"2023年底建成；",
+		"今年三年内完成；",
+		"比上年增长19%，",
+		"",
+		"没有时间的句子；",
+	}
+	for i := range sentences {
+		for j := range sentences {
+			a, b := sentences[i], sentences[j]
+			got := findTimeWords(a).then(len(a), findTimeWords(b))
+			if want := findTimeWords(a + b); got != want {
+				t.Errorf("%q then %q: got %+v, want %+v", a, b, got, want)
+			}
+		}
+	}
+	if got := noTimeWords.then(0, findTimeWords("将")); got != findTimeWords("将") {
+		t.Errorf("noTimeWords then 将 = %+v; want %+v", got, findTimeWords("将"))
+	}
+}

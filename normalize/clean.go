@@ -140,6 +140,14 @@ func newBuilder(capacity int) *builder {
 	}}
 }
 
+// inPlace returns a builder that writes over s: for a step that never
+// makes more than one rune of one input rune, so that the rune written is
+// never one still to be read (steps read s at and after the current rune).
+// It saves a copy of the text and its map per step.
+func inPlace(s seq) *builder {
+	return &builder{seq{r: s.r[:0], start: s.start[:0], end: s.end[:0]}}
+}
+
 // add appends rune r made from the original span [start, end).
 func (b *builder) add(r rune, start, end int32) {
 	b.r = append(b.r, r)
@@ -156,7 +164,7 @@ func normalizeNewlines(s seq) seq {
 	if !s.has(func(c rune) bool { return c == '\r' }) {
 		return s
 	}
-	b := newBuilder(len(s.r))
+	b := inPlace(s)
 	for i := 0; i < len(s.r); i++ {
 		switch {
 		case s.r[i] == '\r' && i+1 < len(s.r) && s.r[i+1] == '\n':
@@ -177,7 +185,7 @@ func collapseDoubleDash(s seq) seq {
 	if !s.has(func(c rune) bool { return c == '—' || c == '―' }) {
 		return s
 	}
-	b := newBuilder(len(s.r))
+	b := inPlace(s)
 	for i := 0; i < len(s.r); i++ {
 		c := s.r[i]
 		if (c == '—' || c == '―') && i+1 < len(s.r) && s.r[i+1] == c {
@@ -283,7 +291,7 @@ func dropMarkdownEmphasis(s seq) seq {
 	if !s.has(func(c rune) bool { return c == '*' || c == '_' }) {
 		return s
 	}
-	b := newBuilder(len(s.r))
+	b := inPlace(s)
 	for i := 0; i < len(s.r); {
 		c := s.r[i]
 		if c == '*' || c == '_' {
@@ -325,7 +333,7 @@ func dropZeroWidth(s seq) seq {
 	if !s.has(isZeroWidth) {
 		return s
 	}
-	b := newBuilder(len(s.r))
+	b := inPlace(s)
 	lineStart, dropped := true, false
 	for i, c := range s.r {
 		switch {
@@ -373,7 +381,7 @@ const minWrappedLine = 30
 // the spaces before it are dropped; between two ASCII letters it becomes one
 // ' ' so that words stay apart.
 func joinWrappedLines(s seq) seq {
-	b := newBuilder(len(s.r))
+	b := inPlace(s)
 	lineStart := 0 // index in b.r of the current line's first rune
 	for i := 0; i < len(s.r); i++ {
 		if s.r[i] != '\n' {

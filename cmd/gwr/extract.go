@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"runtime/pprof"
 	"strings"
 	"syscall"
 
@@ -48,6 +49,7 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 	appendTo := flags.Bool("append", false, "add to the tables in DIR: skip inputs whose sha256 is in DIR's documents table, keep every row DIR holds")
 	partitionBy := flags.String("partition-by", "", "write Hive-style partitioned tables, DIR/documents/year=Y/level=L/part-<hash>.<ext> and DIR/facts/doc_year=Y/level=L/…; the only `KEYS` are year,level")
 	shard := flags.String("shard", "", "process shard `I/N` of the inputs only: those whose doc_id hashes (FNV-1a 64) to I modulo N, I counted from 0")
+	cpuProfile := flags.String("cpuprofile", "", "write a CPU profile of the run to `FILE` (for go tool pprof)")
 	pos, err := parseInterspersed(flags, args)
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprintln(stdout, extractUsage+"\n\nWrites DIR/facts.<ext>, DIR/documents.<ext> and DIR/errors.<ext> for each format\n"+
@@ -70,6 +72,20 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 	if !knownEncoding(*encoding) {
 		fmt.Fprintf(stderr, "gwr extract: unknown encoding %q for --encoding (want utf-8, gb18030, gbk, utf-16le or utf-16be)\n", *encoding)
 		return 2
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return fail(err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			f.Close()
+			return fail(err)
+		}
+		defer func() {
+			pprof.StopCPUProfile()
+			f.Close()
+		}()
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(extractMemoryLimit))

@@ -988,3 +988,30 @@ func TestExtractDanglingLink(t *testing.T) {
 		t.Errorf("errors rows %+v, want one for %s: %q", got.errors, link, want)
 	}
 }
+
+// TestExtractCPUProfile checks that --cpuprofile writes a profile pprof
+// reads (gzip-compressed protocol buffers) and changes no output.
+func TestExtractCPUProfile(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	writeInputs(t, in, bundledReports(t)[:1], nil)
+	prof := filepath.Join(dir, "cpu.prof")
+	if s, _, e := runGWR(t, time.Minute, "extract", "-o", filepath.Join(dir, "a"), "--format", "jsonl", "--cpuprofile", prof, in); s != 0 {
+		t.Fatalf("exit status %d: %s", s, e)
+	}
+	b, err := os.ReadFile(prof)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b) < 2 || b[0] != 0x1f || b[1] != 0x8b {
+		t.Fatalf("%s is not a gzip-compressed profile (%d bytes)", prof, len(b))
+	}
+	if s, _, e := runGWR(t, time.Minute, "extract", "-o", filepath.Join(dir, "b"), "--format", "jsonl", in); s != 0 {
+		t.Fatalf("exit status %d: %s", s, e)
+	}
+	a, _ := os.ReadFile(filepath.Join(dir, "a", "facts.jsonl"))
+	c, _ := os.ReadFile(filepath.Join(dir, "b", "facts.jsonl"))
+	if len(a) == 0 || string(a) != string(c) {
+		t.Fatalf("facts with --cpuprofile (%d bytes) differ from facts without (%d bytes)", len(a), len(c))
+	}
+}
