@@ -717,7 +717,7 @@ func (a *analysis) words(s string) []string {
 
 // row renders the fact as a schema row: spans mapped to the original text,
 // values to float64. base is the sentence's start in the view.
-func (f *fact) row(d Document, orig []rune, view *normalize.View, sent span) schema.Fact {
+func (f *fact) row(d Document, orig *origText, view *normalize.View, sent span) schema.Fact {
 	q := f.q
 	// the mention: the core number, extended over what touches it in the
 	// original text (unit, bound words), never across dropped markup
@@ -737,8 +737,8 @@ func (f *fact) row(d Document, orig []rune, view *normalize.View, sent span) sch
 		DocID:      d.ID,
 		Start:      int32(cs),
 		End:        int32(ce),
-		Mention:    string(orig[cs:ce]),
-		Sentence:   strings.TrimSpace(string(orig[ss:se])),
+		Mention:    orig.slice(cs, ce),
+		Sentence:   strings.TrimSpace(orig.slice(ss, se)),
 		Indicator:  f.indicator,
 		Cue:        f.cue,
 		Measure:    f.measure,
@@ -753,6 +753,33 @@ func (f *fact) row(d Document, orig []rune, view *normalize.View, sent span) sch
 		Hedge:      f.hedge,
 		Rule:       q.rule.ID,
 	}
+}
+
+// origText slices a document's text by code-point offsets.
+type origText struct {
+	text  string
+	off   []int32 // byte offset in text of each code point, then len(text)
+	runes []rune  // the text as runes, when it is not valid UTF-8
+}
+
+func newOrigText(text string) *origText {
+	if !utf8.ValidString(text) {
+		// each invalid byte is a code point of its own, written as U+FFFD
+		return &origText{runes: []rune(text)}
+	}
+	off := make([]int32, 0, len(text)/3+1)
+	for i := range text {
+		off = append(off, int32(i))
+	}
+	return &origText{text: text, off: append(off, int32(len(text)))}
+}
+
+// slice returns code points [i, j) of the text.
+func (o *origText) slice(i, j int) string {
+	if o.runes != nil {
+		return string(o.runes[i:j])
+	}
+	return o.text[o.off[i]:o.off[j]]
 }
 
 // distribute gives the facts of a distributive list their own indicators:

@@ -55,20 +55,13 @@ type timeWords struct {
 }
 
 func findTimeWords(s string) timeWords {
-	first := func(words ...string) int {
-		end := -1
-		for _, w := range words {
-			if i := strings.Index(s, w); i >= 0 && (end < 0 || i+len(w) < end) {
-				end = i + len(w)
-			}
-		}
-		return end
-	}
-	return timeWords{
-		plan: first(planWords...), past: first(pastWords...), comparison: first(comparisonWords...), multiYear: first(multiYearWords...),
-		nian: first("年"), c19: first("19"), c20: first("20"), within: first("年内"),
-	}
+	var e [8]int
+	timeIndex.firstEnds(s, e[:])
+	return timeWords{e[0], e[1], e[2], e[3], e[4], e[5], e[6], e[7]}
 }
+
+// timeIndex finds the words of timeWords, in its field order.
+var timeIndex = newWordIndex(planWords, pastWords, comparisonWords, multiYearWords, []string{"年"}, []string{"19"}, []string{"20"}, []string{"年内"})
 
 // noTimeWords is the timeWords of a text without any of the words.
 var noTimeWords = timeWords{-1, -1, -1, -1, -1, -1, -1, -1}

@@ -68,17 +68,24 @@ func (x *Extractor) ExtractChecked(d Document) ([]schema.Fact, error) {
 	var timedOut error
 	view := normalize.Clean(d.Text, normalize.Options{HTML: d.HTML})
 	text := view.Runes
-	orig := []rune(d.Text)
+	orig := newOrigText(d.Text)
 	var facts []schema.Fact
 	sec := sectionNone
 	// chain holds the sentences before this one in a list joined by
 	// semicolons: "去年的成绩单：A达到1亿元；B达到2亿元；" share their time.
 	chain, chainWords := "", noTimeWords
 	for _, s := range splitSentences(text) {
-		str := string(text[s.start:s.end])
+		// the sentence as a string, made only where it is read
+		str, made := "", false
+		sentence := func() string {
+			if !made {
+				str, made = string(text[s.start:s.end]), true
+			}
+			return str
+		}
 		if s.heading {
 			chain = ""
-			if h := classifyHeading(str, d.PlanYear); h != sectionNone {
+			if h := classifyHeading(sentence(), d.PlanYear); h != sectionNone {
 				sec = h
 			}
 		}
@@ -88,15 +95,15 @@ func (x *Extractor) ExtractChecked(d Document) ([]schema.Fact, error) {
 		}
 		sentChain, sentWords := chain, chainWords
 		if last := text[s.end-1]; last == '；' || last == ';' {
-			chainWords = chainWords.then(len(chain), findTimeWords(str))
-			chain += str
+			chainWords = chainWords.then(len(chain), findTimeWords(sentence()))
+			chain += sentence()
 		} else {
 			chain, chainWords = "", noTimeWords
 		}
 		if len(qs) == 0 {
 			continue
 		}
-		an := newAnalysis(text[s.start:s.end], str, sentWords.then(len(sentChain), findTimeWords(str)), x.seg)
+		an := newAnalysis(text[s.start:s.end], sentence(), sentWords.then(len(sentChain), findTimeWords(sentence())), x.seg)
 		an.qs = qs
 		var sf []*fact
 		var prev *fact

@@ -1,5 +1,10 @@
 package extract
 
+import (
+	"strings"
+	"unicode/utf8"
+)
+
 // Word lists of the genre. They name general vocabulary of government work
 // reports (verbs, hedges, time words), never phrases of one report. Each list
 // is matched longest first.
@@ -64,3 +69,51 @@ var trimSuffixes = []string{"预期目标为", "预期目标", "目标为", "目
 // opens holds results (actual) or plans (target).
 var reviewHeadings = []string{"回顾", "回望", "过去一年", "过去的一年", "过去五年", "成绩单", "这一年", "去年工作", "工作成效", "取得的成绩"}
 var planHeadings = []string{"展望", "工作目标", "主要任务", "目标和任务", "自身建设", "政府建设", "工作任务", "今后五年", "未来五年", "预期目标", "主要目标", "重点工作", "工作安排", "重点任务", "目标任务", "总体要求", "发展目标", "新的一年", "今年工作", "工作建议", "总体思路", "工作部署"}
+
+// wordIndex finds the words of several lists in one pass over a text. A
+// bit per BMP character tells whether a word starts with it, so most
+// characters cost one test.
+type wordIndex struct {
+	first [0x10000 / 64]uint64
+	words map[rune][]indexedWord
+	other bool // a word starts outside the BMP
+}
+
+type indexedWord struct {
+	word string
+	list int
+}
+
+func newWordIndex(lists ...[]string) *wordIndex {
+	x := &wordIndex{words: map[rune][]indexedWord{}}
+	for i, list := range lists {
+		for _, w := range list {
+			r, _ := utf8.DecodeRuneInString(w)
+			if r < 0x10000 {
+				x.first[r/64] |= 1 << (r % 64)
+			} else {
+				x.other = true
+			}
+			x.words[r] = append(x.words[r], indexedWord{w, i})
+		}
+	}
+	return x
+}
+
+// firstEnds sets ends[i] to the smallest end, in bytes, of an occurrence
+// in s of a word of list i, or to -1 when s holds none.
+func (x *wordIndex) firstEnds(s string, ends []int) {
+	for i := range ends {
+		ends[i] = -1
+	}
+	for at, r := range s {
+		if r < 0x10000 && x.first[r/64]&(1<<(r%64)) == 0 || r >= 0x10000 && !x.other {
+			continue
+		}
+		for _, w := range x.words[r] {
+			if end := at + len(w.word); (ends[w.list] < 0 || end < ends[w.list]) && strings.HasPrefix(s[at:], w.word) {
+				ends[w.list] = end
+			}
+		}
+	}
+}

@@ -166,6 +166,12 @@ type alternation struct {
 	group []int // group number of each alternative
 }
 
+// ruleOptions compile every rule in regexp2's RE2 mode: \d is [0-9] and \s
+// ASCII white space, which is what the cleaned text holds (normalize.Clean
+// folds full-width digits and Unicode spaces), and a class test is a range
+// check instead of a Unicode category lookup; $ is the end of the window.
+const ruleOptions = regexp2.RE2
+
 // matchTimeout bounds one regexp2 match, so hostile text cannot hang a
 // rule. A window is at most a sentence (maxSentence code points), which
 // takes microseconds; the bound is generous so that a loaded machine never
@@ -184,7 +190,7 @@ func compileRules(rules []Rule) (*ruleSet, error) {
 		for k, v := range ph {
 			p = strings.ReplaceAll(p, k, "(?:"+v+")")
 		}
-		re, err := regexp2.Compile(p, regexp2.None)
+		re, err := regexp2.Compile(p, ruleOptions)
 		if err != nil {
 			return nil, fmt.Errorf("extract: rule %s: %w", r.ID, err)
 		}
@@ -231,7 +237,7 @@ func compileRules(rules []Rule) (*ruleSet, error) {
 // firstChars returns the characters a match of pattern can start with, as
 // regexp2 computes them to skip ahead, or nil when it can start anywhere.
 func firstChars(pattern string) (*syntax.Prefix, error) {
-	tree, err := syntax.Parse(pattern, syntax.RegexOptions(regexp2.None))
+	tree, err := syntax.Parse(pattern, syntax.RegexOptions(ruleOptions))
 	if err != nil {
 		return nil, err
 	}
@@ -262,7 +268,7 @@ func compileAlternation(mask uint64, patterns []string) (alternation, error) {
 			parts = append(parts, fmt.Sprintf("(?<r%d>%s)", i, p))
 		}
 	}
-	re, err := regexp2.Compile(`\G(?:`+strings.Join(parts, "|")+`)`, regexp2.None)
+	re, err := regexp2.Compile(`\G(?:`+strings.Join(parts, "|")+`)`, ruleOptions)
 	if err != nil {
 		return alt, fmt.Errorf("extract: rule set: %w", err)
 	}

@@ -32,7 +32,7 @@ func TestDispatchEqualsScan(t *testing.T) {
 		}
 		alts = append(alts, fmt.Sprintf("(?<r%d>%s)", i, p))
 	}
-	scan := regexp2.MustCompile(strings.Join(alts, "|"), regexp2.None)
+	scan := regexp2.MustCompile(strings.Join(alts, "|"), ruleOptions)
 
 	texts := []string{
 		"增长６．５％，新增𝟏𝟎家，“两个100%”，第十九届，PM2.5，３-５个，由2.3%提高到2.5%，翻一番，保持两位数增长，三千瓦，一万亩。",
