@@ -1,0 +1,130 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/gwrfacts/gwr/extract/segment"
+	"github.com/gwrfacts/gwr/normalize"
+)
+
+// BenchmarkStages times Extract and each of its stages over the bundled
+// reports and the development set, each stage on exactly the input
+// Extract gives it. MB/s is of report text (UTF-8 bytes of the documents)
+// for every stage, so the seconds per MB of the stages add up to about
+// those of extract:
+//
+//	clean    normalize.Clean of each document
+//	rules    the regexp2 rule engine alone: the rules dispatched at each
+//	         position of the windows around numbers
+//	match    rules plus reading the matches into numbers and units
+//	segment  gojieba tagging of the clauses Extract segments
+//	extract  everything, describing the facts and making rows included
+//
+//	go test -run - -bench Stages -cpu 1 ./extract
+//
+// With GWR_STAGES_DIR set, the documents are instead the first 5 MB of the
+// *.txt files of that directory (a corpus of bench/gen, for instance):
+//
+//	GWR_STAGES_DIR=$PWD/bench/data/50mb go test -run - -bench Stages -cpu 1 ./extract
+func BenchmarkStages(b *testing.B) {
+	var docs []Document
+	paths, _ := filepath.Glob("../golden/dev/texts/*.txt")
+	limit := int64(-1)
+	if dir := os.Getenv("GWR_STAGES_DIR"); dir != "" {
+		paths, _ = filepath.Glob(filepath.Join(dir, "*.txt"))
+		if len(paths) == 0 {
+			b.Fatalf("GWR_STAGES_DIR=%s holds no *.txt files", dir)
+		}
+		limit = 5e6
+	} else {
+		docs = corpusDocs(b)
+	}
+	var read int64
+	for _, p := range paths {
+		if limit >= 0 && read >= limit {
+			break
+		}
+		t, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		read += int64(len(t))
+		docs = append(docs, Document{ID: filepath.Base(p), Text: string(t), PlanYear: 2024})
+	}
+	var size int64
+	var sents [][]rune
+	for _, d := range docs {
+		size += int64(len(d.Text))
+		v := normalize.Clean(d.Text, normalize.Options{HTML: d.HTML})
+		for _, s := range splitSentences(v.Runes) {
+			sents = append(sents, v.Runes[s.start:s.end])
+		}
+	}
+	seg, err := segment.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	rec := &recorder{seg: seg}
+	xr, err := New(rec)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, d := range docs {
+		xr.Extract(d)
+	}
+	x := newExtractor(b)
+
+	run := func(name string, f func()) {
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(size)
+			for i := 0; i < b.N; i++ {
+				f()
+			}
+		})
+	}
+	run("clean", func() {
+		for _, d := range docs {
+			normalize.Clean(d.Text, normalize.Options{HTML: d.HTML})
+		}
+	})
+	run("rules", func() {
+		for _, s := range sents {
+			for _, w := range windows(s) {
+				ws := s[w.start:w.end]
+				for at := 0; at < len(ws); at++ {
+					if m, _, _ := x.rules.matchAt(ws, at); m != nil {
+						at = m.Index + m.Length - 1
+					}
+				}
+			}
+		}
+	})
+	run("match", func() {
+		for _, s := range sents {
+			x.match(s)
+		}
+	})
+	run("segment", func() {
+		for _, c := range rec.clauses {
+			seg.Segment(c)
+		}
+	})
+	run("extract", func() {
+		for _, d := range docs {
+			x.Extract(d)
+		}
+	})
+}
+
+// recorder is a Segmenter that keeps what it is asked to segment.
+type recorder struct {
+	seg     segment.Segmenter
+	clauses []string
+}
+
+func (r *recorder) Segment(s string) []segment.Token {
+	r.clauses = append(r.clauses, s)
+	return r.seg.Segment(s)
+}
