@@ -8,7 +8,9 @@
 //     updates the section context that decides kind and year (context.go);
 //  3. the rules of rules.go, regexp2 patterns kept as data, find the
 //     candidate quantities of a sentence; reject rules claim dates, ordinals,
-//     names and thresholds first;
+//     names and thresholds first. Rules run only in windows around numbers,
+//     and at each position only those that can start with its character
+//     (ruleSet);
 //  4. each quantity is read (value, unit, bound) with the normalize tables,
 //     and its cue, measure, sign, indicator, hedge, kind and year are derived
 //     from the words around it (attrs.go, lexicon.go), using the jieba

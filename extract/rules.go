@@ -135,7 +135,6 @@ func placeholders() map[string]string {
 // compiledRule is a Rule with its pattern compiled.
 type compiledRule struct {
 	Rule
-	re    *regexp2.Regexp
 	first *syntax.Prefix // the characters a match can start with; nil: any
 }
 
@@ -149,9 +148,9 @@ type compiledRule struct {
 // each position the rules that cannot start there.
 type ruleSet struct {
 	rules []compiledRule
-	// alts[i] is the alternation of the rules in the set with bit mask
-	// masks[i]; byRune maps a BMP character to 1 + its alternation's
-	// index, 0 for none.
+	// alts holds one alternation per set of rules that some character
+	// can start; byRune maps a BMP character to 1 + the index of its
+	// alternation in alts, 0 for none.
 	alts   []alternation
 	byRune []uint16
 	full   alternation // all the rules, for characters outside the BMP
@@ -190,16 +189,11 @@ func compileRules(rules []Rule) (*ruleSet, error) {
 		for k, v := range ph {
 			p = strings.ReplaceAll(p, k, "(?:"+v+")")
 		}
-		re, err := regexp2.Compile(p, ruleOptions)
+		first, err := firstChars(p) // parses p: a bad pattern fails here
 		if err != nil {
 			return nil, fmt.Errorf("extract: rule %s: %w", r.ID, err)
 		}
-		re.MatchTimeout = matchTimeout
-		first, err := firstChars(p)
-		if err != nil {
-			return nil, fmt.Errorf("extract: rule %s: %w", r.ID, err)
-		}
-		set.rules = append(set.rules, compiledRule{Rule: r, re: re, first: first})
+		set.rules = append(set.rules, compiledRule{Rule: r, first: first})
 		patterns = append(patterns, p)
 	}
 	for i, r := range set.rules {

@@ -233,3 +233,14 @@ func TestTimeWordsThen(t *testing.T) {
 		t.Errorf("noTimeWords then 将 = %+v; want %+v", got, findTimeWords("将"))
 	}
 }
+
+// TestBadRuleNamed checks that a rule whose pattern does not compile is
+// named in the error.
+func TestBadRuleNamed(t *testing.T) {
+	rules := append([]Rule(nil), Rules...)
+	rules = append(rules, Rule{ID: "broken-rule", Yield: Point, Pattern: `(?<num>{NUM}`})
+	_, err := compileRules(rules)
+	if err == nil || !strings.Contains(err.Error(), "broken-rule") {
+		t.Fatalf("compileRules with an unclosed group: got error %v; want one naming broken-rule", err)
+	}
+}
