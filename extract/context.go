@@ -82,6 +82,21 @@ func (w timeWords) then(n int, next timeWords) timeWords {
 	}
 }
 
+// chain is the sentences before the current one in a list joined by
+// semicolons ("去年的成绩单：A达到1亿元；B达到2亿元；"), which share their time,
+// with the time words found in them. Text and words change together.
+type chain struct {
+	text  string
+	words timeWords
+}
+
+var noChain = chain{words: noTimeWords}
+
+// add returns the chain extended by sentence s, whose time words are w.
+func (c chain) add(s string, w timeWords) chain {
+	return chain{text: c.text + s, words: c.words.then(len(c.text), w)}
+}
+
 // in reports whether the word ending at end lies within a prefix of n bytes.
 func in(end, n int) bool { return end >= 0 && end <= n }
 
@@ -89,15 +104,15 @@ func in(end, n int) bool { return end >= 0 && end <= n }
 // its sentence before the number (SPEC section 6); w holds where those
 // words are in the sentence's text, of which before is a prefix.
 func timeOf(sec section, before string, w *timeWords, planYear int) (kind string, year *int32) {
-	n := len(before)
+	upto := len(before)
 	kind = "target"
 	if sec == sectionReview {
 		kind = "actual"
 	}
 	switch {
-	case sec == sectionReview && in(w.plan, n):
+	case sec == sectionReview && in(w.plan, upto):
 		kind = "target"
-	case sec != sectionReview && in(w.past, n) && !in(w.comparison, n):
+	case sec != sectionReview && in(w.past, upto) && !in(w.comparison, upto):
 		kind = "actual"
 	}
 	y := planYear
@@ -105,7 +120,7 @@ func timeOf(sec section, before string, w *timeWords, planYear int) (kind string
 		y = planYear - 1
 	}
 	// The regexps run only when their literal parts are present.
-	if in(w.nian, n) && (in(w.c20, n) || in(w.c19, n)) {
+	if in(w.nian, upto) && (in(w.c20, upto) || in(w.c19, upto)) {
 		if m := leadYearRe.FindStringSubmatch(before); m != nil {
 			n, _ := strconv.Atoi(m[1])
 			y = n
@@ -120,14 +135,14 @@ func timeOf(sec section, before string, w *timeWords, planYear int) (kind string
 			}
 		}
 	}
-	if planYear > 0 && in(w.within, n) {
+	if planYear > 0 && in(w.within, upto) {
 		if m := withinYearRe.FindStringSubmatch(before); m != nil {
 			if n, err := normalize.ParseNumber(m[1]); err == nil && n.IsInt() && n.Num().IsInt64() && n.Num().Int64() >= 1 && n.Num().Int64() <= 20 {
 				y = planYear + int(n.Num().Int64()) - 1 // N年内, for a plausible N
 			}
 		}
 	}
-	if in(w.multiYear, n) && !in(w.within, n) {
+	if in(w.multiYear, upto) && !in(w.within, upto) {
 		return kind, nil
 	}
 	if y <= 0 {

@@ -71,9 +71,7 @@ func (x *Extractor) ExtractChecked(d Document) ([]schema.Fact, error) {
 	orig := newOrigText(d.Text)
 	var facts []schema.Fact
 	sec := sectionNone
-	// chain holds the sentences before this one in a list joined by
-	// semicolons: "去年的成绩单：A达到1亿元；B达到2亿元；" share their time.
-	chain, chainWords := "", noTimeWords
+	ch := noChain
 	for _, s := range splitSentences(text) {
 		// the sentence as a string, made only where it is read
 		str, made := "", false
@@ -84,7 +82,7 @@ func (x *Extractor) ExtractChecked(d Document) ([]schema.Fact, error) {
 			return str
 		}
 		if s.heading {
-			chain = ""
+			ch = noChain
 			if h := classifyHeading(sentence(), d.PlanYear); h != sectionNone {
 				sec = h
 			}
@@ -93,22 +91,26 @@ func (x *Extractor) ExtractChecked(d Document) ([]schema.Fact, error) {
 		if err != nil {
 			timedOut = ErrTimeout
 		}
-		sentChain, sentWords := chain, chainWords
-		if last := text[s.end-1]; last == '；' || last == ';' {
-			chainWords = chainWords.then(len(chain), findTimeWords(sentence()))
-			chain += sentence()
+		before := ch // the sentences this one is chained to
+		semicolon := text[s.end-1] == '；' || text[s.end-1] == ';'
+		var own timeWords
+		if semicolon || len(qs) > 0 {
+			own = findTimeWords(sentence())
+		}
+		if semicolon {
+			ch = ch.add(sentence(), own)
 		} else {
-			chain, chainWords = "", noTimeWords
+			ch = noChain
 		}
 		if len(qs) == 0 {
 			continue
 		}
-		an := newAnalysis(text[s.start:s.end], sentence(), sentWords.then(len(sentChain), findTimeWords(sentence())), x.seg)
+		an := newAnalysis(text[s.start:s.end], sentence(), before.words.then(len(before.text), own), x.seg)
 		an.qs = qs
 		var sf []*fact
 		var prev *fact
 		for i := range qs {
-			f := an.describe(&qs[i], prev, sec, sentChain, d.PlanYear)
+			f := an.describe(&qs[i], prev, sec, before.text, d.PlanYear)
 			sf = append(sf, f)
 			prev = f
 		}

@@ -203,6 +203,19 @@ func TestSections(t *testing.T) {
 	}
 }
 
+// TestHeadingEndsChain checks that a heading ends a ；-list: the list's
+// time words (去年) do not carry into a figure of the heading.
+func TestHeadingEndsChain(t *testing.T) {
+	x := newExtractor(t)
+	facts := x.Extract(Document{ID: "t", Text: "去年完成投资5亿元；\n一、今年地区生产总值增长6%左右\n", PlanYear: 2025})
+	if len(facts) != 2 {
+		t.Fatalf("got %d facts; want 2", len(facts))
+	}
+	if f := facts[1]; f.Mention != "6%左右" || f.Kind != "target" || f.Year == nil || *f.Year != 2025 {
+		t.Errorf("fact 2 = %s %s %v; want 6%%左右 target 2025", f.Mention, f.Kind, f.Year)
+	}
+}
+
 // TestInvariants checks SPEC's invariants on every bundled document:
 // text[start:end] == mention, ordered fact ids, enumerations from SPEC.
 func TestInvariants(t *testing.T) {
