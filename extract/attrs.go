@@ -33,12 +33,7 @@ type analysis struct {
 // time words of the sentences it is chained to and its own (see
 // ExtractChecked).
 func newAnalysis(s []rune, str string, time timeWords, seg segment.Segmenter) *analysis {
-	off := make([]int32, 0, len(s)+1)
-	for i := range str {
-		off = append(off, int32(i))
-	}
-	off = append(off, int32(len(str)))
-	return &analysis{s: s, str: str, off: off, seg: seg, done: map[int]bool{}, tokStart: make([]bool, len(s)+1), tokE: make([]bool, len(s)+1),
+	return &analysis{s: s, str: str, off: runeOffsets(str), seg: seg, done: map[int]bool{}, tokStart: make([]bool, len(s)+1), tokE: make([]bool, len(s)+1),
 		time: time, hedged: hasAny(str, hedgeWords)}
 }
 
@@ -692,10 +687,6 @@ func shorten(s string, a *analysis) string {
 
 // words cuts a phrase on the sentence's token boundaries.
 func (a *analysis) words(s string) []string {
-	var out []string
-	for _, t := range a.toks {
-		out = append(out, t.Text)
-	}
 	// find s in the sentence and keep the tokens inside it
 	idx := strings.Index(a.str, s)
 	if idx < 0 {
@@ -703,7 +694,7 @@ func (a *analysis) words(s string) []string {
 	}
 	start := utf8.RuneCountInString(a.str[:idx])
 	end := start + len([]rune(s))
-	out = out[:0]
+	var out []string
 	for _, t := range a.toks {
 		if t.Start >= start && t.End <= end {
 			out = append(out, t.Text)
@@ -767,11 +758,16 @@ func newOrigText(text string) *origText {
 		// each invalid byte is a code point of its own, written as U+FFFD
 		return &origText{runes: []rune(text)}
 	}
-	off := make([]int32, 0, len(text)/3+1)
-	for i := range text {
+	return &origText{text: text, off: runeOffsets(text)}
+}
+
+// runeOffsets returns the byte offset in s of each code point, then len(s).
+func runeOffsets(s string) []int32 {
+	off := make([]int32, 0, len(s)/3+1)
+	for i := range s {
 		off = append(off, int32(i))
 	}
-	return &origText{text: text, off: append(off, int32(len(text)))}
+	return append(off, int32(len(s)))
 }
 
 // slice returns code points [i, j) of the text.

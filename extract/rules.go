@@ -132,6 +132,15 @@ func placeholders() map[string]string {
 	}
 }
 
+// expand replaces the placeholders of pattern with their patterns, each
+// as a non-capturing group.
+func expand(pattern string, ph map[string]string) string {
+	for k, v := range ph {
+		pattern = strings.ReplaceAll(pattern, k, "(?:"+v+")")
+	}
+	return pattern
+}
+
 // compiledRule is a Rule with its pattern compiled.
 type compiledRule struct {
 	Rule
@@ -159,7 +168,6 @@ type ruleSet struct {
 
 // alternation is the anchored union of some rules.
 type alternation struct {
-	mask  uint64
 	re    *regexp2.Regexp
 	rules []int // rule index of each alternative
 	group []int // group number of each alternative
@@ -185,10 +193,7 @@ func compileRules(rules []Rule) (*ruleSet, error) {
 	set := &ruleSet{}
 	var patterns []string
 	for _, r := range rules {
-		p := r.Pattern
-		for k, v := range ph {
-			p = strings.ReplaceAll(p, k, "(?:"+v+")")
-		}
+		p := expand(r.Pattern, ph)
 		first, err := firstChars(p) // parses p: a bad pattern fails here
 		if err != nil {
 			return nil, fmt.Errorf("extract: rule %s: %w", r.ID, err)
@@ -254,7 +259,7 @@ func (rs *ruleSet) maskOf(c rune) uint64 {
 }
 
 func compileAlternation(mask uint64, patterns []string) (alternation, error) {
-	alt := alternation{mask: mask}
+	var alt alternation
 	var parts []string
 	for i, p := range patterns {
 		if mask&(1<<i) != 0 {

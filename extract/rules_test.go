@@ -26,11 +26,7 @@ func TestDispatchEqualsScan(t *testing.T) {
 	ph := placeholders()
 	var alts []string
 	for i, r := range Rules {
-		p := r.Pattern
-		for k, v := range ph {
-			p = strings.ReplaceAll(p, k, "(?:"+v+")")
-		}
-		alts = append(alts, fmt.Sprintf("(?<r%d>%s)", i, p))
+		alts = append(alts, fmt.Sprintf("(?<r%d>%s)", i, expand(r.Pattern, ph)))
 	}
 	scan := regexp2.MustCompile(strings.Join(alts, "|"), ruleOptions)
 
