@@ -304,11 +304,10 @@ func parseArabic(s string) (*big.Rat, bool) {
 	if v, ok := smallDecimal(intPart, frac); ok {
 		return v, true
 	}
-	v, ok := new(big.Rat).SetString(intPart + "." + frac)
-	if !hasFrac {
-		v, ok = new(big.Rat).SetString(intPart)
+	if hasFrac {
+		return new(big.Rat).SetString(intPart + "." + frac)
 	}
-	return v, ok
+	return new(big.Rat).SetString(intPart)
 }
 
 // smallDecimal reads intPart.frac, both ASCII digits, of at most 18
