@@ -1,9 +1,12 @@
 package extract
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/gwrfacts/gwr/corpus"
+	"github.com/gwrfacts/gwr/normalize"
 )
 
 // corpusDocs loads the bundled reports.
@@ -22,4 +25,53 @@ func corpusDocs(t testing.TB) []Document {
 		docs = append(docs, Document{ID: d.ID, Text: d.Text, HTML: d.HTML, PlanYear: d.Meta.Year})
 	}
 	return docs
+}
+
+// readDocs reads the files matching pattern, in name order, as reports for
+// 2024, stopping once limit bytes are read (limit < 0: all of them).
+func readDocs(t testing.TB, pattern string, limit int64) []Document {
+	t.Helper()
+	paths, err := filepath.Glob(pattern)
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no files match %s (%v)", pattern, err)
+	}
+	var docs []Document
+	var read int64
+	for _, p := range paths {
+		if limit >= 0 && read >= limit {
+			break
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		read += int64(len(b))
+		docs = append(docs, Document{ID: filepath.Base(p), Text: string(b), PlanYear: 2024})
+	}
+	return docs
+}
+
+// devDocs loads the reports of the development set.
+func devDocs(t testing.TB) []Document { return readDocs(t, "../golden/dev/texts/*.txt", -1) }
+
+// textDocs makes documents of texts.
+func textDocs(texts ...string) []Document {
+	var docs []Document
+	for _, s := range texts {
+		docs = append(docs, Document{ID: "t", Text: s})
+	}
+	return docs
+}
+
+// sentencesOf returns the sentences of docs as Extract sees them: cleaned
+// and split.
+func sentencesOf(docs []Document) [][]rune {
+	var out [][]rune
+	for _, d := range docs {
+		v := normalize.Clean(d.Text, normalize.Options{HTML: d.HTML})
+		for _, s := range splitSentences(v.Runes) {
+			out = append(out, v.Runes[s.start:s.end])
+		}
+	}
+	return out
 }

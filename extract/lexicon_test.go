@@ -3,8 +3,6 @@ package extract
 import (
 	"strings"
 	"testing"
-
-	"github.com/gwrfacts/gwr/normalize"
 )
 
 // TestWordIndexFirstEnds checks the one-pass word search against a search
@@ -13,11 +11,8 @@ func TestWordIndexFirstEnds(t *testing.T) {
 	lists := [][]string{planWords, pastWords, comparisonWords, multiYearWords, {"年"}, {"19"}, {"20"}, {"年内"}, {"𠀀字"}, {"过去五年", "五年"}}
 	x := newWordIndex(lists...)
 	texts := []string{"", "过去五年来，2019年内𠀀字", "五年过去五年", "19", "x𠀀字"}
-	for _, d := range corpusDocs(t) {
-		v := normalize.Clean(d.Text, normalize.Options{})
-		for _, s := range splitSentences(v.Runes) {
-			texts = append(texts, string(v.Runes[s.start:s.end]))
-		}
+	for _, s := range sentencesOf(corpusDocs(t)) {
+		texts = append(texts, string(s))
 	}
 	got := make([]int, len(lists))
 	for _, s := range texts {

@@ -2,8 +2,6 @@ package extract
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"regexp/syntax"
 	"strings"
 	"testing"
@@ -30,54 +28,39 @@ func TestDispatchEqualsScan(t *testing.T) {
 	}
 	scan := regexp2.MustCompile(strings.Join(alts, "|"), ruleOptions)
 
-	texts := []string{
+	docs := textDocs(
 		"增长６．５％，新增𝟏𝟎家，“两个100%”，第十九届，PM2.5，３-５个，由2.3%提高到2.5%，翻一番，保持两位数增长，三千瓦，一万亩。",
-		"𠀀12亿元𠀀、2024年1月9日、5G、12345热线、九大政策、年产20万吨、过5亿元项目、8至10亿元",
-	}
-	for _, d := range corpusDocs(t) {
-		texts = append(texts, d.Text)
-	}
-	paths, _ := filepath.Glob("../golden/dev/texts/*.txt")
-	for _, p := range paths {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, string(b))
-	}
+		"𠀀12亿元𠀀、2024年1月9日、5G、12345热线、九大政策、年产20万吨、过5亿元项目、8至10亿元")
+	docs = append(append(docs, corpusDocs(t)...), devDocs(t)...)
 	checked := 0
-	for _, text := range texts {
-		v := normalize.Clean(text, normalize.Options{})
-		for _, s := range splitSentences(v.Runes) {
-			sr := v.Runes[s.start:s.end]
-			for _, w := range windows(sr) {
-				ws := sr[w.start:w.end]
-				for at := range ws {
-					want := "none"
-					if m, _ := scan.FindRunesMatchStartingAt(ws, at); m != nil {
-						for i := range Rules {
-							if g := m.GroupByName(fmt.Sprintf("r%d", i)); g != nil && len(g.Captures) > 0 {
-								want = fmt.Sprintf("%s@%d+%d", Rules[i].ID, m.Index, m.Length)
-								break
-							}
-						}
-					}
-					got := "none"
-					for i := at; i < len(ws); i++ {
-						m, r, err := rs.matchAt(ws, i)
-						if err != nil {
-							t.Fatal(err)
-						}
-						if m != nil {
-							got = fmt.Sprintf("%s@%d+%d", r.ID, m.Index, m.Length)
+	for _, sr := range sentencesOf(docs) {
+		for _, w := range windows(sr) {
+			ws := sr[w.start:w.end]
+			for at := range ws {
+				want := "none"
+				if m, _ := scan.FindRunesMatchStartingAt(ws, at); m != nil {
+					for i := range Rules {
+						if g := m.GroupByName(fmt.Sprintf("r%d", i)); g != nil && len(g.Captures) > 0 {
+							want = fmt.Sprintf("%s@%d+%d", Rules[i].ID, m.Index, m.Length)
 							break
 						}
 					}
-					if got != want {
-						t.Fatalf("in %q from %d: dispatch found %s, scan %s", string(ws), at, got, want)
-					}
-					checked++
 				}
+				got := "none"
+				for i := at; i < len(ws); i++ {
+					m, r, err := rs.matchAt(ws, i)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if m != nil {
+						got = fmt.Sprintf("%s@%d+%d", r.ID, m.Index, m.Length)
+						break
+					}
+				}
+				if got != want {
+					t.Fatalf("in %q from %d: dispatch found %s, scan %s", string(ws), at, got, want)
+				}
+				checked++
 			}
 		}
 	}
@@ -178,24 +161,17 @@ func TestRangeAheadIsImplied(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	texts := []string{"增长3-5个，5%-6%，60万吨至65万吨，8至10亿元，3 ~ 5千瓦，2万千瓦到3万千瓦，1.5亿立方米-2亿立方米"}
-	for _, d := range corpusDocs(t) {
-		texts = append(texts, d.Text)
-	}
+	docs := append(textDocs("增长3-5个，5%-6%，60万吨至65万吨，8至10亿元，3 ~ 5千瓦，2万千瓦到3万千瓦，1.5亿立方米-2亿立方米"), corpusDocs(t)...)
 	found := 0
-	for _, text := range texts {
-		v := normalize.Clean(text, normalize.Options{})
-		for _, s := range splitSentences(v.Runes) {
-			sr := v.Runes[s.start:s.end]
-			for at := range sr {
-				m1, _, _ := with.matchAt(sr, at)
-				m2, _, _ := without.matchAt(sr, at)
-				if (m1 == nil) != (m2 == nil) || m1 != nil && (m1.Index != m2.Index || m1.Length != m2.Length) {
-					t.Fatalf("in %q at %d: with {RANGE_AHEAD} %v, without %v", string(sr), at, m1, m2)
-				}
-				if m1 != nil {
-					found++
-				}
+	for _, sr := range sentencesOf(docs) {
+		for at := range sr {
+			m1, _, _ := with.matchAt(sr, at)
+			m2, _, _ := without.matchAt(sr, at)
+			if (m1 == nil) != (m2 == nil) || m1 != nil && (m1.Index != m2.Index || m1.Length != m2.Length) {
+				t.Fatalf("in %q at %d: with {RANGE_AHEAD} %v, without %v", string(sr), at, m1, m2)
+			}
+			if m1 != nil {
+				found++
 			}
 		}
 	}

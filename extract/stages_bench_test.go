@@ -30,38 +30,16 @@ import (
 //	GWR_STAGES_DIR=$PWD/bench/data/50mb go test -run - -bench Stages -cpu 1 ./extract
 func BenchmarkStages(b *testing.B) {
 	var docs []Document
-	paths, _ := filepath.Glob("../golden/dev/texts/*.txt")
-	limit := int64(-1)
 	if dir := os.Getenv("GWR_STAGES_DIR"); dir != "" {
-		paths, _ = filepath.Glob(filepath.Join(dir, "*.txt"))
-		if len(paths) == 0 {
-			b.Fatalf("GWR_STAGES_DIR=%s holds no *.txt files", dir)
-		}
-		limit = 5e6
+		docs = readDocs(b, filepath.Join(dir, "*.txt"), 5e6)
 	} else {
-		docs = corpusDocs(b)
-	}
-	var read int64
-	for _, p := range paths {
-		if limit >= 0 && read >= limit {
-			break
-		}
-		t, err := os.ReadFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		read += int64(len(t))
-		docs = append(docs, Document{ID: filepath.Base(p), Text: string(t), PlanYear: 2024})
+		docs = append(corpusDocs(b), devDocs(b)...)
 	}
 	var size int64
-	var sents [][]rune
 	for _, d := range docs {
 		size += int64(len(d.Text))
-		v := normalize.Clean(d.Text, normalize.Options{HTML: d.HTML})
-		for _, s := range splitSentences(v.Runes) {
-			sents = append(sents, v.Runes[s.start:s.end])
-		}
 	}
+	sents := sentencesOf(docs)
 	seg, err := segment.Default()
 	if err != nil {
 		b.Fatal(err)
