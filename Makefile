@@ -1,12 +1,14 @@
 # gwr: numeric facts from Chinese government work reports.
-# `make run` extracts the bundled corpus into out/; `make test` runs every test.
+# `make run` extracts the bundled corpus into out/; `make test` installs what
+# the tests need (.ci/setup) and runs every test; `make install` puts gwr in
+# $(go env GOPATH)/bin.
 
 GO      ?= go
 GOFLAGS ?=
 BIN     := gwr
 OUT     := out
 
-.PHONY: all build run test test-go eval golden bench fuzz fuzz-long interop clean
+.PHONY: all build install setup run test test-go eval golden bench fuzz fuzz-long interop clean
 
 all: build
 
@@ -14,12 +16,20 @@ all: build
 build:
 	$(GO) build -trimpath -o $(BIN) ./cmd/gwr
 
+## install: go install the gwr binary into $(go env GOBIN), or $(go env GOPATH)/bin
+install:
+	$(GO) install -trimpath ./cmd/gwr
+
+## setup: install the Debian and npm packages the tests need, if missing (.ci/setup)
+setup:
+	bash .ci/setup
+
 ## run: extract the bundled corpus into out/ (Parquet, plus JSON Lines)
 run: build
 	./$(BIN) extract -o $(OUT) --format parquet,jsonl corpus
 
-## test: the whole suite, as CI runs it
-test: test-go interop fuzz
+## test: the whole suite, as CI runs it; first installs what is missing (.ci/setup)
+test: setup test-go interop fuzz
 
 ## test-go: unit, golden and end-to-end tests of the Go packages
 test-go:
@@ -50,7 +60,7 @@ fuzz-long:
 	bash bench/fuzz.sh 10m
 
 ## interop: DuckDB and Apache Arrow JS read what gwr writes
-interop: build
+interop: build setup
 	bash golden/interop/run.sh
 
 clean:
