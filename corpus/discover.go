@@ -25,6 +25,10 @@ var Extensions = []string{".txt", ".htm", ".html"}
 type Input struct {
 	Path string // as given or found by the walk; StdinPath for standard input
 	ID   string // unique among the inputs of one Discover call
+	// Err is set for an input that could not be looked at (a directory
+	// that cannot be listed, a file that cannot be stat'ed): Load returns
+	// it, so that it costs this input alone.
+	Err error
 }
 
 // Discover turns command-line arguments into the list of inputs.
@@ -50,6 +54,7 @@ func Discover(args []string) ([]Input, error) {
 	}
 	var paths []string
 	seen := map[string]bool{}
+	failed := map[string]error{}
 	add := func(p string) {
 		key := p
 		if p != StdinPath {
@@ -69,33 +74,47 @@ func Discover(args []string) ([]Input, error) {
 			return nil, &FileError{Reason: "empty path argument", Kind: ErrNotFound}
 		}
 		info, err := os.Stat(arg)
-		if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
 			return nil, statErr(arg, err)
+		}
+		if err != nil {
+			failed[filepath.Clean(arg)] = statErr(arg, err)
+			add(arg)
+			continue
 		}
 		if !info.IsDir() {
 			add(arg)
 			continue
 		}
-		found, err := walk(arg)
-		if err != nil {
-			return nil, err
-		}
-		for _, p := range found {
+		for _, p := range walk(arg, failed) {
 			add(p)
 		}
 	}
 	if len(paths) == 0 {
 		return nil, &FileError{Path: strings.Join(args, ", "), Reason: "no .txt, .htm or .html files found", Kind: ErrNotFound}
 	}
-	return assignIDs(paths), nil
+	inputs := assignIDs(paths)
+	for i := range inputs {
+		if p := inputs[i].Path; p != StdinPath {
+			inputs[i].Err = failed[filepath.Clean(p)]
+		}
+	}
+	return inputs, nil
 }
 
-// walk lists the input files under dir, sorted by path.
-func walk(dir string) ([]string, error) {
+// walk lists the input files under dir, sorted by path. A directory that
+// cannot be read is listed too, with its error in failed: the walk goes on
+// past it.
+func walk(dir string, failed map[string]error) []string {
 	var found []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return statErr(p, err)
+			found = append(found, p)
+			failed[filepath.Clean(p)] = &FileError{Path: p, Reason: "cannot be read, its files are left out: " + reason(err), Kind: ErrNotFound, Err: err}
+			if d != nil && d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
 		}
 		if p != dir && (strings.HasPrefix(d.Name(), ".") || d.IsDir() && d.Name() == "testdata") {
 			if d.IsDir() {
@@ -125,11 +144,17 @@ func walk(dir string) ([]string, error) {
 		found = append(found, p)
 		return nil
 	})
-	if err != nil {
-		return nil, err
-	}
 	sort.Strings(found)
-	return found, nil
+	return found
+}
+
+// reason is the message of err without the path an *fs.PathError adds.
+func reason(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return err.Error()
 }
 
 func hasInputExt(p string) bool {

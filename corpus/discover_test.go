@@ -48,17 +48,17 @@ func TestDiscover(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []Input{
-		{j("reports/2022/zichuan-2.txt"), "zichuan-2"},
-		{j("reports/2022/zichuan.txt"), "zichuan"},
-		{j("reports/2023/nested/deep.txt"), "deep"},
-		{j("reports/2023/zichuan.txt"), "zichuan-3"},
-		{j("reports/a.b.txt"), "a.b"},
-		{j("reports/b/old.htm"), "old"},
-		{j("reports/b/page.HTML"), "page"},
-		{j("loose/readme.md"), "readme"},
-		{"-", "stdin"},
-		{j("loose/zichuan.txt"), "zichuan-4"},
-		{j("loose/stdin.txt"), "stdin-2"},
+		{Path: j("reports/2022/zichuan-2.txt"), ID: "zichuan-2"},
+		{Path: j("reports/2022/zichuan.txt"), ID: "zichuan"},
+		{Path: j("reports/2023/nested/deep.txt"), ID: "deep"},
+		{Path: j("reports/2023/zichuan.txt"), ID: "zichuan-3"},
+		{Path: j("reports/a.b.txt"), ID: "a.b"},
+		{Path: j("reports/b/old.htm"), ID: "old"},
+		{Path: j("reports/b/page.HTML"), ID: "page"},
+		{Path: j("loose/readme.md"), ID: "readme"},
+		{Path: "-", ID: "stdin"},
+		{Path: j("loose/zichuan.txt"), ID: "zichuan-4"},
+		{Path: j("loose/stdin.txt"), ID: "stdin-2"},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Discover mismatch\ngot  %v\nwant %v", got, want)
@@ -128,7 +128,7 @@ func TestDiscoverSameFileOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []Input{{p, "a"}, {"-", "stdin"}}
+	want := []Input{{Path: p, ID: "a"}, {Path: "-", ID: "stdin"}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %v, want %v", got, want)
 	}

@@ -2,7 +2,10 @@ package corpus
 
 import (
 	"errors"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Kinds of input problems. A *FileError wraps one of them, so callers can
@@ -78,5 +81,21 @@ func displayPath(path string) string {
 	if path == StdinPath {
 		return "<stdin>"
 	}
-	return path
+	return SafeName(path)
+}
+
+// SafeName returns name as it may be shown on a terminal: as it is when it
+// holds only printable characters and valid UTF-8, else Go-quoted
+// ("a\x1b[2Jb.txt", "two\nlines.txt"), so that a file name cannot move
+// the cursor, clear the screen or forge a line of output.
+func SafeName(name string) string {
+	if !utf8.ValidString(name) {
+		return strconv.Quote(name)
+	}
+	for _, r := range name {
+		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || unicode.Is(unicode.Bidi_Control, r) {
+			return strconv.Quote(name)
+		}
+	}
+	return name
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"strings"
 	"unicode/utf8"
@@ -42,6 +43,9 @@ type Document struct {
 // it, infers its metadata from the text and applies opt.Manifest's entry
 // for in.ID over it. Errors are *FileError values naming the file.
 func Load(in Input, opt Options) (*Document, error) {
+	if in.Err != nil {
+		return nil, in.Err
+	}
 	limit := opt.MaxBytes
 	if limit <= 0 {
 		limit = DefaultMaxBytes
@@ -74,7 +78,10 @@ func Load(in Input, opt Options) (*Document, error) {
 }
 
 // readLimited reads the file at path (standard input for "-"), refusing
-// more than limit bytes.
+// more than limit bytes. Only regular files are opened: a named pipe, a
+// socket or a device (which could block a read forever or never end) is an
+// error naming what it is, checked before the open, which would itself
+// block on a pipe without a writer.
 func readLimited(path string, limit int64, stdin io.Reader) ([]byte, error) {
 	var r io.Reader
 	if path == StdinPath {
@@ -83,24 +90,32 @@ func readLimited(path string, limit int64, stdin io.Reader) ([]byte, error) {
 			r = os.Stdin
 		}
 	} else {
+		info, err := os.Stat(path)
+		if err != nil {
+			return nil, statErr(path, err)
+		}
+		if err := regular(path, info); err != nil {
+			return nil, err
+		}
+		if info.Size() > limit {
+			return nil, tooLarge(path, info.Size(), limit)
+		}
 		f, err := os.Open(path)
 		if err != nil {
 			return nil, statErr(path, err)
 		}
 		defer f.Close()
-		info, err := f.Stat()
-		if err != nil {
+		if info, err = f.Stat(); err != nil {
 			return nil, statErr(path, err)
 		}
-		if info.IsDir() {
-			return nil, &FileError{Path: path, Reason: "is a directory", Kind: ErrNotFound}
-		}
-		if info.Mode().IsRegular() && info.Size() > limit {
-			return nil, tooLarge(path, info.Size(), limit)
+		if err := regular(path, info); err != nil {
+			return nil, err // replaced between the two looks
 		}
 		r = f
 	}
-	raw, err := io.ReadAll(io.LimitReader(r, limit+1))
+	// read at most limit+1 bytes (without overflowing at the largest
+	// int64) to tell a file of exactly limit bytes from a larger one
+	raw, err := io.ReadAll(io.LimitReader(r, min(limit, math.MaxInt64-1)+1))
 	if err != nil {
 		return nil, &FileError{Path: path, Reason: "read: " + err.Error(), Err: err}
 	}
@@ -108,6 +123,28 @@ func readLimited(path string, limit int64, stdin io.Reader) ([]byte, error) {
 		return nil, &FileError{Path: path, Reason: fmt.Sprintf("file is more than %d bytes, over the --max-bytes limit of %d", limit, limit), Kind: ErrTooLarge}
 	}
 	return raw, nil
+}
+
+// regular returns an error naming what path is when it is not a regular
+// file.
+func regular(path string, info os.FileInfo) error {
+	m := info.Mode()
+	what := ""
+	switch {
+	case m.IsRegular():
+		return nil
+	case m.IsDir():
+		what = "is a directory"
+	case m&os.ModeNamedPipe != 0:
+		what = "is a named pipe (FIFO), not a file: not read"
+	case m&os.ModeSocket != 0:
+		what = "is a socket, not a file: not read"
+	case m&os.ModeDevice != 0:
+		what = "is a device, not a file: not read"
+	default:
+		what = "is not a regular file: not read"
+	}
+	return &FileError{Path: path, Reason: what, Kind: ErrNotFound}
 }
 
 func tooLarge(path string, size, limit int64) error {

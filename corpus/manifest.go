@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -45,6 +44,10 @@ func (man Manifest) Apply(id string, m Meta) Meta {
 // manifestColumns are the keys of a manifest entry; doc_id is required.
 var manifestColumns = []string{"doc_id", "region", "level", "year", "doc_type"}
 
+// MaxManifestBytes is the largest manifest LoadManifest reads: 64 MB, a
+// manifest of about a million documents.
+const MaxManifestBytes = 64 << 20
+
 // LoadManifest reads a manifest file. Formats:
 //
 //   - CSV (or TSV, by a .tsv name or a tab in the header) with a header
@@ -61,9 +64,12 @@ var manifestColumns = []string{"doc_id", "region", "level", "year", "doc_type"}
 // schema.Levels, a doc_type not in schema.DocTypes or a year that is not a
 // whole number between 1949 and 2100 is an error naming the file and line.
 func LoadManifest(path string) (Manifest, error) {
-	raw, err := os.ReadFile(path)
+	raw, err := readLimited(path, MaxManifestBytes, nil)
 	if err != nil {
-		return nil, statErr(path, err)
+		if errors.Is(err, ErrTooLarge) {
+			return nil, &FileError{Path: path, Reason: fmt.Sprintf("manifest is over %d bytes: not a manifest of doc_ids", MaxManifestBytes), Kind: ErrManifest}
+		}
+		return nil, err
 	}
 	text, _, err := Decode(raw, "")
 	if err != nil {
@@ -137,6 +143,14 @@ func parseCSVManifest(text string, tsv bool) (Manifest, error) {
 			return nil, err
 		}
 		line, _ := r.FieldPos(0)
+		for i, f := range rec {
+			if strings.ContainsAny(f, "\r\n") {
+				// only a quote can make a field span lines: in a TSV it
+				// is one left open, which would swallow the rows after it
+				l, _ := r.FieldPos(i)
+				return nil, &manifestError{where: "line " + strconv.Itoa(l), msg: "a field spans lines (a quote that is never closed?): the rows after it would be lost"}
+			}
+		}
 		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 			continue
 		}

@@ -706,6 +706,18 @@ func (a *analysis) words(s string) []string {
 	return out
 }
 
+// singleMinus reports whether the original text at code point cs is a
+// minus sign written as one character, not the Chinese dash —— (or --).
+func singleMinus(orig *origText, cs int) bool {
+	switch orig.slice(cs, cs+1) {
+	case "-", "－", "−", "﹣", "负":
+	default:
+		return false
+	}
+	return cs+1 < orig.len() && !strings.ContainsAny(orig.slice(cs+1, cs+2), "-－−﹣—―–") &&
+		(cs == 0 || !strings.ContainsAny(orig.slice(cs-1, cs), "-－−﹣—―–"))
+}
+
 // row renders the fact as a schema row: spans mapped to the original text,
 // values to float64. base is the sentence's start in the view.
 func (f *fact) row(d Document, orig *origText, view *normalize.View, sent span) schema.Fact {
@@ -721,7 +733,17 @@ func (f *fact) row(d Document, orig *origText, view *normalize.View, sent span) 
 	}
 	ss, se := view.OrigSpan(sent.start, sent.end)
 	low, high := normalize.Float(q.low), normalize.Float(q.high)
-	if f.negative {
+	negative := f.negative
+	if q.minus {
+		if singleMinus(orig, cs) {
+			negative = !negative // 增长-2.1%: the sign turns the figure around
+		} else {
+			// the Chinese dash ——, which cleaning folds to '-' too: not
+			// a sign, and not part of the mention
+			cs, _ = view.OrigSpan(sent.start+q.core.start+1, sent.start+q.core.end)
+		}
+	}
+	if negative {
 		low, high = -high, -low
 	}
 	return schema.Fact{
@@ -751,6 +773,14 @@ type origText struct {
 	text  string
 	off   []int32 // byte offset in text of each code point, then len(text)
 	runes []rune  // the text as runes, when it is not valid UTF-8
+}
+
+// len returns the number of code points of the text.
+func (o *origText) len() int {
+	if o.runes != nil {
+		return len(o.runes)
+	}
+	return len(o.off) - 1
 }
 
 func newOrigText(text string) *origText {

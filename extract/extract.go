@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/dlclark/regexp2"
 
@@ -139,6 +140,7 @@ type quantity struct {
 	unit       string // canonical unit
 	unitText   string
 	classifier string
+	minus      bool // core starts with a minus sign (see signed)
 }
 
 // match runs the rules over one sentence and returns its quantities, in
@@ -270,11 +272,15 @@ func read(r *compiledRule, m *regexp2.Match, s []rune) (quantity, bool) {
 		q.core.end = multSpan.end
 	}
 	q.unitSpan = unitSpan
-	q.pre = boundBefore(s, numSpan.start)
+	if r.Yield == Point && signed(s, numSpan.start) {
+		q.core.start--
+		q.minus = true
+	}
+	q.pre = boundBefore(s, q.core.start)
 	_, q.post, _ = group(m, "post")
 	// the quantity starts at its bound word or number: a rule's leading
 	// context (由 in "由2.3%") is not part of it
-	q.start = numSpan.start
+	q.start = q.core.start
 	if q.pre.end > q.pre.start {
 		q.start = q.pre.start
 	}
@@ -366,6 +372,24 @@ func read(r *compiledRule, m *regexp2.Match, s []rune) (quantity, bool) {
 		return q, false // beyond float64: not a figure of any report
 	}
 	return q, plausible(&q, s)
+}
+
+// signed reports whether the number starting at i has a minus sign: '-'
+// or 负 right before it, not itself after a digit, a Latin letter, a dash
+// or a Chinese numeral (3-5 and G-5 are a range and a code). Whether the
+// '-' was a minus or the Chinese dash —— is told from the original text
+// when the fact is written.
+func signed(s []rune, i int) bool {
+	if i == 0 || s[i-1] != '-' && s[i-1] != '负' {
+		return false
+	}
+	if i >= 2 {
+		p := s[i-2]
+		if p >= '0' && p <= '9' || p == '.' || p == ',' || p == '-' || p < 0x80 && unicode.IsLetter(p) || isChineseNumeral(p) || p == '正' {
+			return false
+		}
+	}
+	return true
 }
 
 // boundBefore returns the span of the longest bound word written before a

@@ -149,6 +149,10 @@ var phenomena = []struct {
 	{"bare multipliers after a bound word", "力争新能源装机规模突破千万千瓦，居民人均可支配收入增长近万元。", []row{
 		{"突破千万千瓦", "新能源装机规模", "突破", "level", 1e7, 1e7, "gt", "kW", "", "target", 2025, "力争"},
 		{"近万元", "居民人均可支配收入", "增长", "delta", 10000, 10000, "approx", "CNY", "", "target", 2025, "力争"}}},
+	{"a minus sign is a fall", "全年规模以上工业增加值增长-2.1%。", []row{
+		{"-2.1%", "规模以上工业增加值", "增长", "growth", -2.1, -2.1, "eq", "percent", "", "target", 2025, ""}}},
+	{"a range mark is not a sign", "新建公园3-5个。", []row{
+		{"3-5个", "公园", "新建", "delta", 3, 5, "range", "count", "个", "target", 2025, ""}}},
 	{"PM2.5 as a name, concentration as a fact", "PM2.5平均浓度控制在35微克/立方米以内。", []row{
 		{"35微克/立方米以内", "PM2.5平均浓度", "控制在", "level", 35, 35, "le", "ug/m3", "", "target", 2025, ""}}},
 }
@@ -171,6 +175,24 @@ func TestPhenomena(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestSentenceCapKeepsNumbers: a clause longer than a sentence may be,
+// with no clause mark to cut at, is cut before the number near the cap,
+// never inside it: 123456万元 ending a 601-character clause keeps its 1.
+func TestSentenceCapKeepsNumbers(t *testing.T) {
+	x := newExtractor(t)
+	for _, n := range []int{maxSentence - 8, maxSentence - 7, maxSentence - 5, maxSentence - 3} {
+		text := "全年" + strings.Repeat("推进", (n-2)/2) + strings.Repeat("推", (n-2)%2) + "投资123456万元。"
+		facts := x.Extract(Document{ID: "t", Text: text, PlanYear: 2025})
+		if len(facts) != 1 || facts[0].Mention != "123456万元" || facts[0].ValueLow != 1234560000 {
+			var got []string
+			for _, f := range facts {
+				got = append(got, fmt.Sprintf("%s=%v", f.Mention, f.ValueLow))
+			}
+			t.Errorf("number after %d characters: facts %v, want [123456万元=1.23456e+09]", n+2, got)
+		}
 	}
 }
 

@@ -57,15 +57,8 @@ func appendSentence(out []sentence, text []rune, s, e int) []sentence {
 		e--
 	}
 	for e-s > maxSentence {
-		cut := s + maxSentence
-		for i := cut; i > s+maxSentence/2; i-- {
-			if isClauseMark(text[i-1]) {
-				cut = i
-				break
-			}
-		}
-		out = append(out, sentence{span: span{s, cut}})
-		s = cut
+		out = append(out, sentence{span: span{s, capAt(text, s)}})
+		s = out[len(out)-1].end
 	}
 	if e > s {
 		last := text[e-1]
@@ -73,6 +66,44 @@ func appendSentence(out []sentence, text []rune, s, e int) []sentence {
 		out = append(out, sentence{span: span{s, e}, heading: heading})
 	}
 	return out
+}
+
+// capAt returns where to end a sentence of more than maxSentence code
+// points starting at s: after the last clause mark in its second half; else
+// before the last number that starts within windowMargin of the cap (so
+// that the cut never splits a number from its multiplier, unit or bound
+// words: 123456万元 stays whole), when that leaves half a sentence; else at
+// the cap.
+func capAt(text []rune, s int) int {
+	cut := s + maxSentence
+	for i := cut; i > s+maxSentence/2; i-- {
+		if isClauseMark(text[i-1]) && !(text[i-1] == ',' && i < len(text) && isDigit(text[i]) && isDigit(text[i-2])) {
+			return i // not in the thousands comma of 1,234
+		}
+	}
+	for i := cut; i > cut-windowMargin && i > s+maxSentence/2; i-- {
+		if !inNumber(text, i-1) {
+			continue
+		}
+		j := i - 1 // the start of the run of digits and numerals holding i-1
+		for j > s+maxSentence/2 && inNumber(text, j-1) {
+			j--
+		}
+		if j > s+maxSentence/2 {
+			return j
+		}
+		break
+	}
+	return cut
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// inNumber reports whether text[i] is part of a number: a digit, a
+// decimal point or thousands comma, a Chinese numeral.
+func inNumber(text []rune, i int) bool {
+	r := text[i]
+	return r >= '0' && r <= '9' || r == '.' || r == ',' || isChineseNumeral(r)
 }
 
 // wholeLine reports whether [s,e) is a line of its own, spaces aside.

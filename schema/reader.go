@@ -420,7 +420,7 @@ func (t *Table) readCSV(f *os.File, sink *batchSink) error {
 func parseCell(dst reflect.Value, kind valueKind, s string) error {
 	switch kind {
 	case kindString:
-		dst.SetString(s)
+		dst.SetString(unneutralize(s))
 	case kindInt32:
 		v, err := strconv.ParseInt(s, 10, 32)
 		if err != nil {

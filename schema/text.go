@@ -8,6 +8,7 @@ import (
 	"math"
 	"reflect"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -140,6 +141,30 @@ func (jw *jsonlWriter) Close() error {
 	return nil
 }
 
+// csvFormulaStarts are the first characters that make a spreadsheet read
+// a cell as a formula (=, +, -, @; tab and carriage return are stripped
+// by some before they look), and the quote that marks a neutralised cell.
+const csvFormulaStarts = "=+-@\t\r'"
+
+// neutralize returns a text cell as the CSV holds it: a cell starting with
+// one of csvFormulaStarts gets a leading ' (OWASP's advice against formula
+// injection: "=HYPERLINK(…)" in a report's text is shown, not run).
+// unneutralize undoes it, so every string reads back as written.
+func neutralize(s string) string {
+	if s != "" && strings.IndexByte(csvFormulaStarts, s[0]) >= 0 {
+		return "'" + s
+	}
+	return s
+}
+
+// unneutralize is the inverse of neutralize.
+func unneutralize(s string) string {
+	if len(s) >= 2 && s[0] == '\'' && strings.IndexByte(csvFormulaStarts, s[1]) >= 0 {
+		return s[1:]
+	}
+	return s
+}
+
 // csvWriter writes a header row of column names, then one record per row;
 // a null is an empty field.
 type csvWriter struct {
@@ -180,7 +205,7 @@ func (cw *csvWriter) Write(rows any) error {
 func (cw *csvWriter) formatCell(f reflect.Value, kind valueKind, i int) (string, error) {
 	switch kind {
 	case kindString:
-		return f.String(), nil
+		return neutralize(f.String()), nil
 	case kindInt32:
 		return strconv.FormatInt(f.Int(), 10), nil
 	case kindNullInt32:

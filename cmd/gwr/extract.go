@@ -35,6 +35,11 @@ func init() {
 // the collector run more often.
 const extractMemoryLimit = 160 << 20
 
+// maxJobs is the most workers -j accepts: far more than any machine has
+// cores, few enough that the in-flight buffers (4 documents a worker) fit
+// in memory.
+const maxJobs = 1024
+
 const extractUsage = "usage: gwr extract [flags] INPUT...   (INPUT: a file, a directory walked for *.txt/*.html, or - for stdin)"
 
 func runExtract(args []string, stdout, stderr io.Writer) int {
@@ -67,6 +72,14 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 	}
 	fail := func(err error) int {
 		fmt.Fprintf(stderr, "gwr extract: %v\n", err)
+		return 2
+	}
+	if *jobs < 0 || *jobs > maxJobs {
+		fmt.Fprintf(stderr, "gwr extract: -j %d: want 0 (all cores) up to %d workers\n", *jobs, maxJobs)
+		return 2
+	}
+	if *maxBytes <= 0 {
+		fmt.Fprintf(stderr, "gwr extract: --max-bytes %d: want a positive number of bytes\n", *maxBytes)
 		return 2
 	}
 	if !knownEncoding(*encoding) {
@@ -140,6 +153,7 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 	opt := batch.Options{Jobs: *jobs, Corpus: copt}
 	if *appendTo {
 		opt.Skip = output.Has
+		output.UniqueIDs(inputs)
 	}
 	if ctx.Err() != nil {
 		output.Abort()
@@ -157,10 +171,23 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 		}
 		return fail(err)
 	}
-	if *appendTo && stats.Docs == 0 {
+	switch {
+	case *appendTo && stats.Docs == 0:
 		output.Abort() // nothing new: leave every file as it was
-	} else if err := output.Commit(); err != nil {
-		return fail(err)
+	case stats.Docs > 0 && stats.Errors == stats.Docs && output.HasPrevious():
+		// every input failed (a full disk, no file descriptors left, the
+		// wrong directory): the tables of the run before are worth more
+		// than a table of errors
+		output.Abort()
+		if !*quiet {
+			fmt.Fprintln(stderr, summary(stats, *out))
+		}
+		fmt.Fprintf(stderr, "gwr extract: every input failed; %s left as it was\n", *out)
+		return 1
+	default:
+		if err := output.Commit(); err != nil {
+			return fail(err)
+		}
 	}
 	if !*quiet {
 		fmt.Fprintln(stderr, summary(stats, *out))
@@ -203,7 +230,7 @@ type reportingSink struct {
 
 func (s reportingSink) Add(r batch.Result) error {
 	if r.Err != nil {
-		fmt.Fprintf(s.stderr, "gwr extract: %s: %s failed: %s\n", r.Err.Path, r.Err.Stage, firstLine(r.Err.Message))
+		fmt.Fprintf(s.stderr, "gwr extract: %s: %s failed: %s\n", corpus.SafeName(r.Err.Path), r.Err.Stage, firstLine(r.Err.Message))
 	}
 	return s.Sink.Add(r)
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/gwrfacts/gwr/cmd/gwr/review"
@@ -311,6 +312,10 @@ func (s *sourceFlags) loadFacts(path string, warn func(string)) ([]review.Docume
 func (s *sourceFlags) attachText(d *review.Document, base string, warn func(string)) {
 	var candidates []string
 	if s.corpusDir != "" {
+		if !plainName(d.ID) {
+			warn(fmt.Sprintf("doc_id %s is not a plain file name: its text is not looked for in %s; showing its facts in their sentences", strconv.Quote(d.ID), s.corpusDir))
+			return
+		}
 		for _, ext := range []string{".txt", ".html", ".htm"} {
 			candidates = append(candidates, filepath.Join(s.corpusDir, d.ID+ext))
 		}
@@ -331,7 +336,16 @@ func (s *sourceFlags) attachText(d *review.Document, base string, warn func(stri
 			return
 		}
 		if bad := mismatches(doc.Text, d.Facts); bad > 0 {
-			warn(fmt.Sprintf("%s: %d of %d mentions of %s are not at their offsets (text changed since extraction?); showing them in their sentences", p, bad, len(d.Facts), d.ID))
+			warn(fmt.Sprintf("%s: %d of %d mentions of %s are not at their offsets (text changed since extraction?); showing them in their sentences", corpus.SafeName(p), bad, len(d.Facts), d.ID))
+			return
+		}
+		if s.corpusDir == "" && (d.Row.SHA256 != "" && d.Row.SHA256 != doc.SHA256 || d.Row.SHA256 == "" && len(d.Facts) == 0) {
+			// Only the very file the documents table names, by content (or,
+			// in a table without hashes, a file every mention is found in):
+			// a crafted table cannot make the page show another file.
+			if d.Row.SHA256 != "" {
+				warn(fmt.Sprintf("%s is not the file %s was extracted from (its SHA-256 differs from the documents table's); its text is not shown", corpus.SafeName(p), d.ID))
+			}
 			return
 		}
 		d.Text, d.HasText = doc.Text, true
@@ -345,6 +359,12 @@ func (s *sourceFlags) attachText(d *review.Document, base string, warn func(stri
 		return
 	}
 	warn(fmt.Sprintf("no text for %s (looked for %s); showing its facts in their sentences", d.ID, strings.Join(candidates, ", ")))
+}
+
+// plainName reports whether id can name a file in a directory and only
+// there: not empty, not . or .., no path separator.
+func plainName(id string) bool {
+	return id != "" && id != "." && id != ".." && !strings.ContainsAny(id, "/\\\x00") && filepath.Base(id) == id
 }
 
 // mismatches counts the facts whose mention is not text[start:end] in

@@ -164,7 +164,7 @@ func process(in corpus.Input, x *extract.Extractor, opt Options) (r Result, n in
 	stage = "extract"
 	facts, err := x.ExtractChecked(extract.Document{ID: doc.ID, Text: doc.Text, HTML: doc.HTML, PlanYear: doc.Meta.Year})
 	if err != nil {
-		return Result{Err: &schema.ErrorRow{DocID: in.ID, Path: in.Path, Stage: stage, Message: fmt.Sprintf("%s: %v", in.Path, err)}}, 0
+		return Result{Err: &schema.ErrorRow{DocID: in.ID, Path: in.Path, Stage: stage, Message: fmt.Sprintf("%s: %v", corpus.SafeName(in.Path), err)}}, 0
 	}
 	row := doc.Row(len(facts))
 	return Result{Doc: &row, Facts: facts}, int64(len(doc.Text))

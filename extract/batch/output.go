@@ -8,8 +8,10 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
+	"github.com/gwrfacts/gwr/corpus"
 	"github.com/gwrfacts/gwr/schema"
 )
 
@@ -31,6 +33,8 @@ type Output struct {
 	formats []string
 	meta    schema.Meta
 	known   map[string]bool // SHA-256 of the documents already in dir (Append)
+	ids     map[string]bool // doc_ids of the documents already in dir (Append)
+	prev    bool            // dir holds tables of an earlier run
 	single  []*tableFile    // single-file layout
 	part    *partitioned    // partitioned layout
 	tmps    []*os.File      // every temporary file, for Abort
@@ -118,9 +122,43 @@ func Create(dir string, formats []string, meta schema.Meta, opt CreateOptions) (
 // for concurrent use.
 func (o *Output) Has(sha256 string) bool { return o.known[sha256] }
 
+// HasPrevious reports whether the output directory held tables of an
+// earlier run when Create looked.
+func (o *Output) HasPrevious() bool { return o.prev }
+
 // Known returns the number of documents the output directory held before
 // the run (only with CreateOptions.Append).
 func (o *Output) Known() int { return len(o.known) }
+
+// UniqueIDs gives each input whose doc_id a document already in the
+// output directory has (only with CreateOptions.Append) the first free
+// suffix "-2", "-3", … not taken there nor by another input, in input
+// order, as corpus.Discover does within one run. So a/report.txt appended
+// after b/report.txt, or an edited report.txt appended after the first
+// version, is a document of its own, never facts merged under one doc_id.
+// (An input whose content the directory holds is skipped anyway.)
+func (o *Output) UniqueIDs(inputs []corpus.Input) {
+	if len(o.ids) == 0 {
+		return
+	}
+	used := map[string]bool{}
+	for _, in := range inputs {
+		used[in.ID] = true
+	}
+	for i, in := range inputs {
+		if !o.ids[in.ID] {
+			continue
+		}
+		for n := 2; ; n++ {
+			c := in.ID + "-" + strconv.Itoa(n)
+			if !o.ids[c] && !used[c] {
+				inputs[i].ID = c
+				used[c] = true
+				break
+			}
+		}
+	}
+}
 
 // tableFile is one table in one format, written to a temporary file.
 type tableFile struct {
@@ -160,7 +198,7 @@ func (o *Output) createSingle(opt CreateOptions) error {
 		if err := o.checkSingle(); err != nil {
 			return err
 		}
-		o.known = map[string]bool{}
+		o.known, o.ids = map[string]bool{}, map[string]bool{}
 	}
 	retried := map[string]bool{}
 	for _, p := range opt.Inputs {
@@ -174,6 +212,7 @@ func (o *Output) createSingle(opt CreateOptions) error {
 				return err
 			}
 			o.single = append(o.single, tf)
+			o.prev = o.prev || exists(final)
 			if !opt.Append || !exists(final) {
 				continue
 			}
@@ -182,6 +221,7 @@ func (o *Output) createSingle(opt CreateOptions) error {
 				case []schema.Document:
 					for _, d := range rows {
 						o.known[d.SHA256] = true
+						o.ids[d.DocID] = true
 					}
 				case []schema.ErrorRow:
 					rows = slices.DeleteFunc(rows, func(e schema.ErrorRow) bool { return retried[e.Path] })

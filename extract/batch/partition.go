@@ -110,6 +110,7 @@ func (o *Output) createPartitioned(opt CreateOptions) error {
 			return err
 		}
 		files[t] = found
+		o.prev = o.prev || len(found) > 0
 	}
 	if !opt.Append {
 		for _, t := range tables {
@@ -150,7 +151,7 @@ func (o *Output) createPartitioned(opt CreateOptions) error {
 				name, doc)
 		}
 	}
-	o.known = map[string]bool{}
+	o.known, o.ids = map[string]bool{}, map[string]bool{}
 	first := "." + Extensions[o.formats[0]]
 	for _, name := range files[schema.DocumentsTable] {
 		if err := o.checkMeta(name); err != nil {
@@ -162,6 +163,7 @@ func (o *Output) createPartitioned(opt CreateOptions) error {
 		err := schema.DocumentsTable.Scan(name, func(rows any) error {
 			for _, d := range rows.([]schema.Document) {
 				o.known[d.SHA256] = true
+				o.ids[d.DocID] = true
 			}
 			return nil
 		})
