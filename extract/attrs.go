@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/gwrfacts/gwr/extract/lexicon"
 	"github.com/gwrfacts/gwr/extract/segment"
 	"github.com/gwrfacts/gwr/normalize"
 	"github.com/gwrfacts/gwr/schema"
@@ -83,11 +84,11 @@ var allCues = func() []string {
 
 // levelNouns in an indicator make its number a level: a stock, total,
 // share or statistic rather than an amount added.
-var levelNouns = []string{"总投资", "保有量", "总量", "总数", "总规模", "规模", "覆盖率", "总额", "余额", "总值", "产值", "增加值", "收入", "产量", "比重", "占比", "比例", "率", "人口", "存量", "营收", "零售总额", "寿命", "指数", "价格", "水平", "密度", "面积"}
+var levelNouns = lex.Words(lexicon.LevelNoun)
 
 // moneyActionCues make an amount of money a delta: money invested, spent,
 // raised or attracted as an action (SPEC section 7).
-var moneyActionCues = []string{"完成", "安排", "落实", "理赔", "拉动", "退税", "享受", "下达", "使用", "筹措", "整合", "兑付", "投资", "投入", "完成投资", "争取", "发放", "到位", "引进", "招引", "融资", "筹集", "拨付", "兑现", "减免", "节约", "节省", "落实", "新增", "带动", "撬动", "吸引", "补贴", "奖励", "资助", "救助", "贷款", "发行", "化解", "减税降费"}
+var moneyActionCues = lex.Words(lexicon.MoneyAction)
 
 // clauseStart returns the start of the clause holding position i.
 func (a *analysis) clauseStart(i int) int { return clauseStartOf(a.s, i) }
@@ -169,10 +170,10 @@ func (a *analysis) nounAfter(i int) string {
 }
 
 // notNames follow a number without naming what it counts.
-var notNames = map[string]bool{"新台阶": true, "台阶": true, "大关": true, "关口": true, "新高": true, "新水平": true, "水平": true, "历史新高": true}
+var notNames = lex.Set(lexicon.NotName)
 
 // nounStops end the noun phrase after a number.
-var nounStops = map[string]bool{"和": true, "与": true, "及": true, "并": true, "等": true, "在": true, "为": true, "以上": true, "以下": true, "左右": true}
+var nounStops = lex.Set(lexicon.NounStop)
 
 // describe derives the words of a fact around q. prev is the fact before
 // it in the same sentence, whose cue and indicator carry over to list
@@ -248,13 +249,16 @@ func (a *analysis) growthFollows(i int) bool {
 		return false
 	}
 	rest := a.sub(i+1, min(len(a.s), i+6))
-	for _, w := range []string{"增长", "同比增长", "下降", "同比下降", "增幅", "年均增长"} {
+	for _, w := range growthNext {
 		if strings.HasPrefix(rest, w) {
 			return true
 		}
 	}
 	return false
 }
+
+// growthNext are the words that state a growth rate at the start of a clause.
+var growthNext = lex.Words(lexicon.GrowthNext)
 
 // listStart returns where the words describing a quantity at i may start:
 // the clause start, extended back over list items (、) that hold no number
@@ -324,7 +328,7 @@ func (a *analysis) cueOf(q *quantity, cs int) (string, int, int) {
 	// a cue inside a compound noun: 城镇【新增】就业5400人
 	for _, t := range a.toks {
 		if t.End == q.start && t.Start >= cs && len([]rune(t.Text)) > 3 {
-			for _, w := range []string{"新增", "新建", "累计"} {
+			for _, w := range compoundCues {
 				if i := strings.Index(t.Text, w); i > 0 {
 					st := t.Start + len([]rune(t.Text[:i]))
 					return w, st, st + 2
@@ -334,6 +338,9 @@ func (a *analysis) cueOf(q *quantity, cs int) (string, int, int) {
 	}
 	return "", -1, -1
 }
+
+// compoundCues are the cues looked for inside a longer token.
+var compoundCues = lex.Words(lexicon.CompoundCue)
 
 func isLevelCue(w string) bool {
 	for _, c := range levelCues {
@@ -500,7 +507,7 @@ func measureOf(q *quantity, cue, indicator string, prev *fact, carried, attribut
 		switch {
 		case inList(growthCues) && !toForm:
 			return "growth"
-		case hasAny(indicator, []string{"增速", "增幅", "增长率"}):
+		case hasAny(indicator, growthNouns):
 			return "growth" // 市场主体增速保持在15%以上
 		case listGrowth:
 			return "growth" // 增长7%以上、力争达到8%: the same rate, a higher aim
@@ -538,19 +545,16 @@ func measureOf(q *quantity, cue, indicator string, prev *fact, carried, attribut
 	return "level"
 }
 
+// growthNouns in an indicator make a percentage a growth rate.
+var growthNouns = lex.Words(lexicon.GrowthNoun)
+
 // isChange reports a verb of change: its number is an amount added or
 // removed, whatever the indicator.
-func isChange(cue string) bool {
-	switch cue {
-	case "增加", "增长", "减少", "下降", "新增", "增收", "减收", "节约", "节省", "压减", "削减":
-		return true
-	}
-	return false
-}
+func isChange(cue string) bool { return lex.Is(cue, lexicon.Change) }
 
 // moneyActionNouns in an indicator name money moved by an action:
 // 省外到位资金, 贷款投放, 年度投资.
-var moneyActionNouns = []string{"到位", "投放", "融资", "年度投资", "计划投资", "完成投资", "招商", "引资", "争取"}
+var moneyActionNouns = lex.Words(lexicon.MoneyActionNoun)
 
 func isDecrease(cue string) bool {
 	for _, w := range decreaseCues {

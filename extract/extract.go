@@ -32,6 +32,10 @@ type Extractor struct {
 	hash  string
 }
 
+// DefaultRulesHash is the RulesHash of Rules with the embedded lexicon and
+// segmenter dictionary: what New's extractor reports.
+func DefaultRulesHash() string { return RulesHash(Rules, lex.Bytes(), segment.UserDict()) }
+
 // New compiles the rule set. seg segments sentences; pass segment.Default().
 func New(seg segment.Segmenter) (*Extractor, error) {
 	return NewWithRules(seg, Rules)
@@ -44,10 +48,11 @@ func NewWithRules(seg segment.Segmenter, rules []Rule) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Extractor{rules: compiled, seg: seg, hash: RulesHash(rules, segment.UserDict())}, nil
+	return &Extractor{rules: compiled, seg: seg, hash: RulesHash(rules, lex.Bytes(), segment.UserDict())}, nil
 }
 
-// RulesHash identifies the rule set the extractor runs.
+// RulesHash identifies the rule set the extractor runs (see the function
+// RulesHash).
 func (x *Extractor) RulesHash() string { return x.hash }
 
 // Extract returns the facts of one document, ordered by start, numbered
@@ -218,9 +223,6 @@ var unitStarts = func() map[rune]bool {
 	m := map[rune]bool{}
 	for _, u := range normalize.BaseUnits {
 		m[[]rune(u.Text)[0]] = true
-	}
-	for _, u := range otherUnits {
-		m[[]rune(u)[0]] = true
 	}
 	return m
 }()

@@ -11,6 +11,7 @@ import (
 	"github.com/dlclark/regexp2"
 	"github.com/dlclark/regexp2/syntax"
 
+	"github.com/gwrfacts/gwr/extract/lexicon"
 	"github.com/gwrfacts/gwr/normalize"
 )
 
@@ -34,7 +35,7 @@ const (
 type Rule struct {
 	ID      string
 	Doc     string
-	Pattern string // regexp2 pattern; {NUM} {CN} {MULT} {UNIT} {POST} are expanded from the normalize tables
+	Pattern string // regexp2 pattern; {NUM} {CN} {MULT} {UNIT} {POST} are expanded from the normalize tables, {FROMTO} from the lexicon
 	Yield   Yield
 	// For Fixed rules: the row's value, bound, unit and measure.
 	Low, High     float64
@@ -43,10 +44,6 @@ type Rule struct {
 	FixedCue      string
 	ChineseDigits bool // the number is written in Chinese numerals: stricter checks apply
 }
-
-// otherUnits are units outside SPEC's table that reports use with facts;
-// they yield unit "other" with the unit as written.
-var otherUnits = []string{"斤", "万斤", "个工作日", "工作日", "小时", "岁", "公斤", "千克", "标箱", "千伏安", "兆瓦", "万标箱", "万千伏安", "兆瓦时", "吨标准煤", "万吨标准煤", "亿立方米", "床位", "升"}
 
 // Rules is the rule set, in priority order: a match is kept only if it does
 // not overlap a match of an earlier rule (or an earlier match of the same
@@ -78,7 +75,7 @@ var Rules = []Rule{
 		Pattern: `(?<num>{NUM})(?={RANGE_AHEAD})(?<mult>{MULT})(?<unit1>{UNIT})?\s*(?:-|~|至|到)\s*(?<num2>{NUM})(?<mult2>{MULT})(?<more>多|余)?(?<unit>{UNIT})(?<post>{POST})?`},
 	{ID: "from-to", Yield: Point,
 		Doc:     "the start of a change: 由2.3%提高到2.5% (the 2.3%; the 2.5% is a point of its own)",
-		Pattern: `(?:由|从)(?<num>{NUM})(?<mult>{MULT})(?<unit>{UNIT})(?=\s*(?:提高|提升|增加|增长|增|跃升|上升|下降|降低|降|减少|扩大|缩小|压减)(?:到|至))`},
+		Pattern: `(?:由|从)(?<num>{NUM})(?<mult>{MULT})(?<unit>{UNIT})(?=\s*{FROMTO}(?:到|至))`},
 	{ID: "point", Yield: Point,
 		Doc:     "a number with its unit and bound words: 10家以上, 6.5%左右, 不少于70项, 3.42亿元, 2万多名, 3400多万人次",
 		Pattern: `(?<num>{NUM})(?<mult>{MULT})(?<more>多|余)?(?<mult3>{MULT})(?<unit>{UNIT})(?<post>{POST})?`},
@@ -96,15 +93,21 @@ var Rules = []Rule{
 		Pattern: `(?<num>{CN})(?<mult>)(?<more>多|余)?(?<unit>{UNIT})(?<post>{POST})?`},
 }
 
-// placeholders are expanded in rule patterns. UNIT is built from the
-// normalize base-unit table plus otherUnits.
-func placeholders() map[string]string {
-	// Base units only: a multiplier word (万, 亿) is matched by {MULT}
-	// and the two are looked up together (万千瓦).
-	units := append([]string(nil), otherUnits...)
+// baseUnitTexts returns the written base units of the unit table.
+func baseUnitTexts() []string {
+	var units []string
 	for _, u := range normalize.BaseUnits {
 		units = append(units, u.Text)
 	}
+	return units
+}
+
+// placeholders are expanded in rule patterns. UNIT is built from the
+// normalize unit table, FROMTO from the lexicon's from-to verbs.
+func placeholders() map[string]string {
+	// Base units only: a multiplier word (万, 亿) is matched by {MULT}
+	// and the two are looked up together (万千瓦).
+	units := baseUnitTexts()
 	longest := 0
 	for _, u := range units {
 		longest = max(longest, utf8.RuneCountInString(u))
@@ -124,11 +127,12 @@ func placeholders() map[string]string {
 		// number in a rule never starts with a digit, '.' or ',' (see
 		// TestNothingFollowsANumberLikeADigit), so a shorter number could
 		// never let the rule match, and regexp2 need not try each one.
-		"{NUM}":  `\d(?<!\d\d|\d[.,]\d)(?>\d*(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)`,
-		"{CN}":   `[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?`,
-		"{MULT}": `[十百千万亿]*`,
-		"{UNIT}": trieRegex(units),
-		"{POST}": normalize.BoundPattern(false),
+		"{NUM}":    `\d(?<!\d\d|\d[.,]\d)(?>\d*(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)`,
+		"{CN}":     `[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?`,
+		"{MULT}":   `[十百千万亿]*`,
+		"{UNIT}":   trieRegex(units),
+		"{POST}":   normalize.BoundPattern(false),
+		"{FROMTO}": trieRegex(lex.Words(lexicon.FromTo)),
 	}
 }
 
@@ -311,17 +315,21 @@ func (rs *ruleSet) matchAt(s []rune, i int) (*regexp2.Match, *compiledRule, erro
 	return m, nil, nil
 }
 
-// RulesHash identifies the rule set: the rules, the word lists and the
-// domain dictionary. It is stored in the Parquet metadata.
-func RulesHash(rules []Rule, userDict []byte) string {
+// RulesHash identifies everything that decides a fact: the rules (every
+// field), the lexicon as written, the unit table (every field of every
+// base unit and multiplier), the bound words and the segmenter's user
+// dictionary. It is stored with every output (Parquet metadata, the
+// documents table) and --append refuses a directory written with another.
+func RulesHash(rules []Rule, lexiconBytes, userDict []byte) string {
 	h := sha256.New()
 	for _, r := range rules {
-		fmt.Fprintf(h, "%s\x00%s\x00%d\x00%v %v %s %s %s %s\n", r.ID, r.Pattern, r.Yield, r.Low, r.High, r.Bound, r.Unit, r.FixedMeasure, r.FixedCue)
+		fmt.Fprintf(h, "%#v\n", r)
 	}
-	for _, list := range [][]string{hedgeWords, planWords, pastWords, comparisonWords, multiYearWords, growthCues, levelCues, deltaCues, decreaseCues, moneyLevelWords, trimPrefixes, trimSuffixes, reviewHeadings, planHeadings, otherUnits} {
-		fmt.Fprintln(h, strings.Join(list, "|"))
-	}
-	fmt.Fprintln(h, normalize.UnitPattern(), normalize.BoundPattern(true), normalize.BoundPattern(false))
+	fmt.Fprintf(h, "lexicon %d\n", len(lexiconBytes))
+	h.Write(lexiconBytes)
+	fmt.Fprintf(h, "units %#v %#v\n", normalize.BaseUnits, normalize.Multipliers)
+	fmt.Fprintln(h, normalize.BoundPattern(true), normalize.BoundPattern(false))
+	fmt.Fprintf(h, "dict %d\n", len(userDict))
 	h.Write(userDict)
 	return hex.EncodeToString(h.Sum(nil))[:16]
 }

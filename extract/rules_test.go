@@ -8,6 +8,8 @@ import (
 
 	"github.com/dlclark/regexp2"
 
+	"github.com/gwrfacts/gwr/extract/lexicon"
+	"github.com/gwrfacts/gwr/extract/segment"
 	"github.com/gwrfacts/gwr/normalize"
 )
 
@@ -75,10 +77,7 @@ func TestDispatchEqualsScan(t *testing.T) {
 // shorter reading of a number can never let a rule match.
 func TestNothingFollowsANumberLikeADigit(t *testing.T) {
 	follow := []string{"十", "百", "千", "万", "亿", "多", "余", "-", "~", "至", "到", " ", "元", "美元"}
-	follow = append(follow, otherUnits...)
-	for _, u := range normalize.BaseUnits {
-		follow = append(follow, u.Text)
-	}
+	follow = append(follow, baseUnitTexts()...)
 	for _, b := range normalize.BoundWords {
 		follow = append(follow, b.Word)
 	}
@@ -133,10 +132,7 @@ func TestLeadingTimeFirst(t *testing.T) {
 // the same matches with and without it at every position of the corpus's
 // windows.
 func TestRangeAheadIsImplied(t *testing.T) {
-	units := append([]string(nil), otherUnits...)
-	for _, u := range normalize.BaseUnits {
-		units = append(units, u.Text)
-	}
+	units := baseUnitTexts()
 	for _, u := range units {
 		if strings.ContainsAny(u, " \t\n\u3000-~至到") {
 			t.Errorf("unit %q holds a space or a range mark: {RANGE_AHEAD} would reject its ranges", u)
@@ -214,5 +210,45 @@ func TestBadRuleNamed(t *testing.T) {
 	_, err := compileRules(rules)
 	if err == nil || !strings.Contains(err.Error(), "broken-rule") {
 		t.Fatalf("compileRules with an unclosed group: got error %v; want one naming broken-rule", err)
+	}
+}
+
+// TestRulesHashCoversLexiconAndUnits checks that the hash changes with one
+// row of the lexicon, one field of one rule, one unit and the segmenter
+// dictionary: everything that can change a fact.
+func TestRulesHashCoversLexiconAndUnits(t *testing.T) {
+	base := RulesHash(Rules, lex.Bytes(), segment.UserDict())
+	if got := DefaultRulesHash(); got != base {
+		t.Errorf("DefaultRulesHash() = %s; want %s", got, base)
+	}
+	// one lexicon row loses a role: 压减 is no longer a growth cue
+	edited := strings.Replace(string(lex.Bytes()), "压减\tgrowth delta", "压减\tdelta", 1)
+	if edited == string(lex.Bytes()) {
+		t.Fatal("the row of 压减 is not written as expected")
+	}
+	if _, err := lexicon.Parse([]byte(edited)); err != nil {
+		t.Fatalf("the edited lexicon does not parse: %v", err)
+	}
+	if got := RulesHash(Rules, []byte(edited), segment.UserDict()); got == base {
+		t.Errorf("RulesHash after editing the row of 压减 = %s, unchanged", got)
+	}
+	rules := append([]Rule(nil), Rules...)
+	for i := range rules {
+		if rules[i].Yield == Fixed {
+			rules[i].FixedCue += "x"
+			break
+		}
+	}
+	if got := RulesHash(rules, lex.Bytes(), segment.UserDict()); got == base {
+		t.Errorf("RulesHash after changing a fixed rule's cue = %s, unchanged", got)
+	}
+	if got := RulesHash(Rules, lex.Bytes(), append(segment.UserDict(), "新词 1000 n\n"...)); got == base {
+		t.Errorf("RulesHash after adding a dictionary word = %s, unchanged", got)
+	}
+	old := normalize.BaseUnits[0].Exp
+	normalize.BaseUnits[0].Exp = 1
+	defer func() { normalize.BaseUnits[0].Exp = old }()
+	if got := RulesHash(Rules, lex.Bytes(), segment.UserDict()); got == base {
+		t.Errorf("RulesHash after changing the factor of %s = %s, unchanged", normalize.BaseUnits[0].Text, got)
 	}
 }

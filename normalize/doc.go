@@ -12,7 +12,7 @@
 //     Chinese and mixed numerals ("4779", "1,202.7", "三千九百五十", "3.42亿")
 //     into exact *big.Rat values. [Float] converts for the output column only.
 //   - unit.go: one two-way unit table (SPEC section 5), built from
-//     [Multipliers] and [BaseUnits]. [MatchUnit] and [LookupUnit] read units,
+//     [Multipliers] and [BaseUnits]. [LookupUnit] reads units,
 //     [Format] writes a value back with its conventional unit.
 //   - bound.go: the bound words of SPEC section 4 ([BoundWords]).
 //

@@ -42,25 +42,3 @@ func FuzzParseNumber(f *testing.F) {
 		}
 	})
 }
-
-func FuzzMatchUnit(f *testing.F) {
-	f.Fuzz(func(t *testing.T, s string) {
-		r := []rune(s)
-		u, n := MatchUnit(r)
-		if n < 0 || n > len(r) {
-			t.Fatalf("MatchUnit(%+q) consumed %d of %d runes", s, n, len(r))
-		}
-		if n == 0 {
-			if u != (Unit{}) {
-				t.Fatalf("MatchUnit(%+q) = %+v with n = 0", s, u)
-			}
-		} else if w, ok := LookupUnit(string(r[:n])); !ok || w != u || u.Text != string(r[:n]) {
-			t.Fatalf("MatchUnit(%+q) = %+v, %d; LookupUnit says %+v, %v", s, u, n, w, ok)
-		}
-		for m := n + 1; m <= len(r); m++ {
-			if w, ok := LookupUnit(string(r[:m])); ok {
-				t.Fatalf("MatchUnit(%+q) = %d runes, but %+v is longer", s, n, w)
-			}
-		}
-	})
-}

@@ -14,9 +14,53 @@ import (
 // possibly with a multiplier word before it.
 type Unit struct {
 	Text       string // as written, with its multiplier: "万千瓦"
-	Canonical  string // SPEC canonical unit: "kW"; "other" is never returned by the table
+	Canonical  string // SPEC canonical unit: "kW"; Other for a unit outside SPEC's list
 	Exp        int    // power of ten the written number is scaled by: 4 for 万千瓦
+	Mul        int64  // a factor besides the power of ten, 0 meaning 1: 5 for 斤 (5e-4 t)
 	Classifier string // for Canonical "count": the measure word ("人" for 万人); "" otherwise
+}
+
+// Other is the canonical unit of a unit outside SPEC's table: the value is
+// the number as written (with its multiplier) and unit_text says what it is.
+const Other = "other"
+
+// Canonical is a canonical unit of SPEC section 5: a value of the facts
+// table's unit column.
+type Canonical struct {
+	Name string // "kW"
+	Doc  string // what it is, in English: "kilowatts"
+}
+
+// Canonicals are the canonical units, in the order the schema lists them.
+// Every row of BaseUnits has one of them; the schema documents each with
+// the written forms of the table (see WrittenForms).
+var Canonicals = []Canonical{
+	{"CNY", "yuan"}, {"USD", "US dollars"}, {"percent", "percent (6.5% is 6.5)"}, {"pp", "percentage points"},
+	{"count", "a count of things; the measure word is in classifier"},
+	{"mu", "mu"}, {"m2", "square metres"}, {"km2", "square kilometres"}, {"ha", "hectares"},
+	{"km", "kilometres"}, {"m", "metres"}, {"kW", "kilowatts"}, {"kWh", "kilowatt hours"},
+	{"t", "tonnes (1 斤 = 0.5 kg)"}, {"tce", "tonnes of coal equivalent: energy, not mass"},
+	{"TEU", "twenty-foot equivalent units (containers)"}, {"m3", "cubic metres"},
+	{"ug/m3", "micrograms per cubic metre"}, {"day", "days"}, {"times", "multiples"},
+	{Other, "a unit outside SPEC's table: the number as written; see unit_text"},
+}
+
+// WrittenForms returns the base units written for a canonical unit, in
+// table order, with " (×万, 亿 …)" after those that take a multiplier; for
+// counts, the first measure words and "…".
+func WrittenForms(canonical string) string {
+	var forms []string
+	for _, b := range BaseUnits {
+		if b.Canonical != canonical {
+			continue
+		}
+		if canonical == "count" && len(forms) == 12 {
+			forms = append(forms, "…")
+			break
+		}
+		forms = append(forms, b.Text)
+	}
+	return strings.Join(forms, ", ")
 }
 
 // Multiplier is a multiplier word that scales the number before a unit.
@@ -39,11 +83,13 @@ var Multipliers = []Multiplier{
 // BaseUnit is a unit as written without a multiplier.
 type BaseUnit struct {
 	Text       string // as written: "千瓦"
-	Canonical  string // SPEC canonical unit: "kW"
-	Exp        int    // power of ten from the written unit to the canonical one (0 for all SPEC units)
+	Canonical  string // SPEC canonical unit: "kW"; Other outside SPEC's list
+	Exp        int    // power of ten from the written unit to the canonical one: 3 for 兆瓦 (kW)
+	Mul        int64  // a factor besides the power of ten, 0 meaning 1: 5 for 斤 (5e-4 t)
 	Classifier string // for Canonical "count": the measure word itself; "" otherwise
 	Scaled     bool   // takes a multiplier word: 万千瓦, 亿元, 万人
 	Primary    bool   // the written form Format uses for Canonical
+	Seg        int    // jieba frequency of the unit and its 万, 亿 and 万亿 forms in the segmenter's user dictionary; 0: not there
 }
 
 // countWords are the measure words whose units are counts (classifier = the
@@ -53,33 +99,47 @@ var countWords = strings.Fields(`
 	次 件 块 片 株 棵 支 位 艘 架 列 对 份 本 册 种 类 宗 例 起 口 眼 根 盏 匹 颗
 	枚 孔 床 组 门 羽 篇 首 家次 户次 辆次 架次 艘次 场次 批次 台次 项次`)
 
-// BaseUnits are the base units of SPEC section 5. A written form that is
-// also a multiplier plus a base unit (千瓦, 千瓦时, 千米) is the base unit.
+// BaseUnits are the base units of SPEC section 5, then units outside it
+// that reports use with facts (canonical unit Other). A written form that
+// is also a multiplier plus a base unit (千瓦, 千瓦时, 千米) is the base unit.
 // Beyond SPEC's list the table has glyph variants of its units (％, ㎡,
 // 平方千米, μg/m3 ...) and more measure words for counts (see countWords).
+// This is the one unit table: the rules' unit pattern, the segmenter's
+// dictionary (Seg) and the schema documentation are derived from it.
 var BaseUnits = append([]BaseUnit{
-	{Text: "元", Canonical: "CNY", Scaled: true, Primary: true},
-	{Text: "美元", Canonical: "USD", Scaled: true, Primary: true},
+	{Text: "元", Canonical: "CNY", Scaled: true, Primary: true, Seg: 3000},
+	{Text: "美元", Canonical: "USD", Scaled: true, Primary: true, Seg: 2000},
 	{Text: "%", Canonical: "percent", Primary: true},
 	{Text: "％", Canonical: "percent"},
-	{Text: "个百分点", Canonical: "pp", Primary: true},
-	{Text: "百分点", Canonical: "pp"},
-	{Text: "亩", Canonical: "mu", Scaled: true, Primary: true},
-	{Text: "平方米", Canonical: "m2", Scaled: true, Primary: true},
+	{Text: "个百分点", Canonical: "pp", Primary: true, Seg: 3000},
+	{Text: "百分点", Canonical: "pp", Seg: 2000},
+	{Text: "亩", Canonical: "mu", Scaled: true, Primary: true, Seg: 2000},
+	{Text: "平方米", Canonical: "m2", Scaled: true, Primary: true, Seg: 2000},
 	{Text: "m2", Canonical: "m2", Scaled: true},
 	{Text: "m²", Canonical: "m2", Scaled: true},
 	{Text: "㎡", Canonical: "m2", Scaled: true},
-	{Text: "平方公里", Canonical: "km2", Scaled: true, Primary: true},
+	{Text: "平方公里", Canonical: "km2", Scaled: true, Primary: true, Seg: 2000},
 	{Text: "平方千米", Canonical: "km2", Scaled: true},
-	{Text: "公顷", Canonical: "ha", Scaled: true, Primary: true},
+	{Text: "公顷", Canonical: "ha", Scaled: true, Primary: true, Seg: 2000},
 	{Text: "公里", Canonical: "km", Scaled: true, Primary: true},
 	{Text: "千米", Canonical: "km", Scaled: true},
 	{Text: "米", Canonical: "m", Scaled: true, Primary: true},
-	{Text: "千瓦", Canonical: "kW", Scaled: true, Primary: true},
-	{Text: "千瓦时", Canonical: "kWh", Scaled: true, Primary: true},
+	{Text: "千瓦", Canonical: "kW", Scaled: true, Primary: true, Seg: 2000},
+	{Text: "兆瓦", Canonical: "kW", Exp: 3, Scaled: true},
+	{Text: "吉瓦", Canonical: "kW", Exp: 6, Scaled: true},
+	{Text: "千瓦时", Canonical: "kWh", Scaled: true, Primary: true, Seg: 2000},
 	{Text: "度", Canonical: "kWh", Scaled: true},
-	{Text: "吨", Canonical: "t", Scaled: true, Primary: true},
-	{Text: "立方米", Canonical: "m3", Scaled: true, Primary: true},
+	{Text: "兆瓦时", Canonical: "kWh", Exp: 3, Scaled: true},
+	{Text: "吨", Canonical: "t", Scaled: true, Primary: true, Seg: 2000},
+	{Text: "公斤", Canonical: "t", Exp: -3, Scaled: true},
+	{Text: "千克", Canonical: "t", Exp: -3, Scaled: true},
+	{Text: "斤", Canonical: "t", Exp: -4, Mul: 5, Scaled: true},
+	{Text: "吨标准煤", Canonical: "tce", Scaled: true, Primary: true},
+	{Text: "吨标煤", Canonical: "tce", Scaled: true},
+	{Text: "标准箱", Canonical: "TEU", Scaled: true, Primary: true},
+	{Text: "标箱", Canonical: "TEU", Scaled: true},
+	{Text: "TEU", Canonical: "TEU", Scaled: true},
+	{Text: "立方米", Canonical: "m3", Scaled: true, Primary: true, Seg: 2000},
 	{Text: "微克/立方米", Canonical: "ug/m3", Primary: true},
 	{Text: "微克每立方米", Canonical: "ug/m3"},
 	{Text: "ug/m3", Canonical: "ug/m3"},
@@ -90,12 +150,24 @@ var BaseUnits = append([]BaseUnit{
 	{Text: "µg/m³", Canonical: "ug/m3"},
 	{Text: "天", Canonical: "day", Primary: true},
 	{Text: "倍", Canonical: "times", Primary: true},
+	// outside SPEC's table: the value is the number as written
+	{Text: "个工作日", Canonical: Other, Scaled: true},
+	{Text: "工作日", Canonical: Other, Scaled: true},
+	{Text: "小时", Canonical: Other, Scaled: true},
+	{Text: "岁", Canonical: Other, Scaled: true},
+	{Text: "千伏安", Canonical: Other, Scaled: true},
+	{Text: "床位", Canonical: Other, Scaled: true},
+	{Text: "升", Canonical: Other, Scaled: true},
 }, countUnits()...)
+
+// countSeg gives the measure words of two characters the segmenter keeps
+// whole their jieba frequency (see BaseUnit.Seg).
+var countSeg = map[string]int{"人次": 2000, "台套": 2000}
 
 func countUnits() []BaseUnit {
 	var us []BaseUnit
 	for _, w := range countWords {
-		us = append(us, BaseUnit{Text: w, Canonical: "count", Classifier: w, Scaled: true})
+		us = append(us, BaseUnit{Text: w, Canonical: "count", Classifier: w, Scaled: true, Seg: countSeg[w]})
 	}
 	return us
 }
@@ -106,21 +178,13 @@ var unitTable = buildUnitTable(Multipliers, BaseUnits)
 
 type unitIndex struct {
 	byText  map[string]Unit
-	trie    *unitNode
 	pattern string
 	primary map[string]BaseUnit // canonical -> the form Format writes
-}
-
-// unitNode is a node of the rune trie MatchUnit walks.
-type unitNode struct {
-	next map[rune]*unitNode
-	unit *Unit
 }
 
 func buildUnitTable(ms []Multiplier, bs []BaseUnit) *unitIndex {
 	t := &unitIndex{
 		byText:  map[string]Unit{},
-		trie:    &unitNode{},
 		primary: map[string]BaseUnit{},
 	}
 	add := func(u Unit) {
@@ -133,7 +197,7 @@ func buildUnitTable(ms []Multiplier, bs []BaseUnit) *unitIndex {
 		t.byText[u.Text] = u
 	}
 	for _, b := range bs {
-		add(Unit{Text: b.Text, Canonical: b.Canonical, Exp: b.Exp, Classifier: b.Classifier})
+		add(Unit{Text: b.Text, Canonical: b.Canonical, Exp: b.Exp, Mul: b.Mul, Classifier: b.Classifier})
 		if b.Primary {
 			t.primary[b.Canonical] = b
 		}
@@ -147,23 +211,12 @@ func buildUnitTable(ms []Multiplier, bs []BaseUnit) *unitIndex {
 			if _, ok := t.byText[text]; ok {
 				continue // a base unit wins: 千米 is km, not 千 + 米
 			}
-			add(Unit{Text: text, Canonical: b.Canonical, Exp: m.Exp + b.Exp, Classifier: b.Classifier})
+			add(Unit{Text: text, Canonical: b.Canonical, Exp: m.Exp + b.Exp, Mul: b.Mul, Classifier: b.Classifier})
 		}
 	}
 	forms := make([]string, 0, len(t.byText))
-	for text, u := range t.byText {
+	for text := range t.byText {
 		forms = append(forms, text)
-		n := t.trie
-		for _, c := range text {
-			if n.next == nil {
-				n.next = map[rune]*unitNode{}
-			}
-			if n.next[c] == nil {
-				n.next[c] = &unitNode{}
-			}
-			n = n.next[c]
-		}
-		n.unit = &u
 	}
 	t.pattern = alternation(forms)
 	return t
@@ -186,23 +239,6 @@ func alternation(words []string) string {
 	return "(?:" + strings.Join(ws, "|") + ")"
 }
 
-// MatchUnit returns the longest unit at the start of s and the number of
-// runes it takes, or n = 0 if s does not start with a unit. "万千瓦时" is one
-// unit (1e4 kWh), "个百分点" is pp, not the count 个.
-func MatchUnit(s []rune) (u Unit, n int) {
-	node := unitTable.trie
-	for i, c := range s {
-		node = node.next[c]
-		if node == nil {
-			break
-		}
-		if node.unit != nil {
-			u, n = *node.unit, i+1
-		}
-	}
-	return u, n
-}
-
 // LookupUnit returns the unit written as text; ok is false when the whole
 // text is not a unit of the table.
 func LookupUnit(text string) (Unit, bool) {
@@ -210,9 +246,50 @@ func LookupUnit(text string) (Unit, bool) {
 	return u, ok
 }
 
-// Scale returns v * 10^u.Exp, exact: the value in the canonical unit.
+// Scale returns v * u.Mul * 10^u.Exp, exact: the value in the canonical unit.
 func (u Unit) Scale(v *big.Rat) *big.Rat {
-	return new(big.Rat).Mul(v, pow10(u.Exp))
+	return new(big.Rat).Mul(v, factor(u.Exp, u.Mul))
+}
+
+// factor returns mul * 10^exp (mul 0 meaning 1).
+func factor(exp int, mul int64) *big.Rat {
+	f := pow10(exp)
+	if mul != 0 {
+		f.Mul(f, new(big.Rat).SetInt64(mul))
+	}
+	return f
+}
+
+// SegmenterUnit is a written unit the segmenter's user dictionary holds.
+type SegmenterUnit struct {
+	Text string
+	Freq int    // jieba frequency
+	Tag  string // jieba part-of-speech tag: m for percentage points, q otherwise
+}
+
+// SegmenterUnits returns the written units the segmenter keeps whole: each
+// base unit with a Seg frequency, when it has two characters or more, and
+// its 万, 亿 and 万亿 forms when it takes a multiplier, in table order.
+func SegmenterUnits() []SegmenterUnit {
+	var out []SegmenterUnit
+	for _, b := range BaseUnits {
+		if b.Seg == 0 {
+			continue
+		}
+		tag := "q"
+		if b.Canonical == "pp" {
+			tag = "m"
+		}
+		if utf8.RuneCountInString(b.Text) >= 2 {
+			out = append(out, SegmenterUnit{b.Text, b.Seg, tag})
+		}
+		if b.Scaled {
+			for _, m := range []string{"万", "亿", "万亿"} {
+				out = append(out, SegmenterUnit{m + b.Text, b.Seg, tag})
+			}
+		}
+	}
+	return out
 }
 
 // UnitPattern returns a regexp2 (.NET syntax) non-capturing group that
@@ -251,7 +328,7 @@ func Format(v *big.Rat, canonical, classifier string) string {
 			return FormatNumber(v)
 		}
 	}
-	n := new(big.Rat).Mul(v, pow10(-b.Exp))
+	n := new(big.Rat).Quo(v, factor(b.Exp, b.Mul))
 	prefix := ""
 	if b.Scaled {
 		abs := new(big.Rat).Abs(n)

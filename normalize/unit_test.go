@@ -9,8 +9,6 @@ import (
 	"github.com/dlclark/regexp2"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/gwrfacts/gwr/schema"
 )
 
 // TestLookupUnitSpec checks every written form of SPEC section 5, plus the
@@ -84,21 +82,21 @@ func TestLookupUnitSpec(t *testing.T) {
 }
 
 func TestLookupUnitMissing(t *testing.T) {
-	for _, text := range []string{"", "万", "亿", "万亿", "瓦", "分点", "千千", "公斤", "元/吨", "5元", "元 ", "年", "月", "第"} {
+	for _, text := range []string{"", "万", "亿", "万亿", "瓦", "分点", "千千", "克", "元/吨", "5元", "元 ", "年", "月", "第"} {
 		if got, ok := LookupUnit(text); ok {
 			t.Errorf("LookupUnit(%q) = %+v, true; want false", text, got)
 		}
 	}
 }
 
-// TestUnitTable checks every row: canonical units come from schema.Units
+// TestUnitTable checks every row: canonical units come from Canonicals
 // (never "other"), counts and only counts carry a classifier, and the text
 // ends with the base unit's text.
 func TestUnitTable(t *testing.T) {
 	units := Units()
 	require.NotEmpty(t, units)
 	for _, u := range units {
-		if u.Canonical == "other" || !slices.Contains(schema.Units, u.Canonical) {
+		if !slices.ContainsFunc(Canonicals, func(c Canonical) bool { return c.Name == u.Canonical }) {
 			t.Errorf("unit %q: canonical %q is not a SPEC unit", u.Text, u.Canonical)
 		}
 		if (u.Canonical == "count") != (u.Classifier != "") {
@@ -107,63 +105,80 @@ func TestUnitTable(t *testing.T) {
 		if u.Classifier != "" && !strings.HasSuffix(u.Text, u.Classifier) {
 			t.Errorf("unit %q: classifier %q is not its base", u.Text, u.Classifier)
 		}
-		if got, n := MatchUnit([]rune(u.Text)); n != len([]rune(u.Text)) || got != u {
-			t.Errorf("MatchUnit(%q) = %+v, %d; want %+v, %d", u.Text, got, n, u, len([]rune(u.Text)))
+		if got, ok := LookupUnit(u.Text); !ok || got != u {
+			t.Errorf("LookupUnit(%q) = %+v, %v; want %+v, true", u.Text, got, ok, u)
 		}
 	}
-	for _, c := range schema.Units {
-		if c == "other" {
+	for _, c := range Canonicals {
+		if c.Name == Other {
 			continue
 		}
-		if Format(big.NewRat(1, 1), c, "") == "1" {
-			t.Errorf("canonical unit %q has no primary written form", c)
+		if WrittenForms(c.Name) == "" {
+			t.Errorf("canonical unit %q has no written form", c.Name)
+		}
+		if Format(big.NewRat(1, 1), c.Name, "") == "1" {
+			t.Errorf("canonical unit %q has no primary written form", c.Name)
 		}
 	}
 }
 
-func TestMatchUnit(t *testing.T) {
+func TestLookupUnit(t *testing.T) {
 	tests := []struct {
-		in   string
-		text string // "" for no match
+		in        string
+		canonical string // "" for no unit
+		exp       int
+		mul       int64
 	}{
-		{"万千瓦时以上", "万千瓦时"},
-		{"千瓦时", "千瓦时"},
-		{"千瓦的", "千瓦"},
-		{"千米", "千米"},
-		{"个百分点", "个百分点"},
-		{"个项目", "个"},
-		{"百分点左右", "百分点"},
-		{"亿元的105个", "亿元"},
-		{"万人次", "万人次"},
-		{"万人以上", "万人"},
-		{"家以上", "家"},
-		{"台套", "台套"},
-		{"%左右", "%"},
-		{"万m2", "万m2"},
-		{"m²以上", "m²"},
-		{"微克/立方米以下", "微克/立方米"},
-		{"μg/m³", "μg/m³"},
-		{"万亿元", "万亿元"},
-		{"千吨", "千吨"},
-		{"万", ""},
-		{"万亿", ""},
-		{"年", ""},
-		{"", ""},
-		{"abc", ""},
-		{"m", ""},
+		{"万千瓦时", "kWh", 4, 0},
+		{"千瓦时", "kWh", 0, 0},
+		{"千瓦", "kW", 0, 0},
+		{"兆瓦", "kW", 3, 0},
+		{"吉瓦", "kW", 6, 0},
+		{"千米", "km", 0, 0},
+		{"个百分点", "pp", 0, 0},
+		{"个", "count", 0, 0},
+		{"万人次", "count", 4, 0},
+		{"台套", "count", 0, 0},
+		{"万m2", "m2", 4, 0},
+		{"微克/立方米", "ug/m3", 0, 0},
+		{"万亿元", "CNY", 12, 0},
+		{"千吨", "t", 3, 0},
+		{"公斤", "t", -3, 0},
+		{"斤", "t", -4, 5},
+		{"亿斤", "t", 4, 5},
+		{"万吨标准煤", "tce", 4, 0},
+		{"吨标煤", "tce", 0, 0},
+		{"万标箱", "TEU", 4, 0},
+		{"标准箱", "TEU", 0, 0},
+		{"TEU", "TEU", 0, 0},
+		{"小时", Other, 0, 0},
+		{"万千伏安", Other, 4, 0},
+		{"万", "", 0, 0},
+		{"万亿", "", 0, 0},
+		{"年", "", 0, 0},
+		{"", "", 0, 0},
+		{"个项目", "", 0, 0},
 	}
 	for _, tt := range tests {
-		got, n := MatchUnit([]rune(tt.in))
-		if tt.text == "" {
-			if n != 0 {
-				t.Errorf("MatchUnit(%q) = %+v, %d; want no match", tt.in, got, n)
+		got, ok := LookupUnit(tt.in)
+		if tt.canonical == "" {
+			if ok {
+				t.Errorf("LookupUnit(%q) = %+v; want no unit", tt.in, got)
 			}
 			continue
 		}
-		want, _ := LookupUnit(tt.text)
-		if n != len([]rune(tt.text)) || got != want {
-			t.Errorf("MatchUnit(%q) = %+v, %d; want %+v, %d", tt.in, got, n, want, len([]rune(tt.text)))
+		if !ok || got.Canonical != tt.canonical || got.Exp != tt.exp || got.Mul != tt.mul {
+			t.Errorf("LookupUnit(%q) = %+v, %v; want %s ×%d 1e%d", tt.in, got, ok, tt.canonical, tt.mul, tt.exp)
 		}
+	}
+}
+
+// TestScaleJin checks the one factor that is not a power of ten: 1.3万亿斤
+// is 6.5e8 t (SPEC section 5).
+func TestScaleJin(t *testing.T) {
+	u, _ := LookupUnit("万亿斤")
+	if got := u.Scale(rat(t, "1.3")); got.Cmp(big.NewRat(650000000, 1)) != 0 {
+		t.Errorf("1.3万亿斤 = %s t; want 650000000", got.RatString())
 	}
 }
 
@@ -278,6 +293,9 @@ func parseQuantity(s string) (*big.Rat, Unit, bool) {
 // formats the value and reads it back.
 func TestFormatRoundTrip(t *testing.T) {
 	for _, u := range Units() {
+		if u.Canonical == Other {
+			continue // Format writes a number alone in a unit outside SPEC's table
+		}
 		for _, num := range []string{"1", "6.5", "118", "3.42", "4779", "0.25"} {
 			v := u.Scale(rat(t, num))
 			s := Format(v, u.Canonical, u.Classifier)
@@ -311,10 +329,10 @@ func TestMultipliers(t *testing.T) {
 	}
 }
 
-func BenchmarkMatchUnit(b *testing.B) {
-	inputs := [][]rune{[]rune("万千瓦时以上"), []rune("个百分点"), []rune("家以上"), []rune("的企业")}
+func BenchmarkLookupUnit(b *testing.B) {
+	inputs := []string{"万千瓦时", "个百分点", "家", "的企业"}
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
-		MatchUnit(inputs[i%len(inputs)])
+		LookupUnit(inputs[i%len(inputs)])
 	}
 }

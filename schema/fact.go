@@ -1,5 +1,7 @@
 package schema
 
+import "github.com/gwrfacts/gwr/normalize"
+
 // Fact is one row of the facts table: one number in a report that quantifies
 // something the government did or will do. Field names and JSON keys follow
 // SPEC section 2; Start and End are code-point offsets into the document
@@ -58,8 +60,15 @@ var Bounds = []string{"eq", "ge", "gt", "le", "lt", "approx", "range"}
 // Kinds lists the values of Fact.Kind (SPEC section 6).
 var Kinds = []string{"target", "actual"}
 
-// Units lists the canonical values of Fact.Unit (SPEC section 5).
-var Units = []string{"CNY", "USD", "percent", "pp", "count", "mu", "m2", "km2", "ha", "km", "m", "kW", "kWh", "t", "m3", "ug/m3", "day", "times", "other"}
+// Units lists the canonical values of Fact.Unit (SPEC section 5), from the
+// unit table (normalize.Canonicals).
+var Units = func() []string {
+	var out []string
+	for _, c := range normalize.Canonicals {
+		out = append(out, c.Name)
+	}
+	return out
+}()
 
 // Levels lists the values of Document.Level.
 var Levels = []string{"national", "province", "city", "district", "county", ""}

@@ -1,6 +1,10 @@
 package schema
 
-import "github.com/apache/arrow-go/v18/arrow"
+import (
+	"github.com/apache/arrow-go/v18/arrow"
+
+	"github.com/gwrfacts/gwr/normalize"
+)
 
 // Arrow types of the columns. Low-cardinality strings are dictionary
 // encoded with int32 indices, which Parquet (via pqarrow), DuckDB and
@@ -77,30 +81,10 @@ var FactsTable = newTable[Fact]("facts",
 			},
 			Example: `"ge"`},
 		{Name: "unit", Type: typeDict,
-			Doc:    "Canonical unit of value_low and value_high (SPEC section 5). A unit not in the list is other, with unit_text as written.",
-			Values: Units,
-			ValueDocs: map[string]string{
-				"CNY":     "yuan: 元, 万元, 亿元, 万亿元",
-				"USD":     "US dollars: 美元, 万美元, 亿美元",
-				"percent": "%: 6.5% is 6.5",
-				"pp":      "percentage points: 个百分点",
-				"count":   "a count of things; the measure word is in classifier: 家 个 人 名 人次 项 处 座 所 张 套 台 …",
-				"mu":      "亩, 万亩",
-				"m2":      "square metres: 平方米, m2, m², 万平方米",
-				"km2":     "square kilometres: 平方公里",
-				"ha":      "hectares: 公顷",
-				"km":      "kilometres: 公里, 千米",
-				"m":       "metres: 米",
-				"kW":      "kilowatts: 千瓦, 万千瓦",
-				"kWh":     "kilowatt hours: 千瓦时, 度, 万千瓦时",
-				"t":       "tonnes: 吨, 万吨",
-				"m3":      "cubic metres: 立方米, 万立方米",
-				"ug/m3":   "micrograms per cubic metre: ug/m3, μg/m³, 微克/立方米",
-				"day":     "days: 天",
-				"times":   "multiples: 倍",
-				"other":   "any other unit; see unit_text",
-			},
-			Example: `"CNY"`},
+			Doc:       "Canonical unit of value_low and value_high (SPEC section 5), from the unit table (normalize/unit.go); the written forms listed also take the multiplier words 十 百 千 万 亿 (万千瓦, 亿元). A unit not in the list is other, with unit_text as written.",
+			Values:    Units,
+			ValueDocs: unitDocs(),
+			Example:   `"CNY"`},
 		{Name: "unit_text", Type: typeDict,
 			Doc:     "The unit as written in the text.",
 			Example: `"亿元"`},
@@ -213,3 +197,16 @@ var ErrorsTable = newTable[ErrorRow]("errors",
 			Doc:     "The error message, naming the file and what is wrong.",
 			Example: `"corpus: corpus/x.txt: not valid UTF-8, UTF-16 or GB18030 (first bad byte at offset 1024)"`},
 	})
+
+// unitDocs documents each canonical unit with its written forms, from the
+// unit table.
+func unitDocs() map[string]string {
+	docs := map[string]string{}
+	for _, c := range normalize.Canonicals {
+		docs[c.Name] = c.Doc
+		if forms := normalize.WrittenForms(c.Name); forms != "" {
+			docs[c.Name] += ": " + forms
+		}
+	}
+	return docs
+}

@@ -5,12 +5,11 @@ import (
 	"io"
 
 	"github.com/gwrfacts/gwr/extract"
-	"github.com/gwrfacts/gwr/extract/segment"
 	"github.com/gwrfacts/gwr/schema"
 )
 
 // Version is the tool version, stored in every output's metadata.
-const Version = "0.1.0"
+const Version = "0.2.0"
 
 func init() {
 	register("version", command{"print the tool, schema and rule-set versions", runVersion})
@@ -25,6 +24,6 @@ func runVersion(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gwr version: takes no arguments\n")
 		return 2
 	}
-	fmt.Fprintf(stdout, "gwr %s (schema %s, rules %s)\n", Version, schema.SchemaVersion, extract.RulesHash(extract.Rules, segment.UserDict()))
+	fmt.Fprintf(stdout, "gwr %s (schema %s, rules %s)\n", Version, schema.SchemaVersion, extract.DefaultRulesHash())
 	return 0
 }

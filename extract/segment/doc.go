@@ -1,8 +1,9 @@
 // Package segment splits Chinese text into words with gojieba.
 //
 // The jieba dictionaries ship inside the binary (go:embed) together with the
-// project's domain dictionary (dict/user.dict.utf8: indicators, units, verbs
-// of government work reports), so a copied binary works without the Go
+// project's domain dictionary (indicators, units and verbs of government
+// work reports, made from the lexicon and the unit table: see UserDict), so
+// a copied binary works without the Go
 // module cache. They are written once to a private temporary directory,
 // loaded by one gojieba instance shared by the whole process, and removed.
 //

@@ -10,10 +10,16 @@ import (
 	"unicode/utf8"
 
 	"github.com/yanyiwu/gojieba"
+
+	"github.com/gwrfacts/gwr/extract/lexicon"
 )
 
 //go:embed dict/*.utf8
 var dicts embed.FS
+
+// userDict is the name of the user dictionary among dictFiles: it is not a
+// file of dict/ but made from the lexicon and the unit table.
+const userDict = "user.dict.utf8"
 
 // dictFiles are the five files gojieba.NewJieba takes, in its order: main
 // dictionary, HMM model, user dictionary, IDF table, stop words. The IDF
@@ -61,6 +67,9 @@ func load() (*Jieba, error) {
 	paths := make([]string, len(dictFiles))
 	for i, name := range dictFiles {
 		b, err := dicts.ReadFile("dict/" + name)
+		if name == userDict {
+			b, err = UserDict(), nil
+		}
 		if err != nil {
 			return nil, fmt.Errorf("segment: embedded dictionary %s: %w", name, err)
 		}
@@ -72,12 +81,10 @@ func load() (*Jieba, error) {
 	return &Jieba{j: gojieba.NewJieba(paths...)}, nil
 }
 
-// UserDict returns the embedded domain dictionary, for hashing into the
-// rule-set version.
-func UserDict() []byte {
-	b, _ := dicts.ReadFile("dict/user.dict.utf8")
-	return b
-}
+// UserDict returns the domain dictionary jieba loads: the lexicon's words
+// with a segmenter entry and the unit table's (lexicon.Lexicon.UserDict).
+// It is hashed into the rule-set version.
+func UserDict() []byte { return lexicon.Default().UserDict() }
 
 // Segment cuts s into words with their part-of-speech tags. gojieba returns
 // nothing useful for invalid UTF-8 and stops at NUL, so such input is

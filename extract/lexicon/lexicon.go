@@ -1,0 +1,236 @@
+package lexicon
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/gwrfacts/gwr/normalize"
+)
+
+// Role is one use of a word, as a bit; a word has a set of them.
+type Role uint32
+
+// The roles of a word. The names in lexicon.tsv are those of roleNames.
+const (
+	Level           Role = 1 << iota // cue: the number is the level the indicator reaches (达到, 控制在)
+	Delta                            // cue: an amount added, built, done or removed (新增, 拆除)
+	Growth                           // cue: a relative change when a percentage follows (增长, 下降)
+	Change                           // a verb of change: money after it is a delta whatever the indicator (增加, 节约)
+	FromTo                           // 由A【提高】到B: makes A the starting point of a change
+	GrowthNext                       // 、【增长】6%: a growth rate follows the previous number, a stock
+	CompoundCue                      // a cue found inside a longer token: 城镇【新增】就业
+	Hedge                            // makes the figure an intention: 力争, 确保
+	Plan                             // in a review sentence, looks ahead: the figure is a target
+	Past                             // outside a review, looks back: the figure is a result
+	Comparison                       // sets up a comparison only (比去年): not a time of the figure
+	MultiYear                        // the figure covers several years: year is null
+	ReviewHeading                    // a heading with it opens a review part
+	PlanHeading                      // a heading with it opens a plan part
+	MoneyLevel                       // in an indicator, money is a level: a statistic or a total (总投资, 收入)
+	MoneyAction                      // as a cue, money is a delta: money moved by an action (投资, 发放)
+	MoneyActionNoun                  // in an indicator, money is a delta (到位, 融资)
+	LevelNoun                        // in an indicator, a number is a level: a stock, share or statistic (保有量, 率)
+	GrowthNoun                       // in an indicator, a percentage is a growth rate (增速)
+	TrimPrefix                       // dropped from the front of an indicator
+	TrimSuffix                       // dropped from the end of an indicator
+	NotName                          // after a number, names nothing (新台阶)
+	NounStop                         // ends the noun phrase after a number (和, 等)
+	Word                             // a segmenter entry only: a name jieba must keep whole
+)
+
+// Cue is the set of the three cue roles.
+const Cue = Level | Delta | Growth
+
+// roleNames are the names of the roles in lexicon.tsv.
+var roleNames = map[string]Role{
+	"level": Level, "delta": Delta, "growth": Growth, "change": Change, "from-to": FromTo,
+	"growth-next": GrowthNext, "compound-cue": CompoundCue, "hedge": Hedge,
+	"plan": Plan, "past": Past, "comparison": Comparison, "multiyear": MultiYear,
+	"review-heading": ReviewHeading, "plan-heading": PlanHeading,
+	"money-level": MoneyLevel, "money-action": MoneyAction, "money-action-noun": MoneyActionNoun,
+	"level-noun": LevelNoun, "growth-noun": GrowthNoun,
+	"trim-prefix": TrimPrefix, "trim-suffix": TrimSuffix,
+	"not-name": NotName, "noun-stop": NounStop, "word": Word,
+}
+
+// String returns the role's names, space-separated, as lexicon.tsv writes them.
+func (r Role) String() string {
+	var names []string
+	for name, bit := range roleNames {
+		if r&bit != 0 {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	return strings.Join(names, " ")
+}
+
+// Entry is one row of the lexicon.
+type Entry struct {
+	Word  string
+	Roles Role
+	Sign  int    // -1 for a removal or fall, +1 for another cue, 0 for a word that is no cue
+	Freq  int    // jieba frequency in the segmenter's user dictionary; 0: not in it
+	Tag   string // jieba part-of-speech tag of the user-dictionary entry
+	Line  int    // line of lexicon.tsv
+}
+
+// Lexicon is a parsed lexicon: its rows in file order.
+type Lexicon struct {
+	entries []Entry
+	byWord  map[string]int
+	raw     []byte
+}
+
+//go:embed lexicon.tsv
+var embedded []byte
+
+var defaultLexicon = func() *Lexicon {
+	l, err := Parse(embedded)
+	if err != nil {
+		panic(err) // TestDefault parses the same bytes
+	}
+	return l
+}()
+
+// Default returns the lexicon of lexicon.tsv, parsed once.
+func Default() *Lexicon { return defaultLexicon }
+
+// Parse reads a lexicon in the format of lexicon.tsv: one row a line,
+// word, roles, sign and segmenter entry separated by tabs; blank lines and
+// lines starting with # are comments. A word listed twice, an unknown role
+// and a sign on a word that is no cue are errors naming the line.
+func Parse(data []byte) (*Lexicon, error) {
+	l := &Lexicon{byWord: map[string]int{}, raw: data}
+	for n, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimRight(line, "\r")
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		e, err := parseRow(line)
+		if err != nil {
+			return nil, fmt.Errorf("lexicon: line %d: %w", n+1, err)
+		}
+		e.Line = n + 1
+		if prev, ok := l.byWord[e.Word]; ok {
+			return nil, fmt.Errorf("lexicon: line %d: %q is already the row of line %d", n+1, e.Word, l.entries[prev].Line)
+		}
+		l.byWord[e.Word] = len(l.entries)
+		l.entries = append(l.entries, e)
+	}
+	return l, nil
+}
+
+func parseRow(line string) (Entry, error) {
+	f := strings.Split(line, "\t")
+	if len(f) != 4 {
+		return Entry{}, fmt.Errorf("%d fields; want 4 (word, roles, sign, segmenter entry)", len(f))
+	}
+	e := Entry{Word: f[0]}
+	if e.Word == "" || !utf8.ValidString(e.Word) || strings.TrimSpace(e.Word) != e.Word {
+		return e, fmt.Errorf("bad word %q", e.Word)
+	}
+	for _, name := range strings.Fields(f[1]) {
+		r, ok := roleNames[name]
+		if !ok {
+			return e, fmt.Errorf("%s: unknown role %q", e.Word, name)
+		}
+		e.Roles |= r
+	}
+	if e.Roles == 0 {
+		return e, fmt.Errorf("%s: no role", e.Word)
+	}
+	switch f[2] {
+	case "+":
+		e.Sign = 1
+	case "-":
+		e.Sign = -1
+	case "":
+	default:
+		return e, fmt.Errorf("%s: sign %q; want +, - or empty", e.Word, f[2])
+	}
+	if (e.Sign != 0) != (e.Roles&Cue != 0) {
+		return e, fmt.Errorf("%s: a cue has a sign (+ or -), another word none", e.Word)
+	}
+	if d := strings.Fields(f[3]); len(d) > 0 {
+		n, err := strconv.Atoi(d[0])
+		if len(d) != 2 || err != nil || n <= 0 {
+			return e, fmt.Errorf("%s: segmenter entry %q; want frequency and tag (2000 n)", e.Word, f[3])
+		}
+		e.Freq, e.Tag = n, d[1]
+	}
+	return e, nil
+}
+
+// Entries returns the rows, in file order.
+func (l *Lexicon) Entries() []Entry { return l.entries }
+
+// Lookup returns the row of word.
+func (l *Lexicon) Lookup(word string) (Entry, bool) {
+	i, ok := l.byWord[word]
+	if !ok {
+		return Entry{}, false
+	}
+	return l.entries[i], true
+}
+
+// Is reports whether word has one of the roles r.
+func (l *Lexicon) Is(word string, r Role) bool {
+	i, ok := l.byWord[word]
+	return ok && l.entries[i].Roles&r != 0
+}
+
+// Words returns the words with one of the roles r, in file order.
+func (l *Lexicon) Words(r Role) []string {
+	var out []string
+	for _, e := range l.entries {
+		if e.Roles&r != 0 {
+			out = append(out, e.Word)
+		}
+	}
+	return out
+}
+
+// Decreases returns the cue words with sign -1, in file order.
+func (l *Lexicon) Decreases() []string {
+	var out []string
+	for _, e := range l.entries {
+		if e.Sign < 0 {
+			out = append(out, e.Word)
+		}
+	}
+	return out
+}
+
+// Set returns the words with one of the roles r, as a set.
+func (l *Lexicon) Set(r Role) map[string]bool {
+	set := map[string]bool{}
+	for _, w := range l.Words(r) {
+		set[w] = true
+	}
+	return set
+}
+
+// Bytes returns the lexicon as read: what the rules hash covers.
+func (l *Lexicon) Bytes() []byte { return l.raw }
+
+// UserDict returns jieba's user dictionary ("word frequency tag" a line):
+// the rows with a segmenter entry, then the unit entries of the normalize
+// unit table ([normalize.SegmenterUnits]).
+func (l *Lexicon) UserDict() []byte {
+	var b bytes.Buffer
+	for _, e := range l.entries {
+		if e.Freq > 0 {
+			fmt.Fprintf(&b, "%s %d %s\n", e.Word, e.Freq, e.Tag)
+		}
+	}
+	for _, u := range normalize.SegmenterUnits() {
+		fmt.Fprintf(&b, "%s %d %s\n", u.Text, u.Freq, u.Tag)
+	}
+	return b.Bytes()
+}
