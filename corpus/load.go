@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"github.com/gwrfacts/gwr/region"
 	"io"
 	"math"
 	"os"
@@ -153,7 +154,8 @@ func tooLarge(path string, size, limit int64) error {
 
 // Row returns the document's row of the documents table, with facts as
 // its fact count. Year is null when the plan year is unknown; Chars counts
-// code points of Text.
+// code points of Text; RegionCode is the GB/T 2260 code of the region at
+// its level (region.Table.Resolve), null when it cannot be told.
 func (d *Document) Row(facts int) schema.Document {
 	row := schema.Document{
 		DocID:    d.ID,
@@ -169,6 +171,9 @@ func (d *Document) Row(facts int) schema.Document {
 	if d.Meta.Year != 0 {
 		y := int32(d.Meta.Year)
 		row.Year = &y
+	}
+	if code := region.Default().Resolve(d.Meta.Region, d.Meta.Level, d.Text); code != "" {
+		row.RegionCode = &code
 	}
 	return row
 }

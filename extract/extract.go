@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"math"
 	"math/big"
@@ -14,6 +16,7 @@ import (
 	"github.com/gwrfacts/gwr/extract/segment"
 	"github.com/gwrfacts/gwr/normalize"
 	"github.com/gwrfacts/gwr/schema"
+	"github.com/gwrfacts/gwr/taxonomy"
 )
 
 // Document is the input of Extract: a decoded report.
@@ -29,12 +32,17 @@ type Document struct {
 type Extractor struct {
 	rules *ruleSet
 	seg   segment.Segmenter
-	hash  string
+	tax   *taxonomy.Taxonomy // assigns facts their indicator_code
+	base  string             // hash of the rules alone
+	hash  string             // base and the taxonomy
 }
 
 // DefaultRulesHash is the RulesHash of Rules with the embedded lexicon and
-// segmenter dictionary: what New's extractor reports.
-func DefaultRulesHash() string { return RulesHash(Rules, lex.Bytes(), segment.UserDict()) }
+// segmenter dictionary, combined with the embedded indicator taxonomy
+// (HashWithTaxonomy): what New's extractor reports.
+func DefaultRulesHash() string {
+	return HashWithTaxonomy(RulesHash(Rules, lex.Bytes(), segment.UserDict()), taxonomy.Default())
+}
 
 // New compiles the rule set. seg segments sentences; pass segment.Default().
 func New(seg segment.Segmenter) (*Extractor, error) {
@@ -48,11 +56,28 @@ func NewWithRules(seg segment.Segmenter, rules []Rule) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Extractor{rules: compiled, seg: seg, hash: RulesHash(rules, lex.Bytes(), segment.UserDict())}, nil
+	base := RulesHash(rules, lex.Bytes(), segment.UserDict())
+	tax := taxonomy.Default()
+	return &Extractor{rules: compiled, seg: seg, tax: tax, base: base, hash: HashWithTaxonomy(base, tax)}, nil
 }
 
-// RulesHash identifies the rule set the extractor runs (see the function
-// RulesHash).
+// WithTaxonomy returns an extractor that assigns indicator codes from t
+// instead of the default taxonomy (gwr extract --indicators FILE).
+func (x *Extractor) WithTaxonomy(t *taxonomy.Taxonomy) *Extractor {
+	y := *x
+	y.tax, y.hash = t, HashWithTaxonomy(x.base, t)
+	return &y
+}
+
+// HashWithTaxonomy combines a rules hash (RulesHash) with the hash of the
+// taxonomy that assigns indicator codes: what the extractor's RulesHash
+// reports and the output's metadata records.
+func HashWithTaxonomy(rulesHash string, t *taxonomy.Taxonomy) string {
+	h := sha256.Sum256([]byte(rulesHash + "\x00" + t.Hash()))
+	return hex.EncodeToString(h[:])[:16]
+}
+
+// RulesHash identifies the rule set the extractor runs, with its taxonomy.
 func (x *Extractor) RulesHash() string { return x.hash }
 
 // Extract returns the facts of one document, ordered by start, numbered
@@ -129,6 +154,7 @@ func (x *Extractor) ExtractChecked(d Document) ([]schema.Fact, error) {
 	for i := range facts {
 		facts[i].FactID = int32(i + 1)
 	}
+	x.tax.AssignFacts(facts)
 	return facts, timedOut
 }
 

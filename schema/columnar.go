@@ -51,13 +51,21 @@ func (b *batch) append(row reflect.Value) error {
 		f := row.Field(c.field)
 		switch bld := b.rb.Field(i).(type) {
 		case *array.BinaryDictionaryBuilder:
-			s := f.String()
+			if c.kind == kindNullString && f.IsNil() {
+				bld.AppendNull()
+				continue
+			}
+			s := stringOf(f)
 			b.bytes += int64(len(s))
 			if err := bld.Append(stringBytes(s)); err != nil {
 				return fmt.Errorf("schema: column %s: %w", b.t.Columns[i].Name, err)
 			}
 		case *array.StringBuilder:
-			s := f.String()
+			if c.kind == kindNullString && f.IsNil() {
+				bld.AppendNull()
+				continue
+			}
+			s := stringOf(f)
 			b.bytes += int64(len(s))
 			bld.Append(s)
 		case *array.Int32Builder:
@@ -73,13 +81,35 @@ func (b *batch) append(row reflect.Value) error {
 			}
 		case *array.Float64Builder:
 			b.bytes += 8
-			bld.Append(f.Float())
+			switch {
+			case c.kind != kindNullFloat64:
+				bld.Append(f.Float())
+			case f.IsNil():
+				bld.AppendNull()
+			default:
+				bld.Append(f.Elem().Float())
+			}
+		case *array.BooleanBuilder:
+			b.bytes++
+			if f.IsNil() {
+				bld.AppendNull()
+			} else {
+				bld.Append(f.Elem().Bool())
+			}
 		default:
 			return fmt.Errorf("schema: column %s: no builder for %T", b.t.Columns[i].Name, bld)
 		}
 	}
 	b.rows++
 	return nil
+}
+
+// stringOf returns the string a string or non-nil *string field holds.
+func stringOf(f reflect.Value) string {
+	if f.Kind() == reflect.Pointer {
+		return f.Elem().String()
+	}
+	return f.String()
 }
 
 // stringBytes returns the bytes of s without copying them, and never nil

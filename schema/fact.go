@@ -7,25 +7,28 @@ import "github.com/gwrfacts/gwr/normalize"
 // SPEC section 2; Start and End are code-point offsets into the document
 // text (the decoded file with a leading BOM dropped).
 type Fact struct {
-	DocID      string  `json:"doc_id"`
-	FactID     int32   `json:"fact_id"`
-	Start      int32   `json:"start"`
-	End        int32   `json:"end"`
-	Mention    string  `json:"mention"`
-	Sentence   string  `json:"sentence"`
-	Indicator  string  `json:"indicator"`
-	Cue        string  `json:"cue"`
-	Measure    string  `json:"measure"`
-	ValueLow   float64 `json:"value_low"`
-	ValueHigh  float64 `json:"value_high"`
-	Bound      string  `json:"bound"`
-	Unit       string  `json:"unit"`
-	UnitText   string  `json:"unit_text"`
-	Classifier string  `json:"classifier"`
-	Kind       string  `json:"kind"`
-	Year       *int32  `json:"year"`
-	Hedge      string  `json:"hedge"`
-	Rule       string  `json:"rule"`
+	DocID     string `json:"doc_id"`
+	FactID    int32  `json:"fact_id"`
+	Start     int32  `json:"start"`
+	End       int32  `json:"end"`
+	Mention   string `json:"mention"`
+	Sentence  string `json:"sentence"`
+	Indicator string `json:"indicator"`
+	// IndicatorCode is the code of the indicator taxonomy (package
+	// taxonomy) the fact's indicator, measure and unit map to; nil if none.
+	IndicatorCode *string `json:"indicator_code"`
+	Cue           string  `json:"cue"`
+	Measure       string  `json:"measure"`
+	ValueLow      float64 `json:"value_low"`
+	ValueHigh     float64 `json:"value_high"`
+	Bound         string  `json:"bound"`
+	Unit          string  `json:"unit"`
+	UnitText      string  `json:"unit_text"`
+	Classifier    string  `json:"classifier"`
+	Kind          string  `json:"kind"`
+	Year          *int32  `json:"year"`
+	Hedge         string  `json:"hedge"`
+	Rule          string  `json:"rule"`
 }
 
 // Document is one row of the documents table: one input report.
@@ -35,11 +38,14 @@ type Document struct {
 	SHA256   string `json:"sha256"`
 	Encoding string `json:"encoding"`
 	Region   string `json:"region"`
-	Level    string `json:"level"`
-	Year     *int32 `json:"year"`
-	DocType  string `json:"doc_type"`
-	Chars    int32  `json:"chars"`
-	Facts    int32  `json:"facts"`
+	// RegionCode is the six-digit GB/T 2260 code of Region (package
+	// region), "000000" for a national report; nil if unknown.
+	RegionCode *string `json:"region_code"`
+	Level      string  `json:"level"`
+	Year       *int32  `json:"year"`
+	DocType    string  `json:"doc_type"`
+	Chars      int32   `json:"chars"`
+	Facts      int32   `json:"facts"`
 }
 
 // ErrorRow is one row of the errors table: a document that could not be

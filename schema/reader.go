@@ -301,7 +301,7 @@ func getter(c Column, kind valueKind, arr arrow.Array) (func(dst reflect.Value, 
 		return nil
 	}
 	switch kind {
-	case kindString:
+	case kindString, kindNullString:
 		var str func(int) string
 		switch a := arr.(type) {
 		case *array.String:
@@ -317,10 +317,18 @@ func getter(c Column, kind valueKind, arr arrow.Array) (func(dst reflect.Value, 
 		}
 		if str != nil {
 			return func(dst reflect.Value, i int) error {
-				if err := null(i); err != nil {
-					return err
+				switch {
+				case kind == kindString:
+					if err := null(i); err != nil {
+						return err
+					}
+					dst.SetString(str(i))
+				case arr.IsNull(i):
+					dst.SetZero()
+				default:
+					v := str(i)
+					dst.Set(reflect.ValueOf(&v))
 				}
-				dst.SetString(str(i))
 				return nil
 			}, nil
 		}
@@ -342,13 +350,33 @@ func getter(c Column, kind valueKind, arr arrow.Array) (func(dst reflect.Value, 
 				return nil
 			}, nil
 		}
-	case kindFloat64:
+	case kindFloat64, kindNullFloat64:
 		if a, ok := arr.(*array.Float64); ok {
 			return func(dst reflect.Value, i int) error {
-				if err := null(i); err != nil {
-					return err
+				switch {
+				case kind == kindFloat64:
+					if err := null(i); err != nil {
+						return err
+					}
+					dst.SetFloat(a.Value(i))
+				case a.IsNull(i):
+					dst.SetZero()
+				default:
+					v := a.Value(i)
+					dst.Set(reflect.ValueOf(&v))
 				}
-				dst.SetFloat(a.Value(i))
+				return nil
+			}, nil
+		}
+	case kindNullBool:
+		if a, ok := arr.(*array.Boolean); ok {
+			return func(dst reflect.Value, i int) error {
+				if a.IsNull(i) {
+					dst.SetZero()
+					return nil
+				}
+				v := a.Value(i)
+				dst.Set(reflect.ValueOf(&v))
 				return nil
 			}, nil
 		}
@@ -444,6 +472,33 @@ func parseCell(dst reflect.Value, kind valueKind, s string) error {
 			return err
 		}
 		dst.SetFloat(v)
+	case kindNullString:
+		if s == "" {
+			dst.SetZero()
+			return nil
+		}
+		s = unneutralize(s)
+		dst.Set(reflect.ValueOf(&s))
+	case kindNullFloat64:
+		if s == "" {
+			dst.SetZero()
+			return nil
+		}
+		v, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			return err
+		}
+		dst.Set(reflect.ValueOf(&v))
+	case kindNullBool:
+		if s == "" {
+			dst.SetZero()
+			return nil
+		}
+		v, err := strconv.ParseBool(s)
+		if err != nil {
+			return err
+		}
+		dst.Set(reflect.ValueOf(&v))
 	}
 	return nil
 }

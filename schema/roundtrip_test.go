@@ -20,6 +20,16 @@ import (
 
 func int32p(v int32) *int32 { return &v }
 
+// mustColumn returns the column of tab called name.
+func mustColumn(t *testing.T, tab *Table, name string) Column {
+	t.Helper()
+	c, ok := tab.Column(name)
+	if !ok {
+		t.Fatalf("%s has no column %s", tab.Name, name)
+	}
+	return c
+}
+
 var (
 	indicators = []string{"高新技术企业", "地区生产总值", "城镇登记失业率", "高标准农田", "“瞪羚”企业、“专精特新”企业", "PM2.5浓度", `A "quoted" <b>&amp;</b> name`, "tab\tand\nnewline", ""}
 	cues       = []string{"新增", "增长", "控制在", "达到", "突破", "改造提升", ""}
@@ -65,6 +75,9 @@ func randomFacts(n int, seed uint64) []Fact {
 			Hedge:      pick([]string{"力争", "确保", ""}),
 			Rule:       fmt.Sprintf("rule.%d", r.IntN(40)),
 		}
+		if c := pick([]string{"gdp_growth", "cpi", "", ""}); c != "" {
+			facts[i].IndicatorCode = &c
+		}
 	}
 	return facts
 }
@@ -87,6 +100,10 @@ func randomDocuments(n int) []Document {
 			DocType:  DocTypes[i%len(DocTypes)],
 			Chars:    int32(1000 * i),
 			Facts:    int32(i % 300),
+		}
+		if i%3 != 1 {
+			code := []string{"330100", "", "110000"}[i%3]
+			docs[i].RegionCode = &code
 		}
 	}
 	return docs
@@ -223,7 +240,7 @@ func TestReadMeta(t *testing.T) {
 			KeySchemaVersion:           SchemaVersion,
 			KeyToolVersion:             "v0.0.0-test",
 			KeyRulesHash:               "abc123",
-			KeyColumnPrefix + "bound":  FactsTable.Columns[11].Description(),
+			KeyColumnPrefix + "bound":  mustColumn(t, FactsTable, "bound").Description(),
 			KeyColumnPrefix + "doc_id": FactsTable.Columns[0].Description(),
 		}
 		for k, v := range want {

@@ -87,10 +87,13 @@ type Table struct {
 type valueKind int
 
 const (
-	kindString    valueKind = iota // string
-	kindInt32                      // int32
-	kindNullInt32                  // *int32, nil for null
-	kindFloat64                    // float64
+	kindString      valueKind = iota // string
+	kindInt32                        // int32
+	kindNullInt32                    // *int32, nil for null
+	kindFloat64                      // float64
+	kindNullString                   // *string, nil for null
+	kindNullFloat64                  // *float64, nil for null
+	kindNullBool                     // *bool, nil for null
 )
 
 // binding ties a column to a field of the row type.
@@ -185,6 +188,12 @@ func bindKind(c Column, gt reflect.Type) (valueKind, error) {
 		return kindNullInt32, nil
 	case vt.ID() == arrow.FLOAT64 && gt.Kind() == reflect.Float64 && !c.Nullable:
 		return kindFloat64, nil
+	case vt.ID() == arrow.STRING && gt.Kind() == reflect.Pointer && gt.Elem().Kind() == reflect.String && c.Nullable:
+		return kindNullString, nil
+	case vt.ID() == arrow.FLOAT64 && gt.Kind() == reflect.Pointer && gt.Elem().Kind() == reflect.Float64 && c.Nullable:
+		return kindNullFloat64, nil
+	case vt.ID() == arrow.BOOL && gt.Kind() == reflect.Pointer && gt.Elem().Kind() == reflect.Bool && c.Nullable:
+		return kindNullBool, nil
 	}
 	return 0, fmt.Errorf("column %s (%s, nullable %v) cannot be held in a Go %s", c.Name, c.Type, c.Nullable, gt)
 }

@@ -26,11 +26,11 @@ func TestColumnOrder(t *testing.T) {
 
 func TestColumnTypes(t *testing.T) {
 	dict := map[string][]string{
-		"facts":     {"doc_id", "measure", "bound", "unit", "unit_text", "classifier", "kind", "hedge", "rule", "cue"},
+		"facts":     {"doc_id", "measure", "bound", "unit", "unit_text", "classifier", "kind", "hedge", "rule", "cue", "indicator_code"},
 		"documents": {"encoding", "level", "doc_type"},
 		"errors":    {"stage"},
 	}
-	nullable := map[string][]string{"facts": {"year"}, "documents": {"year"}}
+	nullable := map[string][]string{"facts": {"year", "indicator_code"}, "documents": {"year", "region_code"}}
 	for _, tab := range Tables {
 		for _, c := range tab.Columns {
 			if got, want := c.Dictionary(), slices.Contains(dict[tab.Name], c.Name); got != want {

@@ -14,6 +14,7 @@ var (
 	typeDict   = &arrow.DictionaryType{IndexType: arrow.PrimitiveTypes.Int32, ValueType: arrow.BinaryTypes.String}
 	typeInt32  = arrow.PrimitiveTypes.Int32
 	typeDouble = arrow.PrimitiveTypes.Float64
+	typeBool   = arrow.FixedWidthTypes.Boolean
 )
 
 // Tables lists the three tables in the order they are documented.
@@ -47,6 +48,9 @@ var FactsTable = newTable[Fact]("facts",
 		{Name: "indicator", Type: typeString,
 			Doc:     "What is measured, as written in the text: the shortest phrase that still names it.",
 			Example: `"高新技术企业"`},
+		{Name: "indicator_code", Type: typeDict, Nullable: true,
+			Doc:     "The code of the indicator taxonomy (docs/panel.md) that indicator, measure and unit map to together: a growth rate of 地区生产总值 is gdp_growth, its value in 亿元 is gdp. Null where nothing maps: a fact gets no code rather than a doubtful one.",
+			Example: `"gdp_growth"`},
 		{Name: "cue", Type: typeDict,
 			Doc:     `The verb or trigger that governs the number: 新增, 增长, 控制在, 达到, 突破, 改造提升 … ("" if none).`,
 			Example: `"新增"`},
@@ -140,6 +144,9 @@ var DocumentsTable = newTable[Document]("documents",
 		{Name: "region", Type: typeString,
 			Doc:     `The innermost administrative unit the report is for, as named in it (a chain such as 保定市清苑区 gives 清苑区); 全国 for a national report; "" if unknown. Inferred from the text, or given by --manifest.`,
 			Example: `"淄川区"`},
+		{Name: "region_code", Type: typeString, Nullable: true,
+			Doc:     `The six-digit administrative division code (GB/T 2260) of region, resolved with level (高阳县, county: 130628), from the table in package region; "000000" for a national report. Null when region is unknown or names no unit of the table (or several, and the text does not tell which).`,
+			Example: `"130628"`},
 		{Name: "level", Type: typeDict,
 			Doc:    "The administrative level of the government that gave the report, from the suffix of region (or, without a region, from the most frequent of 全县, 全区, 全市, 全省 …), or given by --manifest.",
 			Values: Levels,

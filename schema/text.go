@@ -123,6 +123,19 @@ func (jw *jsonlWriter) Write(rows any) error {
 				if b, err = appendFloat(b, f.Float(), jw.t.Columns[i].Name); err != nil {
 					return err
 				}
+			case kindNullString, kindNullFloat64, kindNullBool:
+				switch {
+				case f.IsNil():
+					b = append(b, "null"...)
+				case c.kind == kindNullString:
+					b = appendJSONString(b, f.Elem().String())
+				case c.kind == kindNullBool:
+					b = strconv.AppendBool(b, f.Elem().Bool())
+				default:
+					if b, err = appendFloat(b, f.Elem().Float(), jw.t.Columns[i].Name); err != nil {
+						return err
+					}
+				}
 			}
 		}
 		b = append(b, '}', '\n')
@@ -213,6 +226,17 @@ func (cw *csvWriter) formatCell(f reflect.Value, kind valueKind, i int) (string,
 			return "", nil
 		}
 		return strconv.FormatInt(f.Elem().Int(), 10), nil
+	case kindNullString, kindNullFloat64, kindNullBool:
+		if f.IsNil() {
+			return "", nil
+		}
+		switch kind {
+		case kindNullString:
+			return neutralize(f.Elem().String()), nil
+		case kindNullBool:
+			return strconv.FormatBool(f.Elem().Bool()), nil
+		}
+		f = f.Elem()
 	}
 	b, err := appendFloat(cw.buf[:0], f.Float(), cw.t.Columns[i].Name)
 	cw.buf = b

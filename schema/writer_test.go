@@ -38,9 +38,11 @@ func writeString(t *testing.T, format string, tab *Table, rows any) string {
 func TestJSONL(t *testing.T) {
 	noYear := exampleFact
 	noYear.Year, noYear.FactID, noYear.ValueLow, noYear.ValueHigh, noYear.Bound = nil, 2, 10, 99.99, "range"
+	code := "fai"
+	noYear.IndicatorCode = &code
 	got := writeString(t, FormatJSONL, FactsTable, []Fact{exampleFact, noYear})
-	want := `{"doc_id":"000_905a9ba025aa535a","fact_id":1,"start":120,"end":126,"mention":"3.42亿元","sentence":"抓好总投资3.42亿元的<重点>项目&工程。","indicator":"总投资","cue":"","measure":"level","value_low":342000000,"value_high":342000000,"bound":"eq","unit":"CNY","unit_text":"亿元","classifier":"","kind":"target","year":2024,"hedge":"","rule":"money.total"}
-{"doc_id":"000_905a9ba025aa535a","fact_id":2,"start":120,"end":126,"mention":"3.42亿元","sentence":"抓好总投资3.42亿元的<重点>项目&工程。","indicator":"总投资","cue":"","measure":"level","value_low":10,"value_high":99.99,"bound":"range","unit":"CNY","unit_text":"亿元","classifier":"","kind":"target","year":null,"hedge":"","rule":"money.total"}
+	want := `{"doc_id":"000_905a9ba025aa535a","fact_id":1,"start":120,"end":126,"mention":"3.42亿元","sentence":"抓好总投资3.42亿元的<重点>项目&工程。","indicator":"总投资","indicator_code":null,"cue":"","measure":"level","value_low":342000000,"value_high":342000000,"bound":"eq","unit":"CNY","unit_text":"亿元","classifier":"","kind":"target","year":2024,"hedge":"","rule":"money.total"}
+{"doc_id":"000_905a9ba025aa535a","fact_id":2,"start":120,"end":126,"mention":"3.42亿元","sentence":"抓好总投资3.42亿元的<重点>项目&工程。","indicator":"总投资","indicator_code":"fai","cue":"","measure":"level","value_low":10,"value_high":99.99,"bound":"range","unit":"CNY","unit_text":"亿元","classifier":"","kind":"target","year":null,"hedge":"","rule":"money.total"}
 `
 	if got != want {
 		t.Errorf("jsonl output:\ngot  %s\nwant %s", got, want)
@@ -59,7 +61,7 @@ func TestCSV(t *testing.T) {
 	noYear.Year = nil
 	got = writeString(t, FormatCSV, FactsTable, []Fact{noYear})
 	want = strings.Join(FactsTable.ColumnNames(), ",") + "\n" +
-		"000_905a9ba025aa535a,1,120,126,3.42亿元,抓好总投资3.42亿元的<重点>项目&工程。,总投资,,level,342000000,342000000,eq,CNY,亿元,,target,,,money.total\n"
+		"000_905a9ba025aa535a,1,120,126,3.42亿元,抓好总投资3.42亿元的<重点>项目&工程。,总投资,,,level,342000000,342000000,eq,CNY,亿元,,target,,,money.total\n"
 	if got != want {
 		t.Errorf("csv output:\ngot  %q\nwant %q", got, want)
 	}
