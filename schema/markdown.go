@@ -44,24 +44,33 @@ func Markdown() string {
 
 	for _, t := range Tables {
 		fmt.Fprintf(&b, "\n## %s\n\n%s\n\n", t.Name, t.Doc)
-		b.WriteString("| column | type | null | meaning | unit | example |\n|---|---|---|---|---|---|\n")
-		for _, c := range t.Columns {
-			meaning := c.Doc
-			if len(c.Values) > 0 {
-				meaning += " One of " + valueList(c.Values) + "."
-			}
-			fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s | %s |\n",
-				c.Name, typeName(c), nullText(c.Nullable), cell(meaning), cell(c.Unit), exampleCell(c.Example))
+		b.WriteString(t.ColumnsMarkdown())
+	}
+	return b.String()
+}
+
+// ColumnsMarkdown renders the table's columns as a Markdown table (name,
+// type, nullability, meaning, unit, example), then one table of values for
+// each enumerated column, under "### table.column" headings.
+func (t *Table) ColumnsMarkdown() string {
+	var b strings.Builder
+	b.WriteString("| column | type | null | meaning | unit | example |\n|---|---|---|---|---|---|\n")
+	for _, c := range t.Columns {
+		meaning := c.Doc
+		if len(c.Values) > 0 {
+			meaning += " One of " + valueList(c.Values) + "."
 		}
-		for _, c := range t.Columns {
-			if len(c.ValueDocs) == 0 {
-				continue
-			}
-			fmt.Fprintf(&b, "\n### %s.%s\n\n", t.Name, c.Name)
-			b.WriteString("| value | meaning |\n|---|---|\n")
-			for _, v := range c.Values {
-				fmt.Fprintf(&b, "| %s | %s |\n", valueList([]string{v}), cell(c.ValueDocs[v]))
-			}
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s | %s |\n",
+			c.Name, typeName(c), nullText(c.Nullable), cell(meaning), cell(c.Unit), exampleCell(c.Example))
+	}
+	for _, c := range t.Columns {
+		if len(c.ValueDocs) == 0 {
+			continue
+		}
+		fmt.Fprintf(&b, "\n### %s.%s\n\n", t.Name, c.Name)
+		b.WriteString("| value | meaning |\n|---|---|\n")
+		for _, v := range c.Values {
+			fmt.Fprintf(&b, "| %s | %s |\n", valueList([]string{v}), cell(c.ValueDocs[v]))
 		}
 	}
 	return b.String()

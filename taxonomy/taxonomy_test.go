@@ -2,6 +2,8 @@ package taxonomy
 
 import (
 	"os"
+
+	"github.com/gwrfacts/gwr/schema"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -141,7 +143,8 @@ func TestAssign(t *testing.T) {
 		{"高新技术企业", "growth", "percent", ""},
 		{"投资", "delta", "CNY", ""},
 		{"", "growth", "percent", ""},
-		{"城镇调查失业率", "growth", "percent", ""},
+		{"城镇调查失业率", "growth", "percent", "unemployment"}, // a list's 增长 carried onto the rate
+		{"城镇调查失业率", "delta", "pp", ""},
 		{"粮食产量", "level", "CNY", ""},
 	}
 	tax := Default()
@@ -201,6 +204,30 @@ func contains(xs []string, x string) bool {
 		}
 	}
 	return false
+}
+
+// TestAssignFactsPairs checks the 分别 pairs: 城乡居民人均可支配收入 with two
+// numbers is urban, then rural; with one number it is left without code.
+func TestAssignFactsPairs(t *testing.T) {
+	s1 := "城乡居民人均可支配收入分别增长4.4%、5.6%。"
+	s2 := "城乡居民人均可支配收入增长5.8%。"
+	facts := []schema.Fact{
+		{Indicator: "城乡居民人均可支配收入", Measure: "growth", Unit: "percent", Sentence: s1},
+		{Indicator: "城乡居民人均可支配收入分别增长", Measure: "growth", Unit: "percent", Sentence: s1},
+		{Indicator: "城乡居民人均可支配收入", Measure: "growth", Unit: "percent", Sentence: s2},
+		{Indicator: "地区生产总值", Measure: "growth", Unit: "percent", Sentence: "地区生产总值增长5%。"},
+	}
+	Default().AssignFacts(facts)
+	want := []string{"urban_income_growth", "rural_income_growth", "", "gdp_growth"}
+	for i, f := range facts {
+		got := ""
+		if f.IndicatorCode != nil {
+			got = *f.IndicatorCode
+		}
+		if got != want[i] {
+			t.Errorf("fact %d (%s in %s): code %q, want %q", i, f.Indicator, f.Sentence, got, want[i])
+		}
+	}
 }
 
 const header = "code\tname_zh\tname_en\tmeasure\tunit\tdirection\tpatterns\tnote\n"

@@ -86,23 +86,7 @@ Flags:`)
 // writeReview writes the page to a temporary file beside path and renames
 // it into place, so a failed run leaves an earlier page intact.
 func writeReview(path string, docs []review.Document, opt review.Options) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if err := review.Write(tmp, docs, opt); err != nil {
-		tmp.Close()
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return writeAtomic(path, func(w io.Writer) error { return review.Write(w, docs, opt) })
 }
 
 // sourceFlags are the flags of gwr show and gwr review that say how to read
