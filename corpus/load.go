@@ -4,7 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"github.com/gwrfacts/gwr/region"
+	"github.com/gwrfacts/gwr/corpus/region"
 	"io"
 	"math"
 	"os"

@@ -14,9 +14,9 @@ import (
 	"github.com/dlclark/regexp2"
 
 	"github.com/gwrfacts/gwr/extract/segment"
+	"github.com/gwrfacts/gwr/extract/taxonomy"
 	"github.com/gwrfacts/gwr/normalize"
 	"github.com/gwrfacts/gwr/schema"
-	"github.com/gwrfacts/gwr/taxonomy"
 )
 
 // Document is the input of Extract: a decoded report.

@@ -17,8 +17,8 @@ import (
 	"github.com/gwrfacts/gwr/extract"
 	"github.com/gwrfacts/gwr/extract/batch"
 	"github.com/gwrfacts/gwr/extract/segment"
+	"github.com/gwrfacts/gwr/extract/taxonomy"
 	"github.com/gwrfacts/gwr/schema"
-	"github.com/gwrfacts/gwr/taxonomy"
 )
 
 func init() {
@@ -55,7 +55,7 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 	appendTo := flags.Bool("append", false, "add to the tables in DIR: skip inputs whose sha256 is in DIR's documents table, keep every row DIR holds")
 	partitionBy := flags.String("partition-by", "", "write Hive-style partitioned tables, DIR/documents/year=Y/level=L/part-<hash>.<ext> and DIR/facts/doc_year=Y/level=L/…; the only `KEYS` are year,level")
 	shard := flags.String("shard", "", "process shard `I/N` of the inputs only: those whose doc_id hashes (FNV-1a 64) to I modulo N, I counted from 0")
-	indicators := flags.String("indicators", "", "extend the indicator taxonomy with the codes of `FILE` (the format of taxonomy/indicators.tsv; a code given there replaces the built-in row)")
+	indicators := flags.String("indicators", "", "extend the indicator taxonomy with the codes of `FILE` (the format of extract/taxonomy/indicators.tsv; a code given there replaces the built-in row)")
 	cpuProfile := flags.String("cpuprofile", "", "write a CPU profile of the run to `FILE` (for go tool pprof)")
 	pos, err := parseInterspersed(flags, args)
 	if errors.Is(err, flag.ErrHelp) {

@@ -10,9 +10,9 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/gwrfacts/gwr/panel"
+	"github.com/gwrfacts/gwr/cmd/gwr/panel"
+	"github.com/gwrfacts/gwr/extract/taxonomy"
 	"github.com/gwrfacts/gwr/schema"
-	"github.com/gwrfacts/gwr/taxonomy"
 )
 
 func init() {

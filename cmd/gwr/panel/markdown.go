@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/gwrfacts/gwr/extract/taxonomy"
 	"github.com/gwrfacts/gwr/schema"
-	"github.com/gwrfacts/gwr/taxonomy"
 )
 
 // Markdown renders docs/panel.md: how gwr panel builds its rows, every
@@ -14,9 +14,9 @@ import (
 func Markdown(tax *taxonomy.Taxonomy) string {
 	var b strings.Builder
 	b.WriteString("# Targets and outcomes: the panel and the indicator taxonomy\n\n")
-	b.WriteString("<!-- Generated from packages panel, schema and taxonomy by panel.Markdown; do not edit. Regenerate with: GWR_UPDATE=1 go test ./panel/ -->\n\n")
+	b.WriteString("<!-- Generated from packages panel, schema and taxonomy by panel.Markdown; do not edit. Regenerate with: GWR_UPDATE=1 go test ./cmd/gwr/panel/ -->\n\n")
 	b.WriteString("`gwr extract` gives every fact an `indicator_code` from the taxonomy below and every document a `region_code` " +
-		"(GB/T 2260, from `region/codes.tsv`); `gwr panel -o DIR TABLES...` joins them into a panel: one row per " +
+		"(GB/T 2260, from `corpus/region/codes.tsv`); `gwr panel -o DIR TABLES...` joins them into a panel: one row per " +
 		"(`region_code`, `year`, `indicator_code`) with the target set for the year and the outcome reported for it.\n\n")
 
 	b.WriteString("## How a cell is filled\n\n")
@@ -46,7 +46,7 @@ func Markdown(tax *taxonomy.Taxonomy) string {
 	}
 
 	b.WriteString("## The indicator taxonomy\n\n")
-	fmt.Fprintf(&b, "%d codes, from `taxonomy/indicators.tsv` (embedded in the binary). A fact gets a code when its indicator phrase, "+
+	fmt.Fprintf(&b, "%d codes, from `extract/taxonomy/indicators.tsv` (embedded in the binary). A fact gets a code when its indicator phrase, "+
 		"with scope words in front (全省, 我市, 今年, 提出 …) and rate words at the end (增长, 增速, 实际, 分别 …) removed, matches the "+
 		"whole of a row's pattern (a Go regular expression) and its `measure` and `unit` are among the row's; the first such row wins. "+
 		"A level in percent of a phrase ending in 增长速度, 增长率 or 增速 is read as a growth of what precedes it (经济增长速度8%% is "+

@@ -10,8 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gwrfacts/gwr/extract/taxonomy"
 	"github.com/gwrfacts/gwr/schema"
-	"github.com/gwrfacts/gwr/taxonomy"
 )
 
 func i32(v int32) *int32   { return &v }
@@ -249,7 +249,7 @@ func TestWriteHTML(t *testing.T) {
 // TestMarkdownFile keeps docs/panel.md in step with the tables and the
 // taxonomy; GWR_UPDATE=1 rewrites it.
 func TestMarkdownFile(t *testing.T) {
-	path := filepath.Join("..", "docs", "panel.md")
+	path := filepath.Join("..", "..", "..", "docs", "panel.md")
 	got := Markdown(taxonomy.Default())
 	if os.Getenv("GWR_UPDATE") == "1" {
 		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
@@ -259,7 +259,7 @@ func TestMarkdownFile(t *testing.T) {
 	}
 	want, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("%v (run GWR_UPDATE=1 go test ./panel/ to create it)", err)
+		t.Fatalf("%v (run GWR_UPDATE=1 go test ./cmd/gwr/panel/ to create it)", err)
 	}
 	if got != string(want) {
 		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
@@ -272,7 +272,7 @@ func TestMarkdownFile(t *testing.T) {
 				w = wl[i]
 			}
 			if g != w {
-				t.Fatalf("%s differs at line %d (run GWR_UPDATE=1 go test ./panel/ to accept):\ngot  %q\nwant %q", path, i+1, g, w)
+				t.Fatalf("%s differs at line %d (run GWR_UPDATE=1 go test ./cmd/gwr/panel/ to accept):\ngot  %q\nwant %q", path, i+1, g, w)
 			}
 		}
 	}

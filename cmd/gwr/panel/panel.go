@@ -8,8 +8,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/gwrfacts/gwr/extract/taxonomy"
 	"github.com/gwrfacts/gwr/schema"
-	"github.com/gwrfacts/gwr/taxonomy"
 )
 
 // Result is what Build makes of a set of documents and facts.
