@@ -21,7 +21,8 @@ for (const table of ['facts', 'documents']) {
     assert.equal(t.numRows, want.length);
     assert.deepEqual(t.schema.fields.map(f => f.name), Object.keys(want[0]), 'columns in JSON Lines key order');
     const nullable = t.schema.fields.filter(f => f.nullable).map(f => f.name);
-    assert.deepEqual(nullable, ['year'], 'only year is nullable');
+    const wantNullable = table === 'facts' ? ['indicator_code', 'year'] : ['region_code', 'year'];
+    assert.deepEqual(nullable, wantNullable, 'nullable columns');
     const meta = t.schema.metadata;
     assert.equal(meta.get('gwr.table'), table);
     for (const k of ['gwr.schema_version', 'gwr.tool_version', 'gwr.rules_hash']) assert.ok(meta.get(k), k);

@@ -9,8 +9,11 @@
 #      year,level --format parquet,jsonl);
 #   3. gwr review of that output into $GWR_ARTIFACTS/review.html, and of a
 #      500 KB report made of the corpus repeated;
-#   4. node --test: duckdb.test.mjs, arrow.test.mjs, review.test.mjs. The
-#      review test saves a screenshot to $GWR_ARTIFACTS/review.png.
+#   4. gwr panel of six reports in corpus/testdata/extra into a temporary
+#      directory (parquet, jsonl) and $GWR_ARTIFACTS/panel.html;
+#   5. node --test: duckdb.test.mjs, arrow.test.mjs, review.test.mjs,
+#      panel.test.mjs. The review and panel tests save screenshots to
+#      $GWR_ARTIFACTS/review.png and panel.png.
 #
 # Environment: GWR, the gwr binary (default: built here from ./cmd/gwr);
 # GWR_ARTIFACTS, where the page and screenshot go (default: out/);
@@ -57,6 +60,14 @@ for _ in 1 2 3 4 5 6; do cat corpus/*.txt; done >"$tmp/large/large.txt"
 "$GWR" review -o "$tmp/large.html" "$tmp/large/large.txt"
 export GWR_REVIEW_LARGE="$tmp/large.html"
 
+# The panel of reports bundled as test data: two reports of 河北省 (2021,
+# 2022) and four of the State Council; the page for the panel test.
+extra=corpus/testdata/extra
+"$GWR" extract -o "$tmp/panel-in" --format parquet --quiet \
+	"$extra/province_hebei_2021.txt" "$extra/province_hebei_2022.txt" "$extra"/national_china_*.txt
+"$GWR" panel -o "$tmp/panel" --format parquet,jsonl --html "$artifacts/panel.html" --quiet "$tmp/panel-in"
+export GWR_PANEL="$tmp/panel" GWR_PANEL_HTML="$artifacts/panel.html" GWR_PANEL_SCREENSHOT="$artifacts/panel.png"
+
 cd "$here"
-node --test duckdb.test.mjs arrow.test.mjs review.test.mjs
-echo "interop: artefacts: $GWR_REVIEW $GWR_SCREENSHOT"
+node --test duckdb.test.mjs arrow.test.mjs review.test.mjs panel.test.mjs
+echo "interop: artefacts: $GWR_REVIEW $GWR_SCREENSHOT $GWR_PANEL_HTML $GWR_PANEL_SCREENSHOT"

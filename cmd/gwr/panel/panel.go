@@ -119,11 +119,19 @@ func Build(docs []schema.Document, facts []schema.Fact, tax *taxonomy.Taxonomy) 
 				unit = target.f.Unit
 			}
 			slices.SortStableFunc(c.actuals, func(a, b candidate) int { return compareActuals(a, b, unit) })
-			actual = &c.actuals[0]
-			res.Conflicts = appendConflicts(res.Conflicts, k, "actual", c.actuals)
-			res.Stats.Actuals++
+			if unit == "" || c.actuals[0].f.Unit == unit {
+				actual = &c.actuals[0]
+				res.Conflicts = appendConflicts(res.Conflicts, k, "actual", c.actuals)
+				res.Stats.Actuals++
+			} else {
+				// no outcome in the target's unit: all are conflicts
+				res.Conflicts = appendConflicts(res.Conflicts, k, "actual", append([]candidate{*target}, c.actuals...))
+			}
 		}
-		row.Conflicts = int32(max(len(c.targets), 1) + max(len(c.actuals), 1) - 2)
+		row.Conflicts = int32(max(len(c.targets), 1) - 1 + len(c.actuals))
+		if actual != nil {
+			row.Conflicts--
+		}
 		first := target
 		if first == nil {
 			first = actual
@@ -141,7 +149,7 @@ func Build(docs []schema.Document, facts []schema.Fact, tax *taxonomy.Taxonomy) 
 			row.ActualBound, row.ActualMention = ptr(f.Bound), ptr(f.Mention)
 			row.ActualDocID, row.ActualFactID = ptr(f.DocID), ptr(f.FactID)
 		}
-		if target != nil && actual != nil && target.f.Unit == actual.f.Unit {
+		if target != nil && actual != nil {
 			code, _ := tax.Lookup(k.code)
 			if m, ok := Met(*target.f, *actual.f, code.Direction); ok {
 				row.Met = &m
@@ -286,7 +294,8 @@ func namesYear(f *schema.Fact) int {
 // compareActuals orders the outcomes of one cell, the one picked first:
 // the closest later report (that of year + 1); the report before a plan or
 // news document; an outcome in the target's unit (unit, "" for none)
-// before one in another; a sentence about one year before one about
+// before one in another (only one in the target's unit is picked: the
+// others are conflicts); a sentence about one year before one about
 // several; a plain figure before a bounded one (an estimate, 5%左右); a
 // sentence that names the year before one that does not; then by
 // document id and the earlier in its document.

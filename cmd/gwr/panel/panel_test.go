@@ -57,6 +57,9 @@ func hebei() ([]schema.Document, []schema.Fact) {
 		fact("hb2025", 7, "gdp", "actual", 2024, 47526e8, 47526e8, "eq", "47526亿元", "地区生产总值47526亿元。"),
 		fact("news2025", 1, "gdp_growth", "actual", 2024, 5.4, 5.4, "eq", "5.4%", "2024年河北地区生产总值增长5.4%。"),
 		fact("hb2025", 20, "gdp_growth", "target", 2025, 5.5, 5.5, "approx", "5.5%左右", "主要预期目标是：地区生产总值增长5.5%左右。"),
+		// trade: a growth target, an outcome stated only in 亿元
+		fact("hb2024", 17, "trade", "target", 2024, 5, 5, "approx", "5%左右", "进出口总额增长5%左右。"),
+		fact("hb2025", 8, "trade", "actual", 2024, 3192e8, 3192e8, "eq", "3192亿元", "进出口总额3192亿元。"),
 		fact("unknown", 1, "gdp_growth", "target", 2025, 7, 7, "approx", "7%左右", "主要预期目标：生产总值增长7%左右。"),
 	}
 	return docs, facts
@@ -96,6 +99,8 @@ func TestBuild(t *testing.T) {
 		{2024, "gdp", "", "47526亿元", 0, 7, "null", 0},
 		// targets paragraph first; the 2025 report before the news article
 		{2024, "gdp_growth", "5.5%左右", "5.4%", 9, 2, "false", 3},
+		// only an outcome in the target's unit is picked
+		{2024, "trade", "5%左右", "", 17, 0, "null", 1},
 		{2025, "gdp_growth", "5.5%左右", "", 20, 0, "null", 0},
 	}
 	if !reflect.DeepEqual(got, want) {
@@ -109,11 +114,11 @@ func TestBuild(t *testing.T) {
 	for _, c := range res.Conflicts {
 		conflicts = append(conflicts, c.Side+" "+c.DocID+" "+c.Mention+" "+c.Agrees)
 	}
-	wantConflicts := []string{"target hb2024 5.5% differs", "target hb2024 6%以上 differs", "actual news2025 5.4% same"}
+	wantConflicts := []string{"target hb2024 5.5% differs", "target hb2024 6%以上 differs", "actual news2025 5.4% same", "actual hb2025 3192亿元 differs"}
 	if !reflect.DeepEqual(conflicts, wantConflicts) {
 		t.Errorf("conflicts:\ngot  %q\nwant %q", conflicts, wantConflicts)
 	}
-	wantStats := Stats{Documents: 4, NoRegion: 1, Coded: 12, Targets: 4, Actuals: 4, Met: 1, Missed: 2, Disagreements: 2}
+	wantStats := Stats{Documents: 4, NoRegion: 1, Coded: 14, Targets: 5, Actuals: 4, Met: 1, Missed: 2, Disagreements: 3}
 	if res.Stats != wantStats {
 		t.Errorf("stats = %+v, want %+v", res.Stats, wantStats)
 	}

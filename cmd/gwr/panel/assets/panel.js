@@ -39,7 +39,7 @@
   // up; le/lt: from the value down; a decrease's bound speaks of its size,
   // so it is mirrored), a tick for eq/approx, outcomes as dots on a line.
   function chart(rs) {
-    const W = 320, H = 170, L = 44, R = 8, T = 8, B = 22;
+    const W = 320, H = 170, L = 44, R = 24, T = 8, B = 22;
     const ys = [...new Set(rs.map(r => r.year))].sort((a, b) => a - b);
     const [lo, hi] = extent(rs);
     const x = y => L + (ys.length === 1 ? (W - L - R) / 2 : (ys.indexOf(y) * (W - L - R)) / (ys.length - 1));
@@ -84,13 +84,17 @@
     const sec = $('region-view');
     sec.replaceChildren();
     const rs = rows.filter(r => r.region_code === code);
-    const byCode = new Map();
-    for (const r of rs) { if (!byCode.has(r.indicator_code)) byCode.set(r.indicator_code, []); byCode.get(r.indicator_code).push(r); }
+    const byCode = new Map(); // one chart per code and unit: values of two units share no axis
+    for (const r of rs) {
+      const key = `${r.indicator_code}, ${r.unit}`;
+      if (!byCode.has(key)) byCode.set(key, []);
+      byCode.get(key).push(r);
+    }
     const grid = el('div', { class: 'charts' });
     for (const [ic, list] of [...byCode].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))) {
       const r0 = list[0];
-      grid.append(el('figure', { class: 'chart', 'data-indicator': ic },
-        el('figcaption', {}, `${r0.indicator_name_zh} · ${r0.indicator_name_en} `, el('code', {}, `${ic}, ${r0.unit}`)),
+      grid.append(el('figure', { class: 'chart', 'data-indicator': r0.indicator_code },
+        el('figcaption', {}, `${r0.indicator_name_zh} · ${r0.indicator_name_en} `, el('code', {}, ic)),
         chart(list)));
     }
     sec.append(el('h2', {}, `${regions.get(code)} (${code})`), grid);
