@@ -155,9 +155,17 @@ func Parse(r io.Reader, name string) (*Taxonomy, error) {
 
 var codeRE = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 
-// units a row may name: the schema's canonical units and the two of SPEC
-// section 5 the schema does not list yet.
-var units = append(slices.Clone(schema.Units), "tce", "TEU")
+// units a row may name: the schema's canonical units (and tce and TEU of
+// SPEC section 5, should the schema not list them).
+var units = func() []string {
+	out := slices.Clone(schema.Units)
+	for _, u := range []string{"tce", "TEU"} {
+		if !slices.Contains(out, u) {
+			out = append(out, u)
+		}
+	}
+	return out
+}()
 
 func parseRow(f []string) (Code, error) {
 	if len(f) != len(Columns) {
