@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/gwrfacts/gwr/normalize"
 )
 
 // yearPat matches a year written with Arabic or Chinese digits:
@@ -138,18 +140,17 @@ func parseSmallNumber(s string) int {
 	return n
 }
 
-// digitValue is the value of a single digit character, or -1.
+// digitValue is the value of a single digit character (Arabic, full-width
+// or Chinese, normalize.ChineseDigit), or -1.
 func digitValue(r rune) int {
 	switch {
 	case r >= '0' && r <= '9':
 		return int(r - '0')
 	case r >= '０' && r <= '９':
 		return int(r - '０')
-	case r == '〇' || r == '○' || r == '零':
-		return 0
 	}
-	if i := strings.IndexRune("一二三四五六七八九", r); i >= 0 {
-		return 1 + utf8.RuneCountInString("一二三四五六七八九"[:i])
+	if d, ok := normalize.ChineseDigit(r); ok && r != '两' {
+		return d
 	}
 	return -1
 }

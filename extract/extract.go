@@ -253,13 +253,8 @@ var unitStarts = func() map[rune]bool {
 	return m
 }()
 
-func isChineseNumeral(r rune) bool {
-	switch r {
-	case '零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿':
-		return true
-	}
-	return false
-}
+// isChineseNumeral reports a numeral of normalize.ChineseNumeralClass.
+func isChineseNumeral(r rune) bool { return strings.ContainsRune(normalize.ChineseNumeralClass, r) }
 
 // shift moves the quantity's offsets by d.
 func (q *quantity) shift(d int) {

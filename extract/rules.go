@@ -128,7 +128,7 @@ func placeholders() map[string]string {
 		// TestNothingFollowsANumberLikeADigit), so a shorter number could
 		// never let the rule match, and regexp2 need not try each one.
 		"{NUM}":    `\d(?<!\d\d|\d[.,]\d)(?>\d*(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)`,
-		"{CN}":     `[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?`,
+		"{CN}":     `[` + normalize.ChineseNumeralClass + `]+(?:点[` + normalize.ChineseDigitClass + `]+)?`,
 		"{MULT}":   `[十百千万亿]*`,
 		"{UNIT}":   trieRegex(units),
 		"{POST}":   normalize.BoundPattern(false),

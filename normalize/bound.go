@@ -10,7 +10,7 @@ type BoundWord struct {
 // BoundWords are the bound words of SPEC section 4 with common variants.
 // Words after the number may also stand between the number and its unit
 // (300余张, 2万多名). 达 is not a bound word; 控制在 is a cue whose 以内 or
-// 以下 comes after the number. A range (X-Y) is read by [ParseRange].
+// 以下 comes after the number. A range (X-Y) is read by the extractor's range rule.
 var BoundWords = []BoundWord{
 	// ge: at least
 	{"以上", "ge", false},

@@ -471,7 +471,7 @@ func isHeadingStart(line []rune) bool {
 // isNumeral reports whether c is an ASCII digit or a Chinese numeral used in
 // headings.
 func isNumeral(c rune) bool {
-	return isDigit(c) || strings.ContainsRune("一二三四五六七八九十零〇", c)
+	return isDigit(c) || c == '十' || strings.ContainsRune(ChineseDigitClass, c)
 }
 
 func countFunc(r []rune, f func(rune) bool) int {

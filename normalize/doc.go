@@ -8,7 +8,7 @@
 //     spaces, removes markdown emphasis markers, joins hard-wrapped lines and
 //     (optionally) strips HTML. It returns a [View] whose every rune maps back
 //     to a code-point offset in the original text, which is never modified.
-//   - number.go: [ParseNumber] and [ParseRange] read Arabic, full-width,
+//   - number.go: [ParseNumber] reads Arabic, full-width,
 //     Chinese and mixed numerals ("4779", "1,202.7", "三千九百五十", "3.42亿")
 //     into exact *big.Rat values. [Float] converts for the output column only.
 //   - unit.go: one two-way unit table (SPEC section 5), built from

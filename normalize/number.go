@@ -68,13 +68,44 @@ func foldNumberRunes(s string) []rune {
 	return r
 }
 
-// chineseDigits maps Chinese digits to their values.
+// chineseDigits maps Chinese digits to their values: the one table of
+// them (corpus, normalize.Clean and the extractor ask ChineseDigit).
 var chineseDigits = map[rune]int64{
-	'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4,
+	'零': 0, '〇': 0, '○': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4,
 	'五': 5, '六': 6, '七': 7, '八': 8, '九': 9,
 	'壹': 1, '贰': 2, '貳': 2, '叁': 3, '參': 3, '肆': 4, '伍': 5,
 	'陆': 6, '陸': 6, '柒': 7, '捌': 8, '玖': 9,
 }
+
+// ChineseDigit returns the value of a Chinese digit: 〇 ○ 零 一 二 两 … 九
+// and their financial forms (壹 贰 …).
+func ChineseDigit(r rune) (int, bool) {
+	d, ok := chineseDigits[r]
+	return int(d), ok
+}
+
+// ChineseMultiplier returns the power of ten of a Chinese numeral
+// multiplier: 十 百 千 万 亿 and their financial forms.
+func ChineseMultiplier(r rune) (int, bool) {
+	e, ok := chineseUnits[r]
+	return e, ok
+}
+
+// IsChineseNumeral reports a Chinese digit or multiplier.
+func IsChineseNumeral(r rune) bool {
+	_, d := chineseDigits[r]
+	_, m := chineseUnits[r]
+	return d || m
+}
+
+// ChineseDigitClass is the Chinese digits of ordinary text, as a regexp
+// character class without brackets: 零〇一二三四五六七八九 (not 两, ○ or the
+// financial forms, which only ChineseDigit reads).
+const ChineseDigitClass = "零〇一二三四五六七八九"
+
+// ChineseNumeralClass adds 两 and the multipliers 十百千万亿 to
+// ChineseDigitClass: the numerals a report writes its figures with.
+const ChineseNumeralClass = ChineseDigitClass + "两十百千万亿"
 
 // chineseUnits maps the unit characters to their power of ten.
 var chineseUnits = map[rune]int{
@@ -361,94 +392,6 @@ func abs(x int) int {
 		return -x
 	}
 	return x
-}
-
-// rangeSeparators are the runes between the two ends of a range (after
-// folding: "—" and "–" are '-', "～" is '~').
-const rangeSeparators = "-~至到"
-
-// ParseRange reads a range "X-Y", "X~Y", "X—Y", "X至Y" or "X到Y" whose ends
-// are numbers as [ParseNumber] reads them: "3-5", "3~5", "3—5", "三至五",
-// "60万至65万". Raw and cleaned text both work ("——" is one separator), and
-// spaces around the separator are ignored ("3 - 5").
-//
-// A multiplier written only on the upper end applies to a bare lower end
-// when the scaled lower end is still no more than the upper one: "3-5万" is
-// 30000 to 50000, "1.5-2亿" is 1.5e8 to 2e8, "三至五千" is 3000 to 5000, but
-// "5000-1万" is 5000 to 10000. Units are the extractor's job: "5%-6%" is an error. It is an error
-// when there is no separator or lo > hi.
-func ParseRange(s string) (lo, hi *big.Rat, err error) {
-	r := foldNumberRunes(s)
-	bad := fmt.Errorf("normalize: bad range %q", s)
-	k := -1
-	for i := 1; i < len(r); i++ { // from 1: a leading '-' is a sign
-		if strings.ContainsRune(rangeSeparators, r[i]) {
-			k = i
-			break
-		}
-	}
-	if k < 0 {
-		return nil, nil, bad
-	}
-	j := k + 1
-	for j < len(r) && r[j] == '-' && r[k] == '-' {
-		j++ // "--" from a raw "——"
-	}
-	left, right := strings.TrimSpace(string(r[:k])), strings.TrimSpace(string(r[j:]))
-	if lo, err = ParseNumber(left); err != nil {
-		return nil, nil, bad
-	}
-	if hi, err = ParseNumber(right); err != nil {
-		return nil, nil, bad
-	}
-	if e := sharedMultiplier([]rune(left), []rune(right)); e > 0 {
-		if scaled := new(big.Rat).Mul(lo, pow10(e)); scaled.Cmp(hi) <= 0 {
-			lo = scaled
-		}
-	}
-	if lo.Cmp(hi) > 0 {
-		return nil, nil, bad
-	}
-	return lo, hi, nil
-}
-
-// sharedMultiplier returns the exponent of the multiplier written at the end
-// of right that the bare left end shares ("3-5万"), or 0.
-func sharedMultiplier(left, right []rune) int {
-	hasBig, hasUnit := false, false
-	for _, c := range left {
-		if e, ok := chineseUnits[c]; ok {
-			hasUnit = true
-			hasBig = hasBig || e >= 4
-		}
-	}
-	// Trailing 万, 亿 or 万亿 of the upper end.
-	e, n := 0, len(right)
-	for n > 0 {
-		u, ok := chineseUnits[right[n-1]]
-		if !ok || u < 4 {
-			break
-		}
-		e += u
-		n--
-	}
-	if e > 0 {
-		if hasBig {
-			return 0
-		}
-		return e
-	}
-	// A trailing 百 or 千 right after a digit ("五千", "5千"), when the lower
-	// end has no unit at all.
-	if hasUnit || len(right) < 2 {
-		return 0
-	}
-	u, ok := chineseUnits[right[len(right)-1]]
-	prev := right[len(right)-2]
-	if ok && (u == 2 || u == 3) && (isDigit(prev) || isChineseDigit(prev)) {
-		return u
-	}
-	return 0
 }
 
 // Float returns the float64 nearest to r, for the output column only; nil

@@ -140,59 +140,30 @@ func TestParseNumberError(t *testing.T) {
 	assert.Equal(t, `normalize: bad number "1..2"`, err.Error())
 }
 
-func TestParseRange(t *testing.T) {
-	tests := []struct {
-		in, lo, hi string
-	}{
-		{"3-5", "3", "5"},
-		{"3~5", "3", "5"},
-		{"3～5", "3", "5"},
-		{"3〜5", "3", "5"},
-		{"3—5", "3", "5"},
-		{"3——5", "3", "5"},
-		{"3–5", "3", "5"},
-		{"3－5", "3", "5"},
-		{"3−5", "3", "5"},
-		{"3至5", "3", "5"},
-		{"3到5", "3", "5"},
-		{"三至五", "3", "5"},
-		{"十至二十", "10", "20"},
-		{"0.5-1", "0.5", "1"},
-		{"1,000-2,000", "1000", "2000"},
-		{"６－８", "6", "8"},
-		{"60万至65万", "600000", "650000"},
-		{"60万-65万", "600000", "650000"},
-		{"3-5万", "30000", "50000"},
-		{"1.5-2亿", "150000000", "200000000"},
-		{"1-2万亿", "1000000000000", "2000000000000"},
-		{"十至二十万", "100000", "200000"},
-		{"三至五千", "3000", "5000"},
-		{"3-5千", "3000", "5000"},
-		{"5000-1万", "5000", "10000"},
-		{"8000至1.2万", "8000", "12000"},
-		{"-3-5", "-3", "5"},
-		{"5-5", "5", "5"},
-		{"3 - 5", "3", "5"},
-		{"3 至 5万", "30000", "50000"},
-	}
-	for _, tt := range tests {
-		lo, hi, err := ParseRange(tt.in)
-		if !assert.NoErrorf(t, err, "ParseRange(%q)", tt.in) {
-			continue
-		}
-		wlo, whi := rat(t, tt.lo), rat(t, tt.hi)
-		if lo.Cmp(wlo) != 0 || hi.Cmp(whi) != 0 {
-			t.Errorf("ParseRange(%q) = %s, %s; want %s, %s", tt.in, lo.RatString(), hi.RatString(), wlo.RatString(), whi.RatString())
+func TestChineseNumerals(t *testing.T) {
+	for i, r := range []rune("〇一二三四五六七八九") {
+		if d, ok := ChineseDigit(r); !ok || d != i {
+			t.Errorf("ChineseDigit(%q) = %d, %v; want %d, true", r, d, ok, i)
 		}
 	}
-}
-
-func TestParseRangeInvalid(t *testing.T) {
-	for _, in := range []string{
-		"", "3", "3-", "-3", "至5", "3至", "5-3", "5%-6%", "3-5个", "a-b", "1..2-3", "3-5-7",
-	} {
-		if lo, hi, err := ParseRange(in); err == nil {
-			t.Errorf("ParseRange(%q) = %s, %s; want an error", in, lo.RatString(), hi.RatString())
+	for r, want := range map[rune]int{'零': 0, '○': 0, '两': 2, '贰': 2} {
+		if d, ok := ChineseDigit(r); !ok || d != want {
+			t.Errorf("ChineseDigit(%q) = %d, %v; want %d, true", r, d, ok, want)
+		}
+	}
+	for r, want := range map[rune]int{'十': 1, '百': 2, '千': 3, '万': 4, '亿': 8} {
+		if e, ok := ChineseMultiplier(r); !ok || e != want {
+			t.Errorf("ChineseMultiplier(%q) = %d, %v; want %d, true", r, e, ok, want)
+		}
+	}
+	for _, r := range ChineseNumeralClass {
+		if !IsChineseNumeral(r) {
+			t.Errorf("IsChineseNumeral(%q) = false; want true (it is in ChineseNumeralClass)", r)
+		}
+	}
+	for _, r := range "点年个a1" {
+		if IsChineseNumeral(r) {
+			t.Errorf("IsChineseNumeral(%q) = true; want false", r)
 		}
 	}
 }
