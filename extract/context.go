@@ -103,17 +103,17 @@ func in(end, n int) bool { return end >= 0 && end <= n }
 // timeOf decides kind and year of a fact from its section and the words of
 // its sentence before the number (SPEC section 6); w holds where those
 // words are in the sentence's text, of which before is a prefix.
-func timeOf(sec section, before string, w *timeWords, planYear int) (kind string, year *int32) {
+func timeOf(sec section, before string, w *timeWords, planYear int) (kind string, year *int32, why string) {
 	upto := len(before)
-	kind = "target"
+	kind, why = "target", "not-review"
 	if sec == sectionReview {
-		kind = "actual"
+		kind, why = "actual", "review-section"
 	}
 	switch {
 	case sec == sectionReview && in(w.plan, upto):
-		kind = "target"
+		kind, why = "target", "plan-word-in-review"
 	case sec != sectionReview && in(w.past, upto) && !in(w.comparison, upto):
-		kind = "actual"
+		kind, why = "actual", "past-word"
 	}
 	y := planYear
 	if kind == "actual" {
@@ -123,7 +123,7 @@ func timeOf(sec section, before string, w *timeWords, planYear int) (kind string
 	if in(w.nian, upto) && (in(w.c20, upto) || in(w.c19, upto)) {
 		if m := leadYearRe.FindStringSubmatch(before); m != nil {
 			n, _ := strconv.Atoi(m[1])
-			y = n
+			y, why = n, why+"+leading-year"
 			if planYear > 0 && n < planYear {
 				kind = "actual"
 			}
@@ -131,25 +131,25 @@ func timeOf(sec section, before string, w *timeWords, planYear int) (kind string
 		if m := byYearRe.FindStringSubmatch(before); m != nil {
 			n, _ := strconv.Atoi(m[1] + m[2])
 			if planYear == 0 || n >= planYear {
-				y, kind = n, "target"
+				y, kind, why = n, "target", why+"+by-year"
 			}
 		}
 	}
 	if planYear > 0 && in(w.within, upto) {
 		if m := withinYearRe.FindStringSubmatch(before); m != nil {
 			if n, err := normalize.ParseNumber(m[1]); err == nil && n.IsInt() && n.Num().IsInt64() && n.Num().Int64() >= 1 && n.Num().Int64() <= 20 {
-				y = planYear + int(n.Num().Int64()) - 1 // N年内, for a plausible N
+				y, why = planYear+int(n.Num().Int64())-1, why+"+within-years" // N年内, for a plausible N
 			}
 		}
 	}
 	if in(w.multiYear, upto) && !in(w.within, upto) {
-		return kind, nil
+		return kind, nil, why + "+multi-year"
 	}
 	if y <= 0 {
-		return kind, nil
+		return kind, nil, why + "+no-year"
 	}
 	y32 := int32(y)
-	return kind, &y32
+	return kind, &y32, why
 }
 
 func hasAny(s string, words []string) bool {

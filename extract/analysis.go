@@ -1,0 +1,102 @@
+package extract
+
+// The stage data of the attribute questions: one sentence, its quantities and
+// the segmentation of the clauses that hold them.
+
+import (
+	"sort"
+
+	"github.com/gwrfacts/gwr/extract/segment"
+)
+
+// analysis is one sentence with the segmentation of the clauses that
+// hold quantities, shared by the facts of the sentence. Only those clauses
+// are segmented: jieba is the slowest stage, and the words that describe a
+// fact lie in its clause.
+type analysis struct {
+	s              []rune
+	str            string     // s as a string
+	off            []int32    // off[i] is the byte offset in str of s[i]; off[len(s)] = len(str)
+	qs             []quantity // the quantities of the sentence
+	seg            segment.Segmenter
+	toks           []segment.Token // tokens of the segmented clauses, in order, offsets into s
+	done           map[int]bool    // clause starts already segmented
+	tokStart, tokE []bool          // token boundaries, indexed by offset into s
+	time           timeWords       // the time words of chain + the sentence (see describe)
+	hedged         bool            // the sentence holds a hedge word
+}
+
+// newAnalysis prepares the sentence s (str as a string); time holds the
+// time words of the sentences it is chained to and its own (see
+// ExtractChecked).
+func newAnalysis(s []rune, str string, time timeWords, seg segment.Segmenter) *analysis {
+	return &analysis{s: s, str: str, off: runeOffsets(str), seg: seg, done: map[int]bool{}, tokStart: make([]bool, len(s)+1), tokE: make([]bool, len(s)+1),
+		time: time, hedged: hasAny(str, hedgeWords)}
+}
+
+// sub returns s[i:j] as a string, without copying.
+func (a *analysis) sub(i, j int) string { return a.str[a.off[i]:a.off[j]] }
+
+// segmentClause segments the clause [cs, ce) once.
+func (a *analysis) segmentClause(cs, ce int) {
+	if a.done[cs] || ce <= cs {
+		return
+	}
+	a.done[cs] = true
+	for _, t := range a.seg.Segment(a.sub(cs, ce)) {
+		t.Start += cs
+		t.End += cs
+		a.tokStart[t.Start], a.tokE[t.End] = true, true
+		a.toks = append(a.toks, t)
+	}
+	sort.Slice(a.toks, func(i, j int) bool { return a.toks[i].Start < a.toks[j].Start })
+}
+
+// clauseStart returns the start of the clause holding position i.
+func (a *analysis) clauseStart(i int) int { return clauseStartOf(a.s, i) }
+
+// clauseEnd returns the end of the clause holding position i.
+func (a *analysis) clauseEnd(i int) int {
+	for i < len(a.s) && !isClauseMark(a.s[i]) {
+		i++
+	}
+	return i
+}
+
+// listStart returns where the words describing a quantity at i may start:
+// the clause start, extended back over list items (、) that hold no number
+// of their own, so that a name list sharing one number (“瞪羚”企业、
+// “专精特新”企业2家) and the cue before it stay in view.
+func (a *analysis) listStart(i int) int {
+	cs := a.clauseStart(i)
+	for cs > 0 && a.s[cs-1] == '、' {
+		prev := a.clauseStart(cs - 1)
+		if a.hasQuantity(prev, cs-1) {
+			break
+		}
+		cs = prev
+	}
+	return cs
+}
+
+// hasQuantity reports whether a quantity of the sentence overlaps [s, e).
+func (a *analysis) hasQuantity(s, e int) bool {
+	for _, q := range a.qs {
+		if q.start < e && s < q.end {
+			return true
+		}
+	}
+	return false
+}
+
+// lastQuantityEnd returns the end of the last quantity of the sentence
+// inside [s, e), or -1.
+func (a *analysis) lastQuantityEnd(s, e int) int {
+	end := -1
+	for _, q := range a.qs {
+		if q.start >= s && q.end <= e {
+			end = q.end
+		}
+	}
+	return end
+}

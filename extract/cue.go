@@ -1,0 +1,149 @@
+package extract
+
+// The cue question: which word governs a quantity.
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/gwrfacts/gwr/extract/lexicon"
+)
+
+// allCues lists every cue word, longest first.
+var allCues = func() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, list := range [][]string{growthCues, levelCues, deltaCues} {
+		for _, w := range list {
+			if !seen[w] {
+				seen[w] = true
+				out = append(out, w)
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return len([]rune(out[i])) > len([]rune(out[j])) })
+	return out
+}()
+
+// cueSet holds every cue word; maxCue is the longest, in code points.
+var cueSet, maxCue = func() (map[string]bool, int) {
+	set, n := map[string]bool{}, 0
+	for _, w := range allCues {
+		set[w] = true
+		n = max(n, len([]rune(w)))
+	}
+	return set, n
+}()
+
+// findCue returns the nearest cue word in [from, to) that sits on word
+// boundaries, as [start, end), or -1.
+func (a *analysis) findCue(from, to int) (string, int, int) {
+	for end := to; end > from; end-- {
+		if !a.tokE[end] {
+			continue
+		}
+		for st := max(from, end-maxCue); st < end; st++ {
+			if a.tokStart[st] && cueSet[a.sub(st, end)] {
+				return a.sub(st, end), st, end
+			}
+		}
+	}
+	return "", -1, -1
+}
+
+// cueOf finds the word governing q in [cs, q.start): for a percentage the
+// nearest change verb (技改投资【增长】20%), otherwise the first action of
+// the clause (【实施】清洁取暖改造5.63万户), falling back to a verb-like bound
+// word (突破170家) and to the nearest verb jieba tags.
+func (a *analysis) cueOf(q *quantity, cs int) (cue string, st, en int, why string) {
+	st, en = -1, -1
+	if q.rule.FixedCue != "" {
+		return q.rule.FixedCue, -1, -1, "fixed-rule" // 保持两位数【增长】
+	}
+	if q.pre.end > q.pre.start && q.unit != "percent" && q.unit != "pp" && isLevelCue(a.sub(q.pre.start, q.pre.end)) {
+		w := a.sub(q.pre.start, q.pre.end)
+		return w, q.pre.start, q.pre.start, "level-bound-word" // 融资规模【突破】255亿元
+	}
+	if q.unit == "percent" || q.unit == "pp" || q.rule.Yield == Fixed {
+		cue, st, en = a.findCue(cs, q.start)
+		why = "nearest-cue"
+	} else if c, s, e := a.findCue(cs, q.start); c != "" && isLevelCue(c) {
+		cue, st, en = c, s, e // 面积【稳定在】20万亩: the state verb wins
+		why = "nearest-level-cue"
+	} else {
+		cue, st, en = a.firstCue(cs, q.start)
+		why = "first-cue"
+	}
+	if cue != "" {
+		return cue, st, en, why
+	}
+	if q.pre.end > q.pre.start {
+		if w := a.sub(q.pre.start, q.pre.end); cueSet[w] {
+			return w, q.pre.start, q.pre.start, "bound-word"
+		}
+	}
+	// the last verb jieba tags before the number: 改建8处, 喜摘奖牌82枚
+	for i := len(a.toks) - 1; i >= 0; i-- {
+		t := a.toks[i]
+		if t.End == q.start && t.Start >= cs && t.POS == "v" && len([]rune(t.Text)) >= 2 {
+			return t.Text, t.Start, t.End, "verb-before"
+		}
+	}
+	// a cue inside a compound noun: 城镇【新增】就业5400人
+	for _, t := range a.toks {
+		if t.End == q.start && t.Start >= cs && len([]rune(t.Text)) > 3 {
+			for _, w := range compoundCues {
+				if i := strings.Index(t.Text, w); i > 0 {
+					st := t.Start + len([]rune(t.Text[:i]))
+					return w, st, st + 2, "cue-inside-word"
+				}
+			}
+		}
+	}
+	return "", -1, -1, "none"
+}
+
+// compoundCues are the cues looked for inside a longer token.
+var compoundCues = lex.Words(lexicon.CompoundCue)
+
+func isLevelCue(w string) bool {
+	for _, c := range levelCues {
+		if c == w {
+			return true
+		}
+	}
+	return false
+}
+
+// firstCue returns the first cue word in [from, to) on word boundaries.
+func (a *analysis) firstCue(from, to int) (string, int, int) {
+	for st := from; st < to; st++ {
+		if !a.tokStart[st] {
+			continue
+		}
+		for end := min(to, st+maxCue); end > st; end-- {
+			if a.tokE[end] && cueSet[a.sub(st, end)] {
+				return a.sub(st, end), st, end
+			}
+		}
+	}
+	return "", -1, -1
+}
+
+// skipCue skips a cue word at i (and the words of an enumeration mark), so
+// that an indicator starting after an earlier number does not start with
+// the next action's verb.
+func (a *analysis) skipCue(i, limit int) int {
+	for i < limit && isClauseMark(a.s[i]) {
+		i++
+	}
+	// a cue is skipped only when words remain after it: in 发放【补贴】
+	// the word is the name itself
+	for n := min(maxCue, limit-i-1); n > 0; n-- {
+		// only a whole word: 保障性安居工程 does not start with the verb 保障
+		if a.tokStart[i] && a.tokE[i+n] && cueSet[a.sub(i, i+n)] {
+			return i + n
+		}
+	}
+	return i
+}

@@ -1,0 +1,140 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/gwrfacts/gwr/extract/lexicon"
+)
+
+// fact is a quantity with the words that describe it.
+type fact struct {
+	q                              *quantity
+	indicator, cue, measure, hedge string
+	kind                           string
+	cueStart, clause               int // own cue's start (-1 if none or carried) and the start of the words describing it
+	year                           *int32
+	negative                       bool
+	decisions                      []Decision // how each question was answered, in order
+}
+
+// Question is one of the questions asked about a quantity to make it a
+// fact; each has its own file: cue.go, measure.go, sign.go, context.go
+// (kind and year), indicator.go, hedge.go.
+type Question string
+
+// The questions, in the order describe asks them.
+const (
+	AskCue       Question = "cue"
+	AskIndicator Question = "indicator"
+	AskMeasure   Question = "measure"
+	AskSign      Question = "sign"
+	AskHedge     Question = "hedge"
+	AskTime      Question = "time"
+)
+
+// Decision is the answer to one question for one fact, named by the branch
+// of the question's function that gave it ("money-action", "level-cue"),
+// the way go/analysis names the category of a diagnostic.
+type Decision struct {
+	Question Question
+	Name     string
+}
+
+func (f *fact) decide(q Question, name string) {
+	f.decisions = append(f.decisions, Decision{q, name})
+}
+
+// describe derives the words of a fact around q by asking each question
+// in turn. prev is the fact before it in the same sentence, whose cue and
+// indicator carry over to list items that leave them implicit.
+func (a *analysis) describe(q *quantity, prev *fact, sec section, chain string, planYear int) *fact {
+	f := &fact{q: q}
+	qs := q.start
+	cs := a.listStart(qs)
+	a.segmentClause(cs, a.clauseEnd(q.end))
+
+	cue, cueS, cueE, why := a.cueOf(q, cs)
+	carried := false
+	if cue == "" && prev != nil && a.carries(prev, q, cs) {
+		cue, carried, why = prev.cue, true, "carried" // 新增A 2家，B 4家: the cue carries over the list
+	}
+	f.cue, f.cueStart, f.clause = cue, cueS, cs
+	if carried {
+		f.cueStart = -1
+	}
+	f.decide(AskCue, why)
+
+	f.indicator, why = a.indicatorOf(q, prev, cs, cueS, cueE, carried)
+	f.decide(AskIndicator, why)
+
+	attribute := q.end < len(a.s) && a.s[q.end] == '的'
+	if cueE >= 0 && cueE < q.start && (a.s[cueE] == '至' || a.s[cueE] == '到') {
+		cue += string(a.s[cueE]) // 上升【至】87.2%: the level reached
+		f.cue = cue
+	}
+	// a percentage reached in a list right after a growth rate, with no
+	// name of its own, raises that rate (增长7%以上、力争达到8%)
+	listGrowth := prev != nil && prev.measure == "growth" && prev.q.unit == "percent" && cueS >= 0 &&
+		trimIndicator(a.sub(cs, cueS)) == "" && a.s[max(0, cs-1)] == '、'
+	f.measure, why = measureOf(q, cue, f.indicator, prev, carried, attribute, listGrowth)
+	if (cue == "" || carried) && q.unit != "percent" && a.growthFollows(q.end) {
+		f.measure, why = "level", "stock-before-growth" // 高新技术企业1865家、增长62.3%: a stock and its growth
+	}
+	fromTo := q.rule.ID == "from-to"
+	if fromTo {
+		f.measure, f.cue, why = "level", "", "from-to-start" // 由【2.3%】提高到2.5%: the level it started from
+	}
+	f.decide(AskMeasure, why)
+
+	f.negative, why = signOf(f.measure, cue, fromTo)
+	f.decide(AskSign, why)
+
+	f.hedge, why = a.hedgeOf(qs, cue)
+	f.decide(AskHedge, why)
+
+	f.kind, f.year, why = timeOf(sec, chain+a.sub(0, qs), &a.time, planYear)
+	if fromTo {
+		f.kind, why = "actual", "from-to-start"
+		if planYear > 0 {
+			y := int32(planYear - 1)
+			f.year = &y
+		}
+	}
+	f.decide(AskTime, why)
+	return f
+}
+
+// carries reports whether the previous fact's cue governs q, a list item
+// without a verb of its own: across 、 always (新增绿道10公里、绿地40公顷),
+// across other marks only for the same unit (新增光伏装机4万千瓦，年发电量
+// 6000万千瓦时 is not an addition), and never when the item starts with a
+// verb of its own (拆迁120万平方米、进地1.5万亩).
+func (a *analysis) carries(prev *fact, q *quantity, cs int) bool {
+	for _, t := range a.toks {
+		if t.Start == cs {
+			if t.POS == "v" {
+				return false
+			}
+			break
+		}
+	}
+	return cs > 0 && a.s[cs-1] == '、' || prev.q.unit == q.unit
+}
+
+// growthFollows reports whether the next clause after i states a growth
+// rate: 【1865家】、增长62.3%.
+func (a *analysis) growthFollows(i int) bool {
+	if i >= len(a.s) || (a.s[i] != '、' && a.s[i] != '，' && a.s[i] != ',') {
+		return false
+	}
+	rest := a.sub(i+1, min(len(a.s), i+6))
+	for _, w := range growthNext {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// growthNext are the words that state a growth rate at the start of a clause.
+var growthNext = lex.Words(lexicon.GrowthNext)

@@ -1,0 +1,68 @@
+package extract
+
+// Distributive lists: 分别 pairs the i-th number with the i-th name.
+
+import (
+	"strings"
+)
+
+// distribute gives the facts of a distributive list their own indicators:
+// "城镇和农村居民人均可支配收入分别增长8%、9%" and "A 50个、B 60亿元，分别增长
+// 28%、25%" pair the i-th number with the i-th name.
+func (a *analysis) distribute(facts []*fact) {
+	for i := 0; i < len(facts); i++ {
+		f := facts[i]
+		if f.cueStart < 0 {
+			continue
+		}
+		head := a.sub(f.clause, f.cueStart)
+		at := strings.LastIndex(head, "分别")
+		if at < 0 {
+			continue
+		}
+		group := []*fact{f}
+		for j := i + 1; j < len(facts) && (facts[j].cueStart < 0 || facts[j].cueStart == f.cueStart) && facts[j].q.unit == f.q.unit; j++ {
+			group = append(group, facts[j])
+		}
+		if len(group) < 2 {
+			continue
+		}
+		items := splitItems(trimIndicator(head[:at]))
+		switch {
+		case len(items) == len(group):
+			for k, g := range group {
+				g.indicator = items[k]
+			}
+		case len(items) == 0 && i >= len(group):
+			for k, g := range group {
+				g.indicator = facts[i-len(group)+k].indicator
+			}
+		}
+		i += len(group) - 1
+	}
+}
+
+// splitItems splits a list of names on 、 和 及 与, giving a short first
+// item the shared tail of the last (城镇和农村居民人均可支配收入 -> 城镇居民人均
+// 可支配收入, 农村居民人均可支配收入).
+func splitItems(s string) []string {
+	if s == "" {
+		return nil
+	}
+	seps := "、和及与"
+	if strings.Contains(s, "、") {
+		seps = "、" // 信息传输软件和信息技术服务业、租赁和商务服务业: 和 is inside the names
+	}
+	items := strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(seps, r) })
+	if len(items) < 2 || seps == "、" {
+		return items // 能耗、二氧化碳排放: each item a full name
+	}
+	last := []rune(items[len(items)-1])
+	for k := 0; k < len(items)-1; k++ {
+		n := len([]rune(items[k]))
+		if n <= 3 && len(last) > n+2 {
+			items[k] += string(last[n:])
+		}
+	}
+	return items
+}

@@ -1,0 +1,88 @@
+package extract
+
+// The measure question: level, delta or growth (SPEC sections 3 and 7).
+
+import (
+	"strings"
+
+	"github.com/gwrfacts/gwr/extract/lexicon"
+)
+
+// levelNouns in an indicator make its number a level: a stock, total,
+// share or statistic rather than an amount added.
+var levelNouns = lex.Words(lexicon.LevelNoun)
+
+// moneyActionCues make an amount of money a delta: money invested, spent,
+// raised or attracted as an action (SPEC section 7).
+var moneyActionCues = lex.Words(lexicon.MoneyAction)
+
+// measureOf decides level, delta or growth (SPEC sections 3 and 7) and
+// names the branch that decided it.
+func measureOf(q *quantity, cue, indicator string, prev *fact, carried, attribute, listGrowth bool) (string, string) {
+	inList := func(list []string) bool {
+		for _, w := range list {
+			if w == cue {
+				return true
+			}
+		}
+		return false
+	}
+	toForm := strings.HasSuffix(cue, "到") || strings.HasSuffix(cue, "至")
+	money := q.unit == "CNY" || q.unit == "USD"
+	switch {
+	case q.rule.FixedMeasure != "":
+		return q.rule.FixedMeasure, "fixed-rule"
+	case q.unit == "pp":
+		return "delta", "percentage-points"
+	case q.unit == "percent":
+		switch {
+		case inList(growthCues) && !toForm:
+			return "growth", "percent-after-growth-cue"
+		case hasAny(indicator, growthNouns):
+			return "growth", "growth-noun" // 市场主体增速保持在15%以上
+		case listGrowth:
+			return "growth", "list-after-growth" // 增长7%以上、力争达到8%: the same rate, a higher aim
+		}
+		return "level", "percent-level"
+	case q.unit == "times":
+		if inList(growthCues) && !toForm {
+			return "growth", "times-after-growth-cue" // 增长2.5倍
+		}
+		return "level", "times-level" // 是2022年的4.62倍
+	case inList(levelCues):
+		return "level", "level-cue"
+	case cue == "实现" && money:
+		return "level", "money-reached" // 实现地区生产总值100亿元: a statistic reached
+	case money && isChange(cue):
+		return "delta", "money-change" // 比上年增加1.6万亿元, 利息支出减少1500亿元: a change
+	case money && attribute:
+		return "level", "money-attribute" // 投资15亿元的…项目: the project's total
+	case money && hasAny(indicator, moneyLevelWords):
+		return "level", "money-level-word"
+	case money:
+		if inList(moneyActionCues) || hasAny(indicator, moneyActionNouns) {
+			return "delta", "money-action"
+		}
+		return "level", "money-level"
+	case hasAny(indicator, levelNouns) && !inList(deltaCues):
+		return "level", "level-noun"
+	case carried && prev != nil && prev.q.unit == q.unit:
+		return prev.measure, "carried"
+	case inList(deltaCues):
+		return "delta", "delta-cue"
+	case q.unit == "count":
+		return "delta", "count"
+	}
+	return "level", "default-level"
+}
+
+// growthNouns in an indicator make a percentage a growth rate.
+var growthNouns = lex.Words(lexicon.GrowthNoun)
+
+// isChange reports a verb of change: its number is an amount added or
+// removed, whatever the indicator.
+func isChange(cue string) bool { return lex.Is(cue, lexicon.Change) }
+
+// moneyActionNouns in an indicator name money moved by an action:
+// 省外到位资金, 贷款投放, 年度投资.
+var moneyActionNouns = lex.Words(lexicon.MoneyActionNoun)

@@ -1,0 +1,107 @@
+package extract
+
+// The plausibility checks a reader makes on a candidate quantity.
+
+import (
+	"math/big"
+	"strings"
+)
+
+// plausible applies the checks a reader makes on a candidate quantity: a
+// scale word (百亿级), a threshold inside a category name (亿元以上项目), an
+// age or time span naming a group (0-3岁婴幼儿), a Chinese-numeral count
+// without an action (一个中心, 八个方面).
+func plausible(q *quantity, s []rune) bool {
+	after := string(s[q.end:min(len(s), q.end+6)])
+	if strings.HasPrefix(after, "级") || strings.HasPrefix(after, "强") {
+		return false
+	}
+	postWord := string(s[q.post.start:q.post.end])
+	if q.unit != "count" && q.unit != "percent" && q.unit != "pp" && (postWord == "以上" || postWord == "以下") && startsHanNoun(after) {
+		return false
+	}
+	if isProjectCapacity(q, s) {
+		return false
+	}
+	if q.unit == "other" {
+		switch q.unitText {
+		case "岁":
+			return strings.Contains(string(s[:q.start]), "寿命")
+		case "小时":
+			if startsHanNoun(after) {
+				return false
+			}
+		}
+	}
+	if q.rule.ChineseDigits {
+		if q.low.Cmp(big.NewRat(2, 1)) < 0 {
+			return false
+		}
+		if q.unit == "count" || q.unit == "other" {
+			// 新建两个…, 科苑等三个片区, or a count closing its clause
+			// after an action (培育科技领军企业两家。); not 一个中心, 八个方面
+			before := string(s[max(0, q.start-4):q.start])
+			clause := string(s[clauseStartOf(s, q.start):q.start])
+			closes := q.end == len(s) || isClauseMark(s[q.end])
+			if !hasSuffixAny(before, deltaCues) && !strings.HasSuffix(before, "等") && !(closes && hasAny(clause, deltaCues)) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// clauseStartOf returns the start of the clause of s holding position i.
+func clauseStartOf(s []rune, i int) int {
+	for i > 0 && !isClauseMark(s[i-1]) {
+		i--
+	}
+	return i
+}
+
+// startsHanNoun reports whether s starts with a Chinese character that
+// continues a noun phrase rather than ending the clause or adding a verb.
+func startsHanNoun(s string) bool {
+	for _, r := range s {
+		if !isHan(r) {
+			return false
+		}
+		return !strings.ContainsRune("的和或及并且、，。；左约等", r)
+	}
+	return false
+}
+
+func isHan(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF }
+
+func hasSuffixAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// isProjectCapacity reports a capacity inside a project's name: a physical
+// quantity between a company name and a product, in a list of projects
+// (齐鲁石化100万吨乙烯…等项目, 牧原集团200万头生猪屠宰…项目). A cue right
+// before the number (建设1.5万亩…) makes it a commitment instead.
+func isProjectCapacity(q *quantity, s []rune) bool {
+	switch q.unit {
+	case "count", "percent", "pp", "CNY", "USD", "day":
+		if q.unit != "count" || q.classifier != "头" {
+			return false
+		}
+	}
+	if q.pre.end > q.pre.start || q.start == 0 || !isHan(s[q.start-1]) || !startsHanNoun(string(s[q.end:min(len(s), q.end+2)])) {
+		return false
+	}
+	if hasSuffixAny(string(s[max(0, q.start-6):q.start]), allCues) {
+		return false
+	}
+	rest := string(s[q.end:min(len(s), q.end+60)])
+	if i := strings.IndexAny(rest, "。；;"); i >= 0 {
+		rest = rest[:i]
+	}
+	return strings.Contains(rest, "项目")
+}

@@ -1,0 +1,298 @@
+package extract
+
+// Candidates: the windows rules run on, rule matches read into quantities,
+// and the checks that drop implausible ones.
+
+import (
+	"math"
+	"math/big"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/dlclark/regexp2"
+	"github.com/gwrfacts/gwr/normalize"
+)
+
+// quantity is a rule match read into numbers. Offsets are code points into
+// the sentence.
+type quantity struct {
+	rule       *compiledRule
+	start, end int  // the whole match
+	core       span // the number (and its multiplier)
+	unitSpan   span // the unit, empty for Fixed rules
+	pre, post  span // bound words, empty if absent
+	low, high  *big.Rat
+	bound      string
+	unit       string // canonical unit
+	unitText   string
+	classifier string
+	minus      bool // core starts with a minus sign (see signed)
+}
+
+// match runs the rules over one sentence and returns its quantities, in
+// order, none overlapping. Rules run only on windows around the characters
+// a quantity can start with (see windows): text far from any number cannot
+// match, and scanning it costs most of the time.
+func (x *Extractor) match(s []rune) ([]quantity, error) {
+	var out []quantity
+	var failed error
+	for _, w := range windows(s) {
+		ws := s[w.start:w.end]
+		for at := 0; at < len(ws); at++ {
+			m, r, err := x.rules.matchAt(ws, at)
+			if err != nil {
+				failed = err
+				break
+			}
+			if m == nil || m.Length == 0 || r == nil {
+				continue
+			}
+			if r.Yield != Reject {
+				q, ok := read(r, m, ws)
+				if !ok {
+					continue // let a later position try
+				}
+				q.shift(w.start)
+				out = append(out, q)
+			}
+			at = m.Index + m.Length - 1
+		}
+	}
+	return out, failed
+}
+
+// windowMargin is how far a rule may look around the character that
+// triggers it: the longest bound word, quoted name or project prefix.
+const windowMargin = 16
+
+// windows returns the merged spans of s around each possible start of a
+// quantity: an Arabic digit, 翻 (翻番), 两位数, or a run of Chinese
+// numerals followed by a unit (一万亩; not 一批, 一体化).
+func windows(s []rune) []span {
+	var out []span
+	for i := 0; i < len(s); i++ {
+		r := s[i]
+		j := i + 1
+		switch {
+		case r >= '0' && r <= '9' || r == '翻':
+		case r == '两' && j+1 < len(s) && s[j] == '位' && s[j+1] == '数':
+		case isChineseNumeral(r):
+			for j < len(s) && isChineseNumeral(s[j]) {
+				j++
+			}
+			// the run may end inside a unit: 千万【千】瓦
+			if j == len(s) || !unitStarts[s[j]] && !unitStarts[s[j-1]] && s[j] != '多' && s[j] != '余' {
+				i = j - 1
+				continue
+			}
+		default:
+			continue
+		}
+		st, en := max(0, i-windowMargin), min(len(s), j+windowMargin)
+		if n := len(out); n > 0 && st <= out[n-1].end {
+			out[n-1].end = max(out[n-1].end, en)
+		} else {
+			out = append(out, span{st, en})
+		}
+		i = j - 1
+	}
+	return out
+}
+
+// unitStarts holds the first character of every unit.
+var unitStarts = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, u := range normalize.BaseUnits {
+		m[[]rune(u.Text)[0]] = true
+	}
+	return m
+}()
+
+// isChineseNumeral reports a numeral of normalize.ChineseNumeralClass.
+func isChineseNumeral(r rune) bool { return strings.ContainsRune(normalize.ChineseNumeralClass, r) }
+
+// shift moves the quantity's offsets by d.
+func (q *quantity) shift(d int) {
+	for _, sp := range []*span{&q.core, &q.unitSpan, &q.pre, &q.post} {
+		if sp.end > sp.start {
+			sp.start += d
+			sp.end += d
+		}
+	}
+	q.start += d
+	q.end += d
+}
+
+func group(m *regexp2.Match, name string) (string, span, bool) {
+	g := m.GroupByName(name)
+	if g == nil || g.Length == 0 {
+		return "", span{}, false
+	}
+	return g.String(), span{g.Index, g.Index + g.Length}, true
+}
+
+// read turns a match into a quantity, or reports false when the numbers do
+// not hold up (an unparsable number, a range whose ends are not ordered, a
+// threshold inside a name).
+func read(r *compiledRule, m *regexp2.Match, s []rune) (quantity, bool) {
+	q := quantity{rule: r, start: m.Index, end: m.Index + m.Length}
+	if r.Yield == Fixed {
+		q.core = span{q.start, q.end}
+		q.low, q.high = new(big.Rat).SetFloat64(r.Low), new(big.Rat).SetFloat64(r.High)
+		q.bound, q.unit = r.Bound, r.Unit
+		return q, true
+	}
+	num, numSpan, _ := group(m, "num")
+	mult, multSpan, hasMult := group(m, "mult")
+	unitText, unitSpan, _ := group(m, "unit")
+	q.core = numSpan
+	if hasMult {
+		q.core.end = multSpan.end
+	}
+	q.unitSpan = unitSpan
+	if r.Yield == Point && signed(s, numSpan.start) {
+		q.core.start--
+		q.minus = true
+	}
+	q.pre = boundBefore(s, q.core.start)
+	_, q.post, _ = group(m, "post")
+	// the quantity starts at its bound word or number: a rule's leading
+	// context (由 in "由2.3%") is not part of it
+	q.start = q.core.start
+	if q.pre.end > q.pre.start {
+		q.start = q.pre.start
+	}
+
+	// a multiplier may come before or after 多/余: 2万多名, 3400多万人次
+	if m3, ms3, ok := group(m, "mult3"); ok {
+		mult, hasMult = mult+m3, true
+		if q.core.end < ms3.end && ms3.start == q.core.end {
+			q.core.end = ms3.end
+		}
+	}
+	bare := false
+	if r.ChineseDigits && strings.ContainsRune("百千万亿", []rune(num)[0]) {
+		// a bare multiplier is one of it: 突破【千万】千瓦, 近【万】元
+		num, bare = "一"+num, true
+	}
+	written := mult + unitText
+	u, ok := normalize.LookupUnit(written)
+	value, err := normalize.ParseNumber(num + mult)
+	if err != nil {
+		return q, false
+	}
+	if ok && hasMult {
+		// the multiplier is part of the unit as written (万千瓦, 亿元)
+		value, err = normalize.ParseNumber(num)
+		if err != nil {
+			return q, false
+		}
+	} else {
+		u, ok = normalize.LookupUnit(unitText)
+	}
+	q.unitText = written
+	if ok {
+		q.unit, q.classifier = u.Canonical, u.Classifier
+		value = u.Scale(value)
+	} else {
+		q.unit = "other"
+	}
+	q.low, q.high = value, value
+	q.bound = "eq"
+	if more, _, ok := group(m, "more"); ok {
+		q.bound, _ = normalize.LookupBound(more, false)
+	}
+	if q.pre.end > q.pre.start {
+		q.bound, _ = normalize.LookupBound(string(s[q.pre.start:q.pre.end]), true)
+	}
+	if post, _, ok := group(m, "post"); ok {
+		q.bound, _ = normalize.LookupBound(post, false)
+	}
+	if r.Yield == Range {
+		lo, err := normalize.ParseNumber(num + mult)
+		if err != nil {
+			return q, false
+		}
+		if u1, _, ok := group(m, "unit1"); ok {
+			lu, ok := normalize.LookupUnit(u1)
+			if !ok {
+				return q, false
+			}
+			lo = lu.Scale(lo)
+		} else if ok {
+			lo = u.Scale(lo)
+		}
+		num2, s2, _ := group(m, "num2")
+		mult2, _, _ := group(m, "mult2")
+		hi, err := normalize.ParseNumber(num2 + mult2)
+		if err != nil {
+			return q, false
+		}
+		if u2, ok := normalize.LookupUnit(unitText); ok {
+			hi = u2.Scale(hi)
+		}
+		if lo.Cmp(hi) >= 0 {
+			return q, false
+		}
+		q.low, q.high, q.bound = lo, hi, "range"
+		q.core.end = s2.end
+		if _, ms2, ok := group(m, "mult2"); ok {
+			q.core.end = ms2.end
+		}
+	}
+	if bare && (q.pre.end == q.pre.start || startsHanNoun(string(s[q.end:min(len(s), q.end+2)]))) {
+		// only a bound word makes a bare multiplier a figure (突破千万千瓦,
+		// 近万元); otherwise it is a scale word in a name (万亩示范片,
+		// 万元GDP用水量)
+		return q, false
+	}
+	if math.IsInf(normalize.Float(q.low), 0) || math.IsInf(normalize.Float(q.high), 0) {
+		return q, false // beyond float64: not a figure of any report
+	}
+	return q, plausible(&q, s)
+}
+
+// signed reports whether the number starting at i has a minus sign: '-'
+// or 负 right before it, not itself after a digit, a Latin letter, a dash
+// or a Chinese numeral (3-5 and G-5 are a range and a code). Whether the
+// '-' was a minus or the Chinese dash —— is told from the original text
+// when the fact is written.
+func signed(s []rune, i int) bool {
+	if i == 0 || s[i-1] != '-' && s[i-1] != '负' {
+		return false
+	}
+	if i >= 2 {
+		p := s[i-2]
+		if p >= '0' && p <= '9' || p == '.' || p == ',' || p == '-' || p < 0x80 && unicode.IsLetter(p) || isChineseNumeral(p) || p == '正' {
+			return false
+		}
+	}
+	return true
+}
+
+// boundBefore returns the span of the longest bound word written before a
+// number (不少于, 超过, 近) that ends at i, or an empty span. It is read
+// here, not in the rule patterns, so that every quantity pattern starts
+// with the number itself and regexp2 skips ahead to candidate characters.
+func boundBefore(s []rune, i int) span {
+	best := span{}
+	for _, w := range boundsBefore {
+		n := len(w)
+		if n <= i && n > best.end-best.start && slices.Equal(s[i-n:i], w) {
+			best = span{i - n, i}
+		}
+	}
+	return best
+}
+
+// boundsBefore holds the bound words written before a number, as runes.
+var boundsBefore = func() [][]rune {
+	var out [][]rune
+	for _, w := range normalize.BoundWords {
+		if w.Before {
+			out = append(out, []rune(w.Word))
+		}
+	}
+	return out
+}()

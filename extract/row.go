@@ -1,0 +1,113 @@
+package extract
+
+// The fact as a schema row: spans mapped back to the original text.
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/gwrfacts/gwr/normalize"
+	"github.com/gwrfacts/gwr/schema"
+)
+
+// singleMinus reports whether the original text at code point cs is a
+// minus sign written as one character, not the Chinese dash —— (or --).
+func singleMinus(orig *origText, cs int) bool {
+	switch orig.slice(cs, cs+1) {
+	case "-", "－", "−", "﹣", "负":
+	default:
+		return false
+	}
+	return cs+1 < orig.len() && !strings.ContainsAny(orig.slice(cs+1, cs+2), "-－−﹣—―–") &&
+		(cs == 0 || !strings.ContainsAny(orig.slice(cs-1, cs), "-－−﹣—―–"))
+}
+
+// row renders the fact as a schema row: spans mapped to the original text,
+// values to float64. base is the sentence's start in the view.
+func (f *fact) row(d Document, orig *origText, view *normalize.View, sent span) schema.Fact {
+	q := f.q
+	// the mention: the core number, extended over what touches it in the
+	// original text (unit, bound words), never across dropped markup
+	cs, ce := view.OrigSpan(sent.start+q.core.start, sent.start+q.core.end)
+	for i := sent.start + q.core.end; i < sent.start+q.end && view.Orig(i) == ce; i++ {
+		ce = view.OrigEnd(i)
+	}
+	for i := sent.start + q.core.start - 1; i >= sent.start+q.start && view.OrigEnd(i) == cs; i-- {
+		cs = view.Orig(i)
+	}
+	ss, se := view.OrigSpan(sent.start, sent.end)
+	low, high := normalize.Float(q.low), normalize.Float(q.high)
+	negative := f.negative
+	if q.minus {
+		if singleMinus(orig, cs) {
+			negative = !negative // 增长-2.1%: the sign turns the figure around
+		} else {
+			// the Chinese dash ——, which cleaning folds to '-' too: not
+			// a sign, and not part of the mention
+			cs, _ = view.OrigSpan(sent.start+q.core.start+1, sent.start+q.core.end)
+		}
+	}
+	if negative {
+		low, high = -high, -low
+	}
+	return schema.Fact{
+		DocID:      d.ID,
+		Start:      int32(cs),
+		End:        int32(ce),
+		Mention:    orig.slice(cs, ce),
+		Sentence:   strings.TrimSpace(orig.slice(ss, se)),
+		Indicator:  f.indicator,
+		Cue:        f.cue,
+		Measure:    f.measure,
+		ValueLow:   low,
+		ValueHigh:  high,
+		Bound:      q.bound,
+		Unit:       q.unit,
+		UnitText:   q.unitText,
+		Classifier: q.classifier,
+		Kind:       f.kind,
+		Year:       f.year,
+		Hedge:      f.hedge,
+		Rule:       q.rule.ID,
+	}
+}
+
+// origText slices a document's text by code-point offsets.
+type origText struct {
+	text  string
+	off   []int32 // byte offset in text of each code point, then len(text)
+	runes []rune  // the text as runes, when it is not valid UTF-8
+}
+
+// len returns the number of code points of the text.
+func (o *origText) len() int {
+	if o.runes != nil {
+		return len(o.runes)
+	}
+	return len(o.off) - 1
+}
+
+func newOrigText(text string) *origText {
+	if !utf8.ValidString(text) {
+		// each invalid byte is a code point of its own, written as U+FFFD
+		return &origText{runes: []rune(text)}
+	}
+	return &origText{text: text, off: runeOffsets(text)}
+}
+
+// runeOffsets returns the byte offset in s of each code point, then len(s).
+func runeOffsets(s string) []int32 {
+	off := make([]int32, 0, len(s)/3+1)
+	for i := range s {
+		off = append(off, int32(i))
+	}
+	return append(off, int32(len(s)))
+}
+
+// slice returns code points [i, j) of the text.
+func (o *origText) slice(i, j int) string {
+	if o.runes != nil {
+		return string(o.runes[i:j])
+	}
+	return o.text[o.off[i]:o.off[j]]
+}
