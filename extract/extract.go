@@ -89,6 +89,12 @@ var ErrTimeout = errors.New("extract: a rule ran out of time (pathological input
 
 // ExtractChecked is Extract that also reports a rule timeout.
 func (x *Extractor) ExtractChecked(d Document) ([]schema.Fact, error) {
+	return x.run(d, nil)
+}
+
+// run extracts the facts of d; with ex not nil, it also records every
+// candidate and what became of it (see Explain).
+func (x *Extractor) run(d Document, ex *explainer) ([]schema.Fact, error) {
 	var timedOut error
 	view := normalize.Clean(d.Text, normalize.Options{HTML: d.HTML})
 	text := view.Runes
@@ -111,9 +117,16 @@ func (x *Extractor) ExtractChecked(d Document) ([]schema.Fact, error) {
 				sec = h
 			}
 		}
-		qs, err := x.match(text[s.start:s.end])
+		var drops *[]drop
+		if ex != nil {
+			drops = new([]drop)
+		}
+		qs, err := x.match(text[s.start:s.end], drops)
 		if err != nil {
 			timedOut = ErrTimeout
+		}
+		if ex != nil {
+			ex.sentence(view, orig, s.span, text[s.start:s.end], qs, *drops)
 		}
 		before := ch // the sentences this one is chained to
 		semicolon := text[s.end-1] == '；' || text[s.end-1] == ';'
@@ -141,6 +154,9 @@ func (x *Extractor) ExtractChecked(d Document) ([]schema.Fact, error) {
 		an.distribute(sf)
 		for _, f := range sf {
 			facts = append(facts, f.row(d, orig, view, s.span))
+			if ex != nil {
+				ex.fact(facts[len(facts)-1], f)
+			}
 		}
 	}
 	sort.SliceStable(facts, func(i, j int) bool { return facts[i].Start < facts[j].Start })
@@ -148,5 +164,8 @@ func (x *Extractor) ExtractChecked(d Document) ([]schema.Fact, error) {
 		facts[i].FactID = int32(i + 1)
 	}
 	x.tax.AssignFacts(facts)
+	if ex != nil {
+		ex.number(facts)
+	}
 	return facts, timedOut
 }

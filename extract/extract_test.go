@@ -293,3 +293,45 @@ func checkInvariants(t testing.TB, text string, facts []schema.Fact) {
 		}
 	}
 }
+
+// TestExplain checks that Explain lists both candidates of the issue's
+// sentence with their decisions, and a dropped one with its reason.
+func TestExplain(t *testing.T) {
+	x := newExtractor(t)
+	d := Document{ID: "t", Text: "压降燃煤消费量12万吨。集装箱吞吐量达到50万标准箱。2024年以来。", PlanYear: 2025}
+	cands, err := x.Explain(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	facts := x.Extract(d)
+	if len(cands) != 3 || len(facts) != 2 {
+		t.Fatalf("Explain gave %d candidates, Extract %d facts; want 3 and 2: %v", len(cands), len(facts), cands)
+	}
+	for i, f := range facts {
+		if cands[i].Fact == nil || rowOf(*cands[i].Fact) != rowOf(f) || cands[i].Fact.FactID != f.FactID || cands[i].Start != int(f.Start) {
+			t.Errorf("candidate %d = %v; want fact %+v", i, cands[i], f)
+		}
+	}
+	want := []map[Question]string{
+		{AskCue: "first-cue", AskIndicator: "object", AskMeasure: "delta-cue", AskSign: "decrease-cue", AskHedge: "no-hedge-in-sentence", AskTime: "not-review"},
+		{AskCue: "nearest-level-cue", AskIndicator: "subject", AskMeasure: "level-cue", AskSign: "level", AskHedge: "no-hedge-in-sentence", AskTime: "not-review"},
+	}
+	for i, w := range want {
+		got := map[Question]string{}
+		for _, dec := range cands[i].Decisions {
+			got[dec.Question] = dec.Name
+		}
+		if fmt.Sprint(got) != fmt.Sprint(w) {
+			t.Errorf("candidate %d (%s) decisions = %v; want %v", i, cands[i].Text, got, w)
+		}
+	}
+	if c := cands[0]; c.Fact.ValueLow != -120000 || c.Fact.Unit != "t" || c.Fact.Measure != "delta" {
+		t.Errorf("candidate 1 = %v; want -120000 t delta", c)
+	}
+	if c := cands[1]; c.Fact.ValueLow != 500000 || c.Fact.Unit != "TEU" {
+		t.Errorf("candidate 2 = %v; want 500000 TEU", c)
+	}
+	if c := cands[2]; c.Fact != nil || c.Text != "2024年" || c.Rule != "reject-date" || c.Start != 27 {
+		t.Errorf("candidate 3 = %+v; want 2024年 at 27 dropped by reject-date", c)
+	}
+}

@@ -7,35 +7,39 @@ import (
 	"strings"
 )
 
-// plausible applies the checks a reader makes on a candidate quantity: a
-// scale word (百亿级), a threshold inside a category name (亿元以上项目), an
-// age or time span naming a group (0-3岁婴幼儿), a Chinese-numeral count
-// without an action (一个中心, 八个方面).
-func plausible(q *quantity, s []rune) bool {
+// implausible applies the checks a reader makes on a candidate quantity
+// and says why it is no figure, or returns "": a scale word (百亿级), a
+// threshold inside a category name (亿元以上项目), an age or time span
+// naming a group (0-3岁婴幼儿), a Chinese-numeral count without an action
+// (一个中心, 八个方面).
+func implausible(q *quantity, s []rune) string {
 	after := string(s[q.end:min(len(s), q.end+6)])
 	if strings.HasPrefix(after, "级") || strings.HasPrefix(after, "强") {
-		return false
+		return "a scale word: 级 or 强 follows"
 	}
 	postWord := string(s[q.post.start:q.post.end])
 	if q.unit != "count" && q.unit != "percent" && q.unit != "pp" && (postWord == "以上" || postWord == "以下") && startsHanNoun(after) {
-		return false
+		return "a threshold inside a category name: a noun follows " + postWord
 	}
 	if isProjectCapacity(q, s) {
-		return false
+		return "a capacity inside a project's name"
 	}
 	if q.unit == "other" {
 		switch q.unitText {
 		case "岁":
-			return strings.Contains(string(s[:q.start]), "寿命")
+			if !strings.Contains(string(s[:q.start]), "寿命") {
+				return "an age naming a group (not a life expectancy)"
+			}
+			return ""
 		case "小时":
 			if startsHanNoun(after) {
-				return false
+				return "a time span naming a thing: a noun follows"
 			}
 		}
 	}
 	if q.rule.ChineseDigits {
 		if q.low.Cmp(big.NewRat(2, 1)) < 0 {
-			return false
+			return "a Chinese numeral below 2: 一个, 一项 name rather than count"
 		}
 		if q.unit == "count" || q.unit == "other" {
 			// 新建两个…, 科苑等三个片区, or a count closing its clause
@@ -44,11 +48,11 @@ func plausible(q *quantity, s []rune) bool {
 			clause := string(s[clauseStartOf(s, q.start):q.start])
 			closes := q.end == len(s) || isClauseMark(s[q.end])
 			if !hasSuffixAny(before, deltaCues) && !strings.HasSuffix(before, "等") && !(closes && hasAny(clause, deltaCues)) {
-				return false
+				return "a count in Chinese numerals without an action before it"
 			}
 		}
 	}
-	return true
+	return ""
 }
 
 // clauseStartOf returns the start of the clause of s holding position i.

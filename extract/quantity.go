@@ -34,7 +34,10 @@ type quantity struct {
 // order, none overlapping. Rules run only on windows around the characters
 // a quantity can start with (see windows): text far from any number cannot
 // match, and scanning it costs most of the time.
-func (x *Extractor) match(s []rune) ([]quantity, error) {
+//
+// When drops is not nil, every candidate that does not become a quantity
+// is added to it with the reason (see Explain).
+func (x *Extractor) match(s []rune, drops *[]drop) ([]quantity, error) {
 	var out []quantity
 	var failed error
 	for _, w := range windows(s) {
@@ -43,14 +46,24 @@ func (x *Extractor) match(s []rune) ([]quantity, error) {
 			m, r, err := x.rules.matchAt(ws, at)
 			if err != nil {
 				failed = err
+				if drops != nil {
+					*drops = append(*drops, drop{span{w.start + at, w.end}, "", "a rule ran out of time in this window: " + err.Error()})
+				}
 				break
 			}
 			if m == nil || m.Length == 0 || r == nil {
 				continue
 			}
-			if r.Yield != Reject {
-				q, ok := read(r, m, ws)
-				if !ok {
+			if r.Yield == Reject {
+				if drops != nil {
+					*drops = append(*drops, drop{span{w.start + m.Index, w.start + m.Index + m.Length}, r.ID, "claimed by reject rule " + r.ID + ": " + r.Doc})
+				}
+			} else {
+				q, why := read(r, m, ws)
+				if why != "" {
+					if drops != nil {
+						*drops = append(*drops, drop{span{w.start + m.Index, w.start + m.Index + m.Length}, r.ID, why})
+					}
 					continue // let a later position try
 				}
 				q.shift(w.start)
@@ -60,6 +73,13 @@ func (x *Extractor) match(s []rune) ([]quantity, error) {
 		}
 	}
 	return out, failed
+}
+
+// drop is a candidate that did not become a quantity: its span in the
+// sentence, the rule that matched it ("" if none) and why.
+type drop struct {
+	span
+	rule, why string
 }
 
 // windowMargin is how far a rule may look around the character that
@@ -135,13 +155,13 @@ func group(m *regexp2.Match, name string) (string, span, bool) {
 // read turns a match into a quantity, or reports false when the numbers do
 // not hold up (an unparsable number, a range whose ends are not ordered, a
 // threshold inside a name).
-func read(r *compiledRule, m *regexp2.Match, s []rune) (quantity, bool) {
+func read(r *compiledRule, m *regexp2.Match, s []rune) (quantity, string) {
 	q := quantity{rule: r, start: m.Index, end: m.Index + m.Length}
 	if r.Yield == Fixed {
 		q.core = span{q.start, q.end}
 		q.low, q.high = new(big.Rat).SetFloat64(r.Low), new(big.Rat).SetFloat64(r.High)
 		q.bound, q.unit = r.Bound, r.Unit
-		return q, true
+		return q, ""
 	}
 	num, numSpan, _ := group(m, "num")
 	mult, multSpan, hasMult := group(m, "mult")
@@ -180,13 +200,13 @@ func read(r *compiledRule, m *regexp2.Match, s []rune) (quantity, bool) {
 	u, ok := normalize.LookupUnit(written)
 	value, err := normalize.ParseNumber(num + mult)
 	if err != nil {
-		return q, false
+		return q, "the number does not parse: " + num + mult
 	}
 	if ok && hasMult {
 		// the multiplier is part of the unit as written (万千瓦, 亿元)
 		value, err = normalize.ParseNumber(num)
 		if err != nil {
-			return q, false
+			return q, "the number does not parse: " + num
 		}
 	} else {
 		u, ok = normalize.LookupUnit(unitText)
@@ -212,12 +232,12 @@ func read(r *compiledRule, m *regexp2.Match, s []rune) (quantity, bool) {
 	if r.Yield == Range {
 		lo, err := normalize.ParseNumber(num + mult)
 		if err != nil {
-			return q, false
+			return q, "the low end does not parse: " + num + mult
 		}
 		if u1, _, ok := group(m, "unit1"); ok {
 			lu, ok := normalize.LookupUnit(u1)
 			if !ok {
-				return q, false
+				return q, "the low end's unit is not a unit: " + u1
 			}
 			lo = lu.Scale(lo)
 		} else if ok {
@@ -227,13 +247,13 @@ func read(r *compiledRule, m *regexp2.Match, s []rune) (quantity, bool) {
 		mult2, _, _ := group(m, "mult2")
 		hi, err := normalize.ParseNumber(num2 + mult2)
 		if err != nil {
-			return q, false
+			return q, "the high end does not parse: " + num2 + mult2
 		}
 		if u2, ok := normalize.LookupUnit(unitText); ok {
 			hi = u2.Scale(hi)
 		}
 		if lo.Cmp(hi) >= 0 {
-			return q, false
+			return q, "the ends of the range are not in order"
 		}
 		q.low, q.high, q.bound = lo, hi, "range"
 		q.core.end = s2.end
@@ -245,12 +265,12 @@ func read(r *compiledRule, m *regexp2.Match, s []rune) (quantity, bool) {
 		// only a bound word makes a bare multiplier a figure (突破千万千瓦,
 		// 近万元); otherwise it is a scale word in a name (万亩示范片,
 		// 万元GDP用水量)
-		return q, false
+		return q, "a bare multiplier without a bound word: a scale word in a name"
 	}
 	if math.IsInf(normalize.Float(q.low), 0) || math.IsInf(normalize.Float(q.high), 0) {
-		return q, false // beyond float64: not a figure of any report
+		return q, "beyond float64: not a figure of any report"
 	}
-	return q, plausible(&q, s)
+	return q, implausible(&q, s)
 }
 
 // signed reports whether the number starting at i has a minus sign: '-'

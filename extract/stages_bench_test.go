@@ -81,7 +81,7 @@ func BenchmarkStages(b *testing.B) {
 	})
 	run("match", func() {
 		for _, s := range sents {
-			x.match(s)
+			x.match(s, nil)
 		}
 	})
 	run("segment", func() {
