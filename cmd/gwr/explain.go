@@ -119,4 +119,3 @@ func (x lineIndex) position(offset int) (line, col int) {
 	}
 	return n, offset - x.starts[n-1] + 1
 }
-
