@@ -322,9 +322,12 @@ func TestAppendRefuses(t *testing.T) {
 		}
 		return dir
 	}
-	partitioned := func(t *testing.T) string {
+	partitioned := func(t *testing.T, formats ...string) string {
 		dir := t.TempDir()
-		o, err := Create(dir, []string{"parquet"}, meta, CreateOptions{PartitionBy: PartitionBy})
+		if len(formats) == 0 {
+			formats = []string{"parquet"}
+		}
+		o, err := Create(dir, formats, meta, CreateOptions{PartitionBy: PartitionBy})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -345,6 +348,15 @@ func TestAppendRefuses(t *testing.T) {
 			schema.Meta{ToolVersion: "1", RulesHash: "r2"}, CreateOptions{Append: true}, `facts.parquet was written with rule set "r1", this run has "r2"`},
 		{"other version", func(t *testing.T) string { return single(t, "arrow") }, []string{"arrow"},
 			schema.Meta{ToolVersion: "2", RulesHash: "r1"}, CreateOptions{Append: true}, `gwr version "1"`},
+		{"jsonl other rules", func(t *testing.T) string { return single(t, "jsonl") }, []string{"jsonl"},
+			schema.Meta{ToolVersion: "1", RulesHash: "r2"}, CreateOptions{Append: true}, `facts.jsonl was written with rule set "r1", this run has "r2"`},
+		{"csv other version", func(t *testing.T) string { return single(t, "csv") }, []string{"csv"},
+			schema.Meta{ToolVersion: "2", RulesHash: "r1"}, CreateOptions{Append: true}, `gwr version "1"`},
+		{"jsonl without gwr.json", func(t *testing.T) string {
+			dir := single(t, "jsonl")
+			os.Remove(filepath.Join(dir, MetaFile))
+			return dir
+		}, []string{"jsonl"}, meta, CreateOptions{Append: true}, "has no gwr.json"},
 		{"format dropped", func(t *testing.T) string { return single(t, "parquet", "jsonl") }, []string{"parquet"},
 			meta, CreateOptions{Append: true}, "holds jsonl tables"},
 		{"format added", func(t *testing.T) string { return single(t, "jsonl") }, []string{"jsonl", "csv"},
@@ -354,15 +366,17 @@ func TestAppendRefuses(t *testing.T) {
 			os.Remove(filepath.Join(dir, "errors.jsonl"))
 			return dir
 		}, []string{"jsonl"}, meta, CreateOptions{Append: true}, "errors.jsonl is missing"},
-		{"single into partitioned", partitioned, []string{"parquet"}, meta, CreateOptions{Append: true}, "partitioned facts table"},
+		{"partitioned jsonl other rules", func(t *testing.T) string { return partitioned(t, "jsonl") }, []string{"jsonl"},
+			schema.Meta{ToolVersion: "1", RulesHash: "r2"}, CreateOptions{Append: true, PartitionBy: PartitionBy}, `was written with rule set "r1"`},
+		{"single into partitioned", func(t *testing.T) string { return partitioned(t) }, []string{"parquet"}, meta, CreateOptions{Append: true}, "partitioned facts table"},
 		{"partitioned into single", func(t *testing.T) string { return single(t, "parquet") }, []string{"parquet"}, meta,
 			CreateOptions{Append: true, PartitionBy: PartitionBy}, "holds single-file tables"},
-		{"partitioned without append", partitioned, []string{"parquet"}, meta,
+		{"partitioned without append", func(t *testing.T) string { return partitioned(t) }, []string{"parquet"}, meta,
 			CreateOptions{PartitionBy: PartitionBy}, "already holds a partitioned"},
-		{"partitioned other rules", partitioned, []string{"parquet"}, schema.Meta{ToolVersion: "1", RulesHash: "r2"},
+		{"partitioned other rules", func(t *testing.T) string { return partitioned(t) }, []string{"parquet"}, schema.Meta{ToolVersion: "1", RulesHash: "r2"},
 			CreateOptions{Append: true, PartitionBy: PartitionBy}, "rule set"},
 		{"orphan facts part", func(t *testing.T) string {
-			dir := partitioned(t)
+			dir := partitioned(t, "parquet")
 			docs, _ := partFiles(filepath.Join(dir, "documents"))
 			os.Remove(docs[0])
 			return dir

@@ -298,15 +298,19 @@ func (o *Output) checkFormats(present []string) error {
 	return nil
 }
 
-// checkMeta checks that the Parquet or Arrow file at path was written by
-// this schema version, tool version and rule set. Other formats carry no
-// metadata and pass.
+// checkMeta checks that the file at path was written by this schema
+// version, tool version and rule set: a Parquet or Arrow file by its own
+// metadata, a JSON Lines or CSV file by the output directory's MetaFile.
 func (o *Output) checkMeta(path string) error {
 	format, _ := schema.FormatOf(path)
-	if format != schema.FormatParquet && format != schema.FormatArrow {
-		return nil
+	var m map[string]string
+	var err error
+	if format == schema.FormatParquet || format == schema.FormatArrow {
+		m, err = schema.ReadMeta(path)
+	} else if m, err = ReadMeta(o.dir); errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("batch: --append: %s has no %s, which says which gwr version and rule set wrote %s (gwr before 0.2.0?): extract into a new directory, or again without --append",
+			o.dir, MetaFile, path)
 	}
-	m, err := schema.ReadMeta(path)
 	if err != nil {
 		return fmt.Errorf("batch: --append: %w", err)
 	}
@@ -380,6 +384,9 @@ func (o *Output) commitSingle() error {
 			return err
 		}
 		tf.committed = true
+	}
+	if err := o.writeMeta(); err != nil {
+		return err
 	}
 	return syncDir(o.dir)
 }

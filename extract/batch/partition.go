@@ -345,5 +345,8 @@ func (p *partitioned) commit() error {
 			return err
 		}
 	}
-	return nil
+	if err := p.o.writeMeta(); err != nil {
+		return err
+	}
+	return syncDir(p.o.dir)
 }
