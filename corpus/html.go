@@ -1,9 +1,10 @@
 package corpus
 
 import (
-	"html"
 	"regexp"
 	"strings"
+
+	"github.com/gwrfacts/gwr/normalize"
 )
 
 // htmlTag matches the common tags of a web page's body.
@@ -37,18 +38,9 @@ func looksHTML(text string) bool {
 	return len(tags) >= minHTMLTags && len(tags)*htmlBytesPerTag >= len(text)
 }
 
-var (
-	htmlDropped = regexp.MustCompile(`(?is)<(script|style|noscript)\b.*?</(?:script|style|noscript)\s*>|<!--.*?-->`)
-	htmlBlock   = regexp.MustCompile(`(?i)</?(?:p|div|br|li|ul|ol|tr|td|th|table|h[1-6]|title|section|article|header|footer|nav|body|html|head)\b[^>]*>`)
-	htmlAnyTag  = regexp.MustCompile(`<[^>]*>`)
-)
-
-// htmlToText is a rough text view of an HTML page for metadata inference
-// only (offsets are not kept): scripts, styles and comments go, block tags
-// become line breaks, other tags vanish and entities are decoded.
+// htmlToText is the text of an HTML page as the extractor sees it
+// (normalize.Clean with HTML set: the one HTML-to-text of the project),
+// for metadata inference.
 func htmlToText(s string) string {
-	s = htmlDropped.ReplaceAllString(s, "")
-	s = htmlBlock.ReplaceAllString(s, "\n")
-	s = htmlAnyTag.ReplaceAllString(s, "")
-	return html.UnescapeString(s)
+	return string(normalize.Clean(s, normalize.Options{HTML: true}).Runes)
 }

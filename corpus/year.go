@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/gwrfacts/gwr/normalize"
 )
@@ -48,9 +47,6 @@ var (
 	}
 )
 
-// headingMaxRunes is the longest line still read as a heading.
-const headingMaxRunes = 40
-
 // inferYear returns the plan year; see InferMeta for the order of rules.
 func inferYear(text string) int {
 	if m := firstMatch(text, sessionDate); m != nil {
@@ -69,7 +65,7 @@ func inferYear(text string) int {
 				opening = parseYear(m[1])
 			}
 		}
-		if line == "" || utf8.RuneCountInString(line) > headingMaxRunes || strings.Contains(line, "。") {
+		if !normalize.IsHeading([]rune(line)) {
 			continue
 		}
 		for _, re := range reviewHeading {

@@ -1,6 +1,10 @@
 package extract
 
-import "unicode"
+import (
+	"unicode"
+
+	"github.com/gwrfacts/gwr/normalize"
+)
 
 // span is a half-open range [start, end) of code points.
 type span struct{ start, end int }
@@ -17,23 +21,11 @@ type sentence struct {
 // segmenter and the rules never see unbounded input.
 const maxSentence = 600
 
-func isSentenceEnd(r rune) bool {
-	switch r {
-	case '。', '！', '？', '；', '!', '?', ';', '\n':
-		return true
-	}
-	return false
-}
+// isSentenceEnd is normalize.IsSentenceEnd, the one definition.
+func isSentenceEnd(r rune) bool { return normalize.IsSentenceEnd(r) }
 
-// isClauseMark reports a mark that ends a clause. Brackets do not: inside a
-// sentence they hold part of a name (细颗粒物（PM2.5）平均浓度).
-func isClauseMark(r rune) bool {
-	switch r {
-	case '，', ',', '、', '：', ':':
-		return true
-	}
-	return isSentenceEnd(r)
-}
+// isClauseMark is normalize.IsClauseMark.
+func isClauseMark(r rune) bool { return normalize.IsClauseMark(r) }
 
 // splitSentences cuts text into sentences ending after 。！？； or at a line
 // break. Leading and trailing spaces are not part of a sentence.
@@ -61,8 +53,7 @@ func appendSentence(out []sentence, text []rune, s, e int) []sentence {
 		s = out[len(out)-1].end
 	}
 	if e > s {
-		last := text[e-1]
-		heading := e-s <= 40 && wholeLine(text, s, e) && !isSentenceEnd(last) && !isClauseMark(last)
+		heading := normalize.IsHeading(text[s:e]) && wholeLine(text, s, e)
 		out = append(out, sentence{span: span{s, e}, heading: heading})
 	}
 	return out

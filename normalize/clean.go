@@ -68,12 +68,9 @@ func Clean(text string, opt Options) *View {
 	return &View{Runes: s.r, start: s.start, end: s.end, n: n}
 }
 
-// Len returns the number of cleaned runes.
-func (v *View) Len() int { return len(v.Runes) }
-
-// Orig returns the original code-point offset of cleaned rune i. Orig(Len())
+// Orig returns the original code-point offset of cleaned rune i. Orig(len(Runes))
 // is the original length in code points. It panics if i is out of
-// [0, Len()].
+// [0, len(Runes)].
 func (v *View) Orig(i int) int {
 	if i == len(v.Runes) {
 		return v.n
@@ -83,7 +80,7 @@ func (v *View) Orig(i int) int {
 
 // OrigEnd returns the original code-point offset just past the source of
 // cleaned rune i: Orig(i)+1 for most runes, more for a decoded entity, a
-// "\r\n" or a collapsed "——". It panics if i is out of [0, Len()).
+// "\r\n" or a collapsed "——". It panics if i is out of [0, len(Runes)).
 func (v *View) OrigEnd(i int) int { return int(v.end[i]) }
 
 // OrigSpan maps the cleaned span [start, end) to the original span
@@ -98,9 +95,6 @@ func (v *View) OrigSpan(start, end int) (int, int) {
 	}
 	return int(v.start[start]), int(v.end[end-1])
 }
-
-// String returns the cleaned text.
-func (v *View) String() string { return string(v.Runes) }
 
 // seq is a text being cleaned: runes with the original span of each.
 type seq struct {

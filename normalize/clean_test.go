@@ -87,7 +87,7 @@ func TestClean(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			v := Clean(tt.in, Options{})
-			if got := v.String(); got != tt.want {
+			if got := string(v.Runes); got != tt.want {
 				t.Errorf("Clean(%q) = %q; want %q", tt.in, got, tt.want)
 			}
 			checkView(t, tt.in, v)
@@ -129,7 +129,7 @@ func TestCleanHTML(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			v := Clean(tt.in, Options{HTML: true})
-			if got := v.String(); got != tt.want {
+			if got := string(v.Runes); got != tt.want {
 				t.Errorf("Clean(%q, HTML) = %q; want %q", tt.in, got, tt.want)
 			}
 			checkView(t, tt.in, v)
@@ -159,9 +159,9 @@ func TestOrigSpan(t *testing.T) {
 	}
 	for _, tt := range tests {
 		v := Clean(tt.in, Options{HTML: tt.html})
-		i := strings.Index(v.String(), tt.find)
-		require.GreaterOrEqualf(t, i, 0, "Clean(%q) = %q has no %q", tt.in, v.String(), tt.find)
-		start := len([]rune(v.String()[:i]))
+		i := strings.Index(string(v.Runes), tt.find)
+		require.GreaterOrEqualf(t, i, 0, "Clean(%q) = %q has no %q", tt.in, string(v.Runes), tt.find)
+		start := len([]rune(string(v.Runes)[:i]))
 		end := start + len([]rune(tt.find))
 		gs, ge := v.OrigSpan(start, end)
 		if gs != tt.start || ge != tt.end {
@@ -172,8 +172,8 @@ func TestOrigSpan(t *testing.T) {
 
 func TestViewAccessors(t *testing.T) {
 	v := Clean("新增**10**家", Options{})
-	assert.Equal(t, "新增10家", v.String())
-	assert.Equal(t, 5, v.Len())
+	assert.Equal(t, "新增10家", string(v.Runes))
+	assert.Equal(t, 5, len(v.Runes))
 	for i, want := range []int{0, 1, 4, 5, 8, 9} {
 		if got := v.Orig(i); got != want {
 			t.Errorf("Orig(%d) = %d; want %d", i, got, want)
@@ -194,14 +194,14 @@ func TestViewAccessors(t *testing.T) {
 func checkView(t testing.TB, text string, v *View) {
 	t.Helper()
 	orig := []rune(text)
-	if v.Orig(v.Len()) != len(orig) {
-		t.Fatalf("Clean(%q).Orig(Len()) = %d; want %d", text, v.Orig(v.Len()), len(orig))
+	if v.Orig(len(v.Runes)) != len(orig) {
+		t.Fatalf("Clean(%q).Orig(Len()) = %d; want %d", text, v.Orig(len(v.Runes)), len(orig))
 	}
-	if len(v.start) != v.Len() || len(v.end) != v.Len() {
-		t.Fatalf("Clean(%q): map lengths %d, %d; want %d", text, len(v.start), len(v.end), v.Len())
+	if len(v.start) != len(v.Runes) || len(v.end) != len(v.Runes) {
+		t.Fatalf("Clean(%q): map lengths %d, %d; want %d", text, len(v.start), len(v.end), len(v.Runes))
 	}
 	prevStart, prevEnd := 0, 0
-	for i := 0; i < v.Len(); i++ {
+	for i := 0; i < len(v.Runes); i++ {
 		s, e := v.OrigSpan(i, i+1)
 		if s < 0 || e <= s || e > len(orig) {
 			t.Fatalf("Clean(%q): rune %d maps to [%d, %d) outside [0, %d)", text, i, s, e, len(orig))
@@ -222,7 +222,7 @@ func checkView(t testing.TB, text string, v *View) {
 		}
 		prevStart, prevEnd = s, e
 	}
-	s, e := v.OrigSpan(0, v.Len())
+	s, e := v.OrigSpan(0, len(v.Runes))
 	if s < 0 || e > len(orig) || s > e {
 		t.Fatalf("Clean(%q).OrigSpan(0, Len()) = %d, %d; out of [0, %d]", text, s, e, len(orig))
 	}
@@ -283,7 +283,7 @@ func TestCleanSweep(t *testing.T) {
 		if e, ok := extra[r]; ok {
 			want = e
 		}
-		if got := strings.TrimSuffix(strings.TrimPrefix(v.String(), "字"), "字"); got != want {
+		if got := strings.TrimSuffix(strings.TrimPrefix(string(v.Runes), "字"), "字"); got != want {
 			t.Errorf("Clean(%U) = %q; want %q", r, got, want)
 		}
 		checkView(t, string(r), Clean(string(r), Options{HTML: true}))
@@ -294,8 +294,8 @@ func TestCleanInvalidUTF8(t *testing.T) {
 	for _, in := range []string{"\xff", "增长\xff6.5%", "\xe4\xb8", "a\xc3\x28b", "\xed\xa0\x80"} {
 		v := Clean(in, Options{HTML: true})
 		checkView(t, in, v)
-		if v.Orig(v.Len()) != len([]rune(in)) {
-			t.Errorf("Clean(%q).Orig(Len()) = %d; want %d", in, v.Orig(v.Len()), len([]rune(in)))
+		if v.Orig(len(v.Runes)) != len([]rune(in)) {
+			t.Errorf("Clean(%q).Orig(Len()) = %d; want %d", in, v.Orig(len(v.Runes)), len([]rune(in)))
 		}
 	}
 }
@@ -305,8 +305,8 @@ func TestCleanInvalidUTF8(t *testing.T) {
 func TestCleanIdempotent(t *testing.T) {
 	data, err := os.ReadFile("testdata/county_gaotang_2023.txt")
 	require.NoError(t, err)
-	once := Clean(string(data), Options{}).String()
-	twice := Clean(once, Options{}).String()
+	once := string(Clean(string(data), Options{}).Runes)
+	twice := string(Clean(once, Options{}).Runes)
 	if once != twice {
 		a, b := []rune(once), []rune(twice)
 		i := 0

@@ -11,8 +11,8 @@ func FuzzClean(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string, html bool) {
 		v := Clean(text, Options{HTML: html})
 		checkView(t, text, v)
-		if utf8.ValidString(text) && !utf8.ValidString(v.String()) {
-			t.Fatalf("Clean(%+q) = %+q is not valid UTF-8", text, v.String())
+		if utf8.ValidString(text) && !utf8.ValidString(string(v.Runes)) {
+			t.Fatalf("Clean(%+q) = %+q is not valid UTF-8", text, string(v.Runes))
 		}
 	})
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/gwrfacts/gwr/corpus"
+	"github.com/gwrfacts/gwr/normalize"
 )
 
 // Open and Close mark a mention inside its sentence: 新增高新技术企业【10家以上】.
@@ -18,16 +19,8 @@ const (
 // of the mention; a longer side is cut and shown with an ellipsis.
 const maxSide = 80
 
-// isSentenceEnd reports whether r ends a sentence: 。！？； their ASCII
-// forms !?; (some reports use them throughout), or a newline. The ASCII full
-// stop is not one: it is also the decimal point.
-func isSentenceEnd(r rune) bool {
-	switch r {
-	case '。', '！', '？', '；', '!', '?', ';', '\n':
-		return true
-	}
-	return false
-}
+// isSentenceEnd is normalize.IsSentenceEnd: the extractor's sentence end.
+var isSentenceEnd = normalize.IsSentenceEnd
 
 // Sentence returns the sentence of text that holds the span [start, end),
 // with the span marked 【…】. The sentence runs from just after the nearest
