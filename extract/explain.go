@@ -104,6 +104,7 @@ func (ex *explainer) number(facts []schema.Fact) {
 		}
 	}
 }
+
 // String describes the candidate on one line: "12万吨: fact 1 (rule point):
 // delta -120000 t; cue 压降 [first-cue] …" or "2024年: dropped (rule
 // reject-date): …".
