@@ -159,7 +159,7 @@ func read(r *compiledRule, m *regexp2.Match, s []rune) (quantity, string) {
 	q := quantity{rule: r, start: m.Index, end: m.Index + m.Length}
 	if r.Yield == Fixed {
 		q.core = span{q.start, q.end}
-		q.low, q.high = new(big.Rat).SetFloat64(r.Low), new(big.Rat).SetFloat64(r.High)
+		q.low, q.high = new(big.Rat).Set(r.low), new(big.Rat).Set(r.high)
 		q.bound, q.unit = r.Bound, r.Unit
 		return q, ""
 	}

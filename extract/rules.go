@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"math/big"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -37,8 +38,9 @@ type Rule struct {
 	Doc     string
 	Pattern string // regexp2 pattern; {NUM} {CN} {MULT} {UNIT} {POST} are expanded from the normalize tables, {FROMTO} from the lexicon
 	Yield   Yield
-	// For Fixed rules: the row's value, bound, unit and measure.
-	Low, High     float64
+	// For Fixed rules: the row's value (exact decimals, as written: "99.99"),
+	// bound, unit and measure.
+	Low, High     string
 	Bound, Unit   string
 	FixedMeasure  string
 	FixedCue      string
@@ -79,13 +81,13 @@ var Rules = []Rule{
 	{ID: "point", Yield: Point,
 		Doc:     "a number with its unit and bound words: 10家以上, 6.5%左右, 不少于70项, 3.42亿元, 2万多名, 3400多万人次",
 		Pattern: `(?<num>{NUM})(?<mult>{MULT})(?<more>多|余)?(?<mult3>{MULT})(?<unit>{UNIT})(?<post>{POST})?`},
-	{ID: "double", Yield: Fixed, Low: 100, High: 100, Bound: "eq", Unit: "percent", FixedMeasure: "growth",
+	{ID: "double", Yield: Fixed, Low: "100", High: "100", Bound: "eq", Unit: "percent", FixedMeasure: "growth",
 		Doc:     "翻番 / 翻一番: growth of 100 percent",
 		Pattern: `翻一番|翻番|倍增(?=[，。；,;]|$)`},
-	{ID: "double-twice", Yield: Fixed, Low: 300, High: 300, Bound: "eq", Unit: "percent", FixedMeasure: "growth",
+	{ID: "double-twice", Yield: Fixed, Low: "300", High: "300", Bound: "eq", Unit: "percent", FixedMeasure: "growth",
 		Doc:     "翻两番: growth of 300 percent",
 		Pattern: `翻两番`},
-	{ID: "two-digit", Yield: Fixed, Low: 10, High: 99.99, Bound: "range", Unit: "percent", FixedMeasure: "growth", FixedCue: "增长",
+	{ID: "two-digit", Yield: Fixed, Low: "10", High: "99.99", Bound: "range", Unit: "percent", FixedMeasure: "growth", FixedCue: "增长",
 		Doc:     "两位数增长: growth of 10 to 99.99 percent",
 		Pattern: `两位数(?=(?:以上)?(?:的)?(?:增长|增幅))|(?<=增长(?:保持在|达到|实现)?)两位数`},
 	{ID: "cn-point", Yield: Point, ChineseDigits: true,
@@ -148,7 +150,8 @@ func expand(pattern string, ph map[string]string) string {
 // compiledRule is a Rule with its pattern compiled.
 type compiledRule struct {
 	Rule
-	first *syntax.Prefix // the characters a match can start with; nil: any
+	first     *syntax.Prefix // the characters a match can start with; nil: any
+	low, high *big.Rat       // Low and High of a Fixed rule, exact
 }
 
 // ruleSet is the compiled rules, dispatched on the character a match
@@ -202,7 +205,16 @@ func compileRules(rules []Rule) (*ruleSet, error) {
 		if err != nil {
 			return nil, fmt.Errorf("extract: rule %s: %w", r.ID, err)
 		}
-		set.rules = append(set.rules, compiledRule{Rule: r, first: first})
+		c := compiledRule{Rule: r, first: first}
+		if r.Yield == Fixed {
+			var ok1, ok2 bool
+			c.low, ok1 = new(big.Rat).SetString(r.Low)
+			c.high, ok2 = new(big.Rat).SetString(r.High)
+			if !ok1 || !ok2 || c.low.Cmp(c.high) > 0 {
+				return nil, fmt.Errorf("extract: rule %s: fixed value %q..%q is not two ordered decimals", r.ID, r.Low, r.High)
+			}
+		}
+		set.rules = append(set.rules, c)
 		patterns = append(patterns, p)
 	}
 	for i, r := range set.rules {

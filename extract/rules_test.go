@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"math/big"
 	"regexp/syntax"
 	"strings"
 	"testing"
@@ -251,5 +252,28 @@ func TestRulesHashCoversLexiconAndUnits(t *testing.T) {
 	defer func() { normalize.BaseUnits[0].Exp = old }()
 	if got := RulesHash(Rules, lex.Bytes(), segment.UserDict()); got == base {
 		t.Errorf("RulesHash after changing the factor of %s = %s, unchanged", normalize.BaseUnits[0].Text, got)
+	}
+}
+
+// TestFixedRuleExact checks that a fixed rule's value is read exactly (no
+// float64 in between) and that a value that is not a decimal names the rule.
+func TestFixedRuleExact(t *testing.T) {
+	rs, err := compileRules(Rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rs.rules {
+		if r.ID == "two-digit" && r.high.Cmp(big.NewRat(9999, 100)) != 0 {
+			t.Errorf("rule two-digit high = %s; want 9999/100 exactly", r.high.RatString())
+		}
+	}
+	bad := append([]Rule(nil), Rules...)
+	for i := range bad {
+		if bad[i].ID == "double" {
+			bad[i].High = "百"
+		}
+	}
+	if _, err := compileRules(bad); err == nil || !strings.Contains(err.Error(), "rule double") {
+		t.Errorf("compileRules with High \"百\" = %v; want an error naming rule double", err)
 	}
 }

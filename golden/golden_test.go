@@ -227,7 +227,7 @@ func TestDiffOfRuleSets(t *testing.T) {
 	var rules []extract.Rule
 	for _, r := range extract.Rules {
 		if r.ID == "two-digit" {
-			r.Low, r.High = 20, 90 // as if someone changed the rule's value
+			r.Low, r.High = "20", "90" // as if someone changed the rule's value
 		}
 		rules = append(rules, r)
 	}
