@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/gwrfacts/gwr/normalize"
+	"github.com/gwrfacts/gwr/schema"
 )
 
 // section is what the latest heading says about the text under it.
@@ -103,20 +104,20 @@ func in(end, n int) bool { return end >= 0 && end <= n }
 // timeOf decides kind and year of a fact from its section and the words of
 // its sentence before the number (SPEC section 6); w holds where those
 // words are in the sentence's text, of which before is a prefix.
-func timeOf(sec section, before string, w *timeWords, planYear int) (kind string, year *int32, why string) {
+func timeOf(sec section, before string, w *timeWords, planYear int) (kind schema.Kind, year *int32, why string) {
 	upto := len(before)
-	kind, why = "target", "not-review"
+	kind, why = schema.Target, "not-review"
 	if sec == sectionReview {
-		kind, why = "actual", "review-section"
+		kind, why = schema.Actual, "review-section"
 	}
 	switch {
 	case sec == sectionReview && in(w.plan, upto):
-		kind, why = "target", "plan-word-in-review"
+		kind, why = schema.Target, "plan-word-in-review"
 	case sec != sectionReview && in(w.past, upto) && !in(w.comparison, upto):
-		kind, why = "actual", "past-word"
+		kind, why = schema.Actual, "past-word"
 	}
 	y := planYear
-	if kind == "actual" {
+	if kind == schema.Actual {
 		y = planYear - 1
 	}
 	// The regexps run only when their literal parts are present.
@@ -125,13 +126,13 @@ func timeOf(sec section, before string, w *timeWords, planYear int) (kind string
 			n, _ := strconv.Atoi(m[1])
 			y, why = n, why+"+leading-year"
 			if planYear > 0 && n < planYear {
-				kind = "actual"
+				kind = schema.Actual
 			}
 		}
 		if m := byYearRe.FindStringSubmatch(before); m != nil {
 			n, _ := strconv.Atoi(m[1] + m[2])
 			if planYear == 0 || n >= planYear {
-				y, kind, why = n, "target", why+"+by-year"
+				y, kind, why = n, schema.Target, why+"+by-year"
 			}
 		}
 	}

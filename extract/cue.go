@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/gwrfacts/gwr/extract/lexicon"
+	"github.com/gwrfacts/gwr/schema"
 )
 
 // allCues lists every cue word, longest first.
@@ -60,11 +61,11 @@ func (a *analysis) cueOf(q *quantity, cs int) (cue string, st, en int, why strin
 	if q.rule.FixedCue != "" {
 		return q.rule.FixedCue, -1, -1, "fixed-rule" // 保持两位数【增长】
 	}
-	if q.pre.end > q.pre.start && q.unit != "percent" && q.unit != "pp" && isLevelCue(a.sub(q.pre.start, q.pre.end)) {
+	if q.pre.end > q.pre.start && q.unit != schema.Percent && q.unit != schema.PP && isLevelCue(a.sub(q.pre.start, q.pre.end)) {
 		w := a.sub(q.pre.start, q.pre.end)
 		return w, q.pre.start, q.pre.start, "level-bound-word" // 融资规模【突破】255亿元
 	}
-	if q.unit == "percent" || q.unit == "pp" || q.rule.Yield == Fixed {
+	if q.unit == schema.Percent || q.unit == schema.PP || q.rule.Yield == Fixed {
 		cue, st, en = a.findCue(cs, q.start)
 		why = "nearest-cue"
 	} else if c, s, e := a.findCue(cs, q.start); c != "" && isLevelCue(c) {

@@ -4,17 +4,19 @@ import (
 	"strings"
 
 	"github.com/gwrfacts/gwr/extract/lexicon"
+	"github.com/gwrfacts/gwr/schema"
 )
 
 // fact is a quantity with the words that describe it.
 type fact struct {
-	q                              *quantity
-	indicator, cue, measure, hedge string
-	kind                           string
-	cueStart, clause               int // own cue's start (-1 if none or carried) and the start of the words describing it
-	year                           *int32
-	negative                       bool
-	decisions                      []Decision // how each question was answered, in order
+	q                     *quantity
+	indicator, cue, hedge string
+	measure               schema.Measure
+	kind                  schema.Kind
+	cueStart, clause      int // own cue's start (-1 if none or carried) and the start of the words describing it
+	year                  *int32
+	negative              bool
+	decisions             []Decision // how each question was answered, in order
 }
 
 // Question is one of the questions asked about a quantity to make it a
@@ -74,15 +76,15 @@ func (a *analysis) describe(q *quantity, prev *fact, sec section, chain string, 
 	}
 	// a percentage reached in a list right after a growth rate, with no
 	// name of its own, raises that rate (增长7%以上、力争达到8%)
-	listGrowth := prev != nil && prev.measure == "growth" && prev.q.unit == "percent" && cueS >= 0 &&
+	listGrowth := prev != nil && prev.measure == schema.Growth && prev.q.unit == schema.Percent && cueS >= 0 &&
 		trimIndicator(a.sub(cs, cueS)) == "" && a.s[max(0, cs-1)] == '、'
 	f.measure, why = measureOf(q, cue, f.indicator, prev, carried, attribute, listGrowth)
-	if (cue == "" || carried) && q.unit != "percent" && a.growthFollows(q.end) {
-		f.measure, why = "level", "stock-before-growth" // 高新技术企业1865家、增长62.3%: a stock and its growth
+	if (cue == "" || carried) && q.unit != schema.Percent && a.growthFollows(q.end) {
+		f.measure, why = schema.Level, "stock-before-growth" // 高新技术企业1865家、增长62.3%: a stock and its growth
 	}
 	fromTo := q.rule.ID == "from-to"
 	if fromTo {
-		f.measure, f.cue, why = "level", "", "from-to-start" // 由【2.3%】提高到2.5%: the level it started from
+		f.measure, f.cue, why = schema.Level, "", "from-to-start" // 由【2.3%】提高到2.5%: the level it started from
 	}
 	f.decide(AskMeasure, why)
 
@@ -94,7 +96,7 @@ func (a *analysis) describe(q *quantity, prev *fact, sec section, chain string, 
 
 	f.kind, f.year, why = timeOf(sec, chain+a.sub(0, qs), &a.time, planYear)
 	if fromTo {
-		f.kind, why = "actual", "from-to-start"
+		f.kind, why = schema.Actual, "from-to-start"
 		if planYear > 0 {
 			y := int32(planYear - 1)
 			f.year = &y

@@ -146,7 +146,7 @@ func answer(f *schema.Fact, q Question) string {
 	case AskIndicator:
 		return or(f.Indicator)
 	case AskMeasure:
-		return f.Measure
+		return string(f.Measure)
 	case AskSign:
 		if f.ValueLow < 0 || f.ValueHigh < 0 {
 			return "-"
@@ -156,7 +156,7 @@ func answer(f *schema.Fact, q Question) string {
 		return or(f.Hedge)
 	case AskTime:
 		if f.Year == nil {
-			return f.Kind + " year null"
+			return string(f.Kind) + " year null"
 		}
 		return fmt.Sprintf("%s %d", f.Kind, *f.Year)
 	}

@@ -20,7 +20,7 @@ type row struct {
 }
 
 func rowOf(f schema.Fact) row {
-	r := row{f.Mention, f.Indicator, f.Cue, f.Measure, f.ValueLow, f.ValueHigh, f.Bound, f.Unit, f.Classifier, f.Kind, 0, f.Hedge}
+	r := row{f.Mention, f.Indicator, f.Cue, string(f.Measure), f.ValueLow, f.ValueHigh, string(f.Bound), string(f.Unit), f.Classifier, string(f.Kind), 0, f.Hedge}
 	if f.Year != nil {
 		r.Year = *f.Year
 	}
@@ -229,7 +229,7 @@ func TestSections(t *testing.T) {
 	}
 	for i, w := range want {
 		f := facts[i]
-		if f.Mention != w.mention || f.Kind != w.kind || f.Year == nil || *f.Year != w.year {
+		if f.Mention != w.mention || string(f.Kind) != w.kind || f.Year == nil || *f.Year != w.year {
 			t.Errorf("fact %d = %s %s %v; want %s %s %d", i+1, f.Mention, f.Kind, f.Year, w.mention, w.kind, w.year)
 		}
 	}
@@ -282,7 +282,7 @@ func checkInvariants(t testing.TB, text string, facts []schema.Fact) {
 		if got := string(runes[f.Start:f.End]); got != f.Mention {
 			t.Errorf("fact %d: text[%d:%d] = %q; mention %q", f.FactID, f.Start, f.End, got, f.Mention)
 		}
-		if !in(f.Measure, schema.Measures) || !in(f.Bound, schema.Bounds) || !in(f.Kind, schema.Kinds) || !in(f.Unit, schema.Units) {
+		if !in(string(f.Measure), schema.Measures) || !in(string(f.Bound), schema.Bounds) || !in(string(f.Kind), schema.Kinds) || !in(string(f.Unit), schema.Units) {
 			t.Errorf("fact %d: enumeration outside SPEC: %s %s %s %s", f.FactID, f.Measure, f.Bound, f.Kind, f.Unit)
 		}
 		if f.ValueLow > f.ValueHigh {

@@ -88,10 +88,10 @@ func checkFacts(t *testing.T, text string, plan int, facts []schema.Fact) {
 			column, value string
 			values        []string
 		}{
-			{"measure", f.Measure, schema.Measures},
-			{"bound", f.Bound, schema.Bounds},
-			{"kind", f.Kind, schema.Kinds},
-			{"unit", f.Unit, schema.Units},
+			{"measure", string(f.Measure), schema.Measures},
+			{"bound", string(f.Bound), schema.Bounds},
+			{"kind", string(f.Kind), schema.Kinds},
+			{"unit", string(f.Unit), schema.Units},
 		} {
 			if !slices.Contains(c.values, c.value) {
 				t.Errorf("%s: %s %q, want one of %v", where(), c.column, c.value, c.values)

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/gwrfacts/gwr/extract/lexicon"
+	"github.com/gwrfacts/gwr/schema"
 )
 
 // nounAfter returns the noun phrase that follows position i: the thing a
@@ -87,9 +88,9 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 	tmid, tsubj := trimIndicator(mid), trimIndicator(subj)
 	var ind, why string
 	switch {
-	case after != "" && (q.unit == "count" || tmid == "" && cueS >= 0 && cueE == qs):
+	case after != "" && (q.unit == schema.Count || tmid == "" && cueS >= 0 && cueE == qs):
 		ind, why = after, "noun-after" // 实施50个【市区重点技改项目】, 建设1.5万亩【“吨半粮田”示范方】
-	case q.unit != "count" && q.end < len(a.s) && a.s[q.end] == '的' && a.nounAfter(q.end+1) != "":
+	case q.unit != schema.Count && q.end < len(a.s) && a.s[q.end] == '的' && a.nounAfter(q.end+1) != "":
 		ind, why = a.nounAfter(q.end+1), "noun-after-de" // 投资15亿元的【…项目】
 	case tmid != "" && !midQ && len([]rune(tmid)) == 1 && strings.Contains("率量数额值比度", tmid) && cueS > cs:
 		ind, why = subj+a.sub(cueS, cueE)+mid, "cue-inside-noun" // 建成率达80%: the cue was part of the noun
@@ -103,7 +104,7 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 		ind, why = mid, "object"
 	case tsubj != "" && !a.hasQuantity(cs, max(cs, cueS)):
 		ind, why = subj, "subject"
-	case cueS >= 0 && tmid == "" && tsubj == "" && q.end == a.clauseEnd(q.end) && (q.unit == "CNY" || q.unit == "USD"):
+	case cueS >= 0 && tmid == "" && tsubj == "" && q.end == a.clauseEnd(q.end) && (q.unit == schema.CNY || q.unit == schema.USD):
 		ind, why = a.objectOfNextClause(q.end), "object-of-next-clause" // 投资1亿元，实施【城市品质提升行动】
 	case cueS >= 0 && tmid == "" && tsubj == "":
 		ind, why = a.objectOfVerbAt(q.end), "object-of-next-verb" // 投资4.4亿元新改扩建【城区主次干路】

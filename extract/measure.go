@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/gwrfacts/gwr/extract/lexicon"
+	"github.com/gwrfacts/gwr/schema"
 )
 
 // levelNouns in an indicator make its number a level: a stock, total,
@@ -18,7 +19,7 @@ var moneyActionCues = lex.Words(lexicon.MoneyAction)
 
 // measureOf decides level, delta or growth (SPEC sections 3 and 7) and
 // names the branch that decided it.
-func measureOf(q *quantity, cue, indicator string, prev *fact, carried, attribute, listGrowth bool) (string, string) {
+func measureOf(q *quantity, cue, indicator string, prev *fact, carried, attribute, listGrowth bool) (schema.Measure, string) {
 	inList := func(list []string) bool {
 		for _, w := range list {
 			if w == cue {
@@ -28,52 +29,52 @@ func measureOf(q *quantity, cue, indicator string, prev *fact, carried, attribut
 		return false
 	}
 	toForm := strings.HasSuffix(cue, "到") || strings.HasSuffix(cue, "至")
-	money := q.unit == "CNY" || q.unit == "USD"
+	money := q.unit == schema.CNY || q.unit == schema.USD
 	switch {
 	case q.rule.FixedMeasure != "":
 		return q.rule.FixedMeasure, "fixed-rule"
-	case q.unit == "pp":
-		return "delta", "percentage-points"
-	case q.unit == "percent":
+	case q.unit == schema.PP:
+		return schema.Delta, "percentage-points"
+	case q.unit == schema.Percent:
 		switch {
 		case inList(growthCues) && !toForm:
-			return "growth", "percent-after-growth-cue"
+			return schema.Growth, "percent-after-growth-cue"
 		case hasAny(indicator, growthNouns):
-			return "growth", "growth-noun" // 市场主体增速保持在15%以上
+			return schema.Growth, "growth-noun" // 市场主体增速保持在15%以上
 		case listGrowth:
-			return "growth", "list-after-growth" // 增长7%以上、力争达到8%: the same rate, a higher aim
+			return schema.Growth, "list-after-growth" // 增长7%以上、力争达到8%: the same rate, a higher aim
 		}
-		return "level", "percent-level"
-	case q.unit == "times":
+		return schema.Level, "percent-level"
+	case q.unit == schema.Times:
 		if inList(growthCues) && !toForm {
-			return "growth", "times-after-growth-cue" // 增长2.5倍
+			return schema.Growth, "times-after-growth-cue" // 增长2.5倍
 		}
-		return "level", "times-level" // 是2022年的4.62倍
+		return schema.Level, "times-level" // 是2022年的4.62倍
 	case inList(levelCues):
-		return "level", "level-cue"
+		return schema.Level, "level-cue"
 	case cue == "实现" && money:
-		return "level", "money-reached" // 实现地区生产总值100亿元: a statistic reached
+		return schema.Level, "money-reached" // 实现地区生产总值100亿元: a statistic reached
 	case money && isChange(cue):
-		return "delta", "money-change" // 比上年增加1.6万亿元, 利息支出减少1500亿元: a change
+		return schema.Delta, "money-change" // 比上年增加1.6万亿元, 利息支出减少1500亿元: a change
 	case money && attribute:
-		return "level", "money-attribute" // 投资15亿元的…项目: the project's total
+		return schema.Level, "money-attribute" // 投资15亿元的…项目: the project's total
 	case money && hasAny(indicator, moneyLevelWords):
-		return "level", "money-level-word"
+		return schema.Level, "money-level-word"
 	case money:
 		if inList(moneyActionCues) || hasAny(indicator, moneyActionNouns) {
-			return "delta", "money-action"
+			return schema.Delta, "money-action"
 		}
-		return "level", "money-level"
+		return schema.Level, "money-level"
 	case hasAny(indicator, levelNouns) && !inList(deltaCues):
-		return "level", "level-noun"
+		return schema.Level, "level-noun"
 	case carried && prev != nil && prev.q.unit == q.unit:
 		return prev.measure, "carried"
 	case inList(deltaCues):
-		return "delta", "delta-cue"
-	case q.unit == "count":
-		return "delta", "count"
+		return schema.Delta, "delta-cue"
+	case q.unit == schema.Count:
+		return schema.Delta, "count"
 	}
-	return "level", "default-level"
+	return schema.Level, "default-level"
 }
 
 // growthNouns in an indicator make a percentage a growth rate.

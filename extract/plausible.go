@@ -5,6 +5,8 @@ package extract
 import (
 	"math/big"
 	"strings"
+
+	"github.com/gwrfacts/gwr/schema"
 )
 
 // implausible applies the checks a reader makes on a candidate quantity
@@ -18,13 +20,13 @@ func implausible(q *quantity, s []rune) string {
 		return "a scale word: 级 or 强 follows"
 	}
 	postWord := string(s[q.post.start:q.post.end])
-	if q.unit != "count" && q.unit != "percent" && q.unit != "pp" && (postWord == "以上" || postWord == "以下") && startsHanNoun(after) {
+	if q.unit != schema.Count && q.unit != schema.Percent && q.unit != schema.PP && (postWord == "以上" || postWord == "以下") && startsHanNoun(after) {
 		return "a threshold inside a category name: a noun follows " + postWord
 	}
 	if isProjectCapacity(q, s) {
 		return "a capacity inside a project's name"
 	}
-	if q.unit == "other" {
+	if q.unit == schema.Other {
 		switch q.unitText {
 		case "岁":
 			if !strings.Contains(string(s[:q.start]), "寿命") {
@@ -41,7 +43,7 @@ func implausible(q *quantity, s []rune) string {
 		if q.low.Cmp(big.NewRat(2, 1)) < 0 {
 			return "a Chinese numeral below 2: 一个, 一项 name rather than count"
 		}
-		if q.unit == "count" || q.unit == "other" {
+		if q.unit == schema.Count || q.unit == schema.Other {
 			// 新建两个…, 科苑等三个片区, or a count closing its clause
 			// after an action (培育科技领军企业两家。); not 一个中心, 八个方面
 			before := string(s[max(0, q.start-4):q.start])
@@ -92,8 +94,8 @@ func hasSuffixAny(s string, words []string) bool {
 // before the number (建设1.5万亩…) makes it a commitment instead.
 func isProjectCapacity(q *quantity, s []rune) bool {
 	switch q.unit {
-	case "count", "percent", "pp", "CNY", "USD", "day":
-		if q.unit != "count" || q.classifier != "头" {
+	case schema.Count, schema.Percent, schema.PP, schema.CNY, schema.USD, schema.Day:
+		if q.unit != schema.Count || q.classifier != "头" {
 			return false
 		}
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/dlclark/regexp2"
 	"github.com/gwrfacts/gwr/normalize"
+	"github.com/gwrfacts/gwr/schema"
 )
 
 // quantity is a rule match read into numbers. Offsets are code points into
@@ -23,8 +24,8 @@ type quantity struct {
 	unitSpan   span // the unit, empty for Fixed rules
 	pre, post  span // bound words, empty if absent
 	low, high  *big.Rat
-	bound      string
-	unit       string // canonical unit
+	bound      schema.Bound
+	unit       schema.Unit // canonical unit
 	unitText   string
 	classifier string
 	minus      bool // core starts with a minus sign (see signed)
@@ -213,21 +214,21 @@ func read(r *compiledRule, m *regexp2.Match, s []rune) (quantity, string) {
 	}
 	q.unitText = written
 	if ok {
-		q.unit, q.classifier = u.Canonical, u.Classifier
+		q.unit, q.classifier = schema.Unit(u.Canonical), u.Classifier
 		value = u.Scale(value)
 	} else {
-		q.unit = "other"
+		q.unit = schema.Other
 	}
 	q.low, q.high = value, value
-	q.bound = "eq"
+	q.bound = schema.Eq
 	if more, _, ok := group(m, "more"); ok {
-		q.bound, _ = normalize.LookupBound(more, false)
+		q.bound = lookupBound(more, false)
 	}
 	if q.pre.end > q.pre.start {
-		q.bound, _ = normalize.LookupBound(string(s[q.pre.start:q.pre.end]), true)
+		q.bound = lookupBound(string(s[q.pre.start:q.pre.end]), true)
 	}
 	if post, _, ok := group(m, "post"); ok {
-		q.bound, _ = normalize.LookupBound(post, false)
+		q.bound = lookupBound(post, false)
 	}
 	if r.Yield == Range {
 		lo, err := normalize.ParseNumber(num + mult)
@@ -255,7 +256,7 @@ func read(r *compiledRule, m *regexp2.Match, s []rune) (quantity, string) {
 		if lo.Cmp(hi) >= 0 {
 			return q, "the ends of the range are not in order"
 		}
-		q.low, q.high, q.bound = lo, hi, "range"
+		q.low, q.high, q.bound = lo, hi, schema.Range
 		q.core.end = s2.end
 		if _, ms2, ok := group(m, "mult2"); ok {
 			q.core.end = ms2.end
@@ -316,3 +317,9 @@ var boundsBefore = func() [][]rune {
 	}
 	return out
 }()
+
+// lookupBound is normalize.LookupBound as a schema.Bound.
+func lookupBound(word string, before bool) schema.Bound {
+	b, _ := normalize.LookupBound(word, before)
+	return schema.Bound(b)
+}

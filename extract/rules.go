@@ -14,6 +14,7 @@ import (
 
 	"github.com/gwrfacts/gwr/extract/lexicon"
 	"github.com/gwrfacts/gwr/normalize"
+	"github.com/gwrfacts/gwr/schema"
 )
 
 // Yield says what a rule's match becomes.
@@ -41,8 +42,9 @@ type Rule struct {
 	// For Fixed rules: the row's value (exact decimals, as written: "99.99"),
 	// bound, unit and measure.
 	Low, High     string
-	Bound, Unit   string
-	FixedMeasure  string
+	Bound         schema.Bound
+	Unit          schema.Unit
+	FixedMeasure  schema.Measure
 	FixedCue      string
 	ChineseDigits bool // the number is written in Chinese numerals: stricter checks apply
 }
@@ -81,13 +83,13 @@ var Rules = []Rule{
 	{ID: "point", Yield: Point,
 		Doc:     "a number with its unit and bound words: 10家以上, 6.5%左右, 不少于70项, 3.42亿元, 2万多名, 3400多万人次",
 		Pattern: `(?<num>{NUM})(?<mult>{MULT})(?<more>多|余)?(?<mult3>{MULT})(?<unit>{UNIT})(?<post>{POST})?`},
-	{ID: "double", Yield: Fixed, Low: "100", High: "100", Bound: "eq", Unit: "percent", FixedMeasure: "growth",
+	{ID: "double", Yield: Fixed, Low: "100", High: "100", Bound: schema.Eq, Unit: schema.Percent, FixedMeasure: schema.Growth,
 		Doc:     "翻番 / 翻一番: growth of 100 percent",
 		Pattern: `翻一番|翻番|倍增(?=[，。；,;]|$)`},
-	{ID: "double-twice", Yield: Fixed, Low: "300", High: "300", Bound: "eq", Unit: "percent", FixedMeasure: "growth",
+	{ID: "double-twice", Yield: Fixed, Low: "300", High: "300", Bound: schema.Eq, Unit: schema.Percent, FixedMeasure: schema.Growth,
 		Doc:     "翻两番: growth of 300 percent",
 		Pattern: `翻两番`},
-	{ID: "two-digit", Yield: Fixed, Low: "10", High: "99.99", Bound: "range", Unit: "percent", FixedMeasure: "growth", FixedCue: "增长",
+	{ID: "two-digit", Yield: Fixed, Low: "10", High: "99.99", Bound: schema.Range, Unit: schema.Percent, FixedMeasure: schema.Growth, FixedCue: "增长",
 		Doc:     "两位数增长: growth of 10 to 99.99 percent",
 		Pattern: `两位数(?=(?:以上)?(?:的)?(?:增长|增幅))|(?<=增长(?:保持在|达到|实现)?)两位数`},
 	{ID: "cn-point", Yield: Point, ChineseDigits: true,

@@ -4,16 +4,18 @@ package extract
 
 import (
 	"strings"
+
+	"github.com/gwrfacts/gwr/schema"
 )
 
 // signOf decides whether a fact's number is negative (SPEC section 7): a
 // delta or growth governed by a decrease word (拆除, 下降, 压减 …), but not
 // a level reached (下降到). A from-to start is never negative.
-func signOf(measure, cue string, fromTo bool) (negative bool, why string) {
+func signOf(measure schema.Measure, cue string, fromTo bool) (negative bool, why string) {
 	switch {
 	case fromTo:
 		return false, "from-to-start"
-	case measure != "growth" && measure != "delta":
+	case measure != schema.Growth && measure != schema.Delta:
 		return false, "level"
 	case isDecrease(cue):
 		return true, "decrease-cue"

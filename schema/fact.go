@@ -18,14 +18,14 @@ type Fact struct {
 	// taxonomy) the fact's indicator, measure and unit map to; nil if none.
 	IndicatorCode *string `json:"indicator_code"`
 	Cue           string  `json:"cue"`
-	Measure       string  `json:"measure"`
+	Measure       Measure `json:"measure"`
 	ValueLow      float64 `json:"value_low"`
 	ValueHigh     float64 `json:"value_high"`
-	Bound         string  `json:"bound"`
-	Unit          string  `json:"unit"`
+	Bound         Bound   `json:"bound"`
+	Unit          Unit    `json:"unit"`
 	UnitText      string  `json:"unit_text"`
 	Classifier    string  `json:"classifier"`
-	Kind          string  `json:"kind"`
+	Kind          Kind    `json:"kind"`
 	Year          *int32  `json:"year"`
 	Hedge         string  `json:"hedge"`
 	Rule          string  `json:"rule"`
@@ -56,6 +56,55 @@ type ErrorRow struct {
 	Stage   string `json:"stage"`
 	Message string `json:"message"`
 }
+
+// Measure is what a fact's number measures (SPEC section 3).
+type Measure string
+
+// The measures.
+const (
+	Level  Measure = "level"  // the indicator is, reaches or stays at the number
+	Delta  Measure = "delta"  // an amount added, built, done or removed
+	Growth Measure = "growth" // a relative change rate
+)
+
+// Bound is how the number bounds the indicator (SPEC section 4).
+type Bound string
+
+// The bounds.
+const (
+	Eq     Bound = "eq"
+	Ge     Bound = "ge"
+	Gt     Bound = "gt"
+	Le     Bound = "le"
+	Lt     Bound = "lt"
+	Approx Bound = "approx"
+	Range  Bound = "range"
+)
+
+// Kind says whether a figure is planned or reached (SPEC section 6).
+type Kind string
+
+// The kinds.
+const (
+	Target Kind = "target"
+	Actual Kind = "actual"
+)
+
+// Unit is a canonical unit (SPEC section 5): a name of
+// normalize.Canonicals.
+type Unit string
+
+// The canonical units the extractor decides with by name.
+const (
+	CNY     Unit = "CNY"
+	USD     Unit = "USD"
+	Percent Unit = "percent"
+	PP      Unit = "pp"
+	Count   Unit = "count"
+	Times   Unit = "times"
+	Day     Unit = "day"
+	Other   Unit = normalize.Other
+)
 
 // Measures lists the values of Fact.Measure (SPEC section 3).
 var Measures = []string{"level", "delta", "growth"}

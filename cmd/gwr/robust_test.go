@@ -714,8 +714,8 @@ func newKillSetup(t *testing.T) killSetup {
 	}
 	s.took = time.Since(start)
 	s.new = readState(t, ref).files
-	if len(s.new) != 12 || !reflect.DeepEqual(sortedNames(s.new), sortedNames(s.old)) {
-		t.Fatalf("complete run wrote %v, previous run %v; want the same 12 files", sortedNames(s.new), sortedNames(s.old))
+	if len(s.new) != 13 || !reflect.DeepEqual(sortedNames(s.new), sortedNames(s.old)) {
+		t.Fatalf("complete run wrote %v, previous run %v; want the same 13 files (12 tables and gwr.json)", sortedNames(s.new), sortedNames(s.old))
 	}
 	for name, sum := range s.new {
 		if s.old[name] == sum {

@@ -199,9 +199,9 @@ func (ff factFilter) active() bool {
 }
 
 func (ff factFilter) match(f schema.Fact) bool {
-	return (ff.kinds == nil || ff.kinds[f.Kind]) &&
-		(ff.measures == nil || ff.measures[f.Measure]) &&
-		(ff.units == nil || ff.units[f.Unit]) &&
+	return (ff.kinds == nil || ff.kinds[string(f.Kind)]) &&
+		(ff.measures == nil || ff.measures[string(f.Measure)]) &&
+		(ff.units == nil || ff.units[string(f.Unit)]) &&
 		(ff.indicator == nil || ff.indicator.MatchString(f.Indicator))
 }
 
@@ -286,11 +286,11 @@ func (t *tablePrinter) print(d review.Document, facts []schema.Fact) error {
 		rows = append(rows, []cell{
 			{strconv.Itoa(int(f.FactID)), strconv.Itoa(int(f.FactID))},
 			{ind, ind},
-			t.style(review.FormatValue(f), measureColors[f.Measure]),
-			{f.Unit, f.Unit},
-			{f.Bound, f.Bound},
-			{f.Measure, f.Measure},
-			{f.Kind, f.Kind},
+			t.style(review.FormatValue(f), measureColors[string(f.Measure)]),
+			{string(f.Unit), string(f.Unit)},
+			{string(f.Bound), string(f.Bound)},
+			{string(f.Measure), string(f.Measure)},
+			{string(f.Kind), string(f.Kind)},
 			{yearString(f.Year), yearString(f.Year)},
 			t.mentionCell(f, runes),
 		})

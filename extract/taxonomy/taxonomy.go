@@ -284,7 +284,7 @@ func (t *Taxonomy) AssignFacts(facts []schema.Fact) {
 		facts[i].IndicatorCode = nil
 	}
 	set := func(f *schema.Fact, indicator string) {
-		if c := t.Assign(indicator, f.Measure, f.Unit); c != "" {
+		if c := t.Assign(indicator, string(f.Measure), string(f.Unit)); c != "" {
 			f.IndicatorCode = &c
 		}
 	}

@@ -133,13 +133,13 @@ func formatField(field string, f schema.Fact) string {
 		}
 		return lo + ".." + strconv.FormatFloat(f.ValueHigh, 'f', -1, 64)
 	case "unit":
-		return strconv.Quote(f.Unit)
+		return strconv.Quote(string(f.Unit))
 	case "bound":
-		return strconv.Quote(f.Bound)
+		return strconv.Quote(string(f.Bound))
 	case "measure":
-		return strconv.Quote(f.Measure)
+		return strconv.Quote(string(f.Measure))
 	case "kind":
-		return strconv.Quote(f.Kind)
+		return strconv.Quote(string(f.Kind))
 	case "year":
 		if f.Year == nil {
 			return "null"

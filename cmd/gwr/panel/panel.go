@@ -116,10 +116,10 @@ func Build(docs []schema.Document, facts []schema.Fact, tax *taxonomy.Taxonomy) 
 		if len(c.actuals) > 0 {
 			unit := ""
 			if target != nil {
-				unit = target.f.Unit
+				unit = string(target.f.Unit)
 			}
 			slices.SortStableFunc(c.actuals, func(a, b candidate) int { return compareActuals(a, b, unit) })
-			if unit == "" || c.actuals[0].f.Unit == unit {
+			if unit == "" || string(c.actuals[0].f.Unit) == unit {
 				actual = &c.actuals[0]
 				res.Conflicts = appendConflicts(res.Conflicts, k, "actual", c.actuals)
 				res.Stats.Actuals++
@@ -136,17 +136,17 @@ func Build(docs []schema.Document, facts []schema.Fact, tax *taxonomy.Taxonomy) 
 		if first == nil {
 			first = actual
 		}
-		row.Region, row.Level, row.Unit = first.doc.Region, first.doc.Level, first.f.Unit
+		row.Region, row.Level, row.Unit = first.doc.Region, first.doc.Level, string(first.f.Unit)
 		if target != nil {
 			f := target.f
 			row.TargetLow, row.TargetHigh = ptr(f.ValueLow), ptr(f.ValueHigh)
-			row.TargetBound, row.TargetHedge, row.TargetMention = ptr(f.Bound), ptr(f.Hedge), ptr(f.Mention)
+			row.TargetBound, row.TargetHedge, row.TargetMention = ptr(string(f.Bound)), ptr(f.Hedge), ptr(f.Mention)
 			row.TargetDocID, row.TargetFactID = ptr(f.DocID), ptr(f.FactID)
 		}
 		if actual != nil {
 			f := actual.f
 			row.ActualLow, row.ActualHigh = ptr(f.ValueLow), ptr(f.ValueHigh)
-			row.ActualBound, row.ActualMention = ptr(f.Bound), ptr(f.Mention)
+			row.ActualBound, row.ActualMention = ptr(string(f.Bound)), ptr(f.Mention)
 			row.ActualDocID, row.ActualFactID = ptr(f.DocID), ptr(f.FactID)
 		}
 		if target != nil && actual != nil {
@@ -211,7 +211,7 @@ func appendConflicts(out []schema.PanelConflict, k cellKey, side string, cands [
 		out = append(out, schema.PanelConflict{
 			RegionCode: k.region, Year: k.year, IndicatorCode: k.code, Side: side,
 			DocID: f.DocID, FactID: f.FactID, Mention: f.Mention, Sentence: f.Sentence,
-			ValueLow: f.ValueLow, ValueHigh: f.ValueHigh, Bound: f.Bound, Unit: f.Unit,
+			ValueLow: f.ValueLow, ValueHigh: f.ValueHigh, Bound: string(f.Bound), Unit: string(f.Unit),
 			PickedDocID: p.DocID, PickedFactID: p.FactID, Agrees: agrees,
 		})
 	}
@@ -301,7 +301,7 @@ func namesYear(f *schema.Fact) int {
 // document id and the earlier in its document.
 func compareActuals(a, b candidate, unit string) int {
 	otherUnit := func(c candidate) int {
-		if unit != "" && c.f.Unit != unit {
+		if unit != "" && string(c.f.Unit) != unit {
 			return 1
 		}
 		return 0

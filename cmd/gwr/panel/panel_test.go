@@ -28,7 +28,7 @@ func fact(docID string, id int32, code, kind string, year int32, low, high float
 		unit = "CNY"
 	}
 	return schema.Fact{DocID: docID, FactID: id, Start: id * 10, Mention: mention, Sentence: sentence, IndicatorCode: str(code),
-		Kind: kind, Year: i32(year), ValueLow: low, ValueHigh: high, Bound: bound, Unit: unit, Measure: "growth"}
+		Kind: schema.Kind(kind), Year: i32(year), ValueLow: low, ValueHigh: high, Bound: schema.Bound(bound), Unit: schema.Unit(unit), Measure: schema.Growth}
 }
 
 // hebei is two reports of one province: the 2024 report's targets and the
@@ -160,7 +160,7 @@ func TestMet(t *testing.T) {
 		{5, 5, "eq", taxonomy.Neither, 5, false, false},
 	}
 	for _, tt := range tests {
-		target := schema.Fact{ValueLow: tt.low, ValueHigh: tt.high, Bound: tt.bound}
+		target := schema.Fact{ValueLow: tt.low, ValueHigh: tt.high, Bound: schema.Bound(tt.bound)}
 		actual := schema.Fact{ValueLow: tt.actual, ValueHigh: tt.actual}
 		met, ok := Met(target, actual, tt.dir)
 		if met != tt.met || ok != tt.ok {

@@ -35,7 +35,7 @@ func FormatValue(f schema.Fact) string {
 		}
 		return lo + "–" + hi
 	}
-	return boundSigns[f.Bound] + lo
+	return boundSigns[string(f.Bound)] + lo
 }
 
 // formatAmount writes one end of a fact's value with its unit.
@@ -45,10 +45,10 @@ func formatAmount(v float64, f schema.Fact) string {
 	if !ok { // NaN or an infinity
 		return s + f.UnitText
 	}
-	if !knownUnit(f.Unit) {
+	if !knownUnit(string(f.Unit)) {
 		return normalize.FormatNumber(r) + f.UnitText
 	}
-	return normalize.Format(r, f.Unit, f.Classifier)
+	return normalize.Format(r, string(f.Unit), f.Classifier)
 }
 
 // knownUnit reports whether normalize.Format writes a unit for u.

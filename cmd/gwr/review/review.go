@@ -207,12 +207,12 @@ func newRow(doc string, f schema.Fact, ids *idSet) *row {
 		Mention:    f.Mention,
 		Indicator:  f.Indicator,
 		Value:      FormatValue(f),
-		Unit:       f.Unit,
+		Unit:       string(f.Unit),
 		UnitText:   f.UnitText,
 		Classifier: f.Classifier,
-		Bound:      f.Bound,
-		Measure:    f.Measure,
-		Kind:       f.Kind,
+		Bound:      string(f.Bound),
+		Measure:    string(f.Measure),
+		Kind:       string(f.Kind),
 		Year:       "",
 		Cue:        f.Cue,
 		Hedge:      f.Hedge,
@@ -303,7 +303,7 @@ func clamp(v, lo, hi int) int { return min(max(v, lo), hi) }
 // tokens returns the CSS class tokens of a fact: k-<kind> m-<measure>
 // u-<unit>.
 func tokens(f schema.Fact) string {
-	return "k-" + token(f.Kind) + " m-" + token(f.Measure) + " u-" + token(f.Unit)
+	return "k-" + token(string(f.Kind)) + " m-" + token(string(f.Measure)) + " u-" + token(string(f.Unit))
 }
 
 // token makes a value usable in a class name: letters and digits are kept,
@@ -360,9 +360,9 @@ func countFacts(facts []schema.Fact) []countGroup {
 		known        []string
 		get          func(schema.Fact) string
 	}{
-		{"kind", "k-", schema.Kinds, func(f schema.Fact) string { return f.Kind }},
-		{"measure", "m-", schema.Measures, func(f schema.Fact) string { return f.Measure }},
-		{"unit", "u-", schema.Units, func(f schema.Fact) string { return f.Unit }},
+		{"kind", "k-", schema.Kinds, func(f schema.Fact) string { return string(f.Kind) }},
+		{"measure", "m-", schema.Measures, func(f schema.Fact) string { return string(f.Measure) }},
+		{"unit", "u-", schema.Units, func(f schema.Fact) string { return string(f.Unit) }},
 	}
 	var groups []countGroup
 	for _, fd := range field {

@@ -63,7 +63,7 @@ func fact(text string, id, start, end int32, kind, measure, unit string) schema.
 		m = string(r[start:end])
 	}
 	return schema.Fact{DocID: "D", FactID: id, Start: start, End: end, Mention: m, Sentence: text,
-		Indicator: fmt.Sprintf("指标%d", id), Measure: measure, Kind: kind, Unit: unit, Bound: "eq",
+		Indicator: fmt.Sprintf("指标%d", id), Measure: schema.Measure(measure), Kind: schema.Kind(kind), Unit: schema.Unit(unit), Bound: schema.Eq,
 		ValueLow: 1, ValueHigh: 1, Year: year(2024), Rule: "point"}
 }
 
