@@ -500,9 +500,11 @@ func plausible(q *quantity, s []rune) bool {
 		return false // 一度出现, 最初一公里, 一亩泉; but 增长一点八倍
 	}
 	if q.rule.ChineseDigits && (q.unit == "count" || q.unit == "other") {
-		// a bound word (二百四十多个, 近一万五千人) or a number above ten
-		// (两亿零七百万人) is a figure; a small bare count needs an action
-		figure := q.bound != "eq" || q.low.Cmp(big.NewRat(10, 1)) > 0
+		// a number of a hundred or more (两亿零七百万人), or of ten or
+		// more with a bound word (二百四十多个, 近一万五千人, 十余家), is a
+		// figure; a smaller bare count needs an action (not “十三件”工程,
+		// 保才十八条, 突破两个千亿大关)
+		figure := q.low.Cmp(big.NewRat(100, 1)) >= 0 || q.bound != "eq" && q.low.Cmp(big.NewRat(10, 1)) >= 0
 		if !figure {
 			// 新建两个…, 科苑等三个片区, or a count closing its clause
 			// after an action (培育科技领军企业两家。); not 一个中心, 八个方面
