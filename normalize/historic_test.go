@@ -87,3 +87,21 @@ func TestPercentForms(t *testing.T) {
 		}
 	}
 }
+
+// TestParseOlderNumerals checks numbers as the 1950s reports write them.
+func TestParseOlderNumerals(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want int64
+	}{{"四百十一", 411}, {"一百十", 110}, {"三千零六十八", 3068}, {"一千三百八十七亿四千万", 138740000000}} {
+		v, err := ParseNumber(tc.in)
+		if err != nil || !v.IsInt() || v.Num().Int64() != tc.want {
+			t.Errorf("ParseNumber(%q) = %v, %v; want %d", tc.in, v, err, tc.want)
+		}
+	}
+	for _, bad := range []string{"四百十十", "十百"} {
+		if v, err := ParseNumber(bad); err == nil {
+			t.Errorf("ParseNumber(%q) = %v; want an error", bad, v)
+		}
+	}
+}
