@@ -40,10 +40,11 @@ func classifyHeading(h string, planYear int) section {
 }
 
 var (
-	yearRe       = regexp.MustCompile(`((?:19|20)\d\d)\s*年`)
-	byYearRe     = regexp.MustCompile(`(?:到|至|在|于|截至|截止)((?:19|20)\d\d)\s*年|((?:19|20)\d\d)\s*年(?:底|末)`)
-	leadYearRe   = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)?((?:19|20)\d\d)\s*年(?:，|,|全年|以来|我|全|共|累计|是|，)`)
-	withinYearRe = regexp.MustCompile(`([\d一二两三四五六七八九十]+)\s*年内`)
+	yearRe           = regexp.MustCompile(`((?:19|20)\d\d)\s*年`)
+	byYearRe         = regexp.MustCompile(`(?:到|至|在|于|截至|截止)((?:19|20)\d\d)\s*年|((?:19|20)\d\d)\s*年(?:底|末)`)
+	leadYearRe       = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)?((?:19|20)\d\d)\s*年(?:，|,|全年|以来|我|全|共|累计|是|，|[^\s底末内前初中起度份的后])`)
+	comparisonBaseRe = regexp.MustCompile(`(?:比|较|同)((?:19|20)\d\d)\s*年(?:的|同期的)$`)
+	withinYearRe     = regexp.MustCompile(`([\d一二两三四五六七八九十]+)\s*年内`)
 )
 
 // timeWords records where the words timeOf looks for first end in the text
@@ -53,19 +54,20 @@ var (
 type timeWords struct {
 	plan, past, comparison, multiYear int // ends of the first word of each list; -1 if none
 	nian, c19, c20, within            int // ends of the first 年, 19, 20 and 年内
+	estimate                          int // end of the first 预计
 }
 
 func findTimeWords(s string) timeWords {
-	var e [8]int
+	var e [9]int
 	timeIndex.firstEnds(s, e[:])
-	return timeWords{e[0], e[1], e[2], e[3], e[4], e[5], e[6], e[7]}
+	return timeWords{e[0], e[1], e[2], e[3], e[4], e[5], e[6], e[7], e[8]}
 }
 
 // timeIndex finds the words of timeWords, in its field order.
-var timeIndex = newWordIndex(planWords, pastWords, comparisonWords, multiYearWords, []string{"年"}, []string{"19"}, []string{"20"}, []string{"年内"})
+var timeIndex = newWordIndex(planWords, pastWords, comparisonWords, multiYearWords, []string{"年"}, []string{"19"}, []string{"20"}, []string{"年内"}, []string{"预计"})
 
 // noTimeWords is the timeWords of a text without any of the words.
-var noTimeWords = timeWords{-1, -1, -1, -1, -1, -1, -1, -1}
+var noTimeWords = timeWords{-1, -1, -1, -1, -1, -1, -1, -1, -1}
 
 // then returns the timeWords of a text of n bytes with these words,
 // followed by a text with next's. No word spans the two (a chained
@@ -80,6 +82,7 @@ func (w timeWords) then(n int, next timeWords) timeWords {
 	return timeWords{
 		pick(w.plan, next.plan), pick(w.past, next.past), pick(w.comparison, next.comparison), pick(w.multiYear, next.multiYear),
 		pick(w.nian, next.nian), pick(w.c19, next.c19), pick(w.c20, next.c20), pick(w.within, next.within),
+		pick(w.estimate, next.estimate),
 	}
 }
 
@@ -115,6 +118,8 @@ func timeOf(sec section, before string, w *timeWords, planYear int) (kind schema
 		kind, why = schema.Target, "plan-word-in-review"
 	case sec != sectionReview && in(w.past, upto) && !in(w.comparison, upto):
 		kind, why = schema.Actual, "past-word"
+	case sec != sectionReview && in(w.estimate, upto):
+		kind, why = schema.Target, "estimate-outside-review" // outside a review 预计 plans; inside one it estimates a result (SPEC 6)
 	}
 	y := planYear
 	if kind == schema.Actual {
@@ -141,6 +146,15 @@ func timeOf(sec section, before string, w *timeWords, planYear int) (kind schema
 			if n, err := normalize.ParseNumber(m[1]); err == nil && n.IsInt() && n.Num().IsInt64() && n.Num().Int64() >= 1 && n.Num().Int64() <= 20 {
 				y, why = planYear+int(n.Num().Int64())-1, why+"+within-years" // N年内, for a plausible N
 			}
+		}
+	}
+	// the base of a comparison is a level of its own year: 比一九五二年的
+	// 八百二十七亿一千万元 (SPEC 6, 由A增加到B)
+	if m := comparisonBaseRe.FindStringSubmatch(before); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		if planYear == 0 || n < planYear {
+			y32 := int32(n)
+			return schema.Actual, &y32, why + "+comparison-base"
 		}
 	}
 	if in(w.multiYear, upto) && !in(w.within, upto) {

@@ -39,11 +39,19 @@ func implausible(q *quantity, s []rune) string {
 			}
 		}
 	}
-	if q.rule.ChineseDigits {
-		if q.low.Cmp(big.NewRat(2, 1)) < 0 {
-			return "a Chinese numeral below 2: 一个, 一项 name rather than count"
-		}
-		if q.unit == schema.Count || q.unit == schema.Other {
+	if q.unitText == "成" && strings.HasPrefix(after, "不") {
+		return "一成不变: a saying, not a percentage"
+	}
+	if q.rule.ChineseDigits && q.unit != schema.Times && q.unit != schema.Percent && q.low.Cmp(big.NewRat(2, 1)) < 0 {
+		return "a Chinese numeral below 2: 一度出现, 最初一公里, 一亩泉 name rather than count" // but 增长一点八倍
+	}
+	if q.rule.ChineseDigits && (q.unit == schema.Count || q.unit == schema.Other) {
+		// a number of a hundred or more (两亿零七百万人), or of ten or
+		// more with a bound word (二百四十多个, 近一万五千人, 十余家), is a
+		// figure; a smaller bare count needs an action (not “十三件”工程,
+		// 保才十八条, 突破两个千亿大关)
+		figure := q.low.Cmp(big.NewRat(100, 1)) >= 0 || q.bound != schema.Eq && q.low.Cmp(big.NewRat(10, 1)) >= 0
+		if !figure {
 			// 新建两个…, 科苑等三个片区, or a count closing its clause
 			// after an action (培育科技领军企业两家。); not 一个中心, 八个方面
 			before := string(s[max(0, q.start-4):q.start])

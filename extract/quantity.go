@@ -99,11 +99,13 @@ func windows(s []rune) []span {
 		case r >= '0' && r <= '9' || r == '翻':
 		case r == '两' && j+1 < len(s) && s[j] == '位' && s[j+1] == '数':
 		case isChineseNumeral(r):
-			for j < len(s) && isChineseNumeral(s[j]) {
+			for j < len(s) && (isChineseNumeral(s[j]) || s[j] == '点' && j+1 < len(s) && isChineseNumeral(s[j+1])) {
 				j++
 			}
-			// the run may end inside a unit: 千万【千】瓦
-			if j == len(s) || !unitStarts[s[j]] && !unitStarts[s[j-1]] && s[j] != '多' && s[j] != '余' {
+			// the run may end inside a unit: 千万【千】瓦; 百分之 and 千分之
+			// come before the number
+			percent := j+1 < len(s) && s[j] == '分' && s[j+1] == '之'
+			if !percent && (j == len(s) || !unitStarts[s[j]] && !unitStarts[s[j-1]] && s[j] != '多' && s[j] != '余') {
 				i = j - 1
 				continue
 			}
@@ -176,23 +178,35 @@ func read(r *compiledRule, m *regexp2.Match, s []rune) (quantity, string) {
 		q.core.start--
 		q.minus = true
 	}
-	q.pre = boundBefore(s, q.core.start)
-	_, q.post, _ = group(m, "post")
-	// the quantity starts at its bound word or number: a rule's leading
-	// context (由 in "由2.3%") is not part of it
+	// the quantity starts at its bound word or number (or a unit written
+	// before it: 百分之五): a rule's leading context (由 in "由2.3%") is
+	// not part of it
 	q.start = q.core.start
+	if unitSpan.end > unitSpan.start && unitSpan.start < q.start {
+		q.start = unitSpan.start
+	}
+	q.pre = boundBefore(s, q.start)
+	_, q.post, _ = group(m, "post")
 	if q.pre.end > q.pre.start {
 		q.start = q.pre.start
 	}
 
 	// a multiplier may come before or after 多/余: 2万多名, 3400多万人次
 	if m3, ms3, ok := group(m, "mult3"); ok {
-		mult, hasMult = mult+m3, true
+		if r.ChineseDigits {
+			// it closes the Chinese number: 三亿三千五百【万】 is
+			// 三亿三千五百万, not 三亿三千五百 times 万
+			num, m3 = num+m3, ""
+		}
+		mult, hasMult = mult+m3, m3 != "" || hasMult
 		if q.core.end < ms3.end && ms3.start == q.core.end {
 			q.core.end = ms3.end
 		}
 	}
 	bare := false
+	if !r.ChineseDigits && strings.HasSuffix(unitText, "之") && strings.ContainsRune("十百千", []rune(num)[0]) {
+		num = "一" + num // 百分之百
+	}
 	if r.ChineseDigits && strings.ContainsRune("百千万亿", []rune(num)[0]) {
 		// a bare multiplier is one of it: 突破【千万】千瓦, 近【万】元
 		num, bare = "一"+num, true
@@ -300,12 +314,19 @@ func boundBefore(s []rune, i int) span {
 	best := span{}
 	for _, w := range boundsBefore {
 		n := len(w)
+		if n == 1 && w[0] == '约' && n < i && strings.ContainsRune(wordsEndingInYue, s[i-2]) {
+			continue // 国际条约187个: 约 ends a word, it bounds nothing
+		}
 		if n <= i && n > best.end-best.start && slices.Equal(s[i-n:i], w) {
 			best = span{i - n, i}
 		}
 	}
 	return best
 }
+
+// wordsEndingInYue are the first characters of words ending in 约 (条约,
+// 公约, 节约, 制约 …), which is then no bound word.
+const wordsEndingInYue = "条公合契节制预签履违纽相邀特婚立誓"
 
 // boundsBefore holds the bound words written before a number, as runes.
 var boundsBefore = func() [][]rune {

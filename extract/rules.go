@@ -66,8 +66,8 @@ var Rules = []Rule{
 		Doc:     "codes and names with digits: 5G, PM2.5, 4A级, 110千伏, 12345热线, 3+2, 5+N",
 		Pattern: `PM\s*2\.5|PM10|\d+\s*G(?![a-z])|\d+A级|\d+\s*(?:千伏|kV|KV)|\d{5,}\s*(?:热线|平台|服务)|\d+\s*\+\s*(?:\d+|[A-Z])|[A-Z]{1,5}\d+`},
 	{ID: "reject-named-count", Yield: Reject,
-		Doc:     "numbers naming a programme: 九大政策, 八个方面, 三年攻坚行动, 十大行动, 6大集群",
-		Pattern: `[\d一二三四五六七八九十两]+(?:大|个方面|方面|年攻坚|年行动|年计划|项行动|大行动|个一|件实事|条措施|条意见|条政策|个专项)|\d+条(?=等|政策|措施|意见|”|")`},
+		Doc:     "numbers naming a programme: 九大政策, 八个方面, 三年攻坚行动, 十大行动, 6大集群, 五天工作制, 四个现代化",
+		Pattern: `[\d一二三四五六七八九十两]+(?:大|个方面|方面|年攻坚|年行动|年计划|项行动|大行动|个一|件实事|条措施|条意见|条政策|个专项|天工作制|个现代化)|\d+条(?=等|政策|措施|意见|”|")`},
 	{ID: "reject-capacity", Yield: Reject,
 		Doc:     "a capacity inside a project name: 年产20万吨…项目, 年处理5000吨",
 		Pattern: `(?:年产|年处理|年加工|年吞吐|年出栏|年存栏|年生产|日处理|日产)(?:能力)?\s*{NUM}{MULT}(?:{UNIT})?`},
@@ -78,8 +78,8 @@ var Rules = []Rule{
 		Doc:     "a range with one unit or a unit on both ends: 3-5个, 5%-6%, 60万吨至65万吨, 8至10亿元",
 		Pattern: `(?<num>{NUM})(?={RANGE_AHEAD})(?<mult>{MULT})(?<unit1>{UNIT})?\s*(?:-|~|至|到)\s*(?<num2>{NUM})(?<mult2>{MULT})(?<more>多|余)?(?<unit>{UNIT})(?<post>{POST})?`},
 	{ID: "from-to", Yield: Point,
-		Doc:     "the start of a change: 由2.3%提高到2.5% (the 2.3%; the 2.5% is a point of its own)",
-		Pattern: `(?:由|从)(?<num>{NUM})(?<mult>{MULT})(?<unit>{UNIT})(?=\s*{FROMTO}(?:到|至))`},
+		Doc:     "the start of a change: 由2.3%提高到2.5%, 由二千一百八十七亿元增加到… (the 2.3%; the 2.5% is a point of its own)",
+		Pattern: `(?:由|从)(?<num>{NUM}|{CN})(?<mult>{MULT})(?<unit>{UNIT})(?=\s*{FROMTO}(?:到|至))`},
 	{ID: "point", Yield: Point,
 		Doc:     "a number with its unit and bound words: 10家以上, 6.5%左右, 不少于70项, 3.42亿元, 2万多名, 3400多万人次",
 		Pattern: `(?<num>{NUM})(?<mult>{MULT})(?<more>多|余)?(?<mult3>{MULT})(?<unit>{UNIT})(?<post>{POST})?`},
@@ -92,16 +92,27 @@ var Rules = []Rule{
 	{ID: "two-digit", Yield: Fixed, Low: "10", High: "99.99", Bound: schema.Range, Unit: schema.Percent, FixedMeasure: schema.Growth, FixedCue: "增长",
 		Doc:     "两位数增长: growth of 10 to 99.99 percent",
 		Pattern: `两位数(?=(?:以上)?(?:的)?(?:增长|增幅))|(?<=增长(?:保持在|达到|实现)?)两位数`},
+	{ID: "cn-percent-range", Yield: Range,
+		Doc:     "a range of percentages written before the numbers: 百分之四到五, 百分之二百五十到二百七十五, 百分之十到二十",
+		Pattern: `(?<unit>百分之)(?<num>{CN}|{NUM})(?<mult>)(?:到|至|-|~)(?:百分之)?(?<num2>{CN}|{NUM})(?<mult2>)(?<post>{POST})?`},
+	{ID: "cn-percent", Yield: Point,
+		Doc:     "a percentage or per mille written before the number: 百分之三十六点五, 百分之五十以上, 千分之五 (0.5 percent)",
+		Pattern: `(?<unit>百分之|千分之)(?<num>{CN}|{NUM})(?<mult>)(?<post>{POST})?`},
+	{ID: "cn-range", Yield: Range, ChineseDigits: true,
+		Doc:     "a range in Chinese numerals: 二百八十万到三百万千瓦, 三至五个",
+		Pattern: `(?<![零〇一二两三四五六七八九十百千万亿点])(?<num>{CN})(?<mult>)(?<unit1>{UNIT})?(?:到|至)(?<num2>{CN})(?<mult2>)(?<more>多|余)?(?<unit>{UNIT})(?<post>{POST})?`},
 	{ID: "cn-point", Yield: Point, ChineseDigits: true,
-		Doc:     "a number in Chinese numerals with a unit: 一万亩, 三千九百五十元, 两家以上 (counts need a cue)",
-		Pattern: `(?<num>{CN})(?<mult>)(?<more>多|余)?(?<unit>{UNIT})(?<post>{POST})?`},
+		Doc:     "a number in Chinese numerals with a unit: 一万亩, 三千九百五十元, 二百四十多个, 三千八百多万人, 一点八倍, 五成 (small counts need a cue)",
+		Pattern: `(?<![零〇一二两三四五六七八九十百千万亿点])(?<num>{CN})(?<mult>)(?<more>多|余)?(?<mult3>{MULT})(?<unit>{UNIT})(?<post>{POST})?`},
 }
 
 // baseUnitTexts returns the written base units of the unit table.
 func baseUnitTexts() []string {
 	var units []string
 	for _, u := range normalize.BaseUnits {
-		units = append(units, u.Text)
+		if !strings.HasSuffix(u.Text, "之") { // 百分之 is written before the number
+			units = append(units, u.Text)
+		}
 	}
 	return units
 }

@@ -24,13 +24,28 @@ var update = flag.Bool("update", false, "rewrite golden/expected from the curren
 
 const (
 	corpusDir   = "../corpus"
+	nationalDir = "../corpus/testdata/national" // the State Council's reports, 1954-2025 (issue 12)
 	expectedDir = "expected"
 )
 
-// run extracts every bundled document, keyed by doc_id.
+// nationalGolden are the State Council reports, one a decade, whose output
+// golden/expected holds beside the bundled corpus: every era of the genre,
+// from Chinese numerals (1959, 1964, 1978, 1982) and spaced full-width
+// digits (1998) to the modern style.
+var nationalGolden = []string{
+	"national_china_1959", "national_china_1964", "national_china_1978", "national_china_1982",
+	"national_china_1998", "national_china_2009", "national_china_2019", "national_china_2024",
+}
+
+// run extracts every bundled document and the national reports of
+// nationalGolden, keyed by doc_id.
 func run(t *testing.T, rules []extract.Rule) map[string]output {
 	t.Helper()
-	inputs, err := corpus.Discover([]string{corpusDir})
+	args := []string{corpusDir}
+	for _, id := range nationalGolden {
+		args = append(args, filepath.Join(nationalDir, id+".txt"))
+	}
+	inputs, err := corpus.Discover(args)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,7 +65,11 @@ func run(t *testing.T, rules []extract.Rule) map[string]output {
 		}
 		facts := x.Extract(extract.Document{ID: d.ID, Text: d.Text, HTML: d.HTML, PlanYear: d.Meta.Year})
 		row := d.Row(len(facts))
-		row.Path = filepath.ToSlash(filepath.Join("corpus", filepath.Base(d.Path)))
+		rel, err := filepath.Rel("..", d.Path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		row.Path = filepath.ToSlash(rel)
 		out[d.ID] = output{doc: row, facts: facts}
 	}
 	return out

@@ -45,10 +45,14 @@ type Options struct {
 //     '~', Unicode spaces to ' ', and full-width forms to ASCII when the
 //     result is a digit, a letter or one of % . + - ~ / (Chinese clause
 //     punctuation such as ，。；：（） stays as it is).
-//  5. Markdown emphasis markers (runs of two or more '*' or '_') are dropped.
-//  6. Zero-width characters (U+200B, U+FEFF, soft hyphen ...) are dropped,
+//  5. Spaces a transcription puts between the characters of a number
+//     ("1 9 9 7 年", "8 ．8 ％") are dropped (see [joinSpacedDigits]), and a
+//     year written in Chinese digits (一九八二, 一九八○) is written in ASCII
+//     digits, one for one (see [foldChineseYears]).
+//  6. Markdown emphasis markers (runs of two or more '*' or '_') are dropped.
+//  7. Zero-width characters (U+200B, U+FEFF, soft hyphen ...) are dropped,
 //     with a line that holds only them (see [dropZeroWidth]).
-//  7. Hard-wrapped lines are joined (see [joinWrappedLines]).
+//  8. Hard-wrapped lines are joined (see [joinWrappedLines]).
 //
 // Everything else is kept as is; Clean never applies NFKC. Offsets count code
 // points as Go's []rune(text) does, so each byte of invalid UTF-8 counts as
@@ -62,6 +66,8 @@ func Clean(text string, opt Options) *View {
 	}
 	s = collapseDoubleDash(s)
 	s = foldRunes(s)
+	s = joinSpacedDigits(s)
+	s = foldChineseYears(s)
 	s = dropMarkdownEmphasis(s)
 	s = dropZeroWidth(s)
 	s = joinWrappedLines(s)
@@ -277,6 +283,107 @@ func isFoldTarget(c rune) bool {
 		return true
 	}
 	return strings.ContainsRune("%.+-~/", c)
+}
+
+// joinSpacedDigits drops the single spaces some transcriptions put after
+// every character of a number: "1 9 9 7 年", "8 .8 %", "7 4 7 7 2 亿元",
+// "1 .1 亿门" (full-width digits and '．' are already folded). A space is
+// dropped when the rune before it is a digit or '.' that stands alone (the
+// rune before that is no digit, nor a '.' after a digit: "6.5 %" keeps its
+// space), and the rune after it is a digit or '.'
+// that also stands alone, or what follows a number: '%', '‰' or a Chinese
+// character (a multiplier, unit or bound word). Ordinary spacing keeps its
+// spaces: "2023 2024", "10 万元". A dropped space is mapped to the rune
+// after it, so that the span of a number covers the spaces inside it.
+func joinSpacedDigits(s seq) seq {
+	drop := func(i int) bool {
+		if s.r[i] != ' ' || i == 0 || i+1 == len(s.r) {
+			return false
+		}
+		l, r := s.r[i-1], s.r[i+1]
+		if !isDigit(l) && l != '.' || i >= 2 && isDigit(s.r[i-2]) {
+			return false
+		}
+		if i >= 3 && s.r[i-2] == '.' && s.r[i-3] != ' ' {
+			return false // "6.5 %": an ordinary decimal
+		}
+		switch {
+		case isDigit(r):
+			return i+2 == len(s.r) || !isDigit(s.r[i+2])
+		case r == '.':
+			return i+2 < len(s.r) && isDigit(s.r[i+2])
+		}
+		return r == '%' || r == '‰' || unicode.Is(unicode.Han, r)
+	}
+	found := false
+	for i := range s.r {
+		if drop(i) {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return s
+	}
+	b := newBuilder(len(s.r))
+	pending := int32(-1)
+	for i := range s.r {
+		if drop(i) {
+			if pending < 0 {
+				pending = s.start[i]
+			}
+			continue
+		}
+		start := s.start[i]
+		if pending >= 0 {
+			start, pending = pending, -1
+		}
+		b.add(s.r[i], start, s.end[i])
+	}
+	return b.seq
+}
+
+// yearDigits are the digits of a year written in Chinese numerals, with
+// the circle ○ that transcriptions use for zero (一九八○年).
+var yearDigits = map[rune]rune{
+	'〇': '0', '○': '0', '零': '0', '一': '1', '二': '2', '三': '3', '四': '4',
+	'五': '5', '六': '6', '七': '7', '八': '8', '九': '9',
+}
+
+// foldChineseYears writes a year in Chinese digits with ASCII digits, one
+// rune for one: 一九八二 is 1982, 一九八○ is 1980, 二〇〇八 is 2008. A year
+// is a run of exactly four such digits starting 一九 or 二〇 (二○, 二零)
+// with no other numeral (十百千万亿点) touching it; 两 may follow
+// (一九八一、一九八二两年). An amount is never written digit by digit this
+// way (一千九百八十二).
+func foldChineseYears(s seq) seq {
+	numeral := func(i int) bool {
+		if i < 0 || i >= len(s.r) {
+			return false
+		}
+		_, ok := yearDigits[s.r[i]]
+		return ok || strings.ContainsRune("十百千万亿点", s.r[i])
+	}
+	for i := 0; i+4 <= len(s.r); i++ {
+		c0, c1 := s.r[i], s.r[i+1]
+		if !(c0 == '一' && c1 == '九' || c0 == '二' && yearDigits[c1] == '0') || numeral(i-1) {
+			continue
+		}
+		ok := true
+		for k := i + 2; k < i+4; k++ {
+			if _, d := yearDigits[s.r[k]]; !d {
+				ok = false
+			}
+		}
+		if !ok || numeral(i+4) {
+			continue
+		}
+		for k := i; k < i+4; k++ {
+			s.r[k] = yearDigits[s.r[k]]
+		}
+		i += 3
+	}
+	return s
 }
 
 // dropMarkdownEmphasis drops runs of two or more '*' or '_' (markdown bold

@@ -236,8 +236,8 @@ func (p *numParser) unit(e int) bool {
 	case e < 4:
 		v := p.pend
 		if v == nil {
-			if e != 1 || p.lastSmall != 4 || p.sec.Sign() != 0 {
-				return false // only 十 may stand alone: "十二", "二十万"
+			if e != 1 || !(p.lastSmall == 4 && p.sec.Sign() == 0 || p.lastSmall == 2) {
+				return false // only 十 may stand alone: "十二", "二十万", and after 百: "四百十一" (411)
 			}
 			v = big.NewRat(1, 1)
 		}

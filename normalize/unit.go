@@ -111,6 +111,10 @@ var BaseUnits = append([]BaseUnit{
 	{Text: "美元", Canonical: "USD", Scaled: true, Primary: true, Seg: 2000},
 	{Text: "%", Canonical: "percent", Primary: true},
 	{Text: "％", Canonical: "percent"},
+	{Text: "‰", Canonical: "percent", Exp: -1},   // per mille: 10.06‰ is 1.006 percent
+	{Text: "成", Canonical: "percent", Exp: 1},    // tenths: 五成 is 50 percent
+	{Text: "百分之", Canonical: "percent"},          // written before the number: 百分之六点五
+	{Text: "千分之", Canonical: "percent", Exp: -1}, // written before the number: 千分之五 is 0.5 percent
 	{Text: "个百分点", Canonical: "pp", Primary: true, Seg: 3000},
 	{Text: "百分点", Canonical: "pp", Seg: 2000},
 	{Text: "亩", Canonical: "mu", Scaled: true, Primary: true, Seg: 2000},
@@ -158,6 +162,7 @@ var BaseUnits = append([]BaseUnit{
 	{Text: "千伏安", Canonical: Other, Scaled: true},
 	{Text: "床位", Canonical: Other, Scaled: true},
 	{Text: "升", Canonical: Other, Scaled: true},
+	{Text: "担", Canonical: Other, Scaled: true}, // dan (50 kg) of the 1950s reports: 一亿担 棉花
 }, countUnits()...)
 
 // countSeg gives the measure words of two characters the segmenter keeps

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -16,8 +17,40 @@ const (
 	FormatCSV     = "csv"
 )
 
-// Formats lists the output formats in the order they are documented.
-var Formats = []string{FormatParquet, FormatArrow, FormatJSONL, FormatCSV}
+// formatTable is the one table of formats and their file extensions: the
+// first extension of a format is the one gwr writes, the others are read
+// as the same format.
+var formatTable = []struct {
+	format string
+	exts   []string
+}{
+	{FormatParquet, []string{"parquet", "pq"}},
+	{FormatArrow, []string{"arrow", "ipc", "feather"}},
+	{FormatJSONL, []string{"jsonl", "ndjson"}},
+	{FormatCSV, []string{"csv"}},
+}
+
+// Formats lists the output formats in the order they are documented, which
+// is also the order of preference of a reader that finds several.
+var Formats = func() []string {
+	var fs []string
+	for _, f := range formatTable {
+		fs = append(fs, f.format)
+	}
+	return fs
+}()
+
+// Ext returns the file extension, without the dot, that gwr writes for
+// format ("parquet", "arrow", "jsonl", "csv"), and "" for an unknown
+// format.
+func Ext(format string) string {
+	for _, f := range formatTable {
+		if f.format == format {
+			return f.exts[0]
+		}
+	}
+	return ""
+}
 
 // RowWriter streams the rows of one table to one file.
 type RowWriter interface {
@@ -50,17 +83,14 @@ func NewWriter(format string, t *Table, m Meta, w io.Writer) (RowWriter, error) 
 
 // FormatOf returns the format a file name's extension stands for: .parquet
 // and .pq for parquet; .arrow, .ipc and .feather for arrow; .jsonl and
-// .ndjson for jsonl; .csv for csv. It reports false for anything else.
+// .ndjson for jsonl; .csv for csv (in any case). It reports false for
+// anything else.
 func FormatOf(path string) (string, bool) {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".parquet", ".pq":
-		return FormatParquet, true
-	case ".arrow", ".ipc", ".feather":
-		return FormatArrow, true
-	case ".jsonl", ".ndjson":
-		return FormatJSONL, true
-	case ".csv":
-		return FormatCSV, true
+	ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(path)), ".")
+	for _, f := range formatTable {
+		if slices.Contains(f.exts, ext) {
+			return f.format, true
+		}
 	}
 	return "", false
 }

@@ -185,6 +185,26 @@ func TestFormatOf(t *testing.T) {
 	}
 }
 
+// TestExt checks that the extension gwr writes for each format is read as
+// that format, and that there is none for an unknown format.
+func TestExt(t *testing.T) {
+	want := map[string]string{FormatParquet: "parquet", FormatArrow: "arrow", FormatJSONL: "jsonl", FormatCSV: "csv"}
+	if len(Formats) != len(want) {
+		t.Errorf("Formats = %q, want the %d formats %v", Formats, len(want), want)
+	}
+	for _, f := range Formats {
+		if got := Ext(f); got != want[f] {
+			t.Errorf("Ext(%q) = %q, want %q", f, got, want[f])
+		}
+		if got, ok := FormatOf("facts." + Ext(f)); got != f || !ok {
+			t.Errorf("FormatOf(facts.%s) = %q, %v, want %q, true", Ext(f), got, ok, f)
+		}
+	}
+	if got := Ext("json"); got != "" {
+		t.Errorf("Ext(json) = %q, want \"\"", got)
+	}
+}
+
 func TestPartitionPath(t *testing.T) {
 	tests := []struct {
 		year  *int32

@@ -1,40 +1,24 @@
 package main
 
-// Helpers shared by the commands: flag parsing and finding a facts table.
+// Helpers shared by the commands: flag parsing and reading a facts table.
 
 import (
 	"flag"
-	"fmt"
 	"io"
-	"os"
-	"path/filepath"
-	"strings"
 
+	"github.com/gwrfacts/gwr/extract/batch"
 	"github.com/gwrfacts/gwr/schema"
 )
 
-// factsFiles are the names gwr extract gives its facts table, in order of
-// preference.
-var factsFiles = []string{"facts.parquet", "facts.arrow", "facts.jsonl", "facts.csv"}
-
-// factsFromPath reads the facts of path: a facts file in any format
-// schema.ReadFacts knows, or a directory written by gwr extract, whose
-// facts table is read.
-func factsFromPath(path string) ([]schema.Fact, error) {
-	info, err := os.Stat(path)
+// readFacts reads the facts table of path: a directory written by gwr
+// extract (flat or partitioned, any format) or a table file, as
+// batch.Open opens it.
+func readFacts(path string) ([]schema.Fact, error) {
+	d, err := batch.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	if !info.IsDir() {
-		return schema.ReadFacts(path)
-	}
-	for _, name := range factsFiles {
-		p := filepath.Join(path, name)
-		if _, err := os.Stat(p); err == nil {
-			return schema.ReadFacts(p)
-		}
-	}
-	return nil, fmt.Errorf("%s: no facts table (%s) in the directory", path, strings.Join(factsFiles, ", "))
+	return d.Facts()
 }
 
 // parseInterspersed parses flags that may come before, between or after

@@ -40,12 +40,12 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 
-	oldFacts, err := factsFromPath(pos[0])
+	oldFacts, err := readFacts(pos[0])
 	if err != nil {
 		fmt.Fprintf(stderr, "gwr diff: %v\n", err)
 		return 2
 	}
-	newFacts, err := factsFromPath(pos[1])
+	newFacts, err := readFacts(pos[1])
 	if err != nil {
 		fmt.Fprintf(stderr, "gwr diff: %v\n", err)
 		return 2

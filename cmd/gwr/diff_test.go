@@ -129,7 +129,7 @@ func TestDiffCommand(t *testing.T) {
 		{name: "bad format", args: []string{"diff", "--format", "xml", oldDir, newFile}, status: 2, stderr: `unknown --format "xml"`},
 		{name: "unknown flag", args: []string{"diff", "-x", oldDir, newFile}, status: 2, stderr: "flag provided but not defined"},
 		{name: "missing file", args: []string{"diff", oldDir, filepath.Join(dir, "nope.jsonl")}, status: 2, stderr: "nope.jsonl"},
-		{name: "directory without facts", args: []string{"diff", dir + "/old/..", newFile}, status: 2, stderr: "no facts table"},
+		{name: "directory without facts", args: []string{"diff", dir + "/old/..", newFile}, status: 2, stderr: "holds no table written by gwr extract"},
 		{name: "help", args: []string{"diff", "--help"}, status: 0, stdout: []string{"usage: gwr diff"}},
 	}
 	for _, tt := range tests {

@@ -53,7 +53,7 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gwr eval: %v\n", err)
 		return 2
 	}
-	pred, err := factsFromPath(pos[0])
+	pred, err := readFacts(pos[0])
 	if err != nil {
 		fmt.Fprintf(stderr, "gwr eval: %v\n", err)
 		return 2

@@ -14,10 +14,7 @@ import (
 	"syscall"
 
 	"github.com/gwrfacts/gwr/corpus"
-	"github.com/gwrfacts/gwr/extract"
 	"github.com/gwrfacts/gwr/extract/batch"
-	"github.com/gwrfacts/gwr/extract/segment"
-	"github.com/gwrfacts/gwr/extract/taxonomy"
 	"github.com/gwrfacts/gwr/schema"
 )
 
@@ -49,13 +46,11 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 	formats := flags.String("format", "parquet", "comma list of output formats: parquet, arrow, jsonl, csv")
 	jobs := flags.Int("j", 0, "worker count (0: all cores)")
 	quiet := flags.Bool("quiet", false, "no progress and no summary on stderr")
-	encoding := flags.String("encoding", "", "force the input encoding: utf-8, gb18030, gbk, utf-16le, utf-16be")
-	maxBytes := flags.Int64("max-bytes", corpus.DefaultMaxBytes, "largest input file accepted, in bytes")
-	manifest := flags.String("manifest", "", "CSV or JSON `FILE` of doc_id, region, level, year overriding inferred metadata")
+	var read readFlags
+	read.register(flags)
 	appendTo := flags.Bool("append", false, "add to the tables in DIR: skip inputs whose sha256 is in DIR's documents table, keep every row DIR holds")
 	partitionBy := flags.String("partition-by", "", "write Hive-style partitioned tables, DIR/documents/year=Y/level=L/part-<hash>.<ext> and DIR/facts/doc_year=Y/level=L/…; the only `KEYS` are year,level")
 	shard := flags.String("shard", "", "process shard `I/N` of the inputs only: those whose doc_id hashes (FNV-1a 64) to I modulo N, I counted from 0")
-	indicators := flags.String("indicators", "", "extend the indicator taxonomy with the codes of `FILE` (the format of extract/taxonomy/indicators.tsv; a code given there replaces the built-in row)")
 	cpuProfile := flags.String("cpuprofile", "", "write a CPU profile of the run to `FILE` (for go tool pprof)")
 	pos, err := parseInterspersed(flags, args)
 	if errors.Is(err, flag.ErrHelp) {
@@ -80,13 +75,9 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gwr extract: -j %d: want 0 (all cores) up to %d workers\n", *jobs, maxJobs)
 		return 2
 	}
-	if *maxBytes <= 0 {
-		fmt.Fprintf(stderr, "gwr extract: --max-bytes %d: want a positive number of bytes\n", *maxBytes)
-		return 2
-	}
-	if !knownEncoding(*encoding) {
-		fmt.Fprintf(stderr, "gwr extract: unknown encoding %q for --encoding (want utf-8, gb18030, gbk, utf-16le or utf-16be)\n", *encoding)
-		return 2
+	copt, err := read.options()
+	if err != nil {
+		return fail(err)
 	}
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
@@ -114,12 +105,6 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gwr extract: interrupted after %d of %d documents; %s left as it was\n", done, total, *out)
 		return 130
 	}
-	copt := corpus.Options{Encoding: *encoding, MaxBytes: *maxBytes}
-	if *manifest != "" {
-		if copt.Manifest, err = corpus.LoadManifest(*manifest); err != nil {
-			return fail(err)
-		}
-	}
 	inputs, err := corpus.Discover(pos)
 	if err != nil {
 		return fail(err)
@@ -135,20 +120,9 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 	if *partitionBy != "" {
 		partition = strings.Split(*partitionBy, ",")
 	}
-	seg, err := segment.Default()
+	x, err := read.extractor()
 	if err != nil {
 		return fail(err)
-	}
-	x, err := extract.New(seg)
-	if err != nil {
-		return fail(err)
-	}
-	if *indicators != "" {
-		tax, err := taxonomy.Load(*indicators)
-		if err != nil {
-			return fail(err)
-		}
-		x = x.WithTaxonomy(tax)
 	}
 	paths := make([]string, len(inputs))
 	for i, in := range inputs {
@@ -239,7 +213,7 @@ type reportingSink struct {
 
 func (s reportingSink) Add(r batch.Result) error {
 	if r.Err != nil {
-		fmt.Fprintf(s.stderr, "gwr extract: %s: %s failed: %s\n", corpus.SafeName(r.Err.Path), r.Err.Stage, firstLine(r.Err.Message))
+		fmt.Fprintf(s.stderr, "gwr extract: %s\n", failure(r.Err))
 	}
 	return s.Sink.Add(r)
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/gwrfacts/gwr/cmd/gwr/panel"
+	"github.com/gwrfacts/gwr/extract/batch"
 	"github.com/gwrfacts/gwr/extract/taxonomy"
 	"github.com/gwrfacts/gwr/schema"
 )
@@ -94,40 +95,23 @@ func runPanel(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// readTables reads the documents and facts of a directory written by gwr
-// extract, flat or partitioned (see tableFiles).
+// readExtractDir reads the documents and facts of a directory written by
+// gwr extract (any layout and format, as batch.Open reads it).
 func readExtractDir(dir string) ([]schema.Document, []schema.Fact, error) {
-	if info, err := os.Stat(dir); err != nil {
-		return nil, nil, err
-	} else if !info.IsDir() {
-		return nil, nil, fmt.Errorf("%s: not a directory written by gwr extract", dir)
-	}
-	docFiles, err := tableFiles(dir, "documents")
+	d, err := batch.Open(dir)
 	if err != nil {
 		return nil, nil, err
 	}
-	factFiles, err := tableFiles(dir, "facts")
+	if !d.Has(schema.DocumentsTable) {
+		return nil, nil, fmt.Errorf("%s: no documents table beside the facts: give the directory written by gwr extract", dir)
+	}
+	docs, err := d.Documents()
 	if err != nil {
 		return nil, nil, err
 	}
-	if len(docFiles) == 0 || len(factFiles) == 0 {
-		return nil, nil, fmt.Errorf("%s: no documents and facts tables (documents.<ext> and facts.<ext>, or documents/ and facts/ of part files): not a directory written by gwr extract", dir)
-	}
-	var docs []schema.Document
-	for _, p := range docFiles {
-		d, err := schema.ReadDocuments(p)
-		if err != nil {
-			return nil, nil, err
-		}
-		docs = append(docs, d...)
-	}
-	var facts []schema.Fact
-	for _, p := range factFiles {
-		f, err := schema.ReadFacts(p)
-		if err != nil {
-			return nil, nil, err
-		}
-		facts = append(facts, f...)
+	facts, err := d.Facts()
+	if err != nil {
+		return nil, nil, err
 	}
 	return docs, facts, nil
 }
@@ -144,7 +128,7 @@ func writePanel(dir string, formats []string, res panel.Result) error {
 			table *schema.Table
 			rows  any
 		}{{schema.PanelTable, res.Rows}, {schema.ConflictsTable, res.Conflicts}} {
-			path := filepath.Join(dir, t.table.Name+"."+f)
+			path := filepath.Join(dir, t.table.Name+"."+schema.Ext(f))
 			err := writeAtomic(path, func(w io.Writer) error {
 				rw, err := schema.NewWriter(f, t.table, meta, w)
 				if err != nil {

@@ -68,7 +68,7 @@ func TestPanelUsage(t *testing.T) {
 		{[]string{"-o", dir}, "no TABLES given"},
 		{[]string{dir}, "give -o DIR, --html FILE or both"},
 		{[]string{"-o", dir, "--format", "xlsx", dir}, `unknown format "xlsx"`},
-		{[]string{"-o", dir, dir}, "no documents and facts tables"},
+		{[]string{"-o", dir, dir}, "holds no table written by gwr extract"},
 		{[]string{"-o", dir, filepath.Join(dir, "missing")}, "missing: no such file"},
 		{[]string{"-o", dir, "--indicators", filepath.Join(dir, "none.tsv"), dir}, "none.tsv"},
 	}

@@ -5,17 +5,16 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/gwrfacts/gwr/cmd/gwr/review"
 	"github.com/gwrfacts/gwr/corpus"
 	"github.com/gwrfacts/gwr/extract"
-	"github.com/gwrfacts/gwr/extract/segment"
+	"github.com/gwrfacts/gwr/extract/batch"
 	"github.com/gwrfacts/gwr/schema"
 )
 
@@ -62,14 +61,10 @@ Flags:`)
 		return 2
 	}
 	warn := func(msg string) { fmt.Fprintf(stderr, "gwr review: %s\n", msg) }
-	var docs []review.Document
-	for _, p := range pos {
-		d, err := src.load(p, warn)
-		if err != nil {
-			fmt.Fprintf(stderr, "gwr review: %v\n", err)
-			return 2
-		}
-		docs = append(docs, d...)
+	docs, failed, err := src.load(pos, warn)
+	if err != nil {
+		fmt.Fprintf(stderr, "gwr review: %v\n", err)
+		return 2
 	}
 	if err := writeReview(*out, docs, review.Options{Title: *title, Generator: "gwr " + Version}); err != nil {
 		fmt.Fprintf(stderr, "gwr review: %v\n", err)
@@ -80,6 +75,10 @@ Flags:`)
 		n += len(d.Facts)
 	}
 	fmt.Fprintf(stderr, "gwr review: %d documents, %d facts -> %s\n", len(docs), n, *out)
+	if failed > 0 {
+		fmt.Fprintf(stderr, "gwr review: %d inputs failed and are not on the page\n", failed)
+		return 1
+	}
 	return 0
 }
 
@@ -90,175 +89,105 @@ func writeReview(path string, docs []review.Document, opt review.Options) error 
 }
 
 // sourceFlags are the flags of gwr show and gwr review that say how to read
-// an input: a report is decoded and extracted, a facts table is read with
-// its documents table and texts.
+// an input: a report is read and extracted as gwr extract does (readFlags),
+// a facts table is read with its documents table and texts.
 type sourceFlags struct {
+	readFlags
 	corpusDir string
-	encoding  string
-	maxBytes  int64
 	x         *extract.Extractor
 }
 
 func (s *sourceFlags) register(flags *flag.FlagSet) {
 	flags.StringVar(&s.corpusDir, "corpus", "", "for a facts table: read the text of document ID from `DIR`/ID.txt (or .html, .htm) instead of the path in the documents table")
-	flags.StringVar(&s.encoding, "encoding", "", "force the encoding of reports: utf-8, gb18030, gbk, utf-16le, utf-16be")
-	flags.Int64Var(&s.maxBytes, "max-bytes", corpus.DefaultMaxBytes, "largest report accepted, in bytes")
+	s.readFlags.register(flags)
 }
 
-// isFactsInput reports whether path is a facts table (a file with a table
-// extension such as .parquet or .jsonl) or a directory written by gwr
-// extract, flat or partitioned, rather than a report or a directory of
-// reports.
-func isFactsInput(path string) bool {
-	if path == corpus.StdinPath {
-		return false
-	}
-	info, err := os.Stat(path)
-	if err != nil {
-		return false
-	}
-	if info.IsDir() {
-		files, _ := tableFiles(path, "facts")
-		return len(files) > 0
-	}
-	_, ok := schema.FormatOf(path)
-	return ok
-}
-
-// tableFormats are the extensions of gwr extract's tables, in order of
-// preference when a directory holds several.
-var tableFormats = []string{".parquet", ".arrow", ".jsonl", ".csv"}
-
-// tableFiles returns the files of the table name (facts, documents) in a
-// directory written by gwr extract: DIR/name.<ext>, or for a partitioned
-// output every part file under DIR/name/ (in path order). Of several
-// formats the first of tableFormats is taken. It returns nil when there is
-// none.
-func tableFiles(dir, name string) ([]string, error) {
-	for _, ext := range tableFormats {
-		if p := filepath.Join(dir, name+ext); isFile(p) {
-			return []string{p}, nil
-		}
-	}
-	root := filepath.Join(dir, name)
-	if info, err := os.Stat(root); err != nil || !info.IsDir() {
-		return nil, nil
-	}
-	byExt := map[string][]string{}
-	err := filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if strings.HasPrefix(e.Name(), ".") && p != root {
-			if e.IsDir() {
-				return filepath.SkipDir
+// load reads the documents of the inputs, with their facts and, when it
+// can be had, their text: facts tables (an input batch.IsOutput accepts)
+// with loadFacts, reports with loadReports. Documents come in the order of
+// the inputs; the reports, extracted together as gwr extract extracts its
+// inputs, stand where the first of them does. Problems that still leave
+// something to show (a text not found or changed since extraction, a
+// report that failed) go to warn; failed counts the failed reports.
+func (s *sourceFlags) load(paths []string, warn func(string)) (docs []review.Document, failed int, err error) {
+	var reports []string
+	at := -1
+	for _, p := range paths {
+		if p == corpus.StdinPath || !batch.IsOutput(p) {
+			if at < 0 {
+				at = len(docs)
 			}
-			return nil // a part file being written
+			reports = append(reports, p)
+			continue
 		}
-		if !e.IsDir() {
-			byExt[filepath.Ext(p)] = append(byExt[filepath.Ext(p)], p)
+		d, err := s.loadFacts(p, warn)
+		if err != nil {
+			return nil, 0, err
 		}
-		return nil
-	})
+		docs = append(docs, d...)
+	}
+	if len(reports) == 0 {
+		return docs, 0, nil
+	}
+	extracted, failed, err := s.loadReports(reports, warn)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	for _, ext := range tableFormats {
-		if files := byExt[ext]; len(files) > 0 {
-			sort.Strings(files)
-			return files, nil
-		}
-	}
-	return nil, nil
+	return slices.Insert(docs, at, extracted...), failed, nil
 }
 
-func isFile(p string) bool {
-	info, err := os.Stat(p)
-	return err == nil && !info.IsDir()
-}
-
-// load reads the documents of one input, with their facts and, when it can
-// be had, their text. Problems that still leave something to show (a text
-// not found or changed since extraction) go to warn.
-func (s *sourceFlags) load(path string, warn func(string)) ([]review.Document, error) {
-	if isFactsInput(path) {
-		return s.loadFacts(path, warn)
-	}
-	return s.loadReports(path)
-}
-
-// loadReports decodes and extracts the reports of path (a file, a
-// directory walked for reports, or - for standard input), as gwr extract
-// does.
-func (s *sourceFlags) loadReports(path string) ([]review.Document, error) {
-	inputs, err := corpus.Discover([]string{path})
+// loadReports extracts the reports of paths (files, directories walked for
+// reports, or - for standard input) through the code gwr extract runs
+// (extractReports). A report that fails is reported to warn, as gwr
+// extract reports it, and counted.
+func (s *sourceFlags) loadReports(paths []string, warn func(string)) ([]review.Document, int, error) {
+	opt, err := s.options()
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	if s.x == nil {
-		seg, err := segment.Default()
-		if err != nil {
-			return nil, err
-		}
-		if s.x, err = extract.New(seg); err != nil {
-			return nil, err
+		if s.x, err = s.extractor(); err != nil {
+			return nil, 0, err
 		}
 	}
-	opt := corpus.Options{Encoding: s.encoding, MaxBytes: s.maxBytes}
+	results, err := extractReports(paths, s.x, opt)
+	if err != nil {
+		return nil, 0, err
+	}
 	var docs []review.Document
-	for _, in := range inputs {
-		doc, err := corpus.Load(in, opt)
-		if err != nil {
-			return nil, err
+	failed := 0
+	for _, r := range results {
+		if r.Err != nil {
+			warn(failure(r.Err))
+			failed++
+			continue
 		}
-		facts := s.x.Extract(extract.Document{ID: doc.ID, Text: doc.Text, HTML: doc.HTML, PlanYear: doc.Meta.Year})
-		row := doc.Row(len(facts))
-		docs = append(docs, review.Document{ID: doc.ID, Row: &row, Text: doc.Text, HasText: true, Facts: facts})
+		docs = append(docs, review.Document{ID: r.Doc.DocID, Row: r.Doc, Text: r.Text, HasText: true, Facts: r.Facts})
 	}
-	return docs, nil
+	return docs, failed, nil
 }
 
-// loadFacts reads a facts table (a file, or the directory gwr extract
-// wrote, flat or partitioned) and the documents table beside it. Documents
-// come in the order of the documents table, then documents that only the
-// facts name, in order of their first fact. Each document's text is read
-// from --corpus or from its path in the documents table; a text that
-// cannot be found, or whose mentions do not match the facts, is left out
-// with a warning.
+// loadFacts reads a facts table, with the documents table beside it, as
+// batch.Open finds them (a directory gwr extract wrote, flat or
+// partitioned, or a table file). Documents come in the order of the
+// documents table, then documents that only the facts name, in order of
+// their first fact. Each document's text is read from --corpus or from its
+// path in the documents table; a text that cannot be found, or whose
+// mentions do not match the facts, is left out with a warning.
 func (s *sourceFlags) loadFacts(path string, warn func(string)) ([]review.Document, error) {
-	factFiles, docFiles := []string{path}, []string(nil)
-	if info, err := os.Stat(path); err == nil && info.IsDir() {
-		if factFiles, err = tableFiles(path, "facts"); err != nil {
-			return nil, err
-		}
-		if docFiles, err = tableFiles(path, "documents"); err != nil {
-			return nil, err
-		}
-	} else if strings.HasPrefix(filepath.Base(path), "facts.") {
-		// A facts file written by gwr extract: its documents table is
-		// beside it, preferably in the same format.
-		dir := filepath.Dir(path)
-		if p := filepath.Join(dir, "documents"+filepath.Ext(path)); isFile(p) {
-			docFiles = []string{p}
-		} else if docFiles, err = tableFiles(dir, "documents"); err != nil {
-			return nil, err
-		}
+	ds, err := batch.Open(path)
+	if err != nil {
+		return nil, err
 	}
-	var facts []schema.Fact
-	for _, p := range factFiles {
-		f, err := schema.ReadFacts(p)
-		if err != nil {
-			return nil, err
-		}
-		facts = append(facts, f...)
+	facts, err := ds.Facts()
+	if err != nil {
+		return nil, err
 	}
 	var rows []schema.Document
-	for _, p := range docFiles {
-		d, err := schema.ReadDocuments(p)
-		if err != nil {
+	if ds.Has(schema.DocumentsTable) {
+		if rows, err = ds.Documents(); err != nil {
 			return nil, err
 		}
-		rows = append(rows, d...)
 	}
 	var docs []review.Document
 	index := map[string]int{}
@@ -278,12 +207,8 @@ func (s *sourceFlags) loadFacts(path string, warn func(string)) ([]review.Docume
 		}
 		docs[i].Facts = append(docs[i].Facts, f)
 	}
-	base := path
-	if info, err := os.Stat(path); err == nil && !info.IsDir() {
-		base = filepath.Dir(path)
-	}
 	for i := range docs {
-		s.attachText(&docs[i], base, warn)
+		s.attachText(&docs[i], ds.Dir(), warn)
 	}
 	return docs, nil
 }

@@ -70,7 +70,7 @@ Flags:`)
 		return 2
 	}
 	warn := func(msg string) { fmt.Fprintf(stderr, "gwr show: %s\n", msg) }
-	docs, err := src.load(pos[0], warn)
+	docs, failed, err := src.load(pos[:1], warn)
 	if err != nil {
 		fmt.Fprintf(stderr, "gwr show: %v\n", err)
 		return 2
@@ -109,6 +109,9 @@ Flags:`)
 	}
 	if shown == 0 && total > 0 {
 		fmt.Fprintf(stderr, "gwr show: none of the %d facts match the filters\n", total)
+	}
+	if failed > 0 {
+		return 1
 	}
 	return 0
 }

@@ -41,6 +41,9 @@ type Result struct {
 	Doc   *schema.Document
 	Facts []schema.Fact
 	Err   *schema.ErrorRow
+	// Text is the document's decoded text, which the facts' offsets point
+	// into ("" for an error).
+	Text string
 
 	skipped bool // left out by Options.Skip: not given to the sink
 }
@@ -167,7 +170,7 @@ func process(in corpus.Input, x *extract.Extractor, opt Options) (r Result, n in
 		return Result{Err: &schema.ErrorRow{DocID: in.ID, Path: in.Path, Stage: stage, Message: fmt.Sprintf("%s: %v", corpus.SafeName(in.Path), err)}}, 0
 	}
 	row := doc.Row(len(facts))
-	return Result{Doc: &row, Facts: facts}, int64(len(doc.Text))
+	return Result{Doc: &row, Facts: facts, Text: doc.Text}, int64(len(doc.Text))
 }
 
 func firstLines(b []byte, n int) string {

@@ -60,7 +60,7 @@ func TestScan(t *testing.T) {
 			rows  any
 		}{{schema.FactsTable, facts}, {schema.DocumentsTable, docs}, {schema.ErrorsTable, errs}} {
 			t.Run(format+"/"+tc.table.Name, func(t *testing.T) {
-				path := filepath.Join(t.TempDir(), tc.table.Name+"."+Extensions[format])
+				path := filepath.Join(t.TempDir(), tc.table.Name+"."+schema.Ext(format))
 				if err := schema.WriteFile(path, tc.table, schema.Meta{}, tc.rows); err != nil {
 					t.Fatal(err)
 				}

@@ -17,4 +17,10 @@
 // Output.Has so that documents already there are not extracted again) and
 // can write Hive-style partitions (PartitionBy). Shard picks a
 // deterministic share of the inputs, so that machines can split a corpus.
+//
+// Open is the one reader of what Output writes: a directory in either
+// layout and any format, or one table file, as a Dataset of facts,
+// documents and errors. Every command that reads gwr's tables (show, diff,
+// eval, review, panel) goes through it, so that only this package knows
+// the layout.
 package batch

@@ -72,14 +72,6 @@ type CreateOptions struct {
 // DefaultBufferBytes is the default of CreateOptions.BufferBytes.
 const DefaultBufferBytes = 64 << 20
 
-// Extensions maps a format name to its file extension.
-var Extensions = map[string]string{
-	schema.FormatParquet: "parquet",
-	schema.FormatArrow:   "arrow",
-	schema.FormatJSONL:   "jsonl",
-	schema.FormatCSV:     "csv",
-}
-
 var tables = []*schema.Table{schema.FactsTable, schema.DocumentsTable, schema.ErrorsTable}
 
 // Create starts the output in dir for formats, creating dir if needed. See
@@ -88,7 +80,7 @@ func Create(dir string, formats []string, meta schema.Meta, opt CreateOptions) (
 	o := &Output{dir: dir, meta: meta}
 	for _, f := range formats {
 		f = strings.TrimSpace(f)
-		if _, ok := Extensions[f]; !ok {
+		if schema.Ext(f) == "" {
 			return nil, fmt.Errorf("batch: unknown format %q (want parquet, arrow, jsonl or csv)", f)
 		}
 		if !slices.Contains(o.formats, f) {
@@ -182,7 +174,7 @@ func (o *Output) newTemp(pattern string) (*os.File, error) {
 
 // openTable starts a writer of t in format to a new temporary file.
 func (o *Output) openTable(t *schema.Table, format, final string) (*tableFile, error) {
-	tmp, err := o.newTemp("." + t.Name + "." + Extensions[format] + ".tmp-*")
+	tmp, err := o.newTemp("." + t.Name + "." + schema.Ext(format) + ".tmp-*")
 	if err != nil {
 		return nil, err
 	}
@@ -206,7 +198,7 @@ func (o *Output) createSingle(opt CreateOptions) error {
 	}
 	for _, f := range o.formats {
 		for _, t := range tables {
-			final := filepath.Join(o.dir, t.Name+"."+Extensions[f])
+			final := filepath.Join(o.dir, t.Name+"."+schema.Ext(f))
 			tf, err := o.openTable(t, f, final)
 			if err != nil {
 				return err
@@ -254,7 +246,7 @@ func (o *Output) checkSingle() error {
 	for _, f := range schema.Formats {
 		var have, missing []string
 		for _, t := range tables {
-			name := filepath.Join(o.dir, t.Name+"."+Extensions[f])
+			name := filepath.Join(o.dir, t.Name+"."+schema.Ext(f))
 			if exists(name) {
 				have = append(have, name)
 			} else {

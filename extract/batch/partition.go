@@ -67,6 +67,14 @@ func partitionDir(t *schema.Table, path string) string {
 	return filepath.Join(t.Name, filepath.FromSlash(path))
 }
 
+// documentsPart returns the documents part whose presence marks the facts
+// part factsPart of the output directory dir complete: the part of the
+// same name in the document partition of the facts partition.
+func documentsPart(dir, factsPart string) string {
+	rel, _ := filepath.Rel(filepath.Join(dir, schema.FactsTable.Name), factsPart)
+	return filepath.Join(dir, schema.DocumentsTable.Name, filepath.FromSlash(strings.TrimPrefix(filepath.ToSlash(rel), factsKey)))
+}
+
 // partitioned buffers rows by partition and writes them as part files.
 type partitioned struct {
 	o        *Output
@@ -122,8 +130,8 @@ func (o *Output) createPartitioned(opt CreateOptions) error {
 		return nil
 	}
 	for _, t := range tables {
-		for _, ext := range Extensions {
-			if name := filepath.Join(o.dir, t.Name+"."+ext); exists(name) {
+		for _, f := range schema.Formats {
+			if name := filepath.Join(o.dir, t.Name+"."+schema.Ext(f)); exists(name) {
 				return fmt.Errorf("batch: --append: %s holds single-file tables (%s); append to it without --partition-by", o.dir, name)
 			}
 		}
@@ -144,15 +152,13 @@ func (o *Output) createPartitioned(opt CreateOptions) error {
 	// while renaming its files (or are being renamed by a run that works
 	// in this directory now): appending would duplicate their facts.
 	for _, name := range files[schema.FactsTable] {
-		rel, _ := filepath.Rel(filepath.Join(o.dir, schema.FactsTable.Name), name)
-		doc := filepath.Join(o.dir, schema.DocumentsTable.Name, strings.TrimPrefix(filepath.ToSlash(rel), factsKey))
-		if !exists(doc) {
+		if doc := documentsPart(o.dir, name); !exists(doc) {
 			return fmt.Errorf("batch: --append: %s has no documents part %s: it was left by a run killed while committing; remove it and run again",
 				name, doc)
 		}
 	}
 	o.known, o.ids = map[string]bool{}, map[string]bool{}
-	first := "." + Extensions[o.formats[0]]
+	first := "." + schema.Ext(o.formats[0])
 	for _, name := range files[schema.DocumentsTable] {
 		if err := o.checkMeta(name); err != nil {
 			return err
@@ -281,7 +287,7 @@ func (p *partitioned) flush(b *partBuf) error {
 			if err := errors.Join(w.Write(rows), w.Close(), buf.Flush(), tmp.Sync(), tmp.Close()); err != nil {
 				return fmt.Errorf("batch: writing a %s part of %s: %w", t.Name, p.o.dir, err)
 			}
-			p.pending = append(p.pending, pendingFile{tmp: tmp.Name(), table: t, ext: Extensions[f], buf: b, chunk: b.chunks})
+			p.pending = append(p.pending, pendingFile{tmp: tmp.Name(), table: t, ext: schema.Ext(f), buf: b, chunk: b.chunks})
 		}
 		return nil
 	}

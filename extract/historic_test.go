@@ -1,0 +1,122 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/gwrfacts/gwr/schema"
+)
+
+// historic holds the forms of the State Council's reports from the 1950s
+// to the 1990s (issue 12): Chinese-numeral percentages, per mille, 成 and
+// multiples, Chinese-numeral amounts with bound words, years in Chinese
+// digits and numbers with spaces between the digits. The sentences were
+// written for these tests in the style of those reports; plan year 1983.
+var historic = []struct {
+	name string
+	text string
+	want []row
+}{
+	{"百分之 with a decimal", "工业总产值增长百分之三十六点五。", []row{
+		{"百分之三十六点五", "工业总产值", "增长", "growth", 36.5, 36.5, "eq", "percent", "", "target", 1983, ""}}},
+	{"百分之 with a bound word after", "钢材自给率达到百分之六十以上。", []row{
+		{"百分之六十以上", "钢材自给率", "达到", "level", 60, 60, "ge", "percent", "", "target", 1983, ""}}},
+	{"百分之 with a bound word before", "事故率不到百分之五。", []row{
+		{"不到百分之五", "事故率", "", "level", 5, 5, "lt", "percent", "", "target", 1983, ""}}},
+	{"百分之百", "入学率达到百分之百。", []row{
+		{"百分之百", "入学率", "达到", "level", 100, 100, "eq", "percent", "", "target", 1983, ""}}},
+	{"千分之 is a tenth of a percent", "出生率控制在千分之十八以内。", []row{
+		{"千分之十八以内", "出生率", "控制在", "level", 1.8, 1.8, "le", "percent", "", "target", 1983, ""}}},
+	{"per mille sign", "死亡率控制在6.5‰。", []row{
+		{"6.5‰", "死亡率", "控制在", "level", 0.65, 0.65, "eq", "percent", "", "target", 1983, ""}}},
+	{"成 is ten percent", "粮食自给率达到九成以上。", []row{
+		{"九成以上", "粮食自给率", "达到", "level", 90, 90, "ge", "percent", "", "target", 1983, ""}}},
+	{"一成不变 is no share", "这种格局不能一成不变。", nil},
+	{"a range of percentages", "农业总产值递增百分之四到五。", []row{
+		{"百分之四到五", "农业总产值", "递增", "growth", 4, 5, "range", "percent", "", "target", 1983, ""}}},
+	{"增长一点八倍 is 1.8 times, not 八倍", "钢产量增长一点八倍。", []row{
+		{"一点八倍", "钢产量", "增长", "growth", 1.8, 1.8, "eq", "times", "", "target", 1983, ""}}},
+	{"增长一倍以上", "出口额增长一倍以上。", []row{
+		{"一倍以上", "出口额", "增长", "growth", 1, 1, "ge", "times", "", "target", 1983, ""}}},
+	{"翻两番", "工农业年总产值翻两番。", []row{
+		{"翻两番", "工农业年总产值", "", "growth", 300, 300, "eq", "percent", "", "target", 1983, ""}}},
+	{"Chinese counts with 多 and 近", "新增就业三千八百多万人，培训干部近一万五千人。", []row{
+		{"三千八百多万人", "就业", "新增", "delta", 38000000, 38000000, "gt", "count", "人", "target", 1983, ""},
+		{"近一万五千人", "干部", "培训", "delta", 15000, 15000, "approx", "count", "人", "target", 1983, ""}}},
+	{"a count with 多 needs no verb", "全国有二百四十多个县实行了新的办法。", []row{
+		{"二百四十多个", "县", "", "delta", 240, 240, "gt", "count", "个", "target", 1983, ""}}},
+	{"零 inside a Chinese number", "农村人口达到两亿零七百万人。", []row{
+		{"两亿零七百万人", "农村人口", "达到", "level", 207000000, 207000000, "eq", "count", "人", "target", 1983, ""}}},
+	{"多 before the last multiplier", "粮食达到三亿三千五百多万吨。", []row{
+		{"三亿三千五百多万吨", "粮食", "达到", "level", 335000000, 335000000, "gt", "t", "", "target", 1983, ""}}},
+	{"a range in Chinese numerals", "发电设备产量达到二百八十万到三百万千瓦。", []row{
+		{"二百八十万到三百万千瓦", "发电设备产量", "达到", "level", 2800000, 3000000, "range", "kW", "", "target", 1983, ""}}},
+	{"small Chinese numbers in words are no figures", "物价一度上涨，打通最初一公里。", nil},
+	{"spaced digits are one number", "经济增长速度8 ．8 ％，粮食产量达到4 9 2 5 0 万吨。", []row{
+		{"8 ．8 ％", "经济增长速度", "", "growth", 8.8, 8.8, "eq", "percent", "", "target", 1983, ""},
+		{"4 9 2 5 0 万吨", "粮食产量", "达到", "level", 492500000, 492500000, "eq", "t", "", "target", 1983, ""}}},
+	{"a spaced year is a year", "1 9 8 2 年钢产量达到1 亿吨以上。", []row{
+		{"1 亿吨以上", "钢产量", "达到", "level", 1e8, 1e8, "ge", "t", "", "actual", 1982, ""}}},
+	{"years in Chinese digits are no figures", "一九八一、一九八二两年计划执行的结果是好的，五天工作制开始实行。", nil},
+	{"the base of a comparison has its own year", "工农业总产值比一九八一年的七千五百八十亿元增长百分之七。", []row{
+		{"七千五百八十亿元", "工农业总产值", "", "level", 758e9, 758e9, "eq", "CNY", "", "actual", 1981, ""},
+		{"百分之七", "工农业总产值", "增长", "growth", 7, 7, "eq", "percent", "", "target", 1983, ""}}},
+	{"由A增加到B in Chinese numerals", "农业总产值由二千一百八十七亿元增加到二千六百六十亿元。", []row{
+		{"二千一百八十七亿元", "农业总产值", "", "level", 218.7e9, 218.7e9, "eq", "CNY", "", "actual", 1982, ""},
+		{"二千六百六十亿元", "农业总产值", "增加到", "level", 266e9, 266e9, "eq", "CNY", "", "target", 1983, ""}}},
+}
+
+func TestHistoric(t *testing.T) {
+	x := newExtractor(t)
+	for _, tc := range historic {
+		t.Run(tc.name, func(t *testing.T) {
+			facts := x.Extract(Document{ID: "t", Text: tc.text, PlanYear: 1983})
+			var got []row
+			for _, f := range facts {
+				got = append(got, rowOf(f))
+			}
+			if len(got) != len(tc.want) {
+				t.Fatalf("Extract(%q) gave %d facts:\n%s\nwant %d:\n%s", tc.text, len(got), rows(got), len(tc.want), rows(tc.want))
+			}
+			for i := range got {
+				if got[i] != tc.want[i] {
+					t.Errorf("Extract(%q) fact %d:\n got %+v\nwant %+v", tc.text, i+1, got[i], tc.want[i])
+				}
+			}
+		})
+	}
+}
+
+// TestHistoricReviewEstimate checks that 预计 in a review section estimates
+// a result (SPEC 6) instead of announcing a plan.
+func TestHistoricReviewEstimate(t *testing.T) {
+	x := newExtractor(t)
+	text := "一、过去一年的执行情况\n粮食预计达到三亿三千五百多万吨。\n二、今年的工作安排\n粮食预计达到三亿五千万吨。\n"
+	facts := x.Extract(Document{ID: "t", Text: text, PlanYear: 1983})
+	if len(facts) != 2 {
+		t.Fatalf("Extract gave %d facts; want 2", len(facts))
+	}
+	for i, want := range []schema.Kind{schema.Actual, schema.Target} {
+		if facts[i].Kind != want {
+			t.Errorf("fact %d (%s): kind %s; want %s", i+1, facts[i].Mention, facts[i].Kind, want)
+		}
+	}
+}
+
+// TestBoundBeforeYue checks that 约 ending a word (条约, 节约) bounds
+// nothing, while 约 alone is approx.
+func TestBoundBeforeYue(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want span
+	}{
+		{"参加国际条约", span{}},
+		{"节约", span{}},
+		{"完成投资约", span{4, 5}},
+		{"约", span{0, 1}},
+	} {
+		r := []rune(tc.s)
+		if got := boundBefore(r, len(r)); got != tc.want {
+			t.Errorf("boundBefore(%q, %d) = %v; want %v", tc.s, len(r), got, tc.want)
+		}
+	}
+}
