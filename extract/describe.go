@@ -11,6 +11,7 @@ import (
 type fact struct {
 	q                     *quantity
 	indicator, cue, hedge string
+	ind                   phrase // the indicator's pieces of the sentence; nil when distribute named it
 	measure               schema.Measure
 	kind                  schema.Kind
 	cueStart, clause      int // own cue's start (-1 if none or carried) and the start of the words describing it
@@ -66,7 +67,8 @@ func (a *analysis) describe(q *quantity, prev *fact, sec section, chain string, 
 	}
 	f.decide(AskCue, why)
 
-	f.indicator, why = a.indicatorOf(q, prev, cs, cueS, cueE, carried)
+	f.ind, why = a.indicatorOf(q, prev, cs, cueS, cueE, carried)
+	f.indicator = a.text(f.ind)
 	f.decide(AskIndicator, why)
 
 	attribute := q.end < len(a.s) && a.s[q.end] == '的'

@@ -31,11 +31,11 @@ func (a *analysis) distribute(facts []*fact) {
 		switch {
 		case len(items) == len(group):
 			for k, g := range group {
-				g.indicator = items[k]
+				g.indicator, g.ind = items[k], nil
 			}
 		case len(items) == 0 && i >= len(group):
 			for k, g := range group {
-				g.indicator = facts[i-len(group)+k].indicator
+				g.indicator, g.ind = facts[i-len(group)+k].indicator, facts[i-len(group)+k].ind
 			}
 		}
 		i += len(group) - 1

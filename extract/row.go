@@ -56,7 +56,7 @@ func (f *fact) row(d Document, orig *origText, view *normalize.View, sent span) 
 		End:        int32(ce),
 		Mention:    orig.slice(cs, ce),
 		Sentence:   strings.TrimSpace(orig.slice(ss, se)),
-		Indicator:  asWritten(f.indicator, orig, view, sent),
+		Indicator:  f.asWritten(orig, view, sent),
 		Cue:        f.cue,
 		Measure:    f.measure,
 		ValueLow:   low,
@@ -72,25 +72,24 @@ func (f *fact) row(d Document, orig *origText, view *normalize.View, sent span) 
 	}
 }
 
-// asWritten returns an indicator that holds a number as the document
-// writes it: the view reads 一九五七年 and 1 9 9 7 年 as 1957年 and 1997年,
-// the indicator keeps the original. An indicator that is not a piece of its
-// sentence (an item's carried name), holds no digit, or would take in
-// dropped markup is returned as it is.
-func asWritten(ind string, orig *origText, view *normalize.View, sent span) string {
-	if !strings.ContainsAny(ind, "0123456789") {
-		return ind
+// asWritten returns the indicator as the document writes it: the view
+// reads 一九五七年 and 1 9 9 7 年 as 1957年 and 1997年, the indicator keeps
+// the original. Each piece of the indicator's phrase is mapped back to the
+// original text. An indicator that is no piece of its sentence (a name
+// distribute made), holds no digit, or would take in dropped markup is
+// returned as it is.
+func (f *fact) asWritten(orig *origText, view *normalize.View, sent span) string {
+	if f.ind == nil || !strings.ContainsAny(f.indicator, "0123456789") {
+		return f.indicator
 	}
-	clean := string(view.Runes[sent.start:sent.end])
-	i := strings.Index(clean, ind)
-	if i < 0 {
-		return ind
+	var b strings.Builder
+	for _, sp := range f.ind {
+		os, oe := view.OrigSpan(sent.start+sp.start, sent.start+sp.end)
+		b.WriteString(orig.slice(os, oe))
 	}
-	st := sent.start + utf8.RuneCountInString(clean[:i])
-	os, oe := view.OrigSpan(st, st+utf8.RuneCountInString(ind))
-	w := orig.slice(os, oe)
+	w := b.String()
 	if strings.ContainsAny(w, "*_<&\n") {
-		return ind
+		return f.indicator
 	}
 	return w
 }

@@ -24,44 +24,63 @@ var trailingComparison = regexp.MustCompile(`(?:较|比|是)(?:上年|去年|上
 // trimIndicator drops scope, hedge, time and connective words from both
 // ends, and quote marks left unbalanced by the cut.
 func trimIndicator(s string) string {
+	lo, hi := trimBounds(s)
+	return s[lo:hi]
+}
+
+// trimBounds returns the byte bounds in s of what trimIndicator keeps: it
+// only ever cuts from the ends, so an indicator's span stays a span.
+func trimBounds(full string) (lo, hi int) {
+	lo, hi = 0, len(full)
 	for changed := true; changed; {
 		changed = false
+		s := full[lo:hi]
 		// the regexps run only when their first or key characters are there
 		if r, _ := utf8.DecodeRuneInString(s); strings.ContainsRune(leadingTimeFirst, r) {
 			if loc := leadingTime.FindStringIndex(s); loc != nil && loc[1] > 0 {
-				s, changed = s[loc[1]:], true
+				lo, changed = lo+loc[1], true
+				s = full[lo:hi]
 			}
 		}
 		if strings.ContainsAny(s, "较比是") {
 			if loc := trailingComparison.FindStringIndex(s); loc != nil && loc[0] > 0 {
-				s, changed = s[:loc[0]], true
+				hi, changed = lo+loc[0], true
+				s = full[lo:hi]
 			}
 		}
 		if strings.HasPrefix(s, "“") && !strings.Contains(s, "”") {
-			s, changed = strings.TrimPrefix(s, "“"), true
+			lo, changed = lo+len("“"), true
+			s = full[lo:hi]
 		}
 		if strings.HasSuffix(s, "”") && !strings.Contains(s, "“") {
-			s, changed = strings.TrimSuffix(s, "”"), true
+			hi, changed = hi-len("”"), true
+			s = full[lo:hi]
 		}
-		s = strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '*' })
+		space := func(r rune) bool { return unicode.IsSpace(r) || r == '*' }
+		t := strings.TrimLeftFunc(s, space)
+		lo += len(s) - len(t)
+		hi = lo + len(strings.TrimRightFunc(t, space))
+		s = full[lo:hi]
 		// the lists are walked only when s starts (ends) with a character
 		// one of their words starts (ends) with: no word can match otherwise
 		if r, _ := utf8.DecodeRuneInString(s); trimPrefixFirst[r] {
 			for _, p := range trimPrefixes {
 				if strings.HasPrefix(s, p) {
-					s, changed = s[len(p):], true
+					lo, changed = lo+len(p), true
+					s = full[lo:hi]
 				}
 			}
 		}
 		if r, _ := utf8.DecodeLastRuneInString(s); trimSuffixLast[r] {
 			for _, p := range trimSuffixes {
 				if strings.HasSuffix(s, p) {
-					s, changed = s[:len(s)-len(p)], true
+					hi, changed = hi-len(p), true
+					s = full[lo:hi]
 				}
 			}
 		}
 	}
-	return s
+	return lo, hi
 }
 
 // trimPrefixFirst and trimSuffixLast hold the first characters of

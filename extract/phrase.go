@@ -1,0 +1,93 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// phrase is an indicator as pieces of its sentence, in order: its text is
+// the concatenation of the pieces' text. Most indicators are one piece; a
+// name made of a subject and an object (可再生能源【新增】装机) is two. The
+// pieces are kept so that the indicator is never looked for again in the
+// sentence: shortening cuts it on the tokens inside the pieces, and the
+// output maps the pieces back to the original text.
+type phrase []span
+
+// add returns p with [s, e) appended, merged with the last piece when
+// they touch.
+func (p phrase) add(s, e int) phrase {
+	if e <= s {
+		return p
+	}
+	if n := len(p); n > 0 && p[n-1].end == s {
+		out := append(phrase(nil), p...)
+		out[n-1].end = e
+		return out
+	}
+	return append(append(phrase(nil), p...), span{s, e})
+}
+
+// join returns p followed by q.
+func (p phrase) join(q phrase) phrase {
+	for _, sp := range q {
+		p = p.add(sp.start, sp.end)
+	}
+	return p
+}
+
+// runes is the length of p in code points.
+func (p phrase) runes() int {
+	n := 0
+	for _, sp := range p {
+		n += sp.end - sp.start
+	}
+	return n
+}
+
+// slice returns code points [i, j) of p's text, as a phrase.
+func (p phrase) slice(i, j int) phrase {
+	var out phrase
+	at := 0
+	for _, sp := range p {
+		n := sp.end - sp.start
+		s, e := max(i-at, 0), min(j-at, n)
+		if s < e {
+			out = out.add(sp.start+s, sp.start+e)
+		}
+		at += n
+	}
+	return out
+}
+
+// text returns p's text.
+func (a *analysis) text(p phrase) string {
+	if len(p) == 1 {
+		return a.sub(p[0].start, p[0].end)
+	}
+	var b strings.Builder
+	for _, sp := range p {
+		b.WriteString(a.sub(sp.start, sp.end))
+	}
+	return b.String()
+}
+
+// trim is trimIndicator on a phrase.
+func (a *analysis) trim(p phrase) phrase {
+	s := a.text(p)
+	lo, hi := trimBounds(s)
+	return p.slice(utf8.RuneCountInString(s[:lo]), utf8.RuneCountInString(s[:hi]))
+}
+
+// tokens returns the segmentation's tokens that lie inside p's pieces, in
+// the order of the pieces.
+func (a *analysis) tokens(p phrase) []span {
+	var out []span
+	for _, sp := range p {
+		for _, t := range a.toks {
+			if t.Start >= sp.start && t.End <= sp.end {
+				out = append(out, span{t.Start, t.End})
+			}
+		}
+	}
+	return out
+}
