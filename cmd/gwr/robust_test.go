@@ -25,6 +25,7 @@ import (
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
+	"github.com/gwrfacts/gwr/extract/batch"
 	"github.com/gwrfacts/gwr/schema"
 )
 
@@ -621,6 +622,11 @@ func readState(t *testing.T, dir string) outputState {
 			st.temps = append(st.temps, name)
 			continue
 		}
+		if name == batch.MetaFile {
+			// the same in both runs (one gwr version and rule set): it
+			// cannot tell them apart, and is checked by the batch tests
+			continue
+		}
 		st.files[name] = sum
 	}
 	sort.Strings(st.temps)
@@ -714,8 +720,8 @@ func newKillSetup(t *testing.T) killSetup {
 	}
 	s.took = time.Since(start)
 	s.new = readState(t, ref).files
-	if len(s.new) != 13 || !reflect.DeepEqual(sortedNames(s.new), sortedNames(s.old)) {
-		t.Fatalf("complete run wrote %v, previous run %v; want the same 13 files (12 tables and gwr.json)", sortedNames(s.new), sortedNames(s.old))
+	if len(s.new) != 12 || !reflect.DeepEqual(sortedNames(s.new), sortedNames(s.old)) {
+		t.Fatalf("complete run wrote %v, previous run %v; want the same 12 files", sortedNames(s.new), sortedNames(s.old))
 	}
 	for name, sum := range s.new {
 		if s.old[name] == sum {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"reflect"
 	"strconv"
 	"strings"
 
@@ -88,6 +89,9 @@ func formatValue(v any) string {
 	case float32:
 		return strconv.FormatFloat(float64(v), 'f', -1, 32)
 	default:
+		if r := reflect.ValueOf(v); r.Kind() == reflect.String {
+			return strconv.Quote(r.String()) // schema.Unit, schema.Measure …
+		}
 		return fmt.Sprint(v)
 	}
 }
