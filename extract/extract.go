@@ -222,7 +222,7 @@ func windows(s []rune) []span {
 		case r >= '0' && r <= '9' || r == '翻':
 		case r == '两' && j+1 < len(s) && s[j] == '位' && s[j+1] == '数':
 		case isChineseNumeral(r):
-			for j < len(s) && (isChineseNumeral(s[j]) || s[j] == '点' && j+1 < len(s) && isChineseNumeral(s[j+1])) {
+			for j < len(s) && (isChineseNumeral(s[j]) || (s[j] == '点' || s[j] == '點') && j+1 < len(s) && isChineseNumeral(s[j+1])) {
 				j++
 			}
 			// the run may end inside a unit: 千万【千】瓦; 百分之 and 千分之
@@ -257,7 +257,7 @@ var unitStarts = func() map[rune]bool {
 
 func isChineseNumeral(r rune) bool {
 	switch r {
-	case '零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿':
+	case '零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿', '萬', '億':
 		return true
 	}
 	return false
@@ -331,6 +331,12 @@ func read(r *compiledRule, m *regexp2.Match, s []rune) (quantity, bool) {
 			q.core.end = ms3.end
 		}
 	}
+	if r.Several {
+		// 几千万: the digit is unstated; read 一千万 and widen it below
+		num = "一" + num
+		q.core.start--
+		q.start = min(q.start, q.core.start)
+	}
 	bare := false
 	if !r.ChineseDigits && strings.HasSuffix(unitText, "之") && strings.ContainsRune("十百千", []rune(num)[0]) {
 		num = "一" + num // 百分之百
@@ -371,6 +377,11 @@ func read(r *compiledRule, m *regexp2.Match, s []rune) (quantity, bool) {
 	}
 	if post, _, ok := group(m, "post"); ok {
 		q.bound, _ = normalize.LookupBound(post, false)
+	}
+	if r.Several {
+		q.low = new(big.Rat).Mul(value, big.NewRat(2, 1))
+		q.high = new(big.Rat).Mul(value, big.NewRat(9, 1))
+		q.bound = "range"
 	}
 	if r.Yield == Range {
 		lo, err := normalize.ParseNumber(num + mult)
