@@ -837,7 +837,8 @@ func (o *origText) slice(i, j int) string {
 
 // distribute gives the facts of a distributive list their own indicators:
 // "城镇和农村居民人均可支配收入分别增长8%、9%" and "A 50个、B 60亿元，分别增长
-// 28%、25%" pair the i-th number with the i-th name.
+// 28%、25%" pair the i-th number with the i-th name; the bound word after
+// the last number is every number's (分别控制在5%和3%以内).
 func (a *analysis) distribute(facts []*fact) {
 	for i := 0; i < len(facts); i++ {
 		f := facts[i]
@@ -855,6 +856,15 @@ func (a *analysis) distribute(facts []*fact) {
 		}
 		if len(group) < 2 {
 			continue
+		}
+		// SPEC section 7: a bound word after the last number of the list
+		// covers every number of it (分别控制在5%和3%以内: two le)
+		if last := group[len(group)-1].q; last.bound != "eq" && last.bound != "range" {
+			for _, g := range group[:len(group)-1] {
+				if g.q.bound == "eq" {
+					g.q.bound = last.bound
+				}
+			}
 		}
 		items := splitItems(trimIndicator(head[:at]))
 		switch {

@@ -56,7 +56,8 @@ type cell struct {
 // its document is the report of year Y; it is an outcome of year Y when
 // its kind is actual, its year is Y and its document is a report of a
 // later year. An average over several years (年均增长7.1% in its clause
-// before the number) is neither, whatever its year. Of several facts for one side of a cell, pickTarget and
+// before the number) is neither, whatever its year; an estimate (hedge
+// 预计, 初步统计 …) is no target. Of several facts for one side of a cell, pickTarget and
 // pickActual choose one; the others become conflicts.
 func Build(docs []schema.Document, facts []schema.Fact, tax *taxonomy.Taxonomy) Result {
 	var res Result
@@ -84,7 +85,7 @@ func Build(docs []schema.Document, facts []schema.Fact, tax *taxonomy.Taxonomy) 
 		k := cellKey{*d.RegionCode, *f.Year, *f.IndicatorCode}
 		var side *[]candidate
 		switch {
-		case f.Kind == "target" && *f.Year == *d.Year:
+		case f.Kind == "target" && *f.Year == *d.Year && !estimateHedges[f.Hedge]:
 			side = &cellOf(cells, k).targets
 		case f.Kind == "actual" && *f.Year < *d.Year:
 			side = &cellOf(cells, k).actuals
@@ -169,6 +170,11 @@ func Build(docs []schema.Document, facts []schema.Fact, tax *taxonomy.Taxonomy) 
 	}
 	return res
 }
+
+// estimateHedges mark an estimate, not a target: 预计全省地区生产总值迈上
+// 14万亿元 in a 2025 report is last year's result (SPEC section 6), even
+// where a fact of it came out as a target.
+var estimateHedges = map[string]bool{"预计": true, "初步预计": true, "初步统计": true, "初步核算": true}
 
 // averageWords before a figure in its clause make it an average over
 // several years (年均增长7.1%), whatever year the fact was given.

@@ -31,6 +31,13 @@ func fact(docID string, id int32, code, kind string, year int32, low, high float
 		Kind: kind, Year: i32(year), ValueLow: low, ValueHigh: high, Bound: bound, Unit: unit, Measure: "growth"}
 }
 
+// estimate is a fact with the hedge 预计.
+func estimate(docID string, id int32, code, kind string, year int32, low, high float64, bound, mention, sentence string) schema.Fact {
+	f := fact(docID, id, code, kind, year, low, high, bound, mention, sentence)
+	f.Hedge = "预计"
+	return f
+}
+
 // hebei is two reports of one province: the 2024 report's targets and the
 // 2025 report's outcomes for 2024.
 func hebei() ([]schema.Document, []schema.Fact) {
@@ -60,6 +67,7 @@ func hebei() ([]schema.Document, []schema.Fact) {
 		// trade: a growth target, an outcome stated only in 亿元
 		fact("hb2024", 17, "trade", "target", 2024, 5, 5, "approx", "5%左右", "进出口总额增长5%左右。"),
 		fact("hb2025", 8, "trade", "actual", 2024, 3192e8, 3192e8, "eq", "3192亿元", "进出口总额3192亿元。"),
+		estimate("hb2025", 30, "gdp", "target", 2025, 5e12, 5e12, "ge", "5万亿元", "预计全省地区生产总值迈上5万亿元。"),
 		fact("unknown", 1, "gdp_growth", "target", 2025, 7, 7, "approx", "7%左右", "主要预期目标：生产总值增长7%左右。"),
 	}
 	return docs, facts
@@ -118,7 +126,7 @@ func TestBuild(t *testing.T) {
 	if !reflect.DeepEqual(conflicts, wantConflicts) {
 		t.Errorf("conflicts:\ngot  %q\nwant %q", conflicts, wantConflicts)
 	}
-	wantStats := Stats{Documents: 4, NoRegion: 1, Coded: 14, Targets: 5, Actuals: 4, Met: 1, Missed: 2, Disagreements: 3}
+	wantStats := Stats{Documents: 4, NoRegion: 1, Coded: 15, Targets: 5, Actuals: 4, Met: 1, Missed: 2, Disagreements: 3}
 	if res.Stats != wantStats {
 		t.Errorf("stats = %+v, want %+v", res.Stats, wantStats)
 	}
