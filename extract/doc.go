@@ -1,6 +1,6 @@
 // Package extract finds the numeric facts of a government work report.
 //
-// The pipeline, wired in Extractor.Extract, is:
+// The pipeline, wired in Extractor.run (extract.go), is:
 //
 //  1. normalize.Clean gives a cleaned view of the raw text (width folded,
 //     markup dropped) with a map back to the original code points;
@@ -11,11 +11,23 @@
 //     names and thresholds first. Rules run only in windows around numbers,
 //     and at each position only those that can start with its character
 //     (ruleSet);
-//  4. each quantity is read (value, unit, bound) with the normalize tables,
-//     and its cue, measure, sign, indicator, hedge, kind and year are derived
-//     from the words around it (attrs.go, lexicon.go), using the jieba
-//     segmentation of the sentence for word boundaries;
-//  5. spans are mapped back to the original text once, at the end.
+//  4. each match is read (value, unit, bound) with the normalize tables
+//     and checked for plausibility (quantity.go, plausible.go); a candidate
+//     that fails says why;
+//  5. describe (describe.go) asks the questions about each quantity in
+//     turn, over the stage data of analysis.go (the sentence, its
+//     quantities, the jieba segmentation of their clauses): the cue
+//     (cue.go), the indicator (indicator.go, trim.go; kept as a phrase of
+//     spans), the measure (measure.go), the sign (sign.go), the hedge
+//     (hedge.go), kind and year (context.go). Each answer comes with the
+//     name of the decision that gave it (Decision); distributive lists are
+//     paired up last (list.go);
+//  6. spans are mapped back to the original text once, at the end (row.go).
+//
+// Every word the questions look for comes from the lexicon
+// (extract/lexicon, lexicon.go), every unit from the normalize unit table.
+// Explain runs the same pipeline and reports every candidate: the fact it
+// became with its decisions, or why it was dropped.
 //
 // Extract never fails: odd input yields fewer facts, never an error.
 package extract

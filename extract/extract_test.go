@@ -103,6 +103,9 @@ var phenomena = []struct {
 	{"distributive list with 和", "进口额、出口额分别增长4%和9%。", []row{
 		{"4%", "进口额", "增长", "growth", 4, 4, "eq", "percent", "", "target", 2025, ""},
 		{"9%", "出口额", "增长", "growth", 9, 9, "eq", "percent", "", "target", 2025, ""}}},
+	{"distributive list: the last bound word covers every number (SPEC 7)", "城镇调查失业率、居民消费价格涨幅分别控制在5%和3%以内。", []row{
+		{"5%", "城镇调查失业率", "控制在", "level", 5, 5, "le", "percent", "", "target", 2025, ""},
+		{"3%以内", "居民消费价格涨幅", "控制在", "level", 3, 3, "le", "percent", "", "target", 2025, ""}}},
 	{"carried cue and qualifier", "新增国家级绿色工厂2家、省级6家。", []row{
 		{"2家", "国家级绿色工厂", "新增", "delta", 2, 2, "eq", "count", "家", "target", 2025, ""},
 		{"6家", "省级绿色工厂", "新增", "delta", 6, 6, "eq", "count", "家", "target", 2025, ""}}},

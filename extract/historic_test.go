@@ -50,6 +50,12 @@ var historic = []struct {
 		{"三亿三千五百多万吨", "粮食", "达到", "level", 335000000, 335000000, "gt", "t", "", "target", 1983, ""}}},
 	{"a range in Chinese numerals", "发电设备产量达到二百八十万到三百万千瓦。", []row{
 		{"二百八十万到三百万千瓦", "发电设备产量", "达到", "level", 2800000, 3000000, "range", "kW", "", "target", 1983, ""}}},
+	{"几 before a multiplier is a range of 2 to 9 of it", "全国有几千万人参加，培育数十家企业。", []row{
+		{"几千万人", "", "", "delta", 2e7, 9e7, "range", "count", "人", "target", 1983, ""},
+		{"数十家", "企业", "培育", "delta", 20, 90, "range", "count", "家", "target", 1983, ""}}},
+	{"traditional characters: 點 and 億", "工業總産值遞增百分之三十六點九，電力一百零八億度。", []row{
+		{"百分之三十六點九", "工業總産值", "遞增", "growth", 36.9, 36.9, "eq", "percent", "", "target", 1983, ""},
+		{"一百零八億度", "電力", "", "level", 1.08e10, 1.08e10, "eq", "kWh", "", "target", 1983, ""}}},
 	{"small Chinese numbers in words are no figures", "物价一度上涨，打通最初一公里。", nil},
 	{"spaced digits are one number", "经济增长速度8 ．8 ％，粮食产量达到4 9 2 5 0 万吨。", []row{
 		{"8 ．8 ％", "经济增长速度", "", "growth", 8.8, 8.8, "eq", "percent", "", "target", 1983, ""},

@@ -4,11 +4,14 @@ package extract
 
 import (
 	"strings"
+
+	"github.com/gwrfacts/gwr/schema"
 )
 
 // distribute gives the facts of a distributive list their own indicators:
 // "城镇和农村居民人均可支配收入分别增长8%、9%" and "A 50个、B 60亿元，分别增长
-// 28%、25%" pair the i-th number with the i-th name.
+// 28%、25%" pair the i-th number with the i-th name; the bound word after
+// the last number is every number's (分别控制在5%和3%以内).
 func (a *analysis) distribute(facts []*fact) {
 	for i := 0; i < len(facts); i++ {
 		f := facts[i]
@@ -26,6 +29,15 @@ func (a *analysis) distribute(facts []*fact) {
 		}
 		if len(group) < 2 {
 			continue
+		}
+		// SPEC section 7: a bound word after the last number of the list
+		// covers every number of it (分别控制在5%和3%以内: two le)
+		if last := group[len(group)-1].q; last.bound != schema.Eq && last.bound != schema.Range {
+			for _, g := range group[:len(group)-1] {
+				if g.q.bound == schema.Eq {
+					g.q.bound = last.bound
+				}
+			}
 		}
 		items := splitItems(trimIndicator(head[:at]))
 		switch {

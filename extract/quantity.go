@@ -99,7 +99,7 @@ func windows(s []rune) []span {
 		case r >= '0' && r <= '9' || r == '翻':
 		case r == '两' && j+1 < len(s) && s[j] == '位' && s[j+1] == '数':
 		case isChineseNumeral(r):
-			for j < len(s) && (isChineseNumeral(s[j]) || s[j] == '点' && j+1 < len(s) && isChineseNumeral(s[j+1])) {
+			for j < len(s) && (isChineseNumeral(s[j]) || (s[j] == '点' || s[j] == '點') && j+1 < len(s) && isChineseNumeral(s[j+1])) {
 				j++
 			}
 			// the run may end inside a unit: 千万【千】瓦; 百分之 and 千分之
@@ -133,7 +133,9 @@ var unitStarts = func() map[rune]bool {
 }()
 
 // isChineseNumeral reports a numeral of normalize.ChineseNumeralClass.
-func isChineseNumeral(r rune) bool { return strings.ContainsRune(normalize.ChineseNumeralClass, r) }
+func isChineseNumeral(r rune) bool {
+	return strings.ContainsRune(normalize.ChineseNumeralClass, r) || r == '萬' || r == '億' // 萬 億: traditional characters
+}
 
 // shift moves the quantity's offsets by d.
 func (q *quantity) shift(d int) {
@@ -203,6 +205,12 @@ func read(r *compiledRule, m *regexp2.Match, s []rune) (quantity, string) {
 			q.core.end = ms3.end
 		}
 	}
+	if r.Several {
+		// 几千万: the digit is unstated; read 一千万 and widen it below
+		num = "一" + num
+		q.core.start--
+		q.start = min(q.start, q.core.start)
+	}
 	bare := false
 	if !r.ChineseDigits && strings.HasSuffix(unitText, "之") && strings.ContainsRune("十百千", []rune(num)[0]) {
 		num = "一" + num // 百分之百
@@ -243,6 +251,11 @@ func read(r *compiledRule, m *regexp2.Match, s []rune) (quantity, string) {
 	}
 	if post, _, ok := group(m, "post"); ok {
 		q.bound = lookupBound(post, false)
+	}
+	if r.Several {
+		q.low = new(big.Rat).Mul(value, big.NewRat(2, 1))
+		q.high = new(big.Rat).Mul(value, big.NewRat(9, 1))
+		q.bound = schema.Range
 	}
 	if r.Yield == Range {
 		lo, err := normalize.ParseNumber(num + mult)

@@ -47,6 +47,9 @@ type Rule struct {
 	FixedMeasure  schema.Measure
 	FixedCue      string
 	ChineseDigits bool // the number is written in Chinese numerals: stricter checks apply
+	// Several: the number is 几 or 数 before a multiplier (几千万, 数十), an
+	// unstated digit from 2 to 9: the row is that range times the multiplier.
+	Several bool
 }
 
 // Rules is the rule set, in priority order: a match is kept only if it does
@@ -100,10 +103,13 @@ var Rules = []Rule{
 		Pattern: `(?<unit>百分之|千分之)(?<num>{CN}|{NUM})(?<mult>)(?<post>{POST})?`},
 	{ID: "cn-range", Yield: Range, ChineseDigits: true,
 		Doc:     "a range in Chinese numerals: 二百八十万到三百万千瓦, 三至五个",
-		Pattern: `(?<![零〇一二两三四五六七八九十百千万亿点])(?<num>{CN})(?<mult>)(?<unit1>{UNIT})?(?:到|至)(?<num2>{CN})(?<mult2>)(?<more>多|余)?(?<unit>{UNIT})(?<post>{POST})?`},
+		Pattern: `(?<![零〇一二两三四五六七八九十百千万亿点萬億點])(?<num>{CN})(?<mult>)(?<unit1>{UNIT})?(?:到|至)(?<num2>{CN})(?<mult2>)(?<more>多|余)?(?<unit>{UNIT})(?<post>{POST})?`},
+	{ID: "cn-several", Yield: Point, Several: true,
+		Doc:     "several of a multiplier: 几千万人 (2e7 to 9e7), 数十家 (20 to 90), 几百万吨",
+		Pattern: `[几数](?<num>[十百千万亿]+)(?<mult>)(?<more>多|余)?(?<mult3>{MULT})(?<unit>{UNIT})(?<post>{POST})?`},
 	{ID: "cn-point", Yield: Point, ChineseDigits: true,
 		Doc:     "a number in Chinese numerals with a unit: 一万亩, 三千九百五十元, 二百四十多个, 三千八百多万人, 一点八倍, 五成 (small counts need a cue)",
-		Pattern: `(?<![零〇一二两三四五六七八九十百千万亿点])(?<num>{CN})(?<mult>)(?<more>多|余)?(?<mult3>{MULT})(?<unit>{UNIT})(?<post>{POST})?`},
+		Pattern: `(?<![零〇一二两三四五六七八九十百千万亿点萬億點])(?<num>{CN})(?<mult>)(?<more>多|余)?(?<mult3>{MULT})(?<unit>{UNIT})(?<post>{POST})?`},
 }
 
 // baseUnitTexts returns the written base units of the unit table.
@@ -143,7 +149,7 @@ func placeholders() map[string]string {
 		// TestNothingFollowsANumberLikeADigit), so a shorter number could
 		// never let the rule match, and regexp2 need not try each one.
 		"{NUM}":    `\d(?<!\d\d|\d[.,]\d)(?>\d*(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)`,
-		"{CN}":     `[` + normalize.ChineseNumeralClass + `]+(?:点[` + normalize.ChineseDigitClass + `]+)?`,
+		"{CN}":     `[` + normalize.ChineseNumeralClass + `萬億]+(?:[点點][` + normalize.ChineseDigitClass + `]+)?`, // 萬 億 點: traditional characters
 		"{MULT}":   `[十百千万亿]*`,
 		"{UNIT}":   trieRegex(units),
 		"{POST}":   normalize.BoundPattern(false),

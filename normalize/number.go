@@ -147,7 +147,7 @@ func parseUnsigned(r []rune) (*big.Rat, bool) {
 			p.setPend(v, true)
 			i = j
 			continue
-		case c == '点':
+		case c == '点' || c == '點': // 點 in traditional characters (1950s transcriptions)
 			if !p.point(r[i+1:]) {
 				return nil, false
 			}

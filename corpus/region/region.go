@@ -93,8 +93,9 @@ func tableLevel(level string) string {
 
 // Resolve returns the code of the unit called name at a document level
 // (national, province, city, district, county or "" for unknown), "" if
-// none can be told. A national level or the name 全国 is National. When
-// no unit of the name has the level, a 市 named alone may be a
+// none can be told. A national level or the name 全国 is National. A
+// province may be named short (广西自治区 for 广西壮族自治区). When no unit
+// of the name has the level, a 市 named alone may be a
 // county-level city, and the city and county levels are tried for each
 // other. text, the document's text, decides between units of the same
 // name (see the package doc); it may be "".
@@ -106,6 +107,14 @@ func (t *Table) Resolve(name, level, text string) string {
 		return ""
 	}
 	cands := t.candidates(name, tableLevel(level))
+	if len(cands) == 0 && level == "province" {
+		// 广西自治区, 新疆自治区: the short name of a province-level unit
+		for _, u := range t.Units {
+			if u.Level == "province" && short(u.Name) == short(name) {
+				cands = append(cands, u)
+			}
+		}
+	}
 	if len(cands) == 0 && (level == "city" || level == "county") {
 		other := map[string]string{"city": "county", "county": "city"}[level]
 		cands = t.candidates(name, other)

@@ -56,7 +56,10 @@ type cell struct {
 // its document is the report of year Y; it is an outcome of year Y when
 // its kind is actual, its year is Y and its document is a report of a
 // later year. An average over several years (年均增长7.1% in its clause
-// before the number) is neither, whatever its year. Of several facts for one side of a cell, pickTarget and
+// before the number) is neither, whatever its year. An estimate (hedge
+// 预计, 初步统计 …) is no target: one that came out as a target of the
+// report's year is an outcome of the year before (SPEC section 6 makes
+// it one), unless its sentence names 今年, 明年 or the report's year. Of several facts for one side of a cell, pickTarget and
 // pickActual choose one; the others become conflicts.
 func Build(docs []schema.Document, facts []schema.Fact, tax *taxonomy.Taxonomy) Result {
 	var res Result
@@ -84,6 +87,12 @@ func Build(docs []schema.Document, facts []schema.Fact, tax *taxonomy.Taxonomy) 
 		k := cellKey{*d.RegionCode, *f.Year, *f.IndicatorCode}
 		var side *[]candidate
 		switch {
+		case f.Kind == "target" && *f.Year == *d.Year && estimateHedges[f.Hedge]:
+			if aboutPlanYear(f, *d.Year) {
+				continue
+			}
+			k.year = *d.Year - 1 // an estimate of last year (SPEC section 6)
+			side = &cellOf(cells, k).actuals
 		case f.Kind == "target" && *f.Year == *d.Year:
 			side = &cellOf(cells, k).targets
 		case f.Kind == "actual" && *f.Year < *d.Year:
@@ -168,6 +177,46 @@ func Build(docs []schema.Document, facts []schema.Fact, tax *taxonomy.Taxonomy) 
 		}
 	}
 	return res
+}
+
+// estimateHedges mark an estimate, not a target: 预计全省地区生产总值迈上
+// 14万亿元 in a 2025 report is last year's result (SPEC section 6), even
+// where a fact of it came out as a target.
+var estimateHedges = map[string]bool{"预计": true, "初步预计": true, "初步统计": true, "初步核算": true}
+
+// aboutPlanYear reports whether an estimate's sentence speaks of the plan
+// year (预计今年高校毕业生超过1170万人) rather than of the year before.
+func aboutPlanYear(f *schema.Fact, year int32) bool {
+	return strings.Contains(f.Sentence, "今年") || strings.Contains(f.Sentence, "明年") ||
+		strings.Contains(f.Sentence, strconv.Itoa(int(year))+"年")
+}
+
+// toWords follow the starting point of a change: 从54万亿元【增加到】82.7万亿元.
+var toWords = regexp.MustCompile(`^(?:增加|提高|增长|上升|下降|降低|扩大|缩小|减少|提升)?(?:到|至)`)
+
+// startingPoint is 1 for the first number of 从A增加到B / 由A提高到B, whose
+// year is the start of a span, 0 otherwise.
+func startingPoint(f *schema.Fact) int {
+	i := strings.Index(f.Sentence, f.Mention)
+	if i < 0 {
+		return 0
+	}
+	clause := f.Sentence[:i]
+	if j := strings.LastIndexAny(clause, "，；。,;"); j >= 0 {
+		clause = clause[j:]
+	}
+	if strings.ContainsAny(clause, "从由") && toWords.MatchString(f.Sentence[i+len(f.Mention):]) {
+		return 1
+	}
+	return 0
+}
+
+// estimate is 1 for an estimate (hedge 预计 …), 0 for a reported figure.
+func estimate(f *schema.Fact) int {
+	if estimateHedges[f.Hedge] {
+		return 1
+	}
+	return 0
 }
 
 // averageWords before a figure in its clause make it an average over
@@ -295,7 +344,8 @@ func namesYear(f *schema.Fact) int {
 // the closest later report (that of year + 1); the report before a plan or
 // news document; an outcome in the target's unit (unit, "" for none)
 // before one in another (only one in the target's unit is picked: the
-// others are conflicts); a sentence about one year before one about
+// others are conflicts); a reported figure before an estimate; a figure
+// before the starting point of 从A增加到B (A is of an earlier year); a sentence about one year before one about
 // several; a plain figure before a bounded one (an estimate, 5%左右); a
 // sentence that names the year before one that does not; then by
 // document id and the earlier in its document.
@@ -310,6 +360,8 @@ func compareActuals(a, b candidate, unit string) int {
 		cmp.Compare(*a.doc.Year, *b.doc.Year),
 		cmp.Compare(docTypeRank(a.doc), docTypeRank(b.doc)),
 		cmp.Compare(otherUnit(a), otherUnit(b)),
+		cmp.Compare(estimate(a.f), estimate(b.f)),
+		cmp.Compare(startingPoint(a.f), startingPoint(b.f)),
 		cmp.Compare(multiYear(a.f), multiYear(b.f)),
 		cmp.Compare(1-bare(a.f), 1-bare(b.f)),
 		cmp.Compare(namesYear(a.f), namesYear(b.f)),

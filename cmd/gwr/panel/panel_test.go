@@ -31,6 +31,13 @@ func fact(docID string, id int32, code, kind string, year int32, low, high float
 		Kind: schema.Kind(kind), Year: i32(year), ValueLow: low, ValueHigh: high, Bound: schema.Bound(bound), Unit: schema.Unit(unit), Measure: schema.Growth}
 }
 
+// estimated is a fact with the hedge 预计.
+func estimated(docID string, id int32, code, kind string, year int32, low, high float64, bound, mention, sentence string) schema.Fact {
+	f := fact(docID, id, code, kind, year, low, high, bound, mention, sentence)
+	f.Hedge = "预计"
+	return f
+}
+
 // hebei is two reports of one province: the 2024 report's targets and the
 // 2025 report's outcomes for 2024.
 func hebei() ([]schema.Document, []schema.Fact) {
@@ -54,12 +61,18 @@ func hebei() ([]schema.Document, []schema.Fact) {
 		fact("hb2025", 4, "gdp_growth", "actual", 2024, 6.1, 6.1, "eq", "6.1%", "五年来地区生产总值年均增长6.1%。"),
 		fact("hb2025", 5, "cpi", "actual", 2024, 0.2, 0.2, "eq", "0.2%", "居民消费价格上涨0.2%。"),
 		fact("hb2025", 6, "energy_intensity", "actual", 2024, -2.5, -2.5, "eq", "2.5%", "单位地区生产总值能耗下降2.5%。"),
+		fact("hb2025", 1, "gdp", "actual", 2024, 35000e8, 35000e8, "eq", "3.5万亿元", "地区生产总值从3.5万亿元增加到4.75万亿元。"),
 		fact("hb2025", 7, "gdp", "actual", 2024, 47526e8, 47526e8, "eq", "47526亿元", "地区生产总值47526亿元。"),
 		fact("news2025", 1, "gdp_growth", "actual", 2024, 5.4, 5.4, "eq", "5.4%", "2024年河北地区生产总值增长5.4%。"),
 		fact("hb2025", 20, "gdp_growth", "target", 2025, 5.5, 5.5, "approx", "5.5%左右", "主要预期目标是：地区生产总值增长5.5%左右。"),
 		// trade: a growth target, an outcome stated only in 亿元
 		fact("hb2024", 17, "trade", "target", 2024, 5, 5, "approx", "5%左右", "进出口总额增长5%左右。"),
 		fact("hb2025", 8, "trade", "actual", 2024, 3192e8, 3192e8, "eq", "3192亿元", "进出口总额3192亿元。"),
+		// estimates: of last year (an outcome, after the reported figure),
+		// of this year (left out)
+		estimated("hb2025", 30, "gdp", "target", 2025, 5e12, 5e12, "ge", "5万亿元", "预计全省地区生产总值迈上5万亿元。"),
+		estimated("hb2025", 31, "fai_growth", "target", 2025, 3, 3, "approx", "3%左右", "预计全省固定资产投资增长3%左右。"),
+		estimated("hb2025", 32, "college_graduates", "target", 2025, 3e5, 3e5, "gt", "超过30万人", "预计今年高校毕业生超过30万人。"),
 		fact("unknown", 1, "gdp_growth", "target", 2025, 7, 7, "approx", "7%左右", "主要预期目标：生产总值增长7%左右。"),
 	}
 	return docs, facts
@@ -96,7 +109,8 @@ func TestBuild(t *testing.T) {
 	want := []cell{
 		{2024, "cpi", "3%左右", "0.2%", 14, 5, "true", 0},
 		{2024, "energy_intensity", "3%以上", "2.5%", 15, 6, "false", 0},
-		{2024, "gdp", "", "47526亿元", 0, 7, "null", 0},
+		{2024, "fai_growth", "", "3%左右", 0, 31, "null", 0},
+		{2024, "gdp", "", "47526亿元", 0, 7, "null", 2}, // not the starting point of 从A增加到B
 		// targets paragraph first; the 2025 report before the news article
 		{2024, "gdp_growth", "5.5%左右", "5.4%", 9, 2, "false", 3},
 		// only an outcome in the target's unit is picked
@@ -106,7 +120,7 @@ func TestBuild(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Build rows:\ngot  %+v\nwant %+v", got, want)
 	}
-	if g := res.Rows[3]; *g.TargetDocID != "hb2024" || *g.ActualDocID != "hb2025" || g.IndicatorNameEN != "GDP growth" || g.Unit != "percent" {
+	if g := res.Rows[4]; *g.TargetDocID != "hb2024" || *g.ActualDocID != "hb2025" || g.IndicatorNameEN != "GDP growth" || g.Unit != "percent" {
 		t.Errorf("gdp_growth 2024: target doc %s, actual doc %s, name %q, unit %s; want hb2024, hb2025, GDP growth, percent",
 			*g.TargetDocID, *g.ActualDocID, g.IndicatorNameEN, g.Unit)
 	}
@@ -114,11 +128,11 @@ func TestBuild(t *testing.T) {
 	for _, c := range res.Conflicts {
 		conflicts = append(conflicts, c.Side+" "+c.DocID+" "+c.Mention+" "+c.Agrees)
 	}
-	wantConflicts := []string{"target hb2024 5.5% differs", "target hb2024 6%以上 differs", "actual news2025 5.4% same", "actual hb2025 3192亿元 differs"}
+	wantConflicts := []string{"actual hb2025 3.5万亿元 differs", "actual hb2025 5万亿元 differs", "target hb2024 5.5% differs", "target hb2024 6%以上 differs", "actual news2025 5.4% same", "actual hb2025 3192亿元 differs"}
 	if !reflect.DeepEqual(conflicts, wantConflicts) {
 		t.Errorf("conflicts:\ngot  %q\nwant %q", conflicts, wantConflicts)
 	}
-	wantStats := Stats{Documents: 4, NoRegion: 1, Coded: 14, Targets: 5, Actuals: 4, Met: 1, Missed: 2, Disagreements: 3}
+	wantStats := Stats{Documents: 4, NoRegion: 1, Coded: 18, Targets: 5, Actuals: 5, Met: 1, Missed: 2, Disagreements: 5}
 	if res.Stats != wantStats {
 		t.Errorf("stats = %+v, want %+v", res.Stats, wantStats)
 	}
