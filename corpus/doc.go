@@ -13,7 +13,9 @@
 //     and returns a Document. Its format (txt, html, docx, pdf) follows
 //     from the name's extension.
 //   - DocxText reads the body text of a Word file (archive/zip and
-//     encoding/xml).
+//     encoding/xml); PDFText the text layer of a PDF (poppler's
+//     pdftotext), with PDFPagesText joining its lines into paragraphs and
+//     dropping running headers, footers and page numbers.
 //   - Decode turns raw bytes into Unicode text: UTF-8 (with or without a
 //     byte-order mark), UTF-16 with a byte-order mark, or GB18030/GBK, all
 //     through golang.org/x/text. The text is the file decoded with a

@@ -136,3 +136,49 @@ func TestExtractFormats(t *testing.T) {
 		t.Errorf("gwr show reports.zip: status %d, stderr %q; want both members:\n%.300s", status, e.String(), o.String())
 	}
 }
+
+// TestExtractPDF: a bundled report printed to PDF by headless Chromium
+// gives the facts of its .txt (mention, value, unit): at least 95% of
+// them (all of them when this test was written).
+func TestExtractPDF(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out")
+	extractRun(t, 0, "-o", out, "--format", "jsonl", "--quiet", "../../corpus/testdata/pdf/003_8d678484d61eac6b.pdf", "../../corpus/003_8d678484d61eac6b.txt")
+	docs, err := schema.ReadDocuments(filepath.Join(out, "documents.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != 2 || docs[0].Format != "pdf" || docs[1].Format != "txt" {
+		t.Fatalf("documents = %+v; want the pdf, then the txt", docs)
+	}
+	if a, b := docs[0], docs[1]; a.Region != b.Region || a.Level != b.Level || yearString(a.Year) != yearString(b.Year) || a.DocType != b.DocType {
+		t.Errorf("pdf metadata %s %s %s %s; want the txt's %s %s %s %s", a.Region, a.Level, yearString(a.Year), a.DocType, b.Region, b.Level, yearString(b.Year), b.DocType)
+	}
+	facts, err := schema.ReadFacts(filepath.Join(out, "facts.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	by := factsByDoc(facts)
+	count := map[string]int{}
+	for _, f := range by[docs[0].DocID] {
+		count[f.Mention+"|"+strconv.FormatFloat(f.ValueLow, 'g', -1, 64)+"|"+f.Unit]++
+	}
+	ref := by[docs[1].DocID]
+	same := 0
+	for _, f := range ref {
+		if k := f.Mention + "|" + strconv.FormatFloat(f.ValueLow, 'g', -1, 64) + "|" + f.Unit; count[k] > 0 {
+			count[k]--
+			same++
+		}
+	}
+	if len(ref) < 30 || same*100 < len(ref)*95 {
+		t.Errorf("the PDF gives %d of the %d facts of the .txt (mention, value, unit); want at least 95%%", same, len(ref))
+	}
+	text, err := os.ReadFile(filepath.Join(out, "texts", docs[0].DocID+".txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bad := mismatches(string(text), by[docs[0].DocID]); bad > 0 {
+		t.Errorf("texts/%s.txt: %d mentions not at their offsets", docs[0].DocID, bad)
+	}
+}
