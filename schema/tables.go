@@ -131,7 +131,7 @@ var DocumentsTable = newTable[Document]("documents",
 			Values: []string{"txt", "html", "docx", "pdf"},
 			ValueDocs: map[string]string{
 				"txt":  "plain text (.txt, standard input, any other name given on the command line)",
-				"html": "a web page (.htm, .html): the text is the page with its markup; tags, scripts and styles hold no facts",
+				"html": "a web page (.htm, .html): the text is the page with its markup; tags, scripts, styles and page chrome (navigation, headers, footers, sidebars) hold no facts",
 				"docx": "a Word file: the body's paragraphs one a line (empty ones left out), tables one row a line with cells separated by tabs; no headers, footers, footnotes or comments",
 				"pdf":  "a PDF's text layer (poppler's pdftotext), lines joined back into paragraphs, running headers, footers and page numbers dropped",
 			},

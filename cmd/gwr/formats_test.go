@@ -182,3 +182,47 @@ func TestExtractPDF(t *testing.T) {
 		t.Errorf("texts/%s.txt: %d mentions not at their offsets", docs[0].DocID, bad)
 	}
 }
+
+// TestExtractHTMLChrome: a saved government page gives the facts of its
+// text and none from its menus, breadcrumb, sidebar and footer.
+func TestExtractHTMLChrome(t *testing.T) {
+	page := `<!DOCTYPE html><html><head><meta charset="utf-8"><title>2025年政府工作报告</title></head><body>
+<div class="header"><div class="top-bar">今天是2025年1月21日</div></div>
+<nav><ul><li><a href="/">首页</a></li><li><a href="/zw">新增栏目12个</a></li></ul></nav>
+<div class="main"><div id="UCAP-CONTENT">
+<p>各位代表：</p><p>现在，我代表省人民政府向大会报告工作。</p>
+<p>今年全省地区生产总值增长5%以上，新增高新技术企业3000家以上。</p>
+</div></div>
+<div class="sidebar"><p>专题：城镇新增就业110万人以上</p></div>
+<div class="footer">鲁ICP备05023283号 访问量增长20%</div>
+</body></html>`
+	dir := t.TempDir()
+	in := filepath.Join(dir, "page.html")
+	os.WriteFile(in, []byte(page), 0o644)
+	out := filepath.Join(dir, "out")
+	extractRun(t, 0, "-o", out, "--format", "jsonl", "--quiet", in)
+	facts, err := schema.ReadFacts(filepath.Join(out, "facts.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range facts {
+		got = append(got, f.Mention)
+	}
+	if want := "5%以上,3000家以上"; strings.Join(got, ",") != want {
+		t.Errorf("facts of the page = %q; want %q (none from its chrome)", strings.Join(got, ","), want)
+	}
+	if bad := mismatches(page, facts); bad > 0 {
+		t.Errorf("%d mentions not at their offsets in the page", bad)
+	}
+	docs, err := schema.ReadDocuments(filepath.Join(out, "documents.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != 1 || docs[0].Format != "html" {
+		t.Errorf("documents = %+v; want one, format html", docs)
+	}
+	if _, err := os.Stat(filepath.Join(out, "texts", "page.txt")); err == nil {
+		t.Errorf("texts/page.txt written; want no copy of a page the tables' path names")
+	}
+}
