@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -17,17 +18,21 @@ const (
 )
 
 // Extensions lists the file name extensions Discover collects when it
-// walks a directory (compared without regard to case). Files named on the
-// command line are taken whatever their extension.
-var Extensions = []string{".txt", ".htm", ".html"}
+// walks a directory (compared without regard to case): the document
+// formats and zip archives. Files named on the command line are taken
+// whatever their extension.
+var Extensions = []string{".txt", ".htm", ".html", ".docx", ".pdf", ".zip"}
 
-// Input is one document to read: a file, or standard input.
+// Input is one document to read: a file, a member of a zip archive, or
+// standard input.
 type Input struct {
-	Path string // as given or found by the walk; StdinPath for standard input
-	ID   string // unique among the inputs of one Discover call
+	Path   string // as given or found by the walk; StdinPath for standard input; the archive for a member
+	ID     string // unique among the inputs of one Discover call
+	Member string // the member's name (decoded to Unicode) in the zip archive at Path; "" for a file
 	// Err is set for an input that could not be looked at (a directory
-	// that cannot be listed, a file that cannot be stat'ed): Load returns
-	// it, so that it costs this input alone.
+	// that cannot be listed, a file that cannot be stat'ed, an archive
+	// that cannot be read or is too large, a member that is an archive):
+	// Load returns it, so that it costs this input alone.
 	Err error
 }
 
@@ -38,12 +43,20 @@ type Input struct {
 // (names starting with ".") and, as the go tool does, directories named
 // "testdata" (test fixtures kept beside a corpus, like corpus/testdata),
 // and its files are listed sorted by path.
+// A zip archive (.zip, named or found) stands for its document members
+// (.txt, .htm, .html, .docx, .pdf), in archive order, each an Input with
+// Member set; their names are decoded from UTF-8 or, without the zip
+// UTF-8 flag, GB18030. An archive that cannot be read, holds too much
+// (DefaultMaxArchiveBytes, MaxArchiveMembers) or no document is one Input
+// whose Load fails naming it, as is a member that is an archive itself:
+// the other inputs are not affected.
 // Arguments keep their order; a file reached twice is listed once. "-" is
 // standard input, with ID "stdin". A path that does not exist is an error
 // naming it, as are an empty argument list and arguments that yield no
 // input at all (directories without report files).
 //
-// An ID is the file name without its last extension. When two inputs have
+// An ID is the file (or member) name without its directory and its last
+// extension. When two inputs have
 // the same name, the first (in the order above) keeps the plain ID and each
 // later one gets the first free suffix "-2", "-3", … ("report",
 // "report-2"); plain IDs of other inputs are never taken by a suffixed one.
@@ -91,14 +104,28 @@ func Discover(args []string) ([]Input, error) {
 		}
 	}
 	if len(paths) == 0 {
-		return nil, &FileError{Path: strings.Join(args, ", "), Reason: "no .txt, .htm or .html files found", Kind: ErrNotFound}
+		return nil, &FileError{Path: strings.Join(args, ", "), Reason: "no .txt, .htm, .html, .docx, .pdf or .zip files found", Kind: ErrNotFound}
 	}
-	inputs := assignIDs(paths)
-	for i := range inputs {
-		if p := inputs[i].Path; p != StdinPath {
-			inputs[i].Err = failed[filepath.Clean(p)]
+	var inputs []Input
+	for _, p := range paths {
+		if p != StdinPath {
+			if err := failed[filepath.Clean(p)]; err != nil {
+				inputs = append(inputs, Input{Path: p, Err: err})
+				continue
+			}
 		}
+		if p == StdinPath || !isArchive(p) {
+			inputs = append(inputs, Input{Path: p})
+			continue
+		}
+		members, err := archiveMembers(p)
+		if err != nil {
+			inputs = append(inputs, Input{Path: p, Err: err})
+			continue
+		}
+		inputs = append(inputs, members...)
 	}
+	assignIDs(inputs)
 	return inputs, nil
 }
 
@@ -178,28 +205,31 @@ func statErr(path string, err error) error {
 	return &FileError{Path: path, Reason: err.Error(), Kind: ErrNotFound, Err: err}
 }
 
-// baseID is the file name of p without its last extension.
-func baseID(p string) string {
-	if p == StdinPath {
+// baseID is the name of the input without its directory and its last
+// extension: of the member for an archive member, else of the file.
+func baseID(in Input) string {
+	if in.Path == StdinPath {
 		return StdinID
 	}
-	name := filepath.Base(p)
-	if id := strings.TrimSuffix(name, filepath.Ext(name)); id != "" {
+	name := filepath.Base(in.Path)
+	if in.Member != "" {
+		name = path.Base(strings.ReplaceAll(in.Member, `\`, "/"))
+	}
+	if id := strings.TrimSuffix(name, path.Ext(name)); id != "" {
 		return id
 	}
 	return name
 }
 
-// assignIDs gives each path a unique ID; see Discover.
-func assignIDs(paths []string) []Input {
+// assignIDs gives each input a unique ID; see Discover.
+func assignIDs(inputs []Input) {
 	taken := map[string]bool{}
-	for _, p := range paths {
-		taken[baseID(p)] = true
+	for _, in := range inputs {
+		taken[baseID(in)] = true
 	}
 	used := map[string]bool{}
-	inputs := make([]Input, len(paths))
-	for i, p := range paths {
-		id := baseID(p)
+	for i, in := range inputs {
+		id := baseID(in)
 		if used[id] {
 			for n := 2; ; n++ {
 				c := id + "-" + strconv.Itoa(n)
@@ -210,7 +240,6 @@ func assignIDs(paths []string) []Input {
 			}
 		}
 		used[id] = true
-		inputs[i] = Input{Path: p, ID: id}
+		inputs[i].ID = id
 	}
-	return inputs
 }

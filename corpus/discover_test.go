@@ -32,7 +32,8 @@ func TestDiscover(t *testing.T) {
 		"reports/b/old.htm":            "x",
 		"reports/a.b.txt":              "x",
 		"reports/notes.md":             "x", // not an input extension
-		"reports/scan.pdf":             "x",
+		"reports/scan.pdf":             "x", // an input format: Load reads (or refuses) it
+		"reports/sheet.xlsx":           "x", // not an input extension
 		"reports/.hidden.txt":          "x",
 		"reports/.git/objects/x.txt":   "x",
 		"loose/readme.md":              "x", // named on the command line: taken
@@ -55,6 +56,7 @@ func TestDiscover(t *testing.T) {
 		{Path: j("reports/a.b.txt"), ID: "a.b"},
 		{Path: j("reports/b/old.htm"), ID: "old"},
 		{Path: j("reports/b/page.HTML"), ID: "page"},
+		{Path: j("reports/scan.pdf"), ID: "scan"},
 		{Path: j("loose/readme.md"), ID: "readme"},
 		{Path: "-", ID: "stdin"},
 		{Path: j("loose/zichuan.txt"), ID: "zichuan-4"},
@@ -102,7 +104,7 @@ func TestDiscoverErrors(t *testing.T) {
 		{"missing file", []string{dir, missing}, "corpus: " + missing + ": no such file or directory"},
 		{"no arguments", nil, "corpus: no inputs given"},
 		{"empty argument", []string{""}, "corpus: empty path argument"},
-		{"no report files", []string{dir}, "corpus: " + dir + ": no .txt, .htm or .html files found"},
+		{"no report files", []string{dir}, "corpus: " + dir + ": no .txt, .htm, .html, .docx, .pdf or .zip files found"},
 	}
 	for _, tt := range tests {
 		got, err := Discover(tt.args)

@@ -25,6 +25,13 @@ var (
 	ErrEncoding = errors.New("bad encoding")
 	// ErrTruncated: the file ends inside a multi-byte sequence.
 	ErrTruncated = errors.New("truncated")
+	// ErrArchive: a zip archive cannot be read, holds no document, or a
+	// member is an archive itself.
+	ErrArchive = errors.New("bad archive")
+	// ErrFormat: a Word or PDF file is damaged or not what its name says.
+	ErrFormat = errors.New("bad document format")
+	// ErrNoText: a PDF without a text layer (a scan).
+	ErrNoText = errors.New("no text layer")
 	// ErrManifest: a manifest file is malformed.
 	ErrManifest = errors.New("bad manifest")
 )

@@ -3,6 +3,7 @@ package corpus
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"github.com/gwrfacts/gwr/corpus/region"
 	"io"
@@ -33,16 +34,26 @@ type Options struct {
 // Document is one decoded input with its metadata.
 type Document struct {
 	ID, Path string
-	Text     string // the file decoded to Unicode, a leading BOM dropped, nothing else changed (SPEC section 2)
-	SHA256   string // hex SHA-256 of the raw bytes
-	Encoding string // "utf-8", "utf-8-bom", "gb18030", "utf-16le", "utf-16be" ("gbk" only when forced)
+	Member   string // for an archive member, its name in the archive at Path; "" otherwise
+	Format   string // FormatText, FormatHTML, FormatDOCX or FormatPDF
+	Text     string // the text the input was read as: see Load
+	SHA256   string // hex SHA-256 of the raw bytes (of the member, for an archive member)
+	Encoding string // "utf-8", "utf-8-bom", "gb18030", "utf-16le", "utf-16be" ("gbk" only when forced); "" for docx and pdf
 	HTML     bool   // the text looks like an HTML page; Text is still the page as is
 	Meta     Meta
 }
 
-// Load reads one input (standard input for "-"), checks its size, decodes
-// it, infers its metadata from the text and applies opt.Manifest's entry
-// for in.ID over it. Errors are *FileError values naming the file.
+// Load reads one input (standard input for "-", a member of a zip archive
+// when in.Member is set), checks its size, turns it into text, infers its
+// metadata from the text and the name and applies opt.Manifest's entry for
+// in.ID over it. Errors are *FileError values naming the file (the archive
+// and the member for a member).
+//
+// The text depends on the format, told by the name's extension: a .docx
+// file is read by DocxText and a .pdf file by PDFText; anything else
+// (.txt, .htm, .html, other names given on the command line, standard
+// input) is decoded by Decode, nothing changed but a leading BOM. Spans
+// are offsets into this text.
 func Load(in Input, opt Options) (*Document, error) {
 	if in.Err != nil {
 		return nil, in.Err
@@ -51,31 +62,77 @@ func Load(in Input, opt Options) (*Document, error) {
 	if limit <= 0 {
 		limit = DefaultMaxBytes
 	}
-	raw, err := readLimited(in.Path, limit, opt.Stdin)
+	name := in.Path
+	var (
+		raw []byte
+		err error
+	)
+	if in.Member != "" {
+		name = in.Member
+		raw, err = readMember(in.Path, in.Member, limit)
+	} else {
+		raw, err = readLimited(in.Path, limit, opt.Stdin)
+	}
 	if err != nil {
 		return nil, err
 	}
-	text, enc, err := Decode(raw, opt.Encoding)
+	format := formatOf(name)
+	if in.Path == StdinPath || format == "" {
+		format = FormatText
+	}
+	var text, enc string
+	switch format {
+	case FormatDOCX:
+		text, err = DocxText(raw, limit)
+	case FormatPDF:
+		text, err = pdfText(in, raw)
+	default:
+		text, enc, err = Decode(raw, opt.Encoding)
+	}
 	if err != nil {
-		return nil, withPath(err, in.Path)
+		return nil, inputErr(err, in)
 	}
 	if strings.TrimSpace(text) == "" {
 		// a report of blanks is as empty as no bytes: say so rather than
 		// list it as a document without facts
-		return nil, withPath(decodeErr(ErrEmpty, "empty file (only white space)"), in.Path)
+		reason := "empty file (only white space)"
+		if format == FormatDOCX || format == FormatPDF {
+			reason = "no text in the document"
+		}
+		return nil, inputErr(decodeErr(ErrEmpty, reason), in)
 	}
 	sum := sha256.Sum256(raw)
 	doc := &Document{
 		ID:       in.ID,
 		Path:     in.Path,
+		Member:   in.Member,
+		Format:   format,
 		Text:     text,
 		SHA256:   hex.EncodeToString(sum[:]),
 		Encoding: enc,
 		HTML:     looksHTML(text),
-		Meta:     InferMeta(text),
+		Meta:     inferMetaNamed(name, text),
+	}
+	if doc.HTML && format == FormatText {
+		doc.Format = FormatHTML
 	}
 	doc.Meta = opt.Manifest.Apply(in.ID, doc.Meta)
 	return doc, nil
+}
+
+// inputErr names the input in err, a *FileError without a path: the file,
+// and for an archive member the member too.
+func inputErr(err error, in Input) error {
+	var fe *FileError
+	if !errors.As(err, &fe) || fe.Path != "" {
+		return err
+	}
+	c := *fe
+	c.Path = in.Path
+	if in.Member != "" {
+		c.Reason = "member " + SafeName(in.Member) + ": " + c.Reason
+	}
+	return &c
 }
 
 // readLimited reads the file at path (standard input for "-"), refusing
@@ -160,6 +217,8 @@ func (d *Document) Row(facts int) schema.Document {
 	row := schema.Document{
 		DocID:    d.ID,
 		Path:     d.Path,
+		Format:   d.Format,
+		Member:   d.Member,
 		SHA256:   d.SHA256,
 		Encoding: d.Encoding,
 		Region:   d.Meta.Region,

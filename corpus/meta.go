@@ -1,7 +1,9 @@
 package corpus
 
 import (
+	"path"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -159,4 +161,43 @@ func anyMatch(res []*regexp.Regexp, text string) bool {
 		}
 	}
 	return false
+}
+
+// nameYear is a year in a file name: 2025年…, 2026_四川省_…, …-2023.
+var nameYear = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)[0-9]{2})(?:[^0-9]|$)`)
+
+// nameYearWord is a year with its 年, cut out of a name before its region
+// is looked for.
+var nameYearWord = regexp.MustCompile(`(?:19|20)[0-9]{2}年?`)
+
+// nameRegion is the run of Han characters before 政府/人民政府/人大 in a file
+// name (years cut out), as in a title: 2025年山东省政府工作报告,
+// 高唐县2023年政府工作报告, 2026_四川省_政府工作报告.
+var nameRegion = regexp.MustCompile(`(\p{Han}{2,20}?)[\s_\-—·]*(?:人民)?(?:政府|人大|两会)`)
+
+// inferMetaNamed is InferMeta of the text, with what the text does not
+// tell (an unknown region, level or year) taken from the file or member
+// name, read as a title: 2025年山东省政府工作报告.docx is 山东省, province,
+// 2025.
+func inferMetaNamed(name, text string) Meta {
+	m := InferMeta(text)
+	if m.Region != "" && m.Year != 0 {
+		return m
+	}
+	base := path.Base(strings.ReplaceAll(name, `\`, "/"))
+	base = strings.TrimSuffix(base, path.Ext(base))
+	if m.Year == 0 {
+		if y := nameYear.FindStringSubmatch(base); y != nil {
+			m.Year, _ = strconv.Atoi(y[1])
+		}
+	}
+	if m.Region == "" {
+		for _, sub := range nameRegion.FindAllStringSubmatch(nameYearWord.ReplaceAllString(base, "_"), -1) {
+			if u, ok := parseUnit(sub[1]); ok {
+				m.Region, m.Level = u.name, u.level()
+				break
+			}
+		}
+	}
+	return m
 }

@@ -27,8 +27,9 @@ type View struct {
 
 // Options selects optional cleaning steps.
 type Options struct {
-	// HTML drops tags (<...>), comments and the contents of <script> and
-	// <style>, and decodes character references (&nbsp; &amp; &#12345;
+	// HTML drops tags (<...>), comments, the contents of <script> and
+	// <style> and page chrome (navigation, headers, footers, sidebars:
+	// elements such as <nav> or <div class="footer">), and decodes character references (&nbsp; &amp; &#12345;
 	// &#x4e07; ...). A decoded character maps to the entity's first code
 	// point. Block-level tags (p, br, div, li, tr, h1-h6 ...) become a "\n"
 	// so that paragraphs stay apart. A line break of the HTML source is only
@@ -605,6 +606,7 @@ var blockTags = map[string]bool{
 const maxEntity = 32
 
 // stripHTML drops tags and comments, the contents of <script> and <style>,
+// page chrome (navigation, headers, footers, sidebars: see chrome.go),
 // turns block-level tags into "\n" and decodes character references. A '<'
 // or '&' that does not start a well-formed tag or reference is kept. A line
 // break of the HTML source, with the spaces around it, is dropped (or is one
@@ -616,6 +618,9 @@ func stripHTML(s seq) seq {
 		switch s.r[i] {
 		case '<':
 			if j, nl := tags.skip(i); j > i {
+				if k := tags.chromeEnd(i, j); k > j {
+					j, nl = k, true // page chrome, dropped whole (chrome.go)
+				}
 				if nl {
 					b.add('\n', s.start[i], s.end[j-1])
 				}
@@ -665,6 +670,10 @@ func isASCIIAlnum(c rune) bool { return isASCIILetter(c) || isDigit(c) }
 type tagScanner struct {
 	r       []rune
 	missing map[string]bool
+	// page chrome (chrome.go): elements whose end was not found, and the
+	// index from which each searched tag is known to be missing
+	chromeMisses  int
+	chromeMissing map[string]int
 }
 
 // find returns the first index >= from of the lower-case ASCII string p in

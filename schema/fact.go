@@ -35,6 +35,8 @@ type Fact struct {
 type Document struct {
 	DocID    string `json:"doc_id"`
 	Path     string `json:"path"`
+	Format   string `json:"format"`
+	Member   string `json:"member"`
 	SHA256   string `json:"sha256"`
 	Encoding string `json:"encoding"`
 	Region   string `json:"region"`

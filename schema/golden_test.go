@@ -128,7 +128,7 @@ metadata:
   gwr.column.path = "The input file's path. Example: \"corpus/000_905a9ba025aa535a.txt\"."
   gwr.column.stage = "The pipeline stage that failed. Values: \"load\", \"extract\". Example: \"load\"."
   gwr.rules_hash = <…>
-  gwr.schema_version = "1"
+  gwr.schema_version = "2"
   gwr.table = "errors"
   gwr.tool_version = <…>
 `

@@ -11,7 +11,7 @@ import (
 // SchemaVersion is the version of the table layouts defined here. It is
 // stored in every file as gwr.schema_version and changes whenever a column is
 // added, removed, renamed or retyped.
-const SchemaVersion = "1"
+const SchemaVersion = "2"
 
 // Key/value metadata keys stored in the Arrow schema and the Parquet footer.
 const (

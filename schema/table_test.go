@@ -27,7 +27,7 @@ func TestColumnOrder(t *testing.T) {
 func TestColumnTypes(t *testing.T) {
 	dict := map[string][]string{
 		"facts":     {"doc_id", "measure", "bound", "unit", "unit_text", "classifier", "kind", "hedge", "rule", "cue", "indicator_code"},
-		"documents": {"encoding", "level", "doc_type"},
+		"documents": {"format", "encoding", "level", "doc_type"},
 		"errors":    {"stage"},
 	}
 	nullable := map[string][]string{"facts": {"year", "indicator_code"}, "documents": {"year", "region_code"}}

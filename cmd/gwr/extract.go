@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime/debug"
 	"runtime/pprof"
 	"strings"
@@ -38,7 +39,7 @@ const extractMemoryLimit = 160 << 20
 // in memory.
 const maxJobs = 1024
 
-const extractUsage = "usage: gwr extract [flags] INPUT...   (INPUT: a file, a directory walked for *.txt/*.html, or - for stdin)"
+const extractUsage = "usage: gwr extract [flags] INPUT...   (INPUT: a file, a zip archive, a directory walked for *.txt, *.htm(l), *.docx, *.pdf and *.zip, or - for stdin)"
 
 func runExtract(args []string, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("extract", flag.ContinueOnError)
@@ -52,6 +53,7 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 	partitionBy := flags.String("partition-by", "", "write Hive-style partitioned tables, DIR/documents/year=Y/level=L/part-<hash>.<ext> and DIR/facts/doc_year=Y/level=L/…; the only `KEYS` are year,level")
 	shard := flags.String("shard", "", "process shard `I/N` of the inputs only: those whose doc_id hashes (FNV-1a 64) to I modulo N, I counted from 0")
 	cpuProfile := flags.String("cpuprofile", "", "write a CPU profile of the run to `FILE` (for go tool pprof)")
+	textDir := flags.String("text-dir", "", "write the text of each document not read from a plain .txt or .html file (Word, PDF, archive members), which start and end point into, to `TDIR`/<doc_id>.txt (default DIR/texts)")
 	pos, err := parseInterspersed(flags, args)
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprintln(stdout, extractUsage+"\n\nWrites DIR/facts.<ext>, DIR/documents.<ext> and DIR/errors.<ext> for each format\n"+
@@ -143,11 +145,16 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 		return interrupted(0, len(inputs))
 	}
 	bar := newProgress(stderr, len(inputs), *quiet)
-	sink := reportingSink{Sink: output, stderr: stderr}
+	if *textDir == "" {
+		*textDir = filepath.Join(*out, "texts")
+	}
+	texts := &textSink{Sink: output, dir: *textDir}
+	sink := reportingSink{Sink: texts, stderr: stderr}
 	opt.Progress = bar.update
 	stats, err := batch.Run(ctx, inputs, x, opt, sink)
 	bar.finish()
 	if err != nil {
+		texts.abort()
 		output.Abort()
 		if ctx.Err() != nil {
 			return interrupted(stats.Docs+stats.Skipped, stats.Total)
@@ -156,11 +163,13 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 	}
 	switch {
 	case *appendTo && stats.Docs == 0:
+		texts.abort()
 		output.Abort() // nothing new: leave every file as it was
 	case stats.Docs > 0 && stats.Errors == stats.Docs && output.HasPrevious():
 		// every input failed (a full disk, no file descriptors left, the
 		// wrong directory): the tables of the run before are worth more
 		// than a table of errors
+		texts.abort()
 		output.Abort()
 		if !*quiet {
 			fmt.Fprintln(stderr, summary(stats, *out))
@@ -169,6 +178,10 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 		return 1
 	default:
 		if err := output.Commit(); err != nil {
+			texts.abort()
+			return fail(err)
+		}
+		if err := texts.commit(); err != nil {
 			return fail(err)
 		}
 	}

@@ -98,7 +98,7 @@ type sourceFlags struct {
 }
 
 func (s *sourceFlags) register(flags *flag.FlagSet) {
-	flags.StringVar(&s.corpusDir, "corpus", "", "for a facts table: read the text of document ID from `DIR`/ID.txt (or .html, .htm) instead of the path in the documents table")
+	flags.StringVar(&s.corpusDir, "corpus", "", "for a facts table: read the text of document ID from `DIR`/ID.txt (or .html, .htm) instead of the texts gwr extract kept or the path in the documents table")
 	s.readFlags.register(flags)
 }
 
@@ -215,45 +215,56 @@ func (s *sourceFlags) loadFacts(path string, warn func(string)) ([]review.Docume
 
 // attachText looks for the text of d and keeps it if every fact's mention
 // is at its offsets. Candidates: DIR/ID.txt, .html, .htm with --corpus;
-// otherwise the documents table's path as given and, when relative,
-// relative to the parent of the output directory base (gwr extract is
-// usually run beside the corpus).
+// otherwise the text gwr extract kept in the output directory base
+// (base/texts/ID.txt, for Word files, PDFs and archive members), then the
+// documents table's path (with its archive member) as given and, when
+// relative, relative to the parent of base (gwr extract is usually run
+// beside the corpus).
 func (s *sourceFlags) attachText(d *review.Document, base string, warn func(string)) {
-	var candidates []string
+	var (
+		candidates []corpus.Input
+		kept       string // the text gwr extract kept, checked by its mentions alone
+	)
 	if s.corpusDir != "" {
 		if !plainName(d.ID) {
 			warn(fmt.Sprintf("doc_id %s is not a plain file name: its text is not looked for in %s; showing its facts in their sentences", strconv.Quote(d.ID), s.corpusDir))
 			return
 		}
 		for _, ext := range []string{".txt", ".html", ".htm"} {
-			candidates = append(candidates, filepath.Join(s.corpusDir, d.ID+ext))
+			candidates = append(candidates, corpus.Input{Path: filepath.Join(s.corpusDir, d.ID+ext), ID: d.ID})
 		}
-	} else if d.Row != nil && d.Row.Path != "" && d.Row.Path != corpus.StdinPath {
-		candidates = append(candidates, d.Row.Path)
-		if !filepath.IsAbs(d.Row.Path) {
-			candidates = append(candidates, filepath.Join(filepath.Dir(filepath.Clean(base)), d.Row.Path))
+	} else {
+		kept = filepath.Join(base, "texts", textFileName(d.ID))
+		candidates = append(candidates, corpus.Input{Path: kept, ID: d.ID})
+		if d.Row != nil && d.Row.Path != "" && d.Row.Path != corpus.StdinPath {
+			candidates = append(candidates, corpus.Input{Path: d.Row.Path, Member: d.Row.Member, ID: d.ID})
+			if !filepath.IsAbs(d.Row.Path) {
+				candidates = append(candidates, corpus.Input{Path: filepath.Join(filepath.Dir(filepath.Clean(base)), d.Row.Path), Member: d.Row.Member, ID: d.ID})
+			}
 		}
 	}
 	opt := corpus.Options{Encoding: s.encoding, MaxBytes: s.maxBytes}
-	for _, p := range candidates {
-		if _, err := os.Stat(p); err != nil {
+	var tried []string
+	for _, in := range candidates {
+		tried = append(tried, in.Path)
+		if _, err := os.Stat(in.Path); err != nil {
 			continue
 		}
-		doc, err := corpus.Load(corpus.Input{Path: p, ID: d.ID}, opt)
+		doc, err := corpus.Load(in, opt)
 		if err != nil {
 			warn(fmt.Sprintf("%v; showing the facts of %s in their sentences", err, d.ID))
 			return
 		}
 		if bad := mismatches(doc.Text, d.Facts); bad > 0 {
-			warn(fmt.Sprintf("%s: %d of %d mentions of %s are not at their offsets (text changed since extraction?); showing them in their sentences", corpus.SafeName(p), bad, len(d.Facts), d.ID))
+			warn(fmt.Sprintf("%s: %d of %d mentions of %s are not at their offsets (text changed since extraction?); showing them in their sentences", corpus.SafeName(in.Path), bad, len(d.Facts), d.ID))
 			return
 		}
-		if s.corpusDir == "" && (d.Row.SHA256 != "" && d.Row.SHA256 != doc.SHA256 || d.Row.SHA256 == "" && len(d.Facts) == 0) {
+		if s.corpusDir == "" && in.Path != kept && (d.Row.SHA256 != "" && d.Row.SHA256 != doc.SHA256 || d.Row.SHA256 == "" && len(d.Facts) == 0) {
 			// Only the very file the documents table names, by content (or,
 			// in a table without hashes, a file every mention is found in):
 			// a crafted table cannot make the page show another file.
 			if d.Row.SHA256 != "" {
-				warn(fmt.Sprintf("%s is not the file %s was extracted from (its SHA-256 differs from the documents table's); its text is not shown", corpus.SafeName(p), d.ID))
+				warn(fmt.Sprintf("%s is not the file %s was extracted from (its SHA-256 differs from the documents table's); its text is not shown", corpus.SafeName(in.Path), d.ID))
 			}
 			return
 		}
@@ -263,11 +274,11 @@ func (s *sourceFlags) attachText(d *review.Document, base string, warn func(stri
 	if len(d.Facts) == 0 {
 		return
 	}
-	if len(candidates) == 0 {
+	if s.corpusDir == "" && (d.Row == nil || d.Row.Path == "" || d.Row.Path == corpus.StdinPath) {
 		warn(fmt.Sprintf("no text for %s (no path in a documents table; use --corpus DIR); showing its facts in their sentences", d.ID))
 		return
 	}
-	warn(fmt.Sprintf("no text for %s (looked for %s); showing its facts in their sentences", d.ID, strings.Join(candidates, ", ")))
+	warn(fmt.Sprintf("no text for %s (looked for %s); showing its facts in their sentences", d.ID, strings.Join(tried, ", ")))
 }
 
 // plainName reports whether id can name a file in a directory and only

@@ -41,9 +41,12 @@ type Result struct {
 	Doc   *schema.Document
 	Facts []schema.Fact
 	Err   *schema.ErrorRow
-	// Text is the document's decoded text, which the facts' offsets point
-	// into ("" for an error).
-	Text string
+	// Text is the document's text, which offsets point into, and
+	// OwnText whether it is not simply the file at Doc.Path decoded (a
+	// Word file, a PDF, an archive member) and so worth keeping beside
+	// the tables.
+	Text    string
+	OwnText bool
 
 	skipped bool // left out by Options.Skip: not given to the sink
 }
@@ -170,7 +173,8 @@ func process(in corpus.Input, x *extract.Extractor, opt Options) (r Result, n in
 		return Result{Err: &schema.ErrorRow{DocID: in.ID, Path: in.Path, Stage: stage, Message: fmt.Sprintf("%s: %v", corpus.SafeName(in.Path), err)}}, 0
 	}
 	row := doc.Row(len(facts))
-	return Result{Doc: &row, Facts: facts, Text: doc.Text}, int64(len(doc.Text))
+	own := doc.Member != "" || (doc.Format != corpus.FormatText && doc.Format != corpus.FormatHTML)
+	return Result{Doc: &row, Facts: facts, Text: doc.Text, OwnText: own}, int64(len(doc.Text))
 }
 
 func firstLines(b []byte, n int) string {

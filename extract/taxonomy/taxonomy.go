@@ -246,12 +246,12 @@ var speedSuffix = regexp.MustCompile(`(?:增长速度|增长率|增速)(?:的调
 
 // Assign returns the code of the first row whose patterns match the whole
 // normalized indicator and that takes measure and unit; "" if none does.
-// A fact without an indicator phrase gets no code. A level in percent of
-// a phrase ending in 增长速度, 增长率 or 增速 is taken as a growth of what
-// precedes it.
+// A fact without an indicator phrase gets no code. A level or growth in
+// percent of a phrase ending in 增长速度, 增长率 or 增速 is taken as a
+// growth of what precedes it.
 func (t *Taxonomy) Assign(indicator, measure, unit string) string {
 	s := Normalize(indicator)
-	if measure == "level" && unit == "percent" && speedSuffix.MatchString(s) {
+	if (measure == "level" || measure == "growth") && unit == "percent" && speedSuffix.MatchString(s) {
 		s, measure = Normalize(speedSuffix.ReplaceAllString(s, "")), "growth"
 	}
 	if s == "" {

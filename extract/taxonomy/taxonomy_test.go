@@ -28,6 +28,8 @@ func TestAssign(t *testing.T) {
 		{"中央提出今年经济增长", "growth", "percent", "gdp_growth"},
 		{"经济增长速度的调控", "level", "percent", "gdp_growth"},
 		{"经济增长速度", "level", "percent", "gdp_growth"},
+		{"经济增长速度", "growth", "percent", "gdp_growth"},
+		{"经济增长速度的调控", "growth", "percent", "gdp_growth"},
 		{"地区生产总值", "level", "CNY", "gdp"},
 		{"国内生产总值", "level", "CNY", "gdp"},
 		{"我国经济总量", "level", "CNY", "gdp"},

@@ -52,7 +52,7 @@ const factTypes = {
   kind: 'VARCHAR', year: 'INTEGER', hedge: 'VARCHAR', rule: 'VARCHAR',
 };
 const docTypes = {
-  doc_id: 'VARCHAR', path: 'VARCHAR', sha256: 'VARCHAR', encoding: 'VARCHAR', region: 'VARCHAR', region_code: 'VARCHAR',
+  doc_id: 'VARCHAR', path: 'VARCHAR', format: 'VARCHAR', member: 'VARCHAR', sha256: 'VARCHAR', encoding: 'VARCHAR', region: 'VARCHAR', region_code: 'VARCHAR',
   level: 'VARCHAR', year: 'INTEGER', doc_type: 'VARCHAR', chars: 'INTEGER', facts: 'INTEGER',
 };
 

@@ -49,7 +49,7 @@ func Markdown(tax *taxonomy.Taxonomy) string {
 	fmt.Fprintf(&b, "%d codes, from `extract/taxonomy/indicators.tsv` (embedded in the binary). A fact gets a code when its indicator phrase, "+
 		"with scope words in front (全省, 我市, 今年, 提出 …) and rate words at the end (增长, 增速, 实际, 分别 …) removed, matches the "+
 		"whole of a row's pattern (a Go regular expression) and its `measure` and `unit` are among the row's; the first such row wins. "+
-		"A level in percent of a phrase ending in 增长速度, 增长率 or 增速 is read as a growth of what precedes it (经济增长速度8%% is "+
+		"A level or growth in percent of a phrase ending in 增长速度, 增长率 or 增速 is read as a growth of what precedes it (经济增长速度8%% is "+
 		"`gdp_growth`). Two neighbouring numbers of one 分别 sentence whose phrase is 城乡居民人均可支配收入 are the urban, then the rural "+
 		"figure; the phrase alone gets no code. Otherwise no code rather than a doubtful one. "+
 		"`gwr extract --indicators FILE` adds codes in the same format (a code given there replaces the built-in row); give the same "+
