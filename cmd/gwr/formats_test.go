@@ -41,7 +41,7 @@ func gbkZip(t *testing.T, path string, members map[string][]byte) {
 // factKey is what must agree between a report read from Word and the same
 // report as text.
 func factKey(f schema.Fact) string {
-	return strings.Join([]string{f.Mention, strconv.FormatFloat(f.ValueLow, 'g', -1, 64), strconv.FormatFloat(f.ValueHigh, 'g', -1, 64), f.Unit, f.Bound, f.Kind, yearString(f.Year)}, "|")
+	return strings.Join([]string{f.Mention, strconv.FormatFloat(f.ValueLow, 'g', -1, 64), strconv.FormatFloat(f.ValueHigh, 'g', -1, 64), string(f.Unit), string(f.Bound), string(f.Kind), yearString(f.Year)}, "|")
 }
 
 // TestExtractFormats: a directory holding a Word report and a zip with GBK
