@@ -161,7 +161,7 @@ func TestExtractPDF(t *testing.T) {
 	by := factsByDoc(facts)
 	count := map[string]int{}
 	for _, f := range by[docs[0].DocID] {
-		count[f.Mention+"|"+strconv.FormatFloat(f.ValueLow, 'g', -1, 64)+"|"+f.Unit]++
+		count[f.Mention+"|"+strconv.FormatFloat(f.ValueLow, 'g', -1, 64)+"|"+string(f.Unit)]++
 	}
 	ref := by[docs[1].DocID]
 	same := 0
