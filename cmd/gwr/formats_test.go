@@ -166,7 +166,7 @@ func TestExtractPDF(t *testing.T) {
 	ref := by[docs[1].DocID]
 	same := 0
 	for _, f := range ref {
-		if k := f.Mention + "|" + strconv.FormatFloat(f.ValueLow, 'g', -1, 64) + "|" + f.Unit; count[k] > 0 {
+		if k := f.Mention + "|" + strconv.FormatFloat(f.ValueLow, 'g', -1, 64) + "|" + string(f.Unit); count[k] > 0 {
 			count[k]--
 			same++
 		}
