@@ -167,6 +167,7 @@ type quantity struct {
 	unitSpan   span // the unit, empty for Fixed rules
 	pre, post  span // bound words, empty if absent
 	low, high  *big.Rat
+	written    *big.Rat // the number as written, before the unit scales it (四百斤: 400)
 	bound      string
 	unit       string // canonical unit
 	unitText   string
@@ -348,6 +349,7 @@ func read(r *compiledRule, m *regexp2.Match, s []rune) (quantity, bool) {
 	written := mult + unitText
 	u, ok := normalize.LookupUnit(written)
 	value, err := normalize.ParseNumber(num + mult)
+	q.written = value
 	if err != nil {
 		return q, false
 	}
@@ -507,7 +509,7 @@ func plausible(q *quantity, s []rune) bool {
 	if q.unitText == "成" && strings.HasPrefix(after, "不") {
 		return false // 一成不变
 	}
-	if q.rule.ChineseDigits && q.unit != "times" && q.unit != "percent" && q.low.Cmp(big.NewRat(2, 1)) < 0 {
+	if q.rule.ChineseDigits && q.unit != "times" && q.unit != "percent" && q.written != nil && q.written.Cmp(big.NewRat(2, 1)) < 0 {
 		return false // 一度出现, 最初一公里, 一亩泉; but 增长一点八倍
 	}
 	if q.rule.ChineseDigits && (q.unit == "count" || q.unit == "other") {
