@@ -40,9 +40,12 @@ Writes one self-contained HTML page (no network, no other files) with each
 document's text, every fact highlighted (colour: measure; outline: solid for
 target, dashed for actual), a side table of the facts that scrolls the text
 to a fact when a row is clicked, filters by kind, measure and unit, and
-counts. Reports are run through the extractor as gwr extract does; for a
-facts table the texts are read from the paths in the documents table beside
-it, or from --corpus.
+counts. Reports are read and extracted by the code of gwr extract (same
+flags --encoding, --max-bytes, --manifest, --indicators); a report that
+fails is named on stderr as gwr extract names it, is left off the page, and
+the exit status is 1. For a facts table (a directory written by gwr
+extract, flat or partitioned, or a table file) the texts are read from the
+paths in the documents table beside it, or from --corpus.
 
 Flags:`)
 		flags.SetOutput(stdout)
