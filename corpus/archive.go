@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path"
 	"strings"
 	"unicode/utf8"
 
@@ -32,8 +31,9 @@ var maxArchiveBytes = DefaultMaxArchiveBytes
 // archive order, with their names decoded (see memberName). Members that
 // are directories, hidden (a path element starting with ".", __MACOSX/)
 // or of no input format are skipped, as a directory walk skips them. A
-// member that is itself an archive is returned with an error: archives
-// are read one level deep. The archive as a whole fails (an error naming
+// member that is itself an archive, or a .doc or .wps file, is returned
+// with an error: archives are read one level deep, and those formats not
+// at all. The archive as a whole fails (an error naming
 // it) when it cannot be opened, when its members total more than
 // DefaultMaxArchiveBytes uncompressed or number more than
 // MaxArchiveMembers, or when it holds no document at all.
@@ -52,12 +52,15 @@ func archiveMembers(p string) ([]Input, error) {
 		if f.FileInfo().IsDir() || hiddenMember(name) {
 			continue
 		}
-		format := formatOf(name)
-		if format == "" && !strings.EqualFold(path.Ext(name), ".zip") {
+		format, why := formatOf(name), unreadableFormat(name)
+		if format == "" && why == "" && !isArchive(name) {
 			continue
 		}
 		in := Input{Path: p, Member: name}
-		if format == "" {
+		switch {
+		case why != "":
+			in.Err = &FileError{Path: p, Reason: fmt.Sprintf("member %s: %s", SafeName(name), why), Kind: ErrFormat}
+		case format == "":
 			in.Err = &FileError{Path: p, Reason: fmt.Sprintf("member %s: an archive inside an archive is not read (archives are read one level deep); extract it first", SafeName(name)), Kind: ErrArchive}
 		}
 		found = append(found, in)

@@ -67,6 +67,7 @@ func TestArchive(t *testing.T) {
 		zipMember{"__MACOSX/._2025年山东省政府工作报告.docx", []byte("x"), false}, // resource fork: skipped
 		zipMember{"目录/", nil, false},                                    // a directory
 		zipMember{"inner.zip", []byte("PK"), false},                     // nested archive: refused
+		zipMember{"旧版.doc", []byte("\xd0\xcf\x11\xe0"), true},           // Word 97-2003: refused
 	)
 	inputs, err := Discover([]string{archive})
 	if err != nil {
@@ -77,6 +78,7 @@ func TestArchive(t *testing.T) {
 		{Path: archive, Member: "报告/2024年高唐县政府工作报告.txt", ID: "2024年高唐县政府工作报告"},
 		{Path: archive, Member: "utf8名称.txt", ID: "utf8名称"},
 		{Path: archive, Member: "inner.zip", ID: "inner"},
+		{Path: archive, Member: "旧版.doc", ID: "旧版"},
 	}
 	if len(inputs) != len(want) {
 		t.Fatalf("Discover(archive) = %d inputs %+v; want %d", len(inputs), inputs, len(want))
@@ -110,6 +112,10 @@ func TestArchive(t *testing.T) {
 	_, err = Load(inputs[3], Options{})
 	if err == nil || !errors.Is(err, ErrArchive) || !strings.Contains(err.Error(), archive+": member inner.zip: an archive inside an archive is not read") {
 		t.Errorf("Load(nested archive) error = %v; want one naming the archive and the member", err)
+	}
+	_, err = Load(inputs[4], Options{})
+	if err == nil || !errors.Is(err, ErrFormat) || !strings.Contains(err.Error(), archive+": member 旧版.doc: a Word 97-2003 file (.doc) is not read: save it as .docx") {
+		t.Errorf("Load(.doc member) error = %v; want one naming the archive and the member", err)
 	}
 }
 

@@ -20,7 +20,8 @@ const (
 // Extensions lists the file name extensions Discover collects when it
 // walks a directory (compared without regard to case): the document
 // formats and zip archives. Files named on the command line are taken
-// whatever their extension.
+// whatever their extension. The walk also collects .doc and .wps files,
+// which Load refuses with an error saying to save them as .docx.
 var Extensions = []string{".txt", ".htm", ".html", ".docx", ".pdf", ".zip"}
 
 // Input is one document to read: a file, a member of a zip archive, or
@@ -191,7 +192,7 @@ func hasInputExt(p string) bool {
 			return true
 		}
 	}
-	return false
+	return unreadable[ext] != ""
 }
 
 func statErr(path string, err error) error {

@@ -34,6 +34,7 @@ func TestDiscover(t *testing.T) {
 		"reports/notes.md":             "x", // not an input extension
 		"reports/scan.pdf":             "x", // an input format: Load reads (or refuses) it
 		"reports/sheet.xlsx":           "x", // not an input extension
+		"reports/old.DOC":              "x", // a report format not read: Load says so
 		"reports/.hidden.txt":          "x",
 		"reports/.git/objects/x.txt":   "x",
 		"loose/readme.md":              "x", // named on the command line: taken
@@ -56,6 +57,7 @@ func TestDiscover(t *testing.T) {
 		{Path: j("reports/a.b.txt"), ID: "a.b"},
 		{Path: j("reports/b/old.htm"), ID: "old"},
 		{Path: j("reports/b/page.HTML"), ID: "page"},
+		{Path: j("reports/old.DOC"), ID: "old-2"},
 		{Path: j("reports/scan.pdf"), ID: "scan"},
 		{Path: j("loose/readme.md"), ID: "readme"},
 		{Path: "-", ID: "stdin"},

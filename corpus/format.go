@@ -32,6 +32,20 @@ func formatOf(name string) string {
 	return formatExts[strings.ToLower(path.Ext(strings.ReplaceAll(name, `\`, "/")))]
 }
 
+// unreadable are the extensions of report formats gwr does not read, with
+// what to do instead: a file of one is an error naming it, not skipped in
+// silence as other files are.
+var unreadable = map[string]string{
+	".doc": "a Word 97-2003 file (.doc) is not read: save it as .docx",
+	".wps": "a WPS Writer file (.wps) is not read: save it as .docx",
+}
+
+// unreadableFormat returns why a file or member name of a format gwr does
+// not read is refused, "" for other names.
+func unreadableFormat(name string) string {
+	return unreadable[strings.ToLower(path.Ext(strings.ReplaceAll(name, `\`, "/")))]
+}
+
 // isArchive reports whether name is a zip archive by its extension.
 func isArchive(name string) bool {
 	return strings.EqualFold(path.Ext(name), ".zip")

@@ -58,6 +58,15 @@ func Load(in Input, opt Options) (*Document, error) {
 	if in.Err != nil {
 		return nil, in.Err
 	}
+	if in.Path != StdinPath {
+		name := in.Path
+		if in.Member != "" {
+			name = in.Member
+		}
+		if why := unreadableFormat(name); why != "" {
+			return nil, inputErr(decodeErr(ErrFormat, why), in)
+		}
+	}
 	limit := opt.MaxBytes
 	if limit <= 0 {
 		limit = DefaultMaxBytes

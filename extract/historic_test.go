@@ -56,6 +56,8 @@ var historic = []struct {
 	{"traditional characters: 點 and 億", "工業總産值遞增百分之三十六點九，電力一百零八億度。", []row{
 		{"百分之三十六點九", "工業總産值", "遞增", "growth", 36.9, 36.9, "eq", "percent", "", "target", 1983, ""},
 		{"一百零八億度", "電力", "", "level", 1.08e10, 1.08e10, "eq", "kWh", "", "target", 1983, ""}}},
+	{"a small unit keeps a Chinese number: 四百斤 is 0.2 t", "亩产达到四百斤。", []row{
+		{"四百斤", "亩产", "达到", "level", 0.2, 0.2, "eq", "t", "", "target", 1983, ""}}},
 	{"small Chinese numbers in words are no figures", "物价一度上涨，打通最初一公里。", nil},
 	{"spaced digits are one number", "经济增长速度8 ．8 ％，粮食产量达到4 9 2 5 0 万吨。", []row{
 		{"8 ．8 ％", "经济增长速度", "", "growth", 8.8, 8.8, "eq", "percent", "", "target", 1983, ""},

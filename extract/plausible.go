@@ -42,7 +42,7 @@ func implausible(q *quantity, s []rune) string {
 	if q.unitText == "成" && strings.HasPrefix(after, "不") {
 		return "一成不变: a saying, not a percentage"
 	}
-	if q.rule.ChineseDigits && q.unit != schema.Times && q.unit != schema.Percent && q.low.Cmp(big.NewRat(2, 1)) < 0 {
+	if q.rule.ChineseDigits && q.unit != schema.Times && q.unit != schema.Percent && q.written != nil && q.written.Cmp(big.NewRat(2, 1)) < 0 {
 		return "a Chinese numeral below 2: 一度出现, 最初一公里, 一亩泉 name rather than count" // but 增长一点八倍
 	}
 	if q.rule.ChineseDigits && (q.unit == schema.Count || q.unit == schema.Other) {

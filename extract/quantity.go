@@ -24,6 +24,7 @@ type quantity struct {
 	unitSpan   span // the unit, empty for Fixed rules
 	pre, post  span // bound words, empty if absent
 	low, high  *big.Rat
+	written    *big.Rat // the number as written, before the unit scales it (四百斤: 400)
 	bound      schema.Bound
 	unit       schema.Unit // canonical unit
 	unitText   string
@@ -222,6 +223,7 @@ func read(r *compiledRule, m *regexp2.Match, s []rune) (quantity, string) {
 	written := mult + unitText
 	u, ok := normalize.LookupUnit(written)
 	value, err := normalize.ParseNumber(num + mult)
+	q.written = value
 	if err != nil {
 		return q, "the number does not parse: " + num + mult
 	}

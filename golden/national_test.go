@@ -1,6 +1,7 @@
 package golden
 
 import (
+	"fmt"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -77,5 +78,61 @@ func TestNationalPercentInvariant(t *testing.T) {
 	}
 	if docs != 50 || total < 500 {
 		t.Errorf("read %d national reports with %d 百分之; want 50 reports and at least 500", docs, total)
+	}
+}
+
+// gdpTargets are the GDP growth targets the national reports of 1997-2025
+// in corpus/testdata/national state, read from their texts: 2000 and 2002
+// state none in these transcriptions, 2001 only the 十五 five-year average,
+// 2020 and 2023 are not in the corpus. 1998's is written with spaced
+// full-width digits (8 ％).
+var gdpTargets = []struct {
+	year      int32
+	low, high float64
+	bound     string
+}{
+	{1997, 8, 8, "eq"}, {1998, 8, 8, "eq"}, {1999, 7, 7, "approx"},
+	{2003, 7, 7, "approx"}, {2004, 7, 7, "approx"}, {2005, 8, 8, "approx"}, {2006, 8, 8, "approx"},
+	{2007, 8, 8, "approx"}, {2008, 8, 8, "approx"}, {2009, 8, 8, "approx"}, {2010, 8, 8, "approx"},
+	{2011, 8, 8, "approx"}, {2012, 7.5, 7.5, "eq"}, {2013, 7.5, 7.5, "approx"}, {2014, 7.5, 7.5, "approx"},
+	{2015, 7, 7, "approx"}, {2016, 6.5, 7, "range"}, {2017, 6.5, 6.5, "approx"}, {2018, 6.5, 6.5, "approx"},
+	{2019, 6, 6.5, "range"}, {2021, 6, 6, "ge"}, {2022, 5.5, 5.5, "approx"}, {2024, 5, 5, "approx"},
+	{2025, 5, 5, "approx"},
+}
+
+var gdpIndicator = regexp.MustCompile(`国内生产总值|经济增长`)
+
+// TestNationalGDPTargets checks that each GDP growth target of gdpTargets
+// is a target fact of its report's year with the right value and bound.
+func TestNationalGDPTargets(t *testing.T) {
+	seg, err := segment.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := extract.New(seg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range gdpTargets {
+		path := filepath.Join(nationalDir, fmt.Sprintf("national_china_%d.txt", g.year))
+		inputs, err := corpus.Discover([]string{path})
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := corpus.Load(inputs[0], corpus.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, f := range x.Extract(extract.Document{ID: d.ID, Text: d.Text, PlanYear: d.Meta.Year}) {
+			if f.Kind == "target" && f.Year != nil && *f.Year == g.year && f.Measure == "growth" && f.Unit == "percent" &&
+				f.ValueLow == g.low && f.ValueHigh == g.high && f.Bound == g.bound && gdpIndicator.MatchString(f.Indicator) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			t.Errorf("%s: no target fact of %d for GDP growth %v-%v (%s)", d.ID, g.year, g.low, g.high, g.bound)
+		}
 	}
 }

@@ -146,7 +146,7 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 	}
 	bar := newProgress(stderr, len(inputs), *quiet)
 	if *textDir == "" {
-		*textDir = filepath.Join(*out, "texts")
+		*textDir = filepath.Join(*out, batch.TextsDir)
 	}
 	texts := &textSink{Sink: output, dir: *textDir}
 	sink := reportingSink{Sink: texts, stderr: stderr}

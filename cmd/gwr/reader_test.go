@@ -90,7 +90,7 @@ func TestDiffEvalLayouts(t *testing.T) {
 
 // TestShowReviewReadReportsAsExtract checks that gwr show and gwr review
 // read reports as gwr extract does: the same documents (manifest applied),
-// the same facts, and a failed input reported in the same words, costing
+// the same facts (taxonomy of --indicators applied), and a failed input reported in the same words, costing
 // only itself.
 func TestShowReviewReadReportsAsExtract(t *testing.T) {
 	dir := t.TempDir()
@@ -114,8 +114,14 @@ func TestShowReviewReadReportsAsExtract(t *testing.T) {
 	if err := os.WriteFile(manifest, []byte("doc_id,region,level,year\n003_8d678484d61eac6b,测试市,city,2031\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// A taxonomy whose GDP growth row matches no indicator.
+	indicators := filepath.Join(dir, "codes.tsv")
+	row := "code\tname_zh\tname_en\tmeasure\tunit\tdirection\tpatterns\tnote\ngdp_growth\t地区生产总值增长\tGDP growth\tgrowth\tpercent\tup\t无此指标\t\n"
+	if err := os.WriteFile(indicators, []byte(row), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	out := filepath.Join(dir, "out")
-	stderr := extractRun(t, 1, "--quiet", "--format", "jsonl", "--manifest", manifest, "-o", out, in)
+	stderr := extractRun(t, 1, "--quiet", "--format", "jsonl", "--manifest", manifest, "--indicators", indicators, "-o", out, in)
 	failLine := lineWith(stderr, "zz_binary.txt")
 	if failLine == "" {
 		t.Fatalf("gwr extract stderr %q names no failed zz_binary.txt", stderr)
@@ -133,7 +139,13 @@ func TestShowReviewReadReportsAsExtract(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	src := sourceFlags{readFlags: readFlags{maxBytes: 50 << 20, manifest: manifest}}
+	for _, f := range wantFacts {
+		if f.IndicatorCode != nil && *f.IndicatorCode == "gdp_growth" {
+			t.Fatalf("gwr extract --indicators %s: fact %s/%d has code gdp_growth, which the file takes away", indicators, f.DocID, f.FactID)
+		}
+	}
+
+	src := sourceFlags{readFlags: readFlags{maxBytes: 50 << 20, manifest: manifest, indicators: indicators}}
 	var warnings []string
 	docs, failed, err := src.load([]string{in}, func(m string) { warnings = append(warnings, m) })
 	if err != nil {
@@ -167,8 +179,8 @@ func TestShowReviewReadReportsAsExtract(t *testing.T) {
 		args []string
 		out  string
 	}{
-		{"show", []string{"show", "--manifest", manifest, "--color", "never", in}, "003_8d678484d61eac6b  测试市 city 2031"},
-		{"review", []string{"review", "--manifest", manifest, in, "-o", page}, ""},
+		{"show", []string{"show", "--manifest", manifest, "--indicators", indicators, "--color", "never", in}, "003_8d678484d61eac6b  测试市 city 2031"},
+		{"review", []string{"review", "--manifest", manifest, "--indicators", indicators, in, "-o", page}, ""},
 	} {
 		status, stdout, stderr := runCmd(c.args...)
 		if status != 1 || !strings.Contains(stdout, c.out) || !strings.Contains(stderr, strings.TrimPrefix(failLine, "gwr extract: ")) {

@@ -40,9 +40,12 @@ Writes one self-contained HTML page (no network, no other files) with each
 document's text, every fact highlighted (colour: measure; outline: solid for
 target, dashed for actual), a side table of the facts that scrolls the text
 to a fact when a row is clicked, filters by kind, measure and unit, and
-counts. Reports are run through the extractor as gwr extract does; for a
-facts table the texts are read from the paths in the documents table beside
-it, or from --corpus.
+counts. Reports are read and extracted by the code of gwr extract (same
+flags --encoding, --max-bytes, --manifest, --indicators); a report that
+fails is named on stderr as gwr extract names it, is left off the page, and
+the exit status is 1. For a facts table (a directory written by gwr
+extract, flat or partitioned, or a table file) the texts are read from the
+paths in the documents table beside it, or from --corpus.
 
 Flags:`)
 		flags.SetOutput(stdout)
@@ -216,7 +219,7 @@ func (s *sourceFlags) loadFacts(path string, warn func(string)) ([]review.Docume
 // attachText looks for the text of d and keeps it if every fact's mention
 // is at its offsets. Candidates: DIR/ID.txt, .html, .htm with --corpus;
 // otherwise the text gwr extract kept in the output directory base
-// (base/texts/ID.txt, for Word files, PDFs and archive members), then the
+// (batch.TextPath, for Word files, PDFs and archive members), then the
 // documents table's path (with its archive member) as given and, when
 // relative, relative to the parent of base (gwr extract is usually run
 // beside the corpus).
@@ -234,7 +237,7 @@ func (s *sourceFlags) attachText(d *review.Document, base string, warn func(stri
 			candidates = append(candidates, corpus.Input{Path: filepath.Join(s.corpusDir, d.ID+ext), ID: d.ID})
 		}
 	} else {
-		kept = filepath.Join(base, "texts", textFileName(d.ID))
+		kept = batch.TextPath(base, d.ID)
 		candidates = append(candidates, corpus.Input{Path: kept, ID: d.ID})
 		if d.Row != nil && d.Row.Path != "" && d.Row.Path != corpus.StdinPath {
 			candidates = append(candidates, corpus.Input{Path: d.Row.Path, Member: d.Row.Member, ID: d.ID})

@@ -44,9 +44,13 @@ func runShow(args []string, stdout, stderr io.Writer) int {
 
 Prints the facts as a table: fact id, indicator, value (with its bound:
 ≥ > ≤ < ≈, a range as low–high), unit, bound, measure, kind, year and the
-mention in its context. A report is run through the extractor as gwr extract
-does; for a facts table the context comes from the document text (found as
-gwr review finds it) or else from the fact's sentence.
+mention in its context. A report is read and extracted by the code of gwr
+extract (same flags --encoding, --max-bytes, --manifest, --indicators); a
+report that fails is named on stderr as gwr extract names it, and the exit
+status is 1. A facts table (a directory written by gwr extract, flat or
+partitioned, or a table file) is read with its documents table; the context
+comes from the document text (found as gwr review finds it) or else from
+the fact's sentence.
 
 Flags:`)
 		flags.SetOutput(stdout)

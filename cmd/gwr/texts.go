@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/gwrfacts/gwr/extract/batch"
 )
@@ -25,7 +24,7 @@ func (s *textSink) Add(r batch.Result) error {
 		if err := os.MkdirAll(s.dir, 0o755); err != nil {
 			return err
 		}
-		name := textFileName(r.Doc.DocID)
+		name := batch.TextFile(r.Doc.DocID)
 		f, err := os.CreateTemp(s.dir, "."+name+".tmp-*")
 		if err != nil {
 			return err
@@ -59,10 +58,4 @@ func (s *textSink) abort() {
 		os.Remove(p[0])
 	}
 	s.pending = nil
-}
-
-// textFileName is the file holding a document's text: its doc_id with
-// path separators replaced, and .txt.
-func textFileName(docID string) string {
-	return strings.NewReplacer("/", "_", `\`, "_").Replace(docID) + ".txt"
 }

@@ -225,6 +225,24 @@ func (d *Dataset) Errors() ([]schema.ErrorRow, error) {
 	return rows.([]schema.ErrorRow), err
 }
 
+// TextsDir is the directory of an output directory where gwr extract
+// keeps the texts of documents not read from a plain .txt or .html file (a
+// Word file, a PDF, an archive member), one file per document (TextFile),
+// so that text[start:end] == mention can be checked for every document.
+const TextsDir = "texts"
+
+// TextFile is the name of the file in TextsDir holding the text of
+// document docID: the doc_id with path separators replaced, and .txt.
+func TextFile(docID string) string {
+	return strings.NewReplacer("/", "_", `\`, "_").Replace(docID) + ".txt"
+}
+
+// TextPath returns the file in which the output directory dir keeps the
+// text of document docID, if gwr extract kept it (see TextsDir).
+func TextPath(dir, docID string) string {
+	return filepath.Join(dir, TextsDir, TextFile(docID))
+}
+
 func isFile(p string) bool {
 	info, err := os.Stat(p)
 	return err == nil && info.Mode().IsRegular()

@@ -267,3 +267,15 @@ func mustOne(t *testing.T, dir string) string {
 	}
 	return entries[0].Name()
 }
+
+func TestTextPath(t *testing.T) {
+	for _, tt := range []struct{ id, want string }{
+		{"report", "out/texts/report.txt"},
+		{"a.zip/b", "out/texts/a.zip_b.txt"},
+		{`x\y`, "out/texts/x_y.txt"},
+	} {
+		if got := filepath.ToSlash(TextPath("out", tt.id)); got != tt.want {
+			t.Errorf("TextPath(out, %q) = %q, want %q", tt.id, got, tt.want)
+		}
+	}
+}
