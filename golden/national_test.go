@@ -126,7 +126,7 @@ func TestNationalGDPTargets(t *testing.T) {
 		found := false
 		for _, f := range x.Extract(extract.Document{ID: d.ID, Text: d.Text, PlanYear: d.Meta.Year}) {
 			if f.Kind == "target" && f.Year != nil && *f.Year == g.year && f.Measure == "growth" && f.Unit == "percent" &&
-				f.ValueLow == g.low && f.ValueHigh == g.high && f.Bound == g.bound && gdpIndicator.MatchString(f.Indicator) {
+				f.ValueLow == g.low && f.ValueHigh == g.high && string(f.Bound) == g.bound && gdpIndicator.MatchString(f.Indicator) {
 				found = true
 				break
 			}
