@@ -58,7 +58,7 @@ func TestReviewCommand(t *testing.T) {
 			page: []string{`<section class="doc active" id="d-t">`, `<section class="doc" id="d-t~2">`}},
 		{name: "no input", args: []string{"-o", page}, status: 2, stderr: "gwr review: no INPUT given"},
 		{name: "missing input", args: []string{filepath.Join(dir, "none.txt"), "-o", page}, status: 2, stderr: "none.txt"},
-		{name: "unwritable output", args: []string{outDir, "-o", filepath.Join(dir, "no", "such", "dir", "r.html")}, status: 2, stderr: "gwr review: open "},
+		{name: "unwritable output", args: []string{outDir, "-o", filepath.Join(dir, "no", "such", "dir", "r.html")}, status: 2, stderr: ": no such file or directory"},
 		{name: "help", args: []string{"-h"}},
 	}
 	for _, tt := range tests {
