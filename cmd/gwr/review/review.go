@@ -430,12 +430,13 @@ func countFacts(facts []schema.Fact) []countGroup {
 
 // filterCSS returns the rules that hide filtered facts: with the class
 // hide-<token> on the body, highlights of that token lose their colour and
-// label and table rows of it are hidden.
+// label and table rows of it are hidden. The label is made invisible, not
+// removed, so that a filter repaints the text without laying it out again.
 func filterCSS(groups []countGroup) string {
 	var b strings.Builder
 	for _, g := range groups {
 		for _, c := range g.Counts {
-			fmt.Fprintf(&b, ".hide-%[1]s mark.%[1]s{background:none;box-shadow:none;cursor:auto}.hide-%[1]s mark.%[1]s::before{display:none}.hide-%[1]s tr.%[1]s{display:none}\n", c.Token)
+			fmt.Fprintf(&b, ".hide-%[1]s mark.%[1]s{background:none;box-shadow:none;cursor:auto}.hide-%[1]s mark.%[1]s::before{visibility:hidden}.hide-%[1]s tr.%[1]s{display:none}\n", c.Token)
 		}
 	}
 	return b.String()
