@@ -268,6 +268,7 @@ test('corrections: mark wrong, correct, add; they survive a reload and export as
   await page.click('#detail .editor .save');
   assert.equal(await page.locator('section.doc.active mark.fact.added').textContent(), span);
   assert.equal(await page.textContent('#ncorr'), '3');
+  await page.evaluate(() => { document.querySelector('section.doc.active .text').scrollTop = 0; });
   await page.screenshot({ path: join(dirname(shot), 'review-corrections.png') });
   console.log(`artefact: ${join(dirname(shot), 'review-corrections.png')}`);
 
