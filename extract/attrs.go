@@ -178,7 +178,7 @@ var nounStops = lex.Set(lexicon.NounStop)
 // describe derives the words of a fact around q. prev is the fact before
 // it in the same sentence, whose cue and indicator carry over to list
 // items that leave them implicit.
-func (a *analysis) describe(q *quantity, prev *fact, sec section, chain string, planYear int) *fact {
+func (a *analysis) describe(q *quantity, prev *fact, p part, chain string, planYear int) *fact {
 	f := &fact{q: q}
 	qs := q.start
 	cs := a.listStart(qs)
@@ -213,7 +213,7 @@ func (a *analysis) describe(q *quantity, prev *fact, sec section, chain string, 
 	if a.hedged {
 		f.hedge = lastOf(before, hedgeWords, cue)
 	}
-	f.kind, f.year = timeOf(sec, chain+before, &a.time, planYear)
+	f.kind, f.year = timeOf(p, chain+before, &a.time, planYear)
 	if q.rule.ID == "from-to" {
 		f.measure, f.kind, f.cue = "level", "actual", ""
 		if planYear > 0 {
