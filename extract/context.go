@@ -138,7 +138,8 @@ func timeOf(p part, before string, w *timeWords, planYear int) (kind string, yea
 		}
 	}
 	// The regexps run only when their literal parts are present.
-	if in(w.nian, upto) && (in(w.c20, upto) || in(w.c19, upto) || in(w.cnYear, upto)) {
+	named := false // the sentence names the figure's year: it wins over multi-year words
+	if in(w.nian, upto) && (in(w.c20, upto) || in(w.c19, upto) || in(w.cnYear, upto)) || strings.Contains(before, "五末") || strings.Contains(before, "五”末") {
 		b := before
 		if in(w.cnYear, upto) {
 			b = arabicYears(b)
@@ -152,11 +153,11 @@ func timeOf(p part, before string, w *timeWords, planYear int) (kind string, yea
 		if m := byYearRe.FindStringSubmatch(b); m != nil {
 			n, _ := strconv.Atoi(m[1] + m[2])
 			if planYear == 0 || n >= planYear {
-				y, kind, span = n, "target", false
+				y, kind, span, named = n, "target", false, true
 			}
 		}
 		if n, base := namedYear(b); n > 0 {
-			y, span = n, false
+			y, span, named = n, false, true
 			switch {
 			case base || planYear > 0 && n < planYear:
 				kind = "actual" // 2024年全省地区生产总值…, 比2020年的【X】
@@ -172,7 +173,7 @@ func timeOf(p part, before string, w *timeWords, planYear int) (kind string, yea
 			}
 		}
 	}
-	if span || in(w.multiYear, upto) && !in(w.within, upto) {
+	if span || in(w.multiYear, upto) && !in(w.within, upto) && !named {
 		return kind, nil
 	}
 	if y <= 0 {
@@ -185,30 +186,40 @@ func timeOf(p part, before string, w *timeWords, planYear int) (kind string, yea
 // namedYear returns the year the text before a number names as the
 // number's time: the base of a comparison right before it (比2020年的【X】,
 // base true), else the last year named that is not the base of a
-// comparison (比2020年增长), the start of a span (2020年以来, 从2020年起) or
+// comparison (比2020年增长, 是2022年的4.62倍), the start of a span (2020年以来,
+// 从2020年起) or
 // a reference point (在2020年基础上). 0 if none.
 func namedYear(before string) (year int, base bool) {
 	if m := baseYearRe.FindStringSubmatch(before); m != nil {
 		n, _ := strconv.Atoi(m[1])
 		return n, true
 	}
+	if m := planEndRe.FindAllStringSubmatch(before, -1); m != nil {
+		// “十四五”末: the last year of the five-year plan
+		year = planPeriodEnd[m[len(m)-1][1]]
+	}
 	ms := anyYearRe.FindAllStringSubmatchIndex(before, -1)
 	for k := len(ms) - 1; k >= 0; k-- {
 		m := ms[k]
 		pre, post := before[:m[2]], before[m[3]:]
-		if hasSuffixAny(pre, []string{"比", "较", "同", "与", "自", "从", "和", "、", "至", "到"}) ||
+		if hasSuffixAny(pre, []string{"比", "较", "同", "与", "和", "、", "是", "相当于"}) ||
 			hasPrefixAny(post, []string{"年以来", "年起", "年以前", "年前", "年底前", "年的基础上", "年基础上", "年水平", "年同期", "年至", "年到", "年、", "年和"}) {
 			continue
 		}
 		n, _ := strconv.Atoi(before[m[2]:m[3]])
 		return n, false
 	}
-	return 0, false
+	return year, false
 }
 
+// planPeriodEnd is the last year of each five-year plan named by its
+// number.
+var planPeriodEnd = map[string]int{"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
+
 var (
-	baseYearRe = regexp.MustCompile(`(?:比|较)((?:19|20)\d\d)\s*年(?:底|末)?的?$`)
+	baseYearRe = regexp.MustCompile(`(?:比|较|从|由)((?:19|20)\d\d)\s*年(?:底|末)?的?$`)
 	anyYearRe  = regexp.MustCompile(`((?:19|20)\d\d)\s*年`)
+	planEndRe  = regexp.MustCompile(`(十[一二三四五]五)”?(?:规划)?(?:期)?末`)
 )
 
 func hasPrefixAny(s string, words []string) bool {
