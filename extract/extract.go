@@ -108,6 +108,16 @@ type Layout struct {
 	PlanStart int
 }
 
+// PlanStartColumn is PlanStart as the documents table writes it: nil when
+// the text never turns to a plan.
+func (l Layout) PlanStartColumn() *int32 {
+	if l.PlanStart < 0 {
+		return nil
+	}
+	ps := int32(l.PlanStart)
+	return &ps
+}
+
 // ExtractLayout is ExtractChecked that also returns the report's layout.
 func (x *Extractor) ExtractLayout(d Document) ([]schema.Fact, Layout, error) {
 	var timedOut error
