@@ -53,7 +53,7 @@ const factTypes = {
 };
 const docTypes = {
   doc_id: 'VARCHAR', path: 'VARCHAR', format: 'VARCHAR', member: 'VARCHAR', sha256: 'VARCHAR', encoding: 'VARCHAR', region: 'VARCHAR', region_code: 'VARCHAR',
-  level: 'VARCHAR', year: 'INTEGER', doc_type: 'VARCHAR', chars: 'INTEGER', facts: 'INTEGER',
+  level: 'VARCHAR', year: 'INTEGER', doc_type: 'VARCHAR', chars: 'INTEGER', facts: 'INTEGER', plan_start: 'INTEGER',
 };
 
 for (const [table, file, want] of [['facts', factsPq, factTypes], ['documents', docsPq, docTypes]]) {
@@ -65,7 +65,7 @@ for (const [table, file, want] of [['facts', factsPq, factTypes], ['documents', 
     assert.deepEqual(Object.keys(got), keys, 'same columns as the JSON Lines keys');
   });
 
-  const nullable = table === 'facts' ? ['year', 'indicator_code'] : ['year', 'region_code'];
+  const nullable = table === 'facts' ? ['year', 'indicator_code'] : ['year', 'region_code', 'plan_start'];
   test(`${table}: only ${nullable.join(' and ')} are nullable`, async () => {
     const rep = Object.fromEntries((await rows(`SELECT name, repetition_type FROM parquet_schema(${file}) WHERE name <> 'schema'`))
       .map(r => [r.name, r.repetition_type]));
