@@ -53,19 +53,20 @@ type timeWords struct {
 	plan, past, comparison, multiYear int // ends of the first word of each list; -1 if none
 	nian, c19, c20, within            int // ends of the first 年, 19, 20 and 年内
 	done, lastYear, cnYear            int // ends of the first word of doneWords, lastYearWords, and of a year in Chinese numerals' first two
+	estimate                          int // end of the first 预计, 初步统计 or 初步核算
 }
 
 func findTimeWords(s string) timeWords {
-	var e [11]int
+	var e [12]int
 	timeIndex.firstEnds(s, e[:])
-	return timeWords{e[0], e[1], e[2], e[3], e[4], e[5], e[6], e[7], e[8], e[9], e[10]}
+	return timeWords{e[0], e[1], e[2], e[3], e[4], e[5], e[6], e[7], e[8], e[9], e[10], e[11]}
 }
 
 // timeIndex finds the words of timeWords, in its field order.
-var timeIndex = newWordIndex(planWords, pastWords, comparisonWords, multiYearWords, []string{"年"}, []string{"19"}, []string{"20"}, []string{"年内"}, doneWords, lastYearWords, []string{"一九", "二〇", "二○", "二零"})
+var timeIndex = newWordIndex(planWords, pastWords, comparisonWords, multiYearWords, []string{"年"}, []string{"19"}, []string{"20"}, []string{"年内"}, doneWords, lastYearWords, []string{"一九", "二〇", "二○", "二零"}, []string{"预计", "初步统计", "初步核算"})
 
 // noTimeWords is the timeWords of a text without any of the words.
-var noTimeWords = timeWords{-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1}
+var noTimeWords = timeWords{-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1}
 
 // then returns the timeWords of a text of n bytes with these words,
 // followed by a text with next's. No word spans the two (a chained
@@ -80,7 +81,7 @@ func (w timeWords) then(n int, next timeWords) timeWords {
 	return timeWords{
 		pick(w.plan, next.plan), pick(w.past, next.past), pick(w.comparison, next.comparison), pick(w.multiYear, next.multiYear),
 		pick(w.nian, next.nian), pick(w.c19, next.c19), pick(w.c20, next.c20), pick(w.within, next.within),
-		pick(w.done, next.done), pick(w.lastYear, next.lastYear), pick(w.cnYear, next.cnYear),
+		pick(w.done, next.done), pick(w.lastYear, next.lastYear), pick(w.cnYear, next.cnYear), pick(w.estimate, next.estimate),
 	}
 }
 
@@ -158,9 +159,14 @@ func timeOf(p part, before string, w *timeWords, planYear int) (kind string, yea
 		}
 		if n, base := namedYear(b); n > 0 {
 			y, span, named = n, false, true
+			planned := hasAny(b[lastYearEnd(b):], plannedWords)
 			switch {
+			case planned && !base:
+				kind = "target" // 一九八一年计划为【百分之三点七】: the plan of that year
 			case base || planYear > 0 && n < planYear:
 				kind = "actual" // 2024年全省地区生产总值…, 比2020年的【X】
+			case sec == sectionReview && in(w.estimate, upto):
+				// 一九八二年预计达到…: an estimate of the year under review
 			case planYear > 0 && !in(w.done, upto):
 				kind = "target" // 到2027年, 一九五九年将生产…
 			}
@@ -172,6 +178,13 @@ func timeOf(p part, before string, w *timeWords, planYear int) (kind string, yea
 				y = planYear + int(n.Num().Int64()) - 1 // N年内, for a plausible N
 			}
 		}
+	}
+	if planYear > 0 && in(w.past, upto) && hasSuffixAny(before, lastYearBases) {
+		// 赤字率从去年的【2.1%】提高到2.3%: the starting point is last year's level
+		y, kind, named, span = planYear-1, "actual", true, false
+	}
+	if named && in(w.multiYear, upto) && multiYearAfterYear(before) {
+		named = false // 1997年，…达到5160元，五年来年均实际增长【6%】: the span is the figure's time
 	}
 	if span || in(w.multiYear, upto) && !in(w.within, upto) && !named {
 		return kind, nil
@@ -229,6 +242,28 @@ func hasPrefixAny(s string, words []string) bool {
 		}
 	}
 	return false
+}
+
+// lastYearBases end the text before last year's level that a change or a
+// comparison starts from.
+var lastYearBases = []string{"从去年的", "由去年的", "比去年的", "较去年的", "从上年的", "由上年的", "比上年的", "较上年的", "从去年底的", "由去年底的", "从去年末的", "由去年末的"}
+
+// plannedWords between a past year and its figure make the figure that
+// year's plan, reported afterwards (一九八一年计划为百分之三点七).
+var plannedWords = []string{"计划为", "计划是", "原计划", "计划要求", "计划增长", "计划规定"}
+
+// lastYearEnd returns the end of the last year named in b, or 0.
+func lastYearEnd(b string) int {
+	if ms := anyYearRe.FindAllStringIndex(b, -1); ms != nil {
+		return ms[len(ms)-1][1]
+	}
+	return 0
+}
+
+// multiYearAfterYear reports whether a multi-year word (年均, 五年来 …)
+// follows the last year named in before.
+func multiYearAfterYear(before string) bool {
+	return hasAny(before[lastYearEnd(before):], multiYearWords)
 }
 
 // arabicYears rewrites years written in Chinese numerals (一九八二年,

@@ -17,7 +17,7 @@ import (
 // the document and the sentence named.
 
 // invariantCorpora are the directories of unlabelled reports.
-var invariantCorpora = []string{"../corpus/testdata/extra"}
+var invariantCorpora = []string{"../corpus/testdata/extra", "../corpus/testdata/national"}
 
 // loadReports reads every report of dirs with its metadata.
 func loadReports(t *testing.T, dirs []string) []Document {
@@ -46,19 +46,42 @@ func loadReports(t *testing.T, dirs []string) []Document {
 var earlierYearRe = regexp.MustCompile(`(^|[^比较与同自从])((?:19|20)\d\d)年(?:[^以起初基来前的度]|$)`)
 
 // namedPast returns the earlier year (or 去年/上年) the text before a
-// mention names as its time, or "" if it names none.
+// mention names as its time, or "" if it names none: the last time named
+// counts (1979年…增长28%，1980年上半年又…增长20.2%), and a year that only
+// sets up a comparison (比去年, 象去年那样, 保持了去年的水平) does not.
 func namedPast(before string, planYear int) string {
-	for _, m := range earlierYearRe.FindAllStringSubmatch(before, -1) {
-		if y, _ := strconv.Atoi(m[2]); y < planYear {
-			return m[2] + "年"
+	last, what := -1, ""
+	for _, m := range earlierYearRe.FindAllStringSubmatchIndex(before, -1) {
+		y, _ := strconv.Atoi(before[m[4]:m[5]])
+		last, what = m[4], ""
+		if y < planYear {
+			what = before[m[4]:m[5]] + "年"
 		}
 	}
-	for _, w := range []string{"去年", "上年"} {
-		if i := strings.Index(before, w); i >= 0 && !hasAny(before[max(0, i-3):i+len(w)], comparisonWords) {
-			return w
+	for _, w := range []string{"今年", "明年", "去年", "上年"} {
+		for i := 0; ; {
+			j := strings.Index(before[i:], w)
+			if j < 0 {
+				break
+			}
+			at := i + j
+			i = at + len(w)
+			if at < last {
+				continue
+			}
+			pre, post := before[max(0, at-6):at+len(w)], before[at+len(w):]
+			if w == "今年" || w == "明年" {
+				last, what = at, "" // the time turns to the plan year
+				continue
+			}
+			if hasAny(pre, comparisonWords) || hasAny(pre, []string{"象" + w, "像" + w, "同" + w, "和" + w, "与" + w, "从" + w, "由" + w}) ||
+				hasPrefixAny(post, []string{"的水平", "水平", "同期", "结余", "基础上", "的基础上"}) {
+				continue
+			}
+			last, what = at, w
 		}
 	}
-	return ""
+	return what
 }
 
 // timeWordIndicators are words of time that never name what is measured.
@@ -131,6 +154,8 @@ func TestCheckTimeAndIdentityFindsBreaches(t *testing.T) {
 		{Mention: "5.5%", Sentence: "去年地区生产总值增长5.5%。", Kind: "target", Year: y(2025), Indicator: "地区生产总值"},
 		{Mention: "5%", Sentence: "地区生产总值比2024年增长5%。", Kind: "target", Year: y(2025), Indicator: "地区生产总值"},
 		{Mention: "6%", Sentence: "比上年增长6%。", Kind: "target", Year: y(2025), Indicator: "收入"},
+		{Mention: "511户", Sentence: "去年已经对其中近300户提供资金支持，今年要扩大到511户。", Kind: "target", Year: y(2025), Indicator: "企业"},
+		{Mention: "2.3%", Sentence: "赤字率从去年的2.1%提高到2.3%。", Kind: "target", Year: y(2025), Indicator: "赤字率"},
 		{Mention: "5.5%", Sentence: "2024年全省地区生产总值增长5.5%。", Kind: "actual", Year: y(2024), Indicator: "地区生产总值"},
 		{Mention: "3个", Sentence: "年底前建成3个。", Kind: "target", Year: y(2025), Indicator: "年底前"},
 		{Mention: "3个", Sentence: "建成3个。", Kind: "target", Year: y(2025), Indicator: ""},

@@ -104,7 +104,10 @@ var spanHeadingWords = []string{"过去五年", "五年来", "的五年", "十�
 
 // singleYearOpenings open a paragraph of a multi-year review about the last
 // year alone (刚刚过去的2017年, 去年, 过去一年).
-var singleYearOpenRe = regexp.MustCompile(`^(?:各位代表[，,！!]?)?(?:刚刚过去的|过去的)?(?:((?:19|20)\d\d)年|去年|过去一年|过去的一年|一年来)`)
+// The year must be the paragraph's topic (2017年，… / 去年是…), not the
+// time of its first figure only (1997年国内生产总值达到…, then five-year
+// averages).
+var singleYearOpenRe = regexp.MustCompile(`^(?:各位代表[，,！!]?)?(?:刚刚过去的|过去的)?(?:((?:19|20)\d\d)\s*年|去年|过去一年|过去的一年|一年来)(?:[，,]|是|里|中|以来)`)
 
 // paragraphYear returns the year a paragraph's first sentence gives the
 // paragraph inside a multi-year review, or 0.

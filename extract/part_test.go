@@ -37,6 +37,7 @@ func TestTimeByStructureAndSentence(t *testing.T) {
 	const fiveYears = "各位代表：\n一、过去五年工作回顾\n五年来，国内生产总值从54万亿元增加到82.7万亿元，年均增长7.1%。\n城镇新增就业6600万人以上。\n刚刚过去的2017年，经济社会发展主要目标任务全面完成。国内生产总值增长6.9%。\n国有企业效益明显好转，去年利润增长23.5%。\n二、2018年经济社会发展总体要求和政策取向\n今年发展主要目标是：城镇新增就业1100万人以上。\n"
 	const estimate = "各位代表：\n一、2024年工作回顾\n预计全年地区生产总值增长5.2%。\n初步统计，全省粮食产量达到1300万吨。\n二、2025年主要目标任务\n今年是“十四五”规划收官之年。力争地区生产总值增长6%。\n"
 	const noHeadings = "各位代表：\n首先报告2001年的工作。\n全国财政收入达到16371亿元，按可比口径增加2400亿元。\n城市居民最低生活保障的覆盖人数，由年初的400多万人扩大到年末的1120多万人。\n2002年是非常重要的一年。\n今年拟发行1500亿元长期建设国债。\n从2002年1月1日起，我国关税总水平已由15.3%降到12%，涉及5300多个税目。\n"
+	const deficit = "各位代表：\n一、2014年工作回顾\n国内生产总值增长7.4%。\n二、2015年工作总体部署\n今年拟安排财政赤字1.62万亿元，比去年增加2700亿元，赤字率从去年的2.1%提高到2.3%。\n"
 	cases := []struct {
 		name, text string
 		year       int
@@ -62,6 +63,8 @@ func TestTimeByStructureAndSentence(t *testing.T) {
 		{"plan turned to by 2002年是", noHeadings, 2002, "1500亿元", "target 2002 拟"},
 		{"policy change already made: from", noHeadings, 2002, "15.3%", "actual 2001"},
 		{"policy change already made: to", noHeadings, 2002, "12%", "actual 2002"},
+		{"from last year's level", deficit, 2015, "2.1%", "actual 2014 拟"},
+		{"to this year's level", deficit, 2015, "2.3%", "target 2015 拟"},
 	}
 	for _, c := range cases {
 		if got := timeOfMention(t, x, c.text, c.year, c.mention); got != c.want {
