@@ -40,11 +40,10 @@ func classifyHeading(h string, planYear int) section {
 }
 
 var (
-	yearRe           = regexp.MustCompile(`((?:19|20)\d\d)\s*年`)
-	byYearRe         = regexp.MustCompile(`(?:到|至|在|于|截至|截止)((?:19|20)\d\d)\s*年|((?:19|20)\d\d)\s*年(?:底|末)`)
-	leadYearRe       = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)?((?:19|20)\d\d)\s*年(?:，|,|全年|以来|我|全|共|累计|是|，|[^\s底末内前初中起度份的后])`)
-	comparisonBaseRe = regexp.MustCompile(`(?:比|较|同)((?:19|20)\d\d)\s*年(?:的|同期的)$`)
-	withinYearRe     = regexp.MustCompile(`([\d一二两三四五六七八九十]+)\s*年内`)
+	yearRe       = regexp.MustCompile(`((?:19|20)\d\d)\s*年`)
+	byYearRe     = regexp.MustCompile(`(?:到|至|在|于|截至|截止)((?:19|20)\d\d)\s*年|((?:19|20)\d\d)\s*年(?:底|末)`)
+	spanYearRe   = regexp.MustCompile(`((?:19|20)\d\d)\s*年?\s*(?:至|到|—|-|－|~)\s*((?:19|20)\d\d)\s*年`)
+	withinYearRe = regexp.MustCompile(`([\d一二两三四五六七八九十]+)\s*年内`)
 )
 
 // timeWords records where the words timeOf looks for first end in the text
@@ -54,20 +53,21 @@ var (
 type timeWords struct {
 	plan, past, comparison, multiYear int // ends of the first word of each list; -1 if none
 	nian, c19, c20, within            int // ends of the first 年, 19, 20 and 年内
-	estimate                          int // end of the first 预计
+	done, lastYear, cnYear            int // ends of the first word of doneWords, lastYearWords, and of a year in Chinese numerals' first two
+	estimate                          int // end of the first 预计, 初步统计 or 初步核算
 }
 
 func findTimeWords(s string) timeWords {
-	var e [9]int
+	var e [12]int
 	timeIndex.firstEnds(s, e[:])
-	return timeWords{e[0], e[1], e[2], e[3], e[4], e[5], e[6], e[7], e[8]}
+	return timeWords{e[0], e[1], e[2], e[3], e[4], e[5], e[6], e[7], e[8], e[9], e[10], e[11]}
 }
 
 // timeIndex finds the words of timeWords, in its field order.
-var timeIndex = newWordIndex(planWords, pastWords, comparisonWords, multiYearWords, []string{"年"}, []string{"19"}, []string{"20"}, []string{"年内"}, []string{"预计"})
+var timeIndex = newWordIndex(planWords, pastWords, comparisonWords, multiYearWords, []string{"年"}, []string{"19"}, []string{"20"}, []string{"年内"}, doneWords, lastYearWords, []string{"一九", "二〇", "二○", "二零"}, []string{"预计", "初步统计", "初步核算"})
 
 // noTimeWords is the timeWords of a text without any of the words.
-var noTimeWords = timeWords{-1, -1, -1, -1, -1, -1, -1, -1, -1}
+var noTimeWords = timeWords{-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1}
 
 // then returns the timeWords of a text of n bytes with these words,
 // followed by a text with next's. No word spans the two (a chained
@@ -82,7 +82,7 @@ func (w timeWords) then(n int, next timeWords) timeWords {
 	return timeWords{
 		pick(w.plan, next.plan), pick(w.past, next.past), pick(w.comparison, next.comparison), pick(w.multiYear, next.multiYear),
 		pick(w.nian, next.nian), pick(w.c19, next.c19), pick(w.c20, next.c20), pick(w.within, next.within),
-		pick(w.estimate, next.estimate),
+		pick(w.done, next.done), pick(w.lastYear, next.lastYear), pick(w.cnYear, next.cnYear), pick(w.estimate, next.estimate),
 	}
 }
 
@@ -104,68 +104,188 @@ func (c chain) add(s string, w timeWords) chain {
 // in reports whether the word ending at end lies within a prefix of n bytes.
 func in(end, n int) bool { return end >= 0 && end <= n }
 
-// timeOf decides kind and year of a fact from its section and the words of
-// its sentence before the number (SPEC section 6); w holds where those
-// words are in the sentence's text, of which before is a prefix.
-func timeOf(sec section, before string, w *timeWords, planYear int) (kind schema.Kind, year *int32, why string) {
+// timeOf decides kind and year of a fact from its part of the report and
+// the words of its sentence before the number (SPEC section 6); w holds
+// where those words are in the sentence's text, of which before is a
+// prefix. The sentence overrides the part: an explicit year wins, an
+// estimate of the finished year (预计 in a review, 初步统计, 初步核算) is a
+// result, a figure described as done (已) is a result, a review of several
+// years and an average over a span have no year.
+func timeOf(p part, before string, w *timeWords, planYear int) (kind schema.Kind, year *int32) {
 	upto := len(before)
-	kind, why = schema.Target, "not-review"
+	sec := p.sec
+	kind = "target"
 	if sec == sectionReview {
-		kind, why = schema.Actual, "review-section"
+		kind = "actual"
 	}
 	switch {
 	case sec == sectionReview && in(w.plan, upto):
-		kind, why = schema.Target, "plan-word-in-review"
+		kind = "target"
 	case sec != sectionReview && in(w.past, upto) && !in(w.comparison, upto):
-		kind, why = schema.Actual, "past-word"
-	case sec != sectionReview && in(w.estimate, upto):
-		kind, why = schema.Target, "estimate-outside-review" // outside a review 预计 plans; inside one it estimates a result (SPEC 6)
+		kind = "actual"
+	case sec != sectionReview && in(w.done, upto) && !in(w.plan, upto):
+		kind = "actual" // 关税总水平已由15.3%降到12%: a change already made
 	}
 	y := planYear
-	if kind == schema.Actual {
+	if kind == "actual" {
 		y = planYear - 1
 	}
+	// inside a review of several years a figure has no year of its own,
+	// unless its paragraph or its sentence is about the last year alone
+	span := p.spanYears > 0 && kind == "actual"
+	if span && (p.paraYear > 0 || in(w.lastYear, upto) && !in(w.comparison, upto)) {
+		span = false
+		if p.paraYear > 0 {
+			y = p.paraYear
+		}
+	}
 	// The regexps run only when their literal parts are present.
-	if in(w.nian, upto) && (in(w.c20, upto) || in(w.c19, upto)) {
-		if m := leadYearRe.FindStringSubmatch(before); m != nil {
-			n, _ := strconv.Atoi(m[1])
-			y, why = n, why+"+leading-year"
-			if planYear > 0 && n < planYear {
-				kind = schema.Actual
+	named := false // the sentence names the figure's year: it wins over multi-year words
+	if in(w.nian, upto) && (in(w.c20, upto) || in(w.c19, upto) || in(w.cnYear, upto)) || strings.Contains(before, "五末") || strings.Contains(before, "五”末") {
+		b := before
+		if in(w.cnYear, upto) {
+			b = arabicYears(b)
+		}
+		if m := spanYearRe.FindStringSubmatch(b); m != nil {
+			// 2018至2020年, 1964年至1980年: a span of years
+			if n, _ := strconv.Atoi(m[2]); planYear > 0 && n < planYear {
+				return "actual", nil
 			}
 		}
-		if m := byYearRe.FindStringSubmatch(before); m != nil {
+		if m := byYearRe.FindStringSubmatch(b); m != nil {
 			n, _ := strconv.Atoi(m[1] + m[2])
 			if planYear == 0 || n >= planYear {
-				y, kind, why = n, schema.Target, why+"+by-year"
+				y, kind, span, named = n, "target", false, true
+			}
+		}
+		if n, base := namedYear(b); n > 0 {
+			y, span, named = n, false, true
+			planned := hasAny(b[lastYearEnd(b):], plannedWords)
+			switch {
+			case planned && !base:
+				kind = "target" // 一九八一年计划为【百分之三点七】: the plan of that year
+			case base || planYear > 0 && n < planYear:
+				kind = "actual" // 2024年全省地区生产总值…, 比2020年的【X】
+			case sec == sectionReview && in(w.estimate, upto):
+				// 一九八二年预计达到…: an estimate of the year under review
+			case planYear > 0 && !in(w.done, upto):
+				kind = "target" // 到2027年, 一九五九年将生产…
 			}
 		}
 	}
 	if planYear > 0 && in(w.within, upto) {
 		if m := withinYearRe.FindStringSubmatch(before); m != nil {
 			if n, err := normalize.ParseNumber(m[1]); err == nil && n.IsInt() && n.Num().IsInt64() && n.Num().Int64() >= 1 && n.Num().Int64() <= 20 {
-				y, why = planYear+int(n.Num().Int64())-1, why+"+within-years" // N年内, for a plausible N
+				y = planYear + int(n.Num().Int64()) - 1 // N年内, for a plausible N
 			}
 		}
 	}
-	// the base of a comparison is a level of its own year: 比一九五二年的
-	// 八百二十七亿一千万元 (SPEC 6, 由A增加到B)
-	if m := comparisonBaseRe.FindStringSubmatch(before); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		if planYear == 0 || n < planYear {
-			y32 := int32(n)
-			return schema.Actual, &y32, why + "+comparison-base"
-		}
+	if planYear > 0 && in(w.past, upto) && hasSuffixAny(before, lastYearBases) {
+		// 赤字率从去年的【2.1%】提高到2.3%: the starting point is last year's level
+		y, kind, named, span = planYear-1, "actual", true, false
 	}
-	if in(w.multiYear, upto) && !in(w.within, upto) {
-		return kind, nil, why + "+multi-year"
+	if named && in(w.multiYear, upto) && multiYearAfterYear(before) {
+		named = false // 1997年，…达到5160元，五年来年均实际增长【6%】: the span is the figure's time
+	}
+	if span || in(w.multiYear, upto) && !in(w.within, upto) && !named {
+		return kind, nil
 	}
 	if y <= 0 {
-		return kind, nil, why + "+no-year"
+		return kind, nil
 	}
 	y32 := int32(y)
-	return kind, &y32, why
+	return kind, &y32
 }
+
+// namedYear returns the year the text before a number names as the
+// number's time: the base of a comparison right before it (比2020年的【X】,
+// base true), else the last year named that is not the base of a
+// comparison (比2020年增长, 是2022年的4.62倍), the start of a span (2020年以来,
+// 从2020年起) or
+// a reference point (在2020年基础上). 0 if none.
+func namedYear(before string) (year int, base bool) {
+	if m := baseYearRe.FindStringSubmatch(before); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return n, true
+	}
+	if m := planEndRe.FindAllStringSubmatch(before, -1); m != nil {
+		// “十四五”末: the last year of the five-year plan
+		year = planPeriodEnd[m[len(m)-1][1]]
+	}
+	ms := anyYearRe.FindAllStringSubmatchIndex(before, -1)
+	for k := len(ms) - 1; k >= 0; k-- {
+		m := ms[k]
+		pre, post := before[:m[2]], before[m[3]:]
+		if hasSuffixAny(pre, []string{"比", "较", "同", "与", "和", "、", "是", "相当于"}) ||
+			hasPrefixAny(post, []string{"年以来", "年起", "年以前", "年前", "年底前", "年的基础上", "年基础上", "年水平", "年同期", "年至", "年到", "年、", "年和"}) {
+			continue
+		}
+		n, _ := strconv.Atoi(before[m[2]:m[3]])
+		return n, false
+	}
+	return year, false
+}
+
+// planPeriodEnd is the last year of each five-year plan named by its
+// number.
+var planPeriodEnd = map[string]int{"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
+
+var (
+	baseYearRe = regexp.MustCompile(`(?:比|较|从|由)((?:19|20)\d\d)\s*年(?:底|末)?的?$`)
+	anyYearRe  = regexp.MustCompile(`((?:19|20)\d\d)\s*年`)
+	planEndRe  = regexp.MustCompile(`(十[一二三四五]五)”?(?:规划)?(?:期)?末`)
+)
+
+func hasPrefixAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// lastYearBases end the text before last year's level that a change or a
+// comparison starts from.
+var lastYearBases = []string{"从去年的", "由去年的", "比去年的", "较去年的", "从上年的", "由上年的", "比上年的", "较上年的", "从去年底的", "由去年底的", "从去年末的", "由去年末的"}
+
+// plannedWords between a past year and its figure make the figure that
+// year's plan, reported afterwards (一九八一年计划为百分之三点七).
+var plannedWords = []string{"计划为", "计划是", "原计划", "计划要求", "计划增长", "计划规定"}
+
+// lastYearEnd returns the end of the last year named in b, or 0.
+func lastYearEnd(b string) int {
+	if ms := anyYearRe.FindAllStringIndex(b, -1); ms != nil {
+		return ms[len(ms)-1][1]
+	}
+	return 0
+}
+
+// multiYearAfterYear reports whether a multi-year word (年均, 五年来 …)
+// follows the last year named in before.
+func multiYearAfterYear(before string) bool {
+	return hasAny(before[lastYearEnd(before):], multiYearWords)
+}
+
+// arabicYears rewrites years written in Chinese numerals (一九八二年,
+// 二〇二四年) in Arabic digits, for the year patterns.
+func arabicYears(s string) string {
+	return cnYearRe.ReplaceAllStringFunc(s, func(m string) string {
+		var b strings.Builder
+		for _, r := range m {
+			if d := strings.IndexRune("〇一二三四五六七八九", r); d >= 0 {
+				b.WriteByte(byte('0' + len([]rune("〇一二三四五六七八九"[:d]))))
+			} else if r == '零' || r == '○' || r == 'Ｏ' || r == 'O' {
+				b.WriteByte('0')
+			} else {
+				b.WriteRune(r)
+			}
+		}
+		return b.String()
+	})
+}
+
+var cnYearRe = regexp.MustCompile(`[一二][〇○零Ｏ一二三四五六七八九]{3}年`)
 
 func hasAny(s string, words []string) bool {
 	for _, w := range words {

@@ -50,7 +50,7 @@ func (f *fact) decide(q Question, name string) {
 // describe derives the words of a fact around q by asking each question
 // in turn. prev is the fact before it in the same sentence, whose cue and
 // indicator carry over to list items that leave them implicit.
-func (a *analysis) describe(q *quantity, prev *fact, sec section, chain string, planYear int) *fact {
+func (a *analysis) describe(q *quantity, prev *fact, p part, chain string, planYear int) *fact {
 	f := &fact{q: q}
 	qs := q.start
 	cs := a.listStart(qs)
@@ -96,7 +96,8 @@ func (a *analysis) describe(q *quantity, prev *fact, sec section, chain string, 
 	f.hedge, why = a.hedgeOf(qs, cue)
 	f.decide(AskHedge, why)
 
-	f.kind, f.year, why = timeOf(sec, chain+a.sub(0, qs), &a.time, planYear)
+	f.kind, f.year = timeOf(p, chain+a.sub(0, qs), &a.time, planYear)
+	why = timeDecision(p, f.kind, f.year, planYear)
 	if fromTo {
 		f.kind, why = schema.Actual, "from-to-start"
 		if planYear > 0 {
@@ -142,3 +143,26 @@ func (a *analysis) growthFollows(i int) bool {
 
 // growthNext are the words that state a growth rate at the start of a clause.
 var growthNext = lex.Words(lexicon.GrowthNext)
+
+// timeDecision names the time decision after timeOf: the part of the
+// report the sentence is in and, when the sentence overrode it, how.
+func timeDecision(p part, kind schema.Kind, year *int32, planYear int) string {
+	why := "plan-part"
+	def := schema.Target
+	switch p.sec {
+	case sectionReview:
+		why, def = "review-part", schema.Actual
+	case sectionNone:
+		why = "no-part"
+	}
+	if kind != def {
+		why += "+sentence-says-" + string(kind)
+	}
+	switch {
+	case year == nil:
+		why += "+no-year"
+	case planYear > 0 && int(*year) != planYear && int(*year) != planYear-1:
+		why += "+named-year"
+	}
+	return why
+}

@@ -28,7 +28,7 @@ type Candidate struct {
 // The facts are exactly ExtractChecked's.
 func (x *Extractor) Explain(d Document) ([]Candidate, error) {
 	ex := &explainer{}
-	_, err := x.run(d, ex)
+	_, _, err := x.run(d, ex)
 	sort.SliceStable(ex.out, func(i, j int) bool {
 		a, b := ex.out[i], ex.out[j]
 		if a.Start != b.Start {

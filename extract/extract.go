@@ -89,20 +89,52 @@ var ErrTimeout = errors.New("extract: a rule ran out of time (pathological input
 
 // ExtractChecked is Extract that also reports a rule timeout.
 func (x *Extractor) ExtractChecked(d Document) ([]schema.Fact, error) {
+	facts, _, err := x.run(d, nil)
+	return facts, err
+}
+
+// Layout is what Extract found of a report's structure.
+type Layout struct {
+	// PlanStart is the offset (code points into the document text) of the
+	// sentence where the plan part starts, the text having turned to this
+	// year's work (SPEC section 6); -1 when the text never turns.
+	PlanStart int
+}
+
+// PlanStartColumn is PlanStart as the documents table writes it: nil when
+// the text never turns to a plan.
+func (l Layout) PlanStartColumn() *int32 {
+	if l.PlanStart < 0 {
+		return nil
+	}
+	ps := int32(l.PlanStart)
+	return &ps
+}
+
+// ExtractLayout is ExtractChecked that also returns the report's layout.
+func (x *Extractor) ExtractLayout(d Document) ([]schema.Fact, Layout, error) {
 	return x.run(d, nil)
 }
 
-// run extracts the facts of d; with ex not nil, it also records every
-// candidate and what became of it (see Explain).
-func (x *Extractor) run(d Document, ex *explainer) ([]schema.Fact, error) {
+// run extracts the facts and the layout of d; with ex not nil, it also
+// records every candidate and what became of it (see Explain).
+func (x *Extractor) run(d Document, ex *explainer) ([]schema.Fact, Layout, error) {
 	var timedOut error
 	view := normalize.Clean(d.Text, normalize.Options{HTML: d.HTML})
 	text := view.Runes
 	orig := newOrigText(d.Text)
 	var facts []schema.Fact
-	sec := sectionNone
+	sents := splitSentences(text)
+	lay := findLayout(text, sents, d.PlanYear)
+	out := Layout{PlanStart: -1}
+	p := part{sec: sectionNone}
+	if lay.planStart >= 0 {
+		// the text before the turn reviews the past, whatever its headings say
+		p = part{sec: sectionReview, spanYears: lay.spanYears}
+		out.PlanStart = view.Orig(sents[lay.planStart].start)
+	}
 	ch := noChain
-	for _, s := range splitSentences(text) {
+	for i, s := range sents {
 		// the sentence as a string, made only where it is read
 		str, made := "", false
 		sentence := func() string {
@@ -111,11 +143,22 @@ func (x *Extractor) run(d Document, ex *explainer) ([]schema.Fact, error) {
 			}
 			return str
 		}
+		if i == lay.planStart {
+			p = part{sec: sectionPlan}
+		}
 		if s.heading {
 			ch = noChain
-			if h := classifyHeading(sentence(), d.PlanYear); h != sectionNone {
-				sec = h
+			if i >= lay.planStart {
+				if h := classifyHeading(sentence(), d.PlanYear); h != sectionNone {
+					p = part{sec: h}
+					if h == sectionReview {
+						p.spanYears = reviewSpan(sentence(), d.PlanYear)
+					}
+				}
 			}
+		}
+		if p.spanYears > 0 && !s.heading && startsParagraph(text, s) {
+			p.paraYear = paragraphYear(sentence(), d.PlanYear)
 		}
 		var drops *[]drop
 		if ex != nil {
@@ -147,11 +190,12 @@ func (x *Extractor) run(d Document, ex *explainer) ([]schema.Fact, error) {
 		var sf []*fact
 		var prev *fact
 		for i := range qs {
-			f := an.describe(&qs[i], prev, sec, before.text, d.PlanYear)
+			f := an.describe(&qs[i], prev, p, before.text, d.PlanYear)
 			sf = append(sf, f)
 			prev = f
 		}
 		an.distribute(sf)
+		pairYears(sf, p, an.s, d.PlanYear)
 		for _, f := range sf {
 			facts = append(facts, f.row(d, orig, view, s.span))
 			if ex != nil {
@@ -167,5 +211,5 @@ func (x *Extractor) run(d Document, ex *explainer) ([]schema.Fact, error) {
 	if ex != nil {
 		ex.number(facts)
 	}
-	return facts, timedOut
+	return facts, out, timedOut
 }

@@ -128,3 +128,26 @@ func TestBoundBeforeYue(t *testing.T) {
 		}
 	}
 }
+
+// TestRangeSharedMultiplier checks that the low end of a range takes the
+// multiplier and unit written after the high end: 3-5万亩 is 30000 to
+// 50000 mu, 8至10亿元 is 8e8 to 1e9 CNY; 500-1万元 stays 500 to 10000.
+func TestRangeSharedMultiplier(t *testing.T) {
+	x := newExtractor(t)
+	for _, tc := range []struct {
+		text      string
+		low, high float64
+	}{
+		{"新增高标准农田3-5万亩。", 30000, 50000},
+		{"完成投资8至10亿元。", 8e8, 1e9},
+		{"发放补贴500-1万元。", 500, 10000},
+	} {
+		facts := x.Extract(Document{ID: "t", Text: tc.text, PlanYear: 2025})
+		if len(facts) != 1 {
+			t.Fatalf("Extract(%q) gave %d facts; want 1", tc.text, len(facts))
+		}
+		if f := facts[0]; f.ValueLow != tc.low || f.ValueHigh != tc.high || f.Bound != "range" {
+			t.Errorf("Extract(%q) = %v..%v %s; want %v..%v range", tc.text, f.ValueLow, f.ValueHigh, f.Bound, tc.low, tc.high)
+		}
+	}
+}

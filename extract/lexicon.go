@@ -19,6 +19,8 @@ var (
 	pastWords       = lex.Words(lexicon.Past)       // outside a review, make a sentence's figures results …
 	comparisonWords = lex.Words(lexicon.Comparison) // … unless they only set up a comparison (比去年增长…)
 	multiYearWords  = lex.Words(lexicon.MultiYear)  // a figure over several years: year is null
+	lastYearWords   = lex.Words(lexicon.LastYear)   // in a review of several years, a figure of the last year alone
+	doneWords       = lex.Words(lexicon.Done)       // outside a review, a change already made: a result
 	growthCues      = lex.Words(lexicon.Growth)     // a relative change when a percentage follows
 	levelCues       = lex.Words(lexicon.Level)      // the number is the state the indicator reaches
 	deltaCues       = lex.Words(lexicon.Delta)      // actions whose count or amount is added or removed

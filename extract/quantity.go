@@ -264,23 +264,34 @@ func read(r *compiledRule, m *regexp2.Match, s []rune) (quantity, string) {
 		if err != nil {
 			return q, "the low end does not parse: " + num + mult
 		}
-		if u1, _, ok := group(m, "unit1"); ok {
-			lu, ok := normalize.LookupUnit(u1)
-			if !ok {
-				return q, "the low end's unit is not a unit: " + u1
-			}
-			lo = lu.Scale(lo)
-		} else if ok {
-			lo = u.Scale(lo)
-		}
 		num2, s2, _ := group(m, "num2")
 		mult2, _, _ := group(m, "mult2")
 		hi, err := normalize.ParseNumber(num2 + mult2)
 		if err != nil {
 			return q, "the high end does not parse: " + num2 + mult2
 		}
-		if u2, ok := normalize.LookupUnit(unitText); ok {
+		u2, shared := normalize.LookupUnit(unitText)
+		if shared {
 			hi = u2.Scale(hi)
+		}
+		if u1, _, ok := group(m, "unit1"); ok {
+			lu, ok := normalize.LookupUnit(u1)
+			if !ok {
+				return q, "the low end's unit is not a unit: " + u1
+			}
+			lo = lu.Scale(lo)
+		} else {
+			// the low end shares the high end's multiplier and unit:
+			// 3-5万亩 is 3万 to 5万亩, 8至10亿元 is 8亿 to 10亿元 (unless
+			// that would pass the high end: 500-1万元)
+			if mult == "" && mult2 != "" {
+				if v, err := normalize.ParseNumber(num + mult2); err == nil && (!shared || u2.Scale(v).Cmp(hi) < 0) {
+					lo = v
+				}
+			}
+			if shared {
+				lo = u2.Scale(lo)
+			}
 		}
 		if lo.Cmp(hi) >= 0 {
 			return q, "the ends of the range are not in order"

@@ -63,8 +63,9 @@ func run(t *testing.T, rules []extract.Rule) map[string]output {
 		if err != nil {
 			t.Fatal(err)
 		}
-		facts := x.Extract(extract.Document{ID: d.ID, Text: d.Text, HTML: d.HTML, PlanYear: d.Meta.Year})
+		facts, lay, _ := x.ExtractLayout(extract.Document{ID: d.ID, Text: d.Text, HTML: d.HTML, PlanYear: d.Meta.Year})
 		row := d.Row(len(facts))
+		row.PlanStart = lay.PlanStartColumn()
 		rel, err := filepath.Rel("..", d.Path)
 		if err != nil {
 			t.Fatal(err)

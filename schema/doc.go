@@ -32,5 +32,5 @@
 // Arrow JS, as researchers' tools would.
 //
 // [PartitionPath] names Hive-style partition directories
-// (year=2024/level=county) for partitioned output.
+// (doc_year=2024/level=county) for partitioned output.
 package schema

@@ -48,6 +48,9 @@ type Document struct {
 	DocType    string  `json:"doc_type"`
 	Chars      int32   `json:"chars"`
 	Facts      int32   `json:"facts"`
+	// PlanStart is the offset (code points into the document text) where
+	// the plan part starts; nil when the text never turns to a plan.
+	PlanStart *int32 `json:"plan_start"`
 }
 
 // ErrorRow is one row of the errors table: a document that could not be

@@ -404,7 +404,11 @@ func (t *Table) readJSONL(f *os.File, sink *batchSink) error {
 }
 
 func (t *Table) readCSV(f *os.File, sink *batchSink) error {
-	cr := csv.NewReader(bufio.NewReaderSize(f, 1<<20))
+	br := bufio.NewReaderSize(f, 1<<20)
+	if head, err := br.Peek(len(utf8BOM)); err == nil && string(head) == utf8BOM {
+		br.Discard(len(utf8BOM)) // written by csvWriter; older files have none
+	}
+	cr := csv.NewReader(br)
 	cr.ReuseRecord = true
 	header, err := cr.Read()
 	if err != nil {

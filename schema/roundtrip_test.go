@@ -105,6 +105,10 @@ func randomDocuments(n int) []Document {
 			code := []string{"330100", "", "110000"}[i%3]
 			docs[i].RegionCode = &code
 		}
+		if i%2 == 0 {
+			ps := int32(37 * i)
+			docs[i].PlanStart = &ps
+		}
 	}
 	return docs
 }

@@ -30,7 +30,7 @@ func TestColumnTypes(t *testing.T) {
 		"documents": {"format", "encoding", "level", "doc_type"},
 		"errors":    {"stage"},
 	}
-	nullable := map[string][]string{"facts": {"year", "indicator_code"}, "documents": {"year", "region_code"}}
+	nullable := map[string][]string{"facts": {"year", "indicator_code"}, "documents": {"year", "region_code", "plan_start"}}
 	for _, tab := range Tables {
 		for _, c := range tab.Columns {
 			if got, want := c.Dictionary(), slices.Contains(dict[tab.Name], c.Name); got != want {

@@ -193,6 +193,10 @@ var DocumentsTable = newTable[Document]("documents",
 		{Name: "facts", Type: typeInt32,
 			Doc:     "Number of rows of the document in the facts table.",
 			Example: `212`},
+		{Name: "plan_start", Type: typeInt32, Nullable: true,
+			Doc:     "Where the plan part of the report starts: the offset of the sentence or heading where the text turns to this year's work (今年是…, 2025年工作安排, 主要预期目标, 今后五年). Text before it is the review part: its figures are results unless their sentence says otherwise (SPEC section 6). Null when the text never turns to a plan.",
+			Unit:    "Unicode code points into the document text",
+			Example: `5821`},
 	})
 
 // ErrorsTable is the errors table: one row per document that could not be

@@ -178,8 +178,11 @@ func unneutralize(s string) string {
 	return s
 }
 
-// csvWriter writes a header row of column names, then one record per row;
-// a null is an empty field.
+// csvWriter writes a UTF-8 byte-order mark, a header row of column names,
+// then one record per row; a null is an empty field. The mark is what makes
+// Excel read the file as UTF-8 instead of the local code page (mojibake for
+// every Chinese character); DuckDB, pandas and this package's reader skip
+// it, Python's csv module needs encoding="utf-8-sig".
 type csvWriter struct {
 	t      *Table
 	w      *csv.Writer
@@ -187,8 +190,14 @@ type csvWriter struct {
 	buf    []byte
 }
 
+// utf8BOM starts every CSV file gwr writes.
+const utf8BOM = "\ufeff"
+
 func newCSVWriter(t *Table, w io.Writer) (*csvWriter, error) {
 	cw := &csvWriter{t: t, w: csv.NewWriter(w), record: make([]string, len(t.Columns))}
+	if _, err := io.WriteString(w, utf8BOM); err != nil {
+		return nil, fmt.Errorf("schema: writing %s csv: %w", t.Name, err)
+	}
 	if err := cw.w.Write(t.ColumnNames()); err != nil {
 		return nil, fmt.Errorf("schema: writing %s csv: %w", t.Name, err)
 	}

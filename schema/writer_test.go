@@ -51,7 +51,7 @@ func TestJSONL(t *testing.T) {
 
 func TestCSV(t *testing.T) {
 	got := writeString(t, FormatCSV, ErrorsTable, testErrors)
-	want := "doc_id,path,stage,message\n" +
+	want := "\ufeffdoc_id,path,stage,message\n" +
 		"007_bad,corpus/007_bad.txt,decode,normalize: invalid UTF-16 at byte 17\n" +
 		"008_empty,\"corpus/008 empty,\"\"quoted\"\".txt\",read,\"read: 空文件\nsecond line\"\n"
 	if got != want {
@@ -60,7 +60,7 @@ func TestCSV(t *testing.T) {
 	noYear := exampleFact
 	noYear.Year = nil
 	got = writeString(t, FormatCSV, FactsTable, []Fact{noYear})
-	want = strings.Join(FactsTable.ColumnNames(), ",") + "\n" +
+	want = "\ufeff" + strings.Join(FactsTable.ColumnNames(), ",") + "\n" +
 		"000_905a9ba025aa535a,1,120,126,3.42亿元,抓好总投资3.42亿元的<重点>项目&工程。,总投资,,,level,342000000,342000000,eq,CNY,亿元,,target,,,money.total\n"
 	if got != want {
 		t.Errorf("csv output:\ngot  %q\nwant %q", got, want)
@@ -211,14 +211,26 @@ func TestPartitionPath(t *testing.T) {
 		level string
 		want  string
 	}{
-		{int32p(2024), "county", "year=2024/level=county"},
-		{nil, "city", "year=__HIVE_DEFAULT_PARTITION__/level=city"},
-		{int32p(2023), "", "year=2023/level=__HIVE_DEFAULT_PARTITION__"},
-		{int32p(2023), "a/b=c", "year=2023/level=a%2Fb%3Dc"},
+		{int32p(2024), "county", "doc_year=2024/level=county"},
+		{nil, "city", "doc_year=__HIVE_DEFAULT_PARTITION__/level=city"},
+		{int32p(2023), "", "doc_year=2023/level=__HIVE_DEFAULT_PARTITION__"},
+		{int32p(2023), "a/b=c", "doc_year=2023/level=a%2Fb%3Dc"},
 	}
 	for _, tt := range tests {
 		if got := PartitionPath(tt.year, tt.level); got != tt.want {
 			t.Errorf("PartitionPath(%v, %q) = %q, want %q", tt.year, tt.level, got, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		keys []string
+		want string
+	}{
+		{[]string{"year"}, "doc_year=2024"},
+		{[]string{"level"}, "level=county"},
+		{[]string{"year", "level"}, "doc_year=2024/level=county"},
+	} {
+		if got := PartitionPathBy(tt.keys, int32p(2024), "county"); got != tt.want {
+			t.Errorf("PartitionPathBy(%q, 2024, county) = %q, want %q", tt.keys, got, tt.want)
 		}
 	}
 }

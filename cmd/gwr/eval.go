@@ -88,7 +88,7 @@ func readCorpus(dir string, docs []eval.Counts, explicit bool) (eval.Corpus, err
 		if !explicit && errors.Is(err, fs.ErrNotExist) {
 			return nil, nil
 		}
-		return nil, fmt.Errorf("corpus: %w", err)
+		return nil, fmt.Errorf("--corpus: %w", err)
 	}
 	corpus := eval.Corpus{}
 	for _, d := range docs {

@@ -11,8 +11,10 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"runtime/pprof"
+	"sort"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/gwrfacts/gwr/corpus"
 	"github.com/gwrfacts/gwr/extract/batch"
@@ -42,6 +44,7 @@ const maxJobs = 1024
 const extractUsage = "usage: gwr extract [flags] INPUT...   (INPUT: a file, a zip archive, a directory walked for *.txt, *.htm(l), *.docx, *.pdf and *.zip, or - for stdin)"
 
 func runExtract(args []string, stdout, stderr io.Writer) int {
+	start := time.Now() // the summary's time includes the start-up
 	flags := flag.NewFlagSet("extract", flag.ContinueOnError)
 	out := flags.String("o", "out", "output `DIR`")
 	formats := flags.String("format", "parquet", "comma list of output formats: parquet, arrow, jsonl, csv")
@@ -50,7 +53,7 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 	var read readFlags
 	read.register(flags)
 	appendTo := flags.Bool("append", false, "add to the tables in DIR: skip inputs whose sha256 is in DIR's documents table, keep every row DIR holds")
-	partitionBy := flags.String("partition-by", "", "write Hive-style partitioned tables, DIR/documents/year=Y/level=L/part-<hash>.<ext> and DIR/facts/doc_year=Y/level=L/…; the only `KEYS` are year,level")
+	partitionBy := flags.String("partition-by", "", "write Hive-style partitioned tables, DIR/documents/doc_year=Y/level=L/part-<hash>.<ext>, DIR/facts/doc_year=Y/level=L/… and DIR/errors/…; `KEYS`: year, level or year,level")
 	shard := flags.String("shard", "", "process shard `I/N` of the inputs only: those whose doc_id hashes (FNV-1a 64) to I modulo N, I counted from 0")
 	cpuProfile := flags.String("cpuprofile", "", "write a CPU profile of the run to `FILE` (for go tool pprof)")
 	textDir := flags.String("text-dir", "", "write the text of each document not read from a plain .txt or .html file (Word, PDF, archive members), which start and end point into, to `TDIR`/<doc_id>.txt (default DIR/texts)")
@@ -111,6 +114,10 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(err)
 	}
+	if unmatched := unmatchedManifest(copt.Manifest, inputs); len(unmatched) > 0 {
+		fmt.Fprintf(stderr, "gwr extract: %s: %d doc_id(s) match no input, their rows are not used: %s\n",
+			read.manifest, len(unmatched), strings.Join(unmatched, ", "))
+	}
 	if *shard != "" {
 		i, n, err := batch.ParseShard(*shard)
 		if err != nil {
@@ -161,6 +168,7 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 		}
 		return fail(err)
 	}
+	stats.Elapsed = time.Since(start) // the whole command, start-up included
 	switch {
 	case *appendTo && stats.Docs == 0:
 		texts.abort()
@@ -207,7 +215,29 @@ func knownEncoding(name string) bool {
 	return false
 }
 
-// summary is the line printed at the end of a run.
+// unmatchedManifest returns the doc_ids of man that no input has, sorted:
+// a typing error in a manifest must not pass unnoticed. Inputs are those
+// found before sharding, so that the rows of other shards count as matched.
+func unmatchedManifest(man corpus.Manifest, inputs []corpus.Input) []string {
+	if len(man) == 0 {
+		return nil
+	}
+	have := make(map[string]bool, len(inputs))
+	for _, in := range inputs {
+		have[in.ID] = true
+	}
+	var out []string
+	for id := range man {
+		if !have[id] {
+			out = append(out, fmt.Sprintf("%q", id))
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// summary is the line printed at the end of a run; its time is the wall
+// time of the whole command, start-up included.
 func summary(s batch.Stats, out string) string {
 	skipped := ""
 	if s.Skipped > 0 {
@@ -229,6 +259,18 @@ func (s reportingSink) Add(r batch.Result) error {
 		fmt.Fprintf(s.stderr, "gwr extract: %s\n", failure(r.Err))
 	}
 	return s.Sink.Add(r)
+}
+
+// reason returns the first line of an error row's message without its
+// package prefix and without the path the line starts with already.
+func reason(path, msg string) string {
+	msg = plainMessage(firstLine(msg))
+	for _, p := range []string{path, "<stdin>"} {
+		if rest, ok := strings.CutPrefix(msg, p+": "); ok {
+			return rest
+		}
+	}
+	return msg
 }
 
 func firstLine(s string) string {

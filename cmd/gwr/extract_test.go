@@ -328,7 +328,7 @@ func TestExtractPartitioned(t *testing.T) {
 	for _, d := range want.docs {
 		wantDirs["documents/"+schema.PartitionPath(d.Year, d.Level)] = true
 		if d.Facts > 0 {
-			wantDirs["facts/doc_"+schema.PartitionPath(d.Year, d.Level)] = true
+			wantDirs["facts/"+schema.PartitionPath(d.Year, d.Level)] = true
 		}
 	}
 	wantDirs["errors"] = true

@@ -4,8 +4,12 @@
 //
 //	gwr <command> [flags] [arguments]
 //
-// Run "gwr help" for the list of commands and "gwr <command> --help" for the
-// flags of one.
+// Run "gwr help" for the list of commands and "gwr help <command>" (or
+// "gwr <command> --help") for the flags of one. Without arguments gwr prints
+// the list on stderr and exits with status 2, as for any usage error.
+//
+// Messages on stderr never name the internal package an error came from:
+// run writes them through plainMessages (see message.go).
 package main
 
 import (
@@ -38,7 +42,20 @@ func main() {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+	stderr = plainMessages(stderr)
+	if len(args) == 0 {
+		usage(stderr)
+		return 2
+	}
+	if args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		if len(args) > 1 && args[0] == "help" {
+			if _, ok := commands[args[1]]; !ok {
+				fmt.Fprintf(stderr, "gwr help: unknown command %q (run \"gwr help\")\n", args[1])
+				return 2
+			}
+			// Every command prints its usage and flags on stdout for --help.
+			return commands[args[1]].run([]string{"--help"}, stdout, stderr)
+		}
 		usage(stdout)
 		return 0
 	}
@@ -61,5 +78,5 @@ func usage(w io.Writer) {
 	for _, n := range names {
 		fmt.Fprintf(w, "  %-8s %s\n", n, commands[n].summary)
 	}
-	fmt.Fprintln(w, "\nRun \"gwr <command> --help\" for the flags of one command.")
+	fmt.Fprintln(w, "\nRun \"gwr help <command>\" (or \"gwr <command> --help\") for the flags of one command.")
 }

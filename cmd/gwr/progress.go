@@ -14,6 +14,9 @@ type progress struct {
 }
 
 func newProgress(w io.Writer, total int, quiet bool) progress {
+	if pw, ok := w.(plainWriter); ok {
+		w = pw.w // the bar draws on the terminal itself
+	}
 	f, ok := w.(*os.File)
 	if quiet || !ok || !isTerminal(f) {
 		return progress{update: func(batch.Stats) {}, finish: func() {}}

@@ -37,10 +37,13 @@ func runReview(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, reviewUsage+`
 
 Writes one self-contained HTML page (no network, no other files) with each
-document's text, every fact highlighted (colour: measure; outline: solid for
-target, dashed for actual), a side table of the facts that scrolls the text
-to a fact when a row is clicked, filters by kind, measure and unit, and
-counts. Reports are read and extracted by the code of gwr extract (same
+document's text, every fact highlighted (colour and label: blue target,
+amber actual), a side table of the facts that scrolls the text to a fact
+when a row is clicked, filters by kind, measure, unit, year, hedge and
+indicator, a document search, and counts. Corrections made on the page (a
+fact marked wrong, fields corrected, a missed fact added by selecting its
+text) are kept in the browser and exported as labels for gwr eval --gold.
+Reports are read and extracted by the code of gwr extract (same
 flags --encoding, --max-bytes, --manifest, --indicators); a report that
 fails is named on stderr as gwr extract names it, is left off the page, and
 the exit status is 1. For a facts table (a directory written by gwr

@@ -39,7 +39,7 @@ func TestReviewCommand(t *testing.T) {
 	}{
 		{name: "facts directory", args: []string{outDir, "-o", page}, marks: "f-t-1 f-t-2 f-t-3",
 			page: []string{
-				`<mark id="f-t-1" class="fact k-actual m-delta u-count" data-doc="t" data-fact="1" data-indicator="高新技术企业" data-value="≥10家"`,
+				`<mark id="f-t-1" class="fact k-actual m-delta u-count y-2022 h-_" data-doc="t" data-fact="1" data-indicator="高新技术企业" data-value="≥10家"`,
 				`data-measure="growth" data-kind="actual" data-year="2022"`,
 				">3.42亿元</mark>。\n</div>",
 				"测试县 · county · 2023 · report",
@@ -55,10 +55,10 @@ func TestReviewCommand(t *testing.T) {
 			page:   []string{"each fact is shown in its sentence", `新增高新技术企业<mark id="f-t-1"`},
 			stderr: "1 documents, 3 facts"},
 		{name: "two inputs with the same document", args: []string{outDir, outDir, "-o", page}, marks: "f-t-1 f-t-2 f-t-3 f-t-1~2 f-t-2~2 f-t-3~2",
-			page: []string{`<section class="doc active" id="d-t">`, `<section class="doc" id="d-t~2">`}},
+			page: []string{`<section class="doc active" id="d-t" data-doc-id="t"`, `<section class="doc" id="d-t~2" data-doc-id="t"`}},
 		{name: "no input", args: []string{"-o", page}, status: 2, stderr: "gwr review: no INPUT given"},
 		{name: "missing input", args: []string{filepath.Join(dir, "none.txt"), "-o", page}, status: 2, stderr: "none.txt"},
-		{name: "unwritable output", args: []string{outDir, "-o", filepath.Join(dir, "no", "such", "dir", "r.html")}, status: 2, stderr: "gwr review: open "},
+		{name: "unwritable output", args: []string{outDir, "-o", filepath.Join(dir, "no", "such", "dir", "r.html")}, status: 2, stderr: ": no such file or directory"},
 		{name: "help", args: []string{"-h"}},
 	}
 	for _, tt := range tests {

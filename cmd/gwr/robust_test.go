@@ -544,8 +544,8 @@ func TestExtractUsageErrors(t *testing.T) {
 		{"negative --max-bytes", []string{"--max-bytes", "-5", in}, "--max-bytes -5: want a positive"},
 		{"manifest is a device", []string{"--manifest", "/dev/zero", in}, "/dev/zero: is a device"},
 		{"unknown encoding", []string{"--encoding", "latin1", in}, "unknown encoding \"latin1\""},
-		{"missing input", []string{missing}, "corpus: " + missing + ": no such file or directory"},
-		{"missing input after a good one", []string{in, missing}, "corpus: " + missing + ": no such file or directory"},
+		{"missing input", []string{missing}, "gwr extract: " + missing + ": no such file or directory"},
+		{"missing input after a good one", []string{in, missing}, "gwr extract: " + missing + ": no such file or directory"},
 		{"missing manifest", []string{"--manifest", missing, in}, missing},
 		{"output is a file", []string{in}, "plain-file"},
 	}

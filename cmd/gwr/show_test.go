@@ -156,7 +156,7 @@ func writePartitioned(t *testing.T, dir, to string) string {
 	t.Helper()
 	for from, part := range map[string]string{
 		"facts.jsonl":     "facts/doc_year=2023/level=county/part-0123456789abcdef.jsonl",
-		"documents.jsonl": "documents/year=2023/level=county/part-0123456789abcdef.jsonl",
+		"documents.jsonl": "documents/doc_year=2023/level=county/part-0123456789abcdef.jsonl",
 	} {
 		b, err := os.ReadFile(filepath.Join(dir, from))
 		if err != nil {

@@ -71,7 +71,7 @@ func (r *readFlags) extractor() (*extract.Extractor, error) {
 // failure is the line that reports a failed input: its path, the stage
 // that failed and the first line of the reason.
 func failure(e *schema.ErrorRow) string {
-	return fmt.Sprintf("%s: %s failed: %s", corpus.SafeName(e.Path), e.Stage, firstLine(e.Message))
+	return fmt.Sprintf("%s: %s failed: %s", corpus.SafeName(e.Path), e.Stage, reason(e.Path, e.Message))
 }
 
 // collectSink keeps every result of a run, in input order.

@@ -168,11 +168,12 @@ func process(in corpus.Input, x *extract.Extractor, opt Options) (r Result, n in
 		return Result{skipped: true}, 0
 	}
 	stage = "extract"
-	facts, err := x.ExtractChecked(extract.Document{ID: doc.ID, Text: doc.Text, HTML: doc.HTML, PlanYear: doc.Meta.Year})
+	facts, lay, err := x.ExtractLayout(extract.Document{ID: doc.ID, Text: doc.Text, HTML: doc.HTML, PlanYear: doc.Meta.Year})
 	if err != nil {
 		return Result{Err: &schema.ErrorRow{DocID: in.ID, Path: in.Path, Stage: stage, Message: fmt.Sprintf("%s: %v", corpus.SafeName(in.Path), err)}}, 0
 	}
 	row := doc.Row(len(facts))
+	row.PlanStart = lay.PlanStartColumn()
 	own := doc.Member != "" || (doc.Format != corpus.FormatText && doc.Format != corpus.FormatHTML)
 	return Result{Doc: &row, Facts: facts, Text: doc.Text, OwnText: own}, int64(len(doc.Text))
 }

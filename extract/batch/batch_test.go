@@ -265,6 +265,61 @@ func TestPartitionedLayout(t *testing.T) {
 	}
 }
 
+// TestPartitionKeys: any of year and level, in that order, partitions
+// both tables the same way, and a run without errors still writes its
+// (empty) errors table.
+func TestPartitionKeys(t *testing.T) {
+	for _, keys := range [][]string{{"year"}, {"level"}, {"year", "level"}} {
+		t.Run(strings.Join(keys, ","), func(t *testing.T) {
+			dir := t.TempDir()
+			o, err := Create(dir, []string{"parquet", "csv"}, schema.Meta{RulesHash: "r"}, CreateOptions{PartitionBy: keys})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := 0; i < 12; i++ {
+				if err := o.Add(syntheticResult(i, 2)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := o.Commit(); err != nil {
+				t.Fatal(err)
+			}
+			for _, ext := range []string{"parquet", "csv"} {
+				docs, docFiles := readParts[schema.Document](t, dir, schema.DocumentsTable, ext)
+				if len(docs) != 12 {
+					t.Errorf("%s: %d documents, want 12", ext, len(docs))
+				}
+				for _, f := range docFiles {
+					rows, err := schema.DocumentsTable.ReadFile(filepath.Join(dir, f))
+					if err != nil {
+						t.Fatal(err)
+					}
+					for _, d := range rows.([]schema.Document) {
+						want := "documents/" + schema.PartitionPathBy(keys, d.Year, d.Level) + "/part-"
+						if !strings.HasPrefix(f, want) {
+							t.Errorf("document %s is in %s, want under %s", d.DocID, f, want)
+						}
+						if n := strings.Count(f, "="); n != len(keys) {
+							t.Errorf("%s: %d keys in the path, want %d", f, n, len(keys))
+						}
+					}
+				}
+				_, factFiles := readParts[schema.Fact](t, dir, schema.FactsTable, ext)
+				for _, f := range factFiles {
+					doc := "documents/" + strings.TrimPrefix(filepath.Dir(f), "facts/")
+					if _, err := os.Stat(filepath.Join(dir, doc)); err != nil {
+						t.Errorf("facts part %s: no documents partition %s beside it", f, doc)
+					}
+				}
+				errs, errFiles := readParts[schema.ErrorRow](t, dir, schema.ErrorsTable, ext)
+				if len(errs) != 0 || len(errFiles) != 1 {
+					t.Errorf("%s: errors parts %v with %d rows, want one empty part", ext, errFiles, len(errs))
+				}
+			}
+		})
+	}
+}
+
 func sortFacts(f []schema.Fact) {
 	sort.Slice(f, func(i, j int) bool {
 		if f[i].DocID != f[j].DocID {
@@ -382,6 +437,10 @@ func TestAppendRefuses(t *testing.T) {
 			return dir
 		}, []string{"parquet"}, meta, CreateOptions{Append: true, PartitionBy: PartitionBy}, "has no documents part"},
 		{"bad partitioning", tempDir, []string{"parquet"}, meta, CreateOptions{PartitionBy: []string{"region"}}, `cannot partition by "region"`},
+		{"keys out of order", tempDir, []string{"parquet"}, meta, CreateOptions{PartitionBy: []string{"level", "year"}}, `cannot partition by "level,year"`},
+		{"key twice", tempDir, []string{"parquet"}, meta, CreateOptions{PartitionBy: []string{"year", "year"}}, `cannot partition by "year,year"`},
+		{"other partitioning", func(t *testing.T) string { return partitioned(t) }, []string{"parquet"}, meta,
+			CreateOptions{Append: true, PartitionBy: []string{"level"}}, "is partitioned by year,level"},
 		{"bad format", tempDir, []string{"xml"}, meta, CreateOptions{}, `unknown format "xml"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

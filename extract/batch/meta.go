@@ -66,8 +66,8 @@ func ReadMeta(dir string) (map[string]string, error) {
 func (o *Output) checkSingle() error {
 	for _, t := range tables {
 		if isDir(filepath.Join(o.dir, t.Name)) {
-			return fmt.Errorf("batch: --append: %s holds a partitioned %s table (%s/); append to it with --partition-by %s",
-				o.dir, t.Name, filepath.Join(o.dir, t.Name), strings.Join(PartitionBy, ","))
+			return fmt.Errorf("batch: --append: %s holds a partitioned %s table (%s/); append to it with --partition-by",
+				o.dir, t.Name, filepath.Join(o.dir, t.Name))
 		}
 	}
 	var present []string

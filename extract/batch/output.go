@@ -61,8 +61,9 @@ type CreateOptions struct {
 	Append bool
 	// Inputs are the paths of the run's inputs; see Append.
 	Inputs []string
-	// PartitionBy is nil for single files, or "year","level" (the only
-	// partitioning there is) for the partitioned layout.
+	// PartitionBy is nil for single files, or the partition keys of the
+	// partitioned layout: any of "year" and "level", in that order (see
+	// PartitionBy).
 	PartitionBy []string
 	// BufferBytes bounds the rows a partitioned output holds in memory
 	// before it writes them to part files; 0 means DefaultBufferBytes.
@@ -90,8 +91,8 @@ func Create(dir string, formats []string, meta schema.Meta, opt CreateOptions) (
 	if len(o.formats) == 0 {
 		return nil, errors.New("batch: no output format given")
 	}
-	if len(opt.PartitionBy) > 0 && !slices.Equal(opt.PartitionBy, PartitionBy) {
-		return nil, fmt.Errorf("batch: cannot partition by %q (the one partitioning is %s)", strings.Join(opt.PartitionBy, ","), strings.Join(PartitionBy, ","))
+	if len(opt.PartitionBy) > 0 && !validKeys(opt.PartitionBy) {
+		return nil, fmt.Errorf("batch: cannot partition by %q (want year, level or year,level)", strings.Join(opt.PartitionBy, ","))
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("batch: %w", err)

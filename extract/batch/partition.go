@@ -18,26 +18,28 @@ import (
 	"github.com/gwrfacts/gwr/schema"
 )
 
-// PartitionBy is the one partitioning CreateOptions.PartitionBy accepts:
-// by the document's plan year and administrative level.
+// PartitionBy is the full partitioning: by the document's plan year and
+// administrative level. CreateOptions.PartitionBy takes it or any part of
+// it in the same order: year alone, level alone, or year then level.
 //
 // The partitioned layout is Hive-style, as DuckDB, Spark, Polars and
 // pyarrow read it:
 //
-//	DIR/documents/year=2024/level=county/part-<hash>.parquet
+//	DIR/documents/doc_year=2024/level=county/part-<hash>.parquet
 //	DIR/facts/doc_year=2024/level=county/part-<hash>.parquet
 //	DIR/errors/part-<hash>.parquet
 //
 // Documents are partitioned by their year and level columns
-// (schema.PartitionPath: a null year or an empty level is
-// __HIVE_DEFAULT_PARTITION__). A fact goes where its document goes, but
-// its directory says doc_year, not year: a fact has a year column of its
-// own (the year the figure is for: the year before the plan year for
-// results, null for multi-year figures), and Hive readers replace a file's
-// column with the directory's value of the same name (DuckDB does, without
-// a word), which would overwrite every fact's year with its document's.
-// Errors are not partitioned: a document that failed to load has no year
-// or level.
+// (schema.PartitionPathBy: a null year or an empty level is
+// __HIVE_DEFAULT_PARTITION__); a fact goes where its document goes. The
+// year's key is doc_year (schema.YearKey), not year: Hive readers replace
+// a file's column with the directory's value of the same name (DuckDB
+// does, without a word), which would overwrite every fact's year (the
+// year the figure is for) with its document's and turn the documents'
+// INTEGER year into the key's BIGINT. Errors are not partitioned: a
+// document that failed to load has no year or level. Every run writes an
+// errors part, an empty one when nothing failed, so that a reader of
+// DIR/errors/* always finds the table.
 //
 // A run writes at most one part file per partition and table (more when
 // the rows it holds outgrow CreateOptions.BufferBytes: part-<hash>-1,
@@ -49,45 +51,75 @@ import (
 // are kept and not written over. Every documents part is renamed into
 // place after the facts and errors parts of the run: a documents part is
 // the mark that its facts are complete.
-var PartitionBy = []string{"year", "level"}
+var PartitionBy = schema.PartitionKeys
+
+// validKeys reports whether keys are PartitionBy or a part of it in the
+// same order, without repeats.
+func validKeys(keys []string) bool {
+	i := 0
+	for _, k := range keys {
+		for i < len(PartitionBy) && PartitionBy[i] != k {
+			i++
+		}
+		if i == len(PartitionBy) {
+			return false
+		}
+		i++
+	}
+	return len(keys) > 0
+}
 
 // hashDigits is the number of hex digits of a part file's hash.
 const hashDigits = 16
 
-// factsKey is put before a document partition's path to make the facts
-// partition's: "year=2024/level=county" becomes "doc_year=2024/level=county".
-const factsKey = "doc_"
-
 // partitionDir returns the directory, relative to the output directory, of
 // table t's rows of the document partition path ("" for the errors).
 func partitionDir(t *schema.Table, path string) string {
-	if t == schema.FactsTable {
-		path = factsKey + path
-	}
 	return filepath.Join(t.Name, filepath.FromSlash(path))
 }
 
 // documentsPart returns the documents part whose presence marks the facts
 // part factsPart of the output directory dir complete: the part of the
-// same name in the document partition of the facts partition.
+// same name in the same partition of the documents table.
 func documentsPart(dir, factsPart string) string {
 	rel, _ := filepath.Rel(filepath.Join(dir, schema.FactsTable.Name), factsPart)
-	return filepath.Join(dir, schema.DocumentsTable.Name, filepath.FromSlash(strings.TrimPrefix(filepath.ToSlash(rel), factsKey)))
+	return filepath.Join(dir, schema.DocumentsTable.Name, rel)
+}
+
+// keysOf returns the partition keys of a part file's directory relative to
+// its table's directory: "doc_year=2024/level=city" gives year, level.
+func keysOf(rel string) []string {
+	var keys []string
+	for _, seg := range strings.Split(filepath.ToSlash(filepath.Dir(rel)), "/") {
+		k, _, ok := strings.Cut(seg, "=")
+		if !ok {
+			continue
+		}
+		if k == schema.YearKey {
+			k = "year"
+		}
+		keys = append(keys, k)
+	}
+	return keys
 }
 
 // partitioned buffers rows by partition and writes them as part files.
 type partitioned struct {
 	o        *Output
+	keys     []string // the partition keys, a part of PartitionBy
 	budget   int64
 	buffered int64
 	parts    map[string]*partBuf // by partition path
 	errs     *partBuf
 	pending  []pendingFile
+	// committing is set by commit: flush then writes an empty errors part
+	// when no error was written before.
+	committing bool
 }
 
 // partBuf holds the rows of one partition (or the errors) not yet written.
 type partBuf struct {
-	path   string // "year=2024/level=county"; "" for the errors
+	path   string // "doc_year=2024/level=county"; "" for the errors
 	docs   []schema.Document
 	facts  []schema.Fact
 	errs   []schema.ErrorRow
@@ -106,7 +138,7 @@ type pendingFile struct {
 }
 
 func (o *Output) createPartitioned(opt CreateOptions) error {
-	p := &partitioned{o: o, budget: opt.BufferBytes, parts: map[string]*partBuf{}, errs: &partBuf{hash: sha256.New()}}
+	p := &partitioned{o: o, keys: opt.PartitionBy, budget: opt.BufferBytes, parts: map[string]*partBuf{}, errs: &partBuf{hash: sha256.New()}}
 	if p.budget <= 0 {
 		p.budget = DefaultBufferBytes
 	}
@@ -155,6 +187,13 @@ func (o *Output) createPartitioned(opt CreateOptions) error {
 		if doc := documentsPart(o.dir, name); !exists(doc) {
 			return fmt.Errorf("batch: --append: %s has no documents part %s: it was left by a run killed while committing; remove it and run again",
 				name, doc)
+		}
+	}
+	for _, name := range files[schema.DocumentsTable] {
+		rel, _ := filepath.Rel(filepath.Join(o.dir, schema.DocumentsTable.Name), name)
+		if have := keysOf(rel); !slices.Equal(have, p.keys) {
+			return fmt.Errorf("batch: --append: %s is partitioned by %s (%s), this run by %s: append with --partition-by %s",
+				o.dir, strings.Join(have, ","), name, strings.Join(p.keys, ","), strings.Join(have, ","))
 		}
 	}
 	o.known, o.ids = map[string]bool{}, map[string]bool{}
@@ -225,7 +264,7 @@ func (p *partitioned) add(r Result) error {
 		n = errOverhead + int64(len(e.DocID)+len(e.Path)+len(e.Stage)+len(e.Message))
 		b.hash.Write([]byte(e.Path + "\x00" + e.Stage + "\x00" + e.Message + "\n"))
 	case r.Doc != nil:
-		key := schema.PartitionPath(r.Doc.Year, r.Doc.Level)
+		key := schema.PartitionPathBy(p.keys, r.Doc.Year, r.Doc.Level)
 		if b = p.parts[key]; b == nil {
 			b = &partBuf{path: key, hash: sha256.New()}
 			p.parts[key] = b
@@ -266,12 +305,15 @@ func (p *partitioned) largest() *partBuf {
 
 // flush writes the rows b holds as its next part files, one per table and
 // format, and empties b.
+//
+// While committing, the errors buffer is written even when it never held a
+// row: the run's errors table is then one empty part.
 func (p *partitioned) flush(b *partBuf) error {
-	if b.bytes == 0 {
+	if b.bytes == 0 && !(b == p.errs && b.chunks == 0 && p.committing) {
 		return nil
 	}
 	write := func(t *schema.Table, rows any, n int) error {
-		if n == 0 {
+		if n == 0 && !(t == schema.ErrorsTable && b == p.errs && b.chunks == 0 && p.committing) {
 			return nil
 		}
 		for _, f := range p.o.formats {
@@ -284,7 +326,11 @@ func (p *partitioned) flush(b *partBuf) error {
 			if err != nil {
 				return err
 			}
-			if err := errors.Join(w.Write(rows), w.Close(), buf.Flush(), tmp.Sync(), tmp.Close()); err != nil {
+			var werr error
+			if n > 0 {
+				werr = w.Write(rows)
+			}
+			if err := errors.Join(werr, w.Close(), buf.Flush(), tmp.Sync(), tmp.Close()); err != nil {
 				return fmt.Errorf("batch: writing a %s part of %s: %w", t.Name, p.o.dir, err)
 			}
 			p.pending = append(p.pending, pendingFile{tmp: tmp.Name(), table: t, ext: schema.Ext(f), buf: b, chunk: b.chunks})
@@ -327,6 +373,7 @@ func (p *partitioned) commit() error {
 			return err
 		}
 	}
+	p.committing = true
 	if err := p.flush(p.errs); err != nil {
 		return err
 	}

@@ -41,6 +41,8 @@ const (
 	NotName                          // after a number, names nothing (新台阶)
 	NounStop                         // ends the noun phrase after a number (和, 等)
 	Word                             // a segmenter entry only: a name jieba must keep whole
+	LastYear                         // in a review of several years, makes the figure one of the last year (去年利润增长23.5%)
+	Done                             // outside a review, describes a change already made: a result (已由15.3%降到12%)
 )
 
 // Cue is the set of the three cue roles.
@@ -56,6 +58,7 @@ var roleNames = map[string]Role{
 	"level-noun": LevelNoun, "growth-noun": GrowthNoun,
 	"trim-prefix": TrimPrefix, "trim-suffix": TrimSuffix,
 	"not-name": NotName, "noun-stop": NounStop, "word": Word,
+	"last-year": LastYear, "done": Done,
 }
 
 // String returns the role's names, space-separated, as lexicon.tsv writes them.

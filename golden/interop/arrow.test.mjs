@@ -21,7 +21,7 @@ for (const table of ['facts', 'documents']) {
     assert.equal(t.numRows, want.length);
     assert.deepEqual(t.schema.fields.map(f => f.name), Object.keys(want[0]), 'columns in JSON Lines key order');
     const nullable = t.schema.fields.filter(f => f.nullable).map(f => f.name);
-    const wantNullable = table === 'facts' ? ['indicator_code', 'year'] : ['region_code', 'year'];
+    const wantNullable = table === 'facts' ? ['indicator_code', 'year'] : ['region_code', 'year', 'plan_start'];
     assert.deepEqual(nullable, wantNullable, 'nullable columns');
     const meta = t.schema.metadata;
     assert.equal(meta.get('gwr.table'), table);

@@ -53,7 +53,7 @@ const factTypes = {
 };
 const docTypes = {
   doc_id: 'VARCHAR', path: 'VARCHAR', format: 'VARCHAR', member: 'VARCHAR', sha256: 'VARCHAR', encoding: 'VARCHAR', region: 'VARCHAR', region_code: 'VARCHAR',
-  level: 'VARCHAR', year: 'INTEGER', doc_type: 'VARCHAR', chars: 'INTEGER', facts: 'INTEGER',
+  level: 'VARCHAR', year: 'INTEGER', doc_type: 'VARCHAR', chars: 'INTEGER', facts: 'INTEGER', plan_start: 'INTEGER',
 };
 
 for (const [table, file, want] of [['facts', factsPq, factTypes], ['documents', docsPq, docTypes]]) {
@@ -65,7 +65,7 @@ for (const [table, file, want] of [['facts', factsPq, factTypes], ['documents', 
     assert.deepEqual(Object.keys(got), keys, 'same columns as the JSON Lines keys');
   });
 
-  const nullable = table === 'facts' ? ['year', 'indicator_code'] : ['year', 'region_code'];
+  const nullable = table === 'facts' ? ['year', 'indicator_code'] : ['year', 'region_code', 'plan_start'];
   test(`${table}: only ${nullable.join(' and ')} are nullable`, async () => {
     const rep = Object.fromEntries((await rows(`SELECT name, repetition_type FROM parquet_schema(${file}) WHERE name <> 'schema'`))
       .map(r => [r.name, r.repetition_type]));
@@ -150,4 +150,19 @@ test('the partitioned dataset (gwr extract --partition-by year,level)', async ()
   assert.ok(names.includes('level'), 'level is a partition column');
   // Output does not depend on the layout: both runs read the same corpus.
   assert.equal(n, facts.length, 'facts in the partitioned run against the flat run');
+
+  // Column types do not change under Hive partitioning: year stays the
+  // file's INTEGER in both tables, and the key doc_year has one type.
+  const types = async g => Object.fromEntries((await rows(`DESCRIBE SELECT * FROM read_parquet(${g}, hive_partitioning = true)`))
+    .map(r => [r.column_name, r.column_type]));
+  const ft = await types(glob), dt = await types(docsGlob);
+  assert.equal(dt.year, 'INTEGER', `documents.year under Hive partitioning: got ${dt.year}`);
+  assert.equal(ft.year, 'INTEGER', `facts.year under Hive partitioning: got ${ft.year}`);
+  assert.equal(dt.doc_year, ft.doc_year, 'doc_year has one type in documents and facts');
+  assert.equal(Number(await one(`SELECT count(*) FROM read_parquet(${docsGlob}, hive_partitioning = true) WHERE year IS DISTINCT FROM doc_year`)), 0,
+    'a document sits in the partition of its year');
+
+  // No document failed, and still there is an errors table to read.
+  const errGlob = sql(join(dir, 'errors', '*.parquet'));
+  assert.equal(Number(await one(`SELECT count(*) FROM read_parquet(${errGlob})`)), 0, 'rows of the empty errors table');
 });

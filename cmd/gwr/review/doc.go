@@ -7,16 +7,27 @@
 // forbids every fetch. For each [Document] it holds
 //
 //   - the document text with every fact highlighted in a <mark> whose id is
-//     f-<doc>-<fact_id> and whose data attributes carry the row's fields;
-//     the colour says the measure (level, delta, growth) and the outline
-//     the kind (solid for target, dashed for actual);
-//   - a side table of the facts; clicking a row scrolls the text to the
-//     fact and flashes it, clicking a highlight selects its row and opens
-//     a panel with all the fields;
-//   - counts of the facts by kind, measure and unit.
+//     f-<doc>-<fact_id> and whose data attributes carry the row's fields
+//     (value_low, value_high, start and end as written, for export); the
+//     colour and a label before it say the kind (target blue, actual
+//     amber);
+//   - a side table of the facts (the row's title is the sentence);
+//     clicking a row scrolls the text to the fact and flashes it, clicking
+//     a highlight selects its row; either opens a panel with the sentence
+//     and all the fields above the table, never over the text;
+//   - counts of the facts by kind, measure, unit, year and hedge.
 //
-// Filters by kind, measure and unit toggle one CSS class on the page's
-// body, so the browser restyles but never rebuilds the text.
+// Filters by kind, measure, unit, year and hedge toggle one CSS class on
+// the page's body, so the browser restyles but never rebuilds the text;
+// the indicator search toggles a class on the highlights and rows it
+// leaves out. A search box filters the document list by id, metadata or
+// text.
+//
+// The page is also a correction tool (assets/review.js): a fact can be
+// marked as not a fact, its fields corrected, and a missed fact added by
+// selecting its text. Corrections are kept in the browser's localStorage
+// under the page's key (a hash of its documents and facts) and exported as
+// JSON Lines in the format of golden/labels, which gwr eval --gold reads.
 //
 // Fact offsets are code points into the document text. The page is cut at
 // the fact boundaries here, in Go, and escaped by html/template: the

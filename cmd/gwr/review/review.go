@@ -2,7 +2,9 @@ package review
 
 import (
 	"bufio"
+	"crypto/sha256"
 	_ "embed"
+	"encoding/hex"
 	"fmt"
 	"html/template"
 	"io"
@@ -69,13 +71,20 @@ func Write(w io.Writer, docs []Document, opt Options) error {
 // page is the data of the page template.
 type page struct {
 	Title, Generator string
-	CSS              template.CSS
-	FilterCSS        template.CSS
-	JS               template.JS
-	Total            int
-	Counts           []countGroup
-	Filters          []countGroup
-	Docs             []docView
+	// Key names the page's corrections in the browser's local storage: a
+	// hash of its documents and facts, so that a page written again for
+	// the same facts finds them and one for other facts does not.
+	Key       string
+	CSS       template.CSS
+	FilterCSS template.CSS
+	JS        template.JS
+	Total     int
+	// Kinds, Bounds, Measures and Units are the choices of the correction
+	// form (schema's lists).
+	Kinds, Bounds, Measures, Units []string
+	Counts                         []countGroup
+	Filters                        []countGroup
+	Docs                           []docView
 }
 
 // docView is one document on the page.
@@ -84,7 +93,7 @@ type docView struct {
 	ID       string
 	Meta     string
 	Active   bool
-	HasText  bool
+	HasText  bool // facts can be added by selecting text only then
 	Segments []segment
 	Rows     []*row
 	Counts   []countGroup
@@ -119,6 +128,9 @@ type row struct {
 	Cue        string
 	Hedge      string
 	Rule       string
+	Sentence   string
+	Start, End int32  // code-point offsets into the text
+	Low, High  string // value_low and value_high as JSON numbers
 	Span       string // "[start, end)"
 	Title      string // the hover tooltip
 	Odd        string // why the highlight is not exactly text[start:end]; "" when it is
@@ -139,11 +151,13 @@ type count struct {
 }
 
 func build(docs []Document, opt Options) page {
-	p := page{Title: opt.Title, Generator: opt.Generator, CSS: template.CSS(pageCSS), JS: template.JS(pageJS)}
+	p := page{Title: opt.Title, Generator: opt.Generator, CSS: template.CSS(pageCSS), JS: template.JS(pageJS),
+		Kinds: schema.Kinds, Bounds: schema.Bounds, Measures: schema.Measures, Units: schema.Units}
 	if p.Title == "" {
 		p.Title = "gwr review"
 	}
 	ids := newIDs()
+	key := sha256.New()
 	var all []schema.Fact
 	for i, d := range docs {
 		v := docView{Anchor: ids.unique("d-" + idPart(d.ID)), ID: d.ID, Active: i == 0, HasText: d.HasText, Meta: docMeta(d.Row)}
@@ -155,8 +169,9 @@ func build(docs []Document, opt Options) page {
 			return facts[a].End < facts[b].End
 		})
 		v.Rows = make([]*row, len(facts))
-		for j := range facts {
-			v.Rows[j] = newRow(d.ID, facts[j], ids)
+		for j, f := range facts {
+			v.Rows[j] = newRow(d.ID, f, ids)
+			fmt.Fprintf(key, "%s\x00%d\x00%d\x00%d\n", d.ID, f.FactID, f.Start, f.End)
 		}
 		if d.HasText {
 			v.Segments = splitText(d.Text, facts, v.Rows)
@@ -167,6 +182,7 @@ func build(docs []Document, opt Options) page {
 		p.Docs = append(p.Docs, v)
 		all = append(all, facts...)
 	}
+	p.Key = "gwr-review-" + hex.EncodeToString(key.Sum(nil))[:16]
 	p.Total = len(all)
 	p.Counts = countFacts(all)
 	p.Filters = p.Counts
@@ -217,6 +233,11 @@ func newRow(doc string, f schema.Fact, ids *idSet) *row {
 		Cue:        f.Cue,
 		Hedge:      f.Hedge,
 		Rule:       f.Rule,
+		Sentence:   f.Sentence,
+		Start:      f.Start,
+		End:        f.End,
+		Low:        strconv.FormatFloat(f.ValueLow, 'f', -1, 64),
+		High:       strconv.FormatFloat(f.ValueHigh, 'f', -1, 64),
 		Span:       fmt.Sprintf("[%d, %d)", f.Start, f.End),
 	}
 	if f.Year != nil {
@@ -301,9 +322,18 @@ func splitSentences(facts []schema.Fact, rows []*row) []segment {
 func clamp(v, lo, hi int) int { return min(max(v, lo), hi) }
 
 // tokens returns the CSS class tokens of a fact: k-<kind> m-<measure>
-// u-<unit>.
+// u-<unit> y-<year> h-<hedge>.
 func tokens(f schema.Fact) string {
-	return "k-" + token(string(f.Kind)) + " m-" + token(string(f.Measure)) + " u-" + token(string(f.Unit))
+	return "k-" + token(string(f.Kind)) + " m-" + token(string(f.Measure)) + " u-" + token(string(f.Unit)) +
+		" y-" + token(yearOf(f)) + " h-" + token(f.Hedge)
+}
+
+// yearOf returns a fact's year as text, "" when it has none.
+func yearOf(f schema.Fact) string {
+	if f.Year == nil {
+		return ""
+	}
+	return strconv.Itoa(int(*f.Year))
 }
 
 // token makes a value usable in a class name: letters and digits are kept,
@@ -351,9 +381,9 @@ func (s *idSet) unique(id string) string {
 	return u
 }
 
-// countFacts counts facts by kind, measure and unit. Known values come in
-// the schema's order (those with no fact left out), others after them
-// sorted.
+// countFacts counts facts by kind, measure, unit, year and hedge. Known
+// values come in the schema's order (those with no fact left out), others
+// after them sorted; years come newest first, then "none".
 func countFacts(facts []schema.Fact) []countGroup {
 	field := []struct {
 		name, prefix string
@@ -363,6 +393,8 @@ func countFacts(facts []schema.Fact) []countGroup {
 		{"kind", "k-", schema.Kinds, func(f schema.Fact) string { return string(f.Kind) }},
 		{"measure", "m-", schema.Measures, func(f schema.Fact) string { return string(f.Measure) }},
 		{"unit", "u-", schema.Units, func(f schema.Fact) string { return string(f.Unit) }},
+		{"year", "y-", nil, yearOf},
+		{"hedge", "h-", []string{""}, func(f schema.Fact) string { return f.Hedge }},
 	}
 	var groups []countGroup
 	for _, fd := range field {
@@ -377,10 +409,18 @@ func countFacts(facts []schema.Fact) []countGroup {
 			}
 		}
 		sort.Strings(others)
+		if fd.name == "year" {
+			// newest first, no year last ("" sorts first)
+			slices.Reverse(others)
+		}
 		g := countGroup{Name: fd.name}
 		for _, v := range append(slices.Clone(fd.known), others...) {
 			if n[v] > 0 {
-				g.Counts = append(g.Counts, count{Value: v, Token: fd.prefix + token(v), N: n[v]})
+				label := v
+				if v == "" {
+					label = "none"
+				}
+				g.Counts = append(g.Counts, count{Value: label, Token: fd.prefix + token(v), N: n[v]})
 			}
 		}
 		groups = append(groups, g)
@@ -389,13 +429,14 @@ func countFacts(facts []schema.Fact) []countGroup {
 }
 
 // filterCSS returns the rules that hide filtered facts: with the class
-// hide-<token> on the body, highlights of that token lose their colour
-// and table rows of it are hidden.
+// hide-<token> on the body, highlights of that token lose their colour and
+// label and table rows of it are hidden. The label is made invisible, not
+// removed, so that a filter repaints the text without laying it out again.
 func filterCSS(groups []countGroup) string {
 	var b strings.Builder
 	for _, g := range groups {
 		for _, c := range g.Counts {
-			fmt.Fprintf(&b, ".hide-%[1]s mark.%[1]s{background:none;outline:none;cursor:auto}.hide-%[1]s tr.%[1]s{display:none}\n", c.Token)
+			fmt.Fprintf(&b, ".hide-%[1]s mark.%[1]s{background:none;box-shadow:none;cursor:auto}.hide-%[1]s mark.%[1]s::before{visibility:hidden}.hide-%[1]s tr.%[1]s{display:none}\n", c.Token)
 		}
 	}
 	return b.String()

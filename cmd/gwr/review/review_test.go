@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -250,8 +251,35 @@ func TestWrite(t *testing.T) {
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("highlights:\ngot  %v\nwant %v", got, want)
 	}
-	if c := attr(marks[1], "class"); c != "fact k-actual m-growth u-percent" {
-		t.Errorf("class of f-D-2 = %q; want %q", c, "fact k-actual m-growth u-percent")
+	if c := attr(marks[1], "class"); c != "fact k-actual m-growth u-percent y-2024 h-_" {
+		t.Errorf("class of f-D-2 = %q; want %q", c, "fact k-actual m-growth u-percent y-2024 h-_")
+	}
+	// What the correction tool exports: the raw values and the span.
+	for _, a := range [][2]string{{"data-low", "1"}, {"data-high", "1"}, {"data-start", fmt.Sprint(facts[0].Start)}, {"data-end", fmt.Sprint(facts[0].End)}} {
+		if got := attr(marks[1], a[0]); got != a[1] {
+			t.Errorf("f-D-2 %s = %q; want %q", a[0], got, a[1])
+		}
+	}
+	for _, r := range find(root, func(n *html.Node) bool { return n.Data == "tr" && attr(n, "data-for") == "f-E-1" }) {
+		if got := attr(r, "title"); got != "投资3亿元。" {
+			t.Errorf("row of f-E-1: title %q; want its sentence", got)
+		}
+	}
+	key := attr(find(root, func(n *html.Node) bool { return n.Data == "body" })[0], "data-key")
+	if !regexp.MustCompile(`^gwr-review-[0-9a-f]{16}$`).MatchString(key) {
+		t.Errorf("body data-key = %q; want gwr-review-<16 hex digits>", key)
+	}
+	var moved bytes.Buffer
+	other[0].Start++
+	if err := Write(&moved, docs, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	other[0].Start--
+	if bytes.Contains(moved.Bytes(), []byte(key)) {
+		t.Errorf("a page of other facts has the same storage key %s", key)
+	}
+	if got := attr(marks[2], "data-low"); got != "300000000" {
+		t.Errorf("f-E-1 data-low = %q; want 300000000 (not 3e+08)", got)
 	}
 	rows := find(root, func(n *html.Node) bool { return n.Data == "tr" && attr(n, "data-for") != "" })
 	var forIDs []string
@@ -281,7 +309,7 @@ func TestWrite(t *testing.T) {
 	for _, n := range find(root, func(n *html.Node) bool { return n.Data == "input" && attr(n, "data-token") != "" }) {
 		boxes = append(boxes, attr(n, "data-token"))
 	}
-	if got, want := strings.Join(boxes, " "), "k-target k-actual m-level m-delta m-growth u-CNY u-percent u-count"; got != want {
+	if got, want := strings.Join(boxes, " "), "k-target k-actual m-level m-delta m-growth u-CNY u-percent u-count y-2024 y-_ h-_"; got != want {
 		t.Errorf("filter checkboxes = %s; want %s", got, want)
 	}
 	if !bytes.Contains(page, []byte(".hide-u-CNY mark.u-CNY{")) {

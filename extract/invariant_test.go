@@ -1,0 +1,174 @@
+package extract
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/gwrfacts/gwr/corpus"
+	"github.com/gwrfacts/gwr/schema"
+)
+
+// The invariants hold on every report, labelled or not (issue 11): they
+// run over the unlabelled reports copied into corpus/testdata, so a rule
+// that fits the labelled documents but breaks on others fails here, with
+// the document and the sentence named.
+
+// invariantCorpora are the directories of unlabelled reports.
+var invariantCorpora = []string{"../corpus/testdata/extra", "../corpus/testdata/national"}
+
+// loadReports reads every report of dirs with its metadata.
+func loadReports(t *testing.T, dirs []string) []Document {
+	t.Helper()
+	inputs, err := corpus.Discover(dirs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []Document
+	for _, in := range inputs {
+		d, err := corpus.Load(in, corpus.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, Document{ID: d.ID, Text: d.Text, HTML: d.HTML, PlanYear: d.Meta.Year})
+	}
+	if len(docs) == 0 {
+		t.Fatalf("no reports in %v", dirs)
+	}
+	return docs
+}
+
+// earlierYearRe finds a year named as the time of a sentence: not the base
+// of a comparison (比2020年), not the start of a span (2020年以来) and not a
+// year inside a name.
+var earlierYearRe = regexp.MustCompile(`(^|[^比较与同自从])((?:19|20)\d\d)年(?:[^以起初基来前的度]|$)`)
+
+// namedPast returns the earlier year (or 去年/上年) the text before a
+// mention names as its time, or "" if it names none: the last time named
+// counts (1979年…增长28%，1980年上半年又…增长20.2%), and a year that only
+// sets up a comparison (比去年, 象去年那样, 保持了去年的水平) does not.
+func namedPast(before string, planYear int) string {
+	last, what := -1, ""
+	for _, m := range earlierYearRe.FindAllStringSubmatchIndex(before, -1) {
+		y, _ := strconv.Atoi(before[m[4]:m[5]])
+		last, what = m[4], ""
+		if y < planYear {
+			what = before[m[4]:m[5]] + "年"
+		}
+	}
+	for _, w := range []string{"今年", "明年", "去年", "上年"} {
+		for i := 0; ; {
+			j := strings.Index(before[i:], w)
+			if j < 0 {
+				break
+			}
+			at := i + j
+			i = at + len(w)
+			if at < last {
+				continue
+			}
+			pre, post := before[max(0, at-6):at+len(w)], before[at+len(w):]
+			if w == "今年" || w == "明年" {
+				last, what = at, "" // the time turns to the plan year
+				continue
+			}
+			if hasAny(pre, comparisonWords) || hasAny(pre, []string{"象" + w, "像" + w, "同" + w, "和" + w, "与" + w, "从" + w, "由" + w}) ||
+				hasPrefixAny(post, []string{"的水平", "水平", "同期", "结余", "基础上", "的基础上"}) {
+				continue
+			}
+			last, what = at, w
+		}
+	}
+	return what
+}
+
+// timeWordIndicators are words of time that never name what is measured.
+var timeWordIndicators = map[string]bool{"年": true, "年底": true, "年底前": true, "年内": true, "前": true, "今年": true, "去年": true, "全年": true, "当年": true, "上年": true, "明年": true, "年末": true, "月底": true, "上半年": true, "下半年": true, "目前": true, "以来": true, "年来": true, "次": true}
+
+// checkTimeAndIdentity returns one line per fact of d that breaks an
+// invariant: a target for the plan year whose sentence names an earlier
+// year as its time (checkTime), and an indicator that is empty, one
+// character or a time word (checkIdentity).
+func checkTimeAndIdentity(d Document, facts []schema.Fact) []string {
+	return append(checkTime(d, facts), checkIdentity(d, facts)...)
+}
+
+// checkTime lists the targets for the plan year whose sentence names an
+// earlier year (or 去年, 上年) as their time.
+func checkTime(d Document, facts []schema.Fact) []string {
+	var out []string
+	for _, f := range facts {
+		if d.PlanYear > 0 && f.Kind == "target" && f.Year != nil && int(*f.Year) == d.PlanYear {
+			i := strings.Index(f.Sentence, f.Mention)
+			if i >= 0 {
+				if y := namedPast(f.Sentence[:i], d.PlanYear); y != "" {
+					out = append(out, fmt.Sprintf("%s: %q is a %d target but its sentence names %s: %s", d.ID, f.Mention, d.PlanYear, y, f.Sentence))
+				}
+			}
+		}
+	}
+	return out
+}
+
+// checkIdentity lists the facts whose indicator is empty, one character or
+// a time word.
+func checkIdentity(d Document, facts []schema.Fact) []string {
+	var out []string
+	for _, f := range facts {
+		ind := f.Indicator
+		switch n := len([]rune(ind)); {
+		case n == 0:
+			out = append(out, fmt.Sprintf("%s: %q has no indicator: %s", d.ID, f.Mention, f.Sentence))
+		case n == 1:
+			out = append(out, fmt.Sprintf("%s: %q has the one-character indicator %q: %s", d.ID, f.Mention, ind, f.Sentence))
+		case timeWordIndicators[ind]:
+			out = append(out, fmt.Sprintf("%s: %q has the time word %q as indicator: %s", d.ID, f.Mention, ind, f.Sentence))
+		}
+	}
+	return out
+}
+
+// TestTimeUnlabelledReports: no target for the plan year on a sentence
+// that names an earlier year, on any unlabelled report.
+func TestTimeUnlabelledReports(t *testing.T) {
+	x := newExtractor(t)
+	bad := 0
+	for _, d := range loadReports(t, invariantCorpora) {
+		for _, line := range checkTime(d, x.Extract(d)) {
+			t.Error(line)
+			bad++
+		}
+	}
+	if bad > 0 {
+		t.Logf("%d facts break an invariant", bad)
+	}
+}
+
+func TestCheckTimeAndIdentityFindsBreaches(t *testing.T) {
+	y := func(n int32) *int32 { return &n }
+	d := Document{ID: "d", PlanYear: 2025}
+	facts := []schema.Fact{
+		{Mention: "5.5%", Sentence: "2024年全省地区生产总值增长5.5%。", Kind: "target", Year: y(2025), Indicator: "地区生产总值"},
+		{Mention: "5.5%", Sentence: "去年地区生产总值增长5.5%。", Kind: "target", Year: y(2025), Indicator: "地区生产总值"},
+		{Mention: "5%", Sentence: "地区生产总值比2024年增长5%。", Kind: "target", Year: y(2025), Indicator: "地区生产总值"},
+		{Mention: "6%", Sentence: "比上年增长6%。", Kind: "target", Year: y(2025), Indicator: "收入"},
+		{Mention: "511户", Sentence: "去年已经对其中近300户提供资金支持，今年要扩大到511户。", Kind: "target", Year: y(2025), Indicator: "企业"},
+		{Mention: "2.3%", Sentence: "赤字率从去年的2.1%提高到2.3%。", Kind: "target", Year: y(2025), Indicator: "赤字率"},
+		{Mention: "5.5%", Sentence: "2024年全省地区生产总值增长5.5%。", Kind: "actual", Year: y(2024), Indicator: "地区生产总值"},
+		{Mention: "3个", Sentence: "年底前建成3个。", Kind: "target", Year: y(2025), Indicator: "年底前"},
+		{Mention: "3个", Sentence: "建成3个。", Kind: "target", Year: y(2025), Indicator: ""},
+		{Mention: "3个", Sentence: "建成3个。", Kind: "target", Year: y(2025), Indicator: "率"},
+	}
+	got := checkTimeAndIdentity(d, facts)
+	want := []string{"names 2024年", "names 去年", "time word \"年底前\"", "no indicator", "one-character indicator \"率\""}
+	if len(got) != len(want) {
+		t.Fatalf("checkTimeAndIdentity found %d breaches, want %d:\n%s", len(got), len(want), strings.Join(got, "\n"))
+	}
+	for i := range want {
+		if !strings.Contains(got[i], want[i]) {
+			t.Errorf("breach %d = %q, want it to say %q", i, got[i], want[i])
+		}
+	}
+}

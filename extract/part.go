@@ -1,0 +1,178 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// A report has two parts (SPEC section 6): it first reviews the past,
+// whatever its headings say, and its plan part starts where the text turns
+// to this year's work: a heading that plans (二、2025年工作安排, 今后五年…) or
+// a sentence that opens the year (今年是…, 2025年是…, 今年经济社会发展的主要
+// 预期目标是…, 做好今年工作…). layout finds that turn; the time of each
+// figure starts from its part and is then overridden by what its own
+// sentence says (timeOf).
+
+// layout is what the structure of a report says about time.
+type layout struct {
+	planStart int // index of the sentence that starts the plan part; -1 if the text never turns to a plan
+	// spanYears is the number of years the review part covers when it
+	// reviews several (过去五年: 5); 0 for a review of one year.
+	spanYears int
+}
+
+// findLayout reads the sentences of a report for its turn to the plan part
+// and the span of its review.
+func findLayout(text []rune, sents []sentence, planYear int) layout {
+	l := layout{planStart: -1}
+	// the report proper starts at its salutation (各位代表：); before it stand
+	// the title, the session line and page chrome
+	begin := 0
+	for i := 0; i < len(sents) && i < 40; i++ {
+		if strings.Contains(string(text[sents[i].start:sents[i].end]), "各位代表") {
+			begin = i
+			break
+		}
+	}
+	for i := begin; i < len(sents); i++ {
+		s := sents[i]
+		str := string(text[s.start:s.end])
+		if s.heading && strings.Contains(str, "报告") {
+			continue // a title: 2018年政府工作报告
+		}
+		if isTurn(str, s.heading, planYear) {
+			l.planStart = i
+			break
+		}
+		if s.heading && l.spanYears == 0 {
+			l.spanYears = reviewSpan(str, planYear)
+		}
+	}
+	if l.planStart < 0 {
+		l.spanYears = 0
+	}
+	return l
+}
+
+// turnRe matches the opening of a sentence that turns to the plan year
+// (Y stands for the plan year, replaced before matching).
+var turnRe = regexp.MustCompile(`^(?:各位代表[，,！!]?)?(?:` +
+	`(?:今年|Y年)(?:是|，|,)|` +
+	`(?:综合考虑[^，。]*[，,])?(?:今年|Y年)(?:全[省市县区国州旗盟镇]|我[省市县区])?(?:的)?(?:经济社会发展|国民经济和社会发展|政府工作|各项工作|工作)(?:的)?(?:主要)?(?:预期)?(?:目标|总体要求|主要任务|重点|总体部署|安排)|` +
+	`(?:今年|Y年)(?:的)?主要(?:预期)?目标|` +
+	`做好今年|今后五年|未来五年|新的一年|展望Y|` +
+	`(?:根据|按照)[^，。]*[，,]今年(?:工作的)?(?:总体要求|要)` +
+	`)`)
+
+// isTurn reports whether a sentence (or heading) starts the plan part.
+func isTurn(s string, heading bool, planYear int) bool {
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	if heading {
+		return classifyHeading(s, planYear) == sectionPlan
+	}
+	y := "今年" // without a plan year only 今年 counts
+	if planYear > 0 {
+		y = strconv.Itoa(planYear)
+	}
+	loc := turnRe.FindStringIndex(strings.ReplaceAll(s, y+"年", "Y年"))
+	if loc == nil {
+		// 展望Y without 年
+		return planYear > 0 && strings.HasPrefix(s, "展望"+y)
+	}
+	return true
+}
+
+// reviewSpan returns how many years a review heading covers: 5 for 过去五年,
+// 五年来, “十三五”时期 …; 0 for a heading of one year (it names a single year
+// before the plan year, or none of these words).
+func reviewSpan(h string, planYear int) int {
+	if !hasAny(h, spanHeadingWords) {
+		return 0
+	}
+	if m := yearRe.FindStringSubmatch(h); m != nil {
+		if y, _ := strconv.Atoi(m[1]); y == planYear-1 {
+			return 0 // 2020年工作回顾和“十三五”时期发展成就: the year's review comes first
+		}
+	}
+	return 5
+}
+
+// spanHeadingWords in a review heading make it a review of five years.
+var spanHeadingWords = []string{"过去五年", "五年来", "的五年", "十一五", "十二五", "十三五", "十四五", "九五", "十五”"}
+
+// singleYearOpenings open a paragraph of a multi-year review about the last
+// year alone (刚刚过去的2017年, 去年, 过去一年).
+// The year must be the paragraph's topic (2017年，… / 去年是…), not the
+// time of its first figure only (1997年国内生产总值达到…, then five-year
+// averages).
+var singleYearOpenRe = regexp.MustCompile(`^(?:各位代表[，,！!]?)?(?:刚刚过去的|过去的)?(?:((?:19|20)\d\d)\s*年|去年|过去一年|过去的一年|一年来)(?:[，,]|是|里|中|以来)`)
+
+// paragraphYear returns the year a paragraph's first sentence gives the
+// paragraph inside a multi-year review, or 0.
+func paragraphYear(s string, planYear int) int {
+	m := singleYearOpenRe.FindStringSubmatch(strings.TrimLeftFunc(s, unicode.IsSpace))
+	if m == nil {
+		return 0
+	}
+	if m[1] != "" {
+		y, _ := strconv.Atoi(m[1])
+		if y < planYear {
+			return y
+		}
+		return 0
+	}
+	return planYear - 1
+}
+
+// startsParagraph reports whether sentence s starts a line.
+func startsParagraph(text []rune, s sentence) bool {
+	for i := s.start - 1; i >= 0; i-- {
+		if text[i] == '\n' {
+			return true
+		}
+		if !unicode.IsSpace(text[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// part is the time context of a sentence: its part of the report, the
+// span of a multi-year review, and the year its paragraph names.
+type part struct {
+	sec       section
+	spanYears int // > 0 inside a review of several years
+	paraYear  int // the year the paragraph opened with inside such a review; 0 if none
+}
+
+// pairYears gives the two ends of 由A增加到B their years (SPEC section 6):
+// A, the starting point, is the year before B, or the same year when the
+// sentence says so (由年初的A扩大到年末的B). In a review of N years without a
+// year of its own, B is the last year reviewed and A the year before the
+// span began (五年来…从54万亿元增加到82.7万亿元: 2012 and 2017).
+func pairYears(sf []*fact, p part, s []rune, planYear int) {
+	if planYear <= 0 {
+		return
+	}
+	for i := 0; i+1 < len(sf); i++ {
+		a, b := sf[i], sf[i+1]
+		if a.q.rule.ID != "from-to" {
+			continue
+		}
+		if b.year == nil && b.kind == "actual" && p.spanYears > 0 {
+			yb, ya := int32(planYear-1), int32(planYear-1-p.spanYears)
+			a.year, b.year = &ya, &yb
+			continue
+		}
+		if b.year == nil {
+			continue
+		}
+		ya := *b.year - 1
+		if hasAny(string(s[max(0, a.q.start-4):a.q.start]), []string{"年初", "年末", "年底"}) {
+			ya = *b.year
+		}
+		a.year = &ya
+	}
+}

@@ -1,0 +1,123 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// timeOfMention runs Extract over text (a report for planYear) and returns
+// "kind year" of the fact whose mention is m, or "missing".
+func timeOfMention(t *testing.T, x *Extractor, text string, planYear int, m string) string {
+	t.Helper()
+	for _, f := range x.Extract(Document{ID: "t", Text: text, PlanYear: planYear}) {
+		if f.Mention == m {
+			y := "null"
+			if f.Year != nil {
+				y = fmt.Sprint(*f.Year)
+			}
+			return string(f.Kind) + " " + y + hedgeSuffix(f.Hedge)
+		}
+	}
+	return "missing"
+}
+
+func hedgeSuffix(h string) string {
+	if h == "" {
+		return ""
+	}
+	return " " + h
+}
+
+// TestTimeByStructureAndSentence checks SPEC section 6: the review part is
+// found from the report's structure, and the sentence overrides it.
+func TestTimeByStructureAndSentence(t *testing.T) {
+	x := newExtractor(t)
+	const fujian = "各位代表：\n一、牢记殷殷嘱托，在接续奋斗中新福建建设取得新成效\n2024年全省地区生产总值57761亿元、增长5.5%。\n新增高新技术企业1000家。\n二、2025年工作安排\n今年经济社会发展的主要目标是：地区生产总值增长5.5%左右。\n"
+	const fiveYears = "各位代表：\n一、过去五年工作回顾\n五年来，国内生产总值从54万亿元增加到82.7万亿元，年均增长7.1%。\n城镇新增就业6600万人以上。\n刚刚过去的2017年，经济社会发展主要目标任务全面完成。国内生产总值增长6.9%。\n国有企业效益明显好转，去年利润增长23.5%。\n二、2018年经济社会发展总体要求和政策取向\n今年发展主要目标是：城镇新增就业1100万人以上。\n"
+	const estimate = "各位代表：\n一、2024年工作回顾\n预计全年地区生产总值增长5.2%。\n初步统计，全省粮食产量达到1300万吨。\n二、2025年主要目标任务\n今年是“十四五”规划收官之年。力争地区生产总值增长6%。\n"
+	const noHeadings = "各位代表：\n首先报告2001年的工作。\n全国财政收入达到16371亿元，按可比口径增加2400亿元。\n城市居民最低生活保障的覆盖人数，由年初的400多万人扩大到年末的1120多万人。\n2002年是非常重要的一年。\n今年拟发行1500亿元长期建设国债。\n从2002年1月1日起，我国关税总水平已由15.3%降到12%，涉及5300多个税目。\n"
+	const deficit = "各位代表：\n一、2014年工作回顾\n国内生产总值增长7.4%。\n二、2015年工作总体部署\n今年拟安排财政赤字1.62万亿元，比去年增加2700亿元，赤字率从去年的2.1%提高到2.3%。\n"
+	cases := []struct {
+		name, text string
+		year       int
+		mention    string
+		want       string
+	}{
+		{"review heading without 回顾, year named", fujian, 2025, "57761亿元", "actual 2024"},
+		{"review heading without 回顾", fujian, 2025, "1000家", "actual 2024"},
+		{"plan part after the turn", fujian, 2025, "5.5%左右", "target 2025"},
+		{"five-year review: from", fiveYears, 2018, "54万亿元", "actual 2012"},
+		{"five-year review: to", fiveYears, 2018, "82.7万亿元", "actual 2017"},
+		{"five-year average", fiveYears, 2018, "7.1%", "actual null"},
+		{"five-year total", fiveYears, 2018, "6600万人以上", "actual null"},
+		{"paragraph of the last year", fiveYears, 2018, "6.9%", "actual 2017"},
+		{"去年 in a five-year review", fiveYears, 2018, "23.5%", "actual 2017"},
+		{"plan after a five-year review", fiveYears, 2018, "1100万人以上", "target 2018"},
+		{"预计 in a review", estimate, 2025, "5.2%", "actual 2024 预计"},
+		{"初步统计 in a review", estimate, 2025, "1300万吨", "actual 2024 初步统计"},
+		{"plan part opened by 今年是", estimate, 2025, "6%", "target 2025 力争"},
+		{"review without headings", noHeadings, 2002, "16371亿元", "actual 2001"},
+		{"within one year: from", noHeadings, 2002, "400多万人", "actual 2001"},
+		{"within one year: to", noHeadings, 2002, "1120多万人", "actual 2001"},
+		{"plan turned to by 2002年是", noHeadings, 2002, "1500亿元", "target 2002 拟"},
+		{"policy change already made: from", noHeadings, 2002, "15.3%", "actual 2001"},
+		{"policy change already made: to", noHeadings, 2002, "12%", "actual 2002"},
+		{"from last year's level", deficit, 2015, "2.1%", "actual 2014 拟"},
+		{"to this year's level", deficit, 2015, "2.3%", "target 2015 拟"},
+	}
+	for _, c := range cases {
+		if got := timeOfMention(t, x, c.text, c.year, c.mention); got != c.want {
+			t.Errorf("%s: %s = %q, want %q", c.name, c.mention, got, c.want)
+		}
+	}
+}
+
+func TestPlanStart(t *testing.T) {
+	x := newExtractor(t)
+	text := "2025年政府工作报告\n各位代表：\n一、牢记殷殷嘱托，取得新成效\n地区生产总值增长5.5%。\n二、2025年工作安排\n力争增长6%。\n"
+	_, lay, err := x.ExtractLayout(Document{ID: "t", Text: text, PlanYear: 2025})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := len([]rune(text[:strings.Index(text, "二、")]))
+	if lay.PlanStart != want {
+		t.Errorf("PlanStart = %d, want %d (the heading 二、2025年工作安排, not the title)", lay.PlanStart, want)
+	}
+	_, lay, _ = x.ExtractLayout(Document{ID: "t", Text: "新增企业10家。\n", PlanYear: 2025})
+	if lay.PlanStart != -1 {
+		t.Errorf("PlanStart of a text that never turns = %d, want -1", lay.PlanStart)
+	}
+}
+
+func TestNamedYear(t *testing.T) {
+	cases := []struct {
+		before string
+		year   int
+		base   bool
+	}{
+		{"2024年全省地区生产总值", 2024, false},
+		{"地区生产总值比2020年增长", 0, false},
+		{"技术合同输出额从2022年的", 2022, true},
+		{"比2020年的", 2020, true},
+		{"供地总量是2022年的", 0, false},
+		{"2020年以来，累计", 0, false},
+		{"在2024年基础上", 0, false},
+		{"增加到2023年", 2023, false},
+		{"力争“十四五”末做优做强", 2025, false},
+		{"从2002年1月1日起，我国关税总水平已由", 2002, false},
+	}
+	for _, c := range cases {
+		if y, b := namedYear(c.before); y != c.year || b != c.base {
+			t.Errorf("namedYear(%q) = %d, %v; want %d, %v", c.before, y, b, c.year, c.base)
+		}
+	}
+}
+
+func TestArabicYears(t *testing.T) {
+	for in, want := range map[string]string{"一九八二年": "1982年", "二〇二四年全省": "2024年全省", "二○二五年": "2025年", "一九五二年的八百": "1952年的八百", "十二年": "十二年"} {
+		if got := arabicYears(in); got != want {
+			t.Errorf("arabicYears(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
