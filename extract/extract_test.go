@@ -316,8 +316,8 @@ func TestExplain(t *testing.T) {
 		}
 	}
 	want := []map[Question]string{
-		{AskCue: "first-cue", AskIndicator: "object", AskMeasure: "delta-cue", AskSign: "decrease-cue", AskHedge: "no-hedge-in-sentence", AskTime: "not-review"},
-		{AskCue: "nearest-level-cue", AskIndicator: "subject", AskMeasure: "level-cue", AskSign: "level", AskHedge: "no-hedge-in-sentence", AskTime: "not-review"},
+		{AskCue: "first-cue", AskIndicator: "object", AskMeasure: "delta-cue", AskSign: "decrease-cue", AskHedge: "no-hedge-in-sentence", AskTime: "no-part"},
+		{AskCue: "nearest-level-cue", AskIndicator: "subject", AskMeasure: "level-cue", AskSign: "level", AskHedge: "no-hedge-in-sentence", AskTime: "no-part"},
 	}
 	for i, w := range want {
 		got := map[Question]string{}
