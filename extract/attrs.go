@@ -206,6 +206,12 @@ func (a *analysis) describe(q *quantity, prev *fact, p part, chain string, planY
 	if (cue == "" || carried) && q.unit != "percent" && a.growthFollows(q.end) {
 		f.measure = "level" // 高新技术企业1865家、增长62.3%: a stock and its growth
 	}
+	if f.measure == "growth" && (cue == "" || carried) && q.unit == "percent" && isRateName(f.indicator) {
+		f.measure = "level" // 分别增长5%、6%，城镇调查失业率【5.5%】: a rate is a level (SPEC 3)
+	}
+	if f.measure == "delta" && !isDecrease(cue) && !strings.HasPrefix(cue, "新") && (strings.Contains(a.sub(cs, q.start), "累计") || hasAny(f.indicator, stockWords)) {
+		f.measure = "level" // 累计建成55个, 保有量: a standing total (SPEC 3); 累计新增 still adds
+	}
 	if (f.measure == "growth" || f.measure == "delta") && isDecrease(cue) {
 		f.negative = true
 	}
@@ -544,6 +550,15 @@ func measureOf(q *quantity, cue, indicator string, prev *fact, carried, attribut
 	}
 	return "level"
 }
+
+// rateNames end an indicator that is a rate or a share: its percentage is a
+// level even in a list of growth rates (SPEC section 3).
+var rateNames = []string{"率", "占比", "比重", "比例", "强度"}
+
+func isRateName(indicator string) bool { return hasSuffixAny(indicator, rateNames) }
+
+// stockWords in an indicator name a standing total: its number is a level.
+var stockWords = []string{"总量", "保有量", "存量"}
 
 // growthNouns in an indicator make a percentage a growth rate.
 var growthNouns = lex.Words(lexicon.GrowthNoun)
