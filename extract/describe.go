@@ -84,6 +84,12 @@ func (a *analysis) describe(q *quantity, prev *fact, p part, chain string, planY
 	if (cue == "" || carried) && q.unit != schema.Percent && a.growthFollows(q.end) {
 		f.measure, why = schema.Level, "stock-before-growth" // 高新技术企业1865家、增长62.3%: a stock and its growth
 	}
+	if f.measure == schema.Growth && (cue == "" || carried) && q.unit == schema.Percent && isRateName(f.indicator) {
+		f.measure, why = schema.Level, "rate-is-level" // 分别增长5%、6%，城镇调查失业率【5.5%】: a rate is a level (SPEC 3)
+	}
+	if f.measure == schema.Delta && !isDecrease(cue) && !strings.HasPrefix(cue, "新") && (strings.Contains(a.sub(cs, q.start), "累计") || hasAny(f.indicator, stockWords)) {
+		f.measure, why = schema.Level, "standing-total" // 累计建成55个, 保有量: a standing total (SPEC 3); 累计新增 still adds
+	}
 	fromTo := q.rule.ID == "from-to"
 	if fromTo {
 		f.measure, f.cue, why = schema.Level, "", "from-to-start" // 由【2.3%】提高到2.5%: the level it started from

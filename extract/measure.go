@@ -77,6 +77,15 @@ func measureOf(q *quantity, cue, indicator string, prev *fact, carried, attribut
 	return schema.Level, "default-level"
 }
 
+// rateNames end an indicator that is a rate or a share: its percentage is a
+// level even in a list of growth rates (SPEC section 3).
+var rateNames = []string{"率", "占比", "比重", "比例", "强度"}
+
+func isRateName(indicator string) bool { return hasSuffixAny(indicator, rateNames) }
+
+// stockWords in an indicator name a standing total: its number is a level.
+var stockWords = []string{"总量", "保有量", "存量"}
+
 // growthNouns in an indicator make a percentage a growth rate.
 var growthNouns = lex.Words(lexicon.GrowthNoun)
 

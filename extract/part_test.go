@@ -121,3 +121,29 @@ func TestArabicYears(t *testing.T) {
 		}
 	}
 }
+
+// TestRatesAndStocksAreLevels checks SPEC section 3: a rate or share is a
+// level even in a list of growth rates; 累计 and stocks are levels.
+func TestRatesAndStocksAreLevels(t *testing.T) {
+	x := newExtractor(t)
+	cases := []struct{ text, mention, want string }{
+		{"城乡居民人均可支配收入分别增长5%、6%，城镇调查失业率5.5%。", "5.5%", "level"},
+		{"城乡居民人均可支配收入分别增长5%、6%，城镇调查失业率5.5%。", "6%", "growth"},
+		{"累计建成省级和美乡村55个以上。", "55个以上", "level"},
+		{"新能源汽车保有量达到3000辆。", "3000辆", "level"},
+		{"过去五年，累计新增城镇就业5.2万人。", "5.2万人", "delta"},
+		{"新建省级和美乡村55个以上。", "55个以上", "delta"},
+		{"单位地区生产总值能耗强度下降3%。", "3%", "growth"},
+	}
+	for _, c := range cases {
+		got := "missing"
+		for _, f := range x.Extract(Document{ID: "t", Text: c.text, PlanYear: 2025}) {
+			if f.Mention == c.mention {
+				got = f.Measure
+			}
+		}
+		if got != c.want {
+			t.Errorf("%s in %s: measure = %s, want %s", c.mention, c.text, got, c.want)
+		}
+	}
+}
