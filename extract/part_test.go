@@ -139,7 +139,7 @@ func TestRatesAndStocksAreLevels(t *testing.T) {
 		got := "missing"
 		for _, f := range x.Extract(Document{ID: "t", Text: c.text, PlanYear: 2025}) {
 			if f.Mention == c.mention {
-				got = f.Measure
+				got = string(f.Measure)
 			}
 		}
 		if got != c.want {
