@@ -424,6 +424,18 @@ func TestAppendRefuses(t *testing.T) {
 			os.Remove(filepath.Join(Snapshot(dir), "errors.jsonl"))
 			return dir
 		}, []string{"jsonl"}, meta, CreateOptions{Append: true}, "errors.jsonl is missing"},
+		{"facts twice", func(t *testing.T) string {
+			dir := single(t, "jsonl")
+			p := filepath.Join(Snapshot(dir), "facts.jsonl")
+			b, _ := os.ReadFile(p)
+			os.WriteFile(p, append(b, b...), 0o644)
+			return dir
+		}, []string{"jsonl"}, meta, CreateOptions{Append: true}, "disagree: "},
+		{"facts without their document", func(t *testing.T) string {
+			dir := single(t, "jsonl")
+			os.WriteFile(filepath.Join(Snapshot(dir), "documents.jsonl"), nil, 0o644)
+			return dir
+		}, []string{"jsonl"}, meta, CreateOptions{Append: true}, "a document the documents table does not hold"},
 		{"single into partitioned", partitioned, []string{"parquet"}, meta, CreateOptions{Append: true}, "partitioned facts table"},
 		{"partitioned into single", func(t *testing.T) string { return single(t, "parquet") }, []string{"parquet"}, meta,
 			CreateOptions{Append: true, PartitionBy: PartitionBy}, "holds single-file tables"},
