@@ -861,7 +861,7 @@ func (s killSetup) testKill(t *testing.T) {
 }
 
 // testInterrupt signals gwr during its run (after it has created its
-// temporary files, a quarter of a run later) or during its start-up (100
+// temporary files, a quarter of a run later) or during its start-up (300
 // ms after it started, while it loads its dictionaries): it stops with
 // status 130 and a message, removes its temporary files and leaves the
 // previous output as it was.
@@ -877,7 +877,10 @@ func (s killSetup) testInterrupt(t *testing.T, sig os.Signal, running bool) {
 		}
 		time.Sleep(s.took / 4)
 	} else {
-		time.Sleep(100 * time.Millisecond)
+		// past the process start and the package initialisation (up to
+		// 0.1 s on a loaded machine), well before the dictionaries are
+		// loaded (0.4 s at least)
+		time.Sleep(300 * time.Millisecond)
 	}
 	cmd.Process.Signal(sig)
 	err := cmd.Wait()
