@@ -143,6 +143,13 @@ func detect(b []byte) (string, string, error) {
 		text, err := decodeUTF16(b, len(bomUTF16BE), EncodingUTF16BE)
 		return text, EncodingUTF16BE, err
 	}
+	if bytes.IndexByte(b, 0) >= 0 {
+		// NUL bytes: UTF-16 without a byte-order mark, if one byte
+		// order reads as Chinese text
+		if text, enc, ok := utf16NoBOM(b); ok {
+			return text, enc, nil
+		}
+	}
 	if err := checkControlBytes(b, 0); err != nil {
 		if hint := utf16Hint(b); hint != "" {
 			fe := err.(*FileError)
@@ -160,6 +167,9 @@ func detect(b []byte) (string, string, error) {
 	}
 	text, gbBad := decodeGB(b, simplifiedchinese.GB18030)
 	if gbBad < 0 {
+		if !looksChinese(text) {
+			return "", "", notChinese(b)
+		}
 		return dropBOM(text), EncodingGB18030, nil
 	}
 	if gbTruncated(b, gbBad, simplifiedchinese.GB18030) {
@@ -167,6 +177,10 @@ func detect(b []byte) (string, string, error) {
 	}
 	if multi > 0 {
 		return "", "", badUTF8(b, bad, "not valid UTF-8, UTF-16 or GB18030")
+	}
+	if prefix, _ := decodeGB(b[:gbBad], simplifiedchinese.GB18030); (utf8.RuneCountInString(prefix) == len(prefix) || !looksChinese(prefix)) && likelyEncoding(b) != "" {
+		// no Chinese before the bad byte, and another encoding fits
+		return "", "", notChinese(b)
 	}
 	return "", "", decodeErr(ErrEncoding, fmt.Sprintf("not valid UTF-8, UTF-16 or GB18030 (first bad byte at offset %d)", gbBad))
 }

@@ -69,7 +69,7 @@ func TestLoadErrorsNameTheFile(t *testing.T) {
 		{"report.pdf.txt", []byte("%PDF-1.4\n"), Options{}, ErrBinary, "a PDF file, not text"},
 		{"report.docx.txt", []byte("PK\x03\x04rest"), Options{}, ErrBinary, "a ZIP archive (such as .docx or .xlsx), not text"},
 		{"nul.txt", []byte("报告\x00\x00"), Options{}, ErrBinary, "binary content (NUL byte at offset 6)"},
-		{"latin1.txt", []byte("caf\xE9 \xFF"), Options{}, ErrEncoding, "not valid UTF-8, UTF-16 or GB18030 (first bad byte at offset 3)"},
+		{"latin1.txt", []byte("caf\xE9 \xFF"), Options{}, ErrEncoding, "looks like Latin-1 or Windows-1252 (a Western European language), not Chinese text in UTF-8, UTF-16 or GB18030; gwr reads Chinese reports only (force a reading with --encoding)"},
 		{"cut.txt", []byte("政府工作报告\xE5"), Options{}, ErrTruncated, "truncated: the file ends inside a multi-byte UTF-8 character (at offset 18)"},
 		{"big.txt", []byte("12345678901"), Options{MaxBytes: 10}, ErrTooLarge, "file is 11 bytes, over the --max-bytes limit of 10"},
 		{"forced.txt", gb, Options{Encoding: "utf-8"}, ErrEncoding, "not valid UTF-8 (first bad byte at offset 0)"},

@@ -61,16 +61,16 @@ var Rules = []Rule{
 		Pattern: `[“"‘「《][^“”"‘’「」《》，。；\n]{0,16}?\d[^“”"‘’「」《》，。；\n]{0,16}?[”"’」》]`},
 	{ID: "reject-ordinal", Yield: Reject,
 		Doc:     "ordinals and ranks: 第十九届, 第4名, 第54位, 第五批, 全国前40, 前十",
-		Pattern: `第[\d零〇一二两三四五六七八九十百千]+(?:{UNIT})?|(?:前|后)[\d一二三四五六七八九十百]+(?:名|位|强)?|[\d一二三四五六七八九十百千]+强`},
+		Pattern: `第[\d零〇一二两三四五六七八九十百千]+(?:{UNIT})?|(?:前|后)[\d一二三四五六七八九十百]+(?:名|位|强)?|[\d一二三四五六七八九十百千](?<![\d一二三四五六七八九十百千]{2})(?>[\d一二三四五六七八九十百千]*)强`},
 	{ID: "reject-date", Yield: Reject,
 		Doc:     "dates, years and month spans: 2024年, 1月9日, 2022-01-30, 6月底, 12个月",
-		Pattern: `\d+个月|\d{4}\s*年(?:\d{1,2}\s*月(?:\d{1,2}\s*日)?)?|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\s*月(?:底|末|份|中旬|上旬|下旬|前|初)?`},
+		Pattern: `{RUN}个月|{D1}\d{3}\s*年(?:\d{1,2}\s*月(?:\d{1,2}\s*日)?)?|{D1}\d?\s*月\s*\d{1,2}\s*日|{D1}\d{3}-\d{1,2}-\d{1,2}|{D1}\d?\s*月(?:底|末|份|中旬|上旬|下旬|前|初)?`},
 	{ID: "reject-code", Yield: Reject,
 		Doc:     "codes and names with digits: 5G, PM2.5, 4A级, 110千伏, 12345热线, 3+2, 5+N",
-		Pattern: `PM\s*2\.5|PM10|\d+\s*G(?![a-z])|\d+A级|\d+\s*(?:千伏|kV|KV)|\d{5,}\s*(?:热线|平台|服务)|\d+\s*\+\s*(?:\d+|[A-Z])|[A-Z]{1,5}\d+`},
+		Pattern: `PM\s*2\.5|PM10|{RUN}\s*G(?![a-z])|{RUN}A级|{RUN}\s*(?:千伏|kV|KV)|{D1}\d{4}(?>\d*)\s*(?:热线|平台|服务)|{RUN}\s*\+\s*(?:\d+|[A-Z])|[A-Z]{1,5}\d+`},
 	{ID: "reject-named-count", Yield: Reject,
 		Doc:     "numbers naming a programme: 九大政策, 八个方面, 三年攻坚行动, 十大行动, 6大集群, 五天工作制, 四个现代化",
-		Pattern: `[\d一二三四五六七八九十两]+(?:大|个方面|方面|年攻坚|年行动|年计划|项行动|大行动|个一|件实事|条措施|条意见|条政策|个专项|天工作制|个现代化)|\d+条(?=等|政策|措施|意见|”|")`},
+		Pattern: `[\d一二三四五六七八九十两](?<![\d一二三四五六七八九十两]{2})(?>[\d一二三四五六七八九十两]*)(?:大|个方面|方面|年攻坚|年行动|年计划|项行动|大行动|个一|件实事|条措施|条意见|条政策|个专项|天工作制|个现代化)|{RUN}条(?=等|政策|措施|意见|”|")`},
 	{ID: "reject-capacity", Yield: Reject,
 		Doc:     "a capacity inside a project name: 年产20万吨…项目, 年处理5000吨",
 		Pattern: `(?:年产|年处理|年加工|年吞吐|年出栏|年存栏|年生产|日处理|日产)(?:能力)?\s*{NUM}{MULT}(?:{UNIT})?`},
@@ -106,7 +106,7 @@ var Rules = []Rule{
 		Pattern: `(?<![零〇一二两三四五六七八九十百千万亿点萬億點])(?<num>{CN})(?<mult>)(?<unit1>{UNIT})?(?:到|至)(?<num2>{CN})(?<mult2>)(?<more>多|余)?(?<unit>{UNIT})(?<post>{POST})?`},
 	{ID: "cn-several", Yield: Point, Several: true,
 		Doc:     "several of a multiplier: 几千万人 (2e7 to 9e7), 数十家 (20 to 90), 几百万吨",
-		Pattern: `[几数](?<num>[十百千万亿]+)(?<mult>)(?<more>多|余)?(?<mult3>{MULT})(?<unit>{UNIT})(?<post>{POST})?`},
+		Pattern: `[几数](?<num>[十百千万亿]{1,6})(?<mult>)(?<more>多|余)?(?<mult3>{MULT})(?<unit>{UNIT})(?<post>{POST})?`},
 	{ID: "cn-point", Yield: Point, ChineseDigits: true,
 		Doc:     "a number in Chinese numerals with a unit: 一万亩, 三千九百五十元, 二百四十多个, 三千八百多万人, 一点八倍, 五成 (small counts need a cue)",
 		Pattern: `(?<![零〇一二两三四五六七八九十百千万亿点萬億點])(?<num>{CN})(?<mult>)(?<more>多|余)?(?<mult3>{MULT})(?<unit>{UNIT})(?<post>{POST})?`},
@@ -148,9 +148,21 @@ func placeholders() map[string]string {
 		// number in a rule never starts with a digit, '.' or ',' (see
 		// TestNothingFollowsANumberLikeADigit), so a shorter number could
 		// never let the rule match, and regexp2 need not try each one.
-		"{NUM}":    `\d(?<!\d\d|\d[.,]\d)(?>\d*(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)`,
-		"{CN}":     `[` + normalize.ChineseNumeralClass + `萬億]+(?:[点點][` + normalize.ChineseDigitClass + `]+)?`, // 萬 億 點: traditional characters
-		"{MULT}":   `[十百千万亿]*`,
+		"{NUM}": `\d(?<!\d\d|\d[.,]\d)(?>\d*(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)`,
+		// A Chinese number starts at the first numeral of a run (looked
+		// back from its second character, as for {NUM}) and is at most
+		// 24 numerals long: a quantity rule tries it at one place per run,
+		// and gives back at most 24 numerals looking for a unit. 萬 億 點:
+		// traditional characters.
+		"{CN}":   `[零〇一二两三四五六七八九十百千万亿萬億](?<![零〇一二两三四五六七八九十百千万亿萬億]{2})[零〇一二两三四五六七八九十百千万亿萬億]{0,23}(?:[点點][零〇一二三四五六七八九]{1,12})?`,
+		"{MULT}": `[十百千万亿]{0,4}`,
+		// A whole run of digits, from its first: a rule starting with
+		// \d+ would otherwise be tried at every digit of a long run and
+		// scan the rest of it each time (quadratic in the run).
+		"{RUN}": `\d(?<!\d\d)(?>\d*)`,
+		// The first digit of a run: no rule starts inside a run of digits
+		// (see ruleSet.matchAt).
+		"{D1}":     `\d(?<!\d\d)`,
 		"{UNIT}":   trieRegex(units),
 		"{POST}":   normalize.BoundPattern(false),
 		"{FROMTO}": trieRegex(lex.Words(lexicon.FromTo)),
@@ -203,13 +215,22 @@ type alternation struct {
 // ASCII white space, which is what the cleaned text holds (normalize.Clean
 // folds full-width digits and Unicode spaces), and a class test is a range
 // check instead of a Unicode category lookup; $ is the end of the window.
-const ruleOptions = regexp2.RE2
+// (A variable only so that a test can add regexp2.Debug to count steps.)
+var ruleOptions regexp2.RegexOptions = regexp2.RE2
 
-// matchTimeout bounds one regexp2 match, so hostile text cannot hang a
-// rule. A window is at most a sentence (maxSentence code points), which
-// takes microseconds; the bound is generous so that a loaded machine never
-// trips it on ordinary text (a timeout fails the document, see ErrTimeout).
-const matchTimeout = 5 * time.Second
+// matchTimeout is a safety net, not the limit that decides. What bounds
+// the work of the rules is the input: a window is at most a sentence
+// (maxSentence code points), and every pattern is linear in it: runs that
+// can start at every character of a long run either start only at its
+// first ({RUN}, the look-behinds of {NUM} and of the counted runs) or are
+// bounded ({MULT}, {CN}, the quoted name), and what follows a run never
+// re-reads it (atomic groups). TestRulesAreLinear counts regexp2's steps on
+// hostile windows of each rule family: at most a few hundred per code
+// point. So a match attempt takes microseconds, and a document's output
+// depends on its text alone. The timeout, a million times that, only
+// guards against a future pattern that breaks the rule; a document that
+// reaches it is an error row (see ErrTimeout), never a stalled batch.
+const matchTimeout = time.Minute
 
 func compileRules(rules []Rule) (*ruleSet, error) {
 	if len(rules) > 64 {
@@ -329,7 +350,18 @@ func (rs *ruleSet) at(c rune) *alternation {
 
 // matchAt returns the match of the highest rule starting at position i of
 // s, or nil.
+//
+// No rule starts at a digit after a digit, nor at one of 一…十 after one of
+// 一…十: every pattern that can start there looks back from its first
+// character and fails ({NUM}, {RUN}, {D1}, {CN}, the counted runs of
+// reject-ordinal and reject-named-count). Such positions are not tried at
+// all: a call into regexp2 costs far more than the few steps it takes to
+// fail, and 1 MB of digits would make a million of them
+// (TestDispatchEqualsScan checks the shortcut against a plain scan).
 func (rs *ruleSet) matchAt(s []rune, i int) (*regexp2.Match, *compiledRule, error) {
+	if i > 0 && insideRun(s[i-1], s[i]) {
+		return nil, nil, nil
+	}
 	alt := rs.at(s[i])
 	if alt == nil {
 		return nil, nil, nil
@@ -344,6 +376,15 @@ func (rs *ruleSet) matchAt(s []rune, i int) (*regexp2.Match, *compiledRule, erro
 		}
 	}
 	return m, nil, nil
+}
+
+// insideRun reports whether c, after p, continues a run no rule starts
+// inside: digits, or the numerals 一 to 十.
+func insideRun(p, c rune) bool {
+	if c >= '0' && c <= '9' {
+		return p >= '0' && p <= '9'
+	}
+	return strings.ContainsRune("一二三四五六七八九十", c) && strings.ContainsRune("一二三四五六七八九十", p)
 }
 
 // RulesHash identifies everything that decides a fact: the rules (every

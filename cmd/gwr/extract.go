@@ -138,8 +138,14 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 		paths[i] = in.Path
 	}
 	output, err := batch.Create(*out, strings.Split(*formats, ","), schema.Meta{ToolVersion: Version, RulesHash: x.RulesHash()},
-		batch.CreateOptions{Append: *appendTo, Inputs: paths, PartitionBy: partition})
+		batch.CreateOptions{Append: *appendTo, Inputs: paths, PartitionBy: partition, Wait: ctx,
+			Waiting: func(holder string) {
+				fmt.Fprintf(stderr, "gwr extract: %s is being written by another gwr run (%s); waiting for it to finish\n", *out, holder)
+			}})
 	if err != nil {
+		if ctx.Err() != nil {
+			return interrupted(0, len(inputs))
+		}
 		return fail(err)
 	}
 	opt := batch.Options{Jobs: *jobs, Corpus: copt}

@@ -495,7 +495,10 @@ func lineWith(s, sub string) string {
 	return ""
 }
 
-// hashDir returns the SHA-256 of every file in dir by name.
+// hashDir returns the SHA-256 of every file in dir by name (the content a
+// reader sees: through the links to the current generation), and of the
+// generations and temporary files gwr keeps under dir/.gwr by their path
+// there.
 func hashDir(t testing.TB, dir string) map[string]string {
 	t.Helper()
 	entries, err := os.ReadDir(dir)
@@ -503,7 +506,19 @@ func hashDir(t testing.TB, dir string) map[string]string {
 		t.Fatal(err)
 	}
 	out := map[string]string{}
+	state := filepath.Join(dir, ".gwr")
+	if gens, err := os.ReadDir(state); err == nil {
+		current, _ := os.Readlink(filepath.Join(state, "current"))
+		for _, g := range gens {
+			if g.Name() != "lock" && g.Name() != "current" && g.Name() != current {
+				out[filepath.Join(".gwr", g.Name())] = "stale"
+			}
+		}
+	}
 	for _, e := range entries {
+		if e.IsDir() {
+			continue
+		}
 		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
 		if err != nil {
 			t.Fatal(err)
@@ -618,7 +633,7 @@ func readState(t *testing.T, dir string) outputState {
 	t.Helper()
 	st := outputState{files: map[string]string{}}
 	for name, sum := range hashDir(t, dir) {
-		if strings.HasPrefix(name, ".") && strings.Contains(name, ".tmp-") {
+		if strings.HasPrefix(name, ".") && (strings.Contains(name, ".tmp-") || sum == "stale") {
 			st.temps = append(st.temps, name)
 			continue
 		}
@@ -633,24 +648,33 @@ func readState(t *testing.T, dir string) outputState {
 	return st
 }
 
-// copyDir copies the regular files of src into a new directory dst.
+// copyDir copies the tree src into a new directory dst, links as links.
 func copyDir(t *testing.T, src, dst string) {
 	t.Helper()
-	if err := os.MkdirAll(dst, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	entries, err := os.ReadDir(src)
+	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		to := filepath.Join(dst, rel)
+		switch {
+		case d.IsDir():
+			return os.MkdirAll(to, 0o755)
+		case d.Type()&os.ModeSymlink != 0:
+			target, err := os.Readlink(p)
+			if err != nil {
+				return err
+			}
+			return os.Symlink(target, to)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(to, b, 0o644)
+	})
 	if err != nil {
 		t.Fatal(err)
-	}
-	for _, e := range entries {
-		b, err := os.ReadFile(filepath.Join(src, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dst, e.Name()), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
 	}
 }
 
@@ -843,7 +867,7 @@ func (s killSetup) testKill(t *testing.T) {
 }
 
 // testInterrupt signals gwr during its run (after it has created its
-// temporary files, a quarter of a run later) or during its start-up (100
+// temporary files, a quarter of a run later) or during its start-up (300
 // ms after it started, while it loads its dictionaries): it stops with
 // status 130 and a message, removes its temporary files and leaves the
 // previous output as it was.
@@ -859,7 +883,10 @@ func (s killSetup) testInterrupt(t *testing.T, sig os.Signal, running bool) {
 		}
 		time.Sleep(s.took / 4)
 	} else {
-		time.Sleep(100 * time.Millisecond)
+		// past the process start and the package initialisation (up to
+		// 0.1 s on a loaded machine), well before the dictionaries are
+		// loaded (0.4 s at least)
+		time.Sleep(300 * time.Millisecond)
 	}
 	cmd.Process.Signal(sig)
 	err := cmd.Wait()

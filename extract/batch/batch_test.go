@@ -329,7 +329,8 @@ func sortFacts(f []schema.Fact) {
 	})
 }
 
-// tempFiles lists the hidden temporary files in dir.
+// tempFiles lists the hidden temporary files in dir, and what DIR/.gwr
+// holds beyond the lock, the current link and the current generation.
 func tempFiles(t *testing.T, dir string) []string {
 	t.Helper()
 	entries, err := os.ReadDir(dir)
@@ -338,8 +339,14 @@ func tempFiles(t *testing.T, dir string) []string {
 	}
 	var out []string
 	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), ".") {
+		if strings.HasPrefix(e.Name(), ".") && e.Name() != stateDir {
 			out = append(out, e.Name())
+		}
+	}
+	entries, _ = os.ReadDir(filepath.Join(dir, stateDir))
+	for _, e := range entries {
+		if n := e.Name(); n != lockFile && n != currentLink && n != filepath.Base(Snapshot(dir)) {
+			out = append(out, filepath.Join(stateDir, n))
 		}
 	}
 	return out
@@ -353,8 +360,16 @@ func snapshot(t *testing.T, dir string) map[string]string {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		b, err := os.ReadFile(p)
 		rel, _ := filepath.Rel(dir, p)
+		if rel == filepath.Join(stateDir, lockFile) {
+			return nil // says which run held the lock last
+		}
+		if d.Type()&os.ModeSymlink != 0 {
+			target, err := os.Readlink(p)
+			m[filepath.ToSlash(rel)] = "-> " + target
+			return err
+		}
+		b, err := os.ReadFile(p)
 		m[filepath.ToSlash(rel)] = string(b)
 		return err
 	})
@@ -418,11 +433,23 @@ func TestAppendRefuses(t *testing.T) {
 			meta, CreateOptions{Append: true}, "holds no csv tables"},
 		{"table missing", func(t *testing.T) string {
 			dir := single(t, "jsonl")
-			os.Remove(filepath.Join(dir, "errors.jsonl"))
+			os.Remove(filepath.Join(Snapshot(dir), "errors.jsonl"))
 			return dir
 		}, []string{"jsonl"}, meta, CreateOptions{Append: true}, "errors.jsonl is missing"},
 		{"partitioned jsonl other rules", func(t *testing.T) string { return partitioned(t, "jsonl") }, []string{"jsonl"},
 			schema.Meta{ToolVersion: "1", RulesHash: "r2"}, CreateOptions{Append: true, PartitionBy: PartitionBy}, `was written with rule set "r1"`},
+		{"facts twice", func(t *testing.T) string {
+			dir := single(t, "jsonl")
+			p := filepath.Join(Snapshot(dir), "facts.jsonl")
+			b, _ := os.ReadFile(p)
+			os.WriteFile(p, append(b, b...), 0o644)
+			return dir
+		}, []string{"jsonl"}, meta, CreateOptions{Append: true}, "disagree: "},
+		{"facts without their document", func(t *testing.T) string {
+			dir := single(t, "jsonl")
+			os.WriteFile(filepath.Join(Snapshot(dir), "documents.jsonl"), nil, 0o644)
+			return dir
+		}, []string{"jsonl"}, meta, CreateOptions{Append: true}, "a document the documents table does not hold"},
 		{"single into partitioned", func(t *testing.T) string { return partitioned(t) }, []string{"parquet"}, meta, CreateOptions{Append: true}, "partitioned facts table"},
 		{"partitioned into single", func(t *testing.T) string { return single(t, "parquet") }, []string{"parquet"}, meta,
 			CreateOptions{Append: true, PartitionBy: PartitionBy}, "holds single-file tables"},
@@ -430,12 +457,6 @@ func TestAppendRefuses(t *testing.T) {
 			CreateOptions{PartitionBy: PartitionBy}, "already holds a partitioned"},
 		{"partitioned other rules", func(t *testing.T) string { return partitioned(t) }, []string{"parquet"}, schema.Meta{ToolVersion: "1", RulesHash: "r2"},
 			CreateOptions{Append: true, PartitionBy: PartitionBy}, "rule set"},
-		{"orphan facts part", func(t *testing.T) string {
-			dir := partitioned(t, "parquet")
-			docs, _ := partFiles(filepath.Join(dir, "documents"))
-			os.Remove(docs[0])
-			return dir
-		}, []string{"parquet"}, meta, CreateOptions{Append: true, PartitionBy: PartitionBy}, "has no documents part"},
 		{"bad partitioning", tempDir, []string{"parquet"}, meta, CreateOptions{PartitionBy: []string{"region"}}, `cannot partition by "region"`},
 		{"keys out of order", tempDir, []string{"parquet"}, meta, CreateOptions{PartitionBy: []string{"level", "year"}}, `cannot partition by "level,year"`},
 		{"key twice", tempDir, []string{"parquet"}, meta, CreateOptions{PartitionBy: []string{"year", "year"}}, `cannot partition by "year,year"`},

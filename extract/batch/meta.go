@@ -7,11 +7,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
-	"strings"
 
 	"github.com/gwrfacts/gwr/schema"
 )
@@ -58,91 +55,4 @@ func ReadMeta(dir string) (map[string]string, error) {
 		return nil, fmt.Errorf("%s: %w", filepath.Join(dir, MetaFile), err)
 	}
 	return m, nil
-}
-
-// checkSingle checks that the single files in dir can be appended to: all
-// three tables in every requested format and in no other, written by the
-// same schema, tool and rules, and no partitioned tables beside them.
-func (o *Output) checkSingle() error {
-	for _, t := range tables {
-		if isDir(filepath.Join(o.dir, t.Name)) {
-			return fmt.Errorf("batch: --append: %s holds a partitioned %s table (%s/); append to it with --partition-by",
-				o.dir, t.Name, filepath.Join(o.dir, t.Name))
-		}
-	}
-	var present []string
-	for _, f := range schema.Formats {
-		var have, missing []string
-		for _, t := range tables {
-			name := filepath.Join(o.dir, t.Name+"."+schema.Ext(f))
-			if exists(name) {
-				have = append(have, name)
-			} else {
-				missing = append(missing, name)
-			}
-		}
-		if len(have) == 0 {
-			continue
-		}
-		present = append(present, f)
-		if len(missing) > 0 {
-			return fmt.Errorf("batch: --append: %s is missing while %s exists: the output in %s is incomplete", missing[0], have[0], o.dir)
-		}
-		for _, name := range have {
-			if err := o.checkMeta(name); err != nil {
-				return err
-			}
-		}
-	}
-	return o.checkFormats(present)
-}
-
-// checkFormats checks that the formats found in the output directory are
-// the requested ones (or that none were found).
-func (o *Output) checkFormats(present []string) error {
-	if len(present) == 0 {
-		return nil
-	}
-	for _, f := range present {
-		if !slices.Contains(o.formats, f) {
-			return fmt.Errorf("batch: --append: %s holds %s tables, which this run would leave without its documents; add %s to --format",
-				o.dir, f, f)
-		}
-	}
-	for _, f := range o.formats {
-		if !slices.Contains(present, f) {
-			return fmt.Errorf("batch: --append: %s holds no %s tables, only %s: they could not hold the earlier documents; drop %s from --format",
-				o.dir, f, strings.Join(present, ", "), f)
-		}
-	}
-	return nil
-}
-
-// checkMeta checks that the file at path was written by this schema
-// version, tool version and rule set: a Parquet or Arrow file by its own
-// metadata, a JSON Lines or CSV file by the output directory's MetaFile.
-func (o *Output) checkMeta(path string) error {
-	format, _ := schema.FormatOf(path)
-	var m map[string]string
-	var err error
-	if format == schema.FormatParquet || format == schema.FormatArrow {
-		m, err = schema.ReadMeta(path)
-	} else if m, err = ReadMeta(o.dir); errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("batch: --append: %s has no %s, which says which gwr version and rule set wrote %s (gwr before 0.2.0?): extract into a new directory, or again without --append",
-			o.dir, MetaFile, path)
-	}
-	if err != nil {
-		return fmt.Errorf("batch: --append: %w", err)
-	}
-	for _, c := range []struct{ key, want, what string }{
-		{schema.KeySchemaVersion, schema.SchemaVersion, "schema version"},
-		{schema.KeyToolVersion, o.meta.ToolVersion, "gwr version"},
-		{schema.KeyRulesHash, o.meta.RulesHash, "rule set"},
-	} {
-		if got := m[c.key]; got != c.want {
-			return fmt.Errorf("batch: --append: %s was written with %s %q, this run has %q: extract into a new directory, or again without --append",
-				path, c.what, got, c.want)
-		}
-	}
-	return nil
 }

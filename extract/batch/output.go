@@ -2,9 +2,11 @@ package batch
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -23,9 +25,13 @@ import (
 //   - partitioned (CreateOptions.PartitionBy): Hive-style directories, see
 //     PartitionBy.
 //
-// Files are written under hidden temporary names in DIR and renamed into
-// place by Commit, so a run that fails or is killed leaves what DIR held
-// before intact. With CreateOptions.Append the rows DIR already holds are
+// Create takes a lock on DIR (see CreateOptions.Wait), held until Commit
+// or Abort, so two runs never write one directory at once. Single files are
+// written into a new generation directory and committed all at once by
+// one rename (see Snapshot); part files are written under hidden temporary
+// names and renamed into place by Commit. Either way a run that fails or
+// is killed leaves what DIR held before intact, and the next run removes
+// what it left. With CreateOptions.Append the rows DIR already holds are
 // kept and the run's rows added after them; Has tells which documents are
 // there already, and Run's Options.Skip takes it to leave them out.
 type Output struct {
@@ -38,6 +44,8 @@ type Output struct {
 	single  []*tableFile    // single-file layout
 	part    *partitioned    // partitioned layout
 	tmps    []*os.File      // every temporary file, for Abort
+	lock    *dirLock
+	gen     string // the new generation's name (single files)
 	done    bool
 }
 
@@ -68,6 +76,13 @@ type CreateOptions struct {
 	// BufferBytes bounds the rows a partitioned output holds in memory
 	// before it writes them to part files; 0 means DefaultBufferBytes.
 	BufferBytes int64
+	// Wait, if set, makes Create wait while another run holds the lock on
+	// the directory, until the lock is free or Wait is done; Waiting, if
+	// set, is called once with a description of the holder ("pid 1234,
+	// since …") when Create starts to wait. Without Wait, a locked
+	// directory is a *LockError.
+	Wait    context.Context
+	Waiting func(holder string)
 }
 
 // DefaultBufferBytes is the default of CreateOptions.BufferBytes.
@@ -98,6 +113,10 @@ func Create(dir string, formats []string, meta schema.Meta, opt CreateOptions) (
 		return nil, fmt.Errorf("batch: %w", err)
 	}
 	var err error
+	if o.lock, err = lockDir(opt.Wait, dir, opt.Waiting); err != nil {
+		return nil, err
+	}
+	cleanStale(dir)
 	if len(opt.PartitionBy) == 0 {
 		err = o.createSingle(opt)
 	} else {
@@ -175,10 +194,11 @@ func (o *Output) newTemp(pattern string) (*os.File, error) {
 
 // openTable starts a writer of t in format to a new temporary file.
 func (o *Output) openTable(t *schema.Table, format, final string) (*tableFile, error) {
-	tmp, err := o.newTemp("." + t.Name + "." + schema.Ext(format) + ".tmp-*")
+	tmp, err := os.OpenFile(final, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("batch: %w", err)
 	}
+	o.tmps = append(o.tmps, tmp)
 	tf := &tableFile{table: t, final: final, tmp: tmp, buf: bufio.NewWriterSize(tmp, 1<<20)}
 	if tf.w, err = schema.NewWriter(format, t, o.meta, tf.buf); err != nil {
 		return nil, err
@@ -187,6 +207,16 @@ func (o *Output) openTable(t *schema.Table, format, final string) (*tableFile, e
 }
 
 func (o *Output) createSingle(opt CreateOptions) error {
+	state := filepath.Join(o.dir, stateDir)
+	last := 0
+	for _, n := range generations(state) {
+		last = max(last, n)
+	}
+	o.gen = genName(last + 1)
+	if err := os.Mkdir(filepath.Join(state, o.gen), 0o755); err != nil {
+		return fmt.Errorf("batch: %w", err)
+	}
+	snap := Snapshot(o.dir)
 	if opt.Append {
 		if err := o.checkSingle(); err != nil {
 			return err
@@ -197,24 +227,36 @@ func (o *Output) createSingle(opt CreateOptions) error {
 	for _, p := range opt.Inputs {
 		retried[p] = true
 	}
+	var first *agreement
 	for _, f := range o.formats {
+		agree := &agreement{docs: map[string]int32{}, facts: map[string]*factRun{}}
 		for _, t := range tables {
-			final := filepath.Join(o.dir, t.Name+"."+schema.Ext(f))
-			tf, err := o.openTable(t, f, final)
+			name := t.Name + "." + schema.Ext(f)
+			tf, err := o.openTable(t, f, filepath.Join(state, o.gen, name))
 			if err != nil {
 				return err
 			}
 			o.single = append(o.single, tf)
-			o.prev = o.prev || exists(final)
-			if !opt.Append || !exists(final) {
+			old := filepath.Join(snap, name)
+			o.prev = o.prev || exists(old)
+			if !opt.Append || !exists(old) {
 				continue
 			}
-			err = t.Scan(final, func(rows any) error {
+			err = t.Scan(old, func(rows any) error {
 				switch rows := rows.(type) {
 				case []schema.Document:
 					for _, d := range rows {
 						o.known[d.SHA256] = true
 						o.ids[d.DocID] = true
+						if err := agree.doc(d); err != nil {
+							return err
+						}
+					}
+				case []schema.Fact:
+					for _, f := range rows {
+						if err := agree.fact(f); err != nil {
+							return err
+						}
 					}
 				case []schema.ErrorRow:
 					rows = slices.DeleteFunc(rows, func(e schema.ErrorRow) bool { return retried[e.Path] })
@@ -225,9 +267,176 @@ func (o *Output) createSingle(opt CreateOptions) error {
 				}
 				return tf.w.Write(rows)
 			})
-			if err != nil {
-				return fmt.Errorf("batch: --append: copying %s: %w", final, err)
+			var dis *disagreement
+			if errors.As(err, &dis) {
+				return fmt.Errorf("batch: --append: the tables in %s disagree: %s %s; they were not written by one gwr run (an older gwr killed while renaming them?). "+
+					"Extract again into %s without --append (all inputs), or into a new directory", o.dir, old, dis.what, o.dir)
 			}
+			if err != nil {
+				return fmt.Errorf("batch: --append: copying %s: %w", old, err)
+			}
+		}
+		if opt.Append {
+			if err := agree.check(); err != nil {
+				return fmt.Errorf("batch: --append: the tables in %s disagree: %s; they were not written by one gwr run (an older gwr killed while renaming them?). "+
+					"Extract again into %s without --append (all inputs), or into a new directory", o.dir, err, o.dir)
+			}
+			if first == nil {
+				first = agree
+			} else if !maps.Equal(first.docs, agree.docs) {
+				return fmt.Errorf("batch: --append: the tables in %s disagree: the %s tables hold other documents than the %s tables. "+
+					"Extract again into %s without --append (all inputs), or into a new directory", o.dir, f, o.formats[0], o.dir)
+			}
+		}
+	}
+	return nil
+}
+
+// agreement checks, while --append reads them, that the facts and
+// documents tables of one format agree: each document once, each fact of
+// a document in the documents table, its fact_ids increasing and as many
+// as the document's facts column says.
+type agreement struct {
+	docs  map[string]int32    // doc_id -> facts column
+	facts map[string]*factRun // doc_id -> facts seen
+}
+
+type factRun struct {
+	n, last int32
+}
+
+// disagreement is an error found while reading: the file is named by
+// the caller.
+type disagreement struct{ what string }
+
+func (d *disagreement) Error() string { return d.what }
+
+func (a *agreement) doc(d schema.Document) error {
+	if _, dup := a.docs[d.DocID]; dup {
+		return &disagreement{fmt.Sprintf("holds document %s twice", d.DocID)}
+	}
+	a.docs[d.DocID] = d.Facts
+	return nil
+}
+
+func (a *agreement) fact(f schema.Fact) error {
+	r := a.facts[f.DocID]
+	if r == nil {
+		r = &factRun{}
+		a.facts[f.DocID] = r
+	}
+	if f.FactID <= r.last {
+		return &disagreement{fmt.Sprintf("holds fact %d of %s twice (or out of order)", f.FactID, f.DocID)}
+	}
+	r.n++
+	r.last = f.FactID
+	return nil
+}
+
+// check compares the facts seen with the documents table (read after the
+// facts table).
+func (a *agreement) check() error {
+	for id, r := range a.facts {
+		n, ok := a.docs[id]
+		if !ok {
+			return fmt.Errorf("%d facts of %s, a document the documents table does not hold", r.n, id)
+		}
+		if r.n != n {
+			return fmt.Errorf("%d facts of %s, the documents table says %d", r.n, id, n)
+		}
+	}
+	for id, n := range a.docs {
+		if a.facts[id] == nil && n > 0 {
+			return fmt.Errorf("no facts of %s, the documents table says %d", id, n)
+		}
+	}
+	return nil
+}
+
+// checkSingle checks that the single files in dir can be appended to: all
+// three tables in every requested format and in no other, written by the
+// same schema, tool and rules, and no partitioned tables beside them.
+func (o *Output) checkSingle() error {
+	snap := Snapshot(o.dir)
+	for _, t := range tables {
+		if isDir(filepath.Join(o.dir, t.Name)) {
+			return fmt.Errorf("batch: --append: %s holds a partitioned %s table (%s/); append to it with --partition-by",
+				o.dir, t.Name, filepath.Join(o.dir, t.Name))
+		}
+	}
+	var present []string
+	for _, f := range schema.Formats {
+		var have, missing []string
+		for _, t := range tables {
+			name := filepath.Join(snap, t.Name+"."+schema.Ext(f))
+			if exists(name) {
+				have = append(have, name)
+			} else {
+				missing = append(missing, name)
+			}
+		}
+		if len(have) == 0 {
+			continue
+		}
+		present = append(present, f)
+		if len(missing) > 0 {
+			return fmt.Errorf("batch: --append: %s is missing while %s exists: the output in %s is incomplete", missing[0], have[0], o.dir)
+		}
+		for _, name := range have {
+			if err := o.checkMeta(name); err != nil {
+				return err
+			}
+		}
+	}
+	return o.checkFormats(present)
+}
+
+// checkFormats checks that the formats found in the output directory are
+// the requested ones (or that none were found).
+func (o *Output) checkFormats(present []string) error {
+	if len(present) == 0 {
+		return nil
+	}
+	for _, f := range present {
+		if !slices.Contains(o.formats, f) {
+			return fmt.Errorf("batch: --append: %s holds %s tables, which this run would leave without its documents; add %s to --format",
+				o.dir, f, f)
+		}
+	}
+	for _, f := range o.formats {
+		if !slices.Contains(present, f) {
+			return fmt.Errorf("batch: --append: %s holds no %s tables, only %s: they could not hold the earlier documents; drop %s from --format",
+				o.dir, f, strings.Join(present, ", "), f)
+		}
+	}
+	return nil
+}
+
+// checkMeta checks that the Parquet or Arrow file at path was written by
+// this schema version, tool version and rule set. Other formats carry no
+// metadata and pass.
+func (o *Output) checkMeta(path string) error {
+	format, _ := schema.FormatOf(path)
+	var m map[string]string
+	var err error
+	if format == schema.FormatParquet || format == schema.FormatArrow {
+		m, err = schema.ReadMeta(path)
+	} else if m, err = ReadMeta(o.dir); errors.Is(err, fs.ErrNotExist) {
+		// JSON Lines and CSV carry no metadata: the sidecar says it
+		return fmt.Errorf("batch: --append: %s has no %s, which says which gwr version and rule set wrote %s (gwr before 0.2.0?): extract into a new directory, or again without --append",
+			o.dir, MetaFile, path)
+	}
+	if err != nil {
+		return fmt.Errorf("batch: --append: %w", err)
+	}
+	for _, c := range []struct{ key, want, what string }{
+		{schema.KeySchemaVersion, schema.SchemaVersion, "schema version"},
+		{schema.KeyToolVersion, o.meta.ToolVersion, "gwr version"},
+		{schema.KeyRulesHash, o.meta.RulesHash, "rule set"},
+	} {
+		if got := m[c.key]; got != c.want {
+			return fmt.Errorf("batch: --append: %s was written with %s %q, this run has %q: extract into a new directory, or again without --append",
+				path, c.what, got, c.want)
 		}
 	}
 	return nil
@@ -276,25 +485,22 @@ func (o *Output) Commit() error {
 		return err
 	}
 	o.done = true
+	o.release()
 	return nil
 }
 
 func (o *Output) commitSingle() error {
+	var names []string
 	for _, tf := range o.single {
 		if err := tf.finish(); err != nil {
 			return fmt.Errorf("batch: writing %s: %w", tf.final, err)
 		}
+		names = append(names, filepath.Base(tf.final))
 	}
-	for _, tf := range o.single {
-		if err := publish(tf.tmp.Name(), tf.final, true); err != nil {
-			return err
-		}
-		tf.committed = true
-	}
-	if err := o.writeMeta(); err != nil {
+	if err := switchGeneration(o.dir, o.gen, names); err != nil {
 		return err
 	}
-	return syncDir(o.dir)
+	return o.writeMeta()
 }
 
 // finish writes the footer and closes the temporary file.
@@ -318,17 +524,37 @@ func publish(tmp, final string, replace bool) error {
 	return nil
 }
 
-// Abort removes the temporary files not yet renamed into place. It may be
-// called after Commit, and more than once.
+// Abort removes the temporary files not yet renamed into place (and the
+// new generation, unless it was committed) and releases the lock. It may
+// be called after Commit, and more than once.
 func (o *Output) Abort() {
+	defer o.release()
 	if o.done {
 		return
 	}
 	for _, f := range o.tmps {
 		f.Close()
-		os.Remove(f.Name()) // fails harmlessly for a file already renamed
+		if o.gen == "" {
+			os.Remove(f.Name()) // fails harmlessly for a file already renamed
+		}
 	}
 	o.tmps = nil
+	if o.gen != "" && filepath.Base(Snapshot(o.dir)) != o.gen {
+		os.RemoveAll(filepath.Join(o.dir, stateDir, o.gen))
+	}
+}
+
+// release removes the generations the commit replaced and unlocks the
+// directory.
+func (o *Output) release() {
+	if o.lock == nil {
+		return
+	}
+	if o.done {
+		cleanStale(o.dir)
+	}
+	o.lock.unlock()
+	o.lock = nil
 }
 
 func syncDir(dir string) error {

@@ -181,12 +181,15 @@ func (o *Output) createPartitioned(opt CreateOptions) error {
 		return err
 	}
 	// Facts parts without their documents part were left by a run killed
-	// while renaming its files (or are being renamed by a run that works
-	// in this directory now): appending would duplicate their facts.
+	// while renaming its files: appending would duplicate their facts.
 	for _, name := range files[schema.FactsTable] {
 		if doc := documentsPart(o.dir, name); !exists(doc) {
-			return fmt.Errorf("batch: --append: %s has no documents part %s: it was left by a run killed while committing; remove it and run again",
-				name, doc)
+			// left by a run killed while committing (the lock says no
+			// run is committing now): its documents are not in the
+			// table, so they are extracted again; the facts go
+			if err := os.Remove(name); err != nil {
+				return fmt.Errorf("batch: --append: %s has no documents part %s (left by a run killed while committing) and cannot be removed: %w", name, doc, err)
+			}
 		}
 	}
 	for _, name := range files[schema.DocumentsTable] {

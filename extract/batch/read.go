@@ -25,7 +25,8 @@ type Dataset struct {
 // Open opens path for reading: a directory written by gwr extract, or one
 // table file.
 //
-// In a directory, the tables are DIR/<table>.<ext> (single files) or the
+// In a directory, the tables are DIR/<table>.<ext> (single files, read
+// from the committed generation the links lead to, see Snapshot) or the
 // part files under DIR/<table>/ (partitioned, see PartitionBy). When the
 // directory holds several formats, the tables are read in the first of
 // schema.Formats (parquet, arrow, jsonl, csv) the facts table is in (or,
@@ -58,9 +59,10 @@ func Open(path string) (*Dataset, error) {
 		}
 		m[f][t] = append(m[f][t], p)
 	}
+	snap := Snapshot(path) // single files: all of one committed run
 	for _, t := range tables {
 		for _, f := range schema.Formats {
-			if p := filepath.Join(path, t.Name+"."+schema.Ext(f)); isFile(p) {
+			if p := filepath.Join(snap, t.Name+"."+schema.Ext(f)); isFile(p) {
 				add(flat, t, p)
 			}
 		}
@@ -114,6 +116,12 @@ func openFile(path string) (*Dataset, error) {
 		return nil, fmt.Errorf("batch: %s is not a table file (want a name ending in .%s)", path, strings.Join(extList(), ", ."))
 	}
 	d := &Dataset{path: path, dir: filepath.Dir(path), format: format, files: map[*schema.Table][]string{}}
+	siblings := d.dir
+	if snap := Snapshot(d.dir); snap != d.dir && isFile(filepath.Join(snap, filepath.Base(path))) {
+		// a table of a committed generation, through its link: it and
+		// the tables beside it are read from that one generation
+		siblings, path = snap, filepath.Join(snap, filepath.Base(path))
+	}
 	own := schema.FactsTable
 	for _, t := range tables {
 		if strings.HasPrefix(filepath.Base(path), t.Name+".") {
@@ -123,7 +131,7 @@ func openFile(path string) (*Dataset, error) {
 	d.files[own] = []string{path}
 	if filepath.Base(path) == own.Name+"."+schema.Ext(format) {
 		for _, t := range tables {
-			if p := filepath.Join(d.dir, t.Name+"."+schema.Ext(format)); t != own && isFile(p) {
+			if p := filepath.Join(siblings, t.Name+"."+schema.Ext(format)); t != own && isFile(p) {
 				d.files[t] = []string{p}
 			}
 		}
