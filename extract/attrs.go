@@ -193,6 +193,11 @@ func (a *analysis) describe(q *quantity, prev *fact, p part, chain string, planY
 		f.cueStart = -1
 	}
 	f.indicator = a.indicatorOf(q, prev, cs, cueS, cueE, carried)
+	if prev != nil && prev.indicator != "" && timeOnlyIndicators[f.indicator] {
+		// 1979年重工业总产值比上年增长7.7%，今年上半年又比去年同期增长【6%】:
+		// the indicator left out is the one named before (SPEC 2)
+		f.indicator = prev.indicator
+	}
 	attribute := q.end < len(a.s) && a.s[q.end] == '的'
 	if cueE >= 0 && cueE < q.start && (a.s[cueE] == '至' || a.s[cueE] == '到') {
 		cue += string(a.s[cueE]) // 上升【至】87.2%: the level reached
@@ -550,6 +555,10 @@ func measureOf(q *quantity, cue, indicator string, prev *fact, carried, attribut
 	}
 	return "level"
 }
+
+// timeOnlyIndicators are time words that an indicator left out by ellipsis
+// leaves behind; they never name what is measured (SPEC 2).
+var timeOnlyIndicators = map[string]bool{"上半年": true, "下半年": true, "年末": true, "年初": true, "年底": true, "年中": true, "一季度": true, "前三季度": true, "同期": true}
 
 // rateNames end an indicator that is a rate or a share: its percentage is a
 // level even in a list of growth rates (SPEC section 3).
