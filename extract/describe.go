@@ -69,6 +69,11 @@ func (a *analysis) describe(q *quantity, prev *fact, p part, chain string, planY
 
 	f.ind, why = a.indicatorOf(q, prev, cs, cueS, cueE, carried)
 	f.indicator = a.text(f.ind)
+	if prev != nil && prev.indicator != "" && timeOnlyIndicators[f.indicator] {
+		// 1979年重工业总产值比上年增长7.7%，今年上半年又比去年同期增长【6%】:
+		// the indicator left out is the one named before (SPEC 2)
+		f.ind, f.indicator, why = prev.ind, prev.indicator, "carried-over-time-word"
+	}
 	f.decide(AskIndicator, why)
 
 	attribute := q.end < len(a.s) && a.s[q.end] == '的'

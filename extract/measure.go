@@ -77,6 +77,10 @@ func measureOf(q *quantity, cue, indicator string, prev *fact, carried, attribut
 	return schema.Level, "default-level"
 }
 
+// timeOnlyIndicators are time words that an indicator left out by ellipsis
+// leaves behind; they never name what is measured (SPEC 2).
+var timeOnlyIndicators = map[string]bool{"上半年": true, "下半年": true, "年末": true, "年初": true, "年底": true, "年中": true, "一季度": true, "前三季度": true, "同期": true}
+
 // rateNames end an indicator that is a rate or a share: its percentage is a
 // level even in a list of growth rates (SPEC section 3).
 var rateNames = []string{"率", "占比", "比重", "比例", "强度"}

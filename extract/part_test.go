@@ -147,3 +147,17 @@ func TestRatesAndStocksAreLevels(t *testing.T) {
 		}
 	}
 }
+
+func TestEllipsisCarriesIndicatorOverTimeWord(t *testing.T) {
+	x := newExtractor(t)
+	text := "1979年重工业总产值比上年增长7.7%，今年上半年又比去年同期增长6%。"
+	got := "missing"
+	for _, f := range x.Extract(Document{ID: "t", Text: text, PlanYear: 1980}) {
+		if f.Mention == "6%" {
+			got = f.Indicator
+		}
+	}
+	if got != "重工业总产值" {
+		t.Errorf("indicator of 6%% = %q, want 重工业总产值 (carried over 上半年)", got)
+	}
+}
