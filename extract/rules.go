@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"math/big"
 	"strings"
@@ -385,23 +383,4 @@ func insideRun(p, c rune) bool {
 		return p >= '0' && p <= '9'
 	}
 	return strings.ContainsRune("一二三四五六七八九十", c) && strings.ContainsRune("一二三四五六七八九十", p)
-}
-
-// RulesHash identifies everything that decides a fact: the rules (every
-// field), the lexicon as written, the unit table (every field of every
-// base unit and multiplier), the bound words and the segmenter's user
-// dictionary. It is stored with every output (Parquet metadata, the
-// documents table) and --append refuses a directory written with another.
-func RulesHash(rules []Rule, lexiconBytes, userDict []byte) string {
-	h := sha256.New()
-	for _, r := range rules {
-		fmt.Fprintf(h, "%#v\n", r)
-	}
-	fmt.Fprintf(h, "lexicon %d\n", len(lexiconBytes))
-	h.Write(lexiconBytes)
-	fmt.Fprintf(h, "units %#v %#v\n", normalize.BaseUnits, normalize.Multipliers)
-	fmt.Fprintln(h, normalize.BoundPattern(true), normalize.BoundPattern(false))
-	fmt.Fprintf(h, "dict %d\n", len(userDict))
-	h.Write(userDict)
-	return hex.EncodeToString(h.Sum(nil))[:16]
 }
