@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
@@ -292,156 +291,6 @@ func (o *Output) createSingle(opt CreateOptions) error {
 	return nil
 }
 
-// agreement checks, while --append reads them, that the facts and
-// documents tables of one format agree: each document once, each fact of
-// a document in the documents table, its fact_ids increasing and as many
-// as the document's facts column says.
-type agreement struct {
-	docs  map[string]int32    // doc_id -> facts column
-	facts map[string]*factRun // doc_id -> facts seen
-}
-
-type factRun struct {
-	n, last int32
-}
-
-// disagreement is an error found while reading: the file is named by
-// the caller.
-type disagreement struct{ what string }
-
-func (d *disagreement) Error() string { return d.what }
-
-func (a *agreement) doc(d schema.Document) error {
-	if _, dup := a.docs[d.DocID]; dup {
-		return &disagreement{fmt.Sprintf("holds document %s twice", d.DocID)}
-	}
-	a.docs[d.DocID] = d.Facts
-	return nil
-}
-
-func (a *agreement) fact(f schema.Fact) error {
-	r := a.facts[f.DocID]
-	if r == nil {
-		r = &factRun{}
-		a.facts[f.DocID] = r
-	}
-	if f.FactID <= r.last {
-		return &disagreement{fmt.Sprintf("holds fact %d of %s twice (or out of order)", f.FactID, f.DocID)}
-	}
-	r.n++
-	r.last = f.FactID
-	return nil
-}
-
-// check compares the facts seen with the documents table (read after the
-// facts table).
-func (a *agreement) check() error {
-	for id, r := range a.facts {
-		n, ok := a.docs[id]
-		if !ok {
-			return fmt.Errorf("%d facts of %s, a document the documents table does not hold", r.n, id)
-		}
-		if r.n != n {
-			return fmt.Errorf("%d facts of %s, the documents table says %d", r.n, id, n)
-		}
-	}
-	for id, n := range a.docs {
-		if a.facts[id] == nil && n > 0 {
-			return fmt.Errorf("no facts of %s, the documents table says %d", id, n)
-		}
-	}
-	return nil
-}
-
-// checkSingle checks that the single files in dir can be appended to: all
-// three tables in every requested format and in no other, written by the
-// same schema, tool and rules, and no partitioned tables beside them.
-func (o *Output) checkSingle() error {
-	snap := Snapshot(o.dir)
-	for _, t := range tables {
-		if isDir(filepath.Join(o.dir, t.Name)) {
-			return fmt.Errorf("batch: --append: %s holds a partitioned %s table (%s/); append to it with --partition-by",
-				o.dir, t.Name, filepath.Join(o.dir, t.Name))
-		}
-	}
-	var present []string
-	for _, f := range schema.Formats {
-		var have, missing []string
-		for _, t := range tables {
-			name := filepath.Join(snap, t.Name+"."+schema.Ext(f))
-			if exists(name) {
-				have = append(have, name)
-			} else {
-				missing = append(missing, name)
-			}
-		}
-		if len(have) == 0 {
-			continue
-		}
-		present = append(present, f)
-		if len(missing) > 0 {
-			return fmt.Errorf("batch: --append: %s is missing while %s exists: the output in %s is incomplete", missing[0], have[0], o.dir)
-		}
-		for _, name := range have {
-			if err := o.checkMeta(name); err != nil {
-				return err
-			}
-		}
-	}
-	return o.checkFormats(present)
-}
-
-// checkFormats checks that the formats found in the output directory are
-// the requested ones (or that none were found).
-func (o *Output) checkFormats(present []string) error {
-	if len(present) == 0 {
-		return nil
-	}
-	for _, f := range present {
-		if !slices.Contains(o.formats, f) {
-			return fmt.Errorf("batch: --append: %s holds %s tables, which this run would leave without its documents; add %s to --format",
-				o.dir, f, f)
-		}
-	}
-	for _, f := range o.formats {
-		if !slices.Contains(present, f) {
-			return fmt.Errorf("batch: --append: %s holds no %s tables, only %s: they could not hold the earlier documents; drop %s from --format",
-				o.dir, f, strings.Join(present, ", "), f)
-		}
-	}
-	return nil
-}
-
-// checkMeta checks that the Parquet or Arrow file at path was written by
-// this schema version, tool version and rule set. Other formats carry no
-// metadata and pass.
-func (o *Output) checkMeta(path string) error {
-	format, _ := schema.FormatOf(path)
-	var m map[string]string
-	var err error
-	if format == schema.FormatParquet || format == schema.FormatArrow {
-		m, err = schema.ReadMeta(path)
-	} else if m, err = ReadMeta(o.dir); errors.Is(err, fs.ErrNotExist) {
-		// JSON Lines and CSV carry no metadata: the sidecar says it
-		return fmt.Errorf("batch: --append: %s has no %s, which says which gwr version and rule set wrote %s (gwr before 0.2.0?): extract into a new directory, or again without --append",
-			o.dir, MetaFile, path)
-	}
-	if err != nil {
-		return fmt.Errorf("batch: --append: %w", err)
-	}
-	for _, c := range []struct{ key, want, what string }{
-		{schema.KeySchemaVersion, schema.SchemaVersion, "schema version"},
-		{schema.KeyToolVersion, o.meta.ToolVersion, "gwr version"},
-		{schema.KeyRulesHash, o.meta.RulesHash, "rule set"},
-	} {
-		if got := m[c.key]; got != c.want {
-			return fmt.Errorf("batch: --append: %s was written with %s %q, this run has %q: extract into a new directory, or again without --append",
-				path, c.what, got, c.want)
-		}
-	}
-	return nil
-}
-
 // Add writes one document's rows.
 func (o *Output) Add(r Result) error {
 	if o.part != nil {
@@ -508,22 +357,6 @@ func (tf *tableFile) finish() error {
 	return errors.Join(tf.w.Close(), tf.buf.Flush(), tf.tmp.Sync(), tf.tmp.Close())
 }
 
-// publish makes the temporary file tmp the file final, readable by all as
-// a file written with os.Create would be. With replace false an existing
-// final is kept and tmp removed.
-func publish(tmp, final string, replace bool) error {
-	if !replace && exists(final) {
-		return os.Remove(tmp)
-	}
-	if err := os.Chmod(tmp, 0o644); err != nil {
-		return fmt.Errorf("batch: %w", err)
-	}
-	if err := os.Rename(tmp, final); err != nil {
-		return fmt.Errorf("batch: %w", err)
-	}
-	return nil
-}
-
 // Abort removes the temporary files not yet renamed into place (and the
 // new generation, unless it was committed) and releases the lock. It may
 // be called after Commit, and more than once.
@@ -555,24 +388,4 @@ func (o *Output) release() {
 	}
 	o.lock.unlock()
 	o.lock = nil
-}
-
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return fmt.Errorf("batch: %w", err)
-	}
-	defer d.Close()
-	d.Sync() // best effort: some file systems do not sync directories
-	return nil
-}
-
-func exists(path string) bool {
-	_, err := os.Stat(path)
-	return !errors.Is(err, fs.ErrNotExist)
-}
-
-func isDir(path string) bool {
-	info, err := os.Stat(path)
-	return err == nil && info.IsDir()
 }

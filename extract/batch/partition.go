@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"hash"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -220,33 +219,6 @@ func (o *Output) createPartitioned(opt CreateOptions) error {
 		}
 	}
 	return nil
-}
-
-// partFiles lists the part files under dir (none if dir does not exist),
-// sorted: files named part-* with a known extension, outside hidden
-// directories.
-func partFiles(dir string) ([]string, error) {
-	var found []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if errors.Is(err, fs.ErrNotExist) && p == dir {
-			return filepath.SkipDir
-		}
-		if err != nil {
-			return fmt.Errorf("batch: %w", err)
-		}
-		if p != dir && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if _, ok := schema.FormatOf(p); ok && !d.IsDir() && strings.HasPrefix(d.Name(), "part-") {
-			found = append(found, p)
-		}
-		return nil
-	})
-	sort.Strings(found)
-	return found, err
 }
 
 // Rough sizes of a row beyond its strings, for the memory budget.
