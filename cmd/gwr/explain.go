@@ -8,14 +8,13 @@ import (
 
 	"github.com/gwrfacts/gwr/corpus"
 	"github.com/gwrfacts/gwr/extract"
-	"github.com/gwrfacts/gwr/extract/segment"
 )
 
 func init() {
 	register("explain", command{"list every number of a report and what became of it", runExplain})
 }
 
-const explainUsage = "usage: gwr explain [flags] FILE|-"
+const explainUsage = "usage: gwr explain [flags] INPUT..."
 
 // runExplain prints one line per numeric candidate of a report, in text
 // order, in the style of go/scanner's error list: FILE:LINE:COL: then the
@@ -23,15 +22,16 @@ const explainUsage = "usage: gwr explain [flags] FILE|-"
 // of each question) or why it was dropped.
 func runExplain(args []string, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("explain", flag.ContinueOnError)
-	encoding := flags.String("encoding", "", "force utf-8, gb18030, gbk, utf-16le or utf-16be (default: detect)")
-	maxBytes := flags.Int64("max-bytes", corpus.DefaultMaxBytes, "largest report accepted, in bytes")
+	var read readFlags
+	read.register(flags)
 	pos, err := parseInterspersed(flags, args)
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprintln(stdout, explainUsage+`
 
-Runs the extractor on one report (a .txt or .html file, or - for standard
-input) as gwr extract does and prints, for every numeric candidate in the
-text, in order, what happened to it:
+Runs the extractor on reports as gwr extract does - the same inputs (.txt,
+.htm/.html, .docx, .pdf, .zip archives, directories, or - for standard
+input) and the same --manifest - and prints, for every numeric candidate in
+the text, in order, what happened to it:
 
   FILE:LINE:COL: 12万吨: fact 1 (rule point): delta -120000 t eq; cue 压降 [first-cue]; …
   FILE:LINE:COL: 2024年: dropped (rule reject-date): claimed by reject rule reject-date: …
@@ -40,58 +40,62 @@ A fact lists the answer to each question with the name of the decision
 that gave it: cue, indicator, measure, sign, hedge, time (kind and year).
 A dropped candidate names the rule or the check that rejected it; a run of
 digits that no rule matched is listed too. LINE and COL count code points
-from 1.
+from 1; FILE is ARCHIVE:MEMBER for a member of a zip archive. A report that
+cannot be read is named on stderr and costs only itself (exit 1).
 
 Flags:`)
 		flags.SetOutput(stdout)
 		flags.PrintDefaults()
 		return 0
 	}
-	if err == nil && len(pos) != 1 {
-		err = fmt.Errorf("want one FILE argument, got %d", len(pos))
+	if err == nil && len(pos) == 0 {
+		err = errors.New("want at least one FILE argument")
+	}
+	var opt corpus.Options
+	if err == nil {
+		opt, err = read.options()
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "gwr explain: %v (%s)\n", err, explainUsage)
 		return 2
 	}
 	inputs, err := corpus.Discover(pos)
-	if err == nil && len(inputs) != 1 {
-		err = fmt.Errorf("%s: want one report, found %d", corpus.SafeName(pos[0]), len(inputs))
-	}
 	if err != nil {
 		fmt.Fprintf(stderr, "gwr explain: %v\n", err)
 		return 2
 	}
-	doc, err := corpus.Load(inputs[0], corpus.Options{Encoding: *encoding, MaxBytes: *maxBytes})
-	if err != nil {
-		fmt.Fprintf(stderr, "gwr explain: %v\n", err)
-		return 1
-	}
-	seg, err := segment.Default()
+	x, err := read.extractor()
 	if err != nil {
 		fmt.Fprintf(stderr, "gwr explain: %v\n", err)
 		return 2
 	}
-	x, err := extract.New(seg)
-	if err != nil {
-		fmt.Fprintf(stderr, "gwr explain: %v\n", err)
-		return 2
+	status := 0
+	for _, in := range inputs {
+		name := corpus.SafeName(in.Path)
+		if in.Path == corpus.StdinPath {
+			name = "<stdin>"
+		}
+		if in.Member != "" {
+			name += ":" + corpus.SafeName(in.Member)
+		}
+		doc, err := corpus.Load(in, opt)
+		if err != nil {
+			fmt.Fprintf(stderr, "gwr explain: %s: %s\n", name, reason(in.Path, err.Error()))
+			status = 1
+			continue
+		}
+		cands, err := x.Explain(extract.Document{ID: doc.ID, Text: doc.Text, HTML: doc.HTML, PlanYear: doc.Meta.Year})
+		lines := newLineIndex(doc.Text)
+		for _, c := range cands {
+			line, col := lines.position(c.Start)
+			fmt.Fprintf(stdout, "%s:%d:%d: %s\n", name, line, col, oneLine(c.String()))
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "gwr explain: %s: %v\n", name, err)
+			status = 1
+		}
 	}
-	cands, err := x.Explain(extract.Document{ID: doc.ID, Text: doc.Text, HTML: doc.HTML, PlanYear: doc.Meta.Year})
-	name := corpus.SafeName(inputs[0].Path)
-	if inputs[0].Path == corpus.StdinPath {
-		name = "<stdin>"
-	}
-	lines := newLineIndex(doc.Text)
-	for _, c := range cands {
-		line, col := lines.position(c.Start)
-		fmt.Fprintf(stdout, "%s:%d:%d: %s\n", name, line, col, oneLine(c.String()))
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "gwr explain: %s: %v\n", name, err)
-		return 1
-	}
-	return 0
+	return status
 }
 
 // lineIndex turns a code-point offset into a line and column, both from 1,

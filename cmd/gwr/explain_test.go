@@ -37,7 +37,7 @@ func TestExplainCommand(t *testing.T) {
 
 func TestExplainUsage(t *testing.T) {
 	var stdout, stderr bytes.Buffer
-	if got := runExplain(nil, &stdout, &stderr); got != 2 || !strings.Contains(stderr.String(), "want one FILE argument") {
+	if got := runExplain(nil, &stdout, &stderr); got != 2 || !strings.Contains(stderr.String(), "want at least one FILE argument") {
 		t.Errorf("gwr explain (no argument) = %d, stderr %q; want 2 and a usage error", got, stderr.String())
 	}
 	stderr.Reset()
@@ -53,5 +53,37 @@ func TestLineIndex(t *testing.T) {
 		if l, c := x.position(tt.off); l != tt.line || c != tt.col {
 			t.Errorf("position(%d) = %d:%d; want %d:%d", tt.off, l, c, tt.line, tt.col)
 		}
+	}
+}
+
+// TestExplainArchive: explain reads what gwr extract reads - here a zip
+// archive with GBK member names and a member that cannot be read - and
+// names each member as ARCHIVE:MEMBER; the bad member costs only itself.
+func TestExplainArchive(t *testing.T) {
+	zipPath := filepath.Join(t.TempDir(), "reports.zip")
+	gbkZip(t, zipPath, map[string][]byte{
+		"甲县报告.txt": []byte("集装箱吞吐量达到50万标准箱。\n"),
+		"乙县报告.doc": []byte("not a report"),
+		"丙县报告.txt": []byte("压降燃煤消费量12万吨。\n"),
+	})
+	var stdout, stderr bytes.Buffer
+	if got := runExplain([]string{zipPath}, &stdout, &stderr); got != 1 {
+		t.Errorf("gwr explain %s = %d; want 1 (one member cannot be read)", zipPath, got)
+	}
+	want := []string{
+		zipPath + ":丙县报告.txt:1:8: 12万吨: fact 1 (rule point): delta -120000 t eq;",
+		zipPath + ":甲县报告.txt:1:9: 50万标准箱: fact 1 (rule point): level 500000 TEU eq;",
+	}
+	lines := strings.Split(strings.TrimSuffix(stdout.String(), "\n"), "\n")
+	if len(lines) != len(want) {
+		t.Fatalf("gwr explain printed %d lines; want %d:\n%s", len(lines), len(want), stdout.String())
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(lines[i], w) {
+			t.Errorf("line %d = %q; want it to start with %q", i+1, lines[i], w)
+		}
+	}
+	if !strings.Contains(stderr.String(), "乙县报告.doc") || !strings.Contains(stderr.String(), ".docx") {
+		t.Errorf("stderr = %q; want the .doc member named with the advice to save it as .docx", stderr.String())
 	}
 }
