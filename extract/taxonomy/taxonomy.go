@@ -216,17 +216,22 @@ func (t *Taxonomy) Lookup(code string) (Code, bool) {
 // changes whenever a row does.
 func (t *Taxonomy) Hash() string { return hex.EncodeToString(t.hash) }
 
-// scopePrefix are words before an indicator that name where or when, not
-// what: 全省地区生产总值 is 地区生产总值.
-var scopePrefix = regexp.MustCompile(`^(?:全国|全省|全市|全区|全县|全州|全盟|全旗|全自治区|本省|本市|本区|本县|我省|我市|我区|我县|我州|我国|今年|全年|年内|去年|上年|当年|实现|完成|中央提出|提出|初步核算|初步统计|预计)+`)
+// scopeWords are words before an indicator that name where or when, not
+// what: 全省地区生产总值 is 地区生产总值. They are tried in this order.
+var scopeWords = []string{"全国", "全省", "全市", "全区", "全县", "全州", "全盟", "全旗", "全自治区",
+	"本省", "本市", "本区", "本县", "我省", "我市", "我区", "我县", "我州", "我国",
+	"今年", "全年", "年内", "去年", "上年", "当年", "实现", "完成", "中央提出", "提出",
+	"初步核算", "初步统计", "预计"}
 
-// rateSuffix are words after an indicator that belong to the rate, not to
+// rateWords are words after an indicator that belong to the rate, not to
 // what it measures: 地区生产总值增长, 居民人均可支配收入实际.
-var rateSuffix = regexp.MustCompile(`(?:分别|同比|实际|名义|比上年|预期|预期目标|目标|增长|增速|增幅|年均|达到|达|要|总计|合计)+$`)
+var rateWords = []string{"分别", "同比", "实际", "名义", "比上年", "预期", "预期目标", "目标",
+	"增长", "增速", "增幅", "年均", "达到", "达", "要", "总计", "合计"}
 
 // Normalize returns the indicator phrase that patterns are matched
 // against: width-folded spaces and quotes removed, scope words in front
-// and rate words at the end removed.
+// and rate words at the end removed. It runs once or twice for every fact,
+// so it is plain string work, not a regular expression.
 func Normalize(indicator string) string {
 	s := strings.Map(func(r rune) rune {
 		switch r {
@@ -235,9 +240,46 @@ func Normalize(indicator string) string {
 		}
 		return r
 	}, indicator)
-	s = scopePrefix.ReplaceAllString(s, "")
-	s = rateSuffix.ReplaceAllString(s, "")
-	return s
+	return trimRateWords(trimScopeWords(s))
+}
+
+// trimScopeWords removes scope words from the front, one at a time, each
+// time the first of scopeWords that s starts with (what the leftmost-first
+// match of ^(?:全国|全省|…)+ removes).
+func trimScopeWords(s string) string {
+	for {
+		cut := false
+		for _, w := range scopeWords {
+			if rest, ok := strings.CutPrefix(s, w); ok {
+				s, cut = rest, true
+				break
+			}
+		}
+		if !cut {
+			return s
+		}
+	}
+}
+
+// trimRateWords removes the longest tail of s that is a sequence of rate
+// words (what the leftmost match of (?:分别|同比|…)+$ removes): ends[i]
+// says whether s[i:] is such a sequence, computed from the end.
+func trimRateWords(s string) string {
+	ends := make([]bool, len(s)+1)
+	ends[len(s)] = true
+	cut := len(s)
+	for i := len(s) - 1; i >= 0; i-- {
+		for _, w := range rateWords {
+			if j := i + len(w); j <= len(s) && ends[j] && strings.HasPrefix(s[i:], w) {
+				ends[i] = true
+				break
+			}
+		}
+		if ends[i] && i < len(s) {
+			cut = i
+		}
+	}
+	return s[:cut]
 }
 
 // speedSuffix ends a phrase that names a growth rate as a level:
