@@ -228,6 +228,15 @@ var scopeWords = []string{"全国", "全省", "全市", "全区", "全县", "全
 var rateWords = []string{"分别", "同比", "实际", "名义", "比上年", "预期", "预期目标", "目标",
 	"增长", "增速", "增幅", "年均", "达到", "达", "要", "总计", "合计"}
 
+// maxRateWord is the length in bytes of the longest of rateWords.
+var maxRateWord = func() int {
+	n := 0
+	for _, w := range rateWords {
+		n = max(n, len(w))
+	}
+	return n
+}()
+
 // Normalize returns the indicator phrase that patterns are matched
 // against: width-folded spaces and quotes removed, scope words in front
 // and rate words at the end removed. It runs once or twice for every fact,
@@ -268,7 +277,9 @@ func trimRateWords(s string) string {
 	ends := make([]bool, len(s)+1)
 	ends[len(s)] = true
 	cut := len(s)
-	for i := len(s) - 1; i >= 0; i-- {
+	// A word is at most maxRateWord bytes long: once that many positions
+	// in a row start no sequence, no earlier one can.
+	for i := len(s) - 1; i >= 0 && i >= cut-maxRateWord; i-- {
 		for _, w := range rateWords {
 			if j := i + len(w); j <= len(s) && ends[j] && strings.HasPrefix(s[i:], w) {
 				ends[i] = true
@@ -325,8 +336,18 @@ func (t *Taxonomy) AssignFacts(facts []schema.Fact) {
 	for i := range facts {
 		facts[i].IndicatorCode = nil
 	}
+	// A report states the same indicator many times: each (indicator,
+	// measure, unit) is assigned once per document.
+	type key struct{ indicator, measure, unit string }
+	seen := make(map[key]string)
 	set := func(f *schema.Fact, indicator string) {
-		if c := t.Assign(indicator, string(f.Measure), string(f.Unit)); c != "" {
+		k := key{indicator, string(f.Measure), string(f.Unit)}
+		c, ok := seen[k]
+		if !ok {
+			c = t.Assign(k.indicator, k.measure, k.unit)
+			seen[k] = c
+		}
+		if c != "" {
 			f.IndicatorCode = &c
 		}
 	}
