@@ -245,14 +245,6 @@ func hasPrefixAny(s string, words []string) bool {
 	return false
 }
 
-// lastYearBases end the text before last year's level that a change or a
-// comparison starts from.
-var lastYearBases = []string{"从去年的", "由去年的", "比去年的", "较去年的", "从上年的", "由上年的", "比上年的", "较上年的", "从去年底的", "由去年底的", "从去年末的", "由去年末的"}
-
-// plannedWords between a past year and its figure make the figure that
-// year's plan, reported afterwards (一九八一年计划为百分之三点七).
-var plannedWords = []string{"计划为", "计划是", "原计划", "计划要求", "计划增长", "计划规定"}
-
 // lastYearEnd returns the end of the last year named in b, or 0.
 func lastYearEnd(b string) int {
 	if ms := anyYearRe.FindAllStringIndex(b, -1); ms != nil {

@@ -14,20 +14,27 @@ import (
 var (
 	lex = lexicon.Default()
 
-	hedgeWords      = lex.Words(lexicon.Hedge)      // govern a fact as an intention rather than a commitment
-	planWords       = lex.Words(lexicon.Plan)       // in a review section, make a sentence's figures targets
-	pastWords       = lex.Words(lexicon.Past)       // outside a review, make a sentence's figures results …
-	comparisonWords = lex.Words(lexicon.Comparison) // … unless they only set up a comparison (比去年增长…)
-	multiYearWords  = lex.Words(lexicon.MultiYear)  // a figure over several years: year is null
-	lastYearWords   = lex.Words(lexicon.LastYear)   // in a review of several years, a figure of the last year alone
-	doneWords       = lex.Words(lexicon.Done)       // outside a review, a change already made: a result
-	growthCues      = lex.Words(lexicon.Growth)     // a relative change when a percentage follows
-	levelCues       = lex.Words(lexicon.Level)      // the number is the state the indicator reaches
-	deltaCues       = lex.Words(lexicon.Delta)      // actions whose count or amount is added or removed
-	decreaseCues    = lex.Decreases()               // a negative delta or growth (SPEC section 7)
-	moneyLevelWords = lex.Words(lexicon.MoneyLevel) // in the indicator, money is a level
-	reviewHeadings  = lex.Words(lexicon.ReviewHeading)
-	planHeadings    = lex.Words(lexicon.PlanHeading)
+	hedgeWords       = lex.Words(lexicon.Hedge)      // govern a fact as an intention rather than a commitment
+	planWords        = lex.Words(lexicon.Plan)       // in a review section, make a sentence's figures targets
+	pastWords        = lex.Words(lexicon.Past)       // outside a review, make a sentence's figures results …
+	comparisonWords  = lex.Words(lexicon.Comparison) // … unless they only set up a comparison (比去年增长…)
+	multiYearWords   = lex.Words(lexicon.MultiYear)  // a figure over several years: year is null
+	lastYearWords    = lex.Words(lexicon.LastYear)   // in a review of several years, a figure of the last year alone
+	doneWords        = lex.Words(lexicon.Done)       // outside a review, a change already made: a result
+	growthCues       = lex.Words(lexicon.Growth)     // a relative change when a percentage follows
+	levelCues        = lex.Words(lexicon.Level)      // the number is the state the indicator reaches
+	deltaCues        = lex.Words(lexicon.Delta)      // actions whose count or amount is added or removed
+	decreaseCues     = lex.Decreases()               // a negative delta or growth (SPEC section 7)
+	moneyLevelWords  = lex.Words(lexicon.MoneyLevel) // in the indicator, money is a level
+	reviewHeadings   = lex.Words(lexicon.ReviewHeading)
+	planHeadings     = lex.Words(lexicon.PlanHeading)
+	spanHeadingWords = lex.Words(lexicon.SpanHeading)  // in a review heading, a review of several years
+	plannedWords     = lex.Words(lexicon.Planned)      // between a past year and its figure: that year's plan (一九八一年计划为百分之三点七)
+	lastYearBases    = lex.Words(lexicon.LastYearBase) // end the text before last year's level a change or comparison starts from
+
+	timeOnlyIndicators = lex.Set(lexicon.TimeOnly)   // time words an ellipsis leaves behind; never an indicator (SPEC 2)
+	rateNames          = lex.Words(lexicon.RateName) // end an indicator that is a rate or share: its percentage is a level (SPEC 3)
+	stockWords         = lex.Words(lexicon.Stock)    // in an indicator, a standing total: its number is a level
 
 	// trimPrefixes and trimSuffixes are dropped from the ends of an
 	// indicator, longest first: 并且 before 并, 以及 before 及.

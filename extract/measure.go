@@ -77,18 +77,7 @@ func measureOf(q *quantity, cue, indicator string, prev *fact, carried, attribut
 	return schema.Level, "default-level"
 }
 
-// timeOnlyIndicators are time words that an indicator left out by ellipsis
-// leaves behind; they never name what is measured (SPEC 2).
-var timeOnlyIndicators = map[string]bool{"上半年": true, "下半年": true, "年末": true, "年初": true, "年底": true, "年中": true, "一季度": true, "前三季度": true, "同期": true}
-
-// rateNames end an indicator that is a rate or a share: its percentage is a
-// level even in a list of growth rates (SPEC section 3).
-var rateNames = []string{"率", "占比", "比重", "比例", "强度"}
-
 func isRateName(indicator string) bool { return hasSuffixAny(indicator, rateNames) }
-
-// stockWords in an indicator name a standing total: its number is a level.
-var stockWords = []string{"总量", "保有量", "存量"}
 
 // growthNouns in an indicator make a percentage a growth rate.
 var growthNouns = lex.Words(lexicon.GrowthNoun)

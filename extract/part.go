@@ -99,9 +99,6 @@ func reviewSpan(h string, planYear int) int {
 	return 5
 }
 
-// spanHeadingWords in a review heading make it a review of five years.
-var spanHeadingWords = []string{"过去五年", "五年来", "的五年", "十一五", "十二五", "十三五", "十四五", "九五", "十五”"}
-
 // singleYearOpenings open a paragraph of a multi-year review about the last
 // year alone (刚刚过去的2017年, 去年, 过去一年).
 // The year must be the paragraph's topic (2017年，… / 去年是…), not the

@@ -43,6 +43,12 @@ const (
 	Word                             // a segmenter entry only: a name jieba must keep whole
 	LastYear                         // in a review of several years, makes the figure one of the last year (去年利润增长23.5%)
 	Done                             // outside a review, describes a change already made: a result (已由15.3%降到12%)
+	TimeOnly                         // a time word left behind by an ellipsis (上半年): never an indicator (SPEC 2)
+	RateName                         // ends an indicator that is a rate or share: its percentage is a level (率, 占比)
+	Stock                            // in an indicator, names a standing total: its number is a level (保有量)
+	SpanHeading                      // in a review heading, makes it a review of several years (过去五年, 十四五)
+	Planned                          // between a past year and its figure, makes it that year's plan (计划为)
+	LastYearBase                     // ends the text before last year's level a change starts from (比上年的)
 )
 
 // Cue is the set of the three cue roles.
@@ -59,6 +65,8 @@ var roleNames = map[string]Role{
 	"trim-prefix": TrimPrefix, "trim-suffix": TrimSuffix,
 	"not-name": NotName, "noun-stop": NounStop, "word": Word,
 	"last-year": LastYear, "done": Done,
+	"time-only": TimeOnly, "rate-name": RateName, "stock": Stock, "span-heading": SpanHeading,
+	"planned": Planned, "last-year-base": LastYearBase,
 }
 
 // String returns the role's names, space-separated, as lexicon.tsv writes them.
