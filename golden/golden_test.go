@@ -18,6 +18,7 @@ import (
 	"github.com/gwrfacts/gwr/extract/segment"
 	"github.com/gwrfacts/gwr/golden/factdiff"
 	"github.com/gwrfacts/gwr/schema"
+	"github.com/gwrfacts/gwr/schema/schematest"
 )
 
 var update = flag.Bool("update", false, "rewrite golden/expected from the current output")
@@ -207,9 +208,7 @@ func TestParquetMatchesGolden(t *testing.T) {
 		facts = append(facts, got[id].facts...)
 	}
 	path := filepath.Join(t.TempDir(), "facts.parquet")
-	if err := schema.WriteFile(path, schema.FactsTable, schema.Meta{ToolVersion: "test", RulesHash: "test"}, facts); err != nil {
-		t.Fatal(err)
-	}
+	schematest.WriteTable(t, path, schema.FactsTable, schema.Meta{ToolVersion: "test", RulesHash: "test"}, facts)
 	back, err := schema.ReadFacts(path)
 	if err != nil {
 		t.Fatal(err)

@@ -13,9 +13,9 @@
 // by JSON key: column "doc_id" is the struct field tagged `json:"doc_id"`.
 //
 // [NewWriter] streams rows, in batches, to Parquet, Arrow IPC, JSON Lines or
-// CSV; [Create] and [WriteFile] do the same to a named file, the format
-// chosen by its extension ([FormatOf]; [Ext] is the extension gwr writes
-// for a format: one table holds both directions). Memory is bounded by one row group
+// CSV; the format of a named file is chosen by its extension ([FormatOf];
+// [Ext] is the extension gwr writes for a format: one table holds both
+// directions; tests write table files with package schematest). Memory is bounded by one row group
 // (Parquet) or one record batch (Arrow, which spills earlier batches to a
 // temporary file), never by the number of rows. Output is deterministic:
 // the same rows and the same [Meta] give byte-identical files. [ReadFacts],

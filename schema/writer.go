@@ -3,7 +3,6 @@ package schema
 import (
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -98,65 +97,3 @@ func FormatOf(path string) (string, bool) {
 // nopCloser hides the Close method of a writer, so that libraries that close
 // their sink leave the caller's writer open.
 type nopCloser struct{ io.Writer }
-
-// Create creates (or truncates) the file at path and returns a writer of
-// t's rows in the format its extension names (see FormatOf). Close closes
-// the file; if a Write or the Close failed, Close removes the file, so that
-// no truncated file is left behind.
-func Create(path string, t *Table, m Meta) (RowWriter, error) {
-	format, ok := FormatOf(path)
-	if !ok {
-		return nil, fmt.Errorf("schema: %s: unknown file extension (want .parquet, .arrow, .jsonl or .csv)", path)
-	}
-	f, err := os.Create(path)
-	if err != nil {
-		return nil, fmt.Errorf("schema: %w", err)
-	}
-	w, err := NewWriter(format, t, m, f)
-	if err != nil {
-		f.Close()
-		os.Remove(path)
-		return nil, err
-	}
-	return &fileWriter{RowWriter: w, f: f}, nil
-}
-
-// WriteFile writes rows, a slice of t's row type, to path in the format
-// its extension names (see FormatOf).
-func WriteFile(path string, t *Table, m Meta, rows any) error {
-	w, err := Create(path, t, m)
-	if err != nil {
-		return err
-	}
-	if err := w.Write(rows); err != nil {
-		w.Close() // removes the file
-		return err
-	}
-	return w.Close()
-}
-
-// fileWriter is a RowWriter that owns its file.
-type fileWriter struct {
-	RowWriter
-	f      *os.File
-	failed bool
-}
-
-func (fw *fileWriter) Write(rows any) error {
-	err := fw.RowWriter.Write(rows)
-	if err != nil {
-		fw.failed = true
-	}
-	return err
-}
-
-func (fw *fileWriter) Close() error {
-	err := fw.RowWriter.Close()
-	if cerr := fw.f.Close(); err == nil && cerr != nil {
-		err = fmt.Errorf("schema: %w", cerr)
-	}
-	if err != nil || fw.failed {
-		os.Remove(fw.f.Name())
-	}
-	return err
-}

@@ -5,8 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -232,35 +230,6 @@ func TestPartitionPath(t *testing.T) {
 		if got := PartitionPathBy(tt.keys, int32p(2024), "county"); got != tt.want {
 			t.Errorf("PartitionPathBy(%q, 2024, county) = %q, want %q", tt.keys, got, tt.want)
 		}
-	}
-}
-
-func TestCreate(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "facts.parquet")
-	if err := WriteFile(path, FactsTable, Meta{}, []Fact{exampleFact}); err != nil {
-		t.Fatal(err)
-	}
-	got, err := ReadFacts(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(got) != 1 || got[0].Sentence != exampleFact.Sentence || *got[0].Year != 2024 {
-		t.Errorf("ReadFacts(WriteFile(exampleFact)) = %+v, want exampleFact", got)
-	}
-
-	bad := filepath.Join(dir, "bad.jsonl")
-	if err := WriteFile(bad, FactsTable, Meta{}, []Document{{}}); err == nil {
-		t.Errorf("WriteFile(documents as facts) succeeded, want an error")
-	}
-	if _, err := os.Stat(bad); !os.IsNotExist(err) {
-		t.Errorf("failed WriteFile left %s behind (stat error %v)", bad, err)
-	}
-	if _, err := Create(filepath.Join(dir, "facts.txt"), FactsTable, Meta{}); err == nil {
-		t.Errorf("Create(facts.txt) succeeded, want an error")
-	}
-	if _, err := Create(filepath.Join(dir, "no", "such", "dir.csv"), FactsTable, Meta{}); err == nil {
-		t.Errorf("Create in a missing directory succeeded, want an error")
 	}
 }
 

@@ -15,6 +15,7 @@ import (
 	"github.com/gwrfacts/gwr/extract"
 	"github.com/gwrfacts/gwr/extract/segment"
 	"github.com/gwrfacts/gwr/schema"
+	"github.com/gwrfacts/gwr/schema/schematest"
 )
 
 // extractor returns an extractor on the process-wide segmenter.
@@ -61,9 +62,7 @@ func TestScan(t *testing.T) {
 		}{{schema.FactsTable, facts}, {schema.DocumentsTable, docs}, {schema.ErrorsTable, errs}} {
 			t.Run(format+"/"+tc.table.Name, func(t *testing.T) {
 				path := filepath.Join(t.TempDir(), tc.table.Name+"."+schema.Ext(format))
-				if err := schema.WriteFile(path, tc.table, schema.Meta{}, tc.rows); err != nil {
-					t.Fatal(err)
-				}
+				schematest.WriteTable(t, path, tc.table, schema.Meta{}, tc.rows)
 				got := reflect.MakeSlice(reflect.TypeOf(tc.rows), 0, 0)
 				err := tc.table.Scan(path, func(rows any) error {
 					got = reflect.AppendSlice(got, reflect.ValueOf(rows))

@@ -12,6 +12,7 @@ import (
 
 	"github.com/gwrfacts/gwr/extract/taxonomy"
 	"github.com/gwrfacts/gwr/schema"
+	"github.com/gwrfacts/gwr/schema/schematest"
 )
 
 func i32(v int32) *int32   { return &v }
@@ -196,9 +197,7 @@ func TestTablesRoundTrip(t *testing.T) {
 			rows any
 		}{{schema.PanelTable, res.Rows}, {schema.ConflictsTable, res.Conflicts}} {
 			path := filepath.Join(dir, tab.t.Name+"."+format)
-			if err := schema.WriteFile(path, tab.t, schema.Meta{ToolVersion: "test"}, tab.rows); err != nil {
-				t.Fatal(err)
-			}
+			schematest.WriteTable(t, path, tab.t, schema.Meta{ToolVersion: "test"}, tab.rows)
 			got, err := tab.t.ReadFile(path)
 			if err != nil {
 				t.Fatal(err)
