@@ -40,13 +40,16 @@ func newExtractor(t testing.TB) *Extractor {
 	return x
 }
 
-// The sentences below were written for these tests, in the style of the
-// genre; none is copied from the corpus. Plan year 2025 throughout.
-var phenomena = []struct {
+// phenomenon is a sentence written for a test and the facts it must give.
+type phenomenon struct {
 	name string
 	text string
 	want []row
-}{
+}
+
+// The sentences below were written for these tests, in the style of the
+// genre; none is copied from the corpus. Plan year 2025 throughout.
+var phenomena = []phenomenon{
 	{"bound after", "全年新增规模以上工业企业15家以上。", []row{
 		{"15家以上", "规模以上工业企业", "新增", "delta", 15, 15, "ge", "count", "家", "target", 2025, ""}}},
 	{"bound before: 不少于", "新建城乡社区养老服务站不少于40个。", []row{
@@ -170,11 +173,15 @@ var phenomena = []struct {
 		{"35微克/立方米以内", "PM2.5平均浓度", "控制在", "level", 35, 35, "le", "ug/m3", "", "target", 2025, ""}}},
 }
 
-func TestPhenomena(t *testing.T) {
+func TestPhenomena(t *testing.T) { checkPhenomena(t, phenomena, 2025) }
+
+// checkPhenomena extracts each sentence as a report of planYear and
+// compares its facts with the wanted rows, in order.
+func checkPhenomena(t *testing.T, cases []phenomenon, planYear int) {
 	x := newExtractor(t)
-	for _, tc := range phenomena {
+	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			facts := x.Extract(Document{ID: "t", Text: tc.text, PlanYear: 2025})
+			facts := x.Extract(Document{ID: "t", Text: tc.text, PlanYear: planYear})
 			var got []row
 			for _, f := range facts {
 				got = append(got, rowOf(f))

@@ -11,11 +11,7 @@ import (
 // multiples, Chinese-numeral amounts with bound words, years in Chinese
 // digits and numbers with spaces between the digits. The sentences were
 // written for these tests in the style of those reports; plan year 1983.
-var historic = []struct {
-	name string
-	text string
-	want []row
-}{
+var historic = []phenomenon{
 	{"百分之 with a decimal", "工业总产值增长百分之三十六点五。", []row{
 		{"百分之三十六点五", "工业总产值", "增长", "growth", 36.5, 36.5, "eq", "percent", "", "target", 1983, ""}}},
 	{"百分之 with a bound word after", "钢材自给率达到百分之六十以上。", []row{
@@ -73,26 +69,7 @@ var historic = []struct {
 		{"二千六百六十亿元", "农业总产值", "增加到", "level", 266e9, 266e9, "eq", "CNY", "", "target", 1983, ""}}},
 }
 
-func TestHistoric(t *testing.T) {
-	x := newExtractor(t)
-	for _, tc := range historic {
-		t.Run(tc.name, func(t *testing.T) {
-			facts := x.Extract(Document{ID: "t", Text: tc.text, PlanYear: 1983})
-			var got []row
-			for _, f := range facts {
-				got = append(got, rowOf(f))
-			}
-			if len(got) != len(tc.want) {
-				t.Fatalf("Extract(%q) gave %d facts:\n%s\nwant %d:\n%s", tc.text, len(got), rows(got), len(tc.want), rows(tc.want))
-			}
-			for i := range got {
-				if got[i] != tc.want[i] {
-					t.Errorf("Extract(%q) fact %d:\n got %+v\nwant %+v", tc.text, i+1, got[i], tc.want[i])
-				}
-			}
-		})
-	}
-}
+func TestHistoric(t *testing.T) { checkPhenomena(t, historic, 1983) }
 
 // TestHistoricReviewEstimate checks that 预计 in a review section estimates
 // a result (SPEC 6) instead of announcing a plan.
