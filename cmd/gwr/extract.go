@@ -106,6 +106,10 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 	// and status of an interrupted run.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	if p := os.Getenv("GWR_TEST_SIGNALS_READY"); p != "" {
+		// a test hook: the file says signals are caught from now on
+		os.WriteFile(p, nil, 0o644)
+	}
 	interrupted := func(done, total int) int {
 		fmt.Fprintf(stderr, "gwr extract: interrupted after %d of %d documents; %s left as it was\n", done, total, *out)
 		return 130

@@ -813,10 +813,11 @@ func TestExtractCrash(t *testing.T) {
 
 // start starts gwr extract over the 200 documents into a copy of the
 // previous output at out.
-func (s killSetup) start(t *testing.T, out string, stderr *bytes.Buffer) *exec.Cmd {
+func (s killSetup) start(t *testing.T, out string, stderr *bytes.Buffer, env ...string) *exec.Cmd {
 	t.Helper()
 	copyDir(t, s.prev, out)
 	cmd := exec.Command(s.bin, "extract", "-o", out, "--format", killFormats, s.in)
+	cmd.Env = append(os.Environ(), env...)
 	cmd.Stderr = stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -867,14 +868,16 @@ func (s killSetup) testKill(t *testing.T) {
 }
 
 // testInterrupt signals gwr during its run (after it has created its
-// temporary files, a quarter of a run later) or during its start-up (300
-// ms after it started, while it loads its dictionaries): it stops with
-// status 130 and a message, removes its temporary files and leaves the
-// previous output as it was.
+// temporary files, a quarter of a run later) or during its start-up (as
+// soon as it says, through the GWR_TEST_SIGNALS_READY file, that it catches
+// signals, before it loads its dictionaries): it stops with status 130 and
+// a message, removes its temporary files and leaves the previous output as
+// it was.
 func (s killSetup) testInterrupt(t *testing.T, sig os.Signal, running bool) {
 	out := filepath.Join(t.TempDir(), "out")
+	ready := filepath.Join(t.TempDir(), "ready")
 	var stderr bytes.Buffer
-	cmd := s.start(t, out, &stderr)
+	cmd := s.start(t, out, &stderr, "GWR_TEST_SIGNALS_READY="+ready)
 	if running {
 		for deadline := time.Now().Add(time.Minute); len(readState(t, out).temps) == 0; time.Sleep(time.Millisecond) {
 			if time.Now().After(deadline) {
@@ -883,10 +886,14 @@ func (s killSetup) testInterrupt(t *testing.T, sig os.Signal, running bool) {
 		}
 		time.Sleep(s.took / 4)
 	} else {
-		// past the process start and the package initialisation (up to
-		// 0.1 s on a loaded machine), well before the dictionaries are
-		// loaded (0.4 s at least)
-		time.Sleep(300 * time.Millisecond)
+		for deadline := time.Now().Add(time.Minute); ; time.Sleep(time.Millisecond) {
+			if _, err := os.Stat(ready); err == nil {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatal("gwr did not start catching signals in a minute")
+			}
+		}
 	}
 	cmd.Process.Signal(sig)
 	err := cmd.Wait()
