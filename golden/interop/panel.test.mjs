@@ -7,12 +7,12 @@
 // /usr/bin/chromium, or CHROMIUM=path.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { chromium } from 'playwright-core';
+import { openOffline } from './browser.mjs';
 
 const dir = process.env.GWR_PANEL;
 const pagePath = process.env.GWR_PANEL_HTML;
@@ -90,35 +90,14 @@ test("the README's query: provinces that missed a target, by year", async () => 
 
 // The page in headless Chromium.
 const pageURL = pathToFileURL(resolve(pagePath)).href;
-let context, page, profile;
-const outside = [];
-const problems = [];
+let browser, page;
 
 before(async () => {
-  profile = mkdtempSync(join(tmpdir(), 'gwr-chromium-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1400, height: 900 },
-  });
-  await context.route('**/*', route => {
-    const url = route.request().url();
-    if (url === pageURL) return route.continue();
-    outside.push(url);
-    return route.abort();
-  });
-  page = context.pages()[0] ?? await context.newPage();
-  page.on('console', m => { if (m.type() === 'error') problems.push(m.text()); });
-  page.on('pageerror', e => problems.push(String(e)));
-  await page.goto(pageURL);
+  browser = await openOffline(pageURL);
+  page = browser.page;
 });
 
-after(async () => {
-  await context?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
-});
+after(async () => { await browser?.close(); });
 
 test('page: region view, one chart per indicator and unit, a target mark per target and a dot per outcome', async () => {
   const regions = [...new Set(rows.map(r => r.region_code))];
@@ -155,6 +134,6 @@ test('page: year view, regions × indicators coloured by met and missed', async 
 });
 
 test('page: fetches nothing and logs no error', () => {
-  assert.deepEqual(outside, [], 'requests outside the page');
-  assert.deepEqual(problems, [], 'console errors and exceptions');
+  assert.deepEqual(browser.outside, [], 'requests outside the page');
+  assert.deepEqual(browser.problems, [], 'console errors and exceptions');
 });

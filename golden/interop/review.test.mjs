@@ -18,7 +18,7 @@ import { mkdtempSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { openOffline } from './browser.mjs';
 
 const out = process.env.GWR_OUT;
 const pagePath = process.env.GWR_REVIEW;
@@ -28,36 +28,15 @@ assert.ok(out && pagePath, 'set GWR_OUT and GWR_REVIEW (run.sh does)');
 const facts = readFileSync(join(out, 'facts.jsonl'), 'utf8').split('\n').filter(Boolean).map(l => JSON.parse(l));
 
 // The pages the browser may load: the review pages themselves, nothing else.
-const pages = new Set([pagePath, process.env.GWR_REVIEW_LARGE].filter(Boolean).map(p => pathToFileURL(resolve(p)).href));
-let context, page, profile;
-const outside = []; // requests for anything but the page itself
-const problems = []; // console errors and uncaught exceptions
+const large = [process.env.GWR_REVIEW_LARGE].filter(Boolean).map(p => pathToFileURL(resolve(p)).href);
+let browser, page;
 
 before(async () => {
-  profile = mkdtempSync(join(tmpdir(), 'gwr-chromium-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1400, height: 900 },
-  });
-  await context.route('**/*', route => {
-    const url = route.request().url();
-    if (pages.has(url)) return route.continue();
-    outside.push(url);
-    return route.abort();
-  });
-  page = context.pages()[0] ?? await context.newPage();
-  page.on('console', m => { if (m.type() === 'error') problems.push(m.text()); });
-  page.on('pageerror', e => problems.push(String(e)));
-  await page.goto(pathToFileURL(resolve(pagePath)).href);
+  browser = await openOffline(pathToFileURL(resolve(pagePath)).href, large);
+  page = browser.page;
 });
 
-after(async () => {
-  await context?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
-});
+after(async () => { await browser?.close(); });
 
 test('one highlight per row of facts.jsonl, with its id', async () => {
   const n = await page.locator('main mark.fact').count();
@@ -312,8 +291,8 @@ test('corrections: mark wrong, correct, add; they survive a reload and export as
 });
 
 test('the page fetches nothing and logs no errors', () => {
-  assert.deepEqual(outside, []);
-  assert.deepEqual(problems, []);
+  assert.deepEqual(browser.outside, []);
+  assert.deepEqual(browser.problems, []);
 });
 
 // CSS_escape escapes an id for a CSS selector (ids hold no quotes or
@@ -325,8 +304,8 @@ function CSS_escape(s) {
 test('a report of over 500 KB stays responsive', async () => {
   const large = process.env.GWR_REVIEW_LARGE;
   assert.ok(large, 'set GWR_REVIEW_LARGE (run.sh does)');
-  const p = await context.newPage();
-  p.on('pageerror', e => problems.push(String(e)));
+  const p = await browser.context.newPage();
+  p.on('pageerror', e => browser.problems.push(String(e)));
   const start = Date.now();
   await p.goto(pathToFileURL(resolve(large)).href);
   const load = Date.now() - start;
