@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
-	"unicode/utf16"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
@@ -115,23 +114,16 @@ func notChinese(b []byte) error {
 }
 
 // utf16NoBOM reads b as UTF-16 without a byte-order mark when one byte
-// order gives Chinese text (an even length, no unpaired surrogate, enough
-// common characters), and reports which.
+// order gives Chinese text (decodeUTF16's checks: an even length, no
+// unpaired surrogate, no NUL or control character; then enough common
+// characters), and reports which.
 func utf16NoBOM(b []byte) (string, string, bool) {
-	if len(b) < 4 || len(b)%2 != 0 {
+	if len(b) < 4 {
 		return "", "", false
 	}
 	for _, enc := range []string{EncodingUTF16LE, EncodingUTF16BE} {
-		units := make([]uint16, len(b)/2)
-		for i := range units {
-			if enc == EncodingUTF16LE {
-				units[i] = uint16(b[2*i]) | uint16(b[2*i+1])<<8
-			} else {
-				units[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])
-			}
-		}
-		text := string(utf16.Decode(units))
-		if strings.ContainsRune(text, unicode.ReplacementChar) || strings.ContainsRune(text, 0) {
+		text, err := decodeUTF16(b, 0, enc)
+		if err != nil || strings.ContainsRune(text, unicode.ReplacementChar) {
 			continue
 		}
 		han := 0
@@ -140,7 +132,7 @@ func utf16NoBOM(b []byte) (string, string, bool) {
 				han++
 			}
 		}
-		if han*4 >= len(units) && looksChinese(text) {
+		if han*4 >= len(b)/2 && looksChinese(text) {
 			return text, enc, true
 		}
 	}
