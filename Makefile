@@ -8,7 +8,7 @@ GOFLAGS ?=
 BIN     := gwr
 OUT     := out
 
-.PHONY: all build install setup run test test-go eval golden bench fuzz fuzz-long interop clean
+.PHONY: all build install setup run test test-go eval holdout golden bench fuzz fuzz-long interop clean
 
 all: build
 
@@ -42,6 +42,11 @@ eval: build
 	./$(BIN) eval --gold golden/labels --corpus corpus $(OUT)/eval-corpus
 	./$(BIN) extract -o $(OUT)/eval-dev --format jsonl --quiet golden/dev/texts
 	./$(BIN) eval --gold golden/dev/labels --corpus golden/dev/texts $(OUT)/eval-dev
+
+## holdout: score the pipeline against golden/holdout, the held-out set nobody tunes rules on
+holdout: build
+	./$(BIN) extract -o $(OUT)/eval-holdout --format jsonl --quiet golden/holdout/texts
+	./$(BIN) eval --gold golden/holdout/labels --corpus golden/holdout/texts $(OUT)/eval-holdout
 
 ## golden: accept the current output as the new golden/expected (review the diff!)
 golden:
