@@ -225,3 +225,66 @@ func levelOfSuffix(region string) string {
 	}
 	return "county"
 }
+
+// TestInferMetaNational checks InferMeta on the State Council's reports of
+// every era (testdata/national, 1954-2025): each is national, region 全国,
+// with the manifest's year, whether the text says 我代表国务院, 我受国务院的委托,
+// 我现在根据国务院的决定 or only its title line does.
+func TestInferMetaNational(t *testing.T) {
+	dir := filepath.Join("testdata", "national")
+	f, err := os.Open(filepath.Join(dir, "MANIFEST.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.Comma = '\t'
+	r.LazyQuotes = true
+	rows, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[h] = i
+	}
+	if len(rows) != 51 {
+		t.Fatalf("got %d manifest rows, want 50", len(rows)-1)
+	}
+	for _, row := range rows[1:] {
+		file := row[col["file"]]
+		year, err := strconv.Atoi(row[col["report_year"]])
+		if err != nil {
+			t.Fatalf("%s: report_year: %v", file, err)
+		}
+		b, err := os.ReadFile(filepath.Join(dir, file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := Meta{Region: RegionNational, Level: LevelNational, Year: year, DocType: DocReport}
+		if got := InferMeta(string(b)); got != want {
+			t.Errorf("InferMeta(%s) = %+v, want %+v", file, got, want)
+		}
+	}
+}
+
+func TestNationalSpeechForms(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"各位代表：\n现在，我代表国务院，向大会报告政府工作", true},
+		{"我现在代表中华人民共和国国务院向第一届全国人民代表大会第三次会议提出", true},
+		{"我受中共中央和国务院的委托，向大会作关于…的报告", true},
+		{"我现在根据国务院的决定，向第二届全国人民代表大会第一次会议作政府工作报告", true},
+		{"1964年中华人民共和国国务院政府工作报告（摘要）\n五年来，我国各族人民", true},
+		{"\n\n 1985年中华人民共和国国务院政府工作报告\n各位代表：", true},
+		{"2025年山东省政府工作报告\n认真贯彻国务院政府工作报告精神", false},
+		{"各位代表：\n国务院印发了…的通知，我代表省人民政府", false},
+	}
+	for _, tt := range tests {
+		if got := isNationalSpeech(tt.text); got != tt.want {
+			t.Errorf("isNationalSpeech(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}

@@ -177,10 +177,41 @@ func literalAnchor(word string) anchor {
 // national marks: the State Council's speech, and a session of the
 // National People's Congress.
 var nationalSession = cue{Key: "届全国人民代表大会", Before: 20, After: 40,
-	Re: mustCompile(`在第[一二三四五六七八九十]+届全国人民代表大会第[一二三四五六七八九十]+次会议上`)}
+	Re: mustCompile(`在第[一二三四五六七八九十]+届全国人民代表大会第[一二三四五六七八九十]+次(?:会议|會議|会議)上`)}
 
+// nationalSpeech is the State Council's voice in its report, in the
+// forms of every era: 我代表国务院 (today), 我现在代表中华人民共和国国务院
+// (1956), 我受中共中央和国务院的委托 (1960), 我现在根据国务院的决定 (1959),
+// 中华人民共和国国务院向第一届全国人民代表大会…提出 (1955).
+var nationalSpeech = cue{Key: "国务院", Before: 45, After: 12,
+	Re: mustCompile(`我(?:现在)?代表(?:中华人民共和国)?国务院|我(?:现在)?受(?:中共中央和)?国务院的?委托|我(?:现在)?根据国务院的决定|中华人民共和国国务院向`)}
+
+// isNationalSpeech reports a report of the State Council: its voice in
+// the text (nationalSpeech), or a title line, the first line with text,
+// that names the issuer and the genre (1954年中华人民共和国国务院政府工作报告,
+// 国务院政府工作报告（摘要）).
 func isNationalSpeech(text string) bool {
-	return strings.Contains(text, "我代表国务院")
+	if nationalSpeech.match(text) != nil {
+		return true
+	}
+	title := firstLine(text)
+	return strings.Contains(title, "国务院") && strings.Contains(title, "政府工作报告")
+}
+
+// firstLine returns the first line of text holding more than blanks,
+// without its blanks, cut at 200 bytes.
+func firstLine(text string) string {
+	for len(text) > 0 {
+		line, rest, _ := strings.Cut(text, "\n")
+		if line = strings.TrimFunc(line, isBlank); line != "" {
+			if len(line) > 200 {
+				line = line[:200]
+			}
+			return line
+		}
+		text = rest
+	}
+	return ""
 }
 
 // findRegion returns the unit named at the anchors of the first group of
