@@ -146,10 +146,16 @@ func timeOf(p part, before string, w *timeWords, planYear int) (kind schema.Kind
 		if in(w.cnYear, upto) {
 			b = arabicYears(b)
 		}
-		if m := spanYearRe.FindStringSubmatch(b); m != nil {
-			// 2018至2020年, 1964年至1980年: a span of years
-			if n, _ := strconv.Atoi(m[2]); planYear > 0 && n < planYear {
-				return "actual", nil
+		if m := spanYearRe.FindStringSubmatchIndex(b); m != nil {
+			// 2018至2020年, 1964年至1980年: a span of years, unless the
+			// sentence then turns to a plan (从一九五三年到一九八○年的二十八年中，
+			// 农业总产值平均每年递增百分之三点四，六五计划期间要求每年递增【百分之四到五】)
+			n, _ := strconv.Atoi(b[m[4]:m[5]])
+			if planYear > 0 && n < planYear {
+				if rest := b[m[1]:]; !hasAny(rest, intentWords) && !hasAny(rest, planWords) {
+					return "actual", nil
+				}
+				return kind, nil
 			}
 		}
 		if m := byYearRe.FindStringSubmatch(b); m != nil {
@@ -160,7 +166,7 @@ func timeOf(p part, before string, w *timeWords, planYear int) (kind schema.Kind
 		}
 		if n, base := namedYear(b); n > 0 {
 			y, span, named = n, false, true
-			planned := hasAny(b[lastYearEnd(b):], plannedWords)
+			planned := plannedLast(b[lastYearEnd(b):])
 			switch {
 			case planned && !base:
 				kind = "target" // 一九八一年计划为【百分之三点七】: the plan of that year
@@ -217,7 +223,7 @@ func namedYear(before string) (year int, base bool) {
 		m := ms[k]
 		pre, post := before[:m[2]], before[m[3]:]
 		if hasSuffixAny(pre, []string{"比", "较", "同", "与", "和", "、", "是", "相当于"}) ||
-			hasPrefixAny(post, []string{"年以来", "年起", "年以前", "年前", "年底前", "年的基础上", "年基础上", "年水平", "年同期", "年至", "年到", "年、", "年和"}) {
+			hasPrefixAny(post, []string{"年以来", "年起", "年开始", "年以前", "年前", "年底前", "年的基础上", "年基础上", "年水平", "年同期", "年至", "年到", "年、", "年和"}) {
 			continue
 		}
 		n, _ := strconv.Atoi(before[m[2]:m[3]])
@@ -243,6 +249,27 @@ func hasPrefixAny(s string, words []string) bool {
 		}
 	}
 	return false
+}
+
+// plannedLast reports whether the text after a named year states that
+// year's plan for the figure: a planned word (计划为) not followed by a
+// word of what was reached instead (一九八一年计划为百分之三点七，实际达到【百分之四点六】;
+// 一九八二年计划为百分之四，预计可以达到【百分之六点四】).
+func plannedLast(after string) bool {
+	p := lastIndexAny(after, plannedWords)
+	return p >= 0 && p > lastIndexAny(after, realizedWords) && p > strings.LastIndex(after, "预计")
+}
+
+// lastIndexAny returns the start of the last occurrence in s of any of
+// words, or -1.
+func lastIndexAny(s string, words []string) int {
+	last := -1
+	for _, w := range words {
+		if k := strings.LastIndex(s, w); k > last {
+			last = k
+		}
+	}
+	return last
 }
 
 // lastYearEnd returns the end of the last year named in b, or 0.

@@ -83,9 +83,17 @@ func (a *analysis) describe(q *quantity, prev *fact, p part, chain string, planY
 	}
 	// a percentage reached in a list right after a growth rate, with no
 	// name of its own, raises that rate (增长7%以上、力争达到8%)
+	// a percentage reached in a list right after a growth rate, with no
+	// name of its own, raises that rate (增长7%以上、力争达到8%; 都是平均每年
+	// 递增百分之四，在执行中争取达到百分之五: no noun between the two)
 	listGrowth := prev != nil && prev.measure == schema.Growth && prev.q.unit == schema.Percent && cueS >= 0 &&
-		trimIndicator(a.sub(cs, cueS)) == "" && a.s[max(0, cs-1)] == '、'
+		(trimIndicator(a.sub(cs, cueS)) == "" && a.s[max(0, cs-1)] == '、' ||
+			a.s[max(0, cs-1)] == '，' && prev.q.end == cs-1 && a.nounFree(cs, cueS))
 	f.measure, why = measureOf(q, cue, f.indicator, prev, carried, attribute, listGrowth)
+	if f.measure == schema.Level && why == "percent-level" && growthTopic(chain+a.sub(0, qs)) {
+		// 工农业总产值的增长速度，一九八一年计划为【百分之三点七】: the sentence is about a growth rate
+		f.measure, why = schema.Growth, "growth-topic"
+	}
 	if (cue == "" || carried) && q.unit != schema.Percent && a.growthFollows(q.end) {
 		f.measure, why = schema.Level, "stock-before-growth" // 高新技术企业1865家、增长62.3%: a stock and its growth
 	}
@@ -150,6 +158,29 @@ func (a *analysis) growthFollows(i int) bool {
 		}
 	}
 	return false
+}
+
+// nounFree reports whether the words of s[i:j] hold no noun: only
+// adverbs, verbs and function words (在执行中争取).
+func (a *analysis) nounFree(i, j int) bool {
+	for _, t := range a.toks {
+		if t.Start >= i && t.End <= j && (strings.HasPrefix(t.POS, "n") || t.POS == "vn" || t.POS == "m" || t.POS == "eng") {
+			return false
+		}
+	}
+	return i <= j
+}
+
+// growthTopic reports whether a sentence opens with a topic that is a
+// growth rate, a clause of its own without a number (工农业总产值的增长速度，…):
+// the percentages the sentence then states are rates of growth.
+func growthTopic(s string) bool {
+	topic, _, ok := strings.Cut(s, "，")
+	if !ok || strings.ContainsAny(topic, "0123456789％%") {
+		return false
+	}
+	topic = strings.TrimRight(topic, " ")
+	return hasSuffixAny(topic, growthNouns) && !hasAny(topic, levelRates)
 }
 
 // growthNext are the words that state a growth rate at the start of a clause.

@@ -128,3 +128,66 @@ func TestRangeSharedMultiplier(t *testing.T) {
 		}
 	}
 }
+
+// historicFields is a fact's measure, kind, year and bound, the fields a
+// strict match scores besides value and unit.
+type historicFields struct {
+	mention, measure, kind string
+	year                   int // 0: null
+	bound                  string
+	value                  float64
+}
+
+// TestHistoricMeasureAndTime checks the classes of strict misses found on
+// the historic excerpts, on sentences written for the test in the style
+// of the 1980s reports (plan year 1983; a review part first, then the
+// plan): a growth rate named as the sentence's topic; a rate reached
+// after a growth rate with no noun of its own; 实际 or 预计 after the
+// year's plan figure; 增产/减产; a span of past years whose sentence turns
+// to a plan; a rate named for growth that is a level (自然增长率); 或者更多.
+func TestHistoricMeasureAndTime(t *testing.T) {
+	x := newExtractor(t)
+	review := "一、一九八二年的工作回顾\n"
+	plan := "二、一九八三年的计划\n"
+	for _, tc := range []struct {
+		text string
+		want []historicFields
+	}{
+		{review + "钢产量的增长速度，一九八二年计划为百分之三，实际达到百分之五点二。", []historicFields{
+			{"百分之三", "growth", "target", 1982, "eq", 3},
+			{"百分之五点二", "growth", "actual", 1982, "eq", 5.2}}},
+		{review + "财政收入的增长速度，一九八二年计划为百分之二，预计可以达到百分之四。", []historicFields{
+			{"百分之二", "growth", "target", 1982, "eq", 2},
+			{"百分之四", "growth", "actual", 1982, "eq", 4}}},
+		{plan + "轻工业产值平均每年递增百分之六，在执行中争取达到百分之七。", []historicFields{
+			{"百分之六", "growth", "target", 0, "eq", 6},
+			{"百分之七", "growth", "target", 0, "eq", 7}}},
+		{review + "棉花比上年增产五十多万吨，油料减产一成以上。", []historicFields{
+			{"五十多万吨", "delta", "actual", 1982, "gt", 500000},
+			{"一成以上", "growth", "actual", 1982, "ge", -10}}},
+		{plan + "从一九六五年到一九八○年的十六年中，轻工业平均每年递增百分之九，今后要求每年递增百分之六到七。", []historicFields{
+			{"百分之九", "growth", "actual", 0, "eq", 9},
+			{"百分之六到七", "growth", "target", 0, "range", 6}}}, // 平均每年 before it: a rate over the plan period
+		{review + "人口自然增长率下降到千分之十四点五。", []historicFields{
+			{"千分之十四点五", "level", "actual", 1982, "eq", 1.45}}},
+		{plan + "出口总额增长百分之八或者更多一些。", []historicFields{
+			{"百分之八或者更多", "growth", "target", 1983, "ge", 8}}},
+	} {
+		facts := x.Extract(Document{ID: "t", Text: tc.text, PlanYear: 1983})
+		if len(facts) != len(tc.want) {
+			t.Errorf("Extract(%q) gave %d facts; want %d", tc.text, len(facts), len(tc.want))
+			continue
+		}
+		for i, w := range tc.want {
+			f := facts[i]
+			year := 0
+			if f.Year != nil {
+				year = int(*f.Year)
+			}
+			got := historicFields{f.Mention, string(f.Measure), string(f.Kind), year, string(f.Bound), f.ValueLow}
+			if got != w {
+				t.Errorf("Extract(%q) fact %d = %+v; want %+v", tc.text, i+1, got, w)
+			}
+		}
+	}
+}

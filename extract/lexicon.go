@@ -31,6 +31,8 @@ var (
 	spanHeadingWords = lex.Words(lexicon.SpanHeading)  // in a review heading, a review of several years
 	plannedWords     = lex.Words(lexicon.Planned)      // between a past year and its figure: that year's plan (一九八一年计划为百分之三点七)
 	lastYearBases    = lex.Words(lexicon.LastYearBase) // end the text before last year's level a change or comparison starts from
+	realizedWords    = lex.Words(lexicon.Realized)     // after a planned word: the figure is the result (计划为X，实际达到Y)
+	intentWords      = lex.Words(lexicon.Intent)       // after a span of past years: the sentence turns to a plan
 
 	timeOnlyIndicators = lex.Set(lexicon.TimeOnly)   // time words an ellipsis leaves behind; never an indicator (SPEC 2)
 	rateNames          = lex.Words(lexicon.RateName) // end an indicator that is a rate or share: its percentage is a level (SPEC 3)

@@ -39,7 +39,7 @@ func measureOf(q *quantity, cue, indicator string, prev *fact, carried, attribut
 		switch {
 		case inList(growthCues) && !toForm:
 			return schema.Growth, "percent-after-growth-cue"
-		case hasAny(indicator, growthNouns):
+		case hasAny(indicator, growthNouns) && !hasAny(indicator, levelRates):
 			return schema.Growth, "growth-noun" // 市场主体增速保持在15%以上
 		case listGrowth:
 			return schema.Growth, "list-after-growth" // 增长7%以上、力争达到8%: the same rate, a higher aim
@@ -81,6 +81,18 @@ func isRateName(indicator string) bool { return hasSuffixAny(indicator, rateName
 
 // growthNouns in an indicator make a percentage a growth rate.
 var growthNouns = lex.Words(lexicon.GrowthNoun)
+
+// levelRates are the level nouns that hold a growth noun: a rate named
+// for growth that is a level of its own (人口自然增长率下降到【10.06‰】).
+var levelRates = func() []string {
+	var out []string
+	for _, w := range levelNouns {
+		if hasAny(w, growthNouns) {
+			out = append(out, w)
+		}
+	}
+	return out
+}()
 
 // isChange reports a verb of change: its number is an amount added or
 // removed, whatever the indicator.

@@ -16,6 +16,8 @@ var BoundWords = []BoundWord{
 	{"以上", "ge", false},
 	{"及以上", "ge", false},
 	{"或以上", "ge", false},
+	{"或者更多", "ge", false}, // 增长10%或者更多一些 (1998)
+	{"或更多", "ge", false},
 	{"不少于", "ge", true},
 	{"不低于", "ge", true},
 	{"不小于", "ge", true},

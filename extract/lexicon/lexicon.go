@@ -13,7 +13,7 @@ import (
 )
 
 // Role is one use of a word, as a bit; a word has a set of them.
-type Role uint32
+type Role uint64
 
 // The roles of a word. The names in lexicon.tsv are those of roleNames.
 const (
@@ -49,6 +49,8 @@ const (
 	SpanHeading                      // in a review heading, makes it a review of several years (过去五年, 十四五)
 	Planned                          // between a past year and its figure, makes it that year's plan (计划为)
 	LastYearBase                     // ends the text before last year's level a change starts from (比上年的)
+	Realized                         // after a planned word, makes the figure the result reached (计划为X，实际达到Y)
+	Intent                           // after a span of past years, turns the sentence to a plan (从1953年到1980年…，六五计划期间要求…)
 )
 
 // Cue is the set of the three cue roles.
@@ -67,6 +69,7 @@ var roleNames = map[string]Role{
 	"last-year": LastYear, "done": Done,
 	"time-only": TimeOnly, "rate-name": RateName, "stock": Stock, "span-heading": SpanHeading,
 	"planned": Planned, "last-year-base": LastYearBase,
+	"realized": Realized, "intent": Intent,
 }
 
 // String returns the role's names, space-separated, as lexicon.tsv writes them.
