@@ -208,3 +208,25 @@ func timeDecision(p part, kind schema.Kind, year *int32, planYear int) string {
 	}
 	return why
 }
+
+// carryName gives a fact of a sentence that names no indicator at all the
+// last one named before it since the last heading (SPEC 2: an indicator
+// left out by ellipsis is carried from the clause that named it:
+// 外贸出口大幅回升。全年达到1949亿美元), and returns the last indicator
+// the sentence names.
+func carryName(facts []*fact, last string) string {
+	for _, f := range facts {
+		if f.indicator == "" && last != "" {
+			f.indicator, f.ind = last, nil
+			for k := range f.decisions {
+				if f.decisions[k].Question == AskIndicator {
+					f.decisions[k].Name = "carried-from-previous-sentence"
+				}
+			}
+		}
+		if f.indicator != "" {
+			last = f.indicator
+		}
+	}
+	return last
+}

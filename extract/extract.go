@@ -134,6 +134,7 @@ func (x *Extractor) run(d Document, ex *explainer) ([]schema.Fact, Layout, error
 		out.PlanStart = view.Orig(sents[lay.planStart].start)
 	}
 	ch := noChain
+	lastName := "" // the last indicator named, for a sentence that leaves it out
 	for i, s := range sents {
 		// the sentence as a string, made only where it is read
 		str, made := "", false
@@ -147,7 +148,7 @@ func (x *Extractor) run(d Document, ex *explainer) ([]schema.Fact, Layout, error
 			p = part{sec: sectionPlan}
 		}
 		if s.heading {
-			ch = noChain
+			ch, lastName = noChain, ""
 			if i >= lay.planStart {
 				if h := classifyHeading(sentence(), d.PlanYear); h != sectionNone {
 					p = part{sec: h}
@@ -195,6 +196,7 @@ func (x *Extractor) run(d Document, ex *explainer) ([]schema.Fact, Layout, error
 			prev = f
 		}
 		an.distribute(sf)
+		lastName = carryName(sf, lastName)
 		pairYears(sf, p, an.s, d.PlanYear)
 		for _, f := range sf {
 			facts = append(facts, f.row(d, orig, view, s.span))

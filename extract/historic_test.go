@@ -38,8 +38,8 @@ var historic = []phenomenon{
 	{"Chinese counts with 多 and 近", "新增就业三千八百多万人，培训干部近一万五千人。", []row{
 		{"三千八百多万人", "就业", "新增", "delta", 38000000, 38000000, "gt", "count", "人", "target", 1983, ""},
 		{"近一万五千人", "干部", "培训", "delta", 15000, 15000, "approx", "count", "人", "target", 1983, ""}}},
-	{"a count with 多 needs no verb", "全国有二百四十多个县实行了新的办法。", []row{
-		{"二百四十多个", "县", "", "delta", 240, 240, "gt", "count", "个", "target", 1983, ""}}},
+	{"a count with 多 needs no verb; a place alone takes what is said of it (SPEC 2)", "全国有二百四十多个县实行了新的办法。", []row{
+		{"二百四十多个", "县实行了新的办法", "", "delta", 240, 240, "gt", "count", "个", "target", 1983, ""}}},
 	{"零 inside a Chinese number", "农村人口达到两亿零七百万人。", []row{
 		{"两亿零七百万人", "农村人口", "达到", "level", 207000000, 207000000, "eq", "count", "人", "target", 1983, ""}}},
 	{"多 before the last multiplier", "粮食达到三亿三千五百多万吨。", []row{

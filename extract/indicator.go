@@ -27,6 +27,10 @@ func (a *analysis) nounAfter(i int) phrase {
 			if isClauseMark(rest[0]) || !isHan(rest[0]) {
 				break
 			}
+			if len(rest) == 1 && strings.HasPrefix(t.POS, "n") && t.End-t.Start > 1 && !places[string(rest)] {
+				p = p.add(t.Start, t.End) // 13亿人【口】: the unit took part of the word, 人口 names it
+				continue
+			}
 			p = p.add(i, t.End)
 			continue
 		}
@@ -116,28 +120,250 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 	if len(ind) == 0 && prev != nil {
 		ind, why = prev.ind, "carried"
 	}
-	if len(ind) == 0 {
-		why = "none"
-	}
-	if s := a.text(ind); true {
-		if i := strings.LastIndex(s, "等"); i >= 0 && len([]rune(s[i+len("等"):])) >= 2 {
-			ind = ind.slice(utf8.RuneCountInString(s[:i+len("等")]), ind.runes()) // 专项债券、政策性贷款等【各类资金】
-		}
-	}
-	ind = a.trim(ind)
+	ind = a.tidy(ind)
 	if prev != nil && (carried || cueS < 0) && isModifier(a.text(ind)) {
 		ind = ind.join(a.headOf(prev.ind))
 		why += "+head-of-previous" // 省级【专精特新企业】
 	}
+	if !a.nameable(ind) {
+		// SPEC 2: never empty, a fragment, a time word or a place alone.
+		// The next names in order: the place with what is said of it, the
+		// subject, the object, the previous item's, the name an earlier
+		// clause gave (ellipsis), the noun after the number.
+		ind, why = a.fallback(q, ind, prev, tsubj, tmid, midQ, cs, cueS)
+	}
+	if len(ind) == 0 {
+		why = "none"
+	}
 	return a.shorten(ind), why
 }
+
+// tidy cuts an indicator to the words after the last 等 (专项债券、政策性贷款
+// 等【各类资金】) and trims it (trimIndicator).
+func (a *analysis) tidy(ind phrase) phrase {
+	s := a.text(ind)
+	if i := strings.LastIndex(s, "等"); i >= 0 && len([]rune(s[i+len("等"):])) >= 2 {
+		ind = ind.slice(utf8.RuneCountInString(s[:i+len("等")]), ind.runes())
+	}
+	return a.trim(ind)
+}
+
+// nameable reports whether p can be an indicator (SPEC 2): not empty, not
+// one character unless a one-character name (钢), not a time word, not a
+// word that names nothing alone (实际, 即) and not a place alone (县, 村,
+// or one place name: 唐山).
+func (a *analysis) nameable(p phrase) bool {
+	s := a.text(p)
+	switch {
+	case s == "", timeOnlyIndicators[s], notAlone[s]:
+		return false
+	case utf8.RuneCountInString(s) == 1:
+		return oneCharNames[s]
+	}
+	return !a.isPlace(p)
+}
+
+// posAt returns the part-of-speech tag of the token starting at i, or "".
+func (a *analysis) posAt(i int) string {
+	for _, t := range a.toks {
+		if t.Start == i {
+			return t.POS
+		}
+	}
+	return ""
+}
+
+// notAlone, places and oneCharNames are the lexicon's words that alone
+// are no indicator, the place units, and the one-character names.
+var (
+	notAlone     = lex.Set(lexicon.NotAlone)
+	places       = lex.Set(lexicon.Place)
+	oneCharNames = lex.Set(lexicon.OneCharName)
+)
+
+// fallback names q when the indicator found (bad) is no name. A place
+// alone takes what the clause says of it (【72个】村开展驻村帮扶: 村开展驻村
+// 帮扶); otherwise the first nameable of: the subject before the cue, the
+// words between cue and number, the previous fact's indicator, the name
+// an earlier clause of the sentence gave (外贸出口从7月份开始回升，全年达到
+// 【1949亿美元】: 外贸出口), the noun after the number.
+func (a *analysis) fallback(q *quantity, bad phrase, prev *fact, tsubj, tmid phrase, midQ bool, cs, cueS int) (phrase, string) {
+	if len(bad) > 0 && bad[0].start >= q.end && a.isPlace(bad) {
+		if v := a.predicateAfter(bad[len(bad)-1].end); v >= 0 {
+			e := a.clauseEnd(v)
+			if n := a.nextQuantityStart(v); n >= 0 && n < e {
+				e = n // 村【达到】50%以上: what it reaches is no name
+			}
+			if p := a.tidy(bad.add(v, e)); p.runes() > bad.runes()+2 {
+				return p, "place-and-predicate" // 【72个】村【开展驻村帮扶】
+			}
+		}
+	}
+	subjQ := cueS >= 0 && a.hasQuantity(cs, cueS)
+	loose := a.looseNounAfter(q.end)
+	switch {
+	case a.nameable(loose):
+		return loose, "loose-noun-after" // 开展首批【15个】以县城为重要载体的【新型城镇化建设试点】, 严守【18亿亩】【耕地红线】
+	case len(tsubj) > 0 && !subjQ && a.nameable(a.tidy(tsubj)):
+		return a.tidy(tsubj), "subject-after-fragment"
+	case len(tmid) > 0 && !midQ && a.nameable(a.tidy(tmid)):
+		return a.tidy(tmid), "object-after-fragment"
+	case prev != nil && a.nameable(prev.ind):
+		return prev.ind, "carried-after-fragment"
+	}
+	if q.unit == schema.CNY || q.unit == schema.USD {
+		if p := a.objectOfNextClauseLoose(q.end); a.nameable(p) {
+			return p, "object-of-next-clause" // 拟安排【430亿元】，用于补助低保住房困难家庭的【实物廉租房建设】
+		}
+	}
+	if p := a.namedBefore(cs); len(p) > 0 {
+		return p, "named-by-earlier-clause"
+	}
+	return nil, "none"
+}
+
+// objectOfNextClauseLoose is objectOfNextClause with looseNounAfter: the
+// name after the first verb of the clause that follows position i.
+func (a *analysis) objectOfNextClauseLoose(i int) phrase {
+	if i >= len(a.s) || a.s[i] != '，' && a.s[i] != ',' {
+		return nil
+	}
+	ns, ne := i+1, a.clauseEnd(i+1)
+	a.segmentClause(ns, ne)
+	for _, t := range a.toks {
+		if t.Start >= ns && t.End <= ne && t.POS == "v" {
+			return a.looseNounAfter(t.End)
+		}
+	}
+	return nil
+}
+
+// predicateAfter returns where the verb of what a clause says of the place
+// ending at i starts, looking past a gloss in brackets and a list of other
+// places (【1个】镇、8个村【入选】…), or -1.
+func (a *analysis) predicateAfter(i int) int {
+	for s := i; s < len(a.s); {
+		e := a.clauseEnd(s)
+		a.segmentClause(a.clauseStart(s), e)
+		for _, t := range a.toks {
+			if t.Start >= s && t.End <= e && t.POS == "v" {
+				return t.Start
+			}
+		}
+		if e >= len(a.s) || a.s[e] != '、' {
+			break
+		}
+		s = e + 1
+	}
+	return -1
+}
+
+// looseNounAfter returns the name after a number when the noun phrase of
+// nounAfter has none: the words up to the noun that ends the phrase before
+// the clause's verb, past adverbs, scale words and a relative clause ending
+// in 的 (【320家】承包或委托经营的【中小学食堂】实现…, 【350多批次】【央企、京企】来保…).
+func (a *analysis) looseNounAfter(i int) phrase {
+	ce := a.clauseEnd(i)
+	for ce < len(a.s) && a.s[ce] == '、' {
+		ce = a.clauseEnd(ce + 1)
+	}
+	for s := i; s < ce; s = a.clauseEnd(s) + 1 {
+		a.segmentClause(a.clauseStart(s), a.clauseEnd(s))
+	}
+	if i < len(a.s) && (a.s[i] == '（' || a.s[i] == '(') {
+		gloss := a.sub(i, min(len(a.s), i+8))
+		if j := strings.IndexAny(gloss, "）)"); j > 0 {
+			i += utf8.RuneCountInString(gloss[:j]) + 1 // 改造提升【11条】（段）市政路: a gloss
+		}
+	}
+	start, nounEnd, lastNoun := i, -1, false
+	for _, t := range a.toks {
+		if t.End <= i || t.Start < i {
+			continue
+		}
+		if t.Start >= ce || unicode.IsDigit([]rune(t.Text)[0]) && a.hasQuantity(t.Start, t.End) {
+			break // the next figure; a number that is no fact (65岁及以上) is part of the name
+		}
+		noun := strings.HasPrefix(t.POS, "n") || t.POS == "vn" || t.POS == "j" || t.POS == "l" || t.POS == "eng" || t.Text == "”"
+		verb := strings.HasPrefix(t.POS, "v") && t.POS != "vn"
+		if verb && lastNoun {
+			break // the predicate: 央企、京企【来】保
+		}
+		if t.Text == "的" {
+			start = t.End // a relative clause before the head: keep the head
+		}
+		if noun {
+			nounEnd = t.End
+		}
+		lastNoun = noun || t.Text == "、" && lastNoun
+	}
+	if nounEnd <= start {
+		return nil
+	}
+	return a.tidy(phrase{}.add(start, nounEnd))
+}
+
+// nextQuantityStart returns the start of the first quantity of the
+// sentence at or after i, or -1.
+func (a *analysis) nextQuantityStart(i int) int {
+	for _, q := range a.qs {
+		if q.start >= i {
+			return q.start
+		}
+	}
+	return -1
+}
+
+// isPlace reports whether p is a place alone: a place unit of the lexicon
+// (县, 村) or one word the segmenter tags as a place name.
+func (a *analysis) isPlace(p phrase) bool {
+	if places[a.text(p)] {
+		return true
+	}
+	toks := a.tokens(p)
+	return len(toks) == 1 && p.runes() == toks[0].end-toks[0].start && a.posAt(toks[0].start) == "ns"
+}
+
+// namedBefore returns the name an earlier clause of the sentence gave to
+// what a clause starting at cs leaves out: the first noun phrase of the
+// nearest of the three clauses before it that has one, past its leading
+// adverbs, prepositions and verbs (外贸出口从7月份开始回升，全年达到1949亿美元;
+// 向困难群众发放补助，惠及1100多万人).
+func (a *analysis) namedBefore(cs int) phrase {
+	end := cs - 1
+	for n := 0; n < 3 && end > 0; n++ {
+		s := a.clauseStart(end)
+		a.segmentClause(s, end)
+		for _, t := range a.toks {
+			if t.Start < s || t.End > end {
+				continue
+			}
+			pos := t.POS
+			if pos == "d" || pos == "p" || pos == "c" || pos == "r" || pos == "x" && !strings.ContainsAny(t.Text, "“\"") || strings.HasPrefix(pos, "v") && pos != "vn" || trimPrefixSet[t.Text] {
+				continue
+			}
+			if p := a.tidy(a.nounAfter(t.Start)); len(p) > 0 && a.nameable(p) && !a.hasQuantity(p[0].start, p[len(p)-1].end) {
+				return p
+			}
+		}
+		end = s - 1
+	}
+	return nil
+}
+
+// trimPrefixSet is trimPrefixes as a set.
+var trimPrefixSet = lex.Set(lexicon.TrimPrefix)
 
 // objectOfVerbAt returns the noun phrase after the verb that starts at i
 // (投资4.4亿元【新改扩建】城区主次干路), or "".
 func (a *analysis) objectOfVerbAt(i int) phrase {
-	for _, t := range a.toks {
+	for k, t := range a.toks {
 		if t.Start == i && strings.HasPrefix(t.POS, "v") {
-			return a.nounAfter(t.End)
+			end := t.End
+			if k+1 < len(a.toks) && a.toks[k+1].Start == end && (a.toks[k+1].Text == "了" || a.toks[k+1].Text == "过") {
+				end = a.toks[k+1].End // 投资4.8亿元实施【了】农村饮水安全巩固提升
+			}
+			return a.nounAfter(end)
 		}
 	}
 	return nil

@@ -112,22 +112,63 @@ func checkTime(d Document, facts []schema.Fact) []string {
 	return out
 }
 
-// checkIdentity lists the facts whose indicator is empty, one character or
-// a time word.
+// checkIdentity lists the facts whose indicator is empty, one character
+// (but for a one-character name), a time word or a place alone (SPEC 2),
+// except the facts of identityExempt.
 func checkIdentity(d Document, facts []schema.Fact) []string {
 	var out []string
 	for _, f := range facts {
+		if exemptIdentity(f) {
+			continue
+		}
 		ind := f.Indicator
 		switch n := len([]rune(ind)); {
 		case n == 0:
 			out = append(out, fmt.Sprintf("%s: %q has no indicator: %s", d.ID, f.Mention, f.Sentence))
-		case n == 1:
+		case placeIndicators[ind]:
+			out = append(out, fmt.Sprintf("%s: %q has the place %q alone as indicator: %s", d.ID, f.Mention, ind, f.Sentence))
+		case n == 1 && !oneCharacterNames[ind]:
 			out = append(out, fmt.Sprintf("%s: %q has the one-character indicator %q: %s", d.ID, f.Mention, ind, f.Sentence))
 		case timeWordIndicators[ind]:
 			out = append(out, fmt.Sprintf("%s: %q has the time word %q as indicator: %s", d.ID, f.Mention, ind, f.Sentence))
 		}
 	}
 	return out
+}
+
+// The invariant's own word lists, kept apart from the lexicon so that a
+// change of the rules' data cannot weaken it.
+var (
+	// placeIndicators are place units that name no figure alone
+	// (【72个】村开展驻村帮扶 is about the villages that do something).
+	placeIndicators = map[string]bool{"省": true, "市": true, "县": true, "区": true, "乡": true, "镇": true, "村": true,
+		"乡镇": true, "县（市）": true, "县（市、区）": true, "省（区、市）": true, "省份": true, "地市": true}
+	// oneCharacterNames are the one-character indicators that are names:
+	// products the historic reports list by one character (钢三百二十二万吨,
+	// 煤一千三百万吨, 糖十万九千吨). Any other one character is a fragment.
+	oneCharacterNames = map[string]bool{"钢": true, "铁": true, "煤": true, "电": true, "油": true, "糖": true, "纸": true,
+		"纱": true, "布": true, "盐": true, "棉": true, "粮": true, "铜": true}
+)
+
+// identityExempt are the facts of the unlabelled reports that have no
+// nameable indicator in the text the extractor sees: the source breaks the
+// sentence with a line break, so the subject is on a line of its own
+// (or split from its number) and the figure's sentence names nothing.
+// Each is a mention and the start of its sentence; duplicate reports
+// (national_china_2015-2) share the entry.
+var identityExempt = []struct{ mention, sentence, why string }{
+	{"12%左右", "预期增长12%左右", "广义货币M / 2 / 预期增长…: the subscript of M2 on a line of its own"},
+	{"6%以上", "为6%以上", "今年预期目标设定 / (zero-width space) / 为6%以上: the subject two lines up"},
+	{"6.7%", "万亿元，增长6.7%", "国内生产总值达到74.4 / (zero-width space) / 万亿元，增长6.7%: the number split from its unit"},
+}
+
+func exemptIdentity(f schema.Fact) bool {
+	for _, e := range identityExempt {
+		if f.Mention == e.mention && strings.HasPrefix(f.Sentence, e.sentence) {
+			return true
+		}
+	}
+	return false
 }
 
 // TestTimeUnlabelledReports: no target for the plan year on a sentence
@@ -160,9 +201,12 @@ func TestCheckTimeAndIdentityFindsBreaches(t *testing.T) {
 		{Mention: "3个", Sentence: "年底前建成3个。", Kind: "target", Year: y(2025), Indicator: "年底前"},
 		{Mention: "3个", Sentence: "建成3个。", Kind: "target", Year: y(2025), Indicator: ""},
 		{Mention: "3个", Sentence: "建成3个。", Kind: "target", Year: y(2025), Indicator: "率"},
+		{Mention: "3个", Sentence: "3个村获评。", Kind: "actual", Year: y(2024), Indicator: "村"},
+		{Mention: "三百万吨", Sentence: "钢三百万吨。", Kind: "actual", Year: y(2024), Indicator: "钢"},
+		{Mention: "6%以上", Sentence: "为6%以上，考虑了经济运行恢复情况。", Kind: "target", Year: y(2025), Indicator: ""},
 	}
 	got := checkTimeAndIdentity(d, facts)
-	want := []string{"names 2024年", "names 去年", "time word \"年底前\"", "no indicator", "one-character indicator \"率\""}
+	want := []string{"names 2024年", "names 去年", "time word \"年底前\"", "no indicator", "one-character indicator \"率\"", "place \"村\" alone"}
 	if len(got) != len(want) {
 		t.Fatalf("checkTimeAndIdentity found %d breaches, want %d:\n%s", len(got), len(want), strings.Join(got, "\n"))
 	}
@@ -173,16 +217,22 @@ func TestCheckTimeAndIdentityFindsBreaches(t *testing.T) {
 	}
 }
 
-// TestIndicatorNoTimeWordUnlabelledReports: no indicator is a time word,
-// on any unlabelled report. (Empty and one-character indicators, the rest
-// of checkIdentity, still occur: 548 facts in 68 reports at 73e0653.)
-func TestIndicatorNoTimeWordUnlabelledReports(t *testing.T) {
+// TestIndicatorUnlabelledReports: no indicator is empty, one character
+// (but a one-character name), a time word or a place alone, on any
+// unlabelled report (SPEC 2). A verb alone is not checked: the segmenter
+// tags names of figures such as 收入, 支出 and 就业 as verbs.
+func TestIndicatorUnlabelledReports(t *testing.T) {
 	x := newExtractor(t)
+	bad, total := 0, 0
 	for _, d := range loadReports(t, invariantCorpora) {
-		for _, line := range checkIdentity(d, x.Extract(d)) {
-			if strings.Contains(line, "time word") {
-				t.Error(line)
-			}
+		facts := x.Extract(d)
+		total += len(facts)
+		for _, line := range checkIdentity(d, facts) {
+			t.Error(line)
+			bad++
 		}
+	}
+	if bad > 0 {
+		t.Logf("%d of %d facts break the indicator invariant", bad, total)
 	}
 }

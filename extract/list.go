@@ -66,13 +66,17 @@ func splitItems(s string) []string {
 		seps = "、" // 信息传输软件和信息技术服务业、租赁和商务服务业: 和 is inside the names
 	}
 	items := strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(seps, r) })
-	if len(items) < 2 || seps == "、" {
-		return items // 能耗、二氧化碳排放: each item a full name
+	if len(items) < 2 {
+		return items
+	}
+	short := 3
+	if seps == "、" {
+		short = 1 // 能耗、二氧化碳排放: each item a full name; 中、高等职业教育在校生: 中 is not
 	}
 	last := []rune(items[len(items)-1])
 	for k := 0; k < len(items)-1; k++ {
 		n := len([]rune(items[k]))
-		if n <= 3 && len(last) > n+2 {
+		if n <= short && len(last) > n+2 {
 			items[k] += string(last[n:])
 		}
 	}

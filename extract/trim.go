@@ -56,6 +56,16 @@ func trimBounds(full string) (lo, hi int) {
 			hi, changed = hi-len("”"), true
 			s = full[lo:hi]
 		}
+		// a bracket left open or closed by the cut: 县城（城市 -> 县城, 段）市政路 -> 市政路
+		if i := strings.LastIndexAny(s, "（("); i >= 0 && !strings.ContainsAny(s[i:], "）)") {
+			hi, changed = lo+i, true
+			s = full[lo:hi]
+		}
+		if i := strings.IndexAny(s, "）)"); i >= 0 && !strings.ContainsAny(s[:i], "（(") {
+			_, n := utf8.DecodeRuneInString(s[i:])
+			lo, changed = lo+i+n, true
+			s = full[lo:hi]
+		}
 		space := func(r rune) bool { return unicode.IsSpace(r) || r == '*' }
 		t := strings.TrimLeftFunc(s, space)
 		lo += len(s) - len(t)

@@ -51,6 +51,10 @@ const (
 	LastYearBase                     // ends the text before last year's level a change starts from (比上年的)
 	Realized                         // after a planned word, makes the figure the result reached (计划为X，实际达到Y)
 	Intent                           // after a span of past years, turns the sentence to a plan (从1953年到1980年…，六五计划期间要求…)
+	NotAlone                         // alone, names nothing: never the whole indicator (实际, 基本, 即) (SPEC 2)
+	OneCharName                      // a name of one character that is an indicator (钢, 煤, 电)
+	Place                            // a place unit or place alone: never the whole indicator (县, 村, 乡镇) (SPEC 2)
+	GenericHead                      // a head that names no figure alone (投资, 资金): takes the name of the thing counted before it
 )
 
 // Cue is the set of the three cue roles.
@@ -70,6 +74,7 @@ var roleNames = map[string]Role{
 	"time-only": TimeOnly, "rate-name": RateName, "stock": Stock, "span-heading": SpanHeading,
 	"planned": Planned, "last-year-base": LastYearBase,
 	"realized": Realized, "intent": Intent,
+	"not-alone": NotAlone, "one-char-name": OneCharName, "place": Place, "generic-head": GenericHead,
 }
 
 // String returns the role's names, space-separated, as lexicon.tsv writes them.

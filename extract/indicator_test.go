@@ -1,0 +1,42 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestIndicatorNames checks the indicator of each fact of sentences whose
+// first choice of name is a fragment, a place alone, a word that names
+// nothing alone or nothing at all (SPEC 2).
+func TestIndicatorNames(t *testing.T) {
+	x := newExtractor(t)
+	tests := []struct {
+		name, text string
+		want       []string // the indicators, in order
+	}{
+		{"the unit took part of the word", "我国有13亿人口。", []string{"人口"}},
+		{"a place takes what is said of it", "在72个村开展驻村帮扶。", []string{"村开展驻村帮扶"}},
+		{"a place in a list of places takes the list's predicate", "1个镇、8个村入选省乡村振兴示范区。", []string{"镇入选省乡村振兴示范区", "村入选省乡村振兴示范区"}},
+		{"a place with a gloss", "2147个县（市、区）实施城镇居民社会养老保险试点。", []string{"县实施城镇居民社会养老保险试点"}},
+		{"an adverb alone names nothing: the subject before", "粮食增长百分之十七点六，即增产五百七十八亿斤。", []string{"粮食", "粮食"}},
+		{"a verb alone names nothing: the noun after", "继续发行1500亿元长期建设国债。", []string{"长期建设国债"}},
+		{"a relative clause before the head", "全省320家承包或委托经营的中小学食堂实现明厨亮灶。", []string{"中小学食堂"}},
+		{"a gloss in brackets after the number", "改造提升11条（段）市政路。", []string{"市政路"}},
+		{"the subject of an earlier clause (ellipsis)", "外贸出口从7月份开始大幅度回升，全年达到1949亿美元。", []string{"外贸出口"}},
+		{"money for what the next clause names", "今年拟安排430亿元，用于补助低保住房困难家庭的实物廉租房建设。", []string{"实物廉租房建设"}},
+		{"the name of the previous sentence (ellipsis)", "外贸出口增长6.1%。全年达到1949亿美元。", []string{"外贸出口", "外贸出口"}},
+		{"a one-character name stays", "钢三百二十二万吨，钢材二百四十八万吨。", []string{"钢", "钢材"}},
+		{"分别 over 、 with a one-character first item", "中、高等职业教育在校生分别达到2000万人和861万人。", []string{"中等职业教育在校生", "高等职业教育在校生"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, f := range x.Extract(Document{ID: "t", Text: tc.text, PlanYear: 2025}) {
+				got = append(got, f.Indicator)
+			}
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("Extract(%q) indicators = %q, want %q", tc.text, got, tc.want)
+			}
+		})
+	}
+}
