@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/gwrfacts/gwr/extract/lexicon"
 	"github.com/gwrfacts/gwr/normalize"
 	"github.com/gwrfacts/gwr/schema"
 )
@@ -58,6 +59,7 @@ type timeWords struct {
 }
 
 func findTimeWords(s string) timeWords {
+	s = maskNotTime(s)
 	var e [12]int
 	timeIndex.firstEnds(s, e[:])
 	return timeWords{e[0], e[1], e[2], e[3], e[4], e[5], e[6], e[7], e[8], e[9], e[10], e[11]}
@@ -65,6 +67,28 @@ func findTimeWords(s string) timeWords {
 
 // timeIndex finds the words of timeWords, in its field order.
 var timeIndex = newWordIndex(planWords, pastWords, comparisonWords, multiYearWords, []string{"年"}, []string{"19"}, []string{"20"}, []string{"年内"}, doneWords, lastYearWords, []string{"一九", "二〇", "二○", "二零"}, []string{"预计", "初步统计", "初步核算"})
+
+// notTimeWords hold a time or hedge word but say nothing of time: 人均
+// 预期寿命 is no plan, 经济恢复好于预期 no hedge.
+var notTimeWords = lex.Words(lexicon.NotTime)
+
+// notTimeMask writes each of notTimeWords as as many bytes of '_':
+// the text keeps its length, so offsets into it stay valid.
+var notTimeMask = func() *strings.Replacer {
+	var pairs []string
+	for _, w := range notTimeWords {
+		pairs = append(pairs, w, strings.Repeat("_", len(w)))
+	}
+	return strings.NewReplacer(pairs...)
+}()
+
+// maskNotTime blanks the words of notTimeWords in s, keeping its length.
+func maskNotTime(s string) string {
+	if len(notTimeWords) == 0 || !hasAny(s, notTimeWords) {
+		return s
+	}
+	return notTimeMask.Replace(s)
+}
 
 // noTimeWords is the timeWords of a text without any of the words.
 var noTimeWords = timeWords{-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1}
@@ -193,14 +217,31 @@ func timeOf(p part, before string, w *timeWords, planYear int) (kind schema.Kind
 	if named && in(w.multiYear, upto) && multiYearAfterYear(before) {
 		named = false // 1997年，…达到5160元，五年来年均实际增长【6%】: the span is the figure's time
 	}
+	if in(w.multiYear, upto) && thisYearAfter(before) {
+		// “十一五”期间，关停5000万千瓦小火电机组，今年要关停【1000万千瓦】: this year's part
+		// of a multi-year figure
+		return kind, yearOf(y)
+	}
 	if span || in(w.multiYear, upto) && !in(w.within, upto) && !named {
 		return kind, nil
 	}
+	return kind, yearOf(y)
+}
+
+// thisYearAfter reports whether 今年 follows the last multi-year word of
+// before, in the same sentence (not before a ； that chains it).
+func thisYearAfter(before string) bool {
+	k := strings.LastIndex(before, "今年")
+	return k > lastIndexAny(before, multiYearWords) && k > strings.LastIndex(before, "；")
+}
+
+// yearOf returns y as a year, nil when it is not one (0 or less).
+func yearOf(y int) *int32 {
 	if y <= 0 {
-		return kind, nil
+		return nil
 	}
 	y32 := int32(y)
-	return kind, &y32
+	return &y32
 }
 
 // namedYear returns the year the text before a number names as the

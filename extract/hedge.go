@@ -12,7 +12,7 @@ func (a *analysis) hedgeOf(qs int, cue string) (string, string) {
 	if !a.hedged {
 		return "", "no-hedge-in-sentence"
 	}
-	if h := lastOf(a.sub(0, qs), hedgeWords, cue); h != "" {
+	if h := lastOf(maskNotTime(a.sub(0, qs)), hedgeWords, cue); h != "" {
 		return h, "last-hedge-before"
 	}
 	return "", "no-hedge-before"

@@ -191,3 +191,47 @@ func TestHistoricMeasureAndTime(t *testing.T) {
 		}
 	}
 }
+
+// TestNumberAndTimeForms checks number and time forms of modern reports
+// (issue 11): digits with two multipliers (1万6千多户), the start of a
+// change with 多 (由5千多户增加到…), words holding a plan word that plan
+// nothing (人均预期寿命, 好于预期), plan-period and multi-year words of every
+// era (“六五”期间, 今后五年: year null) and 今年 after them (this year).
+func TestNumberAndTimeForms(t *testing.T) {
+	x := newExtractor(t)
+	for _, tc := range []struct {
+		text     string
+		planYear int
+		want     []historicFields
+	}{
+		{"一、过去一年工作回顾\n日均新设企业由5千多户增加到1万6千多户。", 2018, []historicFields{
+			{"5千多户", "level", "actual", 2016, "gt", 5000},
+			{"1万6千多户", "level", "actual", 2017, "gt", 16000}}},
+		{"一、过去一年工作回顾\n人均预期寿命达到78岁，经济恢复好于预期，国内生产总值增长2.3%。", 2021, []historicFields{
+			{"78岁", "level", "actual", 2020, "eq", 78},
+			{"2.3%", "growth", "actual", 2020, "eq", 2.3}}},
+		{"二、今年工作安排\n“七五”期间，全民所有制单位基本建设投资五千亿元。今后五年，能耗下降15%。", 1986, []historicFields{
+			{"五千亿元", "delta", "target", 0, "eq", 5e11},
+			{"15%", "growth", "target", 0, "eq", -15}}},
+		{"二、今年工作安排\n“十一五”期间，关停5000万千瓦小火电机组，今年要关停1000万千瓦。", 2007, []historicFields{
+			{"5000万千瓦", "delta", "target", 0, "eq", -5e7},
+			{"1000万千瓦", "delta", "target", 2007, "eq", -1e7}}},
+	} {
+		facts := x.Extract(Document{ID: "t", Text: tc.text, PlanYear: tc.planYear})
+		if len(facts) != len(tc.want) {
+			t.Errorf("Extract(%q) gave %d facts; want %d", tc.text, len(facts), len(tc.want))
+			continue
+		}
+		for i, w := range tc.want {
+			f := facts[i]
+			year := 0
+			if f.Year != nil {
+				year = int(*f.Year)
+			}
+			got := historicFields{f.Mention, string(f.Measure), string(f.Kind), year, string(f.Bound), f.ValueLow}
+			if got != w {
+				t.Errorf("Extract(%q) fact %d = %+v; want %+v", tc.text, i+1, got, w)
+			}
+		}
+	}
+}

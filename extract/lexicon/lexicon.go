@@ -55,6 +55,7 @@ const (
 	OneCharName                      // a name of one character that is an indicator (钢, 煤, 电)
 	Place                            // a place unit or place alone: never the whole indicator (县, 村, 乡镇) (SPEC 2)
 	GenericHead                      // a head that names no figure alone (投资, 资金): takes the name of the thing counted before it
+	NotTime                          // holds a time or hedge word but is none: 人均预期寿命, 好于预期
 )
 
 // Cue is the set of the three cue roles.
@@ -73,7 +74,7 @@ var roleNames = map[string]Role{
 	"last-year": LastYear, "done": Done,
 	"time-only": TimeOnly, "rate-name": RateName, "stock": Stock, "span-heading": SpanHeading,
 	"planned": Planned, "last-year-base": LastYearBase,
-	"realized": Realized, "intent": Intent,
+	"realized": Realized, "intent": Intent, "not-time": NotTime,
 	"not-alone": NotAlone, "one-char-name": OneCharName, "place": Place, "generic-head": GenericHead,
 }
 
