@@ -165,6 +165,7 @@ func timeOf(p part, before string, w *timeWords, planYear int) (kind schema.Kind
 	}
 	// The regexps run only when their literal parts are present.
 	named := false // the sentence names the figure's year: it wins over multi-year words
+	afterNamed := "" // the text after the last year named
 	if in(w.nian, upto) && (in(w.c20, upto) || in(w.c19, upto) || in(w.cnYear, upto)) || strings.Contains(before, "五末") || strings.Contains(before, "五”末") {
 		b := before
 		if in(w.cnYear, upto) {
@@ -190,6 +191,7 @@ func timeOf(p part, before string, w *timeWords, planYear int) (kind schema.Kind
 		}
 		if n, base := namedYear(b); n > 0 {
 			y, span, named = n, false, true
+			afterNamed = b[lastYearEnd(b):]
 			planned := plannedLast(b[lastYearEnd(b):])
 			switch {
 			case planned && !base:
@@ -203,7 +205,14 @@ func timeOf(p part, before string, w *timeWords, planYear int) (kind schema.Kind
 			}
 		}
 	}
-	if planYear > 0 && in(w.within, upto) {
+	if k := centuryEnd(before); planYear > 0 && planYear < 2000 && k >= 0 {
+		// 到本世纪末争取实现工农业年总产值【翻两番】: by the year 2000, unless
+		// an average over years follows (…今后五年…平均每年增长【X】: null)
+		y, kind, span, named = 2000, "target", false, !hasAny(before[k:], multiYearWords)
+	}
+	if planYear > 0 && in(w.within, upto) && (!named || strings.Contains(afterNamed, "年内")) {
+		// N年内 counts from the plan year, unless a year named after it
+		// gives the figure its time (五年内…。其中…在一九五七年将达到【X】)
 		if m := withinYearRe.FindStringSubmatch(before); m != nil {
 			if n, err := normalize.ParseNumber(m[1]); err == nil && n.IsInt() && n.Num().IsInt64() && n.Num().Int64() >= 1 && n.Num().Int64() <= 20 {
 				y = planYear + int(n.Num().Int64()) - 1 // N年内, for a plausible N
@@ -226,6 +235,12 @@ func timeOf(p part, before string, w *timeWords, planYear int) (kind schema.Kind
 		return kind, nil
 	}
 	return kind, yearOf(y)
+}
+
+// centuryEnd returns where 到本世纪末 or 在本世纪末 (by the year 2000)
+// starts in s, the last of them; -1 if none.
+func centuryEnd(s string) int {
+	return max(strings.LastIndex(s, "到本世纪末"), strings.LastIndex(s, "在本世纪末"))
 }
 
 // thisYearAfter reports whether 今年 follows the last multi-year word of

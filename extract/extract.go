@@ -135,6 +135,11 @@ func (x *Extractor) run(d Document, ex *explainer) ([]schema.Fact, Layout, error
 	}
 	ch := noChain
 	lastName := "" // the last indicator named, for a sentence that leaves it out
+	// the last sentence that ended with 。 (with those chained to it) up to
+	// its first figure, as text[lastFrom:lastTo]: the time it sets for its
+	// figures. A sentence opening with 其中 details them and shares that
+	// time (SPEC section 6).
+	chainFrom, chainFirst, lastFrom, lastTo := -1, -1, -1, -1
 	for i, s := range sents {
 		// the sentence as a string, made only where it is read
 		str, made := "", false
@@ -149,6 +154,7 @@ func (x *Extractor) run(d Document, ex *explainer) ([]schema.Fact, Layout, error
 		}
 		if s.heading {
 			ch, lastName = noChain, ""
+			chainFrom, chainFirst, lastFrom = -1, -1, -1
 			if i >= lay.planStart {
 				if h := classifyHeading(sentence(), d.PlanYear); h != sectionNone {
 					p = part{sec: h}
@@ -173,15 +179,36 @@ func (x *Extractor) run(d Document, ex *explainer) ([]schema.Fact, Layout, error
 			ex.sentence(view, orig, s.span, text[s.start:s.end], qs, *drops)
 		}
 		before := ch // the sentences this one is chained to
+		if chainFrom < 0 {
+			chainFrom = s.start
+		}
+		if len(before.text) == 0 && lastFrom >= 0 && opensWith(text[s.start:s.end], "其中") {
+			// 工农业总产值在一九五七年达到了…。其中，工业总产值达到了【X】: the
+			// detail of the sentence before, of its time
+			t := string(text[lastFrom:lastTo])
+			before = chain{text: t, words: findTimeWords(t)}
+			chainFrom = lastFrom
+		}
+		if chainFirst < 0 && len(qs) > 0 {
+			chainFirst = s.start + qs[0].start
+			for _, q := range qs[1:] {
+				chainFirst = min(chainFirst, s.start+q.start)
+			}
+		}
 		semicolon := text[s.end-1] == '；' || text[s.end-1] == ';'
 		var own timeWords
 		if semicolon || len(qs) > 0 {
 			own = findTimeWords(sentence())
 		}
 		if semicolon {
-			ch = ch.add(sentence(), own)
+			ch = before.add(sentence(), own)
 		} else {
 			ch = noChain
+			lastFrom, lastTo = chainFrom, s.end
+			if chainFirst >= 0 {
+				lastTo = chainFirst
+			}
+			chainFrom, chainFirst = -1, -1
 		}
 		if len(qs) == 0 {
 			continue
@@ -214,4 +241,22 @@ func (x *Extractor) run(d Document, ex *explainer) ([]schema.Fact, Layout, error
 		ex.number(facts)
 	}
 	return facts, out, timedOut
+}
+
+// opensWith reports whether the sentence s starts with word, after
+// blanks.
+func opensWith(s []rune, word string) bool {
+	for len(s) > 0 && (s[0] == ' ' || s[0] == '\u3000' || s[0] == '\t' || s[0] == '\n') {
+		s = s[1:]
+	}
+	w := []rune(word)
+	if len(s) < len(w) {
+		return false
+	}
+	for i, r := range w {
+		if s[i] != r {
+			return false
+		}
+	}
+	return true
 }

@@ -196,7 +196,9 @@ func TestHistoricMeasureAndTime(t *testing.T) {
 // (issue 11): digits with two multipliers (1万6千多户), the start of a
 // change with 多 (由5千多户增加到…), words holding a plan word that plan
 // nothing (人均预期寿命, 好于预期), plan-period and multi-year words of every
-// era (“六五”期间, 今后五年: year null) and 今年 after them (this year).
+// era (“六五”期间, 今后五年: year null) and 今年 after them (this year);
+// a sentence opening with 其中 shares the time of the sentence before; 到本
+// 世纪末 is 2000 in a report before it; a year named after N年内 wins.
 func TestNumberAndTimeForms(t *testing.T) {
 	x := newExtractor(t)
 	for _, tc := range []struct {
@@ -213,6 +215,14 @@ func TestNumberAndTimeForms(t *testing.T) {
 		{"二、今年工作安排\n“七五”期间，全民所有制单位基本建设投资五千亿元。今后五年，能耗下降15%。", 1986, []historicFields{
 			{"五千亿元", "delta", "target", 0, "eq", 5e11},
 			{"15%", "growth", "target", 0, "eq", -15}}},
+		{"一、过去的成就\n工农业总产值在一九五七年达到了一千二百亿元。其中，工业总产值达到了六百亿元；农业总产值达到了六百亿元。", 1959, []historicFields{
+			{"一千二百亿元", "level", "actual", 1957, "eq", 1.2e11},
+			{"六百亿元", "level", "actual", 1957, "eq", 6e10},
+			{"六百亿元", "level", "actual", 1957, "eq", 6e10}}},
+		{"二、今后的任务\n我们要到本世纪末实现工农业年总产值翻两番。五年内建成铁路二千公里，到一九八五年建成一千公里。", 1983, []historicFields{
+			{"翻两番", "growth", "target", 2000, "eq", 300},
+			{"二千公里", "delta", "target", 1987, "eq", 2000},
+			{"一千公里", "delta", "target", 1985, "eq", 1000}}},
 		{"二、今年工作安排\n“十一五”期间，关停5000万千瓦小火电机组，今年要关停1000万千瓦。", 2007, []historicFields{
 			{"5000万千瓦", "delta", "target", 0, "eq", -5e7},
 			{"1000万千瓦", "delta", "target", 2007, "eq", -1e7}}},
