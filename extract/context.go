@@ -164,7 +164,7 @@ func timeOf(p part, before string, w *timeWords, planYear int) (kind schema.Kind
 		}
 	}
 	// The regexps run only when their literal parts are present.
-	named := false // the sentence names the figure's year: it wins over multi-year words
+	named := false   // the sentence names the figure's year: it wins over multi-year words
 	afterNamed := "" // the text after the last year named
 	if in(w.nian, upto) && (in(w.c20, upto) || in(w.c19, upto) || in(w.cnYear, upto)) || strings.Contains(before, "五末") || strings.Contains(before, "五”末") {
 		b := before
