@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/dlclark/regexp2"
 	"github.com/gwrfacts/gwr/normalize"
@@ -106,7 +107,7 @@ func windows(s []rune) []span {
 			// the run may end inside a unit: 千万【千】瓦; 百分之 and 千分之
 			// come before the number
 			percent := j+1 < len(s) && s[j] == '分' && s[j+1] == '之'
-			if !percent && (j == len(s) || !unitStarts[s[j]] && !unitStarts[s[j-1]] && s[j] != '多' && s[j] != '余') {
+			if !percent && (j == len(s) || !unitStart(s[j]) && !unitStart(s[j-1]) && s[j] != '多' && s[j] != '余') {
 				i = j - 1
 				continue
 			}
@@ -124,19 +125,49 @@ func windows(s []rune) []span {
 	return out
 }
 
-// unitStarts holds the first character of every unit.
-var unitStarts = func() map[rune]bool {
-	m := map[rune]bool{}
-	for _, u := range normalize.BaseUnits {
-		m[[]rune(u.Text)[0]] = true
+// runeClass is what the scans around numbers ask of a character, as bits:
+// one table look-up instead of a search of a string or a map at each
+// character of the text.
+type runeClass uint8
+
+const (
+	numeralClass   runeClass = 1 << iota // a numeral of normalize.ChineseNumeralClass, or 萬 億
+	oneToTenClass                        // 一 to 十: a run no rule starts inside (see insideRun)
+	unitStartClass                       // the first character of a unit
+)
+
+// runeClasses holds the classes of the BMP characters; every numeral and
+// the first character of every unit are in it (TestRuneClasses).
+var runeClasses = func() *[0x10000]runeClass {
+	var t [0x10000]runeClass
+	for _, r := range normalize.ChineseNumeralClass + "萬億" { // 萬 億: traditional characters
+		t[r] |= numeralClass
 	}
-	return m
+	for _, r := range "一二三四五六七八九十" {
+		t[r] |= oneToTenClass
+	}
+	for _, u := range normalize.BaseUnits {
+		if r, _ := utf8.DecodeRuneInString(u.Text); r < 0x10000 {
+			t[r] |= unitStartClass
+		}
+	}
+	return &t
 }()
 
-// isChineseNumeral reports a numeral of normalize.ChineseNumeralClass.
-func isChineseNumeral(r rune) bool {
-	return strings.ContainsRune(normalize.ChineseNumeralClass, r) || r == '萬' || r == '億' // 萬 億: traditional characters
+// classOf returns the classes of r; a character outside the BMP has none.
+func classOf(r rune) runeClass {
+	if uint32(r) < 0x10000 {
+		return runeClasses[r]
+	}
+	return 0
 }
+
+// unitStart reports whether r is the first character of a unit.
+func unitStart(r rune) bool { return classOf(r)&unitStartClass != 0 }
+
+// isChineseNumeral reports a numeral of normalize.ChineseNumeralClass, or
+// 萬 億.
+func isChineseNumeral(r rune) bool { return classOf(r)&numeralClass != 0 }
 
 // shift moves the quantity's offsets by d.
 func (q *quantity) shift(d int) {

@@ -385,5 +385,5 @@ func insideRun(p, c rune) bool {
 	if c >= '0' && c <= '9' {
 		return p >= '0' && p <= '9'
 	}
-	return strings.ContainsRune("一二三四五六七八九十", c) && strings.ContainsRune("一二三四五六七八九十", p)
+	return classOf(c)&classOf(p)&oneToTenClass != 0
 }

@@ -278,3 +278,28 @@ func TestFixedRuleExact(t *testing.T) {
 		t.Errorf("compileRules with High \"百\" = %v; want an error naming rule double", err)
 	}
 }
+
+// TestRuneClasses sweeps every character below U+20000: the class table
+// says what the strings and the unit table it was built from say.
+func TestRuneClasses(t *testing.T) {
+	starts := map[rune]bool{}
+	for _, u := range normalize.BaseUnits {
+		starts[[]rune(u.Text)[0]] = true
+	}
+	for r := rune(0); r < 0x20000; r++ {
+		numeral := strings.ContainsRune(normalize.ChineseNumeralClass+"萬億", r)
+		if got := isChineseNumeral(r); got != numeral {
+			t.Errorf("isChineseNumeral(%U %q) = %v; want %v", r, r, got, numeral)
+		}
+		if got := unitStart(r); got != starts[r] {
+			t.Errorf("unitStart(%U %q) = %v; want %v", r, r, got, starts[r])
+		}
+		for _, p := range []rune{'1', '一', '十', '百', 'a'} {
+			want := r >= '0' && r <= '9' && p >= '0' && p <= '9' ||
+				strings.ContainsRune("一二三四五六七八九十", r) && strings.ContainsRune("一二三四五六七八九十", p)
+			if got := insideRun(p, r); got != want {
+				t.Errorf("insideRun(%q, %U %q) = %v; want %v", p, r, r, got, want)
+			}
+		}
+	}
+}
