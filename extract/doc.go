@@ -29,5 +29,7 @@
 // Explain runs the same pipeline and reports every candidate: the fact it
 // became with its decisions, or why it was dropped.
 //
-// Extract never fails: odd input yields fewer facts, never an error.
+// Extract never fails: odd input yields fewer facts. The one error
+// ExtractChecked reports is a text over the rules' work limit
+// (ErrRuleWork), counted in code points read, never in time.
 package extract

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"sort"
 
 	"github.com/gwrfacts/gwr/extract/segment"
@@ -74,20 +75,57 @@ func HashWithTaxonomy(rulesHash string, t *taxonomy.Taxonomy) string {
 func (x *Extractor) RulesHash() string { return x.hash }
 
 // Extract returns the facts of one document, ordered by start, numbered
-// from 1. A rule that runs out of time (see ExtractChecked) costs the
-// facts of its window only.
+// from 1. A document over the rules' work limit (see ExtractChecked) gives
+// the facts found before the limit.
 func (x *Extractor) Extract(d Document) []schema.Fact {
 	facts, _ := x.ExtractChecked(d)
 	return facts
 }
 
-// ErrTimeout is returned by ExtractChecked when a rule ran longer than its
-// MatchTimeout on some window of the text: the facts returned may then
-// lack the ones of that window, so a batch records the document as failed
-// rather than write output that depends on the machine's load.
-var ErrTimeout = errors.New("extract: a rule ran out of time (pathological input?)")
+// The work of the rules on one document is bounded by its length, and
+// counted, not timed, so that the same text always gives the same result
+// on any machine and under any load. One unit is one code point a rule
+// may read: each position where some rule can start (see ruleSet.matchAt)
+// costs the code points from it to the end of its window, the most a
+// pattern linear in its window reads (TestRulesAreLinear). A document may
+// use RuleWorkPerCodePoint units for each code point of its cleaned text,
+// plus RuleWorkBase. Reports use about 1 for each (at most 2.3 on the
+// bundled, extra, national and development texts); a text of dense digits
+// and characters that rules start with (1一1一…, 1“““…) would use up to
+// 300, the length of a window.
+const (
+	RuleWorkPerCodePoint = 16
+	RuleWorkBase         = 1 << 16
+)
 
-// ExtractChecked is Extract that also reports a rule timeout.
+// ErrRuleWork is returned (wrapped, with the figures) by ExtractChecked
+// when the rules would do more work on a document than RuleWorkPerCodePoint
+// and RuleWorkBase allow: extraction stops there, and a batch records the
+// document as failed.
+var ErrRuleWork = errors.New("extract: over the rules' work limit")
+
+// ruleWork counts the work of the rules on one document.
+type ruleWork struct {
+	used, limit int64
+	codePoints  int
+}
+
+func newRuleWork(codePoints int) *ruleWork {
+	return &ruleWork{limit: RuleWorkPerCodePoint*int64(codePoints) + RuleWorkBase, codePoints: codePoints}
+}
+
+// spend adds n units, or reports the limit passed.
+func (w *ruleWork) spend(n int) error {
+	w.used += int64(n)
+	if w.used > w.limit {
+		return fmt.Errorf("%w: the rules would read more than %d code points (%d for each of the text's %d, plus %d): dense digits and rule characters, not a report?",
+			ErrRuleWork, w.limit, RuleWorkPerCodePoint, w.codePoints, RuleWorkBase)
+	}
+	return nil
+}
+
+// ExtractChecked is Extract that also reports a document over the rules'
+// work limit (ErrRuleWork).
 func (x *Extractor) ExtractChecked(d Document) ([]schema.Fact, error) {
 	facts, _, err := x.run(d, nil)
 	return facts, err
@@ -119,9 +157,10 @@ func (x *Extractor) ExtractLayout(d Document) ([]schema.Fact, Layout, error) {
 // run extracts the facts and the layout of d; with ex not nil, it also
 // records every candidate and what became of it (see Explain).
 func (x *Extractor) run(d Document, ex *explainer) ([]schema.Fact, Layout, error) {
-	var timedOut error
+	var overLimit error
 	view := normalize.Clean(d.Text, normalize.Options{HTML: d.HTML})
 	text := view.Runes
+	work := newRuleWork(len(text))
 	orig := newOrigText(d.Text)
 	var facts []schema.Fact
 	sents := splitSentences(text)
@@ -171,12 +210,14 @@ func (x *Extractor) run(d Document, ex *explainer) ([]schema.Fact, Layout, error
 		if ex != nil {
 			drops = new([]drop)
 		}
-		qs, err := x.match(text[s.start:s.end], drops)
-		if err != nil {
-			timedOut = ErrTimeout
-		}
+		qs, err := x.match(text[s.start:s.end], drops, work)
 		if ex != nil {
 			ex.sentence(view, orig, s.span, text[s.start:s.end], qs, *drops)
+		}
+		if err != nil {
+			// over the work limit: the rest of the text is not read
+			overLimit = err
+			break
 		}
 		before := ch // the sentences this one is chained to
 		if chainFrom < 0 {
@@ -240,7 +281,7 @@ func (x *Extractor) run(d Document, ex *explainer) ([]schema.Fact, Layout, error
 	if ex != nil {
 		ex.number(facts)
 	}
-	return facts, out, timedOut
+	return facts, out, overLimit
 }
 
 // opensWith reports whether the sentence s starts with word, after

@@ -3,11 +3,20 @@ package extract
 import (
 	"bufio"
 	"bytes"
+	"errors"
+	"fmt"
+	"math"
 	"os"
+	"reflect"
+	"runtime"
 	"strings"
+	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/dlclark/regexp2"
+
+	"github.com/gwrfacts/gwr/normalize"
 )
 
 // hostile are texts that made the rules quadratic before they were
@@ -68,7 +77,7 @@ func steps(t *testing.T, rs *ruleSet, s []rune) int {
 	stdout := os.Stdout
 	os.Stdout = w
 	x := &Extractor{rules: rs}
-	_, merr := x.match(s, nil)
+	_, merr := x.match(s, nil, newRuleWork(len(s)))
 	os.Stdout = stdout
 	w.Close()
 	n := <-counted
@@ -136,13 +145,86 @@ func debugRules(t *testing.T, r Rule) *ruleSet {
 }
 
 // TestHostileMegabytes extracts 1 MB of the two texts that took minutes
-// (digits, 1万万…万) with a real extractor: no error, no rule ran into
-// its safety-net timeout.
+// (digits, 1万万…万) with a real extractor: no error, their work within
+// the limit.
 func TestHostileMegabytes(t *testing.T) {
 	x := newExtractor(t)
 	for _, text := range []string{strings.Repeat("1", 1<<20), "1" + strings.Repeat("万", 1<<20/3) + "元。"} {
 		if _, err := x.ExtractChecked(Document{ID: "hostile", Text: text, PlanYear: 2025}); err != nil {
 			t.Errorf("%.10s… (1 MB): %v", text, err)
+		}
+	}
+}
+
+// workOf returns the rules' work on d's text and the text's length in code
+// points, counted as Extract counts it.
+func workOf(x *Extractor, d Document) (int64, int) {
+	text := normalize.Clean(d.Text, normalize.Options{HTML: d.HTML}).Runes
+	w := newRuleWork(len(text))
+	w.limit = math.MaxInt64
+	for _, s := range splitSentences(text) {
+		x.match(text[s.start:s.end], nil, w)
+	}
+	return w.used, len(text)
+}
+
+// TestReportsFarBelowWorkLimit: the bundled reports and the development
+// set use at most a quarter of RuleWorkPerCodePoint (about 1 a code point;
+// -v logs the most).
+func TestReportsFarBelowWorkLimit(t *testing.T) {
+	x := newExtractor(t)
+	most, which := 0.0, ""
+	for _, d := range append(corpusDocs(t), devDocs(t)...) {
+		used, n := workOf(x, d)
+		per := float64(used) / float64(n)
+		if per > RuleWorkPerCodePoint/4 {
+			t.Errorf("%s: the rules' work is %.2f a code point (%d on %d); want at most %d, a quarter of the limit", d.ID, per, used, n, RuleWorkPerCodePoint/4)
+		}
+		if per > most {
+			most, which = per, d.ID
+		}
+	}
+	t.Logf("at most %.2f a code point (%s)", most, which)
+}
+
+// TestRuleWorkLimit extracts texts made to make the rules try every
+// position of every window (a digit, then characters that rules start
+// with): each is over the work limit, the error says so with the figures,
+// and the result is the same on an idle and on a loaded machine (here: with
+// every core kept busy), because the limit counts work, not time.
+func TestRuleWorkLimit(t *testing.T) {
+	x := newExtractor(t)
+	for _, unit := range []string{"1一", "1“““““““““““““““", "1第第第第第第第第第第第第第第第"} {
+		text := strings.Repeat(unit, 30000/utf8.RuneCountInString(unit))
+		d := Document{ID: "dense", Text: text, PlanYear: 2025}
+		facts, err := x.ExtractChecked(d)
+		if !errors.Is(err, ErrRuleWork) {
+			t.Fatalf("%q × %d: error %v; want ErrRuleWork", unit, len(text)/len(unit), err)
+		}
+		limit := fmt.Sprintf("more than %d code points", RuleWorkPerCodePoint*utf8.RuneCountInString(text)+RuleWorkBase)
+		if !strings.Contains(err.Error(), limit) {
+			t.Errorf("%q: error %q does not name the limit (%q)", unit, err, limit)
+		}
+		stop := make(chan struct{})
+		var busy sync.WaitGroup
+		for range runtime.GOMAXPROCS(0) * 2 {
+			busy.Add(1)
+			go func() {
+				defer busy.Done()
+				for {
+					select {
+					case <-stop:
+						return
+					default:
+					}
+				}
+			}()
+		}
+		loadedFacts, loadedErr := x.ExtractChecked(d)
+		close(stop)
+		busy.Wait()
+		if fmt.Sprint(loadedErr) != fmt.Sprint(err) || !reflect.DeepEqual(loadedFacts, facts) {
+			t.Errorf("%q: under load %d facts, error %v; idle %d facts, error %v", unit, len(loadedFacts), loadedErr, len(facts), err)
 		}
 	}
 }

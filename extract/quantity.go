@@ -36,23 +36,30 @@ type quantity struct {
 // match runs the rules over one sentence and returns its quantities, in
 // order, none overlapping. Rules run only on windows around the characters
 // a quantity can start with (see windows): text far from any number cannot
-// match, and scanning it costs most of the time.
+// match, and scanning it costs most of the time. Each position tried is
+// counted against work; past its limit, match stops with the error.
 //
 // When drops is not nil, every candidate that does not become a quantity
 // is added to it with the reason (see Explain).
-func (x *Extractor) match(s []rune, drops *[]drop) ([]quantity, error) {
+func (x *Extractor) match(s []rune, drops *[]drop, work *ruleWork) ([]quantity, error) {
 	var out []quantity
-	var failed error
 	for _, w := range windows(s) {
 		ws := s[w.start:w.end]
 		for at := 0; at < len(ws); at++ {
-			m, r, err := x.rules.matchAt(ws, at)
-			if err != nil {
-				failed = err
+			alt := x.rules.candidates(ws, at)
+			if alt == nil {
+				continue
+			}
+			if err := work.spend(len(ws) - at); err != nil {
 				if drops != nil {
-					*drops = append(*drops, drop{span{w.start + at, w.end}, "", "a rule ran out of time in this window: " + err.Error()})
+					*drops = append(*drops, drop{span{w.start + at, w.end}, "", err.Error()})
 				}
-				break
+				return out, err
+			}
+			m, r, err := x.rules.matchAlt(alt, ws, at)
+			if err != nil {
+				// regexp2 fails only past a limit it is not given
+				return out, err
 			}
 			if m == nil || m.Length == 0 || r == nil {
 				continue
@@ -75,7 +82,7 @@ func (x *Extractor) match(s []rune, drops *[]drop) ([]quantity, error) {
 			at = m.Index + m.Length - 1
 		}
 	}
-	return out, failed
+	return out, nil
 }
 
 // drop is a candidate that did not become a quantity: its span in the

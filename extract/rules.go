@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math/big"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/dlclark/regexp2"
@@ -219,19 +218,18 @@ type alternation struct {
 // (A variable only so that a test can add regexp2.Debug to count steps.)
 var ruleOptions regexp2.RegexOptions = regexp2.RE2
 
-// matchTimeout is a safety net, not the limit that decides. What bounds
-// the work of the rules is the input: a window is at most a sentence
-// (maxSentence code points), and every pattern is linear in it: runs that
-// can start at every character of a long run either start only at its
-// first ({RUN}, the look-behinds of {NUM} and of the counted runs) or are
-// bounded ({MULT}, {CN}, the quoted name), and what follows a run never
-// re-reads it (atomic groups). TestRulesAreLinear counts regexp2's steps on
-// hostile windows of each rule family: at most a few hundred per code
-// point. So a match attempt takes microseconds, and a document's output
-// depends on its text alone. The timeout, a million times that, only
-// guards against a future pattern that breaks the rule; a document that
-// reaches it is an error row (see ErrTimeout), never a stalled batch.
-const matchTimeout = time.Minute
+// The rules have no time limit: what bounds their work is the input. A
+// window is at most a sentence (maxSentence code points) and every pattern
+// is linear in it: runs that can start at every character of a long run
+// either start only at its first ({RUN}, the look-behinds of {NUM} and of
+// the counted runs) or are bounded ({MULT}, {CN}, the quoted name), and
+// what follows a run never re-reads it (atomic groups).
+// TestRulesAreLinear counts regexp2's steps on hostile windows of each
+// rule family: at most a few hundred per code point. The work of a
+// document is counted against a limit (RuleWorkPerCodePoint), in code
+// points, not in time: a document's output depends on its text alone,
+// never on the machine's load. (No MatchTimeout also spares regexp2 a
+// clock check at each step and its clock goroutine.)
 
 func compileRules(rules []Rule) (*ruleSet, error) {
 	if len(rules) > 64 {
@@ -328,7 +326,6 @@ func compileAlternation(mask uint64, patterns []string) (alternation, error) {
 	if err != nil {
 		return alt, fmt.Errorf("extract: rule set: %w", err)
 	}
-	re.MatchTimeout = matchTimeout
 	alt.re = re
 	for _, i := range alt.rules {
 		alt.group = append(alt.group, re.GroupNumberFromName(fmt.Sprintf("r%d", i)))
@@ -351,6 +348,16 @@ func (rs *ruleSet) at(c rune) *alternation {
 
 // matchAt returns the match of the highest rule starting at position i of
 // s, or nil.
+func (rs *ruleSet) matchAt(s []rune, i int) (*regexp2.Match, *compiledRule, error) {
+	alt := rs.candidates(s, i)
+	if alt == nil {
+		return nil, nil, nil
+	}
+	return rs.matchAlt(alt, s, i)
+}
+
+// candidates returns the alternation of the rules that can start at
+// position i of s, or nil when none can.
 //
 // No rule starts at a digit after a digit, nor at one of 一…十 after one of
 // 一…十: every pattern that can start there looks back from its first
@@ -359,14 +366,16 @@ func (rs *ruleSet) at(c rune) *alternation {
 // all: a call into regexp2 costs far more than the few steps it takes to
 // fail, and 1 MB of digits would make a million of them
 // (TestDispatchEqualsScan checks the shortcut against a plain scan).
-func (rs *ruleSet) matchAt(s []rune, i int) (*regexp2.Match, *compiledRule, error) {
+func (rs *ruleSet) candidates(s []rune, i int) *alternation {
 	if i > 0 && insideRun(s[i-1], s[i]) {
-		return nil, nil, nil
+		return nil
 	}
-	alt := rs.at(s[i])
-	if alt == nil {
-		return nil, nil, nil
-	}
+	return rs.at(s[i])
+}
+
+// matchAlt returns the match of the highest rule of alt starting at
+// position i of s, or nil.
+func (rs *ruleSet) matchAlt(alt *alternation, s []rune, i int) (*regexp2.Match, *compiledRule, error) {
 	m, err := alt.re.FindRunesMatchStartingAt(s, i)
 	if m == nil || err != nil {
 		return nil, nil, err

@@ -81,7 +81,7 @@ func BenchmarkStages(b *testing.B) {
 	})
 	run("match", func() {
 		for _, s := range sents {
-			x.match(s, nil)
+			x.match(s, nil, newRuleWork(len(s)))
 		}
 	})
 	run("segment", func() {

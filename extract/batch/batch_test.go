@@ -620,3 +620,68 @@ func (c *collect) Add(r Result) error {
 	}
 	return nil
 }
+
+// TestRunWorkLimit: a text over the rules' work limit, between reports,
+// is an error row naming the file and the limit; the reports after it
+// are written, in order, and a second run gives the same rows.
+func TestRunWorkLimit(t *testing.T) {
+	dir := t.TempDir()
+	paths, err := filepath.Glob("../../corpus/*.txt")
+	if err != nil || len(paths) < 2 {
+		t.Fatalf("bundled reports: %v, %v", paths, err)
+	}
+	dense := strings.Repeat("1第第第第第第第第第第第第第第第", 2000) // 32,000 code points
+	for i, p := range []string{paths[0], "", paths[1]} {
+		text := []byte(dense)
+		if p != "" {
+			if text, err = os.ReadFile(p); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%d.txt", i)), text, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	inputs, err := corpus.Discover([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := extractor(t)
+	var runs [2]rows
+	for k := range runs {
+		if _, err := Run(context.Background(), inputs, x, Options{Jobs: 2}, &runs[k]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := runs[0]
+	if len(got.docs) != 2 || got.docs[0] != "0" || got.docs[1] != "2" {
+		t.Errorf("documents written %v; want [0 2]", got.docs)
+	}
+	limit := fmt.Sprintf("more than %d code points", extract.RuleWorkPerCodePoint*32000+extract.RuleWorkBase)
+	if len(got.errs) != 1 || got.errs[0].DocID != "1" || got.errs[0].Stage != "extract" ||
+		!strings.Contains(got.errs[0].Message, "1.txt") || !strings.Contains(got.errs[0].Message, limit) {
+		t.Errorf("error rows %+v; want one for 1.txt at stage extract naming the limit (%s)", got.errs, limit)
+	}
+	if !reflect.DeepEqual(runs[0], runs[1]) {
+		t.Errorf("two runs differ: %+v, then %+v", runs[0], runs[1])
+	}
+}
+
+// rows is a Sink that keeps the doc_ids, the facts and the error rows, in
+// the order given.
+type rows struct {
+	docs  []string
+	facts []schema.Fact
+	errs  []schema.ErrorRow
+}
+
+func (c *rows) Add(r Result) error {
+	if r.Doc != nil {
+		c.docs = append(c.docs, r.Doc.DocID)
+	}
+	c.facts = append(c.facts, r.Facts...)
+	if r.Err != nil {
+		c.errs = append(c.errs, *r.Err)
+	}
+	return nil
+}
