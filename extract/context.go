@@ -31,6 +31,9 @@ func classifyHeading(h string, planYear int) section {
 			return sectionPlan
 		}
 	}
+	if hasAny(h, pastWords) && !hasAny(h, planWords) {
+		return sectionReview // 一年来，我们…，自身建设全面加强: a review of what was done
+	}
 	if hasAny(h, planHeadings) {
 		return sectionPlan
 	}

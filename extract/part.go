@@ -29,18 +29,24 @@ func findLayout(text []rune, sents []sentence, planYear int) layout {
 	l := layout{planStart: -1}
 	// the report proper starts at its salutation (各位代表：); before it stand
 	// the title, the session line and page chrome
-	begin := 0
-	for i := 0; i < len(sents) && i < 40; i++ {
-		if strings.Contains(string(text[sents[i].start:sents[i].end]), "各位代表") {
-			begin = i
-			break
+	// (a page's summary of the report may name 各位代表 before its title:
+	// the salutation, with its colon, is preferred)
+	begin, salutation := 0, false
+	for i := 0; i < len(sents) && i < 40 && !salutation; i++ {
+		str := string(text[sents[i].start:sents[i].end])
+		if k := strings.Index(str, "各位代表"); k >= 0 {
+			if rest := strings.TrimLeft(str[k+len("各位代表"):], "、同志们 "); strings.HasPrefix(rest, "：") || strings.HasPrefix(rest, ":") {
+				begin, salutation = i, true
+			} else if begin == 0 {
+				begin = i
+			}
 		}
 	}
 	for i := begin; i < len(sents); i++ {
 		s := sents[i]
 		str := string(text[s.start:s.end])
-		if s.heading && strings.Contains(str, "报告") {
-			continue // a title: 2018年政府工作报告
+		if s.heading && (strings.Contains(str, "报告") || sessionLineRe.MatchString(str)) {
+			continue // a title (2018年政府工作报告) or the session line (——2023年1月8日在…会议上)
 		}
 		if isTurn(str, s.heading, planYear) {
 			l.planStart = i
@@ -55,6 +61,11 @@ func findLayout(text []rune, sents []sentence, planYear int) layout {
 	}
 	return l
 }
+
+// sessionLineRe matches the line naming the session a report was
+// delivered at, and its date: ——2023年1月8日在高唐县第十八届人民代表大会
+// 第二次会议上. It names the plan year but plans nothing.
+var sessionLineRe = regexp.MustCompile(`\d{1,2}\s*月\s*\d{1,2}\s*日|人民代表大会|人大.{0,6}次会议|会议上`)
 
 // turnRe matches the opening of a sentence that turns to the plan year
 // (Y stands for the plan year, replaced before matching).

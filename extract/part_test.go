@@ -161,3 +161,30 @@ func TestEllipsisCarriesIndicatorOverTimeWord(t *testing.T) {
 		t.Errorf("indicator of 6%% = %q, want 重工业总产值 (carried over 上半年)", got)
 	}
 }
+
+// TestPlanStartAfterPageChrome checks the turn to the plan part on a web
+// page whose summary names 各位代表 before the title and the session line
+// (——2023年1月8日在…会议上, a heading naming the plan year): the turn is the
+// plan heading after the review, and a review heading that holds a plan
+// heading word (一年来，…自身建设全面加强) stays in the review.
+func TestPlanStartAfterPageChrome(t *testing.T) {
+	x := newExtractor(t)
+	text := "内容摘要：现在，我代表县人民政府向大会作工作报告，请各位代表审议......\n政府工作报告\n——2023年1月8日在某某县第十八届人民代表大会第二次会议上\n各位代表：\n一、2022年工作回顾\n地区生产总值增长5%。\n一年来，我们坚持实干担当，自身建设全面加强\n办理人大代表建议62件。\n二、2023年工作安排\n力争增长6%。\n"
+	facts, lay, err := x.ExtractLayout(Document{ID: "t", Text: text, PlanYear: 2023})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := len([]rune(text[:strings.Index(text, "二、")]))
+	if lay.PlanStart != want {
+		t.Errorf("PlanStart = %d, want %d (the heading 二、2023年工作安排, not the session line)", lay.PlanStart, want)
+	}
+	for _, f := range facts {
+		wantKind := "actual"
+		if f.Mention == "6%" {
+			wantKind = "target"
+		}
+		if string(f.Kind) != wantKind {
+			t.Errorf("fact %s: kind %s, want %s", f.Mention, f.Kind, wantKind)
+		}
+	}
+}
