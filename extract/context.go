@@ -270,7 +270,7 @@ func yearOf(y int) *int32 {
 // a reference point (在2020年基础上). 0 if none.
 func namedYear(before string) (year int, base bool) {
 	if m := baseYearRe.FindStringSubmatch(before); m != nil {
-		n, _ := strconv.Atoi(m[1])
+		n, _ := strconv.Atoi(m[1] + m[2])
 		return n, true
 	}
 	if m := planEndRe.FindAllStringSubmatch(before, -1); m != nil {
@@ -296,7 +296,8 @@ func namedYear(before string) (year int, base bool) {
 var planPeriodEnd = map[string]int{"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
 
 var (
-	baseYearRe = regexp.MustCompile(`(?:比|较|从|由)((?:19|20)\d\d)\s*年(?:底|末)?的?$`)
+	// the base of a comparison: 比2020年的【X】, 由2020年【X】; not 比2010年【翻一番】
+	baseYearRe = regexp.MustCompile(`(?:比|较)((?:19|20)\d\d)\s*年(?:底|末)?的$|(?:从|由)((?:19|20)\d\d)\s*年(?:底|末)?的?$`)
 	anyYearRe  = regexp.MustCompile(`((?:19|20)\d\d)\s*年`)
 	planEndRe  = regexp.MustCompile(`(十[一二三四五]五)”?(?:规划)?(?:期)?末`)
 )
