@@ -224,7 +224,7 @@ func TestNumberAndTimeForms(t *testing.T) {
 			{"二千公里", "delta", "target", 1987, "eq", 2000},
 			{"一千公里", "delta", "target", 1985, "eq", 1000}}},
 		{"二、今年工作安排\n今后五年，经济增长预期目标是在提高质量和效益的基础上年均增长7%。到2020年国内生产总值比2010年翻一番。", 2016, []historicFields{
-			{"7%", "growth", "target", 0, "eq", 7}, // 基础上年均 holds no 上年
+			{"7%", "growth", "target", 0, "eq", 7},         // 基础上年均 holds no 上年
 			{"翻一番", "growth", "target", 2020, "eq", 100}}}, // 比2010年【翻一番】: 2010 is no base of a level
 		{"二、今年工作安排\n“十一五”期间，关停5000万千瓦小火电机组，今年要关停1000万千瓦。", 2007, []historicFields{
 			{"5000万千瓦", "delta", "target", 0, "eq", -5e7},
