@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/gwrfacts/gwr/schema"
 )
@@ -50,6 +51,42 @@ type Taxonomy struct {
 	Codes  []Code
 	byCode map[string]int
 	hash   []byte // sha256 of the files read, in order
+	memo   *memo  // Assign's answers, shared by the documents of a run; nil in the zero value
+}
+
+// memo remembers what Assign answered for an (indicator, measure, unit):
+// reports name the same indicators again and again (地区生产总值, 一般公共
+// 预算收入), and matching a phrase against every row's pattern is the
+// costly part of assigning. It holds at most maxMemo answers, so memory
+// stays bounded whatever the corpus; it is safe for concurrent use. The
+// answers of a taxonomy never change: Parse and Extend make a new one, and
+// Codes is not changed after them.
+type memo struct {
+	m sync.Map // key -> string
+	n atomic.Int64
+}
+
+// memoKey is what Assign's answer depends on.
+type memoKey struct{ indicator, measure, unit string }
+
+// maxMemo bounds a memo: some 8 MB of keys.
+const maxMemo = 1 << 16
+
+// assign is Assign, through the memo when there is one.
+func (t *Taxonomy) assign(indicator, measure, unit string) string {
+	if t.memo == nil {
+		return t.Assign(indicator, measure, unit)
+	}
+	k := memoKey{indicator, measure, unit}
+	if c, ok := t.memo.m.Load(k); ok {
+		return c.(string)
+	}
+	c := t.Assign(indicator, measure, unit)
+	if t.memo.n.Add(1) <= maxMemo {
+		// a clone: the indicator may be a slice of a whole sentence
+		t.memo.m.Store(memoKey{strings.Clone(indicator), measure, unit}, c)
+	}
+	return c
 }
 
 var (
@@ -89,7 +126,7 @@ func Load(path string) (*Taxonomy, error) {
 // Extend returns a taxonomy with the codes of t, each replaced by the row
 // of the same code in other, then the other codes of other.
 func (t *Taxonomy) Extend(other *Taxonomy) *Taxonomy {
-	out := &Taxonomy{byCode: map[string]int{}}
+	out := &Taxonomy{byCode: map[string]int{}, memo: &memo{}}
 	add := func(c Code) {
 		if i, ok := out.byCode[c.Code]; ok {
 			out.Codes[i] = c
@@ -114,7 +151,7 @@ func (t *Taxonomy) Extend(other *Taxonomy) *Taxonomy {
 // Parse reads a taxonomy file: tab-separated, a header row naming Columns,
 // lines starting with # are comments. name is used in error messages.
 func Parse(r io.Reader, name string) (*Taxonomy, error) {
-	t := &Taxonomy{byCode: map[string]int{}}
+	t := &Taxonomy{byCode: map[string]int{}, memo: &memo{}}
 	h := sha256.New()
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<16), 1<<20)
@@ -344,7 +381,7 @@ func (t *Taxonomy) AssignFacts(facts []schema.Fact) {
 		k := key{indicator, string(f.Measure), string(f.Unit)}
 		c, ok := seen[k]
 		if !ok {
-			c = t.Assign(k.indicator, k.measure, k.unit)
+			c = t.assign(k.indicator, k.measure, k.unit)
 			seen[k] = c
 		}
 		if c != "" {
@@ -371,6 +408,11 @@ func (t *Taxonomy) AssignFacts(facts []schema.Fact) {
 
 // pairOf returns the pair whose phrase the indicator is.
 func pairOf(indicator string) (struct{ phrase, first, second string }, bool) {
+	// every pair phrase holds 城 and 乡 (Normalize only removes
+	// characters): most indicators are ruled out without normalizing
+	if !strings.Contains(indicator, "城") || !strings.Contains(indicator, "乡") {
+		return pairs[0], false
+	}
 	s := Normalize(indicator)
 	for _, p := range pairs {
 		if s == p.phrase {

@@ -288,3 +288,40 @@ func TestParseErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestPairsHoldChengXiang checks what pairOf's quick test assumes: every
+// pair phrase holds 城 and 乡, so an indicator without them is no pair.
+func TestPairsHoldChengXiang(t *testing.T) {
+	for _, p := range pairs {
+		if !strings.Contains(p.phrase, "城") || !strings.Contains(p.phrase, "乡") {
+			t.Errorf("pair phrase %s: holds 城 %v and 乡 %v, want both (pairOf skips indicators without them)",
+				p.phrase, strings.Contains(p.phrase, "城"), strings.Contains(p.phrase, "乡"))
+		}
+	}
+	if _, ok := pairOf("城 乡“居民收入”"); !ok {
+		t.Errorf("pairOf(城 乡“居民收入”) is no pair, want 城乡居民收入 (spaces and quotes are normalized away)")
+	}
+}
+
+// TestAssignMemo checks that the taxonomy's memo answers as Assign does,
+// on first and repeated calls, and that it stops growing at maxMemo.
+func TestAssignMemo(t *testing.T) {
+	tax := Default()
+	for _, k := range []memoKey{{"地区生产总值", "growth", "percent"}, {"地区生产总值", "level", "CNY"}, {"城乡居民收入", "growth", "percent"}, {"不是指标", "level", "count"}} {
+		want := tax.Assign(k.indicator, k.measure, k.unit)
+		for i := 0; i < 2; i++ {
+			if got := tax.assign(k.indicator, k.measure, k.unit); got != want {
+				t.Errorf("call %d: assign%v = %q, want %q (Assign's answer)", i+1, k, got, want)
+			}
+		}
+	}
+	small := &Taxonomy{Codes: tax.Codes, memo: &memo{}}
+	small.memo.n.Store(maxMemo)
+	small.assign("地区生产总值", "growth", "percent")
+	if _, ok := small.memo.m.Load(memoKey{"地区生产总值", "growth", "percent"}); ok {
+		t.Errorf("a full memo (%d answers) took one more, want it to stop at maxMemo", maxMemo)
+	}
+	if got := small.assign("地区生产总值", "growth", "percent"); got != "gdp_growth" {
+		t.Errorf("a full memo answers %q, want gdp_growth", got)
+	}
+}
