@@ -4,6 +4,7 @@ package extract
 // the segmentation of the clauses that hold them.
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/gwrfacts/gwr/extract/segment"
@@ -20,7 +21,7 @@ type analysis struct {
 	qs             []quantity // the quantities of the sentence
 	seg            segment.Segmenter
 	toks           []segment.Token // tokens of the segmented clauses, in order, offsets into s
-	done           map[int]bool    // clause starts already segmented
+	done           []int           // clause starts already segmented
 	tokStart, tokE []bool          // token boundaries, indexed by offset into s
 	time           timeWords       // the time words of chain + the sentence (see describe)
 	hedged         bool            // the sentence holds a hedge word
@@ -30,25 +31,39 @@ type analysis struct {
 // time words of the sentences it is chained to and its own (see
 // ExtractChecked).
 func newAnalysis(s []rune, str string, time timeWords, seg segment.Segmenter) *analysis {
-	return &analysis{s: s, str: str, off: runeOffsets(str), seg: seg, done: map[int]bool{}, tokStart: make([]bool, len(s)+1), tokE: make([]bool, len(s)+1),
+	bounds := make([]bool, 2*(len(s)+1)) // tokStart and tokE in one allocation
+	return &analysis{s: s, str: str, off: runeOffsets(str), seg: seg, tokStart: bounds[:len(s)+1], tokE: bounds[len(s)+1:],
 		time: time, hedged: hasAny(str, hedgeWords)}
 }
 
 // sub returns s[i:j] as a string, without copying.
 func (a *analysis) sub(i, j int) string { return a.str[a.off[i]:a.off[j]] }
 
-// segmentClause segments the clause [cs, ce) once.
+// segmentClause segments the clause [cs, ce) once. The tokens of all the
+// clauses are kept ordered by start.
 func (a *analysis) segmentClause(cs, ce int) {
-	if a.done[cs] || ce <= cs {
+	if slices.Contains(a.done, cs) || ce <= cs {
 		return
 	}
-	a.done[cs] = true
-	for _, t := range a.seg.Segment(a.sub(cs, ce)) {
+	a.done = append(a.done, cs)
+	toks := a.seg.Segment(a.sub(cs, ce))
+	for i := range toks {
+		t := &toks[i]
 		t.Start += cs
 		t.End += cs
 		a.tokStart[t.Start], a.tokE[t.End] = true, true
-		a.toks = append(a.toks, t)
 	}
+	if len(toks) == 0 {
+		return
+	}
+	// clauses do not overlap: the new tokens go in one piece between the
+	// tokens that end before them and those that start after them
+	at := sort.Search(len(a.toks), func(i int) bool { return a.toks[i].Start >= toks[0].Start })
+	if (at == 0 || a.toks[at-1].End <= toks[0].Start) && (at == len(a.toks) || toks[len(toks)-1].End <= a.toks[at].Start) {
+		a.toks = slices.Insert(a.toks, at, toks...)
+		return
+	}
+	a.toks = append(a.toks, toks...)
 	sort.Slice(a.toks, func(i, j int) bool { return a.toks[i].Start < a.toks[j].Start })
 }
 

@@ -43,6 +43,9 @@ type Decision struct {
 	Name     string
 }
 
+// questions are the questions describe asks, each once.
+var questions = []Question{AskCue, AskIndicator, AskMeasure, AskSign, AskHedge, AskTime}
+
 func (f *fact) decide(q Question, name string) {
 	f.decisions = append(f.decisions, Decision{q, name})
 }
@@ -51,7 +54,7 @@ func (f *fact) decide(q Question, name string) {
 // in turn. prev is the fact before it in the same sentence, whose cue and
 // indicator carry over to list items that leave them implicit.
 func (a *analysis) describe(q *quantity, prev *fact, p part, chain string, planYear int) *fact {
-	f := &fact{q: q}
+	f := &fact{q: q, decisions: make([]Decision, 0, len(questions))}
 	qs := q.start
 	cs := a.listStart(qs)
 	a.segmentClause(cs, a.clauseEnd(q.end))

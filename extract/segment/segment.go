@@ -34,7 +34,8 @@ type Token struct {
 	POS        string // jieba part-of-speech tag: "n", "v", "m", "x" …
 }
 
-// Segmenter cuts a string into tokens.
+// Segmenter cuts a string into tokens. Each call returns a new slice,
+// which the caller may change.
 type Segmenter interface {
 	Segment(s string) []Token
 }
