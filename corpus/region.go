@@ -3,6 +3,7 @@ package corpus
 import (
 	"iter"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -106,10 +107,10 @@ type anchorGroup struct {
 	RunesPerMention int
 }
 
-// accepts reports whether a unit mentioned n times in a text of runes
-// characters is taken.
-func (g anchorGroup) accepts(n, runes int) bool {
-	return n >= g.MinMentions && (g.RunesPerMention == 0 || n*g.RunesPerMention >= runes)
+// accepts reports whether a unit mentioned n times in a text of runes()
+// characters is taken; runes is called only when the length matters.
+func (g anchorGroup) accepts(n int, runes func() int) bool {
+	return n >= g.MinMentions && (g.RunesPerMention == 0 || n*g.RunesPerMention >= runes())
 }
 
 // regionAnchors are tried group by group. The session of the congress
@@ -218,7 +219,8 @@ func firstLine(text string) string {
 // regionAnchors that yields one mentioned often enough: of those, the most
 // mentioned, the first found on a tie.
 func findRegion(text string) (unit, bool) {
-	runes := utf8.RuneCountInString(text)
+	// the text's length in code points, counted only when a group asks
+	runes := sync.OnceValue(func() int { return utf8.RuneCountInString(text) })
 	for _, group := range regionAnchors {
 		var best unit
 		bestCount := 0

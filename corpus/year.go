@@ -65,7 +65,7 @@ func inferYear(text string) int {
 				opening = parseYear(m[1])
 			}
 		}
-		if !normalize.IsHeading([]rune(line)) {
+		if !normalize.IsHeadingString(line) {
 			continue
 		}
 		for _, re := range reviewHeading {

@@ -1,5 +1,7 @@
 package normalize
 
+import "unicode/utf8"
+
 // IsSentenceEnd reports whether r ends a sentence: 。！？； their ASCII
 // forms !?; (some reports use them throughout), or a newline. The ASCII
 // full stop is not one: it is also the decimal point. It is the one
@@ -35,4 +37,15 @@ const HeadingMaxRunes = 40
 func IsHeading(line []rune) bool {
 	n := len(line)
 	return n > 0 && n <= HeadingMaxRunes && !IsClauseMark(line[n-1])
+}
+
+// IsHeadingString is IsHeading of []rune(line), without converting: a
+// line of more than 4*HeadingMaxRunes bytes has more code points than a
+// heading may.
+func IsHeadingString(line string) bool {
+	if line == "" || len(line) > utf8.UTFMax*HeadingMaxRunes || utf8.RuneCountInString(line) > HeadingMaxRunes {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(line)
+	return !IsClauseMark(r)
 }
