@@ -133,7 +133,9 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 	if *partitionBy != "" {
 		partition = strings.Split(*partitionBy, ",")
 	}
-	x, err := read.extractor()
+	// the dictionaries load while the output is set up and the first
+	// documents are read, cleaned and matched
+	x, err := read.extractorLoading()
 	if err != nil {
 		return fail(err)
 	}
@@ -170,6 +172,9 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 	opt.Progress = bar.update
 	stats, err := batch.Run(ctx, inputs, x, opt, sink)
 	bar.finish()
+	if err == nil {
+		err = segmenterErr() // the documents' results are void without the dictionaries
+	}
 	if err != nil {
 		texts.abort()
 		output.Abort()

@@ -1060,3 +1060,31 @@ func TestExtractCPUProfile(t *testing.T) {
 		t.Fatalf("facts with --cpuprofile (%d bytes) differ from facts without (%d bytes)", len(a), len(c))
 	}
 }
+
+// TestExtractDictionaryLoadFails checks the background loading of the
+// segmenter's dictionaries: when they cannot be loaded (no temporary
+// directory to unpack them into), gwr extract fails with the reason and
+// leaves no tables, instead of writing documents whose segmentation
+// panicked. The check runs in a child process (this test binary again),
+// whose dictionaries are not loaded yet.
+func TestExtractDictionaryLoadFails(t *testing.T) {
+	if dir := os.Getenv("GWR_TEST_DICT_CHILD"); dir != "" {
+		var o, e bytes.Buffer
+		s := run([]string{"extract", "--quiet", "--format", "jsonl", "-o", filepath.Join(dir, "out"), filepath.Join("..", "..", "corpus", "002_8301e86fb68a1f77.txt")}, &o, &e)
+		fmt.Printf("status=%d\n%s", s, e.String())
+		return
+	}
+	dir := t.TempDir()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestExtractDictionaryLoadFails$")
+	cmd.Env = append(os.Environ(), "GWR_TEST_DICT_CHILD="+dir, "TMPDIR="+filepath.Join(dir, "missing"))
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("child: %v\n%s", err, out)
+	}
+	if !strings.Contains(string(out), "status=2\n") || !strings.Contains(string(out), "missing: no such file or directory") {
+		t.Errorf("gwr extract with no temporary directory printed\n%s\nwant status=2 and the error of unpacking the dictionaries", out)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out", "facts.jsonl")); err == nil {
+		t.Errorf("gwr extract with no temporary directory wrote %s, want no tables", filepath.Join(dir, "out", "facts.jsonl"))
+	}
+}

@@ -50,14 +50,27 @@ func (r *readFlags) options() (corpus.Options, error) {
 	return opt, nil
 }
 
-// extractor returns the extractor of gwr extract, with the default
-// segmenter and the taxonomy of --indicators.
+// extractor returns the extractor of gwr extract, show and review, with
+// the default segmenter and the taxonomy of --indicators, once the
+// segmenter's dictionaries are loaded (they load while the rules compile).
 func (r *readFlags) extractor() (*extract.Extractor, error) {
-	seg, err := segment.Default()
+	x, err := r.extractorLoading()
 	if err != nil {
 		return nil, err
 	}
-	x, err := extract.New(seg)
+	if err := segmenterErr(); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// extractorLoading is extractor without waiting for the dictionaries: they
+// load in the background (segment.Preload) while the caller goes on, and
+// the extractor waits for them when it first segments. A caller checks
+// segmenterErr before it keeps any result.
+func (r *readFlags) extractorLoading() (*extract.Extractor, error) {
+	segment.Preload()
+	x, err := extract.New(segment.Lazy())
 	if err != nil || r.indicators == "" {
 		return x, err
 	}
@@ -66,6 +79,14 @@ func (r *readFlags) extractor() (*extract.Extractor, error) {
 		return nil, err
 	}
 	return x.WithTaxonomy(tax), nil
+}
+
+// segmenterErr waits for the segmenter's dictionaries and returns the
+// error that loading them gave: a run that used extractor's segmenter
+// keeps no result when it is not nil (every Segment call panicked).
+func segmenterErr() error {
+	_, err := segment.Default()
+	return err
 }
 
 // failure is the line that reports a failed input: its path, the stage
