@@ -6,6 +6,7 @@ package extract
 import (
 	"slices"
 	"sort"
+	"unicode/utf8"
 
 	"github.com/gwrfacts/gwr/extract/segment"
 )
@@ -32,8 +33,26 @@ type analysis struct {
 // ExtractChecked).
 func newAnalysis(s []rune, str string, time timeWords, seg segment.Segmenter) *analysis {
 	bounds := make([]bool, 2*(len(s)+1)) // tokStart and tokE in one allocation
-	return &analysis{s: s, str: str, off: runeOffsets(str), seg: seg, tokStart: bounds[:len(s)+1], tokE: bounds[len(s)+1:],
+	return &analysis{s: s, str: str, off: runeOffsetsOf(s), seg: seg, tokStart: bounds[:len(s)+1], tokE: bounds[len(s)+1:],
 		time: time, hedged: hasAny(str, hedgeWords)}
+}
+
+// runeOffsetsOf is runeOffsets(string(s)), from the code points: no
+// decoding, one allocation. A code point that is no valid rune is written
+// as U+FFFD by the conversion to string, three bytes.
+func runeOffsetsOf(s []rune) []int32 {
+	off := make([]int32, len(s)+1)
+	n := 0
+	for i, r := range s {
+		off[i] = int32(n)
+		l := utf8.RuneLen(r)
+		if l < 0 {
+			l = utf8.RuneLen(utf8.RuneError)
+		}
+		n += l
+	}
+	off[len(s)] = int32(n)
+	return off
 }
 
 // sub returns s[i:j] as a string, without copying.

@@ -1,7 +1,9 @@
 package normalize
 
 import (
+	"math"
 	"math/big"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -233,6 +235,34 @@ func TestSmallDecimalEqualsSetString(t *testing.T) {
 		}
 		if !ok || got.Cmp(want) != 0 {
 			t.Errorf("smallDecimal(%q) = %v, %v; want %v", s, got, ok, want.RatString())
+		}
+	}
+}
+
+// TestFloatMatchesRat checks Float's fast path against big.Rat.Float64,
+// bit for bit: figures as ParseNumber reads them (decimals, 亿 and 万
+// scales, negatives), edges of exact float64 integers, and random
+// fractions.
+func TestFloatMatchesRat(t *testing.T) {
+	var rats []*big.Rat
+	for _, s := range []string{"0", "6.5", "-2.1", "1/3", "-7/9", "12345.678", "0.0001", "9007199254740992", "9007199254740993",
+		"-9007199254740993", "1/9007199254740993", "9007199254740993/9007199254740992", "123456789012345678901234567890", "1e-30", "3.3333333333333333333"} {
+		r, ok := new(big.Rat).SetString(s)
+		if !ok {
+			t.Fatalf("bad test rational %s", s)
+		}
+		rats = append(rats, r)
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := 0; i < 100000; i++ {
+		n := rng.Int64N(1<<54) - 1<<53
+		d := rng.Int64N(1<<(1+rng.IntN(54))) + 1
+		rats = append(rats, big.NewRat(n, d))
+	}
+	for _, r := range rats {
+		want, _ := r.Float64()
+		if got := Float(r); math.Float64bits(got) != math.Float64bits(want) {
+			t.Errorf("Float(%s) = %v, want %v (big.Rat.Float64)", r.RatString(), got, want)
 		}
 	}
 }
