@@ -151,6 +151,7 @@ func inputErr(err error, in Input) error {
 // block on a pipe without a writer.
 func readLimited(path string, limit int64, stdin io.Reader) ([]byte, error) {
 	var r io.Reader
+	size := int64(-1) // a regular file's size when opened; -1 for stdin
 	if path == StdinPath {
 		r = stdin
 		if r == nil {
@@ -179,10 +180,11 @@ func readLimited(path string, limit int64, stdin io.Reader) ([]byte, error) {
 			return nil, err // replaced between the two looks
 		}
 		r = f
+		size = info.Size()
 	}
 	// read at most limit+1 bytes (without overflowing at the largest
 	// int64) to tell a file of exactly limit bytes from a larger one
-	raw, err := io.ReadAll(io.LimitReader(r, min(limit, math.MaxInt64-1)+1))
+	raw, err := readAll(io.LimitReader(r, min(limit, math.MaxInt64-1)+1), size)
 	if err != nil {
 		return nil, &FileError{Path: path, Reason: "read: " + err.Error(), Err: err}
 	}
@@ -190,6 +192,27 @@ func readLimited(path string, limit int64, stdin io.Reader) ([]byte, error) {
 		return nil, &FileError{Path: path, Reason: fmt.Sprintf("file is more than %d bytes, over the --max-bytes limit of %d", limit, limit), Kind: ErrTooLarge}
 	}
 	return raw, nil
+}
+
+// readAll is io.ReadAll with room for size bytes from the start (a file's
+// size as Stat gave it; -1 when unknown), so that a file is read into one
+// buffer instead of one that doubles from 512 bytes. One byte more is kept
+// free for the read that finds the end.
+func readAll(r io.Reader, size int64) ([]byte, error) {
+	b := make([]byte, 0, max(512, min(size+1, 1<<30)))
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)] // let append grow it
+		}
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return b, err
+		}
+	}
 }
 
 // regular returns an error naming what path is when it is not a regular

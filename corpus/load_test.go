@@ -1,13 +1,16 @@
 package corpus
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
@@ -213,5 +216,29 @@ func BenchmarkLoad(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestReadAll checks readAll against io.ReadAll whatever the size hint
+// (right, short, long, unknown) and however the reader splits its data,
+// and that a read error is returned.
+func TestReadAll(t *testing.T) {
+	data := []byte(strings.Repeat("政府工作报告 2024年 ", 300))
+	n := int64(len(data))
+	for _, size := range []int64{-1, 0, 1, n - 1, n, n + 1, 10 * n} {
+		for name, r := range map[string]func() io.Reader{
+			"whole":    func() io.Reader { return bytes.NewReader(data) },
+			"one byte": func() io.Reader { return iotest.OneByteReader(bytes.NewReader(data)) },
+			"half":     func() io.Reader { return iotest.HalfReader(bytes.NewReader(data)) },
+		} {
+			got, err := readAll(r(), size)
+			if err != nil || !bytes.Equal(got, data) {
+				t.Errorf("readAll(%s reader, size %d) = %d bytes, %v; want the %d bytes, nil", name, size, len(got), err, n)
+			}
+		}
+	}
+	boom := errors.New("boom")
+	if _, err := readAll(io.MultiReader(bytes.NewReader(data), iotest.ErrReader(boom)), n); !errors.Is(err, boom) {
+		t.Errorf("readAll of a failing reader: error %v, want %v", err, boom)
 	}
 }
