@@ -100,9 +100,9 @@ var phenomena = []phenomenon{
 	{"from-to: two facts", "常住人口城镇化率由58.6%提高到60%以上。", []row{
 		{"58.6%", "常住人口城镇化率", "", "level", 58.6, 58.6, "eq", "percent", "", "actual", 2024, ""},
 		{"60%以上", "常住人口城镇化率", "提高到", "level", 60, 60, "ge", "percent", "", "target", 2025, ""}}},
-	{"distributive list with 、", "城乡居民人均可支配收入分别增长6.5%左右、7.5%左右。", []row{
-		{"6.5%左右", "城乡居民人均可支配收入", "增长", "growth", 6.5, 6.5, "approx", "percent", "", "target", 2025, ""},
-		{"7.5%左右", "城乡居民人均可支配收入", "增长", "growth", 7.5, 7.5, "approx", "percent", "", "target", 2025, ""}}},
+	{"distributive list with 、: 城乡 names two things, each number its own (SPEC 2)", "城乡居民人均可支配收入分别增长6.5%左右、7.5%左右。", []row{
+		{"6.5%左右", "城镇居民人均可支配收入", "增长", "growth", 6.5, 6.5, "approx", "percent", "", "target", 2025, ""},
+		{"7.5%左右", "农村居民人均可支配收入", "增长", "growth", 7.5, 7.5, "approx", "percent", "", "target", 2025, ""}}},
 	{"distributive list with 和", "进口额、出口额分别增长4%和9%。", []row{
 		{"4%", "进口额", "增长", "growth", 4, 4, "eq", "percent", "", "target", 2025, ""},
 		{"9%", "出口额", "增长", "growth", 9, 9, "eq", "percent", "", "target", 2025, ""}}},

@@ -81,7 +81,12 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 		}
 		midS = a.skipCue(midS, qs) // 关停取缔“散乱污”企业: a second verb is not the name
 		mid = mid.add(midS, qs)
-		subj = subj.add(cs, cueS)
+		// the same for the subject: 26个【省市重点项目投资】完成34.67亿元
+		subjS := cs
+		if e := a.lastQuantityEnd(cs, cueS); e > 0 {
+			subjS = e
+		}
+		subj = subj.add(subjS, cueS)
 	} else {
 		subj = subj.add(cs, qs)
 	}
@@ -100,17 +105,19 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 		ind, why = after, "noun-after" // 实施50个【市区重点技改项目】, 建设1.5万亩【“吨半粮田”示范方】
 	case q.unit != schema.Count && q.end < len(a.s) && a.s[q.end] == '的' && len(a.nounAfter(q.end+1)) > 0:
 		ind, why = a.nounAfter(q.end+1), "noun-after-de" // 投资15亿元的【…项目】
-	case len(tmid) > 0 && !midQ && tmid.runes() == 1 && strings.Contains("率量数额值比度", tmidText) && cueS > cs:
+	case cueS > cs && !a.tokStart[cueS] && !midQ && len(tmid) > 0 && len(tsubj) > 0:
+		ind, why = subj.join(cue).join(mid), "cue-inside-word" // 【城镇新增就业】5400人: the name as written
+	case len(tmid) > 0 && !midQ && tmid.runes() == 1 && strings.Contains("率量数额值比度", tmidText) && cueS >= cs:
 		ind, why = subj.join(cue).join(mid), "cue-inside-noun" // 建成率达80%: the cue was part of the noun
 	case cueS >= 0 && a.sub(cueS, cueE) == "占" && !midQ:
 		ind, why = subj.join(cue).join(mid), "share" // 发电量【占】总发电量的比重: the share names both
-	case len(tmid) == 0 && strings.TrimSpace(a.text(mid)) != "" && len(tsubj) > 0 && !midQ && cueS >= 0:
+	case len(tmid) == 0 && strings.TrimSpace(a.text(mid)) != "" && len(tsubj) > 0 && !midQ && cueS >= 0 && !a.hasQuantity(cueE, qs):
 		ind, why = subj.join(cue), "cue-inside-name" // 经济增长预期目标为5%: the cue is part of the name
-	case len(tmid) > 0 && !midQ && len(tsubj) > 0 && tmid.runes() <= 3 && !a.hasQuantity(cs, max(cs, cueS)):
+	case len(tmid) > 0 && !midQ && len(tsubj) > 0 && tmid.runes() <= 3 && !a.hasQuantity(subjStart(subj, cs), max(cs, cueS)):
 		ind, why = tsubj.join(tmid), "subject-and-object" // 可再生能源新增装机: the subject names whose 装机
 	case len(tmid) > 0 && !midQ:
 		ind, why = mid, "object"
-	case len(tsubj) > 0 && !a.hasQuantity(cs, max(cs, cueS)):
+	case len(tsubj) > 0 && !a.hasQuantity(subjStart(subj, cs), max(cs, cueS)):
 		ind, why = subj, "subject"
 	case cueS >= 0 && len(tmid) == 0 && len(tsubj) == 0 && q.end == a.clauseEnd(q.end) && (q.unit == schema.CNY || q.unit == schema.USD):
 		ind, why = a.objectOfNextClause(q.end), "object-of-next-clause" // 投资1亿元，实施【城市品质提升行动】
@@ -132,11 +139,27 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 		// clause gave (ellipsis), the noun after the number.
 		ind, why = a.fallback(q, ind, prev, tsubj, tmid, midQ, cs, cueS)
 	}
+	if prev != nil && len(ind) > 0 && len(prev.ind) > 0 && prev.ind[len(prev.ind)-1].end <= ind[0].start && a.nameable(prev.ind) {
+		if s := a.text(ind); genericHeads[s] && prev.q.unit == schema.Count || isRateName(s) && utf8.RuneCountInString(s) <= 3 {
+			// 重点项目1349个，完成【投资】3210亿元; 投资完成34.67亿元，【完成率】达到146.6%:
+			// the head names the figure of the things named before (SPEC 2)
+			if !strings.HasSuffix(prev.indicator, s) {
+				ind = prev.ind.join(ind)
+			} else {
+				ind = prev.ind
+			}
+			why += "+name-of-previous"
+		}
+	}
 	if len(ind) == 0 {
 		why = "none"
 	}
 	return a.shorten(ind), why
 }
+
+// genericHeads name no figure alone: 完成投资3210亿元 is the investment in
+// the things named before.
+var genericHeads = lex.Set(lexicon.GenericHead)
 
 // tidy cuts an indicator to the words after the last 等 (专项债券、政策性贷款
 // 等【各类资金】) and trims it (trimIndicator).
@@ -159,6 +182,9 @@ func (a *analysis) nameable(p phrase) bool {
 		return false
 	case utf8.RuneCountInString(s) == 1:
 		return oneCharNames[s]
+	}
+	if r, n := utf8.DecodeLastRuneInString(s); (r == '到' || r == '至') && cueSet[s[:len(s)-n]] {
+		return false // 增加到: a verb
 	}
 	return !a.isPlace(p)
 }
@@ -206,6 +232,8 @@ func (a *analysis) fallback(q *quantity, bad phrase, prev *fact, tsubj, tmid phr
 		return loose, "loose-noun-after" // 开展首批【15个】以县城为重要载体的【新型城镇化建设试点】, 严守【18亿亩】【耕地红线】
 	case len(tsubj) > 0 && !subjQ && a.nameable(a.tidy(tsubj)):
 		return a.tidy(tsubj), "subject-after-fragment"
+	case cueS >= 0 && a.nextQuantityStart(cs) >= 0 && a.nextQuantityStart(cs) < cueS && a.nameable(a.tidy(phrase{}.add(cs, a.nextQuantityStart(cs)))):
+		return a.tidy(phrase{}.add(cs, a.nextQuantityStart(cs))), "subject-before-earlier-number" // 【国内生产总值】从不到70万亿元增加到超过100万亿元
 	case len(tmid) > 0 && !midQ && a.nameable(a.tidy(tmid)):
 		return a.tidy(tmid), "object-after-fragment"
 	case prev != nil && a.nameable(prev.ind):
@@ -353,6 +381,15 @@ func (a *analysis) namedBefore(cs int) phrase {
 
 // trimPrefixSet is trimPrefixes as a set.
 var trimPrefixSet = lex.Set(lexicon.TrimPrefix)
+
+// subjStart returns where the subject starts: cs, or after an earlier
+// number of the clause.
+func subjStart(subj phrase, cs int) int {
+	if len(subj) > 0 {
+		return subj[0].start
+	}
+	return cs
+}
 
 // objectOfVerbAt returns the noun phrase after the verb that starts at i
 // (投资4.4亿元【新改扩建】城区主次干路), or "".

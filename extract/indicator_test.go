@@ -27,6 +27,13 @@ func TestIndicatorNames(t *testing.T) {
 		{"the name of the previous sentence (ellipsis)", "外贸出口增长6.1%。全年达到1949亿美元。", []string{"外贸出口", "外贸出口"}},
 		{"a one-character name stays", "钢三百二十二万吨，钢材二百四十八万吨。", []string{"钢", "钢材"}},
 		{"分别 over 、 with a one-character first item", "中、高等职业教育在校生分别达到2000万人和861万人。", []string{"中等职业教育在校生", "高等职业教育在校生"}},
+		{"分别 over 、 with a first item that names nothing alone", "城镇、农村居民人均可支配收入分别增长4.8%、6.2%。", []string{"城镇居民人均可支配收入", "农村居民人均可支配收入"}},
+		{"分别 over a pair word", "金融机构存贷款余额分别达到370亿元、204亿元。", []string{"金融机构存款余额", "金融机构贷款余额"}},
+		{"a cue inside a word: the name as written", "城镇新增就业5400人。", []string{"城镇新增就业"}},
+		{"a generic head takes the name of the things counted before it", "省、市重点项目1349个，完成投资3210亿元。", []string{"省、市重点项目", "省、市重点项目投资"}},
+		{"a short rate takes the name before it; the subject starts after an earlier number", "26个省市重点项目投资完成34.67亿元，完成率达到146.6%。", []string{"省市重点项目", "省市重点项目投资", "省市重点项目投资完成率"}},
+		{"the end of a change names what the start named", "国内生产总值从不到70万亿元增加到超过100万亿元。", []string{"国内生产总值", "国内生产总值"}},
+		{"the year a change starts from is no part of the name", "公路通车里程由1997年的123万公里增加到2002年的176万公里。", []string{"公路通车里程", "公路通车里程"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -5,6 +5,7 @@ package extract
 import (
 	"strings"
 
+	"github.com/gwrfacts/gwr/extract/lexicon"
 	"github.com/gwrfacts/gwr/schema"
 )
 
@@ -40,6 +41,9 @@ func (a *analysis) distribute(facts []*fact) {
 			}
 		}
 		items := splitItems(trimIndicator(head[:at]))
+		if len(items) == 1 && len(group) == 2 {
+			items = splitPair(items[0]) // 城乡居民人均可支配收入分别增长6%、7.2%
+		}
 		switch {
 		case len(items) == len(group):
 			for k, g := range group {
@@ -76,9 +80,31 @@ func splitItems(s string) []string {
 	last := []rune(items[len(items)-1])
 	for k := 0; k < len(items)-1; k++ {
 		n := len([]rune(items[k]))
-		if n <= short && len(last) > n+2 {
-			items[k] += string(last[n:])
+		if (n <= short || notAlone[items[k]]) && len(last) > n+2 {
+			items[k] += string(last[n:]) // 城镇、农村居民人均可支配收入
 		}
 	}
 	return items
+}
+
+// pairs are the lexicon's names of two things (城乡: 城镇 and 农村).
+var pairs = func() [][3]string {
+	var out [][3]string
+	for _, w := range lex.Words(lexicon.Pair) {
+		a, b, c, _ := lexicon.SplitPair(w)
+		out = append(out, [3]string{a, b, c})
+	}
+	return out
+}()
+
+// splitPair splits a name holding a pair word into the names of its two
+// things (城乡居民人均可支配收入 -> 城镇居民人均可支配收入, 农村居民人均可支配
+// 收入), or returns it alone.
+func splitPair(s string) []string {
+	for _, p := range pairs {
+		if strings.Contains(s, p[0]) {
+			return []string{strings.Replace(s, p[0], p[1], 1), strings.Replace(s, p[0], p[2], 1)}
+		}
+	}
+	return []string{s}
 }

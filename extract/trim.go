@@ -18,8 +18,9 @@ var leadingTime = regexp.MustCompile(`^(?:到|至|在)?(?:(?:19|20)\d\d年(?:底
 const leadingTimeFirst = "到至在0123456789一二两三四五六七八九十今"
 
 // trailingComparison matches a comparison at the end of an indicator:
-// 较2022年, 比上年, 较上半年同期, 是2022年的.
-var trailingComparison = regexp.MustCompile(`(?:较|比|是)(?:上年|去年|上半年|同期|(?:19|20)\d\d年)(?:同期|的)?$`)
+// 较2022年, 比上年, 较上半年同期, 是2022年的, and the start of a change:
+// 由1997年, 从2007年末的.
+var trailingComparison = regexp.MustCompile(`(?:(?:较|比|是)(?:上年|去年|上半年|同期|(?:19|20)\d\d年)(?:同期|的)?|(?:由|从)(?:(?:19|20)\d\d年(?:底|末)?|上年|去年)(?:的)?)$`)
 
 // trimIndicator drops scope, hedge, time and connective words from both
 // ends, and quote marks left unbalanced by the cut.
@@ -42,7 +43,7 @@ func trimBounds(full string) (lo, hi int) {
 				s = full[lo:hi]
 			}
 		}
-		if strings.ContainsAny(s, "较比是") {
+		if strings.ContainsAny(s, "较比是由从") {
 			if loc := trailingComparison.FindStringIndex(s); loc != nil && loc[0] > 0 {
 				hi, changed = lo+loc[0], true
 				s = full[lo:hi]
@@ -75,7 +76,8 @@ func trimBounds(full string) (lo, hi int) {
 		// one of their words starts (ends) with: no word can match otherwise
 		if r, _ := utf8.DecodeRuneInString(s); trimPrefixFirst[r] {
 			for _, p := range trimPrefixes {
-				if strings.HasPrefix(s, p) {
+				// a cut never leaves a head alone: 完成率 is no 率
+				if strings.HasPrefix(s, p) && !loneHead(s[len(p):]) {
 					lo, changed = lo+len(p), true
 					s = full[lo:hi]
 				}
@@ -83,7 +85,7 @@ func trimBounds(full string) (lo, hi int) {
 		}
 		if r, _ := utf8.DecodeLastRuneInString(s); trimSuffixLast[r] {
 			for _, p := range trimSuffixes {
-				if strings.HasSuffix(s, p) {
+				if strings.HasSuffix(s, p) && !loneHead(s[:len(s)-len(p)]) {
 					hi, changed = hi-len(p), true
 					s = full[lo:hi]
 				}
@@ -107,3 +109,10 @@ var trimPrefixFirst, trimSuffixLast = func() (map[rune]bool, map[rune]bool) {
 	}
 	return first, last
 }()
+
+// loneHead reports whether s is one character that ends the name of a
+// rate, amount or ratio (率, 额, 量): a cut that would leave it alone keeps
+// the word before it (完成率, 总额).
+func loneHead(s string) bool {
+	return utf8.RuneCountInString(s) == 1 && strings.Contains("率量数额值比度", s)
+}

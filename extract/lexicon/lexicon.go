@@ -56,6 +56,7 @@ const (
 	Place                            // a place unit or place alone: never the whole indicator (县, 村, 乡镇) (SPEC 2)
 	GenericHead                      // a head that names no figure alone (投资, 资金): takes the name of the thing counted before it
 	NotTime                          // holds a time or hedge word but is none: 人均预期寿命, 好于预期
+	Pair                             // A=B+C: before 分别, A names two things, B and C (城乡=城镇+农村)
 )
 
 // Cue is the set of the three cue roles.
@@ -75,7 +76,7 @@ var roleNames = map[string]Role{
 	"time-only": TimeOnly, "rate-name": RateName, "stock": Stock, "span-heading": SpanHeading,
 	"planned": Planned, "last-year-base": LastYearBase,
 	"realized": Realized, "intent": Intent, "not-time": NotTime,
-	"not-alone": NotAlone, "one-char-name": OneCharName, "place": Place, "generic-head": GenericHead,
+	"not-alone": NotAlone, "one-char-name": OneCharName, "place": Place, "generic-head": GenericHead, "pair": Pair,
 }
 
 // String returns the role's names, space-separated, as lexicon.tsv writes them.
@@ -165,6 +166,9 @@ func parseRow(line string) (Entry, error) {
 	if e.Roles == 0 {
 		return e, fmt.Errorf("%s: no role", e.Word)
 	}
+	if _, _, _, ok := SplitPair(e.Word); (e.Roles&Pair != 0) != ok {
+		return e, fmt.Errorf("%s: a pair is written A=B+C, and only a pair", e.Word)
+	}
 	switch f[2] {
 	case "+":
 		e.Sign = 1
@@ -253,4 +257,15 @@ func (l *Lexicon) UserDict() []byte {
 		fmt.Fprintf(&b, "%s %d %s\n", u.Text, u.Freq, u.Tag)
 	}
 	return b.Bytes()
+}
+
+// SplitPair splits the word of a pair row, A=B+C (城乡=城镇+农村), into
+// its three names; ok is false for any other word.
+func SplitPair(word string) (a, b, c string, ok bool) {
+	a, bc, ok1 := strings.Cut(word, "=")
+	b, c, ok2 := strings.Cut(bc, "+")
+	if !ok1 || !ok2 || a == "" || b == "" || c == "" {
+		return "", "", "", false
+	}
+	return a, b, c, true
 }

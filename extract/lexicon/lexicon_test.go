@@ -50,6 +50,8 @@ func TestParseErrors(t *testing.T) {
 		{"的\ttrim-prefix\t-\t\n", "a cue has a sign"},
 		{"新增\tdelta\t+\tv 3000\n", "segmenter entry"},
 		{"新增\tdelta\t*\t\n", `sign "*"`},
+		{"城乡=城镇\tpair\t\t\n", "a pair is written A=B+C"},
+		{"城乡=城镇+农村\tnot-alone\t\t\n", "a pair is written A=B+C"},
 	}
 	for _, tt := range tests {
 		_, err := Parse([]byte(tt.in))
