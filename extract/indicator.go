@@ -3,6 +3,7 @@ package extract
 // The indicator question: what a quantity measures, as written.
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -96,12 +97,19 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 	if notNames[a.text(after)] {
 		after = nil // 跃上1.4万亿斤【新台阶】 names no thing
 	}
+	if len(after) > 0 && after.runes() <= 2 && !a.isPlace(after) {
+		// 新设【14个】国家自主创新示范区: the noun phrase stopped at an adverb
+		if l := a.looseNounAfter(q.end); len(l) > 0 && l[0].start == after[0].start && l.runes() > after.runes() {
+			after = l
+		}
+	}
 	tmid, tsubj := a.trim(mid), a.trim(subj)
 	tmidText := a.text(tmid)
 	var ind phrase
 	var why string
 	switch {
-	case len(after) > 0 && (q.unit == schema.Count || len(tmid) == 0 && cueS >= 0 && cueE == qs):
+	case len(after) > 0 && (q.unit == schema.Count || len(tmid) == 0 && cueS >= 0 && cueE == qs ||
+		cueS < 0 && len(tsubj) == 0 && cs > 0 && a.s[cs-1] == '、'): // 、28公里【地下管网】: a list item names its thing after the number
 		ind, why = after, "noun-after" // 实施50个【市区重点技改项目】, 建设1.5万亩【“吨半粮田”示范方】
 	case q.unit != schema.Count && q.end < len(a.s) && a.s[q.end] == '的' && len(a.nounAfter(q.end+1)) > 0:
 		ind, why = a.nounAfter(q.end+1), "noun-after-de" // 投资15亿元的【…项目】
@@ -111,7 +119,7 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 		ind, why = subj.join(cue).join(mid), "cue-inside-noun" // 建成率达80%: the cue was part of the noun
 	case cueS >= 0 && a.sub(cueS, cueE) == "占" && !midQ:
 		ind, why = subj.join(cue).join(mid), "share" // 发电量【占】总发电量的比重: the share names both
-	case len(tmid) == 0 && strings.TrimSpace(a.text(mid)) != "" && len(tsubj) > 0 && !midQ && cueS >= 0 && !a.hasQuantity(cueE, qs):
+	case len(tmid) == 0 && strings.TrimSpace(a.text(mid)) != "" && a.text(mid) != "了" && len(tsubj) > 0 && !midQ && cueS >= 0 && !a.hasQuantity(cueE, qs):
 		ind, why = subj.join(cue), "cue-inside-name" // 经济增长预期目标为5%: the cue is part of the name
 	case len(tmid) > 0 && !midQ && len(tsubj) > 0 && tmid.runes() <= 3 && !a.hasQuantity(subjStart(subj, cs), max(cs, cueS)):
 		ind, why = tsubj.join(tmid), "subject-and-object" // 可再生能源新增装机: the subject names whose 装机
@@ -168,7 +176,27 @@ func (a *analysis) tidy(ind phrase) phrase {
 	if i := strings.LastIndex(s, "等"); i >= 0 && len([]rune(s[i+len("等"):])) >= 2 {
 		ind = ind.slice(utf8.RuneCountInString(s[:i+len("等")]), ind.runes())
 	}
-	return a.trim(ind)
+	return a.trim(a.dropNotes(ind))
+}
+
+// noteRe matches a footnote mark inside a name: “双千工程”[1]项目,
+// ”行动^[4]累计入库项目, 十百千工程〔27〕.
+var noteRe = regexp.MustCompile(`\^?\[\d{1,3}\]|〔\d{1,3}〕`)
+
+// dropNotes cuts footnote marks out of p's pieces.
+func (a *analysis) dropNotes(p phrase) phrase {
+	var out phrase
+	for _, sp := range p {
+		text := a.sub(sp.start, sp.end)
+		at := sp.start
+		for _, m := range noteRe.FindAllStringIndex(text, -1) {
+			s := sp.start + utf8.RuneCountInString(text[:m[0]])
+			out = out.add(at, s)
+			at = sp.start + utf8.RuneCountInString(text[:m[1]])
+		}
+		out = out.add(at, sp.end)
+	}
+	return out
 }
 
 // nameable reports whether p can be an indicator (SPEC 2): not empty, not
@@ -185,6 +213,15 @@ func (a *analysis) nameable(p phrase) bool {
 	}
 	if r, n := utf8.DecodeLastRuneInString(s); (r == '到' || r == '至') && cueSet[s[:len(s)-n]] {
 		return false // 增加到: a verb
+	}
+	if isModifier(s) {
+		return false // 省级: a qualifier without its noun
+	}
+	if loc := trailingComparison.FindStringIndex(s); loc != nil && loc[0] == 0 {
+		return false // 较2022年: a comparison, no name
+	}
+	if toks := a.tokens(p); len(toks) > 0 && p.runes() <= 6 && a.posAt(toks[0].start) == "p" {
+		return false // 比上年, 由年初, 按可比口径: a comparison or a basis, no name
 	}
 	return !a.isPlace(p)
 }

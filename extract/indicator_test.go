@@ -33,6 +33,12 @@ func TestIndicatorNames(t *testing.T) {
 		{"a generic head takes the name of the things counted before it", "省、市重点项目1349个，完成投资3210亿元。", []string{"省、市重点项目", "省、市重点项目投资"}},
 		{"a short rate takes the name before it; the subject starts after an earlier number", "26个省市重点项目投资完成34.67亿元，完成率达到146.6%。", []string{"省市重点项目", "省市重点项目投资", "省市重点项目投资完成率"}},
 		{"the end of a change names what the start named", "国内生产总值从不到70万亿元增加到超过100万亿元。", []string{"国内生产总值", "国内生产总值"}},
+		{"a footnote mark is no part of the name", "实现“双盲”评审[2]项目251个，成交金额30.4亿元。", []string{"“双盲”评审项目", "“双盲”评审项目成交金额"}},
+		{"分别 over X、Y等Z: each item is a Z", "节能环保、新材料、高端装备制造等产业增加值分别增长29.2%、16%和33%。", []string{"节能环保产业增加值", "新材料产业增加值", "高端装备制造产业增加值"}},
+		{"分别 after a clause of names; a short last item takes the first's words", "研发费用加计扣除[3]政策享受户数与金额，分别增长21.43%和42.68%。", []string{"研发费用加计扣除政策享受户数", "研发费用加计扣除政策享受金额"}},
+		{"a list item names its thing after the number", "改造提升8条小街小巷、28公里地下管网、2.6公里城市道路。", []string{"小街小巷", "地下管网", "城市道路"}},
+		{"a comparison is no name: the change is of what was named", "拟安排地方政府专项债券4.4万亿元、比上年增加5000亿元。", []string{"地方政府专项债券", "地方政府专项债券"}},
+		{"a qualifier alone is no name", "成功创建16个省级和美乡村。", []string{"省级和美乡村"}},
 		{"the year a change starts from is no part of the name", "公路通车里程由1997年的123万公里增加到2002年的176万公里。", []string{"公路通车里程", "公路通车里程"}},
 	}
 	for _, tc := range tests {

@@ -4,6 +4,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gwrfacts/gwr/extract/lexicon"
 	"github.com/gwrfacts/gwr/schema"
@@ -40,7 +41,14 @@ func (a *analysis) distribute(facts []*fact) {
 				}
 			}
 		}
-		items := splitItems(trimIndicator(head[:at]))
+		names := trimIndicator(head[:at])
+		if names == "" && f.clause > 1 && isClauseMark(a.s[f.clause-1]) && a.s[f.clause-1] != '、' {
+			// 政策享受户数与金额，分别增长21.43%和42.68%: the names are the clause before
+			if ps := a.clauseStart(f.clause - 2); !a.hasQuantity(ps, f.clause-1) {
+				names = trimIndicator(a.sub(ps, f.clause-1))
+			}
+		}
+		items := splitItems(names)
 		if len(items) == 1 && len(group) == 2 {
 			items = splitPair(items[0]) // 城乡居民人均可支配收入分别增长6%、7.2%
 		}
@@ -69,8 +77,27 @@ func splitItems(s string) []string {
 	if strings.Contains(s, "、") {
 		seps = "、" // 信息传输软件和信息技术服务业、租赁和商务服务业: 和 is inside the names
 	}
+	// 节能环保、新材料、高端装备制造等产业增加值: the tail after 等 names
+	// what each item is
+	tail := ""
+	if i := strings.LastIndex(s, "等"); i > 0 && !strings.ContainsAny(s[i:], seps) && utf8.RuneCountInString(s[i+len("等"):]) >= 2 &&
+		utf8.RuneCountInString(s[itemStart(s[:i], seps):i]) >= 2 { // not 高等职业教育
+		s, tail = s[:i], s[i+len("等"):]
+	}
 	items := strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(seps, r) })
-	if len(items) < 2 {
+	if tail != "" {
+		for k := range items {
+			items[k] += tail
+		}
+	}
+	for k := range items {
+		items[k] = noteRe.ReplaceAllString(items[k], "") // 加计扣除[3]政策: a footnote mark
+	}
+	if len(items) < 2 || tail != "" {
+		return items
+	}
+	if n, first := utf8.RuneCountInString(items[len(items)-1]), []rune(items[0]); len(items) == 2 && seps != "、" && n <= 2 && len(first) > n+2 {
+		items[1] = string(first[:len(first)-n]) + items[1] // 政策享受户数与金额: 政策享受金额
 		return items
 	}
 	short := 3
@@ -107,4 +134,15 @@ func splitPair(s string) []string {
 		}
 	}
 	return []string{s}
+}
+
+// itemStart returns the byte offset where the last item of s starts: after
+// its last separator (one of seps), or 0.
+func itemStart(s, seps string) int {
+	j := strings.LastIndexAny(s, seps)
+	if j < 0 {
+		return 0
+	}
+	_, n := utf8.DecodeRuneInString(s[j:])
+	return j + n
 }

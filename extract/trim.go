@@ -22,6 +22,10 @@ const leadingTimeFirst = "到至在0123456789一二两三四五六七八九十�
 // 由1997年, 从2007年末的.
 var trailingComparison = regexp.MustCompile(`(?:(?:较|比|是)(?:上年|去年|上半年|同期|(?:19|20)\d\d年)(?:同期|的)?|(?:由|从)(?:(?:19|20)\d\d年(?:底|末)?|上年|去年)(?:的)?)$`)
 
+// trailingTime matches a time at the end of an indicator: 工农业总产值在
+// 1957年(达到), 收入全年.
+var trailingTime = regexp.MustCompile(`(?:在|于|到|至)?(?:(?:19|20)\d\d年(?:底|末)?|今年|去年|上年|全年|当年)$`)
+
 // trimIndicator drops scope, hedge, time and connective words from both
 // ends, and quote marks left unbalanced by the cut.
 func trimIndicator(s string) string {
@@ -45,6 +49,12 @@ func trimBounds(full string) (lo, hi int) {
 		}
 		if strings.ContainsAny(s, "较比是由从") {
 			if loc := trailingComparison.FindStringIndex(s); loc != nil && loc[0] > 0 {
+				hi, changed = lo+loc[0], true
+				s = full[lo:hi]
+			}
+		}
+		if strings.ContainsAny(s, "年") {
+			if loc := trailingTime.FindStringIndex(s); loc != nil && loc[0] > 0 {
 				hi, changed = lo+loc[0], true
 				s = full[lo:hi]
 			}
