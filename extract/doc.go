@@ -18,10 +18,13 @@
 //     turn, over the stage data of analysis.go (the sentence, its
 //     quantities, the jieba segmentation of their clauses): the cue
 //     (cue.go), the indicator (indicator.go, trim.go; kept as a phrase of
-//     spans), the measure (measure.go), the sign (sign.go), the hedge
+//     spans; a first choice that is no name - empty, a fragment, a time
+//     word, a word that names nothing alone, a place alone - falls back to
+//     the next name the sentence gives, and a sentence that names nothing
+//     carries the previous sentence's: SPEC 2), the measure (measure.go), the sign (sign.go), the hedge
 //     (hedge.go), kind and year (context.go). Each answer comes with the
 //     name of the decision that gave it (Decision); distributive lists are
-//     paired up last (list.go);
+//     paired up last (list.go: 分别 gives each number its own item's name);
 //  6. spans are mapped back to the original text once, at the end (row.go).
 //
 // Every word the questions look for comes from the lexicon
