@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/gwrfacts/gwr/schema"
@@ -245,6 +246,40 @@ func TestNumberAndTimeForms(t *testing.T) {
 			if got != w {
 				t.Errorf("Extract(%q) fact %d = %+v; want %+v", tc.text, i+1, got, w)
 			}
+		}
+	}
+}
+
+// TestBareMultiplierCounts checks counts in 万 or 亿 without a measure word
+// (LABELING: unit other, unit_text 万): of the people named after them, or
+// before them when the number closes the clause; not a multiplier before a
+// unit or a noun that names no people.
+func TestBareMultiplierCounts(t *testing.T) {
+	x := newExtractor(t)
+	for _, tc := range []struct {
+		text     string
+		mentions []string
+		value    float64
+	}{
+		{"五年中有3 0 0 0 万贫困人口解决了温饱问题。", []string{"3 0 0 0 万"}, 3e7},
+		{"营养改善计划惠及3600多万农村学生。", []string{"3600多万"}, 3.6e7},
+		{"贫困人口减少6800多万，易地扶贫搬迁830万人。", []string{"6800多万", "830万人"}, -6.8e7},
+		{"裁减军队员额30万任务顺利完成。", []string{"30万"}, -3e5},
+		{"建设3万平方米，筹集5万资金。", []string{"3万平方米"}, 3e4},
+	} {
+		facts := x.Extract(Document{ID: "t", Text: tc.text, PlanYear: 2018})
+		var got []string
+		for _, f := range facts {
+			got = append(got, f.Mention)
+		}
+		if strings.Join(got, "|") != strings.Join(tc.mentions, "|") {
+			t.Errorf("Extract(%q) mentions %q, want %q", tc.text, got, tc.mentions)
+			continue
+		}
+		if f := facts[0]; f.ValueLow != tc.value {
+			t.Errorf("Extract(%q) value %v, want %v", tc.text, f.ValueLow, tc.value)
+		} else if f.UnitText == "万" && f.Unit != "other" {
+			t.Errorf("Extract(%q) unit %s, want other", tc.text, f.Unit)
 		}
 	}
 }
