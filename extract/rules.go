@@ -143,7 +143,10 @@ func placeholders() map[string]string {
 		// would (TestRangeAheadIsImplied), but costs a few steps where
 		// the rule's unit trie and multiplier backtracking cost many, at
 		// every number of the text.
-		"{RANGE_AHEAD}": fmt.Sprintf(`(?>[十百千万亿]*)[^\s\-~至到]{0,%d}\s*(?:-|~|至|到)`, longest),
+		// The run of other characters is atomic: it stops at a space or
+		// a range mark (or after a unit's length), and giving one back
+		// would leave a character that is neither before the mark.
+		"{RANGE_AHEAD}": fmt.Sprintf(`(?>[十百千万亿]*)(?>[^\s\-~至到]{0,%d})\s*[-~至到]`, longest),
 		// A number never starts inside another (1【00万吨】, 1,【202】). The
 		// check looks back from after the first digit, so that the pattern
 		// still starts with a digit and regexp2 can skip to candidates.
@@ -151,7 +154,10 @@ func placeholders() map[string]string {
 		// number in a rule never starts with a digit, '.' or ',' (see
 		// TestNothingFollowsANumberLikeADigit), so a shorter number could
 		// never let the rule match, and regexp2 need not try each one.
-		"{NUM}": `\d(?<!\d\d|\d[.,]\d)(?>\d*(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)`,
+		// Thousands groups, if any, then decimals, in one pass (the same
+		// number as the first of "with thousands groups" or "without" in
+		// that order, without reading the digits twice).
+		"{NUM}": `\d(?<!\d\d|\d[.,]\d)(?>\d*(?:,\d{3})*(?:\.\d+)?)`,
 		// A Chinese number starts at the first numeral of a run (looked
 		// back from its second character, as for {NUM}) and is at most
 		// 24 numerals long: a quantity rule tries it at one place per run,
@@ -165,11 +171,24 @@ func placeholders() map[string]string {
 		"{RUN}": `\d(?<!\d\d)(?>\d*)`,
 		// The first digit of a run: no rule starts inside a run of digits
 		// (see ruleSet.matchAt).
-		"{D1}":     `\d(?<!\d\d)`,
-		"{UNIT}":   trieRegex(units),
-		"{POST}":   normalize.BoundPattern(false),
+		"{D1}":   `\d(?<!\d\d)`,
+		"{UNIT}": trieRegex(units),
+		// the bound words after a number (normalize.BoundPattern), as a
+		// trie: one class test where none follows, as at most numbers
+		"{POST}":   trieRegex(boundWordsAfter()),
 		"{FROMTO}": trieRegex(lex.Words(lexicon.FromTo)),
 	}
+}
+
+// boundWordsAfter returns the bound words written after a number.
+func boundWordsAfter() []string {
+	var ws []string
+	for _, b := range normalize.BoundWords {
+		if !b.Before {
+			ws = append(ws, b.Word)
+		}
+	}
+	return ws
 }
 
 // expand replaces the placeholders of pattern with their patterns, each
@@ -235,10 +254,14 @@ var ruleOptions regexp2.RegexOptions = regexp2.RE2
 // clock check at each step and its clock goroutine.)
 
 func compileRules(rules []Rule) (*ruleSet, error) {
+	return compileRulesWith(rules, placeholders())
+}
+
+// compileRulesWith compiles rules with the placeholders ph.
+func compileRulesWith(rules []Rule, ph map[string]string) (*ruleSet, error) {
 	if len(rules) > 64 {
 		return nil, fmt.Errorf("extract: %d rules: at most 64 fit the dispatch mask", len(rules))
 	}
-	ph := placeholders()
 	set := &ruleSet{}
 	var patterns []string
 	for _, r := range rules {

@@ -6,6 +6,7 @@ import (
 	"regexp/syntax"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/dlclark/regexp2"
 
@@ -301,5 +302,79 @@ func TestRuneClasses(t *testing.T) {
 				t.Errorf("insideRun(%q, %U %q) = %v; want %v", p, r, r, got, want)
 			}
 		}
+	}
+}
+
+// plainPlaceholders are the placeholders written the obvious way, before
+// they were tuned for fewer regexp2 steps: the tuned ones must match
+// exactly what these match (TestTunedPlaceholdersEqualPlain).
+func plainPlaceholders() map[string]string {
+	ph := placeholders()
+	longest := 0
+	for _, u := range baseUnitTexts() {
+		longest = max(longest, utf8.RuneCountInString(u))
+	}
+	ph["{RANGE_AHEAD}"] = fmt.Sprintf(`(?>[十百千万亿]*)[^\s\-~至到]{0,%d}\s*(?:-|~|至|到)`, longest)
+	ph["{NUM}"] = `\d(?<!\d\d|\d[.,]\d)(?>\d*(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)`
+	ph["{POST}"] = normalize.BoundPattern(false)
+	return ph
+}
+
+// TestTunedPlaceholdersEqualPlain compiles the rules with the tuned
+// placeholders and with the plain ones and compares, at every position of
+// every window of the corpus, the development set, odd texts and the
+// hostile families, the rule that matches and the span of every group.
+func TestTunedPlaceholdersEqualPlain(t *testing.T) {
+	tuned, err := compileRules(Rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, err := compileRulesWith(Rules, plainPlaceholders())
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{
+		"增长６．５％，新增𝟏𝟎家，“两个100%”，第十九届，PM2.5，３-５个，由2.3%提高到2.5%，翻一番，保持两位数增长，三千瓦，一万亩。",
+		"1,234万元、1,2345吨、12,345.6亿元以上、1,23个、3.5-4.5%左右、3 - 5万千瓦、8至10亿元以内、5千瓦时~6千瓦时、2万多名、1.2.3个",
+		"10家以上，6.5%左右，不少于70项，3400多万人次，100万元以下的，5%以内，1-2个百分点以上，一万亩左右，",
+	}
+	for _, h := range hostile {
+		texts = append(texts, h.text(64))
+	}
+	docs := append(append(textDocs(texts...), corpusDocs(t)...), devDocs(t)...)
+	describe := func(m *regexp2.Match, r *compiledRule) string {
+		if m == nil {
+			return "none"
+		}
+		out := fmt.Sprintf("%v@%d+%d", r != nil && r.ID != "", m.Index, m.Length)
+		if r != nil {
+			out = r.ID + out
+		}
+		for _, g := range m.Groups() {
+			if len(g.Captures) > 0 {
+				out += fmt.Sprintf(" %s@%d+%d", g.Name, g.Index, g.Length)
+			}
+		}
+		return out
+	}
+	checked := 0
+	for _, sr := range sentencesOf(docs) {
+		for _, w := range windows(sr) {
+			ws := sr[w.start:w.end]
+			for at := range ws {
+				m1, r1, err1 := tuned.matchAt(ws, at)
+				m2, r2, err2 := plain.matchAt(ws, at)
+				if err1 != nil || err2 != nil {
+					t.Fatal(err1, err2)
+				}
+				if got, want := describe(m1, r1), describe(m2, r2); got != want {
+					t.Fatalf("in %q at %d: tuned placeholders %s, plain %s", string(ws), at, got, want)
+				}
+				checked++
+			}
+		}
+	}
+	if checked < 10000 {
+		t.Fatalf("checked %d positions; want the corpus's windows (> 10000)", checked)
 	}
 }
