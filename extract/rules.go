@@ -61,13 +61,13 @@ var Rules = []Rule{
 		Pattern: `第[\d零〇一二两三四五六七八九十百千]+(?:{UNIT})?|(?:前|后)[\d一二三四五六七八九十百]+(?:名|位|强)?|[\d一二三四五六七八九十百千](?<![\d一二三四五六七八九十百千]{2})(?>[\d一二三四五六七八九十百千]*)强`},
 	{ID: "reject-date", Yield: Reject,
 		Doc:     "dates, years and month spans: 2024年, 1月9日, 2022-01-30, 6月底, 12个月",
-		Pattern: `{RUN}个月|{D1}\d{3}\s*年(?:\d{1,2}\s*月(?:\d{1,2}\s*日)?)?|{D1}\d?\s*月\s*\d{1,2}\s*日|{D1}\d{3}-\d{1,2}-\d{1,2}|{D1}\d?\s*月(?:底|末|份|中旬|上旬|下旬|前|初)?`},
+		Pattern: `(?={DATE_AHEAD})(?:{RUN}个月|{D1}\d{3}\s*年(?:\d{1,2}\s*月(?:\d{1,2}\s*日)?)?|{D1}\d?\s*月\s*\d{1,2}\s*日|{D1}\d{3}-\d{1,2}-\d{1,2}|{D1}\d?\s*月(?:底|末|份|中旬|上旬|下旬|前|初)?)`},
 	{ID: "reject-code", Yield: Reject,
 		Doc:     "codes and names with digits: 5G, PM2.5, 4A级, 110千伏, 12345热线, 3+2, 5+N",
-		Pattern: `PM\s*2\.5|PM10|{RUN}\s*G(?![a-z])|{RUN}A级|{RUN}\s*(?:千伏|kV|KV)|{D1}\d{4}(?>\d*)\s*(?:热线|平台|服务)|{RUN}\s*\+\s*(?:\d+|[A-Z])|[A-Z]{1,5}\d+`},
+		Pattern: `PM\s*2\.5|PM10|{RUN}(?:\s*G(?![a-z])|A级|\s*(?:千伏|kV|KV)|(?<=\d{5})\s*(?:热线|平台|服务)|\s*\+\s*(?:\d+|[A-Z]))|[A-Z]{1,5}\d+`},
 	{ID: "reject-named-count", Yield: Reject,
 		Doc:     "numbers naming a programme: 九大政策, 八个方面, 三年攻坚行动, 十大行动, 6大集群, 五天工作制, 四个现代化, 抓好三件事",
-		Pattern: `[\d一二三四五六七八九十两](?<![\d一二三四五六七八九十两]{2})(?>[\d一二三四五六七八九十两]*)(?:大|个方面|方面|年攻坚|年行动|年计划|项行动|大行动|个一|件实事|件事|条措施|条意见|条政策|个专项|天工作制|个现代化)|{RUN}条(?=等|政策|措施|意见|”|")`},
+		Pattern: `(?={COUNT_AHEAD})(?:[\d一二三四五六七八九十两](?<![\d一二三四五六七八九十两]{2})(?>[\d一二三四五六七八九十两]*)(?:大|个(?:方面|一|专项|现代化)|方面|年(?:攻坚|行动|计划)|项行动|件(?:实事|事)|条(?:措施|意见|政策)|天工作制)|{RUN}条(?=等|政策|措施|意见|”|"))`},
 	{ID: "reject-capacity", Yield: Reject,
 		Doc:     "a capacity inside a project name: 年产20万吨…项目, 年处理5000吨",
 		Pattern: `(?:年产|年处理|年加工|年吞吐|年出栏|年存栏|年生产|日处理|日产)(?:能力)?\s*{NUM}{MULT}(?:{UNIT})?`},
@@ -106,7 +106,7 @@ var Rules = []Rule{
 		Pattern: `(?<unit>百分之|千分之)(?<num>{CN}|{NUM})(?<mult>)(?<post>{POST})?`},
 	{ID: "cn-range", Yield: Range, ChineseDigits: true,
 		Doc:     "a range in Chinese numerals: 二百八十万到三百万千瓦, 三至五个",
-		Pattern: `(?<![零〇一二两三四五六七八九十百千万亿点萬億點])(?<num>{CN})(?<mult>)(?<unit1>{UNIT})?(?:到|至)(?<num2>{CN})(?<mult2>)(?<more>多|余)?(?<unit>{UNIT})(?<post>{POST})?`},
+		Pattern: `(?<![零〇一二两三四五六七八九十百千万亿点萬億點])(?={CN_RANGE_AHEAD})(?<num>{CN})(?<mult>)(?<unit1>{UNIT})?(?:到|至)(?<num2>{CN})(?<mult2>)(?<more>多|余)?(?<unit>{UNIT})(?<post>{POST})?`},
 	{ID: "cn-several", Yield: Point, Several: true,
 		Doc:     "several of a multiplier: 几千万人 (2e7 to 9e7), 数十家 (20 to 90), 几百万吨",
 		Pattern: `[几数](?<num>[十百千万亿]{1,6})(?<mult>)(?<more>多|余)?(?<mult3>{MULT})(?<unit>{UNIT})(?<post>{POST})?`},
@@ -146,6 +146,16 @@ func placeholders() map[string]string {
 		// The run of other characters is atomic: it stops at a space or
 		// a range mark (or after a unit's length), and giving one back
 		// would leave a character that is neither before the mark.
+		// The same for ranges in Chinese numerals: past the numerals (and
+		// a unit's numerals: 千瓦), at most a unit's length, then 到 or 至.
+		"{CN_RANGE_AHEAD}": fmt.Sprintf(`(?>[零〇一二两三四五六七八九十百千万亿萬億点點]*)(?>[^到至]{0,%d})[到至]`, longest),
+		// Quick tests of the same kind for two reject rules tried at
+		// every number: a date's digits are followed by 个 (个月), 年, 月
+		// or -; a programme's numerals by the first character of one of
+		// its words (大, 个方面, 年攻坚, 条措施 …). Each only fails where
+		// every branch of its rule would (TestTunedRulesEqualPlain).
+		"{DATE_AHEAD}":  `(?>\d+)\s*[个年月-]`,
+		"{COUNT_AHEAD}": `(?>[\d一二三四五六七八九十两]+)[大个方年项件条天]`,
 		"{RANGE_AHEAD}": fmt.Sprintf(`(?>[十百千万亿]*)(?>[^\s\-~至到]{0,%d})\s*[-~至到]`, longest),
 		// A number never starts inside another (1【00万吨】, 1,【202】). The
 		// check looks back from after the first digit, so that the pattern
