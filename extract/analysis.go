@@ -34,7 +34,7 @@ type analysis struct {
 func newAnalysis(s []rune, str string, time timeWords, seg segment.Segmenter) *analysis {
 	bounds := make([]bool, 2*(len(s)+1)) // tokStart and tokE in one allocation
 	return &analysis{s: s, str: str, off: runeOffsetsOf(s), seg: seg, tokStart: bounds[:len(s)+1], tokE: bounds[len(s)+1:],
-		time: time, hedged: hasAny(str, hedgeWords)}
+		time: time, hedged: hedgeIndex.any(str)}
 }
 
 // runeOffsetsOf is runeOffsets(string(s)), from the code points: no

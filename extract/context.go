@@ -87,7 +87,7 @@ var notTimeMask = func() *strings.Replacer {
 
 // maskNotTime blanks the words of notTimeWords in s, keeping its length.
 func maskNotTime(s string) string {
-	if len(notTimeWords) == 0 || !hasAny(s, notTimeWords) {
+	if len(notTimeWords) == 0 || !notTimeIndex.any(s) {
 		return s
 	}
 	return notTimeMask.Replace(s)

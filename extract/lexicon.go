@@ -100,3 +100,23 @@ func (x *wordIndex) firstEnds(s string, ends []int) {
 		}
 	}
 }
+
+// any reports whether s holds a word of the index's lists: hasAny of
+// them, in one pass over s instead of one per word.
+func (x *wordIndex) any(s string) bool {
+	for at, r := range s {
+		if r < 0x10000 && x.first[r/64]&(1<<(r%64)) == 0 || r >= 0x10000 && !x.other {
+			continue
+		}
+		for _, w := range x.words[r] {
+			if strings.HasPrefix(s[at:], w.word) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hedgeIndex and notTimeIndex find the hedge and not-time words in one
+// pass: each is asked about every sentence that holds a figure.
+var hedgeIndex, notTimeIndex = newWordIndex(hedgeWords), newWordIndex(notTimeWords)
