@@ -75,6 +75,10 @@ func (a *analysis) segmentClause(cs, ce int) {
 	if len(toks) == 0 {
 		return
 	}
+	if a.toks == nil {
+		a.toks = toks // the first clause: its slice is ours (see Segmenter)
+		return
+	}
 	// clauses do not overlap: the new tokens go in one piece between the
 	// tokens that end before them and those that start after them
 	at := sort.Search(len(a.toks), func(i int) bool { return a.toks[i].Start >= toks[0].Start })

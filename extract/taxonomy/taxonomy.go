@@ -376,17 +376,18 @@ func (t *Taxonomy) AssignFacts(facts []schema.Fact) {
 	// A report states the same indicator many times: each (indicator,
 	// measure, unit) is assigned once per document.
 	type key struct{ indicator, measure, unit string }
-	seen := make(map[key]string)
+	// the facts of one key share the code's string (nil for none)
+	seen := make(map[key]*string)
 	set := func(f *schema.Fact, indicator string) {
 		k := key{indicator, string(f.Measure), string(f.Unit)}
 		c, ok := seen[k]
 		if !ok {
-			c = t.assign(k.indicator, k.measure, k.unit)
+			if code := t.assign(k.indicator, k.measure, k.unit); code != "" {
+				c = &code
+			}
 			seen[k] = c
 		}
-		if c != "" {
-			f.IndicatorCode = &c
-		}
+		f.IndicatorCode = c
 	}
 	for i := 0; i < len(facts); i++ {
 		f := &facts[i]
