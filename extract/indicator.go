@@ -99,8 +99,12 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 	}
 	if len(after) > 0 && after.runes() <= 2 && !a.isPlace(after) {
 		// 新设【14个】国家自主创新示范区: the noun phrase stopped at an adverb
+		// it runs to the end of the clause and ends in a noun, so that it
+		// never takes the predicate in (9个项目【竣工投产】)
 		if l := a.looseNounAfter(q.end); len(l) > 0 && l[0].start == after[0].start && l.runes() > after.runes() {
-			after = l
+			if e := l[len(l)-1].end; e == a.clauseEnd(e) && a.posEndingAt(e) == "n" {
+				after = l
+			}
 		}
 	}
 	tmid, tsubj := a.trim(mid), a.trim(subj)
@@ -108,6 +112,8 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 	var ind phrase
 	var why string
 	switch {
+	case cueS >= 0 && cueE == qs && len(tsubj) == 0 && strings.HasSuffix(strings.TrimSpace(a.sub(cs, cueS)), "其中") && a.nameable(cue):
+		ind, why = cue, "sub-item" // 进出口总额5000亿美元，其中【出口】2662亿美元: the item's name
 	case len(after) > 0 && (q.unit == schema.Count || len(tmid) == 0 && cueS >= 0 && cueE == qs ||
 		cueS < 0 && len(tsubj) == 0 && cs > 0 && a.s[cs-1] == '、'): // 、28公里【地下管网】: a list item names its thing after the number
 		ind, why = after, "noun-after" // 实施50个【市区重点技改项目】, 建设1.5万亩【“吨半粮田”示范方】
@@ -119,8 +125,14 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 		ind, why = subj.join(cue).join(mid), "cue-inside-noun" // 建成率达80%: the cue was part of the noun
 	case cueS >= 0 && a.sub(cueS, cueE) == "占" && !midQ:
 		ind, why = subj.join(cue).join(mid), "share" // 发电量【占】总发电量的比重: the share names both
+		if len(tsubj) == 0 && prev != nil && a.nameable(prev.ind) {
+			ind = prev.ind.join(cue).join(mid) // 民生领域财政支出45.14亿元，【占】公共预算支出的91.26%: the share of what was named
+			why += "-of-previous"
+		}
 	case len(tmid) == 0 && strings.TrimSpace(a.text(mid)) != "" && a.text(mid) != "了" && len(tsubj) > 0 && !midQ && cueS >= 0 && !a.hasQuantity(cueE, qs):
 		ind, why = subj.join(cue), "cue-inside-name" // 经济增长预期目标为5%: the cue is part of the name
+	case len(tmid) > 0 && !midQ && len(tsubj) > 0 && hasPrefixAny(tmidText, hedgeWords) && a.onlyVerbs(tmid) && !a.hasQuantity(subjStart(subj, cs), max(cs, cueS)):
+		ind, why = tsubj.join(cue), "cue-inside-name" // 中央预算内【投资】拟安排7350亿元: a hedged verb follows the cue
 	case len(tmid) > 0 && !midQ && len(tsubj) > 0 && tmid.runes() <= 3 && !a.hasQuantity(subjStart(subj, cs), max(cs, cueS)):
 		ind, why = tsubj.join(tmid), "subject-and-object" // 可再生能源新增装机: the subject names whose 装机
 	case len(tmid) > 0 && !midQ:
@@ -418,6 +430,32 @@ func (a *analysis) namedBefore(cs int) phrase {
 
 // trimPrefixSet is trimPrefixes as a set.
 var trimPrefixSet = lex.Set(lexicon.TrimPrefix)
+
+// posEndingAt returns the part-of-speech tag of the token ending at e,
+// or "".
+func (a *analysis) posEndingAt(e int) string {
+	for _, t := range a.toks {
+		if t.End == e {
+			return t.POS
+		}
+	}
+	return ""
+}
+
+// onlyVerbs reports whether p's tokens are all verbs or adverbs (拟安排).
+func (a *analysis) onlyVerbs(p phrase) bool {
+	toks := a.tokens(p)
+	if len(toks) == 0 {
+		return false
+	}
+	for _, t := range toks {
+		pos := a.posAt(t.start)
+		if !(strings.HasPrefix(pos, "v") && pos != "vn" || pos == "d") {
+			return false
+		}
+	}
+	return true
+}
 
 // subjStart returns where the subject starts: cs, or after an earlier
 // number of the clause.

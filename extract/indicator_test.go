@@ -39,6 +39,10 @@ func TestIndicatorNames(t *testing.T) {
 		{"a list item names its thing after the number", "改造提升8条小街小巷、28公里地下管网、2.6公里城市道路。", []string{"小街小巷", "地下管网", "城市道路"}},
 		{"a comparison is no name: the change is of what was named", "拟安排地方政府专项债券4.4万亿元、比上年增加5000亿元。", []string{"地方政府专项债券", "地方政府专项债券"}},
 		{"a qualifier alone is no name", "成功创建16个省级和美乡村。", []string{"省级和美乡村"}},
+		{"其中 before a cue: the cue names the sub-item", "外贸进出口总额突破5000亿美元，其中出口2662亿美元，增长6.8%。", []string{"外贸进出口总额", "出口", "出口"}},
+		{"a share with no subject is the share of what was named before", "完成民生领域财政支出45.14亿元，占公共预算支出的91.26%。", []string{"民生领域财政支出", "民生领域财政支出占公共预算支出"}},
+		{"a hedged verb after the cue: the cue is part of the name", "今年中央预算内投资拟安排7350亿元。", []string{"中央预算内投资"}},
+		{"a comparison with the end of last year is no name", "年末国家外汇储备达到2122亿美元，比上年末增加466亿美元。", []string{"国家外汇储备", "国家外汇储备"}},
 		{"the year a change starts from is no part of the name", "公路通车里程由1997年的123万公里增加到2002年的176万公里。", []string{"公路通车里程", "公路通车里程"}},
 	}
 	for _, tc := range tests {

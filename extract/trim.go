@@ -20,7 +20,7 @@ const leadingTimeFirst = "到至在0123456789一二两三四五六七八九十�
 // trailingComparison matches a comparison at the end of an indicator:
 // 较2022年, 比上年, 较上半年同期, 是2022年的, and the start of a change:
 // 由1997年, 从2007年末的.
-var trailingComparison = regexp.MustCompile(`(?:(?:较|比|是)(?:上年|去年|上半年|同期|(?:19|20)\d\d年)(?:同期|的)?|(?:由|从)(?:(?:19|20)\d\d年(?:底|末)?|上年|去年)(?:的)?)$`)
+var trailingComparison = regexp.MustCompile(`(?:(?:较|比|是)(?:上年|去年|上半年|同期|(?:19|20)\d\d年)(?:同期|末|底)?(?:的)?|(?:由|从)(?:(?:19|20)\d\d年(?:底|末)?|上年|去年)(?:的)?)$`)
 
 // trailingTime matches a time at the end of an indicator: 工农业总产值在
 // 1957年(达到), 收入全年.
