@@ -73,7 +73,7 @@ var Rules = []Rule{
 		Pattern: `(?:年产|年处理|年加工|年吞吐|年出栏|年存栏|年生产|日处理|日产)(?:能力)?\s*{NUM}{MULT}(?:{UNIT})?`},
 	{ID: "reject-threshold", Yield: Reject,
 		Doc:     "a money threshold inside a category name: 过5亿元项目, 亿元以上项目, 5000万元以上企业",
-		Pattern: `(?:(?:过|超|超过){NUM}{MULT}(?:元|美元)|{NUM}{MULT}(?:元|美元)(?:以上|以下))(?=(?:重大|重点|产业|工业|制造业|龙头|骨干|招商|外资)?(?:项目|企业|产业|集群|工程|园区|品牌))`},
+		Pattern: `(?:(?:过|超|超过){NUM}{MULT}(?:元|美元)|(?={THRESHOLD_AHEAD}){NUM}{MULT}(?:元|美元)(?:以上|以下))(?=(?:重大|重点|产业|工业|制造业|龙头|骨干|招商|外资)?(?:项目|企业|产业|集群|工程|园区|品牌))`},
 	{ID: "range", Yield: Range,
 		Doc:     "a range with one unit or a unit on both ends: 3-5个, 5%-6%, 60万吨至65万吨, 8至10亿元",
 		Pattern: `(?<num>{NUM})(?={RANGE_AHEAD})(?<mult>{MULT})(?<unit1>{UNIT})?\s*(?:-|~|至|到)\s*(?<num2>{NUM})(?<mult2>{MULT})(?<more>多|余)?(?<unit>{UNIT})(?<post>{POST})?`},
@@ -88,7 +88,7 @@ var Rules = []Rule{
 		Pattern: `(?<num>{NUM})(?<mult>{MULT})(?<more>多|余)?(?<mult3>{MULT})(?<unit>{UNIT})(?<post>{POST})?`},
 	{ID: "bare-multiplier", Yield: Point,
 		Doc:     "a count in 万 or 亿 with no measure word, of the people named after it or before it: 3000万贫困人口, 近6000万低保人员, 贫困人口减少6800多万，, 员额30万任务 (unit other, unit_text 万)",
-		Pattern: `(?<num>{NUM})(?:(?<mult>万|亿)(?<more>多|余)?|(?<more>多|余)(?<mult3>万|亿))(?<unit>)(?=人口|农民|群众|职工|学生|儿童|老人|居民|人员|低保|劳动力|贫困|农村|城镇|游客|患者|移民|干部|工人|妇女|残疾人|家庭|农户|员工)|(?<=(?:人口|人次|人员|员额|人数|群众|游客)[^，。；、\d]{0,6})(?<num>{NUM})(?:(?<mult>万|亿)(?<more>多|余)?|(?<more>多|余)(?<mult3>万|亿))(?<unit>)(?=[，。；、,;]|任务|增|到|至)`},
+		Pattern: `(?={BARE_AHEAD})(?:(?<num>{NUM})(?:(?<mult>万|亿)(?<more>多|余)?|(?<more>多|余)(?<mult3>万|亿))(?<unit>)(?=人口|农民|群众|职工|学生|儿童|老人|居民|人员|低保|劳动力|贫困|农村|城镇|游客|患者|移民|干部|工人|妇女|残疾人|家庭|农户|员工)|(?<=(?:人口|人次|人员|员额|人数|群众|游客)[^，。；、\d]{0,6})(?<num>{NUM})(?:(?<mult>万|亿)(?<more>多|余)?|(?<more>多|余)(?<mult3>万|亿))(?<unit>)(?=[，。；、,;]|任务|增|到|至))`},
 	{ID: "double", Yield: Fixed, Low: "100", High: "100", Bound: schema.Eq, Unit: schema.Percent, FixedMeasure: schema.Growth,
 		Doc:     "翻番 / 翻一番: growth of 100 percent",
 		Pattern: `翻一番|翻番|倍增(?=[，。；,;]|$)`},
@@ -154,9 +154,15 @@ func placeholders() map[string]string {
 		// or -; a programme's numerals by the first character of one of
 		// its words (大, 个方面, 年攻坚, 条措施 …). Each only fails where
 		// every branch of its rule would (TestTunedRulesEqualPlain).
-		"{DATE_AHEAD}":  `(?>\d+)\s*[个年月-]`,
-		"{COUNT_AHEAD}": `(?>[\d一二三四五六七八九十两]+)[大个方年项件条天]`,
-		"{RANGE_AHEAD}": fmt.Sprintf(`(?>[十百千万亿]*)(?>[^\s\-~至到]{0,%d})\s*[-~至到]`, longest),
+		"{DATE_AHEAD}": `(?>\d+)\s*[个年月-]`,
+		// A number's characters (digits . ,), then 万 亿 多 or 余 for a
+		// bare multiplier, then multipliers and 元 for a threshold: where
+		// these rules match, the run of number characters ends where
+		// {NUM} does, and the multipliers where {MULT} does.
+		"{BARE_AHEAD}":      `(?>[\d.,]+)[万亿多余]`,
+		"{THRESHOLD_AHEAD}": `(?>[\d.,]+)(?>[十百千万亿]*)(?:元|美元)`,
+		"{COUNT_AHEAD}":     `(?>[\d一二三四五六七八九十两]+)[大个方年项件条天]`,
+		"{RANGE_AHEAD}":     fmt.Sprintf(`(?>[十百千万亿]*)(?>[^\s\-~至到]{0,%d})\s*[-~至到]`, longest),
 		// A number never starts inside another (1【00万吨】, 1,【202】). The
 		// check looks back from after the first digit, so that the pattern
 		// still starts with a digit and regexp2 can skip to candidates.

@@ -322,7 +322,8 @@ func plainPlaceholders() map[string]string {
 
 // plainRules are Rules with the patterns of the rules tuned for fewer
 // regexp2 steps written the obvious way: without the quick tests ahead
-// ({DATE_AHEAD}, {COUNT_AHEAD}, {CN_RANGE_AHEAD}), the whole run of digits
+// ({DATE_AHEAD}, {COUNT_AHEAD}, {CN_RANGE_AHEAD}, {BARE_AHEAD},
+// {THRESHOLD_AHEAD}), the whole run of digits
 // read once for all the codes, the programme words a flat list.
 func plainRules() []Rule {
 	plain := map[string]string{
@@ -335,7 +336,12 @@ func plainRules() []Rule {
 		if p, ok := plain[r.ID]; ok {
 			rules[i].Pattern = p
 		}
-		rules[i].Pattern = strings.Replace(rules[i].Pattern, "(?={CN_RANGE_AHEAD})", "", 1)
+		for _, ahead := range []string{"(?={CN_RANGE_AHEAD})", "(?={THRESHOLD_AHEAD})"} {
+			rules[i].Pattern = strings.Replace(rules[i].Pattern, ahead, "", 1)
+		}
+		if p, ok := strings.CutPrefix(rules[i].Pattern, "(?={BARE_AHEAD})(?:"); ok {
+			rules[i].Pattern = strings.TrimSuffix(p, ")")
+		}
 	}
 	return rules
 }
@@ -363,6 +369,7 @@ func TestTunedRulesEqualPlain(t *testing.T) {
 		"1,234万元、1,2345吨、12,345.6亿元以上、1,23个、3.5-4.5%左右、3 - 5万千瓦、8至10亿元以内、5千瓦时~6千瓦时、2万多名、1.2.3个",
 		"2024 年，12 月 9 日，2024年1月，6月底，12个月，1-2-3，2022-01-30，123个月，5 G，5Gb，4A级，110 千伏，12345 热线，1234热线，3 + 2，5+N，ABCDEF12",
 		"九大政策，八个方面，三年攻坚行动，十大行动，6大集群，五天工作制，四个现代化，抓好三件事，两件实事，十条措施，5条政策，5条”，八个一，三个专项",
+		"3000万贫困人口，近6000万低保人员，贫困人口减少6800多万，员额30万任务，人口1.5万，人次2,000万、5.万人口，过5亿元项目，5000万元以上企业，1.2亿美元以上产业，3千万元以下工程，5万万元以上项目",
 		"二百八十万到三百万千瓦，三至五个，一千瓦到二千瓦，一点五至二点五倍，三十到，十万 到二十万，一二三四五六七八九十百千万亿一二三四五六七八九十百千万亿一二三千瓦至五千瓦",
 		"10家以上，6.5%左右，不少于70项，3400多万人次，100万元以下的，5%以内，1-2个百分点以上，一万亩左右，",
 	}
