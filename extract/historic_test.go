@@ -227,6 +227,10 @@ func TestNumberAndTimeForms(t *testing.T) {
 		{"二、今年工作安排\n今后五年，经济增长预期目标是在提高质量和效益的基础上年均增长7%。到2020年国内生产总值比2010年翻一番。", 2016, []historicFields{
 			{"7%", "growth", "target", 0, "eq", 7},         // 基础上年均 holds no 上年
 			{"翻一番", "growth", "target", 2020, "eq", 100}}}, // 比2010年【翻一番】: 2010 is no base of a level
+		{"一、过去五年工作回顾\n五年来，生产总值从2.6万亿元增长到3.62万亿元。全年生产总值增长3.9%。", 2021, []historicFields{
+			{"2.6万亿元", "level", "actual", 2015, "eq", 2.6e12},
+			{"3.62万亿元", "level", "actual", 2020, "eq", 3.62e12},
+			{"3.9%", "growth", "actual", 2020, "eq", 3.9}}}, // 全年 in a review of five years: the last year
 		{"二、今年工作安排\n“十一五”期间，关停5000万千瓦小火电机组，今年要关停1000万千瓦。", 2007, []historicFields{
 			{"5000万千瓦", "delta", "target", 0, "eq", -5e7},
 			{"1000万千瓦", "delta", "target", 2007, "eq", -1e7}}},
