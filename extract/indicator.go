@@ -17,9 +17,21 @@ import (
 func (a *analysis) nounAfter(i int) phrase {
 	var p phrase
 	toks := a.toks
+	quoteEnd := -1 // inside a quoted name: “高效办成一件事”重点事项
 	for k, t := range toks {
 		if t.End <= i {
 			continue
+		}
+		if t.Start < quoteEnd {
+			p = p.add(t.Start, t.End)
+			continue
+		}
+		if t.Text == "“" && t.Start >= i {
+			if e := a.closingQuote(t.End); e > 0 {
+				quoteEnd = e
+				p = p.add(t.Start, t.End)
+				continue
+			}
 		}
 		r0 := []rune(t.Text)[0]
 		if t.Start < i {
@@ -56,6 +68,20 @@ func (a *analysis) nounAfter(i int) phrase {
 		p = p.add(t.Start, t.End)
 	}
 	return p
+}
+
+// closingQuote returns the end of the ” that closes a quotation opened
+// before i, in the same clause and at most 16 code points on, or -1.
+func (a *analysis) closingQuote(i int) int {
+	for j := i; j < len(a.s) && j < i+16; j++ {
+		switch {
+		case a.s[j] == '”':
+			return j + 1
+		case a.s[j] == '“' || isClauseMark(a.s[j]) && a.s[j] != '、':
+			return -1
+		}
+	}
+	return -1
 }
 
 // notNames follow a number without naming what it counts.

@@ -43,6 +43,7 @@ func TestIndicatorNames(t *testing.T) {
 		{"a share with no subject is the share of what was named before", "完成民生领域财政支出45.14亿元，占公共预算支出的91.26%。", []string{"民生领域财政支出", "民生领域财政支出占公共预算支出"}},
 		{"a hedged verb after the cue: the cue is part of the name", "今年中央预算内投资拟安排7350亿元。", []string{"中央预算内投资"}},
 		{"a comparison with the end of last year is no name", "年末国家外汇储备达到2122亿美元，比上年末增加466亿美元。", []string{"国家外汇储备", "国家外汇储备"}},
+		{"a quoted name after a count is read whole", "加快落地21个“高效办成一件事”重点事项。", []string{"“高效办成一件事”重点事项"}},
 		{"the year a change starts from is no part of the name", "公路通车里程由1997年的123万公里增加到2002年的176万公里。", []string{"公路通车里程", "公路通车里程"}},
 	}
 	for _, tc := range tests {
