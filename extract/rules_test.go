@@ -219,7 +219,7 @@ func TestBadRuleNamed(t *testing.T) {
 
 // TestRulesHashCoversLexiconAndUnits checks that the hash changes with one
 // row of the lexicon, one field of one rule, one unit and the segmenter
-// dictionary: everything that can change a fact.
+// dictionary: everything that can change a fact (placeholders included).
 func TestRulesHashCoversLexiconAndUnits(t *testing.T) {
 	base := RulesHash(Rules, lex.Bytes(), segment.UserDict())
 	if got, want := DefaultRulesHash(), HashWithTaxonomy(base, taxonomy.Default()); got != want {
@@ -245,6 +245,14 @@ func TestRulesHashCoversLexiconAndUnits(t *testing.T) {
 	}
 	if got := RulesHash(rules, lex.Bytes(), segment.UserDict()); got == base {
 		t.Errorf("RulesHash after changing a fixed rule's cue = %s, unchanged", got)
+	}
+	ph := placeholders()
+	if got := rulesHashWith(Rules, ph, lex.Bytes(), segment.UserDict()); got != base {
+		t.Errorf("rulesHashWith the placeholders = %s; want RulesHash's %s", got, base)
+	}
+	ph["{MULT}"] = `[十百千万亿]{0,3}`
+	if got := rulesHashWith(Rules, ph, lex.Bytes(), segment.UserDict()); got == base {
+		t.Errorf("RulesHash after changing {MULT} = %s, unchanged", got)
 	}
 	if got := RulesHash(Rules, lex.Bytes(), append(segment.UserDict(), "新词 1000 n\n"...)); got == base {
 		t.Errorf("RulesHash after adding a dictionary word = %s, unchanged", got)
