@@ -295,6 +295,7 @@ func (a *analysis) fallback(q *quantity, bad phrase, prev *fact, tsubj, tmid phr
 			if n := a.nextQuantityStart(v); n >= 0 && n < e {
 				e = n // 村【达到】50%以上: what it reaches is no name
 			}
+			e = min(e, v+maxIndicator-bad.runes()) // shortening must not cut the place off
 			if p := a.tidy(bad.add(v, e)); p.runes() > bad.runes()+2 {
 				return p, "place-and-predicate" // 【72个】村【开展驻村帮扶】
 			}
