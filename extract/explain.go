@@ -45,6 +45,9 @@ type explainer struct {
 	// the facts of the current sentence, in the order described, waiting
 	// for their fact_id
 	pending []int
+	// base is the offset (code points) in the document of the chunk
+	// being read (chunk.go)
+	base int
 }
 
 // sentence records the dropped candidates of a sentence and the digit runs
@@ -52,7 +55,7 @@ type explainer struct {
 func (ex *explainer) sentence(view *normalize.View, orig *origText, sent span, s []rune, qs []quantity, drops []drop) {
 	add := func(sp span, rule, why string) {
 		cs, ce := view.OrigSpan(sent.start+sp.start, sent.start+sp.end)
-		ex.out = append(ex.out, Candidate{Start: cs, End: ce, Text: orig.slice(cs, ce), Rule: rule, Dropped: why})
+		ex.out = append(ex.out, Candidate{Start: ex.base + cs, End: ex.base + ce, Text: orig.slice(cs, ce), Rule: rule, Dropped: why})
 	}
 	covered := func(i int) bool {
 		for _, q := range qs {

@@ -29,6 +29,9 @@ type Extractor struct {
 	tax   *taxonomy.Taxonomy // assigns facts their indicator_code
 	base  string             // hash of the rules alone
 	hash  string             // base and the taxonomy
+	// chunkBytes is the size of the pieces a large document is read in
+	// (chunk.go); 0 means defaultChunkBytes. Tests set it lower.
+	chunkBytes int
 }
 
 // DefaultRulesHash is the RulesHash of Rules with the embedded lexicon and
@@ -155,31 +158,135 @@ func (x *Extractor) ExtractLayout(d Document) ([]schema.Fact, Layout, error) {
 }
 
 // run extracts the facts and the layout of d; with ex not nil, it also
-// records every candidate and what became of it (see Explain).
+// records every candidate and what became of it (see Explain). A large
+// document is read a chunk at a time (chunk.go): first for its layout, up
+// to the turn to the plan, then for its facts.
 func (x *Extractor) run(d Document, ex *explainer) ([]schema.Fact, Layout, error) {
-	var overLimit error
-	view := normalize.Clean(d.Text, normalize.Options{HTML: d.HTML})
-	text := view.Runes
-	work := newRuleWork(len(text))
-	orig := newOrigText(d.Text)
-	var facts []schema.Fact
-	sents := splitSentences(text)
-	lay := findLayout(text, sents, d.PlanYear)
-	out := Layout{PlanStart: -1}
-	p := part{sec: sectionNone}
-	if lay.planStart >= 0 {
-		// the text before the turn reviews the past, whatever its headings say
-		p = part{sec: sectionReview, spanYears: lay.spanYears}
-		out.PlanStart = view.Orig(sents[lay.planStart].start)
+	chunks := chunksOf(d.Text, x.chunkBytes, d.HTML)
+	scan := layoutScan{planYear: d.PlanYear}
+	var kept *cleanChunk // the only chunk, cleaned once
+	cleaned := 0         // code points of the cleaned text, for the rules' work limit
+	for ci, c := range chunks {
+		cc := clean(d, c)
+		if len(chunks) == 1 {
+			kept = cc
+		}
+		cleaned += len(cc.view.Runes)
+		for i, s := range cc.sents {
+			if scan.lay.turns {
+				break
+			}
+			scan.add(layoutSentence{at: pos{ci, i}, str: string(cc.view.Runes[s.start:s.end]), heading: s.heading, orig: c.base + cc.view.Orig(s.start)})
+		}
 	}
-	ch := noChain
-	lastName := "" // the last indicator named, for a sentence that leaves it out
-	// the last sentence that ended with 。 (with those chained to it) up to
-	// its first figure, as text[lastFrom:lastTo]: the time it sets for its
-	// figures. A sentence opening with 其中 details them and shares that
-	// time (SPEC section 6).
-	chainFrom, chainFirst, lastFrom, lastTo := -1, -1, -1, -1
-	for i, s := range sents {
+	lay := scan.result()
+	work := newRuleWork(cleaned)
+	out := Layout{PlanStart: -1}
+	st := newRunState()
+	if lay.turns {
+		// the text before the turn reviews the past, whatever its headings say
+		st.p = part{sec: sectionReview, spanYears: lay.spanYears}
+		out.PlanStart = lay.planOrig
+	}
+	var overLimit error
+	var facts []schema.Fact
+	for ci, c := range chunks {
+		cc := kept
+		if cc == nil {
+			cc = clean(d, c)
+		}
+		kept = nil
+		facts, overLimit = x.runChunk(d, cc, ci, lay, st, work, ex, facts)
+		if overLimit != nil {
+			break // the rest of the text is not read
+		}
+	}
+	for i := range facts {
+		facts[i].FactID = int32(i + 1)
+	}
+	x.tax.AssignFacts(facts)
+	if ex != nil {
+		ex.number(facts)
+	}
+	return facts, out, overLimit
+}
+
+// cleanChunk is a chunk of a document cleaned: its view and its sentences.
+type cleanChunk struct {
+	chunk
+	view  *normalize.View
+	sents []sentence
+}
+
+func clean(d Document, c chunk) *cleanChunk {
+	view := normalize.Clean(d.Text[c.start:c.end], normalize.Options{HTML: d.HTML})
+	return &cleanChunk{chunk: c, view: view, sents: splitSentences(view.Runes)}
+}
+
+// runState is what carries from one sentence to the next, and so from one
+// chunk to the next: the part of the report, the chain of sentences joined
+// by semicolons, the last indicator named and the last sentence's text up
+// to its first figure. Positions in the cleaned text (chainFrom,
+// chainFirst, lastFrom, lastTo; -1 when unset) count from the start of the
+// document's cleaned text; the runes of earlier chunks from the first of
+// them on are kept in carry.
+type runState struct {
+	p                                       part
+	ch                                      chain
+	lastName                                string
+	chainFrom, chainFirst, lastFrom, lastTo int
+	base                                    int    // where the chunk being read starts in the cleaned text
+	carry                                   []rune // the cleaned text of earlier chunks from carryFrom on
+	carryFrom                               int
+}
+
+func newRunState() *runState {
+	return &runState{p: part{sec: sectionNone}, ch: noChain, chainFrom: -1, chainFirst: -1, lastFrom: -1, lastTo: -1}
+}
+
+// text returns the cleaned text [from, to) of the document: from carry,
+// text (the chunk being read) or both.
+func (st *runState) text(text []rune, from, to int) string {
+	if from >= st.base {
+		return string(text[from-st.base : to-st.base])
+	}
+	if to <= st.base {
+		return string(st.carry[from-st.carryFrom : to-st.carryFrom])
+	}
+	return string(st.carry[from-st.carryFrom:]) + string(text[:to-st.base])
+}
+
+// next moves on to the chunk after the one whose cleaned text is text:
+// the runes still needed from it are carried over.
+func (st *runState) next(text []rune) {
+	from := st.base + len(text)
+	for _, p := range []int{st.chainFrom, st.chainFirst, st.lastFrom} {
+		if p >= 0 {
+			from = min(from, p)
+		}
+	}
+	var carry []rune
+	if from < st.base {
+		carry = append(carry, st.carry[from-st.carryFrom:]...)
+	}
+	carry = append(carry, text[max(0, from-st.base):]...)
+	st.carry, st.carryFrom = carry, from
+	st.base += len(text)
+}
+
+// runChunk appends to facts those of one chunk (index ci), ordered by
+// start, with their offsets in the document text. Over the rules' work
+// limit, it stops and returns the error.
+func (x *Extractor) runChunk(d Document, cc *cleanChunk, ci int, lay layout, st *runState, work *ruleWork, ex *explainer, facts []schema.Fact) ([]schema.Fact, error) {
+	var overLimit error
+	view, text, g := cc.view, cc.view.Runes, st.base
+	orig := newOrigText(d.Text[cc.start:cc.end])
+	from := len(facts)
+	if ex != nil {
+		ex.base = cc.base
+	}
+	for i, s := range cc.sents {
+		at := pos{ci, i}
 		// the sentence as a string, made only where it is read
 		str, made := "", false
 		sentence := func() string {
@@ -188,23 +295,23 @@ func (x *Extractor) run(d Document, ex *explainer) ([]schema.Fact, Layout, error
 			}
 			return str
 		}
-		if i == lay.planStart {
-			p = part{sec: sectionPlan}
+		if lay.turns && at == lay.plan {
+			st.p = part{sec: sectionPlan}
 		}
 		if s.heading {
-			ch, lastName = noChain, ""
-			chainFrom, chainFirst, lastFrom = -1, -1, -1
-			if i >= lay.planStart {
+			st.ch, st.lastName = noChain, ""
+			st.chainFrom, st.chainFirst, st.lastFrom = -1, -1, -1
+			if !lay.turns || !at.before(lay.plan) {
 				if h := classifyHeading(sentence(), d.PlanYear); h != sectionNone {
-					p = part{sec: h}
+					st.p = part{sec: h}
 					if h == sectionReview {
-						p.spanYears = reviewSpan(sentence(), d.PlanYear)
+						st.p.spanYears = reviewSpan(sentence(), d.PlanYear)
 					}
 				}
 			}
 		}
-		if p.spanYears > 0 && !s.heading && startsParagraph(text, s) {
-			p.paraYear = paragraphYear(sentence(), d.PlanYear)
+		if st.p.spanYears > 0 && !s.heading && startsParagraph(text, s, cc.midLine) {
+			st.p.paraYear = paragraphYear(sentence(), d.PlanYear)
 		}
 		var drops *[]drop
 		if ex != nil {
@@ -219,21 +326,25 @@ func (x *Extractor) run(d Document, ex *explainer) ([]schema.Fact, Layout, error
 			overLimit = err
 			break
 		}
-		before := ch // the sentences this one is chained to
-		if chainFrom < 0 {
-			chainFrom = s.start
+		before := st.ch // the sentences this one is chained to
+		// the last sentence that ended with 。 (with those chained to it) up
+		// to its first figure, as st.text(lastFrom, lastTo): the time it
+		// sets for its figures. A sentence opening with 其中 details them
+		// and shares that time (SPEC section 6).
+		if st.chainFrom < 0 {
+			st.chainFrom = g + s.start
 		}
-		if len(before.text) == 0 && lastFrom >= 0 && opensWith(text[s.start:s.end], "其中") {
+		if len(before.text) == 0 && st.lastFrom >= 0 && opensWith(text[s.start:s.end], "其中") {
 			// 工农业总产值在一九五七年达到了…。其中，工业总产值达到了【X】: the
 			// detail of the sentence before, of its time
-			t := string(text[lastFrom:lastTo])
+			t := st.text(text, st.lastFrom, st.lastTo)
 			before = chain{text: t, words: findTimeWords(t)}
-			chainFrom = lastFrom
+			st.chainFrom = st.lastFrom
 		}
-		if chainFirst < 0 && len(qs) > 0 {
-			chainFirst = s.start + qs[0].start
+		if st.chainFirst < 0 && len(qs) > 0 {
+			st.chainFirst = g + s.start + qs[0].start
 			for _, q := range qs[1:] {
-				chainFirst = min(chainFirst, s.start+q.start)
+				st.chainFirst = min(st.chainFirst, g+s.start+q.start)
 			}
 		}
 		semicolon := text[s.end-1] == '；' || text[s.end-1] == ';'
@@ -242,14 +353,14 @@ func (x *Extractor) run(d Document, ex *explainer) ([]schema.Fact, Layout, error
 			own = findTimeWords(sentence())
 		}
 		if semicolon {
-			ch = before.add(sentence(), own)
+			st.ch = before.add(sentence(), own)
 		} else {
-			ch = noChain
-			lastFrom, lastTo = chainFrom, s.end
-			if chainFirst >= 0 {
-				lastTo = chainFirst
+			st.ch = noChain
+			st.lastFrom, st.lastTo = st.chainFrom, g+s.end
+			if st.chainFirst >= 0 {
+				st.lastTo = st.chainFirst
 			}
-			chainFrom, chainFirst = -1, -1
+			st.chainFrom, st.chainFirst = -1, -1
 		}
 		if len(qs) == 0 {
 			continue
@@ -259,29 +370,27 @@ func (x *Extractor) run(d Document, ex *explainer) ([]schema.Fact, Layout, error
 		var sf []*fact
 		var prev *fact
 		for i := range qs {
-			f := an.describe(&qs[i], prev, p, before.text, d.PlanYear)
+			f := an.describe(&qs[i], prev, st.p, before.text, d.PlanYear)
 			sf = append(sf, f)
 			prev = f
 		}
 		an.distribute(sf)
-		lastName = carryName(sf, lastName)
-		pairYears(sf, p, an.s, d.PlanYear)
+		st.lastName = carryName(sf, st.lastName)
+		pairYears(sf, st.p, an.s, d.PlanYear)
 		for _, f := range sf {
-			facts = append(facts, f.row(d, orig, view, s.span))
+			row := f.row(d, orig, view, s.span)
+			row.Start += int32(cc.base)
+			row.End += int32(cc.base)
+			facts = append(facts, row)
 			if ex != nil {
-				ex.fact(facts[len(facts)-1], f)
+				ex.fact(row, f)
 			}
 		}
 	}
-	sort.SliceStable(facts, func(i, j int) bool { return facts[i].Start < facts[j].Start })
-	for i := range facts {
-		facts[i].FactID = int32(i + 1)
-	}
-	x.tax.AssignFacts(facts)
-	if ex != nil {
-		ex.number(facts)
-	}
-	return facts, out, overLimit
+	st.next(text)
+	own := facts[from:]
+	sort.SliceStable(own, func(i, j int) bool { return own[i].Start < own[j].Start })
+	return facts, overLimit
 }
 
 // opensWith reports whether the sentence s starts with word, after

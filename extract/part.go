@@ -17,49 +17,112 @@ import (
 
 // layout is what the structure of a report says about time.
 type layout struct {
-	planStart int // index of the sentence that starts the plan part; -1 if the text never turns to a plan
+	turns    bool // the text turns to the plan part, at plan
+	plan     pos  // the sentence that starts the plan part
+	planOrig int  // its offset (code points) in the document text
 	// spanYears is the number of years the review part covers when it
 	// reviews several (过去五年: 5); 0 for a review of one year.
 	spanYears int
 }
 
-// findLayout reads the sentences of a report for its turn to the plan part
-// and the span of its review.
-func findLayout(text []rune, sents []sentence, planYear int) layout {
-	l := layout{planStart: -1}
-	// the report proper starts at its salutation (各位代表：); before it stand
-	// the title, the session line and page chrome
-	// (a page's summary of the report may name 各位代表 before its title:
-	// the salutation, with its colon, is preferred)
-	begin, salutation := 0, false
-	for i := 0; i < len(sents) && i < 40 && !salutation; i++ {
-		str := string(text[sents[i].start:sents[i].end])
-		if k := strings.Index(str, "各位代表"); k >= 0 {
-			if rest := strings.TrimLeft(str[k+len("各位代表"):], "、同志们 "); strings.HasPrefix(rest, "：") || strings.HasPrefix(rest, ":") {
-				begin, salutation = i, true
-			} else if begin == 0 {
-				begin = i
-			}
+// pos is where a sentence is: its chunk of the document (chunk.go) and
+// its index among the chunk's sentences.
+type pos struct{ chunk, sent int }
+
+// before reports whether p comes before q in the text.
+func (p pos) before(q pos) bool {
+	return p.chunk < q.chunk || p.chunk == q.chunk && p.sent < q.sent
+}
+
+// layoutScan reads the sentences of a report, in order, for its turn to
+// the plan part and the span of its review. It needs no more than the
+// sentence at hand and the first salutationReach ones.
+type layoutScan struct {
+	planYear int
+	// the first sentences, until the start of the report proper is known
+	first []layoutSentence
+	start int // the index in first where the report proper starts
+	begun bool
+	lay   layout // lay.turns: the turn is found, later sentences change nothing
+}
+
+// layoutSentence is a sentence as layoutScan reads it.
+type layoutSentence struct {
+	at      pos
+	str     string
+	heading bool
+	orig    int // its offset (code points) in the document text
+}
+
+// salutationReach is how many sentences may stand before the report
+// proper's salutation (各位代表：): the title, the session line, page chrome.
+const salutationReach = 40
+
+// add reads the next sentence of the report.
+func (l *layoutScan) add(s layoutSentence) {
+	if l.lay.turns {
+		return
+	}
+	if l.begun {
+		l.step(s)
+		return
+	}
+	// the report proper starts at its salutation (各位代表：); before it
+	// stand the title, the session line and page chrome (a page's summary
+	// of the report may name 各位代表 before its title: the salutation,
+	// with its colon, is preferred)
+	i := len(l.first)
+	l.first = append(l.first, s)
+	if k := strings.Index(s.str, "各位代表"); k >= 0 {
+		if rest := strings.TrimLeft(s.str[k+len("各位代表"):], "、同志们 "); strings.HasPrefix(rest, "：") || strings.HasPrefix(rest, ":") {
+			l.start = i
+			l.begin()
+			return
+		} else if l.start == 0 {
+			l.start = i
 		}
 	}
-	for i := begin; i < len(sents); i++ {
-		s := sents[i]
-		str := string(text[s.start:s.end])
-		if s.heading && (strings.Contains(str, "报告") || sessionLineRe.MatchString(str)) {
-			continue // a title (2018年政府工作报告) or the session line (——2023年1月8日在…会议上)
-		}
-		if isTurn(str, s.heading, planYear) {
-			l.planStart = i
-			break
-		}
-		if s.heading && l.spanYears == 0 {
-			l.spanYears = reviewSpan(str, planYear)
-		}
+	if len(l.first) == salutationReach {
+		l.begin()
 	}
-	if l.planStart < 0 {
-		l.spanYears = 0
+}
+
+// begin reads the sentences held back from the start of the report proper.
+func (l *layoutScan) begin() {
+	l.begun = true
+	first := l.first[l.start:]
+	l.first = nil
+	for _, s := range first {
+		l.step(s)
 	}
-	return l
+}
+
+func (l *layoutScan) step(s layoutSentence) {
+	if l.lay.turns {
+		return
+	}
+	if s.heading && (strings.Contains(s.str, "报告") || sessionLineRe.MatchString(s.str)) {
+		return // a title (2018年政府工作报告) or the session line (——2023年1月8日在…会议上)
+	}
+	if isTurn(s.str, s.heading, l.planYear) {
+		l.lay.turns, l.lay.plan, l.lay.planOrig = true, s.at, s.orig
+		return
+	}
+	if s.heading && l.lay.spanYears == 0 {
+		l.lay.spanYears = reviewSpan(s.str, l.planYear)
+	}
+}
+
+// result returns the layout once every sentence (or every one up to the
+// turn) has been read.
+func (l *layoutScan) result() layout {
+	if !l.begun {
+		l.begin()
+	}
+	if !l.lay.turns {
+		return layout{} // no turn: no review part either
+	}
+	return l.lay
 }
 
 // sessionLineRe matches the line naming the session a report was
@@ -134,8 +197,9 @@ func paragraphYear(s string, planYear int) int {
 	return planYear - 1
 }
 
-// startsParagraph reports whether sentence s starts a line.
-func startsParagraph(text []rune, s sentence) bool {
+// startsParagraph reports whether sentence s starts a line. midLine says
+// that text is a chunk of a document that starts inside a line.
+func startsParagraph(text []rune, s sentence, midLine bool) bool {
 	for i := s.start - 1; i >= 0; i-- {
 		if text[i] == '\n' {
 			return true
@@ -144,7 +208,7 @@ func startsParagraph(text []rune, s sentence) bool {
 			return false
 		}
 	}
-	return true
+	return !midLine
 }
 
 // part is the time context of a sentence: its part of the report, the
