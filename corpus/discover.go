@@ -30,6 +30,11 @@ type Input struct {
 	Path   string // as given or found by the walk; StdinPath for standard input; the archive for a member
 	ID     string // unique among the inputs of one Discover call
 	Member string // the member's name (decoded to Unicode) in the zip archive at Path; "" for a file
+	// Renamed is the ID Discover gave the input when a later step gave it
+	// another (batch.Output.UniqueIDs: report-2 for a report.txt whose
+	// doc_id the output directory holds); "" otherwise. A manifest row
+	// for Renamed applies when ID has none.
+	Renamed string
 	// Err is set for an input that could not be looked at (a directory
 	// that cannot be listed, a file that cannot be stat'ed, an archive
 	// that cannot be read or is too large, a member that is an archive):

@@ -125,7 +125,11 @@ func Load(in Input, opt Options) (*Document, error) {
 	if doc.HTML && format == FormatText {
 		doc.Format = FormatHTML
 	}
-	doc.Meta = opt.Manifest.Apply(in.ID, doc.Meta)
+	key := in.ID
+	if _, ok := opt.Manifest[key]; !ok && in.Renamed != "" {
+		key = in.Renamed // the manifest names the file by the ID it was found with
+	}
+	doc.Meta = opt.Manifest.Apply(key, doc.Meta)
 	return doc, nil
 }
 

@@ -89,7 +89,8 @@ func TestExtractHostileInputs(t *testing.T) {
 
 // TestExtractAppendSameName: appending a/report.txt after b/report.txt,
 // then an edited b/report.txt, gives three documents with three doc_ids,
-// each with its own facts.
+// each with its own facts; the --manifest row for doc_id report applies to
+// all three (the renamed ones are found by the name they were given).
 func TestExtractAppendSameName(t *testing.T) {
 	dir := t.TempDir()
 	reports := bundledReports(t)
@@ -105,13 +106,15 @@ func TestExtractAppendSameName(t *testing.T) {
 	write(a, reports[0].data)
 	write(b, reports[1].data)
 	out := filepath.Join(dir, "out")
+	manifest := filepath.Join(dir, "m.csv")
+	write(manifest, []byte("doc_id,region,level,year\nreport,测试县,county,2031\n"))
 	for _, in := range []string{a, b} {
-		if s, _, e := runGWR(t, time.Minute, "extract", "--append", "-o", out, "--format", "parquet,jsonl", in); s != 0 {
+		if s, _, e := runGWR(t, time.Minute, "extract", "--append", "-o", out, "--format", "parquet,jsonl", "--manifest", manifest, in); s != 0 {
 			t.Fatalf("append %s: exit status %d: %s", in, s, e)
 		}
 	}
 	write(b, append(append([]byte(nil), reports[1].data...), []byte("\n新增企业12家。\n")...))
-	if s, _, e := runGWR(t, time.Minute, "extract", "--append", "-o", out, "--format", "parquet,jsonl", b); s != 0 {
+	if s, _, e := runGWR(t, time.Minute, "extract", "--append", "-o", out, "--format", "parquet,jsonl", "--manifest", manifest, b); s != 0 {
 		t.Fatalf("append edited %s: exit status %d: %s", b, s, e)
 	}
 	got := readTables(t, out)
@@ -121,6 +124,11 @@ func TestExtractAppendSameName(t *testing.T) {
 	}
 	if want := "report report-2 report-3"; strings.Join(ids, " ") != want {
 		t.Errorf("doc_ids %v, want %s", ids, want)
+	}
+	for _, d := range got.docs {
+		if d.Region != "测试县" || d.Level != "county" || d.Year == nil || *d.Year != 2031 {
+			t.Errorf("%s: region %q, level %q, year %v; want the manifest's 测试县, county, 2031", d.DocID, d.Region, d.Level, d.Year)
+		}
 	}
 	facts := map[string]int{}
 	for _, f := range got.facts {

@@ -147,7 +147,9 @@ func (o *Output) Known() int { return len(o.known) }
 // order, as corpus.Discover does within one run. So a/report.txt appended
 // after b/report.txt, or an edited report.txt appended after the first
 // version, is a document of its own, never facts merged under one doc_id.
-// (An input whose content the directory holds is skipped anyway.)
+// (An input whose content the directory holds is skipped anyway.) A
+// renamed input keeps its old ID in Renamed, so that a --manifest row
+// written for it still applies.
 func (o *Output) UniqueIDs(inputs []corpus.Input) {
 	if len(o.ids) == 0 {
 		return
@@ -163,7 +165,7 @@ func (o *Output) UniqueIDs(inputs []corpus.Input) {
 		for n := 2; ; n++ {
 			c := in.ID + "-" + strconv.Itoa(n)
 			if !o.ids[c] && !used[c] {
-				inputs[i].ID = c
+				inputs[i].ID, inputs[i].Renamed = c, in.ID
 				used[c] = true
 				break
 			}
