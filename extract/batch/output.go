@@ -271,7 +271,7 @@ func (o *Output) createSingle(opt CreateOptions) error {
 			var dis *disagreement
 			if errors.As(err, &dis) {
 				return fmt.Errorf("batch: --append: the tables in %s disagree: %s %s; they were not written by one gwr run (an older gwr killed while renaming them?). "+
-					"Extract again into %s without --append (all inputs), or into a new directory", o.dir, old, dis.what, o.dir)
+					"Run gwr repair %s (it keeps the documents whose rows agree and names the inputs to extract again), or extract again into it without --append (all inputs)", o.dir, old, dis.what, o.dir)
 			}
 			if err != nil {
 				return fmt.Errorf("batch: --append: copying %s: %w", old, err)
@@ -280,13 +280,13 @@ func (o *Output) createSingle(opt CreateOptions) error {
 		if opt.Append {
 			if err := agree.check(); err != nil {
 				return fmt.Errorf("batch: --append: the tables in %s disagree: %s; they were not written by one gwr run (an older gwr killed while renaming them?). "+
-					"Extract again into %s without --append (all inputs), or into a new directory", o.dir, err, o.dir)
+					"Run gwr repair %s (it keeps the documents whose rows agree and names the inputs to extract again), or extract again into it without --append (all inputs)", o.dir, err, o.dir)
 			}
 			if first == nil {
 				first = agree
 			} else if !maps.Equal(first.docs, agree.docs) {
 				return fmt.Errorf("batch: --append: the tables in %s disagree: the %s tables hold other documents than the %s tables. "+
-					"Extract again into %s without --append (all inputs), or into a new directory", o.dir, f, o.formats[0], o.dir)
+					"Run gwr repair %s (it keeps the documents whose rows agree and names the inputs to extract again), or extract again into it without --append (all inputs)", o.dir, f, o.formats[0], o.dir)
 			}
 		}
 	}

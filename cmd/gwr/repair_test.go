@@ -1,0 +1,107 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gwrfacts/gwr/schema"
+)
+
+// TestRepair breaks the tables of an output directory in two ways and
+// repairs them: a fact line doubled in facts.jsonl (the Parquet tables
+// still agree: gwr repair rewrites JSON Lines from them and keeps every
+// document, exit 0), then a documents row whose facts column is wrong in
+// both formats (the document is left out and named with the command that
+// extracts it again, exit 1; running that command restores it). --append
+// refuses the broken directory and points to gwr repair.
+func TestRepair(t *testing.T) {
+	dir := t.TempDir()
+	reports := bundledReports(t)
+	in := filepath.Join(dir, "in")
+	if err := os.MkdirAll(in, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	for _, r := range reports[:3] {
+		p := filepath.Join(in, r.name)
+		if err := os.WriteFile(p, r.data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	out := filepath.Join(dir, "out")
+	if s, _, e := runGWR(t, time.Minute, append([]string{"extract", "-o", out, "--format", "parquet,jsonl"}, paths[:2]...)...); s != 0 {
+		t.Fatalf("extract: exit status %d: %s", s, e)
+	}
+	want := checkAgree(t, out)
+
+	// a fact line doubled in facts.jsonl only
+	factsPath := filepath.Join(out, "facts.jsonl")
+	b, err := os.ReadFile(factsPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := b[:strings.IndexByte(string(b), '\n')+1]
+	if err := os.WriteFile(factsPath, append(append([]byte(nil), first...), b...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, _, e := runGWR(t, time.Minute, "extract", "--append", "-o", out, "--format", "parquet,jsonl", paths[2])
+	if s != 2 || !strings.Contains(e, "gwr repair "+out) {
+		t.Errorf("--append into broken tables: exit status %d, stderr %q; want 2 and a message naming gwr repair %s", s, e, out)
+	}
+	s, stdout, e := runGWR(t, time.Minute, "repair", out)
+	if s != 0 || !strings.Contains(stdout, "2 documents and") || !strings.Contains(stdout, "rows of the parquet tables") {
+		t.Errorf("repair: exit status %d, stdout %q, stderr %q; want 0, 2 documents kept from the parquet tables", s, stdout, e)
+	}
+	if got := checkAgree(t, out); !sameSet(got, want) {
+		t.Errorf("after repair: documents %v, want %v", got, want)
+	}
+
+	// a documents row with a wrong facts column (JSON Lines only)
+	out2 := filepath.Join(dir, "out2")
+	if s, _, e := runGWR(t, time.Minute, append([]string{"extract", "-o", out2, "--format", "jsonl"}, paths[:2]...)...); s != 0 {
+		t.Fatalf("extract: exit status %d: %s", s, e)
+	}
+	docsPath := filepath.Join(out2, "documents.jsonl")
+	b, err = os.ReadFile(docsPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(string(b), "\n")
+	k := strings.Index(lines[0], `"facts":`) + len(`"facts":`)
+	lines[0] = lines[0][:k] + "99999" + lines[0][k+strings.IndexByte(lines[0][k:], ','):]
+	if err := os.WriteFile(docsPath, []byte(strings.Join(lines, "")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, stdout, e = runGWR(t, time.Minute, "repair", out2)
+	rerun := "gwr extract --append -o " + out2 + " " + paths[0]
+	if s != 1 || !strings.Contains(stdout, "1 documents left out") || !strings.Contains(stdout, rerun) {
+		t.Fatalf("repair: exit status %d, stdout %q, stderr %q; want 1, one document left out and the command %q", s, stdout, e, rerun)
+	}
+	if s, _, e := runGWR(t, time.Minute, "extract", "--append", "-o", out2, "--format", "jsonl", paths[0]); s != 0 {
+		t.Fatalf("%s: exit status %d: %s", rerun, s, e)
+	}
+	docs, err := schema.ReadDocuments(docsPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	facts, err := schema.ReadFacts(filepath.Join(out2, "facts.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := map[string]int32{}
+	for _, f := range facts {
+		count[f.DocID]++
+	}
+	if len(docs) != 2 {
+		t.Errorf("after repair and the run it names: %d documents, want 2", len(docs))
+	}
+	for _, d := range docs {
+		if count[d.DocID] != d.Facts || d.Facts == 0 {
+			t.Errorf("after repair: %s has %d facts, its row says %d", d.DocID, count[d.DocID], d.Facts)
+		}
+	}
+}
