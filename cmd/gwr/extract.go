@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"runtime/debug"
 	"runtime/pprof"
 	"sort"
@@ -164,8 +163,11 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 		return interrupted(0, len(inputs))
 	}
 	bar := newProgress(stderr, len(inputs), *quiet)
-	if *textDir == "" {
-		*textDir = filepath.Join(*out, batch.TextsDir)
+	// the texts go into the run's generation, committed with the tables,
+	// unless --text-dir names another place
+	inGeneration := *textDir == ""
+	if inGeneration {
+		*textDir = output.TextDir()
 	}
 	texts := &textSink{Sink: output, dir: *textDir}
 	sink := reportingSink{Sink: texts, stderr: stderr}
@@ -200,12 +202,21 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gwr extract: every input failed; %s left as it was\n", *out)
 		return 1
 	default:
+		if inGeneration {
+			if err := texts.commit(); err != nil {
+				texts.abort()
+				output.Abort()
+				return fail(err)
+			}
+		}
 		if err := output.Commit(); err != nil {
 			texts.abort()
 			return fail(err)
 		}
-		if err := texts.commit(); err != nil {
-			return fail(err)
+		if !inGeneration {
+			if err := texts.commit(); err != nil {
+				return fail(err)
+			}
 		}
 	}
 	if !*quiet {

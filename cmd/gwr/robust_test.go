@@ -519,6 +519,9 @@ func hashDir(t testing.TB, dir string) map[string]string {
 		if e.IsDir() {
 			continue
 		}
+		if info, err := os.Stat(filepath.Join(dir, e.Name())); err == nil && info.IsDir() {
+			continue // texts: a link to the generation's directory
+		}
 		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
 		if err != nil {
 			t.Fatal(err)

@@ -30,6 +30,9 @@ func (s *textSink) Add(r batch.Result) error {
 			return err
 		}
 		_, err = f.WriteString(r.Text)
+		if serr := f.Sync(); err == nil {
+			err = serr
+		}
 		if cerr := f.Close(); err == nil {
 			err = cerr
 		}

@@ -35,6 +35,7 @@ const (
 	lockFile    = "lock"
 	currentLink = "current"
 	genPrefix   = "gen-"
+	oldTexts    = "texts-old" // a DIR/texts of an older gwr, being removed
 )
 
 // Snapshot returns the directory that holds the committed single-file
@@ -158,7 +159,7 @@ func cleanStale(dir string) {
 	for _, e := range entries {
 		name := e.Name()
 		_, isGen := genNumber(name)
-		if isGen && name != current || strings.HasPrefix(name, currentLink+".new") {
+		if isGen && name != current || strings.HasPrefix(name, currentLink+".new") || name == oldTexts {
 			os.RemoveAll(filepath.Join(state, name))
 		}
 	}
@@ -235,6 +236,11 @@ func linkTables(dir string, files []string) error {
 		if t, err := os.Readlink(link); err == nil && t == target {
 			continue
 		}
+		if name == TextsDir {
+			if err := retireTexts(dir); err != nil {
+				return err
+			}
+		}
 		tmp := filepath.Join(dir, "."+name+".link-tmp")
 		os.Remove(tmp)
 		if err := os.Symlink(target, tmp); err != nil {
@@ -245,14 +251,39 @@ func linkTables(dir string, files []string) error {
 			return fmt.Errorf("batch: %w", err)
 		}
 	}
+	names := []string{TextsDir}
 	for _, t := range tables {
 		for _, f := range schema.Formats {
-			name := t.Name + "." + schema.Ext(f)
-			link := filepath.Join(dir, name)
-			if target, err := os.Readlink(link); err == nil && !want[name] && target == filepath.Join(stateDir, currentLink, name) {
-				os.Remove(link)
-			}
+			names = append(names, t.Name+"."+schema.Ext(f))
+		}
+	}
+	for _, name := range names {
+		link := filepath.Join(dir, name)
+		if target, err := os.Readlink(link); err == nil && !want[name] && target == filepath.Join(stateDir, currentLink, name) {
+			os.Remove(link)
+		}
+	}
+	if !want[TextsDir] {
+		if err := retireTexts(dir); err != nil {
+			return err
 		}
 	}
 	return syncDir(dir)
+}
+
+// retireTexts moves a DIR/texts directory an older gwr wrote (the texts
+// of its documents, now kept in the generations) out of the way, into the
+// state directory, and removes it.
+func retireTexts(dir string) error {
+	texts := filepath.Join(dir, TextsDir)
+	info, err := os.Lstat(texts)
+	if err != nil || !info.IsDir() {
+		return nil
+	}
+	old := filepath.Join(dir, stateDir, oldTexts)
+	os.RemoveAll(old)
+	if err := os.Rename(texts, old); err != nil {
+		return fmt.Errorf("batch: %w", err)
+	}
+	return os.RemoveAll(old)
 }

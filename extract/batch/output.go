@@ -223,6 +223,9 @@ func (o *Output) createSingle(opt CreateOptions) error {
 			return err
 		}
 		o.known, o.ids = map[string]bool{}, map[string]bool{}
+		if err := o.keepTexts(snap); err != nil {
+			return err
+		}
 	}
 	retried := map[string]bool{}
 	for _, p := range opt.Inputs {
@@ -293,6 +296,54 @@ func (o *Output) createSingle(opt CreateOptions) error {
 	return nil
 }
 
+// TextDir is where the run keeps the texts of documents not read from a
+// plain .txt or .html file (TextFile): for single files, the directory
+// TextsDir inside the run's generation, committed with the tables and
+// shown as DIR/texts (a link, like the tables); for partitioned tables,
+// DIR/texts itself. With Append, the texts of the documents already there
+// are kept (linked into the new generation).
+func (o *Output) TextDir() string {
+	if o.part != nil || o.gen == "" {
+		return filepath.Join(o.dir, TextsDir)
+	}
+	return filepath.Join(o.dir, stateDir, o.gen, TextsDir)
+}
+
+// keepTexts links the texts of the committed generation snap (or of a
+// DIR/texts an older gwr wrote) into the new generation.
+func (o *Output) keepTexts(snap string) error {
+	old := filepath.Join(snap, TextsDir)
+	entries, err := os.ReadDir(old)
+	if err != nil {
+		return nil // none
+	}
+	dst := o.TextDir()
+	if err := os.MkdirAll(dst, 0o755); err != nil {
+		return fmt.Errorf("batch: %w", err)
+	}
+	for _, e := range entries {
+		if !e.Type().IsRegular() || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		from, to := filepath.Join(old, e.Name()), filepath.Join(dst, e.Name())
+		if err := os.Link(from, to); err != nil {
+			if err := copyFile(from, to); err != nil {
+				return fmt.Errorf("batch: keeping %s: %w", from, err)
+			}
+		}
+	}
+	return nil
+}
+
+// copyFile copies the regular file from to a new file to.
+func copyFile(from, to string) error {
+	b, err := os.ReadFile(from)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(to, b, 0o644)
+}
+
 // Add writes one document's rows.
 func (o *Output) Add(r Result) error {
 	if o.part != nil {
@@ -347,6 +398,12 @@ func (o *Output) commitSingle() error {
 			return fmt.Errorf("batch: writing %s: %w", tf.final, err)
 		}
 		names = append(names, filepath.Base(tf.final))
+	}
+	if texts := o.TextDir(); isDir(texts) {
+		if err := syncDir(texts); err != nil {
+			return err
+		}
+		names = append(names, TextsDir)
 	}
 	if err := switchGeneration(o.dir, o.gen, names); err != nil {
 		return err
