@@ -329,17 +329,7 @@ func (a *analysis) fallback(q *quantity, bad phrase, prev *fact, tsubj, tmid phr
 // objectOfNextClauseLoose is objectOfNextClause with looseNounAfter: the
 // name after the first verb of the clause that follows position i.
 func (a *analysis) objectOfNextClauseLoose(i int) phrase {
-	if i >= len(a.s) || a.s[i] != '，' && a.s[i] != ',' {
-		return nil
-	}
-	ns, ne := i+1, a.clauseEnd(i+1)
-	a.segmentClause(ns, ne)
-	for _, t := range a.toks {
-		if t.Start >= ns && t.End <= ne && t.POS == "v" {
-			return a.looseNounAfter(t.End)
-		}
-	}
-	return nil
+	return a.afterFirstVerbOfNextClause(i, a.looseNounAfter)
 }
 
 // predicateAfter returns where the verb of what a clause says of the place
@@ -511,6 +501,13 @@ func (a *analysis) objectOfVerbAt(i int) phrase {
 // objectOfNextClause returns the noun phrase after the first verb of the
 // clause that follows position i.
 func (a *analysis) objectOfNextClause(i int) phrase {
+	return a.afterFirstVerbOfNextClause(i, a.nounAfter)
+}
+
+// afterFirstVerbOfNextClause returns what noun reads after the first verb
+// of the clause that follows the comma at position i; nil when i is no
+// comma or the clause has no verb.
+func (a *analysis) afterFirstVerbOfNextClause(i int, noun func(int) phrase) phrase {
 	if i >= len(a.s) || a.s[i] != '，' && a.s[i] != ',' {
 		return nil
 	}
@@ -518,7 +515,7 @@ func (a *analysis) objectOfNextClause(i int) phrase {
 	a.segmentClause(ns, ne)
 	for _, t := range a.toks {
 		if t.Start >= ns && t.End <= ne && t.POS == "v" {
-			return a.nounAfter(t.End)
+			return noun(t.End)
 		}
 	}
 	return nil
