@@ -136,16 +136,10 @@ func TestInferMetaBundled(t *testing.T) {
 	}
 }
 
-// TestInferMetaExtra checks InferMeta against the hand-made manifest of
-// testdata/extra (reports from other sources, regions and years).
-//
-// The manifest's columns differ from ours: region is the full chain
-// ("河北省保定市易县"; "全国（国务院）"), of which we report the innermost
-// unit; level "news" marks a news article, whose level is its region's;
-// and its level "county" covers county-level districts (清苑区), which our
-// levels call "district".
-func TestInferMetaExtra(t *testing.T) {
-	dir := filepath.Join("testdata", "extra")
+// readManifest reads dir's MANIFEST.tsv: its rows (the header first) and
+// the index of each column by its header.
+func readManifest(t *testing.T, dir string) ([][]string, map[string]int) {
+	t.Helper()
 	f, err := os.Open(filepath.Join(dir, "MANIFEST.tsv"))
 	if err != nil {
 		t.Fatal(err)
@@ -158,10 +152,27 @@ func TestInferMetaExtra(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if len(rows) == 0 {
+		t.Fatalf("%s: empty manifest", dir)
+	}
 	col := map[string]int{}
 	for i, h := range rows[0] {
 		col[h] = i
 	}
+	return rows, col
+}
+
+// TestInferMetaExtra checks InferMeta against the hand-made manifest of
+// testdata/extra (reports from other sources, regions and years).
+//
+// The manifest's columns differ from ours: region is the full chain
+// ("河北省保定市易县"; "全国（国务院）"), of which we report the innermost
+// unit; level "news" marks a news article, whose level is its region's;
+// and its level "county" covers county-level districts (清苑区), which our
+// levels call "district".
+func TestInferMetaExtra(t *testing.T) {
+	dir := filepath.Join("testdata", "extra")
+	rows, col := readManifest(t, dir)
 	if len(rows) < 21 {
 		t.Fatalf("got %d manifest rows, want 21", len(rows)-1)
 	}
@@ -232,22 +243,7 @@ func levelOfSuffix(region string) string {
 // 我现在根据国务院的决定 or only its title line does.
 func TestInferMetaNational(t *testing.T) {
 	dir := filepath.Join("testdata", "national")
-	f, err := os.Open(filepath.Join(dir, "MANIFEST.tsv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	r := csv.NewReader(f)
-	r.Comma = '\t'
-	r.LazyQuotes = true
-	rows, err := r.ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	col := map[string]int{}
-	for i, h := range rows[0] {
-		col[h] = i
-	}
+	rows, col := readManifest(t, dir)
 	if len(rows) != 51 {
 		t.Fatalf("got %d manifest rows, want 50", len(rows)-1)
 	}

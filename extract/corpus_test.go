@@ -9,10 +9,10 @@ import (
 	"github.com/gwrfacts/gwr/normalize"
 )
 
-// corpusDocs loads the bundled reports.
-func corpusDocs(t testing.TB) []Document {
+// loadReports reads every report of dirs with its metadata.
+func loadReports(t testing.TB, dirs []string) []Document {
 	t.Helper()
-	inputs, err := corpus.Discover([]string{"../corpus"})
+	inputs, err := corpus.Discover(dirs)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -24,7 +24,16 @@ func corpusDocs(t testing.TB) []Document {
 		}
 		docs = append(docs, Document{ID: d.ID, Text: d.Text, HTML: d.HTML, PlanYear: d.Meta.Year})
 	}
+	if len(docs) == 0 {
+		t.Fatalf("no reports in %v", dirs)
+	}
 	return docs
+}
+
+// corpusDocs loads the bundled reports.
+func corpusDocs(t testing.TB) []Document {
+	t.Helper()
+	return loadReports(t, []string{"../corpus"})
 }
 
 // readDocs reads the files matching pattern, in name order, as reports for

@@ -139,6 +139,28 @@ type historicFields struct {
 	value                  float64
 }
 
+// checkHistoricFields extracts text as a report of planYear and compares
+// its facts, in order, with want.
+func checkHistoricFields(t *testing.T, x *Extractor, text string, planYear int, want []historicFields) {
+	t.Helper()
+	facts := x.Extract(Document{ID: "t", Text: text, PlanYear: planYear})
+	if len(facts) != len(want) {
+		t.Errorf("Extract(%q) gave %d facts; want %d", text, len(facts), len(want))
+		return
+	}
+	for i, w := range want {
+		f := facts[i]
+		year := 0
+		if f.Year != nil {
+			year = int(*f.Year)
+		}
+		got := historicFields{f.Mention, string(f.Measure), string(f.Kind), year, string(f.Bound), f.ValueLow}
+		if got != w {
+			t.Errorf("Extract(%q) fact %d = %+v; want %+v", text, i+1, got, w)
+		}
+	}
+}
+
 // TestHistoricMeasureAndTime checks the classes of strict misses found on
 // the historic excerpts, on sentences written for the test in the style
 // of the 1980s reports (plan year 1983; a review part first, then the
@@ -174,22 +196,7 @@ func TestHistoricMeasureAndTime(t *testing.T) {
 		{plan + "出口总额增长百分之八或者更多一些。", []historicFields{
 			{"百分之八或者更多", "growth", "target", 1983, "ge", 8}}},
 	} {
-		facts := x.Extract(Document{ID: "t", Text: tc.text, PlanYear: 1983})
-		if len(facts) != len(tc.want) {
-			t.Errorf("Extract(%q) gave %d facts; want %d", tc.text, len(facts), len(tc.want))
-			continue
-		}
-		for i, w := range tc.want {
-			f := facts[i]
-			year := 0
-			if f.Year != nil {
-				year = int(*f.Year)
-			}
-			got := historicFields{f.Mention, string(f.Measure), string(f.Kind), year, string(f.Bound), f.ValueLow}
-			if got != w {
-				t.Errorf("Extract(%q) fact %d = %+v; want %+v", tc.text, i+1, got, w)
-			}
-		}
+		checkHistoricFields(t, x, tc.text, 1983, tc.want)
 	}
 }
 
@@ -235,22 +242,7 @@ func TestNumberAndTimeForms(t *testing.T) {
 			{"5000万千瓦", "delta", "target", 0, "eq", -5e7},
 			{"1000万千瓦", "delta", "target", 2007, "eq", -1e7}}},
 	} {
-		facts := x.Extract(Document{ID: "t", Text: tc.text, PlanYear: tc.planYear})
-		if len(facts) != len(tc.want) {
-			t.Errorf("Extract(%q) gave %d facts; want %d", tc.text, len(facts), len(tc.want))
-			continue
-		}
-		for i, w := range tc.want {
-			f := facts[i]
-			year := 0
-			if f.Year != nil {
-				year = int(*f.Year)
-			}
-			got := historicFields{f.Mention, string(f.Measure), string(f.Kind), year, string(f.Bound), f.ValueLow}
-			if got != w {
-				t.Errorf("Extract(%q) fact %d = %+v; want %+v", tc.text, i+1, got, w)
-			}
-		}
+		checkHistoricFields(t, x, tc.text, tc.planYear, tc.want)
 	}
 }
 

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gwrfacts/gwr/corpus"
 	"github.com/gwrfacts/gwr/schema"
 )
 
@@ -18,27 +17,6 @@ import (
 
 // invariantCorpora are the directories of unlabelled reports.
 var invariantCorpora = []string{"../corpus/testdata/extra", "../corpus/testdata/national"}
-
-// loadReports reads every report of dirs with its metadata.
-func loadReports(t *testing.T, dirs []string) []Document {
-	t.Helper()
-	inputs, err := corpus.Discover(dirs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var docs []Document
-	for _, in := range inputs {
-		d, err := corpus.Load(in, corpus.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		docs = append(docs, Document{ID: d.ID, Text: d.Text, HTML: d.HTML, PlanYear: d.Meta.Year})
-	}
-	if len(docs) == 0 {
-		t.Fatalf("no reports in %v", dirs)
-	}
-	return docs
-}
 
 // earlierYearRe finds a year named as the time of a sentence: not the base
 // of a comparison (比2020年), not the start of a span (2020年以来) and not a
