@@ -29,14 +29,7 @@ func TestNationalPercentInvariant(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	seg, err := segment.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	x, err := extract.New(seg)
-	if err != nil {
-		t.Fatal(err)
-	}
+	x := newNationalExtractor(t)
 	docs, total := 0, 0
 	for _, in := range inputs {
 		d, err := corpus.Load(in, corpus.Options{})
@@ -105,14 +98,7 @@ var gdpIndicator = regexp.MustCompile(`国内生产总值|经济增长`)
 // TestNationalGDPTargets checks that each GDP growth target of gdpTargets
 // is a target fact of its report's year with the right value and bound.
 func TestNationalGDPTargets(t *testing.T) {
-	seg, err := segment.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	x, err := extract.New(seg)
-	if err != nil {
-		t.Fatal(err)
-	}
+	x := newNationalExtractor(t)
 	for _, g := range gdpTargets {
 		path := filepath.Join(nationalDir, fmt.Sprintf("national_china_%d.txt", g.year))
 		inputs, err := corpus.Discover([]string{path})
@@ -135,4 +121,19 @@ func TestNationalGDPTargets(t *testing.T) {
 			t.Errorf("%s: no target fact of %d for GDP growth %v-%v (%s)", d.ID, g.year, g.low, g.high, g.bound)
 		}
 	}
+}
+
+// newNationalExtractor returns an extractor with the built-in rules and
+// the default segmenter.
+func newNationalExtractor(t *testing.T) *extract.Extractor {
+	t.Helper()
+	seg, err := segment.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := extract.New(seg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return x
 }

@@ -24,15 +24,7 @@ func TestExplainCommand(t *testing.T) {
 		path + ":2:16: 2024年: dropped (rule reject-date): claimed by reject rule reject-date:",
 		path + ":2:22: 1200: dropped: no rule matched",
 	}
-	lines := strings.Split(strings.TrimSuffix(stdout.String(), "\n"), "\n")
-	if len(lines) != len(want) {
-		t.Fatalf("gwr explain printed %d lines; want %d:\n%s", len(lines), len(want), stdout.String())
-	}
-	for i, w := range want {
-		if !strings.HasPrefix(lines[i], w) {
-			t.Errorf("line %d = %q; want it to start with %q", i+1, lines[i], w)
-		}
-	}
+	checkExplainLines(t, stdout.String(), want)
 }
 
 func TestExplainUsage(t *testing.T) {
@@ -74,16 +66,23 @@ func TestExplainArchive(t *testing.T) {
 		zipPath + ":丙县报告.txt:1:8: 12万吨: fact 1 (rule point): delta -120000 t eq;",
 		zipPath + ":甲县报告.txt:1:9: 50万标准箱: fact 1 (rule point): level 500000 TEU eq;",
 	}
-	lines := strings.Split(strings.TrimSuffix(stdout.String(), "\n"), "\n")
+	checkExplainLines(t, stdout.String(), want)
+	if !strings.Contains(stderr.String(), "乙县报告.doc") || !strings.Contains(stderr.String(), ".docx") {
+		t.Errorf("stderr = %q; want the .doc member named with the advice to save it as .docx", stderr.String())
+	}
+}
+
+// checkExplainLines checks that gwr explain printed as many lines as want,
+// each starting with its want.
+func checkExplainLines(t *testing.T, stdout string, want []string) {
+	t.Helper()
+	lines := strings.Split(strings.TrimSuffix(stdout, "\n"), "\n")
 	if len(lines) != len(want) {
-		t.Fatalf("gwr explain printed %d lines; want %d:\n%s", len(lines), len(want), stdout.String())
+		t.Fatalf("gwr explain printed %d lines; want %d:\n%s", len(lines), len(want), stdout)
 	}
 	for i, w := range want {
 		if !strings.HasPrefix(lines[i], w) {
 			t.Errorf("line %d = %q; want it to start with %q", i+1, lines[i], w)
 		}
-	}
-	if !strings.Contains(stderr.String(), "乙县报告.doc") || !strings.Contains(stderr.String(), ".docx") {
-		t.Errorf("stderr = %q; want the .doc member named with the advice to save it as .docx", stderr.String())
 	}
 }
