@@ -8,7 +8,7 @@ GOFLAGS ?=
 BIN     := gwr
 OUT     := out
 
-.PHONY: all build install setup run test test-go eval holdout golden bench fuzz fuzz-long interop clean
+.PHONY: all build install setup run test test-go eval holdout golden bench ab fuzz fuzz-long interop clean
 
 all: build
 
@@ -55,6 +55,10 @@ golden:
 ## bench: throughput and memory against a Python jieba+regex baseline
 bench: build
 	bash bench/run.sh
+
+## ab: two gwr binaries interleaved on the bench corpus (make ab A=/tmp/gwr-old B=./gwr)
+ab: build
+	bash bench/ab.sh $(or $(A),$(error make ab needs A=OLD_BINARY)) $(or $(B),./gwr) $(or $(ROUNDS),5)
 
 ## fuzz: a short fuzz run of every target (part of `make test`)
 fuzz:
