@@ -14,7 +14,8 @@ import (
 // the document exists, the span lies inside it, text[start:end] (code
 // points) equals the row's mention, and rows are sorted by start. A label
 // whose offsets drift from its text would be scored against the wrong
-// number by `gwr eval`.
+// number by `gwr eval`. A classifier holding a multiplier (万辆次) betrays
+// a value left unscaled.
 func TestLabelSpans(t *testing.T) {
 	for _, set := range []struct{ labels, texts string }{
 		{"labels", corpusDir},
@@ -59,6 +60,9 @@ func TestLabelSpans(t *testing.T) {
 				t.Errorf("%s/%s: row at %d after a row at %d: want rows sorted by start", set.labels, g.DocID, start, last[g.DocID])
 			}
 			last[g.DocID] = start
+			if strings.ContainsAny(g.Classifier, "万亿") {
+				t.Errorf("%s/%s: row %q at %d has classifier %q: want the measure word alone, its multiplier in unit_text and value", set.labels, g.DocID, g.Mention, start, g.Classifier)
+			}
 			if strings.TrimSpace(g.Indicator) == "" && !g.Optional {
 				t.Errorf("%s/%s: required row %q at %d has no indicator", set.labels, g.DocID, g.Mention, start)
 			}
