@@ -221,11 +221,21 @@ func (a *analysis) tidy(ind phrase) phrase {
 // ”行动^[4]累计入库项目, 十百千工程〔27〕.
 var noteRe = regexp.MustCompile(`\^?\[\d{1,3}\]|〔\d{1,3}〕`)
 
+// mayHoldNote reports whether s holds [ or 〔, which every match of
+// noteRe holds.
+func mayHoldNote(s string) bool {
+	return strings.IndexByte(s, '[') >= 0 || strings.Contains(s, "〔")
+}
+
 // dropNotes cuts footnote marks out of p's pieces.
 func (a *analysis) dropNotes(p phrase) phrase {
 	var out phrase
 	for _, sp := range p {
 		text := a.sub(sp.start, sp.end)
+		if !mayHoldNote(text) {
+			out = out.add(sp.start, sp.end)
+			continue
+		}
 		at := sp.start
 		for _, m := range noteRe.FindAllStringIndex(text, -1) {
 			s := sp.start + utf8.RuneCountInString(text[:m[0]])
@@ -255,8 +265,10 @@ func (a *analysis) nameable(p phrase) bool {
 	if isModifier(s) {
 		return false // 省级: a qualifier without its noun
 	}
-	if loc := trailingComparison.FindStringIndex(s); loc != nil && loc[0] == 0 {
-		return false // 较2022年: a comparison, no name
+	if r, _ := utf8.DecodeRuneInString(s); strings.ContainsRune(comparisonFirst, r) {
+		if loc := trailingComparison.FindStringIndex(s); loc != nil && loc[0] == 0 {
+			return false // 较2022年: a comparison, no name
+		}
 	}
 	if toks := a.tokens(p); len(toks) > 0 && p.runes() <= 6 && a.posAt(toks[0].start) == "p" {
 		return false // 比上年, 由年初, 按可比口径: a comparison or a basis, no name

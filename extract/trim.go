@@ -37,6 +37,12 @@ func trimIndicator(s string) string {
 // only ever cuts from the ends, so an indicator's span stays a span.
 func trimBounds(full string) (lo, hi int) {
 	lo, hi = 0, len(full)
+	// which of the characters the steps look for are in full at all: a
+	// step whose characters are not there cannot apply to any part of it
+	has := ^0
+	if trimQuick {
+		has = trimCharsOf(full)
+	}
 	for changed := true; changed; {
 		changed = false
 		s := full[lo:hi]
@@ -47,13 +53,15 @@ func trimBounds(full string) (lo, hi int) {
 				s = full[lo:hi]
 			}
 		}
-		if strings.ContainsAny(s, "较比是由从") {
+		// a match of trailingComparison (trailingTime) ends with one of
+		// comparisonLast (timeLast)
+		if has&trimComparison != 0 && (!trimQuick || endsWithAny(s, comparisonLast)) && strings.ContainsAny(s, comparisonFirst) {
 			if loc := trailingComparison.FindStringIndex(s); loc != nil && loc[0] > 0 {
 				hi, changed = lo+loc[0], true
 				s = full[lo:hi]
 			}
 		}
-		if strings.ContainsAny(s, "年") {
+		if has&trimYear != 0 && (!trimQuick || endsWithAny(s, timeLast)) && strings.ContainsAny(s, "年") {
 			if loc := trailingTime.FindStringIndex(s); loc != nil && loc[0] > 0 {
 				hi, changed = lo+loc[0], true
 				s = full[lo:hi]
@@ -68,11 +76,11 @@ func trimBounds(full string) (lo, hi int) {
 			s = full[lo:hi]
 		}
 		// a bracket left open or closed by the cut: 县城（城市 -> 县城, 段）市政路 -> 市政路
-		if i := strings.LastIndexAny(s, "（("); i >= 0 && !strings.ContainsAny(s[i:], "）)") {
+		if i := lastIndexAnyIf(has&trimOpen != 0, s, "（("); i >= 0 && !strings.ContainsAny(s[i:], "）)") {
 			hi, changed = lo+i, true
 			s = full[lo:hi]
 		}
-		if i := strings.IndexAny(s, "）)"); i >= 0 && !strings.ContainsAny(s[:i], "（(") {
+		if i := indexAnyIf(has&trimClose != 0, s, "）)"); i >= 0 && !strings.ContainsAny(s[:i], "（(") {
 			_, n := utf8.DecodeRuneInString(s[i:])
 			lo, changed = lo+i+n, true
 			s = full[lo:hi]
@@ -103,6 +111,68 @@ func trimBounds(full string) (lo, hi int) {
 		}
 	}
 	return lo, hi
+}
+
+// trimQuick turns on trimBounds' quick tests (trimCharsOf, endsWithAny):
+// false only in TestTrimQuickTests, which checks that they change nothing.
+var trimQuick = true
+
+// The characters trimBounds looks for, as bits of trimCharsOf.
+const (
+	trimComparison = 1 << iota // 较比是由从
+	trimYear                   // 年
+	trimOpen                   // （(
+	trimClose                  // ）)
+)
+
+// trimCharsOf returns the bits of the characters trimBounds looks for
+// that s holds, in one pass.
+func trimCharsOf(s string) int {
+	has := 0
+	for _, r := range s {
+		switch r {
+		case '较', '比', '是', '由', '从':
+			has |= trimComparison
+		case '年':
+			has |= trimYear
+		case '（', '(':
+			has |= trimOpen
+		case '）', ')':
+			has |= trimClose
+		}
+	}
+	return has
+}
+
+// comparisonLast and timeLast are the characters a match of
+// trailingComparison and of trailingTime can end with (TestTrimEndChars
+// checks them and comparisonFirst against the patterns).
+const (
+	comparisonFirst = "较比是由从" // the characters a match of trailingComparison starts with
+	comparisonLast  = "年期末底的"
+	timeLast        = "年末底"
+)
+
+// endsWithAny reports whether s ends with one of the characters of set.
+func endsWithAny(s, set string) bool {
+	r, n := utf8.DecodeLastRuneInString(s)
+	return n > 0 && strings.ContainsRune(set, r)
+}
+
+// lastIndexAnyIf is strings.LastIndexAny(s, chars) when s may hold one of
+// chars, else -1; indexAnyIf the same for strings.IndexAny.
+func lastIndexAnyIf(may bool, s, chars string) int {
+	if !may {
+		return -1
+	}
+	return strings.LastIndexAny(s, chars)
+}
+
+func indexAnyIf(may bool, s, chars string) int {
+	if !may {
+		return -1
+	}
+	return strings.IndexAny(s, chars)
 }
 
 // trimPrefixFirst and trimSuffixLast hold the first characters of

@@ -1,0 +1,131 @@
+package extract
+
+import (
+	"math/rand/v2"
+	"regexp"
+	"regexp/syntax"
+	"strings"
+	"testing"
+)
+
+// TestTrimEndChars checks comparisonLast and timeLast against the
+// characters a match of trailingComparison and trailingTime can end with,
+// and comparisonFirst against those a match of trailingComparison can
+// start with, read from the patterns.
+func TestTrimEndChars(t *testing.T) {
+	for _, tt := range []struct {
+		re          *regexp.Regexp
+		first, last string // "" first: not checked
+	}{{trailingComparison, comparisonFirst, comparisonLast}, {trailingTime, "", timeLast}} {
+		re, err := syntax.Parse(tt.re.String(), syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		re = re.Simplify()
+		chars, empty := lastChars(re, false)
+		if empty {
+			t.Errorf("%s matches the empty string; want every match to end with a character", tt.re)
+		}
+		for _, r := range chars {
+			if !strings.ContainsRune(tt.last, r) {
+				t.Errorf("%s can end with %q, which %q lacks", tt.re, r, tt.last)
+			}
+		}
+		if tt.first == "" {
+			continue
+		}
+		chars, _ = lastChars(re, true)
+		for _, r := range chars {
+			if !strings.ContainsRune(tt.first, r) {
+				t.Errorf("%s can start with %q, which %q lacks", tt.re, r, tt.first)
+			}
+		}
+	}
+}
+
+// lastChars returns the characters a match of re can end with (with
+// first, start with) and whether it can match the empty string (for the
+// operators of the trim patterns; others fail the test).
+func lastChars(re *syntax.Regexp, first bool) (chars []rune, empty bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if first {
+			return re.Rune[:1], false
+		}
+		return re.Rune[len(re.Rune)-1:], false
+	case syntax.OpCharClass:
+		for i := 0; i < len(re.Rune); i += 2 {
+			for c := re.Rune[i]; c <= re.Rune[i+1]; c++ {
+				chars = append(chars, c)
+			}
+		}
+		return chars, false
+	case syntax.OpEmptyMatch, syntax.OpBeginText, syntax.OpEndText, syntax.OpBeginLine, syntax.OpEndLine:
+		return nil, true
+	case syntax.OpCapture, syntax.OpPlus:
+		return lastChars(re.Sub[0], first)
+	case syntax.OpQuest, syntax.OpStar:
+		c, _ := lastChars(re.Sub[0], first)
+		return c, true
+	case syntax.OpRepeat:
+		c, e := lastChars(re.Sub[0], first)
+		return c, e || re.Min == 0
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			c, e := lastChars(sub, first)
+			chars, empty = append(chars, c...), empty || e
+		}
+		return chars, empty
+	case syntax.OpConcat:
+		for k := range re.Sub {
+			i := len(re.Sub) - 1 - k
+			if first {
+				i = k
+			}
+			c, e := lastChars(re.Sub[i], first)
+			chars = append(chars, c...)
+			if !e {
+				return chars, false
+			}
+		}
+		return chars, true
+	}
+	panic("lastChars: operator " + re.Op.String() + " of " + re.String())
+}
+
+// TestTrimQuickTests checks that trimBounds' quick tests change nothing:
+// with and without them, the same bounds for every piece of up to 16
+// characters of the reports' and development texts' sentences, and for
+// random strings of the characters the steps look for.
+func TestTrimQuickTests(t *testing.T) {
+	var pieces []string
+	for _, s := range sentencesOf(append(corpusDocs(t), devDocs(t)...)) {
+		for i := 0; i < len(s); i += 7 {
+			for n := 1; n <= 16 && i+n <= len(s); n++ {
+				pieces = append(pieces, string(s[i:i+n]))
+			}
+		}
+	}
+	alphabet := []rune("较比是由从上去半同期年末底的在于到至今全当内来间后一二三四五十0129（）()“”　 *等率额企业")
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 30000 {
+		r := make([]rune, 1+rng.IntN(14))
+		for i := range r {
+			r[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		pieces = append(pieces, string(r))
+	}
+	want := make([][2]int, len(pieces))
+	trimQuick = false
+	for i, p := range pieces {
+		want[i][0], want[i][1] = trimBounds(p)
+	}
+	trimQuick = true
+	bad := 0
+	for i, p := range pieces {
+		if lo, hi := trimBounds(p); [2]int{lo, hi} != want[i] && bad < 10 {
+			bad++
+			t.Errorf("trimBounds(%q) = %d, %d; want %d, %d (without the quick tests)", p, lo, hi, want[i][0], want[i][1])
+		}
+	}
+}
