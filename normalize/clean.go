@@ -58,21 +58,111 @@ type Options struct {
 // Everything else is kept as is; Clean never applies NFKC. Offsets count code
 // points as Go's []rune(text) does, so each byte of invalid UTF-8 counts as
 // one code point (and is read as U+FFFD).
+//
+// Without HTML, steps 1, 3 and 4 are one pass over the text (readText),
+// which also notes which of steps 5-7 have anything to do; the others are
+// skipped, and the steps write over the runes they read.
 func Clean(text string, opt Options) *View {
-	s := fromText(text)
-	n := len(s.r)
-	s = normalizeNewlines(s)
+	var s seq
+	var todo later
+	var n int
 	if opt.HTML {
+		s = fromText(text)
+		n = len(s.r)
+		s = normalizeNewlines(s)
 		s = stripHTML(s)
+		s = collapseDoubleDash(s)
+		s = foldRunes(s)
+		todo = later{spacedFrom: 0, years: true, markdown: true, zeroWidth: true}
+	} else {
+		s, todo, n = readText(text)
 	}
-	s = collapseDoubleDash(s)
-	s = foldRunes(s)
-	s = joinSpacedDigits(s)
-	s = foldChineseYears(s)
-	s = dropMarkdownEmphasis(s)
-	s = dropZeroWidth(s)
+	if todo.spacedFrom >= 0 {
+		s = joinSpacedDigits(s, todo.spacedFrom)
+	}
+	if todo.years {
+		s = foldChineseYears(s)
+	}
+	if todo.markdown {
+		s = dropMarkdownEmphasis(s)
+	}
+	if todo.zeroWidth {
+		s = dropZeroWidth(s)
+	}
 	s = joinWrappedLines(s)
 	return &View{Runes: s.r, start: s.start, end: s.end, n: n}
+}
+
+// later says which of the steps after folding may have something to do:
+// each is false only when the step would leave the text as it is.
+type later struct {
+	spacedFrom int  // the first ' ' after a digit or '.', or -1 (joinSpacedDigits)
+	years      bool // 一九, or 二 before 〇, ○ or 零 (foldChineseYears)
+	markdown   bool // "**" or "__" (dropMarkdownEmphasis)
+	zeroWidth  bool // an isZeroWidth character (dropZeroWidth)
+}
+
+// readText does steps 1, 3 and 4 of Clean (no HTML) in one pass over the
+// text: it decodes the code points, turns "\r\n" and "\r" into "\n",
+// collapses "——" and "――" into '-' and folds every other rune with
+// [foldRune], writing each rune and its original span once. It also notes
+// which later steps have anything to do. None of those steps makes what
+// another one looks for (joinSpacedDigits drops only spaces after a digit
+// or '.', so it joins no 一九 and no "**"; foldChineseYears writes digits;
+// dropMarkdownEmphasis drops only '*' and '_'), so what readText sees
+// decides for all of them. n is the text's length in code points.
+func readText(text string) (s seq, todo later, n int) {
+	n = utf8.RuneCountInString(text)
+	r, start, end := make([]rune, n), make([]int32, n), make([]int32, n)
+	todo.spacedFrom = -1
+	w, k := 0, int32(0) // runes written; code points read
+	for i := 0; i < len(text); {
+		c, size := rune(text[i]), 1
+		if c >= utf8.RuneSelf {
+			c, size = utf8.DecodeRuneInString(text[i:])
+		}
+		i += size
+		from := k
+		k++
+		switch {
+		case c == '\r':
+			c = '\n'
+			if i < len(text) && text[i] == '\n' {
+				i++
+				k++
+			}
+		case c == '—' || c == '―':
+			// c is valid UTF-8: the next code point is c again exactly
+			// when the next bytes are c's
+			c = '-'
+			if strings.HasPrefix(text[i:], text[i-size:i]) {
+				i += size
+				k++
+			}
+		case c >= utf8.RuneSelf:
+			c = foldRune(c)
+		}
+		r[w], start[w], end[w] = c, from, k
+		if w > 0 {
+			switch p := r[w-1]; c {
+			case ' ':
+				if todo.spacedFrom < 0 && (isDigit(p) || p == '.') {
+					todo.spacedFrom = w
+				}
+			case '*', '_':
+				todo.markdown = todo.markdown || p == c
+			case '九':
+				todo.years = todo.years || p == '一'
+			case '〇', '○', '零':
+				todo.years = todo.years || p == '二'
+			}
+		}
+		if c >= 0xAD && isZeroWidth(c) {
+			todo.zeroWidth = true
+		}
+		w++
+	}
+	return seq{r: r[:w], start: start[:w], end: end[:w]}, todo, n
 }
 
 // Orig returns the original code-point offset of cleaned rune i. Orig(len(Runes))
@@ -209,8 +299,40 @@ func foldRunes(s seq) seq {
 
 // foldRune folds one rune: dashes, tildes, spaces, then width.
 func foldRune(c rune) rune {
-	if c < 0x80 || 0x4E00 <= c && c <= 0x9FFF {
+	switch {
+	case c < 0x80 || 0x4E00 <= c && c <= 0x9FFF:
 		return c // fast path: ASCII and CJK ideographs never change
+	case 0x2000 <= c && c < 0x2070:
+		return foldPunct[c-0x2000] // general punctuation: “”…—
+	case 0x3000 <= c && c < 0x3040:
+		return foldPunct[c-0x3000+0x70] // CJK punctuation: 。、《》
+	case 0xFF00 <= c && c < 0xFFF0:
+		return foldPunct[c-0xFF00+0xB0] // full-width forms: ，：；（）％
+	}
+	return foldRuneSlow(c)
+}
+
+// foldPunct holds foldRuneSlow of U+2000-U+206F, U+3000-U+303F and
+// U+FF00-U+FFEF, where most of a report's runes outside ASCII and the CJK
+// ideographs are: looking them up costs a fraction of folding them.
+var foldPunct = func() (t [0x70 + 0x40 + 0xF0]rune) {
+	for i := range t {
+		c := rune(0xFF00 + i - 0xB0)
+		switch {
+		case i < 0x70:
+			c = rune(0x2000 + i)
+		case i < 0xB0:
+			c = rune(0x3000 + i - 0x70)
+		}
+		t[i] = foldRuneSlow(c)
+	}
+	return t
+}()
+
+// foldRuneSlow is foldRune without the table.
+func foldRuneSlow(c rune) rune {
+	if c < 0x80 || 0x4E00 <= c && c <= 0x9FFF {
+		return c
 	}
 	if d, ok := foldDash(c); ok {
 		return d
@@ -296,60 +418,100 @@ func isFoldTarget(c rune) bool {
 // character (a multiplier, unit or bound word). Ordinary spacing keeps its
 // spaces: "2023 2024", "10 万元". A dropped space is mapped to the rune
 // after it, so that the span of a number covers the spaces inside it.
-func joinSpacedDigits(s seq) seq {
-	drop := func(i int) bool {
-		if s.r[i] != ' ' || i == 0 || i+1 == len(s.r) {
+func joinSpacedDigits(s seq, from int) seq {
+	r, start, end := s.r, s.start, s.end
+	// drop reports whether r[i] is a space to drop, given the three runes
+	// before it as they were (r before i may be written over).
+	drop := func(i int, p1, p2, p3 rune) bool {
+		if r[i] != ' ' || i == 0 || i+1 == len(r) {
 			return false
 		}
-		l, r := s.r[i-1], s.r[i+1]
-		if !isDigit(l) && l != '.' || i >= 2 && isDigit(s.r[i-2]) {
+		if !isDigit(p1) && p1 != '.' || i >= 2 && isDigit(p2) {
 			return false
 		}
-		if i >= 3 && s.r[i-2] == '.' && s.r[i-3] != ' ' {
+		if i >= 3 && p2 == '.' && p3 != ' ' {
 			return false // "6.5 %": an ordinary decimal
 		}
-		switch {
-		case isDigit(r):
-			return i+2 == len(s.r) || !isDigit(s.r[i+2])
-		case r == '.':
-			return i+2 < len(s.r) && isDigit(s.r[i+2])
+		switch c := r[i+1]; {
+		case isDigit(c):
+			return i+2 == len(r) || !isDigit(r[i+2])
+		case c == '.':
+			return i+2 < len(r) && isDigit(r[i+2])
+		default:
+			return c == '%' || c == '‰' || unicode.Is(unicode.Han, c)
 		}
-		return r == '%' || r == '‰' || unicode.Is(unicode.Han, r)
 	}
-	found := false
-	for i := range s.r {
-		if drop(i) {
-			found = true
+	at := func(i int) rune {
+		if i < 0 {
+			return 0
+		}
+		return r[i]
+	}
+	first := -1
+	for i := max(from, 1); i < len(r); i++ {
+		if r[i] == ' ' && drop(i, r[i-1], at(i-2), at(i-3)) {
+			first = i
 			break
 		}
 	}
-	if !found {
+	if first < 0 {
 		return s
 	}
-	b := newBuilder(len(s.r))
+	// Runes before first stay where they are; from first on, kept runes
+	// are written over r, the three runes before i remembered as they were.
+	w := first
+	p1, p2, p3 := r[first-1], at(first-2), at(first-3)
 	pending := int32(-1)
-	for i := range s.r {
-		if drop(i) {
+	for i := first; i < len(r); i++ {
+		c := r[i]
+		if c == ' ' && drop(i, p1, p2, p3) {
 			if pending < 0 {
-				pending = s.start[i]
+				pending = start[i]
 			}
-			continue
+		} else {
+			st := start[i]
+			if pending >= 0 {
+				st, pending = pending, -1
+			}
+			r[w], start[w], end[w] = c, st, end[i]
+			w++
 		}
-		start := s.start[i]
-		if pending >= 0 {
-			start, pending = pending, -1
-		}
-		b.add(s.r[i], start, s.end[i])
+		p1, p2, p3 = c, p1, p2
 	}
-	return b.seq
+	return seq{r: r[:w], start: start[:w], end: end[:w]}
 }
 
-// yearDigits are the digits of a year written in Chinese numerals, with
-// the circle ○ that transcriptions use for zero (一九八○年).
-var yearDigits = map[rune]rune{
-	'〇': '0', '○': '0', '零': '0', '一': '1', '二': '2', '三': '3', '四': '4',
-	'五': '5', '六': '6', '七': '7', '八': '8', '九': '9',
+// yearDigit returns the ASCII digit of a digit of a year written in
+// Chinese numerals, with the circle ○ that transcriptions use for zero
+// (一九八○年), and whether c is one.
+func yearDigit(c rune) (rune, bool) {
+	switch c {
+	case '〇', '○', '零':
+		return '0', true
+	case '一':
+		return '1', true
+	case '二':
+		return '2', true
+	case '三':
+		return '3', true
+	case '四':
+		return '4', true
+	case '五':
+		return '5', true
+	case '六':
+		return '6', true
+	case '七':
+		return '7', true
+	case '八':
+		return '8', true
+	case '九':
+		return '9', true
+	}
+	return 0, false
 }
+
+// isYearZero reports whether c is a zero of a year in Chinese numerals.
+func isYearZero(c rune) bool { return c == '〇' || c == '○' || c == '零' }
 
 // foldChineseYears writes a year in Chinese digits with ASCII digits, one
 // rune for one: 一九八二 is 1982, 一九八○ is 1980, 二〇〇八 is 2008. A year
@@ -358,30 +520,34 @@ var yearDigits = map[rune]rune{
 // (一九八一、一九八二两年). An amount is never written digit by digit this
 // way (一千九百八十二).
 func foldChineseYears(s seq) seq {
+	r := s.r
 	numeral := func(i int) bool {
-		if i < 0 || i >= len(s.r) {
+		if i < 0 || i >= len(r) {
 			return false
 		}
-		_, ok := yearDigits[s.r[i]]
-		return ok || strings.ContainsRune("十百千万亿点", s.r[i])
+		_, ok := yearDigit(r[i])
+		return ok || strings.ContainsRune("十百千万亿点", r[i])
 	}
-	for i := 0; i+4 <= len(s.r); i++ {
-		c0, c1 := s.r[i], s.r[i+1]
-		if !(c0 == '一' && c1 == '九' || c0 == '二' && yearDigits[c1] == '0') || numeral(i-1) {
-			continue
-		}
-		ok := true
-		for k := i + 2; k < i+4; k++ {
-			if _, d := yearDigits[s.r[k]]; !d {
-				ok = false
+	for i := 0; i+4 <= len(r); i++ {
+		c0, c1 := r[i], r[i+1]
+		if c0 == '一' {
+			if c1 != '九' {
+				continue
 			}
-		}
-		if !ok || numeral(i+4) {
+		} else if c0 != '二' || !isYearZero(c1) {
 			continue
 		}
-		for k := i; k < i+4; k++ {
-			s.r[k] = yearDigits[s.r[k]]
+		if numeral(i - 1) {
+			continue
 		}
+		d2, ok2 := yearDigit(r[i+2])
+		d3, ok3 := yearDigit(r[i+3])
+		if !ok2 || !ok3 || numeral(i+4) {
+			continue
+		}
+		d0, _ := yearDigit(c0)
+		d1, _ := yearDigit(c1)
+		r[i], r[i+1], r[i+2], r[i+3] = d0, d1, d2, d3
 		i += 3
 	}
 	return s
@@ -390,27 +556,27 @@ func foldChineseYears(s seq) seq {
 // dropMarkdownEmphasis drops runs of two or more '*' or '_' (markdown bold
 // and bold-italic markers "**", "__", "***"). A single '*' or '_' is kept.
 func dropMarkdownEmphasis(s seq) seq {
-	if !s.has(func(c rune) bool { return c == '*' || c == '_' }) {
-		return s
-	}
-	b := inPlace(s)
-	for i := 0; i < len(s.r); {
-		c := s.r[i]
+	r, start, end := s.r, s.start, s.end
+	w := 0 // runes kept, written over r from the first one dropped on
+	for i := 0; i < len(r); {
+		c := r[i]
+		j := i + 1
 		if c == '*' || c == '_' {
-			j := i
-			for j < len(s.r) && s.r[j] == c {
+			for j < len(r) && r[j] == c {
 				j++
 			}
-			if j-i == 1 {
-				b.keep(s, i)
+			if j-i > 1 {
+				i = j
+				continue
 			}
-			i = j
-			continue
 		}
-		b.keep(s, i)
-		i++
+		if w != i {
+			r[w], start[w], end[w] = c, start[i], end[i]
+		}
+		w++
+		i = j
 	}
-	return b.seq
+	return seq{r: r[:w], start: start[:w], end: end[:w]}
 }
 
 // isZeroWidth reports whether c is an invisible format character dropped
@@ -483,30 +649,46 @@ const minWrappedLine = 30
 // the spaces before it are dropped; between two ASCII letters it becomes one
 // ' ' so that words stay apart.
 func joinWrappedLines(s seq) seq {
-	b := inPlace(s)
-	lineStart := 0 // index in b.r of the current line's first rune
-	for i := 0; i < len(s.r); i++ {
-		if s.r[i] != '\n' {
-			b.keep(s, i)
-			continue
+	r, start, end := s.r, s.start, s.end
+	w := 0         // runes kept, written over r from the first break joined on
+	lineStart := 0 // index in the kept runes of the current line's first rune
+	i := 0
+	next := nextLine(r) // the line at i, up to its break
+	for {
+		// keep the line, then look at its break
+		if w != i {
+			copy(r[w:], next)
+			copy(start[w:], start[i:i+len(next)])
+			copy(end[w:], end[i:i+len(next)])
 		}
-		// Trailing spaces of the line are already in b; look past them.
-		j := len(b.r)
-		for j > lineStart && (b.r[j-1] == ' ' || b.r[j-1] == '\t') {
+		w += len(next)
+		i += len(next)
+		if i == len(r) {
+			break
+		}
+		// r[i] is a "\n". Trailing spaces of the line are already kept;
+		// look past them.
+		j := w
+		for j > lineStart && (r[j-1] == ' ' || r[j-1] == '\t') {
 			j--
 		}
-		if isWrap(b.r[lineStart:j], nextLine(s.r[i+1:])) {
-			prev, next := b.r[j-1], s.r[i+1]
-			b.r, b.start, b.end = b.r[:j], b.start[:j], b.end[:j]
-			if isASCIILetter(prev) && isASCIILetter(next) {
-				b.add(' ', s.start[i], s.end[i])
+		next = nextLine(r[i+1:])
+		if isWrap(r[lineStart:j], next) {
+			prev := r[j-1]
+			w = j
+			if isASCIILetter(prev) && isASCIILetter(next[0]) {
+				r[w], start[w], end[w] = ' ', start[i], end[i]
+				w++
 			}
+			i++
 			continue
 		}
-		b.keep(s, i)
-		lineStart = len(b.r)
+		r[w], start[w], end[w] = r[i], start[i], end[i]
+		w++
+		i++
+		lineStart = w
 	}
-	return b.seq
+	return seq{r: r[:w], start: start[:w], end: end[:w]}
 }
 
 // nextLine returns r up to its first line break.
