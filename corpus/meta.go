@@ -111,7 +111,7 @@ func inferDocType(text string) string {
 		return DocNews
 	}
 	for _, w := range planWords {
-		if strings.Contains(text, w) {
+		if index(text, w) >= 0 {
 			return DocPlan
 		}
 	}

@@ -252,7 +252,7 @@ func mentions(text string, u unit) int {
 	if utf8.RuneCountInString(stem) < 2 {
 		stem = u.name
 	}
-	return strings.Count(text, stem)
+	return count(text, stem)
 }
 
 // between are words that stand between a name and an anchor and are
@@ -369,7 +369,7 @@ var scopeWords = []struct{ word, level string }{
 func levelFromScope(text string) string {
 	best, level := 0, ""
 	for _, s := range scopeWords {
-		if n := strings.Count(text, s.word); n > best {
+		if n := count(text, s.word); n > best {
 			best, level = n, s.level
 		}
 	}
