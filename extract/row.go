@@ -94,19 +94,27 @@ func (f *fact) asWritten(orig *origText, view *normalize.View, sent span) string
 	return w
 }
 
-// origText slices a document's text by code-point offsets.
+// origText slices a document's text by code-point offsets. It keeps the
+// byte offset of every origStride-th code point, not of each: a fact reads
+// a few slices of its text, and walking at most origStride-1 code points
+// from a mark costs less than writing 4 bytes for every code point of
+// every document.
 type origText struct {
 	text  string
-	off   []int32 // byte offset in text of each code point, then len(text)
+	marks []int32 // byte offset in text of code point k*origStride
+	n     int     // code points
 	runes []rune  // the text as runes, when it is not valid UTF-8
 }
+
+// origStride is the distance in code points between two marks of origText.
+const origStride = 16
 
 // len returns the number of code points of the text.
 func (o *origText) len() int {
 	if o.runes != nil {
 		return len(o.runes)
 	}
-	return len(o.off) - 1
+	return o.n
 }
 
 func newOrigText(text string) *origText {
@@ -114,16 +122,45 @@ func newOrigText(text string) *origText {
 		// each invalid byte is a code point of its own, written as U+FFFD
 		return &origText{runes: []rune(text)}
 	}
-	return &origText{text: text, off: runeOffsets(text)}
+	marks := make([]int32, 0, len(text)/(2*origStride)+1)
+	n := 0
+	for i := 0; i < len(text); i++ {
+		if text[i]&0xC0 != 0x80 { // the first byte of a code point
+			if n%origStride == 0 {
+				marks = append(marks, int32(i))
+			}
+			n++
+		}
+	}
+	return &origText{text: text, marks: marks, n: n}
 }
 
-// runeOffsets returns the byte offset in s of each code point, then len(s).
-func runeOffsets(s string) []int32 {
-	off := make([]int32, 0, len(s)/3+1)
-	for i := range s {
-		off = append(off, int32(i))
+// offset returns the byte offset of code point i (len(text) for i = n).
+func (o *origText) offset(i int) int {
+	if i == o.n {
+		return len(o.text)
 	}
-	return append(off, int32(len(s)))
+	return o.skip(int(o.marks[i/origStride]), i%origStride)
+}
+
+// skip returns the byte offset k code points after byte offset at; the
+// text is valid UTF-8, so a code point's length is its first byte's.
+func (o *origText) skip(at, k int) int {
+	for ; k > 0; k-- {
+		switch b := o.text[at]; {
+		case b < 0xE0:
+			if b < 0x80 {
+				at++
+			} else {
+				at += 2
+			}
+		case b < 0xF0:
+			at += 3
+		default:
+			at += 4
+		}
+	}
+	return at
 }
 
 // slice returns code points [i, j) of the text.
@@ -131,5 +168,15 @@ func (o *origText) slice(i, j int) string {
 	if o.runes != nil {
 		return string(o.runes[i:j])
 	}
-	return o.text[o.off[i]:o.off[j]]
+	from := o.offset(i)
+	var to int
+	switch {
+	case j == o.n:
+		to = len(o.text)
+	case j-i < origStride:
+		to = o.skip(from, j-i)
+	default:
+		to = o.offset(j)
+	}
+	return o.text[from:to]
 }

@@ -1,0 +1,60 @@
+package extract
+
+import (
+	"math/rand/v2"
+	"os"
+	"strings"
+	"testing"
+)
+
+// runeOffsets returns the byte offset in s of each code point, then len(s):
+// what runeOffsetsOf must give.
+func runeOffsets(s string) []int32 {
+	off := make([]int32, 0, len(s)/3+1)
+	for i := range s {
+		off = append(off, int32(i))
+	}
+	return append(off, int32(len(s)))
+}
+
+// TestOrigTextSlice checks origText's slices against slicing the text's
+// code points: every span of short texts (1- to 4-byte characters, invalid
+// bytes, U+FFFD written out), and spans of a report at random.
+func TestOrigTextSlice(t *testing.T) {
+	texts := []string{"", "a", "增", "a增b𝑥c", "\uFFFD", "a\uFFFDb", "a\xffb", "\xe5\xa2", "增长\xe5",
+		strings.Repeat("增长6.5%，𝑥é", 7)}
+	check := func(text string, i, j int) {
+		t.Helper()
+		if got, want := newOrigText(text).slice(i, j), string([]rune(text)[i:j]); got != want {
+			t.Fatalf("newOrigText(%q).slice(%d, %d) = %q, want %q", text, i, j, got, want)
+		}
+	}
+	for _, text := range texts {
+		n := len([]rune(text))
+		if got := newOrigText(text).len(); got != n {
+			t.Fatalf("newOrigText(%q).len() = %d, want %d", text, got, n)
+		}
+		for i := 0; i <= n; i++ {
+			for j := i; j <= n; j++ {
+				check(text, i, j)
+			}
+		}
+	}
+	data, err := os.ReadFile("../corpus/000_905a9ba025aa535a.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(data)
+	o, runes := newOrigText(text), []rune(text)
+	if o.len() != len(runes) {
+		t.Fatalf("len() = %d, want %d", o.len(), len(runes))
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		i := rng.IntN(len(runes) + 1)
+		j := i + rng.IntN(min(len(runes)-i, 200)+1)
+		if got, want := o.slice(i, j), string(runes[i:j]); got != want {
+			t.Fatalf("slice(%d, %d) = %q, want %q", i, j, got, want)
+		}
+	}
+}
