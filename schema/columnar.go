@@ -166,6 +166,12 @@ type parquetWriter struct {
 // The facts' fact_id, start and end, different in every row, are written
 // plainly: a dictionary of them is larger than the values, and building it
 // took 16 MB of hash table per column for a row group of 131,072 facts.
+// So is the sentence: a row group holds far more than the dictionary page
+// limit (1 MB) of different sentences, so the writer fell back to plain
+// pages after hashing the first megabyte, and a column chunk holding both
+// encodings lists them in the order of a Go map (arrow-go's
+// EncodingStats): two runs wrote different bytes. zstd takes the repeats of
+// a sentence (one for each of its facts, next to each other) as well.
 func parquetProperties() *parquet.WriterProperties {
 	return parquet.NewWriterProperties(
 		parquet.WithCompression(compress.Codecs.Zstd),
@@ -173,6 +179,7 @@ func parquetProperties() *parquet.WriterProperties {
 		parquet.WithDictionaryFor("fact_id", false),
 		parquet.WithDictionaryFor("start", false),
 		parquet.WithDictionaryFor("end", false),
+		parquet.WithDictionaryFor("sentence", false),
 		parquet.WithStats(true),
 		parquet.WithMaxRowGroupLength(BatchRows),
 	)
