@@ -58,3 +58,45 @@ func TestIndicatorNames(t *testing.T) {
 		})
 	}
 }
+
+// TestIndicatorUnseenReports checks, class by class, the indicators of
+// real sentences of unlabelled reports (../shared/corpus-extra and
+// corpus-national; none of them is a dev or holdout source): each row
+// names the report, the mention and the indicator a researcher would write
+// (SPEC 2).
+func TestIndicatorUnseenReports(t *testing.T) {
+	x := newExtractor(t)
+	tests := []struct {
+		class, source, text, mention, want string
+	}{
+		// (f) a comparison or its basis is no name: the figure is of what was named
+		{"comparison", "county_gaotang_2023", "金融机构存贷款余额分别达到370亿元、204亿元，较年初分别增长15.8%、14.7%。", "15.8%", "金融机构存款余额"},
+		{"comparison", "county_gaotang_2023", "金融机构存贷款余额分别达到370亿元、204亿元，较年初分别增长15.8%、14.7%。", "14.7%", "金融机构贷款余额"},
+		{"comparison", "province_guangdong_2025", "四季度新建商品房网签销售面积环比、同比分别增长51.3%、15.3%。", "51.3%", "四季度新建商品房网签销售面积"},
+		{"comparison", "province_guangdong_2025", "四季度新建商品房网签销售面积环比、同比分别增长51.3%、15.3%。", "15.3%", "四季度新建商品房网签销售面积"},
+		{"comparison", "county_gaotang_2023", "完成一般公共预算收入11.7亿元，同口径增长9%。", "9%", "一般公共预算收入"},
+		{"comparison", "county_fuping_2021", "城镇化率由“十二五”末的34.81%增长到50%。", "34.81%", "城镇化率"},
+		{"comparison", "county_fuping_2021", "县城建成区绿地率达到38.3%，比“十二五”末增长5.3个百分点。", "5.3个百分点", "县城建成区绿地率"},
+		{"comparison", "county_fuping_2021", "居民储蓄存款余额比年初增长17.5%。", "17.5%", "居民储蓄存款余额"},
+		// (e) an adverb of time or manner left by ellipsis names nothing
+		{"ellipsis", "national_china_2001", "国内生产总值2000年达89404亿元，平均每年增长8.3％。", "8.3％", "国内生产总值"},
+		{"ellipsis", "province_hebei_2022", "人大代表建议907件、政协提案713件全部办复。", "713件", "政协提案"},
+		// (d) a trimmed word never cuts a word of the name in two
+		{"broken-name", "county_fuping_2021", "年内完成认证保护性地标产品1个、绿色农产品6个、有机农产品2个。", "2个", "有机农产品"},
+		{"broken-name", "county_gaotang_2023", "引进2家共享电单车企业，投放共享电单车1600辆。", "2家", "共享电单车企业"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.class+"/"+tc.mention, func(t *testing.T) {
+			got := "(no fact)"
+			for _, f := range x.Extract(Document{ID: tc.source, Text: tc.text, PlanYear: 2025}) {
+				if f.Mention == tc.mention {
+					got = f.Indicator
+					break
+				}
+			}
+			if got != tc.want {
+				t.Errorf("%s: indicator of %s in %q = %q, want %q", tc.source, tc.mention, tc.text, got, tc.want)
+			}
+		})
+	}
+}

@@ -3,6 +3,7 @@ package extract
 // Distributive lists: 分别 pairs the i-th number with the i-th name.
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -42,6 +43,19 @@ func (a *analysis) distribute(facts []*fact) {
 			}
 		}
 		names := trimIndicator(head[:at])
+		if loc := trailingComparison.FindStringIndex(names); loc != nil && loc[0] == 0 || notAlone[names] {
+			names = "" // 较年初分别增长15.8%、14.7%: the names are those of the list before
+		}
+		if loc := comparisonList.FindStringIndex(names); loc != nil && loc[0] > 0 {
+			// 新建商品房网签销售面积环比、同比分别增长51.3%、15.3%: two
+			// comparisons of one thing, each number that thing's
+			name := trimIndicator(names[:loc[0]])
+			for _, g := range group {
+				g.indicator, g.ind = name, nil
+			}
+			i += len(group) - 1
+			continue
+		}
 		if names == "" && f.clause > 1 && isClauseMark(a.s[f.clause-1]) && a.s[f.clause-1] != '、' {
 			// 政策享受户数与金额，分别增长21.43%和42.68%: the names are the clause before
 			if ps := a.clauseStart(f.clause - 2); !a.hasQuantity(ps, f.clause-1) {
@@ -65,6 +79,10 @@ func (a *analysis) distribute(facts []*fact) {
 		i += len(group) - 1
 	}
 }
+
+// comparisonList matches two comparisons of one thing at the end of the
+// names before 分别: 环比、同比.
+var comparisonList = regexp.MustCompile(`(?:环比|同比|比上年|较上年)(?:[、和与及](?:环比|同比|比上年|较上年))+$`)
 
 // splitItems splits a list of names on 、 和 及 与, giving a short first
 // item the shared tail of the last (城镇和农村居民人均可支配收入 -> 城镇居民人均

@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/gwrfacts/gwr/extract/segment"
 )
 
 // phrase is an indicator as pieces of its sentence, in order: its text is
@@ -75,7 +77,37 @@ func (a *analysis) text(p phrase) string {
 func (a *analysis) trim(p phrase) phrase {
 	s := a.text(p)
 	lo, hi := trimBounds(s)
-	return p.slice(utf8.RuneCountInString(s[:lo]), utf8.RuneCountInString(s[:hi]))
+	i, j := utf8.RuneCountInString(s[:lo]), utf8.RuneCountInString(s[:hi])
+	// a one-character cut inside a dictionary word keeps the word: 【有】机
+	// 农产品 and 【共】享电单车企业 start with no trimmed 有 or 共 (a word the
+	// segmenter guessed, tagged x, is no evidence: 社区【率达】; nor is a
+	// longer cut, such as a year: 1979【年重】工业)
+	if i == 1 && i < j {
+		if at := p.slice(i, j)[0].start; !a.tokStart[at] {
+			if t, ok := a.wordAt(at); ok {
+				i -= at - t.Start
+			}
+		}
+	}
+	if j == p.runes()-1 && i < j {
+		if q := p.slice(i, j); !a.tokE[q[len(q)-1].end] {
+			if t, ok := a.wordAt(q[len(q)-1].end); ok {
+				j += t.End - q[len(q)-1].end
+			}
+		}
+	}
+	return p.slice(max(i, 0), min(j, p.runes()))
+}
+
+// wordAt returns the dictionary word (a token not tagged x) that holds
+// code point i, if any.
+func (a *analysis) wordAt(i int) (segment.Token, bool) {
+	for _, t := range a.toks {
+		if t.Start <= i && i < t.End {
+			return t, t.POS != "x"
+		}
+	}
+	return segment.Token{}, false
 }
 
 // tokens returns the segmentation's tokens that lie inside p's pieces, in

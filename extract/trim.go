@@ -18,9 +18,13 @@ var leadingTime = regexp.MustCompile(`^(?:到|至|在)?(?:(?:19|20)\d\d年(?:底
 const leadingTimeFirst = "到至在0123456789一二两三四五六七八九十今"
 
 // trailingComparison matches a comparison at the end of an indicator:
-// 较2022年, 比上年, 较上半年同期, 是2022年的, and the start of a change:
-// 由1997年, 从2007年末的.
-var trailingComparison = regexp.MustCompile(`(?:(?:较|比|是)(?:上年|去年|上半年|同期|(?:19|20)\d\d年)(?:同期|末|底)?(?:的)?|(?:由|从)(?:(?:19|20)\d\d年(?:底|末)?|上年|去年)(?:的)?)$`)
+// 较2022年, 比上年, 较上半年同期, 是2022年的, 较年初, 比“十二五”末, and the
+// start of a change: 由1997年, 从2007年末的, 由“十二五”末的.
+var trailingComparison = regexp.MustCompile(`(?:(?:较|比|是)(?:上年|去年|上半年|上月|年初|同期|(?:19|20)\d\d年|` + planPeriod + `)(?:同期|末|底|初)?(?:的)?|(?:由|从)(?:(?:19|20)\d\d年(?:底|末)?|上年|去年|年初|` + planPeriod + `)(?:末|初)?(?:的)?)$`)
+
+// planPeriod matches the name of a five-year plan period used as the base
+// of a comparison: “十二五”, 十三五.
+const planPeriod = `“?十[一二三四五六七八九]五”?`
 
 // trailingTime matches a time at the end of an indicator: 工农业总产值在
 // 1957年(达到), 收入全年.
@@ -98,6 +102,7 @@ func trimBounds(full string) (lo, hi int) {
 				if strings.HasPrefix(s, p) && !loneHead(s[len(p):]) {
 					lo, changed = lo+len(p), true
 					s = full[lo:hi]
+					break // the next pass tries the longest words first again
 				}
 			}
 		}
@@ -106,6 +111,7 @@ func trimBounds(full string) (lo, hi int) {
 				if strings.HasSuffix(s, p) && !loneHead(s[:len(s)-len(p)]) {
 					hi, changed = hi-len(p), true
 					s = full[lo:hi]
+					break // 年均实际: 实际, then 年均 (not 均)
 				}
 			}
 		}
