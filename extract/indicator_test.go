@@ -44,6 +44,7 @@ func TestIndicatorNames(t *testing.T) {
 		{"a hedged verb after the cue: the cue is part of the name", "今年中央预算内投资拟安排7350亿元。", []string{"中央预算内投资"}},
 		{"a comparison with the end of last year is no name", "年末国家外汇储备达到2122亿美元，比上年末增加466亿美元。", []string{"国家外汇储备", "国家外汇储备"}},
 		{"a quoted name after a count is read whole", "加快落地21个“高效办成一件事”重点事项。", []string{"“高效办成一件事”重点事项"}},
+		{"two comparisons of one thing before 分别: each number is that thing's", "全市工业用电量环比、同比分别增长3%、5%。", []string{"工业用电量", "工业用电量"}},
 		{"the year a change starts from is no part of the name", "公路通车里程由1997年的123万公里增加到2002年的176万公里。", []string{"公路通车里程", "公路通车里程"}},
 	}
 	for _, tc := range tests {
@@ -72,8 +73,8 @@ func TestIndicatorUnseenReports(t *testing.T) {
 		// (f) a comparison or its basis is no name: the figure is of what was named
 		{"comparison", "county_gaotang_2023", "金融机构存贷款余额分别达到370亿元、204亿元，较年初分别增长15.8%、14.7%。", "15.8%", "金融机构存款余额"},
 		{"comparison", "county_gaotang_2023", "金融机构存贷款余额分别达到370亿元、204亿元，较年初分别增长15.8%、14.7%。", "14.7%", "金融机构贷款余额"},
-		{"comparison", "province_guangdong_2025", "四季度新建商品房网签销售面积环比、同比分别增长51.3%、15.3%。", "51.3%", "四季度新建商品房网签销售面积"},
-		{"comparison", "province_guangdong_2025", "四季度新建商品房网签销售面积环比、同比分别增长51.3%、15.3%。", "15.3%", "四季度新建商品房网签销售面积"},
+		{"comparison", "national_china_2008", "2007年单位国内生产总值能耗比上年下降3.27%，化学需氧量、二氧化硫排放总量近年来首次出现双下降，比上年分别下降3.14％和4.66％。", "3.14％", "化学需氧量"},
+		{"comparison", "national_china_2008", "2007年单位国内生产总值能耗比上年下降3.27%，化学需氧量、二氧化硫排放总量近年来首次出现双下降，比上年分别下降3.14％和4.66％。", "4.66％", "二氧化硫排放总量"},
 		{"comparison", "county_gaotang_2023", "完成一般公共预算收入11.7亿元，同口径增长9%。", "9%", "一般公共预算收入"},
 		{"comparison", "county_fuping_2021", "城镇化率由“十二五”末的34.81%增长到50%。", "34.81%", "城镇化率"},
 		{"comparison", "county_fuping_2021", "县城建成区绿地率达到38.3%，比“十二五”末增长5.3个百分点。", "5.3个百分点", "县城建成区绿地率"},

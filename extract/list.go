@@ -43,7 +43,7 @@ func (a *analysis) distribute(facts []*fact) {
 			}
 		}
 		names := trimIndicator(head[:at])
-		if loc := trailingComparison.FindStringIndex(names); loc != nil && loc[0] == 0 || notAlone[names] {
+		if isComparison(names) || isComparison(strings.TrimSpace(head[:at])) || notAlone[names] {
 			names = "" // 较年初分别增长15.8%、14.7%: the names are those of the list before
 		}
 		if loc := comparisonList.FindStringIndex(names); loc != nil && loc[0] > 0 {
@@ -58,8 +58,8 @@ func (a *analysis) distribute(facts []*fact) {
 		}
 		if names == "" && f.clause > 1 && isClauseMark(a.s[f.clause-1]) && a.s[f.clause-1] != '、' {
 			// 政策享受户数与金额，分别增长21.43%和42.68%: the names are the clause before
-			if ps := a.clauseStart(f.clause - 2); !a.hasQuantity(ps, f.clause-1) {
-				names = trimIndicator(a.sub(ps, f.clause-1))
+			if ps := a.listStart(f.clause - 2); !a.hasQuantity(ps, f.clause-1) {
+				names = a.namesOf(ps, f.clause-1)
 			}
 		}
 		items := splitItems(names)
@@ -78,6 +78,33 @@ func (a *analysis) distribute(facts []*fact) {
 		}
 		i += len(group) - 1
 	}
+}
+
+// namesOf returns the names of a clause [s, e) that names what the 分别
+// clause after it states: the clause itself (政策享受户数与金额), or for a
+// list the noun phrase of each item, joined by 、 (化学需氧量、二氧化硫排放
+// 总量近年来首次出现双下降，比上年分别下降…: 化学需氧量、二氧化硫排放总量).
+func (a *analysis) namesOf(s, e int) string {
+	if !strings.ContainsRune(a.sub(s, e), '、') {
+		return trimIndicator(a.sub(s, e))
+	}
+	var names []string
+	for at := s; at < e; at = a.clauseEnd(at) + 1 {
+		ie := min(a.clauseEnd(at), e)
+		a.segmentClause(at, ie)
+		name := a.text(a.tidy(a.nounAfter(at)))
+		if !a.nameable(a.tidy(a.nounAfter(at))) {
+			name = trimIndicator(a.sub(at, ie))
+		}
+		names = append(names, name)
+	}
+	return strings.Join(names, "、")
+}
+
+// isComparison reports whether s is only a comparison: 较年初, 比上年.
+func isComparison(s string) bool {
+	loc := trailingComparison.FindStringIndex(s)
+	return loc != nil && loc[0] == 0
 }
 
 // comparisonList matches two comparisons of one thing at the end of the
