@@ -20,11 +20,11 @@ const leadingTimeFirst = "到至在0123456789一二两三四五六七八九十�
 // trailingComparison matches a comparison at the end of an indicator:
 // 较2022年, 比上年, 较上半年同期, 是2022年的, 较年初, 比“十二五”末, and the
 // start of a change: 由1997年, 从2007年末的, 由“十二五”末的.
-var trailingComparison = regexp.MustCompile(`(?:(?:较|比|是)(?:上年|去年|上半年|上月|年初|同期|(?:19|20)\d\d年|` + planPeriod + `)(?:同期|末|底|初)?(?:的)?|(?:由|从)(?:(?:19|20)\d\d年(?:底|末)?|上年|去年|年初|` + planPeriod + `)(?:末|初)?(?:的)?)$`)
+var trailingComparison = regexp.MustCompile(`(?:(?:较|比|是)(?:上年|去年|上半年|上月|年初|同期|(?:19|20)\d\d年|` + planPeriod + `)(?:同期|末|底)?(?:的)?|(?:由|从)(?:(?:19|20)\d\d年(?:底|末)?|上年|去年|年初|` + planPeriod + `)(?:的)?)$`)
 
-// planPeriod matches the name of a five-year plan period used as the base
-// of a comparison: “十二五”, 十三五.
-const planPeriod = `“?十[一二三四五六七八九]五”?`
+// planPeriod matches the end of a five-year plan period used as the base
+// of a comparison: “十二五”末, 十三五期末.
+const planPeriod = `“?十[一二三四五六七八九]五”?(?:末|期末)`
 
 // trailingTime matches a time at the end of an indicator: 工农业总产值在
 // 1957年(达到), 收入全年.
@@ -155,7 +155,7 @@ func trimCharsOf(s string) int {
 // checks them and comparisonFirst against the patterns).
 const (
 	comparisonFirst = "较比是由从" // the characters a match of trailingComparison starts with
-	comparisonLast  = "年期末底的"
+	comparisonLast  = "年期末底的初月"
 	timeLast        = "年末底"
 )
 
