@@ -9,6 +9,7 @@ package extract
 
 import (
 	"slices"
+	"unicode/utf8"
 
 	"github.com/gwrfacts/gwr/extract/segment"
 )
@@ -16,6 +17,7 @@ import (
 // ahead is what lookAhead found of the sentences of a chunk.
 type ahead struct {
 	qs   [][]quantity     // the quantities of each sentence
+	strs []string         // each sentence with quantities as a string
 	toks [][]clauseTokens // the clauses describe will segment first, segmented
 	stop int              // the sentence over the rules' work limit, or len(qs)
 	err  error            // that sentence's error
@@ -26,7 +28,7 @@ type ahead struct {
 // segments the clause describe will ask for first for each quantity
 // (describedClause; one per clause start, as segmentClause does).
 func (x *Extractor) lookAhead(text []rune, sents []sentence, work *ruleWork) *ahead {
-	ah := &ahead{qs: make([][]quantity, len(sents)), toks: make([][]clauseTokens, len(sents)), stop: len(sents)}
+	ah := &ahead{qs: make([][]quantity, len(sents)), strs: make([]string, len(sents)), toks: make([][]clauseTokens, len(sents)), stop: len(sents)}
 	var parts []string
 	type ref struct{ sent, clause int }
 	var refs []ref
@@ -37,7 +39,12 @@ func (x *Extractor) lookAhead(text []rune, sents []sentence, work *ruleWork) *ah
 			ah.stop, ah.err = i, err
 			break
 		}
+		if len(qs) == 0 {
+			continue
+		}
 		a := &analysis{s: text[s.start:s.end], qs: qs}
+		str := string(a.s)
+		ah.strs[i] = str
 		var starts []int
 		for k := range qs {
 			cs, ce := a.describedClause(&qs[k])
@@ -47,7 +54,8 @@ func (x *Extractor) lookAhead(text []rune, sents []sentence, work *ruleWork) *ah
 			starts = append(starts, cs)
 			refs = append(refs, ref{i, len(ah.toks[i])})
 			ah.toks[i] = append(ah.toks[i], clauseTokens{cs: cs, ce: ce})
-			parts = append(parts, string(text[s.start+cs:s.start+ce]))
+			from := utf8Len(a.s[:cs])
+			parts = append(parts, str[from:from+utf8Len(a.s[cs:ce])])
 		}
 	}
 	for n, toks := range segment.All(x.seg, parts) {
@@ -56,14 +64,28 @@ func (x *Extractor) lookAhead(text []rune, sents []sentence, work *ruleWork) *ah
 	return ah
 }
 
-// sentence hands over what was found of sentence i: its quantities, the
-// clauses segmented for it and, for the sentence over the work limit, the
-// error.
-func (ah *ahead) sentence(i int) ([]quantity, []clauseTokens, error) {
-	qs, toks := ah.qs[i], ah.toks[i]
-	ah.qs[i], ah.toks[i] = nil, nil
-	if i == ah.stop {
-		return qs, nil, ah.err
+// utf8Len returns the length in bytes of string(s).
+func utf8Len(s []rune) int {
+	n := 0
+	for _, r := range s {
+		l := utf8.RuneLen(r)
+		if l < 0 {
+			l = utf8.RuneLen(utf8.RuneError) // string() writes U+FFFD
+		}
+		n += l
 	}
-	return qs, toks, nil
+	return n
+}
+
+// sentence hands over what was found of sentence i: its quantities, the
+// clauses segmented for it, the sentence as a string if it has
+// quantities ("" if not) and, for the sentence over the work limit, the
+// error.
+func (ah *ahead) sentence(i int) ([]quantity, []clauseTokens, string, error) {
+	qs, toks, str := ah.qs[i], ah.toks[i], ah.strs[i]
+	ah.qs[i], ah.toks[i], ah.strs[i] = nil, nil, ""
+	if i == ah.stop {
+		return qs, nil, "", ah.err
+	}
+	return qs, toks, str, nil
 }

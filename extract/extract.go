@@ -325,7 +325,10 @@ func (x *Extractor) runChunk(d Document, cc *cleanChunk, ci int, lay layout, st 
 		var segmented []clauseTokens
 		var err error
 		if ah != nil {
-			qs, segmented, err = ah.sentence(i)
+			var pre string // the sentence as a string, made ahead
+			if qs, segmented, pre, err = ah.sentence(i); pre != "" {
+				str, made = pre, true
+			}
 		} else {
 			qs, err = x.match(text[s.start:s.end], drops, work)
 		}

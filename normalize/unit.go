@@ -253,6 +253,12 @@ func LookupUnit(text string) (Unit, bool) {
 
 // Scale returns v * u.Mul * 10^u.Exp, exact: the value in the canonical unit.
 func (u Unit) Scale(v *big.Rat) *big.Rat {
+	switch {
+	case u.Mul == 0 && u.Exp == 0:
+		return new(big.Rat).Set(v) // times one
+	case u.Mul == 0 && u.Exp > 0 && u.Exp < len(pow10Cache):
+		return new(big.Rat).Mul(v, pow10Cache[u.Exp]) // only read: no copy
+	}
 	return new(big.Rat).Mul(v, factor(u.Exp, u.Mul))
 }
 

@@ -336,3 +336,33 @@ func BenchmarkLookupUnit(b *testing.B) {
 		LookupUnit(inputs[i%len(inputs)])
 	}
 }
+
+// TestScaleEveryUnit checks Scale's shortcuts (times one, a cached power
+// of ten) against the product with the unit's factor, for every unit of
+// the table and values of either sign, and that neither the argument nor
+// the cached powers change.
+func TestScaleEveryUnit(t *testing.T) {
+	before := make([]string, len(pow10Cache))
+	for i, p := range pow10Cache {
+		before[i] = p.RatString()
+	}
+	for text, u := range unitTable.byText {
+		for _, num := range []string{"0", "1", "-2.5", "1/3", "123456789.0123"} {
+			n := rat(t, num)
+			want := new(big.Rat).Mul(n, factor(u.Exp, u.Mul))
+			got := u.Scale(n)
+			if got.Cmp(want) != 0 || got == n {
+				t.Errorf("%q.Scale(%s) = %s; want %s, a new value", text, num, got.RatString(), want.RatString())
+			}
+			got.Add(got, big.NewRat(1, 7)) // the result is the caller's to change
+			if n.Cmp(rat(t, num)) != 0 {
+				t.Errorf("%q.Scale(%s) changed its argument to %s", text, num, n.RatString())
+			}
+		}
+	}
+	for i, p := range pow10Cache {
+		if p.RatString() != before[i] {
+			t.Errorf("pow10Cache[%d] = %s after Scale; want %s", i, p.RatString(), before[i])
+		}
+	}
+}
