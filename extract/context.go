@@ -237,6 +237,9 @@ func timeOf(p part, before string, w *timeWords, planYear int) (kind schema.Kind
 	if span || in(w.multiYear, upto) && !in(w.within, upto) && !named {
 		return kind, nil
 	}
+	if p.planSpan && kind == "target" && !named && !in(w.within, upto) && !strings.Contains(before, "今年") {
+		return kind, nil // the targets of a five-year plan period: no single year (SPEC 6)
+	}
 	return kind, yearOf(y)
 }
 
@@ -266,7 +269,7 @@ func yearOf(y int) *int32 {
 // number's time: the base of a comparison right before it (比2020年的【X】,
 // base true), else the last year named that is not the base of a
 // comparison (比2020年增长, 是2022年的4.62倍), the start of a span (2020年以来,
-// 从2020年起) or
+// 从2020年起), the start of a change (由2013年的2330元增长到【8629元】) or
 // a reference point (在2020年基础上). 0 if none.
 func namedYear(before string) (year int, base bool) {
 	if m := baseYearRe.FindStringSubmatch(before); m != nil {
@@ -282,6 +285,7 @@ func namedYear(before string) (year int, base bool) {
 		m := ms[k]
 		pre, post := before[:m[2]], before[m[3]:]
 		if hasSuffixAny(pre, []string{"比", "较", "同", "与", "和", "、", "是", "相当于"}) ||
+			hasSuffixAny(pre, []string{"由", "从"}) && hasPrefixAny(post, []string{"年的", "年底的", "年末的"}) ||
 			hasPrefixAny(post, []string{"年以来", "年起", "年开始", "年以前", "年前", "年底前", "年的基础上", "年基础上", "年水平", "年同期", "年至", "年到", "年、", "年和"}) {
 			continue
 		}

@@ -300,22 +300,55 @@ func (x *Extractor) runChunk(d Document, cc *cleanChunk, ci int, lay layout, st 
 			return str
 		}
 		if lay.turns && at == lay.plan {
-			st.p = part{sec: sectionPlan}
+			st.p = part{sec: sectionPlan, planSpan: lay.planSpan}
 		}
 		if s.heading {
 			st.ch, st.lastName = noChain, ""
 			st.chainFrom, st.chainFirst, st.lastFrom = -1, -1, -1
 			if !lay.turns || !at.before(lay.plan) {
-				if h := classifyHeading(sentence(), d.PlanYear); h != sectionNone {
+				h := classifyHeading(sentence(), d.PlanYear)
+				switch {
+				case lay.turns && at == lay.plan:
+				case h == sectionNone && spanHeading(sentence(), d.PlanYear):
+					// a section of the plan part that reviews the period just
+					// ended (（二）“十五”期间国民经济和社会发展主要情况): until
+					// the next heading
+					st.p = part{sec: sectionReview, spanYears: 5, back: &part{sec: sectionPlan, planSpan: st.p.planSpan}}
+				case h != sectionNone:
 					st.p = part{sec: h}
-					if h == sectionReview {
+					switch h {
+					case sectionReview:
 						st.p.spanYears = reviewSpan(sentence(), d.PlanYear)
+					case sectionPlan:
+						st.p.planSpan = plansPeriod(sentence(), d.PlanYear)
 					}
+				case st.p.back != nil:
+					st.p = *st.p.back
 				}
+			} else if st.p.sec == sectionReview && spanHeading(sentence(), d.PlanYear) {
+				// a later heading of the review part that reviews the five-year
+				// period (二、“十三五”时期主要成就和“十四五”时期主要目标任务)
+				st.p.spanYears, st.p.paraYear, st.p.paraSpan = 5, 0, false
 			}
 		}
-		if st.p.spanYears > 0 && !s.heading && startsParagraph(text, s, cc.midLine) {
-			st.p.paraYear = paragraphYear(sentence(), d.PlanYear)
+		if !s.heading && (st.p.sec == sectionReview || st.p.spanYears > 0) && startsParagraph(text, s, cc.midLine) {
+			// a paragraph of a one-year review may open the review of the
+			// five-year period (2015年是“十二五”收官之年。过去五年，…); a
+			// paragraph of one year (刚刚过去的2020年, 这一年) ends it
+			opens := st.p.sec == sectionReview && spanOpening(sentence(), d.PlanYear)
+			py := 0
+			if !opens {
+				py = paragraphYear(sentence(), d.PlanYear)
+			}
+			switch {
+			case opens && st.p.spanYears == 0:
+				st.p.spanYears, st.p.paraSpan = 5, true
+			case st.p.paraSpan && py > 0:
+				st.p.spanYears, st.p.paraSpan = 0, false
+			}
+			if st.p.spanYears > 0 {
+				st.p.paraYear = py
+			}
 		}
 		var drops *[]drop
 		if ex != nil {

@@ -23,6 +23,10 @@ type layout struct {
 	// spanYears is the number of years the review part covers when it
 	// reviews several (过去五年: 5); 0 for a review of one year.
 	spanYears int
+	// planSpan: the plan part opens with the targets of the five-year plan
+	// period the plan year begins (“十四五”时期主要目标任务), which have no
+	// single year.
+	planSpan bool
 }
 
 // pos is where a sentence is: its chunk of the document (chunk.go) and
@@ -44,6 +48,14 @@ type layoutScan struct {
 	start int // the index in first where the report proper starts
 	begun bool
 	lay   layout // lay.turns: the turn is found, later sentences change nothing
+	// headed: the first heading of the report proper has been read (it
+	// alone gives the review part its span)
+	headed bool
+	// periodReview: a heading that holds both the review of the five-year
+	// period just ended and the new period's targets has been read
+	// (二、“十三五”时期主要成就和“十四五”时期主要目标任务): the plan part
+	// starts where the text turns to the targets, not at the heading
+	periodReview bool
 }
 
 // layoutSentence is a sentence as layoutScan reads it.
@@ -104,11 +116,17 @@ func (l *layoutScan) step(s layoutSentence) {
 	if s.heading && (strings.Contains(s.str, "报告") || sessionLineRe.MatchString(s.str)) {
 		return // a title (2018年政府工作报告) or the session line (——2023年1月8日在…会议上)
 	}
-	if isTurn(s.str, s.heading, l.planYear) {
-		l.lay.turns, l.lay.plan, l.lay.planOrig = true, s.at, s.orig
+	if s.heading && reviewsPeriod(s.str, l.planYear) {
+		l.periodReview = true
 		return
 	}
-	if s.heading && l.lay.spanYears == 0 {
+	if isTurn(s.str, s.heading, l.planYear) || l.periodReview && !s.heading && periodTurn(s.str, l.planYear) {
+		l.lay.turns, l.lay.plan, l.lay.planOrig = true, s.at, s.orig
+		l.lay.planSpan = l.periodReview && !s.heading || s.heading && plansPeriod(s.str, l.planYear)
+		return
+	}
+	if s.heading && !l.headed {
+		l.headed = true
 		l.lay.spanYears = reviewSpan(s.str, l.planYear)
 	}
 }
@@ -165,12 +183,110 @@ func reviewSpan(h string, planYear int) int {
 	if !hasAny(h, spanHeadingWords) {
 		return 0
 	}
-	if m := yearRe.FindStringSubmatch(h); m != nil {
-		if y, _ := strconv.Atoi(m[1]); y == planYear-1 {
+	if m := yearRe.FindStringSubmatchIndex(h); m != nil {
+		if y, _ := strconv.Atoi(h[m[2]:m[3]]); y == planYear-1 && !hasAny(h[:m[0]], spanHeadingWords) {
 			return 0 // 2020年工作回顾和“十三五”时期发展成就: the year's review comes first
 		}
 	}
 	return 5
+}
+
+// periods are the five-year plan periods: a name and its first and last
+// years. 九五 and 十五 count only in quotes, where no numeral (第十五届,
+// 十五五) can hold them; the longer names come first.
+var periods = []struct {
+	name        string
+	first, last int
+}{{"十一五", 2006, 2010}, {"十二五", 2011, 2015}, {"十三五", 2016, 2020}, {"十四五", 2021, 2025}, {"十五五", 2026, 2030},
+	{"“九五”", 1996, 2000}, {"“十五”", 2001, 2005}}
+
+// periodsIn returns the periods named in s: whether one ended before the
+// plan year (past) and whether one holds the plan year (current).
+func periodsIn(s string, planYear int) (past, current bool) {
+	if planYear <= 0 || !strings.Contains(s, "五") {
+		return false, false
+	}
+	for _, p := range periods {
+		if strings.Contains(s, p.name) {
+			s = strings.ReplaceAll(s, p.name, "")
+			past = past || p.last < planYear
+			current = current || p.first <= planYear && planYear <= p.last
+		}
+	}
+	return past, current
+}
+
+// reviewsPeriod reports whether a heading that plans also reviews the
+// five-year period just ended: 二、“十三五”时期主要成就和“十四五”时期主要目标任务
+// in a report for 2021.
+func reviewsPeriod(h string, planYear int) bool {
+	past, _ := periodsIn(h, planYear)
+	return past && hasAny(h, periodReviewWords) && classifyHeading(h, planYear) == sectionPlan
+}
+
+// spanHeading reports whether a heading reviews the five-year period
+// that ended before the plan year (“十三五”时期主要成就…, “十五”期间…主要
+// 情况, 过去五年工作回顾), not the year before the plan year first
+// (2020年工作回顾和“十三五”时期发展成就).
+func spanHeading(h string, planYear int) bool {
+	if hasAny(h, []string{"过去五年", "五年来", "过去的五年"}) {
+		return true
+	}
+	past, _ := periodsIn(h, planYear)
+	return past && hasAny(h, periodReviewWords) && reviewSpan(h, planYear) > 0
+}
+
+// periodReviewWords name what a period achieved, in a heading.
+var periodReviewWords = []string{"成就", "回顾", "成绩", "情况", "总结"}
+
+// plansPeriod reports whether a plan heading is about the new five-year
+// period as a whole (二、“十三五”时期主要目标任务和重大举措), not about the
+// plan year (三、2016年重点工作).
+func plansPeriod(h string, planYear int) bool {
+	_, current := periodsIn(h, planYear)
+	return current && !strings.Contains(h, strconv.Itoa(planYear)+"年") && !strings.Contains(h, "今年")
+}
+
+// periodTurnRe matches the opening of a sentence that turns from the
+// review of the five-year period just ended to the new period's targets:
+// 根据《中共中央关于制定…第十三个五年规划的建议》, “十四五”时期，…, 今后五年….
+// U+E000 stands for the name of the period that holds the plan year.
+var periodTurnRe = regexp.MustCompile(`^(?:各位代表[，,！!]?)?(?:` +
+	`(?:全面贯彻落实|贯彻落实|根据|按照|依据)[^，。]{0,12}《[^》]*(?:规划|计划)[^》]*》|` +
+	`“?\x{E000}”?(?:规划)?(?:时期|期间|是|，|,)|展望“?\x{E000}|今后五年|未来五年)`)
+
+// periodTurn reports whether a sentence turns to the targets of the period
+// that holds the plan year.
+func periodTurn(s string, planYear int) bool {
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	for _, p := range periods {
+		if p.first <= planYear && planYear <= p.last {
+			s = strings.ReplaceAll(s, p.name, "\uE000")
+		}
+	}
+	return periodTurnRe.MatchString(s)
+}
+
+// spanOpenRe matches the opening of a paragraph that reviews the five-year
+// period just ended (过去五年，…; 五年来，…; “十三五”时期，…; 2015年是“十二五”
+// 收官之年): its figures have no single year. U+E001 stands for the name of
+// a period that ended before the plan year.
+var spanOpenRe = regexp.MustCompile(`^(?:各位代表[，,！!]?)?(?:过去五年|过去的五年|五年来|这五年|` +
+	`回望“?\x{E001}|“?\x{E001}”?(?:规划)?(?:时期|期间|以来)|(?:19|20)\d\d年是“?\x{E001}”?(?:规划)?(?:的)?(?:收官之年|收官年|最后一年))`)
+
+// spanOpening reports whether a paragraph opening with s reviews the
+// five-year period that ended before the plan year.
+func spanOpening(s string, planYear int) bool {
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	if !strings.Contains(s, "五") {
+		return false
+	}
+	for _, p := range periods {
+		if p.last < planYear {
+			s = strings.ReplaceAll(s, p.name, "\uE001")
+		}
+	}
+	return spanOpenRe.MatchString(s)
 }
 
 // singleYearOpenings open a paragraph of a multi-year review about the last
@@ -178,7 +294,7 @@ func reviewSpan(h string, planYear int) int {
 // The year must be the paragraph's topic (2017年，… / 去年是…), not the
 // time of its first figure only (1997年国内生产总值达到…, then five-year
 // averages).
-var singleYearOpenRe = regexp.MustCompile(`^(?:各位代表[，,！!]?)?(?:刚刚过去的|过去的)?(?:((?:19|20)\d\d)\s*年|去年|过去一年|过去的一年|一年来)(?:[，,]|是|里|中|以来)`)
+var singleYearOpenRe = regexp.MustCompile(`^(?:各位代表[，,！!]?)?(?:刚刚过去的|过去的)?(?:((?:19|20)\d\d)\s*年|去年|过去一年|过去的一年|一年来|这一年)(?:[，,]|是|里|中|以来)`)
 
 // paragraphYear returns the year a paragraph's first sentence gives the
 // paragraph inside a multi-year review, or 0.
@@ -215,8 +331,11 @@ func startsParagraph(text []rune, s sentence, midLine bool) bool {
 // span of a multi-year review, and the year its paragraph names.
 type part struct {
 	sec       section
-	spanYears int // > 0 inside a review of several years
-	paraYear  int // the year the paragraph opened with inside such a review; 0 if none
+	spanYears int   // > 0 inside a review of several years
+	paraYear  int   // the year the paragraph opened with inside such a review; 0 if none
+	paraSpan  bool  // the review of several years was opened by a paragraph, not a heading: a paragraph of one year ends it
+	planSpan  bool  // the targets of a five-year plan period (“十四五”时期主要目标任务): no single year
+	back      *part // a section of the plan part that reviews the past: the part its next heading returns to
 }
 
 // pairYears gives the two ends of 由A增加到B their years (SPEC section 6):
@@ -230,21 +349,50 @@ func pairYears(sf []*fact, p part, s []rune, planYear int) {
 	}
 	for i := 0; i+1 < len(sf); i++ {
 		a, b := sf[i], sf[i+1]
-		if a.q.rule.ID != "from-to" {
+		named := a.q.rule.ID != "from-to" && namedStart(s, a, b)
+		if a.q.rule.ID != "from-to" && !named {
 			continue
 		}
 		if b.year == nil && b.kind == "actual" && p.spanYears > 0 {
 			yb, ya := int32(planYear-1), int32(planYear-1-p.spanYears)
-			a.year, b.year = &ya, &yb
+			b.year = &yb
+			if !named {
+				a.year = &ya
+			}
 			continue
 		}
-		if b.year == nil {
+		if b.year == nil || named {
 			continue
 		}
 		ya := *b.year - 1
-		if hasAny(string(s[max(0, a.q.start-4):a.q.start]), []string{"年初", "年末", "年底"}) {
+		switch {
+		case hasAny(string(s[max(0, a.q.start-4):a.q.start]), []string{"年初", "年末", "年底"}):
 			ya = *b.year
+		case b.kind == "actual" && p.spanYears > 0 && int(*b.year) == planYear-1:
+			ya = int32(planYear - 1 - p.spanYears) // 从2015年的…增长到2020年的…，一般公共预算收入从【2649.2亿元】增长到…: the span's start
+		case b.kind == "target" && int(*b.year) > planYear && *b.year%5 == 0 && int(*b.year)-5 < planYear:
+			// 到2020年，…从人均【8.7万元】提高到12万元 in 2016; 第六个五年计划规定，
+			// 一九八五年…由【A】增加到B in 1982: the base year of the five-year
+			// plan that ends with B's year
+			ya = *b.year - 5
+		case b.kind == "target" && int(*b.year) > planYear:
+			ya = int32(planYear - 1) // the level now
 		}
 		a.year = &ya
 	}
+}
+
+// fromYearRe matches the start of a change that names its year right
+// before the number: 由2013年的, 从2015年底的.
+var fromYearRe = regexp.MustCompile(`(?:由|从)(?:19|20)\d\d\s*年(?:底|末)?的$`)
+
+// namedStart reports whether a is the start of a change whose year the
+// sentence names (由2013年的【2330元】增长到8629元) and b its end.
+func namedStart(s []rune, a, b *fact) bool {
+	if b.q.start < a.q.end || b.q.start-a.q.end > 12 {
+		return false
+	}
+	between := string(s[a.q.end:b.q.start])
+	return (strings.Contains(between, "到") || strings.Contains(between, "至")) && !strings.ContainsAny(between, "，,；。") &&
+		fromYearRe.MatchString(string(s[max(0, a.q.start-12):a.q.start]))
 }

@@ -188,3 +188,88 @@ func TestPlanStartAfterPageChrome(t *testing.T) {
 		}
 	}
 }
+
+// TestFirstYearOfFiveYearPlan checks the reports of the first year of a
+// five-year plan (SPEC section 6), with sentences of the unlabelled reports
+// (national 2006, 2011, 2016; Baoding, Fuping and Hebei 2021): the review of
+// the period just ended gives results without a year, wherever it stands (a
+// paragraph of the year's review, a heading that also holds the new
+// targets, a section of the plan part); the new period's targets have the
+// year they name or none; the plan year's work has the plan year.
+func TestFirstYearOfFiveYearPlan(t *testing.T) {
+	x := newExtractor(t)
+	// a heading holding both the period's review and the new targets: the
+	// plan part starts where the text turns to the targets
+	const both = "各位代表：\n一、2020年工作回顾\n全市生产总值增长3.9%。\n" +
+		"二、“十三五”时期主要成就和“十四五”时期主要目标任务\n" +
+		"“十三五”时期是保定发展史上具有里程碑意义的五年。\n五年来，主要指标保持中高速增长，生产总值年均增长6.3%。高新技术企业达到1100家。\n" +
+		"全省生产总值从2015年的2.6万亿元增长到2020年的3.62万亿元，一般公共预算收入从2649.2亿元增长到3826.4亿元。\n" +
+		"根据《中共中央关于制定国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议》，国务院编制了《纲要（草案）》。\n" +
+		"城乡一体化步伐加快，常住人口城镇化率达到64%。\n三、2021年重点工作\n实施“规模以上工业企业倍增计划”，确保新增450家以上。\n"
+	// a paragraph of the one-year review that reviews the period
+	const paragraph = "各位代表：\n一、2015年工作回顾\n全年国内生产总值增长6.9%。\n" +
+		"2015年是“十二五”收官之年。过去五年，我国发展成就举世瞩目。国内生产总值年均增长7.8%。单位国内生产总值能耗下降18.2%，主要污染物排放量减少12%以上。城镇新增就业人数超过6400万人。\n" +
+		"二、“十三五”时期主要目标任务和重大举措\n" +
+		"到2020年，先进制造业、现代服务业、战略性新兴产业比重大幅提升，全员劳动生产率从人均8.7万元提高到12万元以上。\n实现城镇新增就业5000万人以上。\n" +
+		"三、2016年重点工作\n今年发展的主要预期目标是：城镇新增就业1000万人以上。\n"
+	// a section of the plan part that reviews the period just ended
+	const section = "各位代表：\n一、去年工作回顾\n全年国内生产总值达到18.23万亿元。\n二、今年主要任务\n今年中央财政安排科技投入716亿元。\n" +
+		"三、关于《国民经济和社会发展第十一个五年规划纲要（草案）》的说明\n（二）“十五”期间国民经济和社会发展主要情况\n" +
+		"五年来，人民生活明显改善。城镇居民人均可支配收入和农村居民人均纯收入，分别实际增长58.3%和29.2%。城镇新增就业4200万人。\n" +
+		"（三）“十一五”时期经济社会发展的指导原则和主要目标\n《纲要（草案）》提出，今后五年国内生产总值年均增长7.5%。\n"
+	// the period's review first, then the year's
+	const fuping = "各位代表：\n一、“十三五”时期和2020年主要工作回顾\n" +
+		"过去五年，是我们坚定不移推进城乡统筹发展的五年。新建农村公厕538座，改造户厕23568座。\n" +
+		"贫困地区人均可支配收入由2013年的2330元增长到8629元，9个贫困县全部摘帽。\n" +
+		"刚刚过去的2020年，面对突如其来的新冠肺炎疫情冲击，我们扎实做好“六稳”工作。粮食总产759.2亿斤。\n" +
+		"这一年，我们聚力推进城市转型。高标准、高效率改造提升主城区主次干道8条。\n" +
+		"二、“十四五”时期主要目标任务\n城乡居民人均可支配收入年均增长8%以上。\n三、2021年重点工作\n完成城镇新增就业1.05万人。\n"
+	cases := []struct {
+		name, text string
+		year       int
+		mention    string
+		want       string
+	}{
+		{"both heading: the year's review", both, 2021, "3.9%", "actual 2020"},
+		{"both heading: the period's average", both, 2021, "6.3%", "actual null"},
+		{"both heading: the period's level", both, 2021, "1100家", "actual null"},
+		{"both heading: named start", both, 2021, "2.6万亿元", "actual 2015"},
+		{"both heading: named end", both, 2021, "3.62万亿元", "actual 2020"},
+		{"both heading: start of the period", both, 2021, "2649.2亿元", "actual 2015"},
+		{"both heading: end of the period", both, 2021, "3826.4亿元", "actual 2020"},
+		{"both heading: the new period's target", both, 2021, "64%", "target null"},
+		{"both heading: the plan year's work", both, 2021, "450家以上", "target 2021 确保"},
+		{"paragraph: the year's review", paragraph, 2016, "6.9%", "actual 2015"},
+		{"paragraph: the period's fall", paragraph, 2016, "18.2%", "actual null"},
+		{"paragraph: the period's fall, second", paragraph, 2016, "12%以上", "actual null"},
+		{"paragraph: the period's jobs", paragraph, 2016, "超过6400万人", "actual null"},
+		{"plan of the period: start at the base year", paragraph, 2016, "8.7万元", "actual 2015"},
+		{"plan of the period: end named", paragraph, 2016, "12万元以上", "target 2020"},
+		{"plan of the period: no year", paragraph, 2016, "5000万人以上", "target null"},
+		{"the plan year's targets", paragraph, 2016, "1000万人以上", "target 2016 预期"},
+		{"section: the plan year", section, 2006, "716亿元", "target 2006"},
+		{"section: the period's growth", section, 2006, "58.3%", "actual null"},
+		{"section: the period's jobs", section, 2006, "4200万人", "actual null"},
+		{"section: the next section plans", section, 2006, "7.5%", "target null"},
+		{"period first: the period's count", fuping, 2021, "538座", "actual null"},
+		{"period first: named start", fuping, 2021, "2330元", "actual 2013"},
+		{"period first: end of a named start", fuping, 2021, "8629元", "actual 2020"},
+		{"period first: after the change", fuping, 2021, "9个", "actual null"},
+		{"period first: the year's paragraph", fuping, 2021, "759.2亿斤", "actual 2020"},
+		{"period first: 这一年", fuping, 2021, "8条", "actual 2020"},
+		{"period first: the new period", fuping, 2021, "8%以上", "target null"},
+		{"period first: the plan year", fuping, 2021, "1.05万人", "target 2021"},
+	}
+	for _, c := range cases {
+		if got := timeOfMention(t, x, c.text, c.year, c.mention); got != c.want {
+			t.Errorf("%s: %s = %q, want %q", c.name, c.mention, got, c.want)
+		}
+	}
+	_, lay, err := x.ExtractLayout(Document{ID: "t", Text: both, PlanYear: 2021})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := strings.Index(both, "根据《"); lay.PlanStart != len([]rune(both[:want])) {
+		t.Errorf("plan start = %d, want %d (the 根据《…建议》 sentence, not the heading)", lay.PlanStart, len([]rune(both[:want])))
+	}
+}
