@@ -106,6 +106,19 @@ func (a *analysis) describe(q *quantity, prev *fact, p part, chain string, planY
 	if f.measure == schema.Delta && !isDecrease(cue) && !strings.HasPrefix(cue, "新") && (strings.Contains(a.sub(cs, q.start), "累计") || hasAny(f.indicator, stockWords)) {
 		f.measure, why = schema.Level, "standing-total" // 累计建成55个, 保有量: a standing total (SPEC 3); 累计新增 still adds
 	}
+	if f.measure == schema.Level && q.unit != schema.Percent && addedInName(f.indicator) && !hasAny(a.sub(cs, q.start), []string{"总数", "总量", "累计", "共"}) {
+		// 城镇新增就业人数超过【6400万人】, 新增护理型床位超过【1000张】: an
+		// amount added (SPEC 3), whatever verb reaches it; not 5A级景区新增
+		// 周村古商城、总数达到【16家】
+		f.measure, why = schema.Delta, "added-in-name"
+	}
+	if f.measure == schema.Level && (q.unit == schema.CNY || q.unit == schema.USD) && lex.Is(cue, lexicon.Delta) && lex.Is(cue, lexicon.Growth) &&
+		(cueE >= 0 && cueE <= q.start && q.start-cueE <= 2 && trimIndicator(a.sub(cueE, q.start)) == "" ||
+			prev != nil && prev.cue == cue && prev.measure == schema.Delta && prev.q.unit == q.unit && prev.q.end <= q.start && hasAny(a.sub(prev.q.end, q.start), []string{"和", "、"}) && q.start-prev.q.end == 1) {
+		// 最低标准提高【20元】, 分别提高0.11元和【0.13元】: the amount the verb
+		// right before it adds (SPEC 3), not a sum it only qualifies (用于提高…的支出)
+		f.measure, why = schema.Delta, "money-raised"
+	}
 	fromTo := q.rule.ID == "from-to"
 	if fromTo {
 		f.measure, f.cue, why = schema.Level, "", "from-to-start" // 由【2.3%】提高到2.5%: the level it started from

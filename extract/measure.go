@@ -101,3 +101,13 @@ func isChange(cue string) bool { return lex.Is(cue, lexicon.Change) }
 // moneyActionNouns in an indicator name money moved by an action:
 // 省外到位资金, 贷款投放, 年度投资.
 var moneyActionNouns = lex.Words(lexicon.MoneyActionNoun)
+
+// addedInName reports whether an indicator names what was added (城镇新增
+// 就业人数, 新增税费优惠): its number is a delta whatever verb reaches it,
+// unless the name is a standing total (累计, 总数) or 新增 only qualifies
+// another thing (新增的涉税市场主体纳税).
+func addedInName(indicator string) bool {
+	k := strings.Index(indicator, "新增")
+	return k >= 0 && !strings.HasPrefix(indicator[k+len("新增"):], "的") && !hasAny(indicator, stockWords) &&
+		!strings.Contains(indicator, "累计") && !strings.Contains(indicator, "总数")
+}

@@ -273,3 +273,41 @@ func TestFirstYearOfFiveYearPlan(t *testing.T) {
 		t.Errorf("plan start = %d, want %d (the 根据《…建议》 sentence, not the heading)", lay.PlanStart, len([]rune(both[:want])))
 	}
 }
+
+// TestAddedAndRaisedAmounts checks SPEC section 3 on sentences of the
+// unlabelled reports: what a name says was added (新增…) is a delta
+// whatever verb reaches it, unless the sentence gives the standing total; a
+// money amount right after 提高 is what it adds; 再降X% is a fall.
+func TestAddedAndRaisedAmounts(t *testing.T) {
+	x := newExtractor(t)
+	cases := []struct {
+		text      string
+		year      int
+		mention   string
+		want      string
+		wantValue float64
+	}{
+		{"城镇新增就业人口970万人；", 2006, "970万人", "delta", 9.7e6},                          // national 2006
+		{"争取明年新增发电装机达到300万千瓦以上。", 1980, "300万千瓦以上", "delta", 3e6},                  // national 1980
+		{"去年新增减税降费超过1万亿元，还对制造业中小微企业实施缓缴税费。", 2022, "超过1万亿元", "delta", 1e12},        // national 2022
+		{"央企在保子公司新增25家、达到225家，总数居全省前列。", 2023, "225家", "level", 225},               // news Baoding 2023
+		{"国有及国有控股企业在境内外新增上市公司442家，累计筹资7436亿元。", 2003, "7436亿元", "level", 7.436e11}, // national 2003
+		{"城乡居民基础养老金月最低标准提高20元，继续提高退休人员基本养老金。", 2024, "20元", "delta", 20},           // national 2024
+		{"今年小麦、稻谷最低收购价平均每斤分别提高0.11元和0.13元。", 2009, "0.13元", "delta", 0.13},         // national 2009
+		{"国家用于提高农副产品收购价格的支出四百四十二亿元。", 1982, "四百四十二亿元", "level", 4.42e10},           // national 1982: 提高 qualifies the spending
+		{"全年粮食产量6.9亿吨。", 2025, "6.9亿吨", "level", 6.9e8},                            // a yearly statistic
+		{"一般工商业平均电价再降10%。", 2019, "10%", "growth", -10},                            // national 2019 (再降低 there)
+		{"城镇登记失业率4.1%。", 2019, "4.1%", "level", 4.1},
+	}
+	for _, c := range cases {
+		got, value := "missing", 0.0
+		for _, f := range x.Extract(Document{ID: "t", Text: c.text, PlanYear: c.year}) {
+			if f.Mention == c.mention {
+				got, value = string(f.Measure), f.ValueLow
+			}
+		}
+		if got != c.want || value != c.wantValue {
+			t.Errorf("%s in %s: measure, value = %s, %g; want %s, %g", c.mention, c.text, got, value, c.want, c.wantValue)
+		}
+	}
+}
