@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/gwrfacts/gwr/extract/lexicon"
 	"github.com/gwrfacts/gwr/normalize"
@@ -276,9 +278,16 @@ func namedYear(before string) (year int, base bool) {
 		n, _ := strconv.Atoi(m[1] + m[2])
 		return n, true
 	}
-	if m := planEndRe.FindAllStringSubmatch(before, -1); m != nil {
-		// “十四五”末: the last year of the five-year plan
-		year = planPeriodEnd[m[len(m)-1][1]]
+	if m := planEndRe.FindAllStringSubmatchIndex(before, -1); m != nil {
+		// “十四五”末: the last year of the five-year plan; not the start of a
+		// change (由“十二五”末的29.1亿元增长到【50.1亿元】)
+		last := m[len(m)-1]
+		switch start := strings.HasPrefix(before[last[1]:], "的") && hasSuffixAny(strings.TrimSuffix(before[:last[0]], "“"), []string{"由", "从"}); {
+		case start && before[last[1]:] == "的":
+			return planPeriodEnd[before[last[2]:last[3]]], true // 由“十二五”末的【29.1亿元】: the start
+		case !start:
+			year = planPeriodEnd[before[last[2]:last[3]]]
+		}
 	}
 	ms := anyYearRe.FindAllStringSubmatchIndex(before, -1)
 	for k := len(ms) - 1; k >= 0; k-- {
@@ -286,6 +295,7 @@ func namedYear(before string) (year int, base bool) {
 		pre, post := before[:m[2]], before[m[3]:]
 		if hasSuffixAny(pre, []string{"比", "较", "同", "与", "和", "、", "是", "相当于"}) ||
 			hasSuffixAny(pre, []string{"由", "从"}) && hasPrefixAny(post, []string{"年的", "年底的", "年末的"}) ||
+			insideClause(pre, post) && byYearFrameRe.MatchString(pre) ||
 			hasPrefixAny(post, []string{"年以来", "年起", "年开始", "年以前", "年前", "年底前", "年的基础上", "年基础上", "年水平", "年同期", "年至", "年到", "年、", "年和"}) {
 			continue
 		}
@@ -293,6 +303,19 @@ func namedYear(before string) (year int, base bool) {
 		return n, false
 	}
 	return year, false
+}
+
+// insideClause reports whether a year, between pre and post, is the time
+// of its own clause only: it stands inside the clause (not at its start or
+// after 到/在…) and the clause ends before the number (到2025年，…，城中村改造
+// 工作2023年全部完成，…，全市GDP超过【5000亿元】). It is asked only inside
+// the frame of a year to come (byYearFrameRe).
+func insideClause(pre, post string) bool {
+	if !strings.ContainsAny(post, "，；") || pre == "" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(pre)
+	return !strings.ContainsRune("，。；：、（(“ 　到至在于止从由是的", r) && !unicode.IsDigit(r)
 }
 
 // planPeriodEnd is the last year of each five-year plan named by its
@@ -303,7 +326,9 @@ var (
 	// the base of a comparison: 比2020年的【X】, 由2020年【X】; not 比2010年【翻一番】
 	baseYearRe = regexp.MustCompile(`(?:比|较)((?:19|20)\d\d)\s*年(?:底|末)?的$|(?:从|由)((?:19|20)\d\d)\s*年(?:底|末)?的?$`)
 	anyYearRe  = regexp.MustCompile(`((?:19|20)\d\d)\s*年`)
-	planEndRe  = regexp.MustCompile(`(十[一二三四五]五)”?(?:规划)?(?:期)?末`)
+	// a clause opening with the year a target is for: 到2025年，…
+	byYearFrameRe = regexp.MustCompile(`(?:^|[，,：:；])(?:力争)?(?:到|至)(?:19|20)\d\d\s*年`)
+	planEndRe     = regexp.MustCompile(`(十[一二三四五]五)”?(?:规划)?(?:期)?末`)
 )
 
 func hasPrefixAny(s string, words []string) bool {
@@ -336,12 +361,19 @@ func lastIndexAny(s string, words []string) int {
 	return last
 }
 
-// lastYearEnd returns the end of the last year named in b, or 0.
+// lastYearEnd returns the end of the last year named in b (2015年, or
+// the last year of a period: “十二五”末), or 0.
 func lastYearEnd(b string) int {
+	end := 0
 	if ms := anyYearRe.FindAllStringIndex(b, -1); ms != nil {
-		return ms[len(ms)-1][1]
+		end = ms[len(ms)-1][1]
 	}
-	return 0
+	if strings.Contains(b, "五") {
+		if ms := planEndRe.FindAllStringIndex(b, -1); ms != nil {
+			end = max(end, ms[len(ms)-1][1])
+		}
+	}
+	return end
 }
 
 // multiYearAfterYear reports whether a multi-year word (年均, 五年来 …)

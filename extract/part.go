@@ -383,8 +383,8 @@ func pairYears(sf []*fact, p part, s []rune, planYear int) {
 }
 
 // fromYearRe matches the start of a change that names its year right
-// before the number: 由2013年的, 从2015年底的.
-var fromYearRe = regexp.MustCompile(`(?:由|从)(?:19|20)\d\d\s*年(?:底|末)?的$`)
+// before the number: 由2013年的, 从2015年底的, 由“十二五”末的.
+var fromYearRe = regexp.MustCompile(`(?:由|从)(?:(?:19|20)\d\d\s*年(?:底|末)?|“?十[一二三四五]五”?(?:规划)?(?:期)?末)的$`)
 
 // namedStart reports whether a is the start of a change whose year the
 // sentence names (由2013年的【2330元】增长到8629元) and b its end.
