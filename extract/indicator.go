@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/gwrfacts/gwr/extract/lexicon"
+	"github.com/gwrfacts/gwr/extract/segment"
 	"github.com/gwrfacts/gwr/schema"
 )
 
@@ -53,14 +54,24 @@ func (a *analysis) nounAfter(i int) phrase {
 			p = p.add(t.Start, t.End)
 			continue
 		}
-		if isClauseMark(r0) || t.Text == "的" || nounStops[t.Text] || unicode.IsDigit(r0) || len(p) > 0 && cueSet[t.Text] && !nextNoun {
+		if isClauseMark(r0) || t.Text == "的" || nounStops[t.Text] || unicode.IsDigit(r0) || len(p) > 0 && cueSet[t.Text] && !nextNoun && !verbsBeforeSuffix(toks[k+1:]) {
 			break
 		}
 		noun := strings.HasPrefix(t.POS, "n") || t.POS == "vn" || t.POS == "b" || t.POS == "j" || t.POS == "l" || t.POS == "an" || t.POS == "a" || t.POS == "ng" || t.POS == "s" || t.POS == "f" && len(p) > 0 ||
 			t.Text == "“" || t.Text == "”" || t.POS == "eng" || t.POS == "zg" || t.POS == "g"
-		// a verb inside a name (高【成长】企业) continues it when a noun follows
-		if !noun && strings.HasPrefix(t.POS, "v") && k+1 < len(toks) && strings.HasPrefix(toks[k+1].POS, "n") {
+		// a verb inside a name (高【成长】企业) continues it when a noun follows,
+		// a run of verbs when a one-character noun ends it (易地【搬迁安置】区)
+		if !noun && strings.HasPrefix(t.POS, "v") && k+1 < len(toks) && (strings.HasPrefix(toks[k+1].POS, "n") || len(p) > 0 && verbsBeforeSuffix(toks[k+1:])) {
 			noun = true
+		}
+		// a word the segmenter did not know (tagged x: 【涉雄安】重大交通项目,
+		// 【灾后】重建项目) is part of a name that goes on after it
+		if !noun && t.POS == "x" && isHanWord(t.Text) && k+1 < len(toks) && nameGoesOn(toks[k+1].POS) {
+			noun = true
+		}
+		// an adjective ends no name: 战新产业项目【扎实】推进
+		if len(p) > 0 && (t.POS == "a" || t.POS == "ad") && (k+1 >= len(toks) || !nameGoesOn(toks[k+1].POS)) {
+			break
 		}
 		if !noun {
 			break
@@ -68,6 +79,39 @@ func (a *analysis) nounAfter(i int) phrase {
 		p = p.add(t.Start, t.End)
 	}
 	return p
+}
+
+// verbsBeforeSuffix reports whether toks start with verbs followed by a
+// one-character noun that ends a name (安置【区】, 处理【厂】).
+func verbsBeforeSuffix(toks []segment.Token) bool {
+	for _, t := range toks {
+		switch {
+		case strings.HasPrefix(t.POS, "v") && t.POS != "vn":
+			continue
+		case strings.HasPrefix(t.POS, "n") && utf8.RuneCountInString(t.Text) == 1:
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// isHanWord reports whether s is two or more Han characters.
+func isHanWord(s string) bool {
+	n := 0
+	for _, r := range s {
+		if !isHan(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
+}
+
+// nameGoesOn reports whether a token tagged pos continues a noun phrase:
+// a noun, an adjective or a distinguishing word (重大, 省级).
+func nameGoesOn(pos string) bool {
+	return strings.HasPrefix(pos, "n") || pos == "vn" || pos == "a" || pos == "b"
 }
 
 // closingQuote returns the end of the ” that closes a quotation opened
@@ -392,8 +436,8 @@ func (a *analysis) looseNounAfter(i int) phrase {
 		}
 		noun := strings.HasPrefix(t.POS, "n") || t.POS == "vn" || t.POS == "j" || t.POS == "l" || t.POS == "eng" || t.Text == "”"
 		verb := strings.HasPrefix(t.POS, "v") && t.POS != "vn"
-		if verb && lastNoun {
-			break // the predicate: 央企、京企【来】保
+		if verb && lastNoun || nounStops[t.Text] && strings.HasPrefix(t.POS, "n") && nounEnd > start {
+			break // the predicate: 央企、京企【来】保, 任务【全部】落地
 		}
 		if t.Text == "的" {
 			start = t.End // a relative clause before the head: keep the head

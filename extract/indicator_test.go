@@ -85,6 +85,13 @@ func TestIndicatorUnseenReports(t *testing.T) {
 		// (d) a trimmed word never cuts a word of the name in two
 		{"broken-name", "county_fuping_2021", "年内完成认证保护性地标产品1个、绿色农产品6个、有机农产品2个。", "2个", "有机农产品"},
 		{"broken-name", "county_gaotang_2023", "引进2家共享电单车企业，投放共享电单车1600辆。", "2家", "共享电单车企业"},
+		{"broken-name", "county_gaotang_2023", "谋划建设1个衔接乡村振兴集中推进区。", "1个", "衔接乡村振兴集中推进区"},
+		{"broken-name", "county_fuping_2021", "建成39个易地搬迁安置区，共搬迁1.77万户5.38万人。", "39个", "易地搬迁安置区"},
+		{"broken-name", "county_fuping_2021", "先后向阜平派驻30名挂职干部和200余名支农支医支教专业人员开展帮扶。", "200余名", "支农支医支教专业人员"},
+		// the count's noun phrase ends before an adverb and the predicate
+		{"predicate", "province_hebei_2022", "82项年度重点任务全部完成。", "82项", "年度重点任务"},
+		{"predicate", "province_hebei_2021", "76个冬奥项目全部完工。", "76个", "冬奥项目"},
+		{"per-capita-basis", "national_china_2015", "完善城乡居民基本医保，财政补助标准由每人每年320元提高到380元。", "320元", "财政补助标准"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.class+"/"+tc.mention, func(t *testing.T) {

@@ -99,12 +99,13 @@ func (a *analysis) trim(p phrase) phrase {
 	return p.slice(max(i, 0), min(j, p.runes()))
 }
 
-// wordAt returns the dictionary word (a token not tagged x) that holds
-// code point i, if any.
+// wordAt returns the dictionary word that holds code point i, if any: a
+// token neither guessed (tagged x) nor a person's name (nr), which the
+// segmenter finds in any two characters.
 func (a *analysis) wordAt(i int) (segment.Token, bool) {
 	for _, t := range a.toks {
 		if t.Start <= i && i < t.End {
-			return t, t.POS != "x"
+			return t, t.POS != "x" && !strings.HasPrefix(t.POS, "nr") // 占【比达】: no person's name
 		}
 	}
 	return segment.Token{}, false
