@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestIndexIsStringsIndex checks index and count against strings.Index and
@@ -41,6 +42,27 @@ func TestIndexIsStringsIndex(t *testing.T) {
 			if got, want := count(text, key), strings.Count(text, key); got != want {
 				t.Fatalf("count(text of %d bytes, %q) = %d, want %d", len(text), key, got, want)
 			}
+		}
+	}
+}
+
+// TestUTF8Prefix checks utf8Prefix's count of the valid prefix and of its
+// multi-byte sequences against decoding rune by rune.
+func TestUTF8Prefix(t *testing.T) {
+	for _, s := range []string{"", "abc", "增长6.5%", "𝑥é增", "增长\xff增", "abc\xe5\xa2", "\xc0\x80", "\xed\xa0\x80x", "é\xf4\x90\x80\x80"} {
+		valid, multi := 0, 0
+		for valid < len(s) {
+			r, size := utf8.DecodeRuneInString(s[valid:])
+			if r == utf8.RuneError && size == 1 {
+				break
+			}
+			if size > 1 {
+				multi++
+			}
+			valid += size
+		}
+		if v, m := utf8Prefix([]byte(s)); v != valid || m != multi {
+			t.Errorf("utf8Prefix(%q) = %d, %d; want %d, %d", s, v, m, valid, multi)
 		}
 	}
 }

@@ -282,6 +282,16 @@ func decodeUTF8(b []byte, start int) (string, error) {
 // utf8Prefix returns the length of the longest valid UTF-8 prefix of b and
 // how many multi-byte sequences it holds.
 func utf8Prefix(b []byte) (valid, multi int) {
+	if utf8.Valid(b) {
+		// the first byte of a multi-byte sequence is 0xC2-0xF4, the
+		// others 0x80-0xBF
+		for _, c := range b {
+			if c >= 0xC0 {
+				multi++
+			}
+		}
+		return len(b), multi
+	}
 	for valid < len(b) {
 		c := b[valid]
 		if c < utf8.RuneSelf {
