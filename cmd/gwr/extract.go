@@ -175,8 +175,7 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 	bar := newProgress(stderr, len(inputs), *quiet)
 	// the texts go into the run's generation, committed with the tables,
 	// unless --text-dir names another place
-	inGeneration := *textDir == ""
-	if inGeneration {
+	if *textDir == "" {
 		*textDir = output.TextDir()
 	}
 	texts := &textSink{Sink: output, dir: *textDir}
@@ -212,21 +211,18 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gwr extract: every input failed; %s left as it was\n", *out)
 		return 1
 	default:
-		if inGeneration {
-			if err := texts.commit(); err != nil {
-				texts.abort()
-				output.Abort()
-				return fail(err)
-			}
-		}
-		if err := output.Commit(); err != nil {
+		// The texts are in place before the tables' commit: in the run's
+		// generation, committed with the tables; in a --text-dir outside
+		// DIR, named before the commit, so that a kill between the two
+		// leaves texts of documents not committed (written again by the
+		// next run), never committed documents without their texts.
+		if err := texts.commit(); err != nil {
 			texts.abort()
+			output.Abort()
 			return fail(err)
 		}
-		if !inGeneration {
-			if err := texts.commit(); err != nil {
-				return fail(err)
-			}
+		if err := output.Commit(); err != nil {
+			return fail(err)
 		}
 	}
 	if !*quiet {

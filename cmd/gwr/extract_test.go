@@ -81,19 +81,25 @@ func extractRun(t *testing.T, want int, args ...string) (stderr string) {
 func files(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	m := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err == nil && d.IsDir() && d.Name() == ".gwr" {
-			return filepath.SkipDir // the lock and the generations: read through the links
-		}
-		if err != nil || d.IsDir() {
+	var walk func(root string) error
+	walk = func(root string) error {
+		return filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+			if err == nil && d.IsDir() && d.Name() == ".gwr" {
+				return filepath.SkipDir // the lock and the generations: read through the links
+			}
+			if err != nil || d.IsDir() {
+				return err
+			}
+			if info, err := os.Stat(p); err == nil && info.IsDir() {
+				return walk(p + string(filepath.Separator)) // a link to a partitioned table or the texts
+			}
+			b, err := os.ReadFile(p)
+			rel, _ := filepath.Rel(dir, p)
+			m[filepath.ToSlash(rel)] = string(b)
 			return err
-		}
-		b, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		m[filepath.ToSlash(rel)] = string(b)
-		return err
-	})
-	if err != nil {
+		})
+	}
+	if err := walk(dir); err != nil {
 		t.Fatal(err)
 	}
 	return m
@@ -143,7 +149,7 @@ func readDataset(t *testing.T, dir, ext string) dataset {
 			return []string{single}
 		}
 		var found []string
-		filepath.WalkDir(filepath.Join(dir, table.Name), func(p string, d os.DirEntry, err error) error {
+		filepath.WalkDir(filepath.Join(dir, table.Name)+string(filepath.Separator), func(p string, d os.DirEntry, err error) error {
 			if err == nil && !d.IsDir() && strings.HasSuffix(p, "."+ext) {
 				found = append(found, p)
 				rel, _ := filepath.Rel(dir, p)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"crypto/sha256"
 	"fmt"
@@ -13,6 +14,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/gwrfacts/gwr/extract/batch"
 )
 
 // faultFormats are written by the fault-injection runs: a columnar and a
@@ -94,23 +97,116 @@ func sameSet(a, b map[string]bool) bool {
 	return true
 }
 
-// gwrCmd is gwr extract --append -o out over in, with extra environment.
-func gwrCmd(bin, out string, env []string, in ...string) *exec.Cmd {
-	cmd := exec.Command(bin, append([]string{"extract", "--append", "--quiet", "-o", out, "--format", faultFormats}, in...)...)
+// gwrCmd is gwr extract --append -o out over in, in layout, with extra
+// environment.
+func gwrCmd(bin, out string, l faultLayout, env []string, in ...string) *exec.Cmd {
+	args := append([]string{"extract", "--append", "--quiet", "-o", out, "--format", faultFormats}, l.flags...)
+	cmd := exec.Command(bin, append(args, in...)...)
 	cmd.Env = append(os.Environ(), env...)
 	return cmd
 }
 
-// TestFaults is the fault-injection suite: concurrent appends, SIGKILL at
-// each commit step and at random moments, a failing rename, no file
-// descriptors left. After each, no document is lost, none is there twice,
-// the tables agree, and a failed run leaves the previous output intact.
+// faultLayout is an output layout the fault-injection suite runs in, with
+// the commit steps (batch.commitStep) it kills gwr at.
+type faultLayout struct {
+	name  string
+	flags []string
+	steps []string
+	kills int // SIGKILLs at random moments
+	// fds is the ulimit -n of the EMFILE run: single files fail on the
+	// inputs (the table files are open from the start), a partitioned
+	// run (one file open at a time) while it starts
+	fds int
+}
+
+var faultLayouts = []faultLayout{
+	{"single files", nil, []string{"before-switch", "after-switch"}, 6, 14},
+	{"partitioned", []string{"--partition-by", "year,level"}, []string{"parts-named", "before-switch", "after-switch"}, 4, 9},
+}
+
+// faultZip writes an archive of n more reports (numbered from from) into
+// dir: its members are documents whose texts gwr keeps in DIR/texts, so
+// the suite checks the texts too. It returns their SHA-256s.
+func faultZip(t *testing.T, dir string, n, from int) map[string]bool {
+	t.Helper()
+	members := filepath.Join(t.TempDir(), "members")
+	sums := faultCorpus(t, members, n, from)
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	entries, err := os.ReadDir(members)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join(members, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, err := zw.Create(e.Name())
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(b)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("z%03d.zip", from)), buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return sums
+}
+
+// checkTexts checks the texts of dir's committed generation: one for each
+// archive member among its documents, holding the mention of each of its
+// facts at start:end, and none of a document the tables do not hold.
+func checkTexts(t *testing.T, dir string) {
+	t.Helper()
+	got := readTables(t, dir)
+	want := map[string]bool{}
+	byDoc := factsByDoc(got.facts)
+	for _, d := range got.docs {
+		if d.Member == "" {
+			continue
+		}
+		name := batch.TextFile(d.DocID)
+		want[name] = true
+		b, err := os.ReadFile(filepath.Join(batch.Snapshot(dir), batch.TextsDir, name))
+		if err != nil {
+			t.Errorf("%s: the text of %s: %v", dir, d.DocID, err)
+			continue
+		}
+		checkOffsets(t, d.DocID, string(b), byDoc[d.DocID])
+	}
+	entries, _ := os.ReadDir(filepath.Join(batch.Snapshot(dir), batch.TextsDir))
+	for _, e := range entries {
+		if !want[e.Name()] {
+			t.Errorf("%s: texts/%s, of no document in the tables", dir, e.Name())
+		}
+	}
+	if len(want) == 0 && len(got.docs) > 0 {
+		t.Errorf("%s: no document from an archive: the texts are not tested", dir)
+	}
+}
+
+// TestFaults is the fault-injection suite, in both layouts (single files
+// and partitioned), with archive members whose texts are committed with
+// the tables: concurrent appends, SIGKILL at each commit step and at
+// random moments, a failing rename, no file descriptors left. After each,
+// no document is lost, none is there twice, the tables agree (and their
+// texts), and a failed run leaves the previous output intact.
 func TestFaults(t *testing.T) {
 	bin := buildGWR(t)
 	dir := t.TempDir()
 	inA, inB := filepath.Join(dir, "a"), filepath.Join(dir, "b")
-	wantA := faultCorpus(t, inA, 6, 0)
-	wantB := faultCorpus(t, inB, 6, 6)
+	wantA := faultCorpus(t, inA, 5, 0)
+	wantB := faultCorpus(t, inB, 5, 7)
+	for k := range faultZip(t, inA, 2, 5) {
+		wantA[k] = true
+	}
+	for k := range faultZip(t, inB, 2, 12) {
+		wantB[k] = true
+	}
 	all := map[string]bool{}
 	for k := range wantA {
 		all[k] = true
@@ -118,11 +214,16 @@ func TestFaults(t *testing.T) {
 	for k := range wantB {
 		all[k] = true
 	}
+	for _, l := range faultLayouts {
+		t.Run(l.name, func(t *testing.T) { testFaults(t, bin, l, inA, inB, wantA, all) })
+	}
+}
 
+func testFaults(t *testing.T, bin string, l faultLayout, inA, inB string, wantA, all map[string]bool) {
 	t.Run("concurrent appends", func(t *testing.T) {
 		out := filepath.Join(t.TempDir(), "out")
 		var errA, errB bytes.Buffer
-		a, b := gwrCmd(bin, out, nil, inA), gwrCmd(bin, out, nil, inB)
+		a, b := gwrCmd(bin, out, l, nil, inA), gwrCmd(bin, out, l, nil, inB)
 		a.Stderr, b.Stderr = &errA, &errB
 		if err := a.Start(); err != nil {
 			t.Fatal(err)
@@ -137,6 +238,7 @@ func TestFaults(t *testing.T) {
 		if got := checkAgree(t, out); !sameSet(got, all) {
 			t.Errorf("after two concurrent appends %s holds %d documents, want the %d of both", out, len(got), len(all))
 		}
+		checkTexts(t, out)
 		if !strings.Contains(errA.String()+errB.String(), "waiting for it to finish") {
 			t.Logf("the runs did not overlap (stderr %q %q)", errA.String(), errB.String())
 		}
@@ -144,29 +246,31 @@ func TestFaults(t *testing.T) {
 
 	// A first append of A; then an append of B killed at a commit step:
 	// the output is A's or A+B's, whole; a re-run makes it A+B.
-	for _, step := range []string{"before-switch", "after-switch"} {
+	for _, step := range l.steps {
 		t.Run("SIGKILL at "+step, func(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "out")
-			if b, err := gwrCmd(bin, out, nil, inA).CombinedOutput(); err != nil {
+			if b, err := gwrCmd(bin, out, l, nil, inA).CombinedOutput(); err != nil {
 				t.Fatalf("first append: %v\n%s", err, b)
 			}
-			err := gwrCmd(bin, out, []string{"GWR_TEST_CRASH_AT=" + step}, inB).Run()
+			err := gwrCmd(bin, out, l, []string{"GWR_TEST_CRASH_AT=" + step}, inB).Run()
 			if ws, ok := exitSignal(err); !ok || ws != syscall.SIGKILL {
 				t.Fatalf("append with GWR_TEST_CRASH_AT=%s: %v, want killed by SIGKILL", step, err)
 			}
 			got := checkAgree(t, out)
+			checkTexts(t, out)
 			switch {
-			case step == "before-switch" && !sameSet(got, wantA):
-				t.Errorf("killed before the switch: %d documents, want A's %d", len(got), len(wantA))
+			case step != "after-switch" && !sameSet(got, wantA):
+				t.Errorf("killed at %s: %d documents, want A's %d", step, len(got), len(wantA))
 			case step == "after-switch" && !sameSet(got, all):
 				t.Errorf("killed after the switch: %d documents, want A's and B's %d", len(got), len(all))
 			}
-			if b, err := gwrCmd(bin, out, nil, inA, inB).CombinedOutput(); err != nil {
+			if b, err := gwrCmd(bin, out, l, nil, inA, inB).CombinedOutput(); err != nil {
 				t.Fatalf("re-run: %v\n%s", err, b)
 			}
 			if got := checkAgree(t, out); !sameSet(got, all) {
 				t.Errorf("after the re-run: %d documents, want %d", len(got), len(all))
 			}
+			checkTexts(t, out)
 			if left := staleState(t, out); len(left) > 0 {
 				t.Errorf("left after the re-run: %v", left)
 			}
@@ -176,40 +280,45 @@ func TestFaults(t *testing.T) {
 	t.Run("SIGKILL at random moments", func(t *testing.T) {
 		out := filepath.Join(t.TempDir(), "out")
 		rng := rand.New(rand.NewSource(16))
-		for i := 0; i < 6; i++ {
+		for i := 0; i < l.kills; i++ {
 			in := inA
 			if i%2 == 1 {
 				in = inB
 			}
-			cmd := gwrCmd(bin, out, nil, in)
+			cmd := gwrCmd(bin, out, l, nil, in)
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)
 			}
 			time.Sleep(time.Duration(rng.Intn(1500)) * time.Millisecond)
 			cmd.Process.Signal(syscall.SIGKILL)
 			cmd.Wait()
-			if _, err := os.Stat(filepath.Join(out, "facts.parquet")); err == nil {
+			if batch.Snapshot(out) != out {
 				got := checkAgree(t, out)
+				checkTexts(t, out)
 				if !subset(got, all) {
 					t.Errorf("after kill %d: documents that are not inputs", i)
 				}
 			}
 		}
-		if b, err := gwrCmd(bin, out, nil, inA, inB).CombinedOutput(); err != nil {
+		if b, err := gwrCmd(bin, out, l, nil, inA, inB).CombinedOutput(); err != nil {
 			t.Fatalf("final run: %v\n%s", err, b)
 		}
 		if got := checkAgree(t, out); !sameSet(got, all) {
 			t.Errorf("after the final run: %d documents, want %d", len(got), len(all))
 		}
+		checkTexts(t, out)
+		if left := staleState(t, out); len(left) > 0 {
+			t.Errorf("left after the final run: %v", left)
+		}
 	})
 
 	t.Run("failing rename", func(t *testing.T) {
 		out := filepath.Join(t.TempDir(), "out")
-		if b, err := gwrCmd(bin, out, nil, inA).CombinedOutput(); err != nil {
+		if b, err := gwrCmd(bin, out, l, nil, inA).CombinedOutput(); err != nil {
 			t.Fatalf("first append: %v\n%s", err, b)
 		}
 		before := hashDir(t, out)
-		cmd := gwrCmd(bin, out, []string{"GWR_TEST_FAIL_AT=rename-current"}, inB)
+		cmd := gwrCmd(bin, out, l, []string{"GWR_TEST_FAIL_AT=rename-current"}, inB)
 		b, err := cmd.CombinedOutput()
 		if cmd.ProcessState.ExitCode() != 2 {
 			t.Errorf("append whose commit fails: %v, want exit status 2\n%s", err, b)
@@ -220,20 +329,28 @@ func TestFaults(t *testing.T) {
 		if got := checkAgree(t, out); !sameSet(got, wantA) {
 			t.Errorf("after a failed commit: %d documents, want A's %d", len(got), len(wantA))
 		}
+		checkTexts(t, out)
 	})
 
 	t.Run("EMFILE", func(t *testing.T) {
 		out := filepath.Join(t.TempDir(), "out")
-		if b, err := gwrCmd(bin, out, nil, inA).CombinedOutput(); err != nil {
+		if b, err := gwrCmd(bin, out, l, nil, inA).CombinedOutput(); err != nil {
 			t.Fatalf("first append: %v\n%s", err, b)
 		}
 		before := hashDir(t, out)
 		// No descriptors beyond what the start-up needs: every report
 		// fails to open (or the output cannot be written).
-		cmd := exec.Command("sh", "-c", `ulimit -n 14 && exec "$@"`, "sh", bin, "extract", "--quiet", "-o", out, "--format", faultFormats, inB)
+		// (A plain run for single files, the run that replaced a good
+		// output with an empty one; partitioned outputs take only
+		// --append.)
+		args := append([]string{"-c", fmt.Sprintf(`ulimit -n %d && exec "$@"`, l.fds), "sh", bin, "extract", "--quiet", "-o", out, "--format", faultFormats}, l.flags...)
+		if l.flags != nil {
+			args = append(args, "--append")
+		}
+		cmd := exec.Command("sh", append(args, inB)...)
 		b, err := cmd.CombinedOutput()
 		if err == nil {
-			t.Fatalf("gwr extract with 14 file descriptors succeeded:\n%s", b)
+			t.Fatalf("gwr extract with %d file descriptors succeeded:\n%s", l.fds, b)
 		}
 		if after := hashDir(t, out); !equalMaps(before, after) {
 			t.Errorf("a run out of file descriptors (%v) changed the output:\n%s", err, b)
@@ -241,6 +358,7 @@ func TestFaults(t *testing.T) {
 		if got := checkAgree(t, out); !sameSet(got, wantA) {
 			t.Errorf("after a run out of file descriptors: %d documents, want A's %d", len(got), len(wantA))
 		}
+		checkTexts(t, out)
 	})
 }
 

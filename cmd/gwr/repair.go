@@ -20,7 +20,7 @@ func init() {
 
 const repairUsage = "usage: gwr repair DIR"
 
-// runRepair rewrites the single-file tables of DIR so that they agree
+// runRepair rewrites the tables of DIR (single files or partitioned) so that they agree
 // (batch.Repair) and names the inputs to extract again. It returns 0 when
 // every document was kept, 1 when some were left out (extract them again
 // with --append) and 2 on error or interruption while waiting for the lock

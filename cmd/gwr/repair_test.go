@@ -105,3 +105,66 @@ func TestRepair(t *testing.T) {
 		}
 	}
 }
+
+// TestRepairPartitioned: the same for a partitioned output. A fact line
+// doubled in one JSON Lines facts part: --append refuses (exit 2, naming
+// gwr repair), gwr repair rewrites the tables from the Parquet parts as one
+// new generation with the same partitioning (exit 0), and --append then
+// adds to it.
+func TestRepairPartitioned(t *testing.T) {
+	dir := t.TempDir()
+	reports := bundledReports(t)
+	in := filepath.Join(dir, "in")
+	if err := os.MkdirAll(in, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	for _, r := range reports[:3] {
+		p := filepath.Join(in, r.name)
+		if err := os.WriteFile(p, r.data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	out := filepath.Join(dir, "out")
+	args := []string{"--format", "parquet,jsonl", "--partition-by", "year,level"}
+	if s, _, e := runGWR(t, time.Minute, append(append([]string{"extract", "-o", out}, args...), paths[:2]...)...); s != 0 {
+		t.Fatalf("extract: exit status %d: %s", s, e)
+	}
+	want := checkAgree(t, out)
+	parts, err := filepath.Glob(filepath.Join(out, "facts", "*", "*", "part-*.jsonl"))
+	if err != nil || len(parts) == 0 {
+		t.Fatalf("no JSON Lines facts part in %s (%v)", out, err)
+	}
+	b, err := os.ReadFile(parts[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := b[:strings.IndexByte(string(b), '\n')+1]
+	if err := os.WriteFile(parts[0], append(append([]byte(nil), first...), b...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, _, e := runGWR(t, time.Minute, append(append([]string{"extract", "--append", "-o", out}, args...), paths[2])...)
+	if s != 2 || !strings.Contains(e, "gwr repair "+out) {
+		t.Errorf("--append into broken partitioned tables: exit status %d, stderr %q; want 2 and a message naming gwr repair %s", s, e, out)
+	}
+	s, stdout, e := runGWR(t, time.Minute, "repair", out)
+	if s != 0 || !strings.Contains(stdout, "2 documents and") || !strings.Contains(stdout, "rows of the parquet tables") {
+		t.Errorf("repair: exit status %d, stdout %q, stderr %q; want 0, 2 documents kept from the parquet tables", s, stdout, e)
+	}
+	if got := checkAgree(t, out); !sameSet(got, want) {
+		t.Errorf("after repair: documents %v, want %v", got, want)
+	}
+	if again, _ := filepath.Glob(filepath.Join(out, "documents", "doc_year=*", "level=*", "part-*.parquet")); len(again) == 0 {
+		t.Errorf("after repair: no documents part under documents/doc_year=…/level=…/")
+	}
+	if s, _, e := runGWR(t, time.Minute, append(append([]string{"extract", "--append", "-o", out}, args...), paths[2])...); s != 0 {
+		t.Fatalf("--append after repair: exit status %d: %s", s, e)
+	}
+	if got := checkAgree(t, out); len(got) != 3 {
+		t.Errorf("--append after repair: %d documents, want 3", len(got))
+	}
+	if left := staleState(t, out); len(left) > 0 {
+		t.Errorf("left after repair and --append: %v", left)
+	}
+}

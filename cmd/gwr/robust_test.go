@@ -289,15 +289,15 @@ func readTables(t testing.TB, dir string) tables {
 	t.Helper()
 	var out tables
 	for i, ext := range []string{"parquet", "jsonl"} {
-		facts, err := schema.ReadFacts(filepath.Join(dir, "facts."+ext))
+		facts, err := readTable(dir, "facts", ext, schema.ReadFacts)
 		if err != nil {
 			t.Fatal(err)
 		}
-		docs, err := schema.ReadDocuments(filepath.Join(dir, "documents."+ext))
+		docs, err := readTable(dir, "documents", ext, schema.ReadDocuments)
 		if err != nil {
 			t.Fatal(err)
 		}
-		errs, err := schema.ReadErrors(filepath.Join(dir, "errors."+ext))
+		errs, err := readTable(dir, "errors", ext, schema.ReadErrors)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -316,6 +316,34 @@ func readTables(t testing.TB, dir string) tables {
 		}
 	}
 	return out
+}
+
+// readTable reads table name of the output directory dir in format ext:
+// DIR/name.ext, or, when DIR/name is a (partitioned) directory, every part
+// file of that format under it, in the order of their paths. Both are read
+// from the committed generation, as every gwr reader does.
+func readTable[R any](dir, name, ext string, read func(string) ([]R, error)) ([]R, error) {
+	snap := batch.Snapshot(dir)
+	if info, err := os.Stat(filepath.Join(snap, name)); err != nil || !info.IsDir() {
+		return read(filepath.Join(snap, name+"."+ext))
+	}
+	var rows []R
+	parts, err := filepath.Glob(filepath.Join(snap, name, "*", "*", "part-*."+ext))
+	if name == "errors" {
+		parts, err = filepath.Glob(filepath.Join(snap, name, "part-*."+ext))
+	}
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(parts)
+	for _, p := range parts {
+		r, err := read(p)
+		if err != nil {
+			return nil, err
+		}
+		rows = append(rows, r...)
+	}
+	return rows, nil
 }
 
 // factsByDoc groups facts by doc_id.
@@ -496,7 +524,8 @@ func lineWith(s, sub string) string {
 }
 
 // hashDir returns the SHA-256 of every file in dir by name (the content a
-// reader sees: through the links to the current generation), and of the
+// reader sees: through the links to the current generation; the files of
+// a linked directory by their path under dir), and of the
 // generations and temporary files gwr keeps under dir/.gwr by their path
 // there.
 func hashDir(t testing.TB, dir string) map[string]string {
@@ -520,7 +549,22 @@ func hashDir(t testing.TB, dir string) map[string]string {
 			continue
 		}
 		if info, err := os.Stat(filepath.Join(dir, e.Name())); err == nil && info.IsDir() {
-			continue // texts: a link to the generation's directory
+			// texts, or a partitioned table: a link to the generation's
+			// directory; each file under it by its path
+			root := filepath.Join(dir, e.Name()) + string(filepath.Separator)
+			err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+				if err != nil || d.IsDir() {
+					return err
+				}
+				b, err := os.ReadFile(p)
+				rel, _ := filepath.Rel(dir, p)
+				out[rel] = fmt.Sprintf("%x", sha256.Sum256(b))
+				return err
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			continue
 		}
 		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
 		if err != nil {

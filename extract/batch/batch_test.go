@@ -424,6 +424,7 @@ func TestAppendRefuses(t *testing.T) {
 		{"jsonl without gwr.json", func(t *testing.T) string {
 			dir := single(t, "jsonl")
 			os.Remove(filepath.Join(dir, MetaFile))
+			os.Remove(filepath.Join(Snapshot(dir), MetaFile)) // where a run keeps it
 			return dir
 		}, []string{"jsonl"}, meta, CreateOptions{Append: true}, "has no gwr.json"},
 		{"format dropped", func(t *testing.T) string { return single(t, "parquet", "jsonl") }, []string{"parquet"},

@@ -18,13 +18,18 @@ import (
 // The state gwr keeps in an output directory, under DIR/.gwr:
 //
 //	DIR/.gwr/lock            flock'ed by the run writing to DIR; holds its pid
-//	DIR/.gwr/gen-000007/     one generation: every single-file table of a run
+//	DIR/.gwr/gen-000007/     one generation: every table of a run (single
+//	                         files, or the partitioned facts/, documents/
+//	                         and errors/ trees), its texts and gwr.json
 //	DIR/.gwr/current         symbolic link to the committed generation
 //	DIR/facts.parquet …      symbolic links to .gwr/current/facts.parquet …
+//	DIR/facts/ …             (partitioned) links to .gwr/current/facts …
 //
 // A run writes its tables into a new generation directory, then commits
 // them all with one atomic rename: a new link current.new, renamed over
-// current. Before that rename DIR holds the previous run's tables, after it
+// current. A partitioned --append hard-links the part files of the
+// committed generation into the new one (part names name their content,
+// so a part name means the same rows in every generation). Before that rename DIR holds the previous run's tables, after it
 // the new ones, whatever kills the process in between; the links at the
 // top level never change once made, they only go through current. Old
 // generations and whatever a killed run left (its generation, temporary
@@ -35,12 +40,13 @@ const (
 	lockFile    = "lock"
 	currentLink = "current"
 	genPrefix   = "gen-"
-	oldTexts    = "texts-old" // a DIR/texts of an older gwr, being removed
+	oldPrefix   = "old-" // a real directory of an older gwr (DIR/texts, DIR/facts …), being removed
 )
 
-// Snapshot returns the directory that holds the committed single-file
-// tables of the output directory dir: its current generation, or dir
-// itself when it was written by a gwr without generations (or holds none).
+// Snapshot returns the directory that holds the committed tables of the
+// output directory dir (single files or partitioned trees): its current
+// generation, or dir itself when it was written by a gwr without
+// generations (or holds none).
 // Reading every table of one run from the same Snapshot gives tables that
 // agree, even while another run commits.
 func Snapshot(dir string) string {
@@ -128,15 +134,18 @@ func (l *dirLock) unlock() {
 }
 
 // generations lists the numbers of the generation directories in state.
-func generations(state string) []int {
-	entries, _ := os.ReadDir(state)
+func generations(state string) ([]int, error) {
+	entries, err := os.ReadDir(state)
 	var out []int
 	for _, e := range entries {
 		if n, ok := genNumber(e.Name()); ok {
 			out = append(out, n)
 		}
 	}
-	return out
+	if err != nil {
+		return nil, fmt.Errorf("batch: %w", err)
+	}
+	return out, nil
 }
 
 func genNumber(name string) (int, bool) {
@@ -159,7 +168,7 @@ func cleanStale(dir string) {
 	for _, e := range entries {
 		name := e.Name()
 		_, isGen := genNumber(name)
-		if isGen && name != current || strings.HasPrefix(name, currentLink+".new") || name == oldTexts {
+		if isGen && name != current || strings.HasPrefix(name, currentLink+".new") || strings.HasPrefix(name, oldPrefix) {
 			os.RemoveAll(filepath.Join(state, name))
 		}
 	}
@@ -198,6 +207,14 @@ func switchGeneration(dir, gen string, files []string) error {
 	if err := syncDir(filepath.Join(state, gen)); err != nil {
 		return err
 	}
+	// names shown for the first time get their link now, so that the
+	// switch shows all of them at once (until then a link leads nowhere,
+	// as if the table were not there)
+	for _, name := range files {
+		if _, err := os.Lstat(filepath.Join(dir, name)); errors.Is(err, fs.ErrNotExist) {
+			os.Symlink(filepath.Join(stateDir, currentLink, name), filepath.Join(dir, name))
+		}
+	}
 	if err := commitStep("before-switch"); err != nil {
 		return err
 	}
@@ -223,10 +240,11 @@ func switchGeneration(dir, gen string, files []string) error {
 	return linkTables(dir, files)
 }
 
-// linkTables makes DIR/name a link to .gwr/current/name for each table
-// file name of the current generation (replacing a regular file an older
-// gwr wrote), and removes links of table names to files the generation
-// does not hold.
+// linkTables makes DIR/name a link to .gwr/current/name for each name of
+// the current generation (a table file, a partitioned table's directory,
+// texts, gwr.json), replacing a regular file or directory an older gwr
+// wrote, and removes links of those names to what the generation does not
+// hold.
 func linkTables(dir string, files []string) error {
 	want := map[string]bool{}
 	for _, name := range files {
@@ -236,10 +254,8 @@ func linkTables(dir string, files []string) error {
 		if t, err := os.Readlink(link); err == nil && t == target {
 			continue
 		}
-		if name == TextsDir {
-			if err := retireTexts(dir); err != nil {
-				return err
-			}
+		if err := retireDir(dir, name); err != nil {
+			return err
 		}
 		tmp := filepath.Join(dir, "."+name+".link-tmp")
 		os.Remove(tmp)
@@ -251,8 +267,9 @@ func linkTables(dir string, files []string) error {
 			return fmt.Errorf("batch: %w", err)
 		}
 	}
-	names := []string{TextsDir}
+	names := []string{TextsDir, MetaFile}
 	for _, t := range tables {
+		names = append(names, t.Name)
 		for _, f := range schema.Formats {
 			names = append(names, t.Name+"."+schema.Ext(f))
 		}
@@ -263,26 +280,28 @@ func linkTables(dir string, files []string) error {
 			os.Remove(link)
 		}
 	}
-	if !want[TextsDir] {
-		if err := retireTexts(dir); err != nil {
-			return err
+	for _, name := range []string{TextsDir, schema.FactsTable.Name, schema.DocumentsTable.Name, schema.ErrorsTable.Name} {
+		if !want[name] {
+			if err := retireDir(dir, name); err != nil {
+				return err
+			}
 		}
 	}
 	return syncDir(dir)
 }
 
-// retireTexts moves a DIR/texts directory an older gwr wrote (the texts
-// of its documents, now kept in the generations) out of the way, into the
-// state directory, and removes it.
-func retireTexts(dir string) error {
-	texts := filepath.Join(dir, TextsDir)
-	info, err := os.Lstat(texts)
+// retireDir moves a real directory DIR/name an older gwr wrote (its texts,
+// or a partitioned table, now kept in the generations) out of the way,
+// into the state directory, and removes it.
+func retireDir(dir, name string) error {
+	path := filepath.Join(dir, name)
+	info, err := os.Lstat(path)
 	if err != nil || !info.IsDir() {
 		return nil
 	}
-	old := filepath.Join(dir, stateDir, oldTexts)
+	old := filepath.Join(dir, stateDir, oldPrefix+name)
 	os.RemoveAll(old)
-	if err := os.Rename(texts, old); err != nil {
+	if err := os.Rename(path, old); err != nil {
 		return fmt.Errorf("batch: %w", err)
 	}
 	return os.RemoveAll(old)

@@ -52,17 +52,22 @@ func isDir(path string) bool {
 
 // partFiles lists the part files under dir (none if dir does not exist),
 // sorted: files named part-* with a known extension, outside hidden
-// directories.
+// directories. dir may be a link to a directory (DIR/facts is one, to the
+// committed generation's).
 func partFiles(dir string) ([]string, error) {
+	root := dir
+	if info, err := os.Lstat(dir); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		root += string(filepath.Separator) // walked through the link
+	}
 	var found []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if errors.Is(err, fs.ErrNotExist) && p == dir {
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if errors.Is(err, fs.ErrNotExist) && p == root {
 			return filepath.SkipDir
 		}
 		if err != nil {
 			return fmt.Errorf("batch: %w", err)
 		}
-		if p != dir && strings.HasPrefix(d.Name(), ".") {
+		if p != root && strings.HasPrefix(d.Name(), ".") {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}

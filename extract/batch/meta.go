@@ -23,8 +23,8 @@ import (
 // too and --append can check it whatever the format.
 const MetaFile = "gwr.json"
 
-// writeMeta writes MetaFile into dir under a temporary name and renames
-// it into place.
+// writeMeta writes MetaFile into the run's generation, committed with the
+// tables (DIR/gwr.json is a link to it, like the tables).
 func (o *Output) writeMeta() error {
 	b, err := json.MarshalIndent(map[string]string{
 		schema.KeySchemaVersion: schema.SchemaVersion,
@@ -34,22 +34,25 @@ func (o *Output) writeMeta() error {
 	if err != nil {
 		return fmt.Errorf("batch: %w", err)
 	}
-	tmp, err := o.newTemp("." + MetaFile + ".tmp-*")
+	f, err := os.OpenFile(filepath.Join(o.dir, stateDir, o.gen, MetaFile), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
-		return err
-	}
-	if _, err := tmp.Write(append(b, '\n')); err != nil {
 		return fmt.Errorf("batch: %w", err)
 	}
-	if err := errors.Join(tmp.Sync(), tmp.Close()); err != nil {
+	_, err = f.Write(append(b, '\n'))
+	if err := errors.Join(err, f.Sync(), f.Close()); err != nil {
 		return fmt.Errorf("batch: %w", err)
 	}
-	return publish(tmp.Name(), filepath.Join(o.dir, MetaFile), true)
+	return nil
 }
 
-// ReadMeta reads the MetaFile of an output directory.
+// ReadMeta reads the MetaFile of an output directory: the one of its
+// committed generation (see Snapshot), or the one an older gwr wrote into
+// the directory itself.
 func ReadMeta(dir string) (map[string]string, error) {
-	b, err := os.ReadFile(filepath.Join(dir, MetaFile))
+	b, err := os.ReadFile(filepath.Join(Snapshot(dir), MetaFile))
+	if errors.Is(err, fs.ErrNotExist) {
+		b, err = os.ReadFile(filepath.Join(dir, MetaFile))
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -25,10 +25,9 @@ import (
 //     PartitionBy.
 //
 // Create takes a lock on DIR (see CreateOptions.Wait), held until Commit
-// or Abort, so two runs never write one directory at once. Single files are
-// written into a new generation directory and committed all at once by
-// one rename (see Snapshot); part files are written under hidden temporary
-// names and renamed into place by Commit. Either way a run that fails or
+// or Abort, so two runs never write one directory at once. Every table of
+// a run, in either layout, is written into a new generation directory and
+// committed all at once by one rename (see Snapshot): a run that fails or
 // is killed leaves what DIR held before intact, and the next run removes
 // what it left. With CreateOptions.Append the rows DIR already holds are
 // kept and the run's rows added after them; Has tells which documents are
@@ -44,7 +43,7 @@ type Output struct {
 	part    *partitioned    // partitioned layout
 	tmps    []*os.File      // every temporary file, for Abort
 	lock    *dirLock
-	gen     string // the new generation's name (single files)
+	gen     string // the new generation's name
 	done    bool
 }
 
@@ -82,6 +81,9 @@ type CreateOptions struct {
 	// directory is a *LockError.
 	Wait    context.Context
 	Waiting func(holder string)
+
+	// repair (Repair) replaces partitioned tables without Append.
+	repair bool
 }
 
 // DefaultBufferBytes is the default of CreateOptions.BufferBytes.
@@ -183,9 +185,10 @@ type tableFile struct {
 	committed bool
 }
 
-// newTemp creates a hidden temporary file in the output directory.
-func (o *Output) newTemp(pattern string) (*os.File, error) {
-	f, err := os.CreateTemp(o.dir, pattern)
+// newTemp creates a hidden temporary file in the directory sub of the
+// output directory.
+func (o *Output) newTemp(sub, pattern string) (*os.File, error) {
+	f, err := os.CreateTemp(filepath.Join(o.dir, sub), pattern)
 	if err != nil {
 		return nil, fmt.Errorf("batch: %w", err)
 	}
@@ -207,23 +210,37 @@ func (o *Output) openTable(t *schema.Table, format, final string) (*tableFile, e
 	return tf, nil
 }
 
-func (o *Output) createSingle(opt CreateOptions) error {
+// newGeneration makes the directory of the run's generation, numbered
+// after every generation in the state directory.
+func (o *Output) newGeneration() error {
 	state := filepath.Join(o.dir, stateDir)
+	gens, err := generations(state)
+	if err != nil {
+		return err
+	}
 	last := 0
-	for _, n := range generations(state) {
+	for _, n := range gens {
 		last = max(last, n)
 	}
 	o.gen = genName(last + 1)
 	if err := os.Mkdir(filepath.Join(state, o.gen), 0o755); err != nil {
 		return fmt.Errorf("batch: %w", err)
 	}
+	return nil
+}
+
+func (o *Output) createSingle(opt CreateOptions) error {
+	if err := o.newGeneration(); err != nil {
+		return err
+	}
+	state := filepath.Join(o.dir, stateDir)
 	snap := Snapshot(o.dir)
 	if opt.Append {
 		if err := o.checkSingle(); err != nil {
 			return err
 		}
 		o.known, o.ids = map[string]bool{}, map[string]bool{}
-		if err := o.keepTexts(snap); err != nil {
+		if err := o.keepTexts(snap, nil); err != nil {
 			return err
 		}
 	}
@@ -297,21 +314,28 @@ func (o *Output) createSingle(opt CreateOptions) error {
 }
 
 // TextDir is where the run keeps the texts of documents not read from a
-// plain .txt or .html file (TextFile): for single files, the directory
-// TextsDir inside the run's generation, committed with the tables and
-// shown as DIR/texts (a link, like the tables); for partitioned tables,
-// DIR/texts itself. With Append, the texts of the documents already there
-// are kept (linked into the new generation).
+// plain .txt or .html file (TextFile): the directory TextsDir inside the
+// run's generation, committed with the tables and shown as DIR/texts (a
+// link, like the tables). With Append, the texts of the documents already
+// there are kept (linked into the new generation).
 func (o *Output) TextDir() string {
-	if o.part != nil || o.gen == "" {
+	if o.gen == "" {
 		return filepath.Join(o.dir, TextsDir)
 	}
 	return filepath.Join(o.dir, stateDir, o.gen, TextsDir)
 }
 
 // keepTexts links the texts of the committed generation snap (or of a
-// DIR/texts an older gwr wrote) into the new generation.
-func (o *Output) keepTexts(snap string) error {
+// DIR/texts an older gwr wrote) into the new generation: all of them, or
+// those of the doc_ids in only.
+func (o *Output) keepTexts(snap string, only map[string]bool) error {
+	var names map[string]bool
+	if only != nil {
+		names = map[string]bool{}
+		for id := range only {
+			names[TextFile(id)] = true
+		}
+	}
 	old := filepath.Join(snap, TextsDir)
 	entries, err := os.ReadDir(old)
 	if err != nil {
@@ -322,7 +346,7 @@ func (o *Output) keepTexts(snap string) error {
 		return fmt.Errorf("batch: %w", err)
 	}
 	for _, e := range entries {
-		if !e.Type().IsRegular() || strings.HasPrefix(e.Name(), ".") {
+		if !e.Type().IsRegular() || strings.HasPrefix(e.Name(), ".") || names != nil && !names[e.Name()] {
 			continue
 		}
 		from, to := filepath.Join(old, e.Name()), filepath.Join(dst, e.Name())
@@ -399,16 +423,22 @@ func (o *Output) commitSingle() error {
 		}
 		names = append(names, filepath.Base(tf.final))
 	}
+	return o.switchTo(names)
+}
+
+// switchTo commits the run's generation, which holds names (table files
+// or directories) besides the texts and gwr.json it adds.
+func (o *Output) switchTo(names []string) error {
 	if texts := o.TextDir(); isDir(texts) {
 		if err := syncDir(texts); err != nil {
 			return err
 		}
 		names = append(names, TextsDir)
 	}
-	if err := switchGeneration(o.dir, o.gen, names); err != nil {
+	if err := o.writeMeta(); err != nil {
 		return err
 	}
-	return o.writeMeta()
+	return switchGeneration(o.dir, o.gen, append(names, MetaFile))
 }
 
 // finish writes the footer and closes the temporary file.

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"hash"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -47,9 +48,13 @@ import (
 // document of the run in that partition; for errors, of the path, stage
 // and message of every error row. So shards of one corpus never write the
 // same name, and running the same run again writes the same names, which
-// are kept and not written over. Every documents part is renamed into
-// place after the facts and errors parts of the run: a documents part is
-// the mark that its facts are complete.
+// are kept and not written over.
+//
+// The part files of a run are written into its generation (see Snapshot):
+// DIR/facts, DIR/documents and DIR/errors are links to the trees of the
+// committed generation, which all change with one rename. --append links
+// the part files already there into the new generation (a hard link, or a
+// copy where the file system has none) and adds its own.
 var PartitionBy = schema.PartitionKeys
 
 // validKeys reports whether keys are PartitionBy or a part of it in the
@@ -142,28 +147,36 @@ func (o *Output) createPartitioned(opt CreateOptions) error {
 		p.budget = DefaultBufferBytes
 	}
 	o.part = p
+	if err := o.newGeneration(); err != nil {
+		return err
+	}
+	snap := Snapshot(o.dir)
 	files := map[*schema.Table][]string{}
 	for _, t := range tables {
-		found, err := partFiles(filepath.Join(o.dir, t.Name))
+		found, err := partFiles(filepath.Join(snap, t.Name))
 		if err != nil {
 			return err
 		}
 		files[t] = found
 		o.prev = o.prev || len(found) > 0
 	}
+	if opt.repair {
+		return nil
+	}
 	if !opt.Append {
 		for _, t := range tables {
 			if len(files[t]) > 0 {
 				return fmt.Errorf("batch: %s already holds a partitioned %s table (%s): add to it with --append, or write to a new directory",
-					o.dir, t.Name, files[t][0])
+					o.dir, t.Name, filepath.Join(o.dir, t.Name))
 			}
 		}
 		return nil
 	}
 	for _, t := range tables {
 		for _, f := range schema.Formats {
-			if name := filepath.Join(o.dir, t.Name+"."+schema.Ext(f)); exists(name) {
-				return fmt.Errorf("batch: --append: %s holds single-file tables (%s); append to it without --partition-by", o.dir, name)
+			if name := filepath.Join(snap, t.Name+"."+schema.Ext(f)); exists(name) {
+				return fmt.Errorf("batch: --append: %s holds single-file tables (%s); append to it without --partition-by",
+					o.dir, filepath.Join(o.dir, filepath.Base(name)))
 			}
 		}
 	}
@@ -179,20 +192,8 @@ func (o *Output) createPartitioned(opt CreateOptions) error {
 	if err := o.checkFormats(present); err != nil {
 		return err
 	}
-	// Facts parts without their documents part were left by a run killed
-	// while renaming its files: appending would duplicate their facts.
-	for _, name := range files[schema.FactsTable] {
-		if doc := documentsPart(o.dir, name); !exists(doc) {
-			// left by a run killed while committing (the lock says no
-			// run is committing now): its documents are not in the
-			// table, so they are extracted again; the facts go
-			if err := os.Remove(name); err != nil {
-				return fmt.Errorf("batch: --append: %s has no documents part %s (left by a run killed while committing) and cannot be removed: %w", name, doc, err)
-			}
-		}
-	}
 	for _, name := range files[schema.DocumentsTable] {
-		rel, _ := filepath.Rel(filepath.Join(o.dir, schema.DocumentsTable.Name), name)
+		rel, _ := filepath.Rel(filepath.Join(snap, schema.DocumentsTable.Name), name)
 		if have := keysOf(rel); !slices.Equal(have, p.keys) {
 			return fmt.Errorf("batch: --append: %s is partitioned by %s (%s), this run by %s: append with --partition-by %s",
 				o.dir, strings.Join(have, ","), name, strings.Join(p.keys, ","), strings.Join(have, ","))
@@ -216,6 +217,95 @@ func (o *Output) createPartitioned(opt CreateOptions) error {
 		})
 		if err != nil {
 			return err
+		}
+	}
+	if err := o.checkParts(snap, files); err != nil {
+		return err
+	}
+	// the parts already there go into the new generation as they are
+	gen := filepath.Join(o.dir, stateDir, o.gen)
+	for _, t := range tables {
+		for _, name := range files[t] {
+			if t == schema.FactsTable && !exists(documentsPart(snap, name)) {
+				// left without its documents part by an older gwr
+				// killed while renaming parts: its documents are not
+				// in the table, so they are extracted again
+				continue
+			}
+			rel, _ := filepath.Rel(snap, name)
+			if err := linkFile(name, filepath.Join(gen, rel)); err != nil {
+				return err
+			}
+		}
+	}
+	return o.keepTexts(snap, nil)
+}
+
+// checkParts checks, before an append, that the partitioned tables in
+// snap agree, as createSingle does for single files: in each format each
+// document once, its facts numbered in order and as many as its row says,
+// and every format holding the same documents. The facts of a facts part
+// without its documents part (left by an older gwr) are not counted.
+func (o *Output) checkParts(snap string, files map[*schema.Table][]string) error {
+	refuse := func(what string) error {
+		return fmt.Errorf("batch: --append: the tables in %s disagree: %s; they were not written by one gwr run (edited by hand?). "+
+			"Run gwr repair %s (it keeps the documents whose rows agree and names the inputs to extract again), or extract again into it without --append (all inputs)", o.dir, what, o.dir)
+	}
+	var first *agreement
+	for _, f := range o.formats {
+		agree := &agreement{docs: map[string]int32{}, facts: map[string]*factRun{}}
+		for _, t := range []*schema.Table{schema.DocumentsTable, schema.FactsTable} {
+			for _, name := range files[t] {
+				if g, _ := schema.FormatOf(name); g != f || t == schema.FactsTable && !exists(documentsPart(snap, name)) {
+					continue
+				}
+				err := t.Scan(name, func(rows any) error {
+					switch rows := rows.(type) {
+					case []schema.Document:
+						for _, d := range rows {
+							if err := agree.doc(d); err != nil {
+								return err
+							}
+						}
+					case []schema.Fact:
+						for _, fa := range rows {
+							if err := agree.fact(fa); err != nil {
+								return err
+							}
+						}
+					}
+					return nil
+				})
+				var dis *disagreement
+				if errors.As(err, &dis) {
+					return refuse(name + " " + dis.what)
+				}
+				if err != nil {
+					return fmt.Errorf("batch: --append: reading %s: %w", name, err)
+				}
+			}
+		}
+		if err := agree.check(); err != nil {
+			return refuse(fmt.Sprintf("the %s tables hold %v", f, err))
+		}
+		if first == nil {
+			first = agree
+		} else if !maps.Equal(first.docs, agree.docs) {
+			return refuse(fmt.Sprintf("the %s tables hold other documents than the %s tables", f, o.formats[0]))
+		}
+	}
+	return nil
+}
+
+// linkFile makes to (creating its directory) the file from: a hard link,
+// or a copy where the file system has none.
+func linkFile(from, to string) error {
+	if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+		return fmt.Errorf("batch: %w", err)
+	}
+	if err := os.Link(from, to); err != nil {
+		if err := copyFile(from, to); err != nil {
+			return fmt.Errorf("batch: keeping %s: %w", from, err)
 		}
 	}
 	return nil
@@ -292,7 +382,7 @@ func (p *partitioned) flush(b *partBuf) error {
 			return nil
 		}
 		for _, f := range p.o.formats {
-			tmp, err := p.o.newTemp(".part-*.tmp")
+			tmp, err := p.o.newTemp(filepath.Join(stateDir, p.o.gen), ".part-*.tmp")
 			if err != nil {
 				return err
 			}
@@ -331,12 +421,13 @@ func (p *partitioned) final(f pendingFile) string {
 	if f.chunk > 0 {
 		name += "-" + strconv.Itoa(f.chunk)
 	}
-	return filepath.Join(p.o.dir, partitionDir(f.table, f.buf.path), name+"."+f.ext)
+	return filepath.Join(p.o.dir, stateDir, p.o.gen, partitionDir(f.table, f.buf.path), name+"."+f.ext)
 }
 
-// commit writes what is buffered and renames every part into place:
-// errors, then facts, then documents. A part whose name exists already is
-// the same rows written by an earlier run, and is left as it is.
+// commit writes what is buffered, gives every part its name in the run's
+// generation and commits the generation. A part whose name is there
+// already (kept from the generation before) holds the same rows, and is
+// left as it is.
 func (p *partitioned) commit() error {
 	keys := make([]string, 0, len(p.parts))
 	for k := range p.parts {
@@ -353,28 +444,33 @@ func (p *partitioned) commit() error {
 		return err
 	}
 	dirs := map[string]bool{}
-	for _, t := range []*schema.Table{schema.ErrorsTable, schema.FactsTable, schema.DocumentsTable} {
-		for _, f := range p.pending {
-			if f.table != t {
-				continue
-			}
-			final := p.final(f)
-			if err := os.MkdirAll(filepath.Dir(final), 0o755); err != nil {
-				return fmt.Errorf("batch: %w", err)
-			}
-			if err := publish(f.tmp, final, false); err != nil {
-				return err
-			}
-			dirs[filepath.Dir(final)] = true
+	for _, f := range p.pending {
+		final := p.final(f)
+		if err := os.MkdirAll(filepath.Dir(final), 0o755); err != nil {
+			return fmt.Errorf("batch: %w", err)
 		}
+		if err := publish(f.tmp, final, false); err != nil {
+			return err
+		}
+		dirs[filepath.Dir(final)] = true
+	}
+	if err := commitStep("parts-named"); err != nil {
+		return err
 	}
 	for d := range dirs {
 		if err := syncDir(d); err != nil {
 			return err
 		}
 	}
-	if err := p.o.writeMeta(); err != nil {
-		return err
+	gen := filepath.Join(p.o.dir, stateDir, p.o.gen)
+	var names []string
+	for _, t := range tables {
+		if isDir(filepath.Join(gen, t.Name)) {
+			if err := syncDir(filepath.Join(gen, t.Name)); err != nil {
+				return err
+			}
+			names = append(names, t.Name)
+		}
 	}
-	return syncDir(p.o.dir)
+	return p.o.switchTo(names)
 }

@@ -25,15 +25,14 @@ type Dataset struct {
 // Open opens path for reading: a directory written by gwr extract, or one
 // table file.
 //
-// In a directory, the tables are DIR/<table>.<ext> (single files, read
-// from the committed generation the links lead to, see Snapshot) or the
-// part files under DIR/<table>/ (partitioned, see PartitionBy). When the
+// In a directory, the tables are DIR/<table>.<ext> (single files) or the
+// part files under DIR/<table>/ (partitioned, see PartitionBy), read from
+// the committed generation the links lead to (see Snapshot). When the
 // directory holds several formats, the tables are read in the first of
 // schema.Formats (parquet, arrow, jsonl, csv) the facts table is in (or,
-// with no facts, any table). Hidden files and directories are skipped (a
-// run writes its files under hidden names until it commits), and so is a
-// facts part without its documents part: a run renames the documents part
-// last, so its facts may not be complete yet. A directory holding both
+// with no facts, any table). Hidden files and directories are skipped, and
+// so is a facts part without its documents part (left by an older gwr,
+// without generations, killed while renaming its parts). A directory holding both
 // layouts is an error, as is one holding no table.
 //
 // A file is the table its name says (facts.<ext>, documents.<ext>,
@@ -59,20 +58,25 @@ func Open(path string) (*Dataset, error) {
 		}
 		m[f][t] = append(m[f][t], p)
 	}
-	snap := Snapshot(path) // single files: all of one committed run
+	snap := Snapshot(path) // every table of one committed run
 	for _, t := range tables {
 		for _, f := range schema.Formats {
 			if p := filepath.Join(snap, t.Name+"."+schema.Ext(f)); isFile(p) {
 				add(flat, t, p)
 			}
+			// a plain file beside the links (copied in, or left by
+			// an older gwr): a table as well, read from where it is
+			if p := filepath.Join(path, t.Name+"."+schema.Ext(f)); snap != path && isPlainFile(p) {
+				add(flat, t, p)
+			}
 		}
-		parts, err := partFiles(filepath.Join(path, t.Name))
+		parts, err := partFiles(filepath.Join(snap, t.Name))
 		if err != nil {
 			return nil, err
 		}
 		for _, p := range parts {
-			if t == schema.FactsTable && !isFile(documentsPart(path, p)) {
-				continue // its documents part is not in place yet
+			if t == schema.FactsTable && !isFile(documentsPart(snap, p)) {
+				continue // an older gwr was killed before renaming its documents part
 			}
 			add(parted, t, p)
 		}
@@ -249,6 +253,12 @@ func TextFile(docID string) string {
 // text of document docID, if gwr extract kept it (see TextsDir).
 func TextPath(dir, docID string) string {
 	return filepath.Join(dir, TextsDir, TextFile(docID))
+}
+
+// isPlainFile reports whether p is a regular file, not a link.
+func isPlainFile(p string) bool {
+	info, err := os.Lstat(p)
+	return err == nil && info.Mode().IsRegular()
 }
 
 func isFile(p string) bool {
