@@ -56,7 +56,7 @@ func archiveMembers(p string) ([]Input, error) {
 		if format == "" && why == "" && !isArchive(name) {
 			continue
 		}
-		in := Input{Path: p, Member: name}
+		in := Input{Path: p, Member: name, Size: int64(min(f.UncompressedSize64, 1<<62))}
 		switch {
 		case why != "":
 			in.Err = &FileError{Path: p, Reason: fmt.Sprintf("member %s: %s", SafeName(name), why), Kind: ErrFormat}

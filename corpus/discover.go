@@ -35,6 +35,9 @@ type Input struct {
 	// doc_id the output directory holds); "" otherwise. A manifest row
 	// for Renamed applies when ID has none.
 	Renamed string
+	// Size is an archive member's uncompressed size (0 for a file, whose
+	// size is on the disk).
+	Size int64
 	// Err is set for an input that could not be looked at (a directory
 	// that cannot be listed, a file that cannot be stat'ed, an archive
 	// that cannot be read or is too large, a member that is an archive):

@@ -3,8 +3,10 @@ package batch
 import (
 	"context"
 	"fmt"
+	"os"
 	"runtime"
 	"runtime/debug"
+	"sync"
 	"time"
 
 	"github.com/gwrfacts/gwr/corpus"
@@ -23,7 +25,24 @@ type Options struct {
 	// the raw bytes); a document it accepts is left out of the output and
 	// counted in Stats.Skipped. It is called from the workers, concurrently.
 	Skip func(sha256 string) bool
+	// InFlightBytes bounds the documents in flight (being read and
+	// extracted, or done and waiting for the ones before them) by their
+	// size on disk (an archive member's uncompressed size): a document
+	// starts only while the sizes of those in flight and its own stay
+	// within it, or when none is in flight (a document larger than the
+	// bound runs alone). 0 means DefaultInFlightBytes; at most 4 documents
+	// per worker are in flight in any case.
+	InFlightBytes int64
 }
+
+// DefaultInFlightBytes is the default of Options.InFlightBytes: with the
+// memory a document costs while it is extracted (about 3 bytes per byte
+// of text, read in chunks) and while its rows wait (its text and facts,
+// about 2.5 bytes per byte), 32 MB in flight stay within about 180 MB
+// besides the dictionaries and the writers. Reports of a few hundred KB
+// never meet it: only large documents are held back, and a document of
+// 50 MB is extracted alone.
+const DefaultInFlightBytes = 32 << 20
 
 // Stats counts what a run has done.
 type Stats struct {
@@ -67,15 +86,26 @@ func Run(ctx context.Context, inputs []corpus.Input, x *extract.Extractor, opt O
 	start := time.Now()
 	stats := Stats{Total: len(inputs)}
 
+	type job struct {
+		i    int
+		size int64 // reserved in the window
+	}
 	type done struct {
-		i int
+		job
 		r Result
 		n int64
 	}
-	// window bounds the documents in flight, and so the memory held by the
-	// reorder buffer, whatever the corpus size.
-	window := make(chan struct{}, 4*jobs)
-	work := make(chan int)
+	// window bounds the documents in flight, by count and by size, and so
+	// the memory held by the workers and the reorder buffer, whatever the
+	// corpus and its documents' sizes. Documents start in input order, so
+	// the one the collector waits for is always started (or nothing is in
+	// flight and it may start).
+	limit := opt.InFlightBytes
+	if limit <= 0 {
+		limit = DefaultInFlightBytes
+	}
+	window := newWindow(4*jobs, limit)
+	work := make(chan job)
 	results := make(chan done, 4*jobs)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -83,13 +113,12 @@ func Run(ctx context.Context, inputs []corpus.Input, x *extract.Extractor, opt O
 	go func() {
 		defer close(work)
 		for i := range inputs {
-			select {
-			case window <- struct{}{}:
-			case <-ctx.Done():
+			size := inputSize(inputs[i])
+			if err := window.acquire(ctx, size); err != nil {
 				return
 			}
 			select {
-			case work <- i:
+			case work <- job{i, size}:
 			case <-ctx.Done():
 				return
 			}
@@ -97,10 +126,10 @@ func Run(ctx context.Context, inputs []corpus.Input, x *extract.Extractor, opt O
 	}()
 	for w := 0; w < jobs; w++ {
 		go func() {
-			for i := range work {
-				r, n := process(inputs[i], x, opt)
+			for j := range work {
+				r, n := process(inputs[j.i], x, opt)
 				select {
-				case results <- done{i, r, n}:
+				case results <- done{j, r, n}:
 				case <-ctx.Done():
 					return
 				}
@@ -125,7 +154,7 @@ func Run(ctx context.Context, inputs []corpus.Input, x *extract.Extractor, opt O
 			}
 			delete(pending, next)
 			next++
-			<-window
+			window.release(d.size)
 			if d.r.skipped {
 				stats.Skipped++
 			} else {
@@ -148,6 +177,63 @@ func Run(ctx context.Context, inputs []corpus.Input, x *extract.Extractor, opt O
 	}
 	stats.Elapsed = time.Since(start)
 	return stats, nil
+}
+
+// inputSize is the size of an input for the window: an archive member's
+// uncompressed size, a file's size, 0 when it is not known (standard
+// input, an input that cannot be looked at).
+func inputSize(in corpus.Input) int64 {
+	if in.Member != "" || in.Path == corpus.StdinPath || in.Err != nil {
+		return in.Size
+	}
+	info, err := os.Stat(in.Path)
+	if err != nil || !info.Mode().IsRegular() {
+		return 0
+	}
+	return info.Size()
+}
+
+// window admits documents while fewer than docs are in flight and their
+// sizes stay within bytes, or when none is in flight.
+type window struct {
+	mu          sync.Mutex
+	wake        chan struct{} // closed and replaced on each release
+	docs, n     int
+	bytes, used int64
+}
+
+func newWindow(docs int, bytes int64) *window {
+	return &window{wake: make(chan struct{}), docs: docs, bytes: bytes}
+}
+
+// acquire waits until a document of size may start, or ctx is done.
+func (w *window) acquire(ctx context.Context, size int64) error {
+	for {
+		w.mu.Lock()
+		if w.n == 0 || w.n < w.docs && w.used+size <= w.bytes {
+			w.n++
+			w.used += size
+			w.mu.Unlock()
+			return nil
+		}
+		wake := w.wake
+		w.mu.Unlock()
+		select {
+		case <-wake:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+}
+
+// release ends a document of size started by acquire.
+func (w *window) release(size int64) {
+	w.mu.Lock()
+	w.n--
+	w.used -= size
+	close(w.wake)
+	w.wake = make(chan struct{})
+	w.mu.Unlock()
 }
 
 // process loads and extracts one document. It never panics: a panic in a

@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/gwrfacts/gwr/corpus"
@@ -685,4 +686,90 @@ func (c *rows) Add(r Result) error {
 		c.errs = append(c.errs, *r.Err)
 	}
 	return nil
+}
+
+// TestWindow: the window admits documents while their sizes stay within
+// its bytes and fewer than its count are in flight, and always one when
+// none is; a document that would have to wait is refused at once by a
+// done context (so nothing here depends on timing).
+func TestWindow(t *testing.T) {
+	done, cancel := context.WithCancel(context.Background())
+	cancel()
+	w := newWindow(3, 100)
+	steps := []struct {
+		acquire, release int64 // one of them
+		admitted         bool
+	}{
+		{acquire: 500, admitted: true}, // alone, though over the bytes
+		{acquire: 1, admitted: false},  // beside it: over
+		{release: 500},
+		{acquire: 60, admitted: true},
+		{acquire: 50, admitted: false}, // 110 > 100
+		{acquire: 40, admitted: true},  // 100
+		{acquire: 0, admitted: true},   // 3 documents
+		{acquire: 0, admitted: false},  // a fourth: over the count
+		{release: 60},
+		{acquire: 50, admitted: true},
+	}
+	for i, s := range steps {
+		if s.release > 0 {
+			w.release(s.release)
+			continue
+		}
+		err := w.acquire(done, s.acquire)
+		if got := err == nil; got != s.admitted {
+			t.Errorf("step %d: acquire(%d) with %d documents, %d bytes in flight: admitted %v, want %v", i, s.acquire, w.n, w.used, got, s.admitted)
+		}
+	}
+}
+
+// TestRunInFlightBytes: with Options.InFlightBytes below every report's
+// size, one document is in flight at a time (counted from its load, seen
+// by Skip, to its rows handed to the sink) and the rows are those of an
+// unbounded run, in the same order.
+func TestRunInFlightBytes(t *testing.T) {
+	dir := t.TempDir()
+	copyCorpus(t, dir, 1)
+	inputs, err := corpus.Discover([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := extractor(t)
+	var want rows
+	if _, err := Run(context.Background(), inputs, x, Options{Jobs: 2}, &want); err != nil {
+		t.Fatal(err)
+	}
+	got := &flight{}
+	opt := Options{Jobs: 2, InFlightBytes: 1, Skip: func(string) bool { got.start(); return false }}
+	if _, err := Run(context.Background(), inputs, x, opt, got); err != nil {
+		t.Fatal(err)
+	}
+	if got.max != 1 {
+		t.Errorf("InFlightBytes 1: at most %d documents in flight, want 1", got.max)
+	}
+	if !reflect.DeepEqual(got.rows, want) {
+		t.Errorf("InFlightBytes 1: rows differ from an unbounded run: %d documents, want %d", len(got.rows.docs), len(want.docs))
+	}
+}
+
+// flight is a Sink that counts the documents in flight: started (start)
+// and not yet added.
+type flight struct {
+	mu       sync.Mutex
+	now, max int
+	rows     rows
+}
+
+func (f *flight) start() {
+	f.mu.Lock()
+	f.now++
+	f.max = max(f.max, f.now)
+	f.mu.Unlock()
+}
+
+func (f *flight) Add(r Result) error {
+	f.mu.Lock()
+	f.now--
+	f.mu.Unlock()
+	return f.rows.Add(r)
 }

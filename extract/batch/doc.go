@@ -6,13 +6,15 @@
 // the output is byte-identical for -j 1 and -j N. A document that fails
 // (bad encoding, binary content, a panic in a rule) becomes a row of the
 // errors table and never costs the others their results. Memory does not
-// grow with the corpus: at most 4 documents per worker are in flight, and
-// the writers hold at most one Parquet row group (schema.BatchRows rows)
-// per file, or CreateOptions.BufferBytes of rows for a partitioned output.
+// grow with the corpus nor with its largest documents: at most 4
+// documents per worker are in flight, and no more of them than fit in
+// Options.InFlightBytes (a larger document runs alone); the writers hold
+// at most one Parquet row group (schema.BatchRows rows) per file, or
+// CreateOptions.BufferBytes of rows for a partitioned output.
 //
-// Output files are written under hidden temporary names in the output
-// directory and renamed into place only when complete, so a run that fails
-// or is killed leaves the directory as it was. An Output can append to
+// Every table of a run is written into a new generation directory and
+// committed by one rename (see Snapshot), so a run that fails or is killed
+// leaves the directory as it was. An Output can append to
 // what a directory holds (CreateOptions.Append, with Options.Skip set to
 // Output.Has so that documents already there are not extracted again) and
 // can write Hive-style partitions (PartitionBy). Shard picks a
