@@ -240,6 +240,27 @@ func switchGeneration(dir, gen string, files []string) error {
 	return linkTables(dir, files)
 }
 
+// relink finishes the commit of a run killed after its switch: every name
+// of the current generation gets its link in dir (see linkTables). Only
+// called under the lock.
+func relink(dir string) error {
+	snap := Snapshot(dir)
+	if snap == dir {
+		return nil
+	}
+	entries, err := os.ReadDir(snap)
+	if err != nil {
+		return fmt.Errorf("batch: %w", err)
+	}
+	var names []string
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), ".") {
+			names = append(names, e.Name())
+		}
+	}
+	return linkTables(dir, names)
+}
+
 // linkTables makes DIR/name a link to .gwr/current/name for each name of
 // the current generation (a table file, a partitioned table's directory,
 // texts, gwr.json), replacing a regular file or directory an older gwr

@@ -118,6 +118,10 @@ func Create(dir string, formats []string, meta schema.Meta, opt CreateOptions) (
 		return nil, err
 	}
 	cleanStale(dir)
+	if err := relink(dir); err != nil {
+		o.Abort()
+		return nil, err
+	}
 	if len(opt.PartitionBy) == 0 {
 		err = o.createSingle(opt)
 	} else {

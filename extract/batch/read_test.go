@@ -279,3 +279,37 @@ func TestTextPath(t *testing.T) {
 		}
 	}
 }
+
+// TestRelink: a run killed after its switch, before it made the links at
+// the top level (here: the links removed by hand), is finished by the next
+// run into the directory as soon as it holds the lock, even one that
+// commits nothing.
+func TestRelink(t *testing.T) {
+	for _, partitioned := range []bool{false, true} {
+		dir := t.TempDir()
+		writeRun(t, dir, []string{"jsonl"}, partitioned, 4)
+		names := []string{"facts.jsonl", "documents.jsonl", "errors.jsonl", MetaFile}
+		if partitioned {
+			names = []string{"facts", "documents", "errors", MetaFile}
+		}
+		for _, n := range names {
+			if err := os.Remove(filepath.Join(dir, n)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		opt := CreateOptions{Append: true}
+		if partitioned {
+			opt.PartitionBy = PartitionBy
+		}
+		o, err := Create(dir, []string{"jsonl"}, schema.Meta{ToolVersion: "t", RulesHash: "r"}, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		o.Abort()
+		for _, n := range names {
+			if target, err := os.Readlink(filepath.Join(dir, n)); err != nil || target != filepath.Join(stateDir, currentLink, n) {
+				t.Errorf("partitioned %v: %s after the next run: link to %q (%v), want %q", partitioned, n, target, err, filepath.Join(stateDir, currentLink, n))
+			}
+		}
+	}
+}
