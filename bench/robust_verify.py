@@ -88,7 +88,7 @@ def agree(out):
         problems.append('facts disagree with the documents table')
     for f in ffiles:  # Parquet against JSON Lines, file by file
         rc, so, se = run(['diff', f[:-len('jsonl')] + 'parquet', f])
-        if rc != 0 or not so.strip().endswith('+0 -0 ~0'):
+        if rc != 0 or not so.strip().startswith('+0 -0 ~0 '):
             problems.append('%s: Parquet and JSON Lines differ: %s' % (f, (so or se).strip()[-80:]))
     what = '%d documents, %d facts, %s' % (len(docs), len(facts), '; '.join(problems) or 'each once, tables agree, Parquet = JSON Lines')
     return not problems, what, set(shas)

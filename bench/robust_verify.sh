@@ -16,4 +16,4 @@ if [ -z "${GWR:-}" ]; then
 	GWR="$bin/gwr"
 	(cd "$root" && go build -trimpath -o "$GWR" ./cmd/gwr)
 fi
-exec python3 "$root/bench/robust_verify.py" "$GWR" "$@"
+python3 "$root/bench/robust_verify.py" "$GWR" "$@"
