@@ -240,9 +240,10 @@ func switchGeneration(dir, gen string, files []string) error {
 	return linkTables(dir, files)
 }
 
-// relink finishes the commit of a run killed after its switch: every name
-// of the current generation gets its link in dir (see linkTables). Only
-// called under the lock.
+// relink finishes the commit of a run killed after its switch, before it
+// made its links: every name of the current generation without an entry
+// in dir gets its link (see linkTables; what else linkTables does waits
+// for the next commit). Only called under the lock.
 func relink(dir string) error {
 	snap := Snapshot(dir)
 	if snap == dir {
@@ -252,13 +253,16 @@ func relink(dir string) error {
 	if err != nil {
 		return fmt.Errorf("batch: %w", err)
 	}
-	var names []string
 	for _, e := range entries {
-		if !strings.HasPrefix(e.Name(), ".") {
-			names = append(names, e.Name())
+		link := filepath.Join(dir, e.Name())
+		if _, err := os.Lstat(link); strings.HasPrefix(e.Name(), ".") || !errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err := os.Symlink(filepath.Join(stateDir, currentLink, e.Name()), link); err != nil {
+			return fmt.Errorf("batch: %w", err)
 		}
 	}
-	return linkTables(dir, names)
+	return nil
 }
 
 // linkTables makes DIR/name a link to .gwr/current/name for each name of
