@@ -362,7 +362,19 @@ func smallDecimal(intPart, frac string) (*big.Rat, bool) {
 	for range len(frac) {
 		d *= 10
 	}
-	return new(big.Rat).SetFrac64(n, d), true
+	// n/d in lowest terms: d's only prime factors are 2 and 5. Setting
+	// numerator and denominator (through Denom's reference) then spares
+	// big.Rat the greatest common divisor of SetFrac64.
+	for _, p := range [2]int64{2, 5} {
+		for d%p == 0 && n%p == 0 {
+			n, d = n/p, d/p
+		}
+	}
+	v := new(big.Rat).SetInt64(n)
+	if d != 1 {
+		v.Denom().SetInt64(d)
+	}
+	return v, true
 }
 
 var pow10Cache = func() []*big.Rat {

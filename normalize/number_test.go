@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"fmt"
 	"math"
 	"math/big"
 	"math/rand/v2"
@@ -264,5 +265,29 @@ func TestFloatMatchesRat(t *testing.T) {
 		if got := Float(r); math.Float64bits(got) != math.Float64bits(want) {
 			t.Errorf("Float(%s) = %v, want %v (big.Rat.Float64)", r.RatString(), got, want)
 		}
+	}
+}
+
+// TestSmallDecimalInLowestTerms checks smallDecimal against big.Rat's own
+// parsing: the same value, numerator and denominator, for every decimal of
+// up to 4 digits with up to 3 after the point, and for long ones.
+func TestSmallDecimalInLowestTerms(t *testing.T) {
+	check := func(intPart, frac string) {
+		t.Helper()
+		got, ok := smallDecimal(intPart, frac)
+		want, _ := new(big.Rat).SetString(intPart + "." + frac + "0")
+		if !ok || got.Cmp(want) != 0 || got.Num().Cmp(want.Num()) != 0 || got.Denom().Cmp(want.Denom()) != 0 || got.RatString() != want.RatString() {
+			t.Fatalf("smallDecimal(%q, %q) = %v, %v; want %v", intPart, frac, got, ok, want)
+		}
+	}
+	for n := 0; n < 10000; n++ {
+		digits := fmt.Sprintf("%04d", n)
+		for k := 0; k <= 3; k++ {
+			check(digits[:4-k], digits[4-k:])
+		}
+	}
+	for _, c := range [][2]string{{"0", ""}, {"999999999999999999", ""}, {"1", "00000000000000000"}, {"0", "00000000000000005"},
+		{"123456789", "123456789"}, {"0", "00000000000000000"}, {"1000000000", "25"}, {"31", "250000"}} {
+		check(c[0], c[1])
 	}
 }
