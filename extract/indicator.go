@@ -187,6 +187,9 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 	case len(after) > 0 && (q.unit == schema.Count || len(tmid) == 0 && cueS >= 0 && cueE == qs ||
 		cueS < 0 && len(tsubj) == 0 && cs > 0 && a.s[cs-1] == '、'): // 、28公里【地下管网】: a list item names its thing after the number
 		ind, why = after, "noun-after" // 实施50个【市区重点技改项目】, 建设1.5万亩【“吨半粮田”示范方】
+		if rel := a.relativeBefore(qs, midS, cs, cueS); len(rel) > 0 && after.runes() <= 2 && !a.isPlace(after) {
+			ind, why = rel.join(after), "relative-and-noun-after" // 【重大水利工程已开工的】57个【项目】: which 项目
+		}
 	case q.unit != schema.Count && q.end < len(a.s) && a.s[q.end] == '的' && len(a.nounAfter(q.end+1)) > 0:
 		ind, why = a.nounAfter(q.end+1), "noun-after-de" // 投资15亿元的【…项目】
 	case cueS > cs && !a.tokStart[cueS] && !midQ && len(tmid) > 0 && len(tsubj) > 0:
@@ -207,9 +210,12 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 		ind, why = tsubj.join(tmid), "subject-and-object" // 可再生能源新增装机: the subject names whose 装机
 	case len(tmid) > 0 && !midQ:
 		ind, why = mid, "object"
+	case cueS >= 0 && cueE == qs && genericHeads[a.sub(cueS, cueE)] && len(tmid) == 0 && len(tsubj) > 0 && !a.hasQuantity(subjStart(subj, cs), cueS) && a.nameable(tsubj) &&
+		!strings.HasSuffix(a.text(tsubj), "等") && (q.end >= len(a.s) || a.s[q.end] != '的'): // not 康达水业等投资37亿元的6个项目
+		ind, why = tsubj.join(cue), "generic-cue-in-name" // 实际使用外商直接【投资】1196亿美元: the head of the name
 	case len(tsubj) > 0 && !a.hasQuantity(subjStart(subj, cs), max(cs, cueS)):
 		ind, why = subj, "subject"
-	case cueS >= 0 && len(tmid) == 0 && len(tsubj) == 0 && q.end == a.clauseEnd(q.end) && (q.unit == schema.CNY || q.unit == schema.USD):
+	case cueS >= 0 && len(tmid) == 0 && len(tsubj) == 0 && q.end == a.clauseEnd(q.end) && (q.unit == schema.CNY || q.unit == schema.USD) && !a.hasQuantity(cs, cueS):
 		ind, why = a.objectOfNextClause(q.end), "object-of-next-clause" // 投资1亿元，实施【城市品质提升行动】
 	case cueS >= 0 && len(tmid) == 0 && len(tsubj) == 0:
 		ind, why = a.objectOfVerbAt(q.end), "object-of-next-verb" // 投资4.4亿元新改扩建【城区主次干路】
@@ -233,10 +239,13 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 		if s := a.text(ind); genericHeads[s] && prev.q.unit == schema.Count || isRateName(s) && utf8.RuneCountInString(s) <= 3 {
 			// 重点项目1349个，完成【投资】3210亿元; 投资完成34.67亿元，【完成率】达到146.6%:
 			// the head names the figure of the things named before (SPEC 2)
-			if !strings.HasSuffix(prev.indicator, s) {
-				ind = prev.ind.join(ind)
-			} else {
+			switch k := overlap(prev.indicator, s); {
+			case strings.HasSuffix(prev.indicator, s):
 				ind = prev.ind
+			case k > 0:
+				ind = prev.ind.join(ind.slice(k, ind.runes())) // 财政赤字…，【赤字率】: 财政赤字率
+			default:
+				ind = prev.ind.join(ind)
 			}
 			why += "+name-of-previous"
 		}
@@ -245,6 +254,40 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 		why = "none"
 	}
 	return a.shorten(ind), why
+}
+
+// relativeBefore returns the relative clause that ends with 的 right
+// before the quantity at qs (重大水利工程已开工的【57个】项目): the words
+// from the cue, the clause start or an earlier number, when they hold no
+// number and are short enough to be part of a name; else nil.
+func (a *analysis) relativeBefore(qs, midS, cs, cueS int) phrase {
+	if qs == 0 || a.s[qs-1] != '的' {
+		return nil
+	}
+	s := cs
+	if cueS >= 0 && midS < qs-1 {
+		s = midS // 建设【…的】: the cue governs the count; else it is the clause's own verb (已开工的)
+	}
+	if e := a.lastQuantityEnd(s, qs); e > 0 {
+		s = e
+	}
+	rel := a.trim(phrase{}.add(s, qs-1))
+	if len(rel) == 0 || rel.runes() > 12 || a.hasQuantity(rel[0].start, qs) || !a.nameable(rel) {
+		return nil
+	}
+	return rel.add(qs-1, qs)
+}
+
+// overlap returns how many code points at the start of s repeat the end
+// of prev, at least two (财政赤字, 赤字率: 2), or 0.
+func overlap(prev, s string) int {
+	p, r := []rune(prev), []rune(s)
+	for k := min(len(p), len(r)-1); k >= 2; k-- {
+		if string(p[len(p)-k:]) == string(r[:k]) {
+			return k
+		}
+	}
+	return 0
 }
 
 // genericHeads name no figure alone: 完成投资3210亿元 is the investment in

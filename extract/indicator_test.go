@@ -88,6 +88,16 @@ func TestIndicatorUnseenReports(t *testing.T) {
 		{"broken-name", "county_gaotang_2023", "谋划建设1个衔接乡村振兴集中推进区。", "1个", "衔接乡村振兴集中推进区"},
 		{"broken-name", "county_fuping_2021", "建成39个易地搬迁安置区，共搬迁1.77万户5.38万人。", "39个", "易地搬迁安置区"},
 		{"broken-name", "county_fuping_2021", "先后向阜平派驻30名挂职干部和200余名支农支医支教专业人员开展帮扶。", "200余名", "支农支医支教专业人员"},
+		// (a) a head keeps the words that tell it apart
+		{"head", "national_china_2015", "实际使用外商直接投资1196亿美元，居世界首位。", "1196亿美元", "实际使用外商直接投资"},
+		{"head", "national_china_2015", "今年拟安排财政赤字1.62万亿元，比去年增加2700亿元，赤字率从去年的2.1%提高到2.3%。", "2.3%", "财政赤字率"},
+		{"comparison", "province_hebei_2021", "网络零售额增长16%、高于全国平均水平5.1个百分点。", "5.1个百分点", "网络零售额"},
+		{"ellipsis", "national_china_2015", "完善城乡居民基本医保，财政补助标准由每人每年320元提高到380元，基本实现居民医疗费用省内直接结算。", "380元", "财政补助标准"},
+		{"trim", "national_china_2015", "今年粮食产量要稳定在5.5亿吨以上。", "5.5亿吨以上", "粮食产量"},
+		{"trim", "news_baoding_2023", "力争村级集体经济收入全部达到10万元以上。", "10万元以上", "村级集体经济收入"},
+		// (c) a relative clause before the count tells a generic noun apart
+		{"relative-clause", "national_china_2015", "重大水利工程已开工的57个项目要加快建设，今年再开工27个项目。", "57个", "重大水利工程已开工的项目"},
+		{"relative-clause", "national_china_2015", "重大水利工程已开工的57个项目要加快建设，今年再开工27个项目。", "27个", "项目"},
 		// the count's noun phrase ends before an adverb and the predicate
 		{"predicate", "province_hebei_2022", "82项年度重点任务全部完成。", "82项", "年度重点任务"},
 		{"predicate", "province_hebei_2021", "76个冬奥项目全部完工。", "76个", "冬奥项目"},
