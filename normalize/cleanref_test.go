@@ -12,8 +12,8 @@ import (
 // The cleaning steps as they were before Clean read the text in one pass
 // (fused decoding, line breaks, double dashes and folding) and before the
 // steps below wrote in place: kept as the oracle of TestCleanMatchesSteps
-// and FuzzCleanMatchesSteps, which check that the fused Clean gives the
-// same runes and the same offset map on every input.
+// and FuzzClean, which check that the fused Clean gives the same runes and
+// the same offset map on every input.
 
 // refClean is Clean as a sequence of whole-text steps, each of which
 // first looks whether it has anything to do.
@@ -189,15 +189,6 @@ func TestCleanMatchesSteps(t *testing.T) {
 			checkSameClean(t, f, string(data), Options{HTML: html})
 		}
 	}
-}
-
-func FuzzCleanMatchesSteps(f *testing.F) {
-	for _, c := range cleanCases {
-		f.Add(c, false)
-	}
-	f.Fuzz(func(t *testing.T, text string, html bool) {
-		checkSameClean(t, "fuzzed text", text, Options{HTML: html})
-	})
 }
 
 func refJoinSpacedDigits(s seq) seq {

@@ -8,9 +8,13 @@ import (
 // Seed corpora live in testdata/fuzz/<FuzzName>/.
 
 func FuzzClean(f *testing.F) {
+	for _, c := range cleanCases {
+		f.Add(c, false)
+	}
 	f.Fuzz(func(t *testing.T, text string, html bool) {
 		v := Clean(text, Options{HTML: html})
 		checkView(t, text, v)
+		checkSameClean(t, "fuzzed text", text, Options{HTML: html})
 		if utf8.ValidString(text) && !utf8.ValidString(string(v.Runes)) {
 			t.Fatalf("Clean(%+q) = %+q is not valid UTF-8", text, string(v.Runes))
 		}
