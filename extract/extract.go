@@ -32,6 +32,10 @@ type Extractor struct {
 	// chunkBytes is the size of the pieces a large document is read in
 	// (chunk.go); 0 means defaultChunkBytes. Tests set it lower.
 	chunkBytes int
+	// chunkRead, when not nil, is called after each chunk is read, in the
+	// layout pass and in the facts pass: a test's hook to take the live
+	// heap at points that do not depend on the machine's speed.
+	chunkRead func()
 }
 
 // DefaultRulesHash is the RulesHash of Rules with the embedded lexicon and
@@ -178,6 +182,9 @@ func (x *Extractor) run(d Document, ex *explainer) ([]schema.Fact, Layout, error
 			}
 			scan.add(layoutSentence{at: pos{ci, i}, str: string(cc.view.Runes[s.start:s.end]), heading: s.heading, orig: c.base + cc.view.Orig(s.start)})
 		}
+		if x.chunkRead != nil {
+			x.chunkRead()
+		}
 	}
 	lay := scan.result()
 	work := newRuleWork(cleaned)
@@ -197,6 +204,9 @@ func (x *Extractor) run(d Document, ex *explainer) ([]schema.Fact, Layout, error
 		}
 		kept = nil
 		facts, overLimit = x.runChunk(d, cc, ci, lay, st, work, ex, facts)
+		if x.chunkRead != nil {
+			x.chunkRead()
+		}
 		if overLimit != nil {
 			break // the rest of the text is not read
 		}
