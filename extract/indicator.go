@@ -184,6 +184,8 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 	switch {
 	case cueS >= 0 && cueE == qs && len(tsubj) == 0 && strings.HasSuffix(strings.TrimSpace(a.sub(cs, cueS)), "其中") && a.nameable(cue):
 		ind, why = cue, "sub-item" // 进出口总额5000亿美元，其中【出口】2662亿美元: the item's name
+	case cueS >= 0 && cueE == qs && len(tsubj) > 0 && strings.HasPrefix(strings.TrimSpace(a.sub(cs, cueS)), "其中") && tsubj.runes() <= 4 && !a.hasQuantity(cs, cueS):
+		ind, why = tsubj.join(cue), "sub-item" // 退税减税约2.5万亿元，其中【留抵退税】约1.5万亿元
 	case len(after) > 0 && (q.unit == schema.Count || len(tmid) == 0 && cueS >= 0 && cueE == qs ||
 		cueS < 0 && len(tsubj) == 0 && cs > 0 && a.s[cs-1] == '、'): // 、28公里【地下管网】: a list item names its thing after the number
 		ind, why = after, "noun-after" // 实施50个【市区重点技改项目】, 建设1.5万亩【“吨半粮田”示范方】
@@ -204,7 +206,7 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 		}
 	case len(tmid) == 0 && strings.TrimSpace(a.text(mid)) != "" && a.text(mid) != "了" && len(tsubj) > 0 && !midQ && cueS >= 0 && !a.hasQuantity(cueE, qs):
 		ind, why = subj.join(cue), "cue-inside-name" // 经济增长预期目标为5%: the cue is part of the name
-	case len(tmid) > 0 && !midQ && len(tsubj) > 0 && hasPrefixAny(tmidText, hedgeWords) && a.onlyVerbs(tmid) && !a.hasQuantity(subjStart(subj, cs), max(cs, cueS)):
+	case len(tmid) > 0 && !midQ && len(tsubj) > 0 && (hasPrefixAny(tmidText, hedgeWords) || genericHeads[a.text(cue)]) && a.onlyVerbs(tmid) && !a.hasQuantity(subjStart(subj, cs), max(cs, cueS)):
 		ind, why = tsubj.join(cue), "cue-inside-name" // 中央预算内【投资】拟安排7350亿元: a hedged verb follows the cue
 	case len(tmid) > 0 && !midQ && len(tsubj) > 0 && tmid.runes() <= 3 && !a.hasQuantity(subjStart(subj, cs), max(cs, cueS)):
 		ind, why = tsubj.join(tmid), "subject-and-object" // 可再生能源新增装机: the subject names whose 装机
@@ -236,7 +238,7 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 		ind, why = a.fallback(q, ind, prev, tsubj, tmid, midQ, cs, cueS)
 	}
 	if prev != nil && len(ind) > 0 && len(prev.ind) > 0 && prev.ind[len(prev.ind)-1].end <= ind[0].start && a.nameable(prev.ind) {
-		if s := a.text(ind); genericHeads[s] && prev.q.unit == schema.Count || isRateName(s) && utf8.RuneCountInString(s) <= 3 {
+		if s := a.text(ind); genericHeads[s] && prev.q.unit == schema.Count || isRateName(s) && utf8.RuneCountInString(s) <= 3 || scaleHeads[s] && prev.q.unit == q.unit {
 			// 重点项目1349个，完成【投资】3210亿元; 投资完成34.67亿元，【完成率】达到146.6%:
 			// the head names the figure of the things named before (SPEC 2)
 			switch k := overlap(prev.indicator, s); {
@@ -293,6 +295,10 @@ func overlap(prev, s string) int {
 // genericHeads name no figure alone: 完成投资3210亿元 is the investment in
 // the things named before.
 var genericHeads = lex.Set(lexicon.GenericHead)
+
+// scaleHeads name the size of what was named right before them (转移支付
+// 增加约1.5万亿元、【规模】近9.8万亿元).
+var scaleHeads = lex.Set(lexicon.ScaleHead)
 
 // tidy cuts an indicator to the words after the last 等 (专项债券、政策性贷款
 // 等【各类资金】) and trims it (trimIndicator).

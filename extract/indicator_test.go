@@ -45,6 +45,7 @@ func TestIndicatorNames(t *testing.T) {
 		{"a comparison with the end of last year is no name", "年末国家外汇储备达到2122亿美元，比上年末增加466亿美元。", []string{"国家外汇储备", "国家外汇储备"}},
 		{"a quoted name after a count is read whole", "加快落地21个“高效办成一件事”重点事项。", []string{"“高效办成一件事”重点事项"}},
 		{"two comparisons of one thing before 分别: each number is that thing's", "全市工业用电量环比、同比分别增长3%、5%。", []string{"工业用电量", "工业用电量"}},
+		{"a scale word names the size of what was named before it", "全年新增贷款1200亿元、规模达到9800亿元。", []string{"贷款", "贷款规模"}},
 		{"the year a change starts from is no part of the name", "公路通车里程由1997年的123万公里增加到2002年的176万公里。", []string{"公路通车里程", "公路通车里程"}},
 	}
 	for _, tc := range tests {
@@ -91,6 +92,8 @@ func TestIndicatorUnseenReports(t *testing.T) {
 		// (a) a head keeps the words that tell it apart
 		{"head", "national_china_2015", "实际使用外商直接投资1196亿美元，居世界首位。", "1196亿美元", "实际使用外商直接投资"},
 		{"head", "national_china_2015", "今年拟安排财政赤字1.62万亿元，比去年增加2700亿元，赤字率从去年的2.1%提高到2.3%。", "2.3%", "财政赤字率"},
+		{"head", "national_china_2017", "中央预算内投资安排5076亿元。", "5076亿元", "中央预算内投资"},
+		{"head", "national_china_2010", "两年新增4万亿元投资，其中中央财政投资1.26万亿元。", "1.26万亿元", "中央财政投资"},
 		{"comparison", "province_hebei_2021", "网络零售额增长16%、高于全国平均水平5.1个百分点。", "5.1个百分点", "网络零售额"},
 		{"ellipsis", "national_china_2015", "完善城乡居民基本医保，财政补助标准由每人每年320元提高到380元，基本实现居民医疗费用省内直接结算。", "380元", "财政补助标准"},
 		{"trim", "national_china_2015", "今年粮食产量要稳定在5.5亿吨以上。", "5.5亿吨以上", "粮食产量"},

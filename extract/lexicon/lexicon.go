@@ -57,6 +57,7 @@ const (
 	GenericHead                      // a head that names no figure alone (投资, 资金): takes the name of the thing counted before it
 	NotTime                          // holds a time or hedge word but is none: 人均预期寿命, 好于预期
 	Pair                             // A=B+C: before 分别, A names two things, B and C (城乡=城镇+农村)
+	ScaleHead                        // the size of what was named right before, in the same unit (转移支付增加1.5万亿元、【规模】9.8万亿元)
 )
 
 // Cue is the set of the three cue roles.
@@ -76,7 +77,7 @@ var roleNames = map[string]Role{
 	"time-only": TimeOnly, "rate-name": RateName, "stock": Stock, "span-heading": SpanHeading,
 	"planned": Planned, "last-year-base": LastYearBase,
 	"realized": Realized, "intent": Intent, "not-time": NotTime,
-	"not-alone": NotAlone, "one-char-name": OneCharName, "place": Place, "generic-head": GenericHead, "pair": Pair,
+	"not-alone": NotAlone, "one-char-name": OneCharName, "place": Place, "generic-head": GenericHead, "pair": Pair, "scale-head": ScaleHead,
 }
 
 // String returns the role's names, space-separated, as lexicon.tsv writes them.
