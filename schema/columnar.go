@@ -171,11 +171,14 @@ type parquetWriter struct {
 // pages after hashing the first megabyte, and a column chunk holding both
 // encodings lists them in the order of a Go map (arrow-go's
 // EncodingStats): two runs wrote different bytes. zstd takes the repeats of
-// a sentence (one for each of its facts, next to each other) as well.
+// a sentence (one for each of its facts, next to each other) as well. For
+// the other text columns, whose values repeat, the dictionary page may
+// grow to dictionaryPageLimit before the writer falls back.
 func parquetProperties() *parquet.WriterProperties {
 	return parquet.NewWriterProperties(
 		parquet.WithCompression(compress.Codecs.Zstd),
 		parquet.WithDictionaryDefault(true),
+		parquet.WithDictionaryPageSizeLimit(dictionaryPageLimit),
 		parquet.WithDictionaryFor("fact_id", false),
 		parquet.WithDictionaryFor("start", false),
 		parquet.WithDictionaryFor("end", false),
@@ -184,6 +187,12 @@ func parquetProperties() *parquet.WriterProperties {
 		parquet.WithMaxRowGroupLength(BatchRows),
 	)
 }
+
+// dictionaryPageLimit is the largest dictionary page of a Parquet column
+// chunk: 16 MB, 128 bytes for each of a row group's BatchRows values (the
+// default, 1 MB, is 8 bytes each: a row group of facts with different
+// indicators or mentions of a large corpus outgrew it).
+const dictionaryPageLimit = 16 << 20
 
 func newParquetWriter(t *Table, m Meta, w io.Writer) (*parquetWriter, error) {
 	s := t.ArrowSchema(m)

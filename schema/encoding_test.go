@@ -13,12 +13,15 @@ import (
 // chunk's data pages in the order of a Go map, so such a chunk (a
 // dictionary that outgrew its page limit, then plain pages) made two runs
 // over the same facts write different bytes. Here 40,000 facts have
-// different sentences of about 100 bytes: 4 MB, four times the dictionary
-// page limit.
+// different sentences of about 100 bytes (4 MB, four times arrow-go's
+// default dictionary page limit) and different indicators and mentions of
+// about 40 and 30 bytes (1.6 and 1.2 MB).
 func TestParquetOneDataEncoding(t *testing.T) {
 	facts := randomFacts(40000, 7)
 	for i := range facts {
 		facts[i].Sentence = fmt.Sprintf("第%d句：全年地区生产总值增长6.5%%左右，一般公共预算收入增长5%%，城镇新增就业1.2万人。", i)
+		facts[i].Indicator = fmt.Sprintf("第%d项重点工程建设投资完成额", i)
+		facts[i].Mention = fmt.Sprintf("%d.%d亿元以上", i, i%7)
 	}
 	var buf bytes.Buffer
 	w, err := NewWriter(FormatParquet, FactsTable, Meta{ToolVersion: "test"}, &buf)
