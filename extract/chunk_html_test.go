@@ -1,0 +1,167 @@
+package extract
+
+import (
+	"fmt"
+	"html"
+	"os"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+// htmlPage wraps a plain report in the markup of a government web page:
+// a head with a style and scripts (holding 。, </p> and line breaks in
+// strings), navigation and a footer with numbers (page chrome), comments,
+// and the report's lines as paragraphs of several kinds chosen by the
+// line's number: <p> with source line breaks and entities (&ldquo;
+// &nbsp; &#12290;), lines hard-wrapped with <br>, table rows, list items
+// and headings, with comments and inline tags between and inside them.
+func htmlPage(title, text string) string {
+	var b strings.Builder
+	b.WriteString("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>" + html.EscapeString(title) + "</title>\n")
+	b.WriteString("<style>\np { margin: 0 }\n.x:after { content: \"。</p>\" }\n</style>\n")
+	b.WriteString("<script>\nvar s = \"2024年增长5%。</p><p>下一段\";\nif (a < b && c > d) { x = '<div>'; }\n</script>\n</head>\n<body>\n")
+	b.WriteString("<div class=\"top-nav\"><ul><li><a href=\"/\">首页</a></li><li>访问量：12345</li></ul></div>\n")
+	b.WriteString("<div class=\"content\">\n<!-- 正文 开始 <p>注释里的段落 2024年增长10%。</p> -->\n")
+	lines := strings.Split(strings.ReplaceAll(text, "\r", ""), "\n")
+	for i, line := range lines {
+		esc := html.EscapeString(line)
+		switch i % 7 {
+		case 0:
+			b.WriteString("<p style=\"text-indent:2em\">" + strings.Replace(esc, "“", "&ldquo;", 1) + "</p>\n")
+		case 1:
+			// source line breaks inside a paragraph are spaces
+			b.WriteString("<p>\n    " + strings.Join(splitEvery(esc, 50), "\n    ") + "\n</p>\n")
+		case 2:
+			b.WriteString("<div><span>" + strings.Join(splitEvery(line, 37), "</span><br>\n<span>") + "</span></div>\n")
+		case 3:
+			b.WriteString("<table><tbody><tr><td>" + strings.Replace(esc, "。", "&#12290;", 1) + "</td></tr></tbody></table>\n")
+		case 4:
+			b.WriteString("<ul><li>" + strings.Replace(esc, "　", "&nbsp;", 1) + "</li></ul><!-- li " + fmt.Sprint(i) + " -->\n")
+		case 5:
+			if len([]rune(line)) < 30 {
+				b.WriteString("<h3>" + esc + "</h3>\n")
+			} else {
+				b.WriteString("<p><b>" + esc + "</b></p>\n")
+			}
+		default:
+			b.WriteString("<script>document.write('<p>" + fmt.Sprint(i) + "</p>');</script>" + esc + "<br>\n")
+		}
+	}
+	b.WriteString("<!-- 正文 结束 -->\n</div>\n<footer><p>版权所有 京ICP备05070218号</p></footer>\n</body>\n</html>\n")
+	return b.String()
+}
+
+// splitEvery cuts s into pieces of n code points.
+func splitEvery(s string, n int) []string {
+	r := []rune(s)
+	var out []string
+	for len(r) > n {
+		out = append(out, string(r[:n]))
+		r = r[n:]
+	}
+	return append(out, string(r))
+}
+
+// htmlDocs returns the HTML pages to test chunks on: the repository's
+// pages and the reports wrapped in markup (htmlPage).
+func htmlDocs(t *testing.T) []Document {
+	var docs []Document
+	for _, p := range []string{"../cmd/gwr/review/assets/page.html", "../cmd/gwr/panel/assets/page.html"} {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, Document{ID: p, Text: string(b), HTML: true, PlanYear: 2024})
+	}
+	plain := append(corpusDocs(t), devDocs(t)...)
+	national := readDocs(t, "../corpus/testdata/national/national_china_*.txt", -1)
+	for i := 0; i < len(national); i += 6 {
+		plain = append(plain, national[i])
+	}
+	for _, d := range plain {
+		d.ID += " (html)"
+		d.Text = htmlPage(d.ID, d.Text)
+		d.HTML = true
+		docs = append(docs, d)
+	}
+	return docs
+}
+
+// TestHTMLChunksEqualWhole reads HTML pages in small chunks (4 KB and
+// 512 bytes instead of 1 MB) and requires the facts, the layout and the
+// error of reading them whole; most pages must be cut, and many times.
+func TestHTMLChunksEqualWhole(t *testing.T) {
+	whole := *newExtractor(t)
+	whole.chunkBytes = 1 << 40
+	docs := htmlDocs(t)
+	for _, size := range []int{4096, 512} {
+		small := whole
+		small.chunkBytes = size
+		cut, cuts := 0, 0
+		for _, d := range docs {
+			cs := chunksOf(d.Text, size, true)
+			if len(cs) > 1 {
+				cut++
+				cuts += len(cs) - 1
+			}
+			for i, c := range cs {
+				if i > 0 && (c.start != cs[i-1].end || c.midLine || c.hard) {
+					t.Errorf("%s: chunk %d %+v after %+v", d.ID, i, c, cs[i-1])
+				}
+			}
+			want, wantLay, wantErr := whole.ExtractLayout(d)
+			got, gotLay, gotErr := small.ExtractLayout(d)
+			if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) {
+				t.Errorf("%s in %d chunks of %d bytes: error %v, want %v", d.ID, len(cs), size, gotErr, wantErr)
+			}
+			if gotLay != wantLay {
+				t.Errorf("%s in %d chunks of %d bytes: layout %+v, want %+v", d.ID, len(cs), size, gotLay, wantLay)
+			}
+			if diff := firstDiff(got, want); diff != "" {
+				t.Errorf("%s in %d chunks of %d bytes: %s", d.ID, len(cs), size, diff)
+			}
+		}
+		t.Logf("chunks of %d bytes: %d of %d pages cut, %d cuts", size, cut, len(docs), cuts)
+		if cut < len(docs)-4 || cuts < 5*len(docs) {
+			t.Errorf("chunks of %d bytes: %d of %d pages cut, %d cuts; want all but 4 pages cut, 5 cuts a page", size, cut, len(docs), cuts)
+		}
+	}
+}
+
+// TestHTMLDocumentMemoryBounded is TestDocumentMemoryBounded for a 2 MB
+// HTML page (the reports wrapped in markup, htmlPage): the live heap,
+// taken after each chunk of 64 KB is read, may grow by at most 3 bytes per
+// byte of the page.
+func TestHTMLDocumentMemoryBounded(t *testing.T) {
+	x := *newExtractor(t)
+	x.chunkBytes = 64 << 10
+	var pages []string
+	for _, d := range append(corpusDocs(t), devDocs(t)...) {
+		pages = append(pages, htmlPage(d.ID, d.Text))
+	}
+	unit := strings.Join(pages, "\n")
+	const size = 2 << 20
+	text := strings.Repeat(unit, size/len(unit)+1)[:size]
+	d := Document{ID: "big", Text: text, HTML: true, PlanYear: 2024}
+	if n := len(chunksOf(text, x.chunkBytes, true)); n < 16 {
+		t.Fatalf("%d chunks of a %d-byte page; want at least 16", n, len(text))
+	}
+	x.Extract(Document{ID: "warm", Text: unit[:4096], HTML: true, PlanYear: 2024})
+	runtime.GC()
+	var before runtime.MemStats
+	runtime.ReadMemStats(&before)
+	hook, peak := liveHeapAtChunks()
+	x.chunkRead = hook
+	facts := x.Extract(d)
+	top := peak()
+	grew := int64(top) - int64(before.HeapAlloc)
+	perByte := float64(grew) / float64(len(text))
+	t.Logf("%d bytes, %d facts, live heap grew by at most %.1f MB: %.2f bytes per byte of page", len(text), len(facts), float64(grew)/(1<<20), perByte)
+	if perByte > 3 {
+		t.Errorf("the live heap grew by %.2f bytes per byte of the page (%d bytes); want at most 3", perByte, grew)
+	}
+	if len(facts) < 3000 {
+		t.Errorf("%d facts; want the facts of the repeated reports (over 3000)", len(facts))
+	}
+}
