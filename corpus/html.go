@@ -29,18 +29,25 @@ func looksHTML(text string) bool {
 	if strings.HasPrefix(head, "<?xml") && strings.Contains(strings.ToLower(text[:min(len(text), 1024)]), "<html") {
 		return true
 	}
-	tags := htmlTag.FindAllStringIndex(text, -1)
-	for _, t := range tags {
-		if strings.EqualFold(text[t[0]:t[1]-1], "<body") {
+	tags := 0 // counted one at a time: a large page holds millions
+	for at := 0; ; tags++ {
+		t := htmlTag.FindStringIndex(text[at:])
+		if t == nil {
+			break
+		}
+		if strings.EqualFold(text[at+t[0]:at+t[1]-1], "<body") {
 			return true
 		}
+		at += t[1]
 	}
-	return len(tags) >= minHTMLTags && len(tags)*htmlBytesPerTag >= len(text)
+	return tags >= minHTMLTags && tags*htmlBytesPerTag >= len(text)
 }
 
 // htmlToText is the text of an HTML page as the extractor sees it
 // (normalize.Clean with HTML set: the one HTML-to-text of the project),
-// for metadata inference.
+// for metadata inference, cleaned in pieces of about 1 MB
+// (normalize.CleanHTMLText) so that a large page costs its text, not the
+// whole page's cleaned view.
 func htmlToText(s string) string {
-	return string(normalize.Clean(s, normalize.Options{HTML: true}).Runes)
+	return normalize.CleanHTMLText(s, 1<<20)
 }

@@ -87,51 +87,21 @@ func cutAfter(text string, from, to int) (at int, mid, hard bool) {
 	return p, true, true
 }
 
-// htmlChunks cuts an HTML page into chunks of at least size bytes (the
-// last one more than size/2), each cut at the first place after size bytes
-// where a paragraph starts after the end of a sentence: at a character of
-// the text, outside any tag, comment, script, style, page chrome or
-// character reference, after a block-level tag (</p>, </div>, <br> ...),
-// which cleaning turns into a line break, and where the text before the
-// line break ends with a sentence's end or a blank line
-// (normalize.HTMLBreaks; the line and the next start as paragraphBoundary
-// requires of a plain text). Cleaning a chunk then gives the cleaned text
-// of the whole page at its place, and no sentence spans the cut. A page
-// without such a place is one chunk; so is a page with more unclosed page
-// chrome than cleaning counts (see normalize.HTMLBreaks).
+// htmlChunks cuts an HTML page at normalize.HTMLCuts: at a paragraph
+// that starts after a sentence's end or a blank line, outside any markup.
+// Cleaning a chunk gives the cleaned text of the whole page at its place.
 func htmlChunks(text string, size int) []chunk {
 	var out []chunk
 	next := chunk{}
-	ok := normalize.HTMLBreaks(text, func(b normalize.HTMLBreak) bool {
-		if len(text)-b.At <= size/2 {
-			return false
-		}
-		if b.At-next.start < size || !htmlBoundary(text, b) {
-			return true
-		}
+	for _, at := range normalize.HTMLCuts(text, size) {
 		c := next
-		c.end = b.At
+		c.end = at
 		out = append(out, c)
-		next = chunk{start: c.end, base: c.base + utf8.RuneCountInString(text[c.start:c.end])}
-		return true
-	})
-	if !ok {
-		return []chunk{{start: 0, end: len(text)}}
+		next = chunk{start: at, base: c.base + utf8.RuneCountInString(text[c.start:at])}
 	}
 	next.end = len(text)
 	return append(out, next)
 }
-
-// htmlBoundary reports whether a chunk may start at the break b of an
-// HTML page: the cleaned text before it ends with a blank line or with a
-// sentence's end and a line break, and the text after it startsAlone.
-func htmlBoundary(text string, b normalize.HTMLBreak) bool {
-	return (b.Lines >= 2 || strings.ContainsRune(sentenceClose, b.Last)) && b.Last != 0 && startsAlone(text[b.At:])
-}
-
-// sentenceClose are the characters ending a line that cleaning never joins
-// to the next (paragraphBoundary).
-const sentenceClose = "。！？；：”’）》】"
 
 // numberRune reports whether r may be part of a number: a digit, a point,
 // a comma, a Chinese numeral.
@@ -152,7 +122,7 @@ func paragraphBoundary(text string, p int) bool {
 		k--
 	}
 	last, _ := utf8.DecodeLastRuneInString(text[:k])
-	if last != '\n' && !strings.ContainsRune(sentenceClose, last) {
+	if last != '\n' && !strings.ContainsRune(normalize.SentenceClose, last) {
 		return false
 	}
 	return startsAlone(strings.TrimLeft(text[p:], " \t\u3000"))

@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -92,6 +93,71 @@ func HTMLBreaks(page string, yield func(HTMLBreak) bool) bool {
 		i += w
 	}
 	return t.chromeMisses < maxChromeMisses
+}
+
+// HTMLCuts returns where to cut an HTML page into pieces of at least size
+// bytes (the last one more than size/2; none for a page of at most
+// 1.5*size), each cut at the first break after size bytes where a
+// paragraph starts after the end of a sentence: at a character of the
+// text, outside any tag, comment, script, style, page chrome or character
+// reference, after a block-level tag (</p>, </div>, <br> ...), which Clean
+// turns into a line break, where the text before that line break ends with
+// a blank line or with a sentence's end (。！？；：”’）》】, after which
+// joinWrappedLines never joins a line to the next), and where the next
+// character is a letter, a digit or punctuation other than '.' (which no
+// step reads together with what stands before the line break). Cleaning
+// each piece then gives the cleaned text of the whole page at its place
+// (TestHTMLCutsCleanAsWhole), and no sentence spans a cut. A page without
+// such a break is one piece; so is a page with more unclosed page chrome
+// than Clean counts (see HTMLBreaks).
+func HTMLCuts(page string, size int) []int {
+	if len(page) <= size+size/2 {
+		return nil
+	}
+	var cuts []int
+	from := 0
+	ok := HTMLBreaks(page, func(b HTMLBreak) bool {
+		if len(page)-b.At <= size/2 {
+			return false
+		}
+		if b.At-from >= size && b.Last != 0 && (b.Lines >= 2 || strings.ContainsRune(SentenceClose, b.Last)) && startsAlone(page[b.At:]) {
+			cuts = append(cuts, b.At)
+			from = b.At
+		}
+		return true
+	})
+	if !ok {
+		return nil
+	}
+	return cuts
+}
+
+// SentenceClose are the characters that end a sentence or close one: a
+// line ending with one is never joined to the next by Clean.
+const SentenceClose = "。！？；：”’）》】"
+
+// startsAlone reports whether the first character of text is a letter, a
+// digit or punctuation other than '.': not a space, a zero-width or a
+// control character, which the steps for spaced digits, zero-width lines
+// and line breaks read together with the character before.
+func startsAlone(text string) bool {
+	r, _ := utf8.DecodeRuneInString(text)
+	return r != '.' && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsPunct(r))
+}
+
+// CleanHTMLText returns the runes of Clean(page, Options{HTML: true}) as
+// a string, cleaning the page in pieces of about size bytes (HTMLCuts), so
+// that only one piece's view is alive at a time.
+func CleanHTMLText(page string, size int) string {
+	var b strings.Builder
+	from := 0
+	for _, at := range append(HTMLCuts(page, size), len(page)) {
+		for _, r := range Clean(page[from:at], Options{HTML: true}).Runes {
+			b.WriteRune(r)
+		}
+		from = at
+	}
+	return b.String()
 }
 
 // byteTags is tagScanner over the bytes of a page: every string it looks

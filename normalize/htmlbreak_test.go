@@ -1,6 +1,9 @@
 package normalize
 
 import (
+	"html"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -79,5 +82,73 @@ func TestHTMLBreaksSkipsMarkup(t *testing.T) {
 	}
 	if !HTMLBreaks(strings.Repeat("<p>甲。</p><nav>", maxChromeMisses-1), func(HTMLBreak) bool { return true }) {
 		t.Errorf("%d unclosed <nav>: false; want true", maxChromeMisses-1)
+	}
+}
+
+// TestHTMLCutsCleanAsWhole wraps the bundled and development reports in
+// markup (paragraphs, line breaks in the source, <br> in hard-wrapped
+// lines, tables, comments, scripts and entities) and requires that
+// cleaning the pages in pieces cut at HTMLCuts of 4 KB and 512 bytes gives
+// the cleaned text of the whole page, and that the pages are cut.
+func TestHTMLCutsCleanAsWhole(t *testing.T) {
+	paths, _ := filepath.Glob("../corpus/*.txt")
+	dev, _ := filepath.Glob("../golden/dev/texts/*.txt")
+	paths = append(paths, dev...)
+	if len(paths) < 10 {
+		t.Fatalf("%d reports; want the bundled and development reports", len(paths))
+	}
+	var pages []string
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var w strings.Builder
+		w.WriteString("<html><head><script>var a = '<p>甲。</p>';</script></head><body><nav>第1页 共3页</nav>\n")
+		for i, line := range strings.Split(string(b), "\n") {
+			e := html.EscapeString(strings.TrimRight(line, "\r"))
+			switch i % 5 {
+			case 0:
+				w.WriteString("<p>" + strings.Replace(e, "“", "&ldquo;", 1) + "</p>\r\n")
+			case 1:
+				r := []rune(e)
+				for len(r) > 40 {
+					w.WriteString(string(r[:40]) + "\n   ")
+					r = r[40:]
+				}
+				w.WriteString(string(r) + "<br>\n")
+			case 2:
+				r := []rune(line)
+				for len(r) > 37 {
+					w.WriteString(html.EscapeString(string(r[:37])) + "<br>")
+					r = r[37:]
+				}
+				w.WriteString(html.EscapeString(string(r)) + "<br>\n")
+			case 3:
+				w.WriteString("<table><tr><td>" + e + "</td></tr></table><!-- " + e[:min(len(e), 9)] + " -->\n")
+			default:
+				w.WriteString("<div><span>" + e + "</span></div><script>x = '</div>';</script>\n")
+			}
+		}
+		w.WriteString("<footer>京ICP备05070218号</footer></body></html>")
+		pages = append(pages, w.String())
+	}
+	for _, size := range []int{4096, 512} {
+		cuts := 0
+		for i, page := range pages {
+			cuts += len(HTMLCuts(page, size))
+			want := string(Clean(page, Options{HTML: true}).Runes)
+			if got := CleanHTMLText(page, size); got != want {
+				k := 0
+				for k < min(len(got), len(want)) && got[k] == want[k] {
+					k++
+				}
+				t.Errorf("%s in pieces of %d bytes: cleaned text differs at byte %d: got %q, want %q", paths[i], size, k, got[max(0, k-40):min(len(got), k+40)], want[max(0, k-40):min(len(want), k+40)])
+			}
+		}
+		t.Logf("pieces of %d bytes: %d pages, %d cuts", size, len(pages), cuts)
+		if cuts < 3*len(pages) {
+			t.Errorf("pieces of %d bytes: %d cuts in %d pages; want at least 3 a page", size, cuts, len(pages))
+		}
 	}
 }
