@@ -11,10 +11,19 @@ func FuzzClean(f *testing.F) {
 	for _, c := range cleanCases {
 		f.Add(c, false)
 	}
+	for _, page := range htmlBreakPages {
+		f.Add(page, true)
+	}
 	f.Fuzz(func(t *testing.T, text string, html bool) {
 		v := Clean(text, Options{HTML: html})
 		checkView(t, text, v)
 		checkSameClean(t, "fuzzed text", text, Options{HTML: html})
+		if html {
+			// cleaned in pieces cut at HTMLCuts, a page cleans as a whole
+			if got := CleanHTMLText(text, 64); got != string(v.Runes) {
+				t.Fatalf("CleanHTMLText(%+q, 64) = %+q, want Clean's %+q", text, got, string(v.Runes))
+			}
+		}
 		if utf8.ValidString(text) && !utf8.ValidString(string(v.Runes)) {
 			t.Fatalf("Clean(%+q) = %+q is not valid UTF-8", text, string(v.Runes))
 		}

@@ -13,6 +13,22 @@ func stripped(page string) string {
 	return string(stripHTML(normalizeNewlines(fromText(page))).r)
 }
 
+// htmlBreakPages hold what a break must not be inside: tags spread over
+// lines, comments (one unclosed), scripts and styles holding block tags,
+// page chrome, entities and \r\n.
+var htmlBreakPages = []string{
+	"<html><head><style>p:after{content:'</p>'}</style><script>var a = '<p>x</p>'; if (a<b) {}</script></head>\r\n<body>" +
+		"<nav><ul><li>首页</li><li>第1页</li></ul></nav>\r\n<div class=\"main content\"><p>一、2024年地区生产总值增长5%。</p>\r\n" +
+		"<p\r\n class=x>二、&ldquo;十四五&rdquo;规划目标&#12290;</p><!-- <p>注释。</p> --><p>三、城镇新增就业11万人；</p>" +
+		"<table><tr><td>四、粮食产量</td><td>1.2万吨。</td></tr></table><br>五、<b>居民</b>收入增长6%！<br/>\n" +
+		"<div id=\"footer\"><p>京ICP备05070218号</p></div><p>Tom &amp; Jerry</p>\n<p>word\nword</p><p>&nbsp;六、完。</p></div></body></html>",
+	"<p>甲。</p><!-- 未闭合的注释 <p>乙。</p><p>丙。</p>",
+	"<p>甲。</p><script>var x = 1; <p>乙。</p><p>丙。</p>",
+	"<p>甲。</p><p>乙。</p><div class=\"nav\"><p>丙。</p><p>丁。</p>",
+	"<p>甲。</p><textarea><p>乙。</p></textarea><p>丙。</p>" + strings.Repeat("<p>一段话，2024年增长5%。</p>\n", 4),
+	"<P>甲。</P><STYLE>p{}</STYLE><P>乙 <b>b</b>。</P>\r<P>丙。</P><DIV><![CDATA[ x ]]>丁。</DIV>",
+}
+
 // TestHTMLBreaksSplitStripped requires, at each break HTMLBreaks reports,
 // that the HTML step of the two pieces read alone gives the text of the
 // whole page, that this text has a line break just before the break, and
@@ -20,18 +36,7 @@ func stripped(page string) string {
 // inside: tags spread over lines, comments (one unclosed), scripts and
 // styles holding block tags, page chrome, entities and \r\n.
 func TestHTMLBreaksSplitStripped(t *testing.T) {
-	pages := []string{
-		"<html><head><style>p:after{content:'</p>'}</style><script>var a = '<p>x</p>'; if (a<b) {}</script></head>\r\n<body>" +
-			"<nav><ul><li>首页</li><li>第1页</li></ul></nav>\r\n<div class=\"main content\"><p>一、2024年地区生产总值增长5%。</p>\r\n" +
-			"<p\r\n class=x>二、&ldquo;十四五&rdquo;规划目标&#12290;</p><!-- <p>注释。</p> --><p>三、城镇新增就业11万人；</p>" +
-			"<table><tr><td>四、粮食产量</td><td>1.2万吨。</td></tr></table><br>五、<b>居民</b>收入增长6%！<br/>\n" +
-			"<div id=\"footer\"><p>京ICP备05070218号</p></div><p>Tom &amp; Jerry</p>\n<p>word\nword</p><p>&nbsp;六、完。</p></div></body></html>",
-		"<p>甲。</p><!-- 未闭合的注释 <p>乙。</p><p>丙。</p>",
-		"<p>甲。</p><script>var x = 1; <p>乙。</p><p>丙。</p>",
-		"<p>甲。</p><p>乙。</p><div class=\"nav\"><p>丙。</p><p>丁。</p>",
-		"<P>甲。</P><STYLE>p{}</STYLE><P>乙 <b>b</b>。</P>\r<P>丙。</P><DIV><![CDATA[ x ]]>丁。</DIV>",
-	}
-	for _, page := range pages {
+	for _, page := range htmlBreakPages {
 		whole := stripped(page)
 		n := 0
 		HTMLBreaks(page, func(b HTMLBreak) bool {
