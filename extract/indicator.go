@@ -222,6 +222,11 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 	case cueS >= 0 && len(tmid) == 0 && len(tsubj) == 0:
 		ind, why = a.objectOfVerbAt(q.end), "object-of-next-verb" // 投资4.4亿元新改扩建【城区主次干路】
 	}
+	if why == "subject" && cueS < 0 && q.unit == schema.Count {
+		if obj := a.objectOfVerbPhrase(a.tidy(ind)); len(obj) > 0 {
+			ind, why = obj, "object-of-verb-phrase" // 提请全国人大常委会审议【法律议案】10件
+		}
+	}
 	if len(ind) == 0 && prev != nil {
 		ind, why = prev.ind, "carried"
 	}
@@ -290,6 +295,44 @@ func overlap(prev, s string) int {
 		}
 	}
 	return 0
+}
+
+// objectOfVerbPhrase returns the object of a name that is a verb phrase
+// (提请全国人大常委会审议法律议案, 依法主动公开政务信息): the noun phrase after
+// its last verb, when the phrase starts with a verb and the object is long
+// enough to name the thing counted (not 项目 of 承接京津转移项目); else nil.
+func (a *analysis) objectOfVerbPhrase(p phrase) phrase {
+	toks := a.tokens(p)
+	text := a.text(p)
+	// not a list, a figure or a quotation inside the name, a rate or a comparison
+	if len(p) != 1 || len(toks) < 2 || strings.ContainsAny(text, "、0123456789“”\"") || isRateName(text) || isComparison(text) {
+		return nil
+	}
+	isVerb := func(t span) bool {
+		pos := a.posAt(t.start)
+		return strings.HasPrefix(pos, "v") && pos != "vn"
+	}
+	first := 0
+	for first < len(toks) && a.posAt(toks[first].start) == "d" {
+		first++ // 依法【主动】公开
+	}
+	if first == len(toks) || !isVerb(toks[first]) && a.posAt(toks[0].start) != "d" {
+		return nil
+	}
+	last := -1
+	for k, t := range toks {
+		if isVerb(t) {
+			last = k
+		}
+	}
+	if last < 0 || last == len(toks)-1 {
+		return nil
+	}
+	obj := phrase{}.add(toks[last+1].start, p[0].end)
+	if obj.runes() < 3 || !a.nameable(obj) {
+		return nil
+	}
+	return obj
 }
 
 // genericHeads name no figure alone: 完成投资3210亿元 is the investment in

@@ -98,6 +98,10 @@ func TestIndicatorUnseenReports(t *testing.T) {
 		{"ellipsis", "national_china_2015", "完善城乡居民基本医保，财政补助标准由每人每年320元提高到380元，基本实现居民医疗费用省内直接结算。", "380元", "财政补助标准"},
 		{"trim", "national_china_2015", "今年粮食产量要稳定在5.5亿吨以上。", "5.5亿吨以上", "粮食产量"},
 		{"trim", "news_baoding_2023", "力争村级集体经济收入全部达到10万元以上。", "10万元以上", "村级集体经济收入"},
+		// (b) a count of things a verb acts on is named by the things
+		{"verb-phrase", "county_gaotang_2023", "破获养老诈骗案件25起。", "25起", "养老诈骗案件"},
+		{"verb-phrase", "county_fuping_2021", "强力推进扫黑除恶专项斗争，查处恶势力团伙11个，刑事拘留42人，群众安全感明显增强。", "11个", "恶势力团伙"},
+		{"verb-phrase", "county_gaotang_2023", "组建教育集团4个，民办义务教育学生占比控制在4%以内。", "4个", "教育集团"},
 		// (c) a relative clause before the count tells a generic noun apart
 		{"relative-clause", "national_china_2015", "重大水利工程已开工的57个项目要加快建设，今年再开工27个项目。", "57个", "重大水利工程已开工的项目"},
 		{"relative-clause", "national_china_2015", "重大水利工程已开工的57个项目要加快建设，今年再开工27个项目。", "27个", "项目"},
