@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"os"
+	"reflect"
 	"runtime"
 	"strings"
 	"testing"
@@ -90,7 +91,8 @@ func htmlDocs(t *testing.T) []Document {
 
 // TestHTMLChunksEqualWhole reads HTML pages in small chunks (4 KB and
 // 512 bytes instead of 1 MB) and requires the facts, the layout and the
-// error of reading them whole; most pages must be cut, and many times.
+// error of reading them whole, and for three pages the explained
+// candidates; most pages must be cut, and many times.
 func TestHTMLChunksEqualWhole(t *testing.T) {
 	whole := *newExtractor(t)
 	whole.chunkBytes = 1 << 40
@@ -125,6 +127,15 @@ func TestHTMLChunksEqualWhole(t *testing.T) {
 		t.Logf("chunks of %d bytes: %d of %d pages cut, %d cuts", size, cut, len(docs), cuts)
 		if cut < len(docs)-4 || cuts < 5*len(docs) {
 			t.Errorf("chunks of %d bytes: %d of %d pages cut, %d cuts; want all but 4 pages cut, 5 cuts a page", size, cut, len(docs), cuts)
+		}
+	}
+	small := whole
+	small.chunkBytes = 4096
+	for _, d := range docs[2:5] {
+		want, _ := whole.Explain(d)
+		got, _ := small.Explain(d)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: Explain in chunks differs from Explain of the whole page", d.ID)
 		}
 	}
 }
