@@ -311,3 +311,30 @@ func TestAddedAndRaisedAmounts(t *testing.T) {
 		}
 	}
 }
+
+// TestFromToPerHead checks 由A提高到B (SPEC 6, 7) when a per-head qualifier
+// stands between 由 and A (national 2008, 2012, 2019): A is the level the
+// change starts from (actual, the year before), B the level reached, and the
+// qualifier is no part of the indicator.
+func TestFromToPerHead(t *testing.T) {
+	x := newExtractor(t)
+	const text = "各位代表：\n一、2009年工作回顾\n国内生产总值增长8.7%。\n二、2010年工作总体部署\n" +
+		"各级财政对城镇居民医保和新农合的补助标准由每人每年120元提高到200元。\n城乡居民基础养老金最低标准从每月70元提高到88元。\n"
+	cases := []struct{ mention, want, indicator string }{
+		{"120元", "actual 2009", "城镇居民医保和新农合的补助标准"},
+		{"200元", "target 2010", "城镇居民医保和新农合的补助标准"},
+		{"70元", "actual 2009", "城乡居民基础养老金最低标准"},
+		{"88元", "target 2010", "城乡居民基础养老金最低标准"},
+	}
+	facts := x.Extract(Document{ID: "t", Text: text, PlanYear: 2010})
+	for _, c := range cases {
+		if got := timeOfMention(t, x, text, 2010, c.mention); got != c.want {
+			t.Errorf("%s: time = %q, want %q", c.mention, got, c.want)
+		}
+		for _, f := range facts {
+			if f.Mention == c.mention && f.Indicator != c.indicator {
+				t.Errorf("%s: indicator = %q, want %q", c.mention, f.Indicator, c.indicator)
+			}
+		}
+	}
+}

@@ -19,9 +19,9 @@ const leadingTimeFirst = "到至在0123456789一二两三四五六七八九十�
 
 // trailingComparison matches a comparison at the end of an indicator:
 // 较2022年, 比上年, 较上半年同期, 是2022年的, 较年初, 比“十二五”末, and the
-// start of a change: 由1997年, 从2007年末的, 由“十二五”末的, and a comparison
-// with a wider area: 高于全国平均水平.
-var trailingComparison = regexp.MustCompile(`(?:(?:较|比|是)(?:上年|去年|上半年|上月|年初|同期|(?:19|20)\d\d年|` + planPeriod + `)(?:同期|末|底)?(?:的)?|(?:由|从)(?:(?:19|20)\d\d年(?:底|末)?|上年|去年|年初|` + planPeriod + `)(?:的)?|(?:高于|低于|快于|慢于)(?:全国|全省|全市|全区|全县)(?:平均水平|平均)?)$`)
+// start of a change: 由1997年, 从2007年末的, 由“十二五”末的, 从每月, and a
+// comparison with a wider area: 高于全国平均水平.
+var trailingComparison = regexp.MustCompile(`(?:(?:较|比|是)(?:上年|去年|上半年|上月|年初|同期|(?:19|20)\d\d年|` + planPeriod + `)(?:同期|末|底)?(?:的)?|(?:由|从)(?:(?:19|20)\d\d年(?:底|末)?|上年|去年|年初|` + planPeriod + `|人均|(?:每[人户生])?每[月年天日]|每[人户生])(?:的)?|(?:高于|低于|快于|慢于)(?:全国|全省|全市|全区|全县)(?:平均水平|平均)?)$`)
 
 // planPeriod matches the end of a five-year plan period used as the base
 // of a comparison: “十二五”末, 十三五期末.
@@ -156,7 +156,7 @@ func trimCharsOf(s string) int {
 // checks them and comparisonFirst against the patterns).
 const (
 	comparisonFirst = "较比是由从高低快慢" // the characters a match of trailingComparison starts with
-	comparisonLast  = "年期末底的初月国省市区县平均"
+	comparisonLast  = "年期末底的初月国省市区县平均天日人户生"
 	timeLast        = "年末底"
 )
 
