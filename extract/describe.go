@@ -106,6 +106,13 @@ func (a *analysis) describe(q *quantity, prev *fact, p part, chain string, planY
 	if f.measure == schema.Delta && !isDecrease(cue) && !strings.HasPrefix(cue, "新") && (strings.Contains(a.sub(cs, q.start), "累计") || hasAny(f.indicator, stockWords)) {
 		f.measure, why = schema.Level, "standing-total" // 累计建成55个, 保有量: a standing total (SPEC 3); 累计新增 still adds
 	}
+	if f.measure == schema.Growth && q.unit == schema.Percent && cueE >= 0 && cueE <= q.start {
+		if between := a.sub(cueE, q.start); strings.Contains(between, "率") && !hasAny(cue+between, growthNouns) {
+			// 对经济增长贡献率超过【30%】: 增长 is part of a rate's name, and
+			// a rate is a level (SPEC 3)
+			f.measure, why = schema.Level, "rate-after-cue"
+		}
+	}
 	if f.measure == schema.Level && q.unit != schema.Percent && addedInName(f.indicator) && !hasAny(a.sub(cs, q.start), []string{"总数", "总量", "累计", "共"}) {
 		// 城镇新增就业人数超过【6400万人】, 新增护理型床位超过【1000张】: an
 		// amount added (SPEC 3), whatever verb reaches it; not 5A级景区新增

@@ -277,7 +277,8 @@ func TestFirstYearOfFiveYearPlan(t *testing.T) {
 // TestAddedAndRaisedAmounts checks SPEC section 3 on sentences of the
 // unlabelled reports: what a name says was added (新增…) is a delta
 // whatever verb reaches it, unless the sentence gives the standing total; a
-// money amount right after 提高 is what it adds; 再降X% is a fall.
+// money amount right after 提高 is what it adds; 再降X% is a fall; a rate
+// whose name holds 增长 (贡献率, 人口增长率) is a level.
 func TestAddedAndRaisedAmounts(t *testing.T) {
 	x := newExtractor(t)
 	cases := []struct {
@@ -298,6 +299,9 @@ func TestAddedAndRaisedAmounts(t *testing.T) {
 		{"全年粮食产量6.9亿吨。", 2025, "6.9亿吨", "level", 6.9e8},                            // a yearly statistic
 		{"一般工商业平均电价再降10%。", 2019, "10%", "growth", -10},                            // national 2019 (再降低 there)
 		{"城镇登记失业率4.1%。", 2019, "4.1%", "level", 4.1},
+		{"服务业对经济增长贡献率接近60%，高技术产业、装备制造业增速明显快于一般工业。", 2019, "接近60%", "level", 60}, // national 2019: a rate named with 增长
+		{"国内生产总值增长6.7%，名列世界前茅，对全球经济增长的贡献率超过30%。", 2017, "超过30%", "level", 30},   // national 2017
+		{"今年我们要力争使全国人口增长率降到千分之十左右。", 1979, "千分之十左右", "level", 1},                // national 1979: a population rate
 	}
 	for _, c := range cases {
 		got, value := "missing", 0.0
