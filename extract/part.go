@@ -247,13 +247,16 @@ func plansPeriod(h string, planYear int) bool {
 	return current && !strings.Contains(h, strconv.Itoa(planYear)+"年") && !strings.Contains(h, "今年")
 }
 
-// periodTurnRe matches the opening of a sentence that turns from the
-// review of the five-year period just ended to the new period's targets:
-// 根据《中共中央关于制定…第十三个五年规划的建议》, “十四五”时期，…, 今后五年….
+// periodTurnRe matches a sentence that turns from the review of the
+// five-year period just ended to the new period's targets: one that opens
+// with 根据《中共中央关于制定…第十三个五年规划的建议》 (国务院根据《…》),
+// “十四五”时期，…, 今后五年…, or names the plan outline or its targets
+// (…纲要（草案）, 主要目标).
 // U+E000 stands for the name of the period that holds the plan year.
 var periodTurnRe = regexp.MustCompile(`^(?:各位代表[，,！!]?)?(?:` +
-	`(?:全面贯彻落实|贯彻落实|根据|按照|依据)[^，。]{0,12}《[^》]*(?:规划|计划)[^》]*》|` +
-	`“?\x{E000}”?(?:规划)?(?:时期|期间|是|，|,)|展望“?\x{E000}|今后五年|未来五年)`)
+	`[^，。《]{0,12}(?:根据|按照|依据|贯彻落实)[^，。]{0,12}《[^》]*(?:规划|计划)[^》]*》|` +
+	`(?:展望|到|在)?“?\x{E000}”?(?:规划)?(?:时期|期间|是|，|,|末)|展望“?\x{E000}|今后五年|未来五年)|` +
+	`纲要（草案）|(?:规划|计划)纲要|主要目标|预期目标|目标任务`)
 
 // periodTurn reports whether a sentence turns to the targets of the period
 // that holds the plan year.
@@ -264,15 +267,26 @@ func periodTurn(s string, planYear int) bool {
 			s = strings.ReplaceAll(s, p.name, "\uE000")
 		}
 	}
-	return periodTurnRe.MatchString(s)
+	if periodTurnRe.MatchString(s) {
+		return true
+	}
+	// 到2025年，…; 到2035年基本实现…: a year to come opens the targets
+	if m := periodYearRe.FindStringSubmatch(s); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		return y >= planYear
+	}
+	return false
 }
+
+// periodYearRe matches a sentence opening with the year a target is for.
+var periodYearRe = regexp.MustCompile(`^(?:各位代表[，,！!]?)?(?:力争)?(?:到|至)((?:19|20)\d\d)\s*年`)
 
 // spanOpenRe matches the opening of a paragraph that reviews the five-year
 // period just ended (过去五年，…; 五年来，…; “十三五”时期，…; 2015年是“十二五”
 // 收官之年): its figures have no single year. U+E001 stands for the name of
 // a period that ended before the plan year.
 var spanOpenRe = regexp.MustCompile(`^(?:各位代表[，,！!]?)?(?:过去五年|过去的五年|五年来|这五年|` +
-	`回望“?\x{E001}|“?\x{E001}”?(?:规划)?(?:时期|期间|以来)|(?:19|20)\d\d年是“?\x{E001}”?(?:规划)?(?:的)?(?:收官之年|收官年|最后一年))`)
+	`回望“?\x{E001}|“?\x{E001}”?|(?:19|20)\d\d年是“?\x{E001}”?(?:规划)?(?:的)?(?:收官之年|收官年|最后一年))`)
 
 // spanOpening reports whether a paragraph opening with s reviews the
 // five-year period that ended before the plan year.

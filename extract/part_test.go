@@ -265,12 +265,23 @@ func TestFirstYearOfFiveYearPlan(t *testing.T) {
 			t.Errorf("%s: %s = %q, want %q", c.name, c.mention, got, c.want)
 		}
 	}
-	_, lay, err := x.ExtractLayout(Document{ID: "t", Text: both, PlanYear: 2021})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := strings.Index(both, "根据《"); lay.PlanStart != len([]rune(both[:want])) {
-		t.Errorf("plan start = %d, want %d (the 根据《…建议》 sentence, not the heading)", lay.PlanStart, len([]rune(both[:want])))
+	// the turn after a heading that holds both, in the forms it takes
+	head := "各位代表：\n一、2020年工作回顾\n全市生产总值增长3.9%。\n二、“十三五”时期主要成就和“十四五”时期主要目标任务\n五年来，生产总值年均增长6.3%。\n"
+	for _, turn := range []string{
+		"根据《中共中央关于制定国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议》，国务院编制了《纲要（草案）》。",
+		"国务院根据《中共中央关于制定国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议》，编制了《纲要（草案）》。",
+		"“十四五”时期，我国开启了全面建设社会主义现代化国家新征程。",
+		"到2025年，常住人口城镇化率达到64%。",
+		"“十四五”时期经济社会发展的主要目标是：",
+	} {
+		text := head + turn + "\n生产总值年均增长8%以上。\n三、2021年重点工作\n"
+		_, lay, err := x.ExtractLayout(Document{ID: "t", Text: text, PlanYear: 2021})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := len([]rune(head)); lay.PlanStart != want {
+			t.Errorf("plan start = %d, want %d (the sentence %s, not the heading)", lay.PlanStart, want, turn)
+		}
 	}
 }
 
