@@ -177,7 +177,14 @@ func TestGDPTimeAsTheSentenceSays(t *testing.T) {
 				continue
 			}
 			right++
-			byKind[fmt.Sprintf("%s %s", kind, map[bool]string{true: "of the plan year", false: "other year"}[year == d.PlanYear || kind == schema.Actual && year == d.PlanYear-1])]++
+			switch {
+			case kind == schema.Target && year == d.PlanYear:
+				byKind["target of the plan year"]++
+			case kind == schema.Actual && year == d.PlanYear-1:
+				byKind["actual of the year reviewed"]++
+			default:
+				byKind[fmt.Sprintf("%s of another year or none", kind)]++
+			}
 		}
 	}
 	if checked < 30 {
