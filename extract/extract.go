@@ -433,7 +433,7 @@ func (x *Extractor) runChunk(d Document, cc *cleanChunk, ci int, lay layout, st 
 		}
 		an.distribute(sf)
 		st.lastName = carryName(sf, st.lastName)
-		pairYears(sf, st.p, an.s, d.PlanYear)
+		pairYears(sf, st.p, an.s, d.PlanYear, before.text)
 		for _, f := range sf {
 			row := f.row(d, orig, view, s.span)
 			row.Start += int32(cc.base)

@@ -357,7 +357,10 @@ type part struct {
 // sentence says so (由年初的A扩大到年末的B). In a review of N years without a
 // year of its own, B is the last year reviewed and A the year before the
 // span began (五年来…从54万亿元增加到82.7万亿元: 2012 and 2017).
-func pairYears(sf []*fact, p part, s []rune, planYear int) {
+//
+// chain is the text of the sentences the sentence is chained to (a 其中
+// sentence's: the one it details).
+func pairYears(sf []*fact, p part, s []rune, planYear int, chain string) {
 	if planYear <= 0 {
 		return
 	}
@@ -384,10 +387,12 @@ func pairYears(sf []*fact, p part, s []rune, planYear int) {
 			ya = *b.year
 		case b.kind == "actual" && p.spanYears > 0 && int(*b.year) == planYear-1:
 			ya = int32(planYear - 1 - p.spanYears) // 从2015年的…增长到2020年的…，一般公共预算收入从【2649.2亿元】增长到…: the span's start
-		case b.kind == "target" && int(*b.year) > planYear && *b.year%5 == 0 && int(*b.year)-5 < planYear:
+		case b.kind == "target" && int(*b.year) > planYear && *b.year%5 == 0 && int(*b.year)-5 < planYear &&
+			(int(*b.year)-5 == planYear-1 || hasAny(chain+string(s), []string{"计划", "规划"})):
 			// 到2020年，…从人均【8.7万元】提高到12万元 in 2016; 第六个五年计划规定，
 			// 一九八五年…由【A】增加到B in 1982: the base year of the five-year
-			// plan that ends with B's year
+			// plan that ends with B's year, in the plan's first year or where
+			// the sentence quotes the plan
 			ya = *b.year - 5
 		case b.kind == "target" && int(*b.year) > planYear:
 			ya = int32(planYear - 1) // the level now
