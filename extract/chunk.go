@@ -87,17 +87,18 @@ func cutAfter(text string, from, to int) (at int, mid, hard bool) {
 	return p, true, true
 }
 
-// htmlChunks cuts an HTML page at normalize.HTMLCuts: at a paragraph
-// that starts after a sentence's end or a blank line, outside any markup.
+// htmlChunks cuts an HTML page at normalize.HTMLCuts: outside any markup,
+// at a paragraph that starts after a sentence's end or a blank line, or
+// after a 。 inside a long line (midLine), as cutAfter cuts a plain text.
 // Cleaning a chunk gives the cleaned text of the whole page at its place.
 func htmlChunks(text string, size int) []chunk {
 	var out []chunk
 	next := chunk{}
-	for _, at := range normalize.HTMLCuts(text, size) {
+	for _, cut := range normalize.HTMLCuts(text, size) {
 		c := next
-		c.end = at
+		c.end = cut.At
 		out = append(out, c)
-		next = chunk{start: at, base: c.base + utf8.RuneCountInString(text[c.start:at])}
+		next = chunk{start: cut.At, base: c.base + utf8.RuneCountInString(text[c.start:cut.At]), midLine: cut.Mid}
 	}
 	next.end = len(text)
 	return append(out, next)

@@ -23,7 +23,17 @@ type HTMLBreak struct {
 	// at least 1. Between Last and At the cleaned text holds only these
 	// line breaks, spaces and tabs, and ends with a line break.
 	Lines int
+	// Mid marks a break inside a line instead: At is just after a 。 of
+	// the text (Last), and the rest of the line in the cleaned text holds
+	// another 。 and at least midLineHan Chinese characters (Lines 0).
+	Mid bool
 }
+
+// midLineHan is how many Chinese characters the rest of a line cut inside
+// must hold: twice the shortest line that joinWrappedLines joins to the
+// next (minWrappedLine runes), so that for every step of cleaning the rest
+// is a line like the whole line.
+const midLineHan = 60
 
 // HTMLBreaks reads the page as Clean's HTML step does (tags, comments,
 // scripts, styles, page chrome and character references, in the same
@@ -40,14 +50,31 @@ func HTMLBreaks(page string, yield func(HTMLBreak) bool) bool {
 	t := byteTags{s: page, missing: map[string]bool{}}
 	var last, emitted rune // the last solid rune and the last rune of the cleaned text
 	lines := 0
+	// breaks inside the current line after a 。, waiting for the rest of
+	// the line to hold another 。 and midLineHan Chinese characters;
+	// han and ends count those of the cleaned text so far
+	type pending struct{ at, han, ends int }
+	var waiting []pending
+	han, ends := 0, 0
+	stopped := false
 	emit := func(c rune) {
 		emitted = c
 		switch c {
 		case '\n':
 			lines++
+			waiting = waiting[:0]
 		case ' ', '\t':
 		default:
 			last, lines = c, 0
+			if c == '。' {
+				ends++
+			} else if unicode.Is(unicode.Han, c) {
+				han++
+			}
+			for len(waiting) > 0 && !stopped && han-waiting[0].han >= midLineHan && ends > waiting[0].ends {
+				stopped = !yield(HTMLBreak{At: waiting[0].at, Last: '。', Mid: true})
+				waiting = waiting[1:]
+			}
 		}
 	}
 	for i := 0; i < len(page); {
@@ -90,38 +117,44 @@ func HTMLBreaks(page string, yield func(HTMLBreak) bool) bool {
 			break
 		}
 		emit(c)
+		if stopped {
+			break
+		}
 		i += w
+		if c == '。' && i < len(page) && page[i] != '&' && startsAlone(page[i:]) {
+			waiting = append(waiting, pending{i, han, ends})
+		}
 	}
 	return t.chromeMisses < maxChromeMisses
 }
 
 // HTMLCuts returns where to cut an HTML page into pieces of at least size
 // bytes (the last one more than size/2; none for a page of at most
-// 1.5*size), each cut at the first break after size bytes where a
-// paragraph starts after the end of a sentence: at a character of the
-// text, outside any tag, comment, script, style, page chrome or character
-// reference, after a block-level tag (</p>, </div>, <br> ...), which Clean
-// turns into a line break, where the text before that line break ends with
-// a blank line or with a sentence's end (。！？；：”’）》】, after which
-// joinWrappedLines never joins a line to the next), and where the next
-// character is a letter, a digit or punctuation other than '.' (which no
-// step reads together with what stands before the line break). Cleaning
-// each piece then gives the cleaned text of the whole page at its place
-// (TestHTMLCutsCleanAsWhole), and no sentence spans a cut. A page without
-// such a break is one piece; so is a page with more unclosed page chrome
-// than Clean counts (see HTMLBreaks).
-func HTMLCuts(page string, size int) []int {
+// 1.5*size), each cut at the first break (HTMLBreaks) after size bytes
+// where nothing of cleaning reads across: outside any tag, comment,
+// script, style, page chrome or character reference, at a character that
+// is a letter, a digit or punctuation other than '.' (which no step reads
+// together with what stands before it), and either where a paragraph
+// starts, after a block-level tag (</p>, </div>, <br> ...) that Clean
+// turns into a line break, the text before it ending with a blank line or
+// with a sentence's end (SentenceClose, after which joinWrappedLines never
+// joins a line to the next), or inside a long line just after a 。 (Mid),
+// as extract cuts a plain text. Cleaning each piece then gives the cleaned
+// text of the whole page at its place (TestHTMLCutsCleanAsWhole), and no
+// sentence spans a cut. A page without such a break is one piece; so is a
+// page with more unclosed page chrome than Clean counts (see HTMLBreaks).
+func HTMLCuts(page string, size int) []HTMLBreak {
 	if len(page) <= size+size/2 {
 		return nil
 	}
-	var cuts []int
+	var cuts []HTMLBreak
 	from := 0
 	ok := HTMLBreaks(page, func(b HTMLBreak) bool {
 		if len(page)-b.At <= size/2 {
 			return false
 		}
-		if b.At-from >= size && b.Last != 0 && (b.Lines >= 2 || strings.ContainsRune(SentenceClose, b.Last)) && startsAlone(page[b.At:]) {
-			cuts = append(cuts, b.At)
+		if b.At-from >= size && (b.Mid || b.Last != 0 && (b.Lines >= 2 || strings.ContainsRune(SentenceClose, b.Last)) && startsAlone(page[b.At:])) {
+			cuts = append(cuts, b)
 			from = b.At
 		}
 		return true
@@ -151,11 +184,11 @@ func startsAlone(text string) bool {
 func CleanHTMLText(page string, size int) string {
 	var b strings.Builder
 	from := 0
-	for _, at := range append(HTMLCuts(page, size), len(page)) {
-		for _, r := range Clean(page[from:at], Options{HTML: true}).Runes {
+	for _, cut := range append(HTMLCuts(page, size), HTMLBreak{At: len(page)}) {
+		for _, r := range Clean(page[from:cut.At], Options{HTML: true}).Runes {
 			b.WriteRune(r)
 		}
-		from = at
+		from = cut.At
 	}
 	return b.String()
 }

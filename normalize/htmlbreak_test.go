@@ -92,7 +92,8 @@ func TestHTMLBreaksSkipsMarkup(t *testing.T) {
 
 // TestHTMLCutsCleanAsWhole wraps the bundled and development reports in
 // markup (paragraphs, line breaks in the source, <br> in hard-wrapped
-// lines, tables, comments, scripts and entities) and requires that
+// lines, tables, comments, scripts and entities, and as one paragraph
+// whose cleaned text is one line) and requires that
 // cleaning the pages in pieces cut at HTMLCuts of 4 KB and 512 bytes gives
 // the cleaned text of the whole page, and that the pages are cut.
 func TestHTMLCutsCleanAsWhole(t *testing.T) {
@@ -102,7 +103,7 @@ func TestHTMLCutsCleanAsWhole(t *testing.T) {
 	if len(paths) < 10 {
 		t.Fatalf("%d reports; want the bundled and development reports", len(paths))
 	}
-	var pages []string
+	var pages, names []string
 	for _, p := range paths {
 		b, err := os.ReadFile(p)
 		if err != nil {
@@ -136,24 +137,30 @@ func TestHTMLCutsCleanAsWhole(t *testing.T) {
 			}
 		}
 		w.WriteString("<footer>京ICP备05070218号</footer></body></html>")
-		pages = append(pages, w.String())
+		pages = append(pages, w.String(), "<div>"+html.EscapeString(string(b))+"</div>")
+		names = append(names, p, p+" (one paragraph)")
 	}
 	for _, size := range []int{4096, 512} {
-		cuts := 0
+		cuts, mid := 0, 0
 		for i, page := range pages {
-			cuts += len(HTMLCuts(page, size))
+			for _, c := range HTMLCuts(page, size) {
+				cuts++
+				if c.Mid {
+					mid++
+				}
+			}
 			want := string(Clean(page, Options{HTML: true}).Runes)
 			if got := CleanHTMLText(page, size); got != want {
 				k := 0
 				for k < min(len(got), len(want)) && got[k] == want[k] {
 					k++
 				}
-				t.Errorf("%s in pieces of %d bytes: cleaned text differs at byte %d: got %q, want %q", paths[i], size, k, got[max(0, k-40):min(len(got), k+40)], want[max(0, k-40):min(len(want), k+40)])
+				t.Errorf("%s in pieces of %d bytes: cleaned text differs at byte %d: got %q, want %q", names[i], size, k, got[max(0, k-40):min(len(got), k+40)], want[max(0, k-40):min(len(want), k+40)])
 			}
 		}
-		t.Logf("pieces of %d bytes: %d pages, %d cuts", size, len(pages), cuts)
-		if cuts < 3*len(pages) {
-			t.Errorf("pieces of %d bytes: %d cuts in %d pages; want at least 3 a page", size, cuts, len(pages))
+		t.Logf("pieces of %d bytes: %d pages, %d cuts, %d inside a line", size, len(pages), cuts, mid)
+		if cuts < 3*len(pages) || mid < 30 {
+			t.Errorf("pieces of %d bytes: %d cuts in %d pages, %d inside a line; want at least 3 a page and 30 inside a line", size, cuts, len(pages), mid)
 		}
 	}
 }
