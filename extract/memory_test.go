@@ -4,22 +4,33 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/gwrfacts/gwr/schema"
 )
 
-// liveHeapAtChunks returns a hook for Extractor.chunkRead that takes the
-// live heap after each chunk is read (a full collection, then HeapAlloc)
-// and a function that returns the largest. Taken at the same points of
-// the work every time, the figure does not depend on the machine's speed
-// or load, unlike samples taken while a concurrent collection runs.
-func liveHeapAtChunks() (hook func(), peak func() uint64) {
-	var top uint64
-	hook = func() {
+// heapGrowth extracts d with x after warming x up on warm and returns
+// the facts and how much the live heap grew, at most, over the heap
+// before: the live heap is taken after each chunk is read (through the
+// chunkRead hook: a full collection, then HeapAlloc) and once at the end.
+// Taken at the same points of the work every time, the figure does not
+// depend on the machine's speed or load, unlike samples taken while a
+// concurrent collection runs.
+func heapGrowth(x *Extractor, warm, d Document) ([]schema.Fact, int64) {
+	live := func() uint64 {
 		runtime.GC()
 		var m runtime.MemStats
 		runtime.ReadMemStats(&m)
-		top = max(top, m.HeapAlloc)
+		return m.HeapAlloc
 	}
-	return hook, func() uint64 { hook(); return top }
+	x.chunkRead = nil
+	x.Extract(warm)
+	before := live()
+	var top uint64
+	x.chunkRead = func() { top = max(top, live()) }
+	facts := x.Extract(d)
+	x.chunkRead = nil
+	top = max(top, live())
+	return facts, int64(top) - int64(before)
 }
 
 // TestDocumentMemoryBounded extracts a document of 2 MB (the bundled and
@@ -49,16 +60,7 @@ func TestDocumentMemoryBounded(t *testing.T) {
 		text = strings.Repeat(text, size/len(text)+1)[:size]
 		text = strings.ToValidUTF8(text, "")
 		d := Document{ID: "big", Text: text, PlanYear: 2024}
-		x.chunkRead = nil
-		x.Extract(Document{ID: "warm", Text: unit[:4096], PlanYear: 2024})
-		runtime.GC()
-		var before runtime.MemStats
-		runtime.ReadMemStats(&before)
-		hook, peak := liveHeapAtChunks()
-		x.chunkRead = hook
-		facts := x.Extract(d)
-		top := peak()
-		grew := int64(top) - int64(before.HeapAlloc)
+		facts, grew := heapGrowth(&x, Document{ID: "warm", Text: unit[:4096], PlanYear: 2024}, d)
 		perByte := float64(grew) / float64(len(text))
 		t.Logf("one line %v: %d bytes, %d facts, live heap grew by at most %.1f MB: %.2f bytes per byte of text", oneLine, len(text), len(facts), float64(grew)/(1<<20), perByte)
 		if perByte > 3 {
