@@ -21,16 +21,10 @@ func TestRepair(t *testing.T) {
 	dir := t.TempDir()
 	reports := bundledReports(t)
 	in := filepath.Join(dir, "in")
-	if err := os.MkdirAll(in, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	writeInputs(t, in, reports[:3], nil)
 	var paths []string
 	for _, r := range reports[:3] {
-		p := filepath.Join(in, r.name)
-		if err := os.WriteFile(p, r.data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		paths = append(paths, p)
+		paths = append(paths, filepath.Join(in, r.name))
 	}
 	out := filepath.Join(dir, "out")
 	if s, _, e := runGWR(t, time.Minute, append([]string{"extract", "-o", out, "--format", "parquet,jsonl"}, paths[:2]...)...); s != 0 {
@@ -115,16 +109,10 @@ func TestRepairPartitioned(t *testing.T) {
 	dir := t.TempDir()
 	reports := bundledReports(t)
 	in := filepath.Join(dir, "in")
-	if err := os.MkdirAll(in, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	writeInputs(t, in, reports[:3], nil)
 	var paths []string
 	for _, r := range reports[:3] {
-		p := filepath.Join(in, r.name)
-		if err := os.WriteFile(p, r.data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		paths = append(paths, p)
+		paths = append(paths, filepath.Join(in, r.name))
 	}
 	out := filepath.Join(dir, "out")
 	args := []string{"--format", "parquet,jsonl", "--partition-by", "year,level"}
