@@ -120,17 +120,7 @@ func TestHTMLChunksEqualWhole(t *testing.T) {
 					mid++
 				}
 			}
-			want, wantLay, wantErr := whole.ExtractLayout(d)
-			got, gotLay, gotErr := small.ExtractLayout(d)
-			if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) {
-				t.Errorf("%s in %d chunks of %d bytes: error %v, want %v", d.ID, len(cs), size, gotErr, wantErr)
-			}
-			if gotLay != wantLay {
-				t.Errorf("%s in %d chunks of %d bytes: layout %+v, want %+v", d.ID, len(cs), size, gotLay, wantLay)
-			}
-			if diff := firstDiff(got, want); diff != "" {
-				t.Errorf("%s in %d chunks of %d bytes: %s", d.ID, len(cs), size, diff)
-			}
+			checkChunkedEqualsWhole(t, &whole, &small, d, len(cs), size)
 		}
 		t.Logf("chunks of %d bytes: %d of %d pages cut, %d cuts, %d inside a line", size, cut, len(docs), cuts, mid)
 		if cut < len(docs)-8 || cuts < 5*len(docs) || mid < 50 {

@@ -52,17 +52,7 @@ func TestChunksEqualWhole(t *testing.T) {
 				cuts[c.midLine]++
 			}
 			compared++
-			want, wantLay, wantErr := whole.ExtractLayout(d)
-			got, gotLay, gotErr := small.ExtractLayout(d)
-			if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) {
-				t.Errorf("%s in %d chunks of %d bytes: error %v, want %v", d.ID, len(cs), size, gotErr, wantErr)
-			}
-			if gotLay != wantLay {
-				t.Errorf("%s in %d chunks of %d bytes: layout %+v, want %+v", d.ID, len(cs), size, gotLay, wantLay)
-			}
-			if diff := firstDiff(got, want); diff != "" {
-				t.Errorf("%s in %d chunks of %d bytes: %s", d.ID, len(cs), size, diff)
-			}
+			checkChunkedEqualsWhole(t, &whole, &small, d, len(cs), size)
 		}
 		t.Logf("chunks of %d bytes: %d texts compared (%d left out for a hard cut); cuts after a line break %d, inside a line %d",
 			size, compared, hard, cuts[false], cuts[true])
@@ -121,4 +111,21 @@ func hardWrap(text string, n int) string {
 		col++
 	}
 	return b.String()
+}
+
+// checkChunkedEqualsWhole requires d read by small (in n chunks of size
+// bytes) to give the error, layout and facts of d read whole.
+func checkChunkedEqualsWhole(t *testing.T, whole, small *Extractor, d Document, n, size int) {
+	t.Helper()
+	want, wantLay, wantErr := whole.ExtractLayout(d)
+	got, gotLay, gotErr := small.ExtractLayout(d)
+	if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) {
+		t.Errorf("%s in %d chunks of %d bytes: error %v, want %v", d.ID, n, size, gotErr, wantErr)
+	}
+	if gotLay != wantLay {
+		t.Errorf("%s in %d chunks of %d bytes: layout %+v, want %+v", d.ID, n, size, gotLay, wantLay)
+	}
+	if diff := firstDiff(got, want); diff != "" {
+		t.Errorf("%s in %d chunks of %d bytes: %s", d.ID, n, size, diff)
+	}
 }
