@@ -1,8 +1,8 @@
 package schema
 
 import (
-	"bytes"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/apache/arrow-go/v18/parquet/file"
@@ -23,18 +23,7 @@ func TestParquetOneDataEncoding(t *testing.T) {
 		facts[i].Indicator = fmt.Sprintf("第%d项重点工程建设投资完成额", i)
 		facts[i].Mention = fmt.Sprintf("%d.%d亿元以上", i, i%7)
 	}
-	var buf bytes.Buffer
-	w, err := NewWriter(FormatParquet, FactsTable, Meta{ToolVersion: "test"}, &buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := w.Write(facts); err != nil {
-		t.Fatal(err)
-	}
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
-	r, err := file.NewParquetReader(bytes.NewReader(buf.Bytes()))
+	r, err := file.NewParquetReader(strings.NewReader(writeString(t, FormatParquet, FactsTable, facts)))
 	if err != nil {
 		t.Fatal(err)
 	}
