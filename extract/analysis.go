@@ -26,14 +26,6 @@ type analysis struct {
 	tokStart, tokE []bool          // token boundaries, indexed by offset into s
 	time           timeWords       // the time words of chain + the sentence (see describe)
 	hedged         bool            // the sentence holds a hedge word
-	ahead          []clauseTokens  // clauses segmented ahead (see lookAhead), each taken once
-}
-
-// clauseTokens is the segmentation of the clause [cs, ce) of a sentence,
-// made ahead of describe.
-type clauseTokens struct {
-	cs, ce int
-	toks   []segment.Token
 }
 
 // newAnalysis prepares the sentence s (str as a string); time holds the
@@ -73,7 +65,7 @@ func (a *analysis) segmentClause(cs, ce int) {
 		return
 	}
 	a.done = append(a.done, cs)
-	toks := a.segmentation(cs, ce)
+	toks := a.seg.Segment(a.sub(cs, ce))
 	for i := range toks {
 		t := &toks[i]
 		t.Start += cs
@@ -96,26 +88,6 @@ func (a *analysis) segmentClause(cs, ce int) {
 	}
 	a.toks = append(a.toks, toks...)
 	sort.Slice(a.toks, func(i, j int) bool { return a.toks[i].Start < a.toks[j].Start })
-}
-
-// segmentation returns the tokens of [cs, ce), offsets into it: made
-// ahead if they were, else by the segmenter now (the same tokens: they
-// depend on the text alone).
-func (a *analysis) segmentation(cs, ce int) []segment.Token {
-	for k, c := range a.ahead {
-		if c.cs == cs && c.ce == ce {
-			a.ahead[k].toks, a.ahead[k].cs = nil, -1
-			return c.toks
-		}
-	}
-	return a.seg.Segment(a.sub(cs, ce))
-}
-
-// describedClause returns the clause whose words describe q, the one
-// describe segments first: from its list start (listStart) to its
-// clause's end.
-func (a *analysis) describedClause(q *quantity) (cs, ce int) {
-	return a.listStart(q.start), a.clauseEnd(q.end)
 }
 
 // clauseStart returns the start of the clause holding position i.

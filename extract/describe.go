@@ -56,8 +56,8 @@ func (f *fact) decide(q Question, name string) {
 func (a *analysis) describe(q *quantity, prev *fact, p part, chain string, planYear int) *fact {
 	f := &fact{q: q, decisions: make([]Decision, 0, len(questions))}
 	qs := q.start
-	cs, ce := a.describedClause(q)
-	a.segmentClause(cs, ce)
+	cs := a.listStart(qs)
+	a.segmentClause(cs, a.clauseEnd(q.end))
 
 	cue, cueS, cueE, why := a.cueOf(q, cs)
 	carried := false

@@ -295,10 +295,6 @@ func (x *Extractor) runChunk(d Document, cc *cleanChunk, ci int, lay layout, st 
 	if ex != nil {
 		ex.base = cc.base
 	}
-	var ah *ahead // the chunk matched and its clauses segmented ahead; not when explaining
-	if ex == nil {
-		ah = x.lookAhead(text, cc.sents, work)
-	}
 	for i, s := range cc.sents {
 		at := pos{ci, i}
 		// the sentence as a string, made only where it is read
@@ -364,17 +360,7 @@ func (x *Extractor) runChunk(d Document, cc *cleanChunk, ci int, lay layout, st 
 		if ex != nil {
 			drops = new([]drop)
 		}
-		var qs []quantity
-		var segmented []clauseTokens
-		var err error
-		if ah != nil {
-			var pre string // the sentence as a string, made ahead
-			if qs, segmented, pre, err = ah.sentence(i); pre != "" {
-				str, made = pre, true
-			}
-		} else {
-			qs, err = x.match(text[s.start:s.end], drops, work)
-		}
+		qs, err := x.match(text[s.start:s.end], drops, work)
 		if ex != nil {
 			ex.sentence(view, orig, s.span, text[s.start:s.end], qs, *drops)
 		}
@@ -423,7 +409,7 @@ func (x *Extractor) runChunk(d Document, cc *cleanChunk, ci int, lay layout, st 
 			continue
 		}
 		an := newAnalysis(text[s.start:s.end], sentence(), before.words.then(len(before.text), own), x.seg)
-		an.qs, an.ahead = qs, segmented
+		an.qs = qs
 		var sf []*fact
 		var prev *fact
 		for i := range qs {

@@ -81,14 +81,6 @@ func (lazy) Segment(s string) []Token {
 	return j.Segment(s)
 }
 
-func (lazy) SegmentAll(parts []string) [][]Token {
-	j, err := Default()
-	if err != nil {
-		panic(err)
-	}
-	return j.SegmentAll(parts)
-}
-
 func load() (*Jieba, error) {
 	dir, err := os.MkdirTemp("", "gwr-jieba-")
 	if err != nil {
@@ -142,101 +134,6 @@ func (x *Jieba) Segment(s string) []Token {
 		pos += n
 	}
 	return toks
-}
-
-// Batch is a Segmenter that also segments many strings in one go, each
-// exactly as Segment would (Jieba does, in few calls into jieba).
-type Batch interface {
-	Segmenter
-	SegmentAll(parts []string) [][]Token
-}
-
-// All returns the segmentation of each of parts, as seg.Segment would give
-// it: with one SegmentAll if seg is a Batch, else one Segment each.
-func All(seg Segmenter, parts []string) [][]Token {
-	if b, ok := seg.(Batch); ok {
-		return b.SegmentAll(parts)
-	}
-	out := make([][]Token, len(parts))
-	for i, p := range parts {
-		out[i] = seg.Segment(p)
-	}
-	return out
-}
-
-// batchSep joins the parts SegmentAll hands to jieba in one string. It is
-// one of cppjieba's separators (SPECIAL_SEPARATORS: space, tab, newline,
-// ，and 。): cppjieba's PreFilter cuts the text at every separator and
-// segments and tags each piece on its own (MixSegment::Cut; the DAG, the
-// dynamic programming and the HMM see only the piece, and a word's tag
-// only the word), and each separator is a one-character word. So the
-// words of "A，B" are those of A, then ，, then those of B: one call does
-// the work of two, without the cost of each call into jieba (about 4 µs).
-const batchSep = "，"
-
-// batchBytes bounds the text of one call of SegmentAll.
-const batchBytes = 32 << 10
-
-// SegmentAll returns Segment(p) for each of parts, in as few calls into
-// jieba as batchBytes allows (see batchSep). Should the words of a call
-// not fall apart at the separators as they must, each part of it is
-// segmented on its own instead. Each part's slice may be changed and
-// appended to by the caller.
-func (x *Jieba) SegmentAll(parts []string) [][]Token {
-	out := make([][]Token, len(parts))
-	var b strings.Builder
-	for from := 0; from < len(parts); {
-		b.Reset()
-		to := from
-		for to < len(parts) && (to == from || b.Len()+len(parts[to]) < batchBytes) {
-			p := parts[to]
-			if !utf8.ValidString(p) || strings.IndexByte(p, 0) >= 0 {
-				p = repair(p)
-			}
-			b.WriteString(p)
-			b.WriteString(batchSep)
-			to++
-		}
-		if !splitBatch(x.Segment(b.String()), parts[from:to], out[from:to]) {
-			for i := from; i < to; i++ {
-				out[i] = x.Segment(parts[i])
-			}
-		}
-		from = to
-	}
-	return out
-}
-
-// splitBatch deals the tokens of the parts joined by batchSep (each part
-// followed by it) out to the parts, with offsets into each part, and
-// reports whether they fell apart at the separators as they must.
-func splitBatch(toks []Token, parts []string, out [][]Token) bool {
-	k, base := 0, 0 // the part and the offset of its start in the joined text
-	for i := 0; i < len(parts); i++ {
-		n := utf8.RuneCountInString(parts[i])
-		j := k
-		for j < len(toks) && toks[j].End <= base+n {
-			if toks[j].Start < base {
-				return false
-			}
-			j++
-		}
-		if j == len(toks) || toks[j].Start != base+n || toks[j].End != base+n+1 || toks[j].Text != batchSep {
-			return false // a word across the separator, or no separator word
-		}
-		if j > k {
-			own := toks[k:j:j] // capped: an append by the caller copies
-			for t := range own {
-				own[t].Start -= base
-				own[t].End -= base
-			}
-			out[i] = own
-		} else {
-			out[i] = nil
-		}
-		k, base = j+1, base+n+1
-	}
-	return k == len(toks)
 }
 
 // repair replaces each invalid byte with U+FFFD and each NUL with a space,
