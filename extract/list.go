@@ -4,6 +4,7 @@ package extract
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -78,6 +79,53 @@ func (a *analysis) distribute(facts []*fact) {
 		}
 		i += len(group) - 1
 	}
+	a.distributeRounds(facts)
+}
+
+// distributeRounds pairs the numbers of a 分别 list that come in rounds,
+// one number per item each round, with the items in turn: in 困难残疾人生活
+// 补贴、重度残疾人护理补贴标准分别从每人每月202元、270元提高到209元、280元,
+// 202元 and 209元 are the first item's. The names are the words of the
+// clause before 分别, which hold no number.
+func (a *analysis) distributeRounds(facts []*fact) {
+	for i := 0; i < len(facts); i++ {
+		f := facts[i]
+		ws := a.wholeClauseStart(f.q.start)
+		before := a.sub(ws, f.q.start)
+		at := strings.LastIndex(before, "分别")
+		if at < 0 || a.hasQuantity(ws, f.q.start) {
+			continue
+		}
+		we := a.wholeClauseEnd(f.q.end)
+		group := []*fact{f}
+		for j := i + 1; j < len(facts) && facts[j].q.start < we && facts[j].q.unit == f.q.unit; j++ {
+			group = append(group, facts[j])
+		}
+		end := ws + utf8.RuneCountInString(before[:at])
+		items := splitItems(trimIndicator(a.sub(a.skipCue(ws, end), end)))
+		if len(items) >= 2 && len(group) > len(items) && len(group)%len(items) == 0 {
+			for k, g := range group {
+				g.indicator, g.ind = items[k%len(items)], nil
+			}
+		}
+		i += len(group) - 1
+	}
+}
+
+// wholeClauseStart and wholeClauseEnd return the bounds of the clause
+// holding position i, reading past 、 (a list inside the clause).
+func (a *analysis) wholeClauseStart(i int) int {
+	for i > 0 && (a.s[i-1] == '、' || !isClauseMark(a.s[i-1])) {
+		i--
+	}
+	return i
+}
+
+func (a *analysis) wholeClauseEnd(i int) int {
+	for i < len(a.s) && (a.s[i] == '、' || !isClauseMark(a.s[i])) {
+		i++
+	}
+	return i
 }
 
 // namesOf returns the names of a clause [s, e) that names what the 分别
@@ -150,13 +198,125 @@ func splitItems(s string) []string {
 		short = 1 // 能耗、二氧化碳排放: each item a full name; 中、高等职业教育在校生: 中 is not
 	}
 	last := []rune(items[len(items)-1])
+	shortened := false
 	for k := 0; k < len(items)-1; k++ {
 		n := len([]rune(items[k]))
 		if (n <= short || notAlone[items[k]]) && len(last) > n+2 {
 			items[k] += string(last[n:]) // 城镇、农村居民人均可支配收入
+			shortened = true
 		}
 	}
+	if !shortened {
+		sharePrefix(items)
+		shareHead(items)
+	}
 	return items
+}
+
+// listHeads are the words a head a list writes once after its last item
+// starts with (排放, 增加值, 人均); bareHeads the heads a later item may be
+// alone (死亡人数); figureHeads the words that end a name of a figure: an
+// item ending in one has its own head.
+var (
+	listHeads    = lex.Set(lexicon.ListHead)
+	bareHeads    = lex.Set(lexicon.BareHead)
+	listPrefixes = lex.Words(lexicon.ListPrefix)
+	figureHeads  = lex.Set(lexicon.ListHead | lexicon.BareHead | lexicon.LevelNoun | lexicon.RateName | lexicon.GrowthNoun)
+)
+
+// headSuffix returns the longest end of s that is a word of set, or "".
+func headSuffix(s string, set map[string]bool) string {
+	for i := range s {
+		if i > 0 && set[s[i:]] {
+			return s[i:]
+		}
+	}
+	return ""
+}
+
+// hasOwnHead reports whether a list item ends in a head of its own: a
+// word of figureHeads or a one-character head (综合能源消费【量】).
+func hasOwnHead(item string) bool {
+	r, _ := utf8.DecodeLastRuneInString(item)
+	return figureHeads[item] || headSuffix(item, figureHeads) != "" || strings.ContainsRune("率量数额值比度", r)
+}
+
+// sharedTail returns the head the last item of a list writes for every
+// item: its words from the first list head on (高新技术产业【增加值占规上工业
+// 的比重】, 基本公共卫生服务经费【人均财政补助标准】), or "".
+func sharedTail(last string) string {
+	for i := range last {
+		if i == 0 {
+			continue
+		}
+		for j := len(last); j > i; j-- {
+			if listHeads[last[i:j]] {
+				return last[i:]
+			}
+		}
+	}
+	return ""
+}
+
+// shareHead gives each earlier item of a list the head its last item
+// writes once for all of them: the words that follow, in the last item,
+// the word an earlier item ends with (困难残疾人生活补贴、重度残疾人护理补贴标准:
+// 困难残疾人生活补贴标准; 先进制造业、高技术制造业增加值), else the last
+// item's words from a list head on, when the earlier item ends in no head
+// of its own (二氧化硫、氮氧化物排放: 二氧化硫排放; 对东盟、中东出口: 对东盟出口).
+func shareHead(items []string) {
+	last := items[len(items)-1]
+	head := sharedTail(last)
+	for k, item := range items[:len(items)-1] {
+		if tail, ok := tailAfterShared(item, last); ok {
+			if tail != "" && !strings.HasSuffix(item, tail) {
+				items[k] += tail
+			}
+			continue
+		}
+		if head != "" && !hasOwnHead(item) {
+			items[k] += head
+		}
+	}
+}
+
+// tailAfterShared looks for the longest end of item, two code points or
+// more, that last holds, and returns what follows it in last (补贴 in
+// 重度残疾人护理补贴标准: 标准); ok is false when last holds no such end.
+func tailAfterShared(item, last string) (tail string, ok bool) {
+	r := []rune(item)
+	for n := len(r); n >= 2; n-- {
+		if i := strings.LastIndex(last, string(r[len(r)-n:])); i >= 0 {
+			return last[i+len(string(r[len(r)-n:])):], true
+		}
+	}
+	return "", false
+}
+
+// sharePrefix gives later items of a list the modifier of the first: to a
+// later item that is a bare head (生产安全事故起数、死亡人数: 生产安全事故
+// 死亡人数; 旅游接待人次和总花费: 旅游总花费), and to every later item when
+// the first starts with a list prefix (单位国内生产总值用水量、能耗、二氧化碳
+// 排放量: 单位国内生产总值二氧化碳排放量).
+func sharePrefix(items []string) {
+	first := items[0]
+	head := headSuffix(first, bareHeads)
+	if head == "" {
+		head = headSuffix(first, figureHeads)
+	}
+	if head == "" {
+		return
+	}
+	modifier := strings.TrimSuffix(first, head)
+	every := false
+	for _, p := range listPrefixes {
+		every = every || strings.HasPrefix(first, p)
+	}
+	for k := 1; k < len(items); k++ {
+		if bareHeads[items[k]] || every && !strings.HasPrefix(items[k], modifier) {
+			items[k] = modifier + items[k]
+		}
+	}
 }
 
 // pairs are the lexicon's names of two things (城乡: 城镇 and 农村).
@@ -166,6 +326,8 @@ var pairs = func() [][3]string {
 		a, b, c, _ := lexicon.SplitPair(w)
 		out = append(out, [3]string{a, b, c})
 	}
+	// the longest first: 城乡低保 (城市低保, 农村低保) before 城乡
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i][0]) > len(out[j][0]) })
 	return out
 }()
 

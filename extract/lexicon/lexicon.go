@@ -58,6 +58,9 @@ const (
 	NotTime                          // holds a time or hedge word but is none: 人均预期寿命, 好于预期
 	Pair                             // A=B+C: before 分别, A names two things, B and C (城乡=城镇+农村)
 	ScaleHead                        // the size of what was named right before, in the same unit (转移支付增加1.5万亿元、【规模】9.8万亿元)
+	ListHead                         // a head a list writes once, after its last item, for every item (二氧化硫、氮氧化物【排放】分别下降)
+	BareHead                         // a later list item that is only it takes the first item's modifier (生产安全事故起数、【死亡人数】)
+	ListPrefix                       // a list's first item starting with it lends its modifier to every item (【单位】国内生产总值能耗、二氧化碳排放量)
 )
 
 // Cue is the set of the three cue roles.
@@ -78,6 +81,7 @@ var roleNames = map[string]Role{
 	"planned": Planned, "last-year-base": LastYearBase,
 	"realized": Realized, "intent": Intent, "not-time": NotTime,
 	"not-alone": NotAlone, "one-char-name": OneCharName, "place": Place, "generic-head": GenericHead, "pair": Pair, "scale-head": ScaleHead,
+	"list-head": ListHead, "bare-head": BareHead, "list-prefix": ListPrefix,
 }
 
 // String returns the role's names, space-separated, as lexicon.tsv writes them.

@@ -1,0 +1,44 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestListIndicators checks that each number of a list gets its own
+// item's name (SPEC 2), class by class. The sentences are written for the
+// test in the reports' style; none is copied from golden/dev or
+// golden/labels.
+func TestListIndicators(t *testing.T) {
+	x := newExtractor(t)
+	tests := []struct {
+		class, text string
+		want        []string // the indicators, in order
+	}{
+		// a head written once after the last item
+		{"shared head", "小麦、玉米产量分别达到650万吨、420万吨。", []string{"小麦产量", "玉米产量"}},
+		{"shared head", "二氧化硫、氮氧化物排放分别下降4%和3%。", []string{"二氧化硫排放", "氮氧化物排放"}},
+		{"shared head", "装备制造业、高技术制造业增加值分别增长9.1%、12.4%。", []string{"装备制造业增加值", "高技术制造业增加值"}},
+		{"shared head", "城市居民最低生活保障、农村特困人员供养标准分别从每人每月800元、600元提高到850元、650元。",
+			[]string{"城市居民最低生活保障标准", "农村特困人员供养标准", "城市居民最低生活保障标准", "农村特困人员供养标准"}},
+		{"own head kept", "城镇调查失业率、居民消费价格涨幅分别控制在5.5%和3%以内。", []string{"城镇调查失业率", "居民消费价格涨幅"}},
+		{"own head kept", "高新技术企业、科技型中小企业分别达到320家、1500家。", []string{"高新技术企业", "科技型中小企业"}},
+		// a head alone takes the first item's modifier
+		{"shared modifier", "道路交通事故起数、死亡人数分别下降12%、9%。", []string{"道路交通事故起数", "道路交通事故死亡人数"}},
+		{"shared modifier", "乡村旅游接待人次和总花费分别增长18%和21%。", []string{"乡村旅游接待人次", "乡村旅游总花费"}},
+		{"shared modifier", "单位地区生产总值能耗、二氧化碳排放分别下降3.2%、4%。", []string{"单位地区生产总值能耗", "单位地区生产总值二氧化碳排放"}},
+		// a pair word names two things
+		{"pair", "城乡低保标准分别提高6%和8%。", []string{"城市低保标准", "农村低保标准"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.class, func(t *testing.T) {
+			var got []string
+			for _, f := range x.Extract(Document{ID: "t", Text: tc.text, PlanYear: 2025}) {
+				got = append(got, f.Indicator)
+			}
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("Extract(%q) indicators = %q, want %q", tc.text, got, tc.want)
+			}
+		})
+	}
+}
