@@ -10,26 +10,28 @@ import (
 )
 
 // leadingTime matches a time phrase at the start of an indicator: 三年内,
-// 到2027年, 2025年, 今后五年.
-var leadingTime = regexp.MustCompile(`^(?:到|至|在)?(?:(?:19|20)\d\d年(?:底|末)?|[\d一二两三四五六七八九十]+年(?:内|来|间)?|今后[\d一二两三四五]+年)`)
+// 到2027年, 2025年, 今后五年, 连续五年, 年底前.
+var leadingTime = regexp.MustCompile(`^(?:到|至|在)?(?:(?:19|20)\d\d年(?:底|末)?|[\d一二两三四五六七八九十]+年(?:内|来|间)?|今后[\d一二两三四五]+年|连续[\d一二两三四五六七八九十]+(?:年|个月)|(?:今年)?(?:年底|年末|年内|月底)前)`)
 
 // leadingTimeFirst holds every character a match of leadingTime can
 // start with (TestLeadingTimeFirst checks it against the pattern).
-const leadingTimeFirst = "到至在0123456789一二两三四五六七八九十今"
+const leadingTimeFirst = "到至在0123456789一二两三四五六七八九十今连年月"
 
 // trailingComparison matches a comparison at the end of an indicator:
 // 较2022年, 比上年, 较上半年同期, 是2022年的, 较年初, 比“十二五”末, and the
 // start of a change: 由1997年, 从2007年末的, 由“十二五”末的, 从每月, and a
-// comparison with a wider area: 高于全国平均水平.
-var trailingComparison = regexp.MustCompile(`(?:(?:较|比|是)(?:上年|去年|上半年|上月|年初|同期|(?:19|20)\d\d年|` + planPeriod + `)(?:同期|末|底)?(?:的)?|(?:由|从)(?:(?:19|20)\d\d年(?:底|末)?|上年|去年|年初|` + planPeriod + `|人均|(?:每[人户生])?每[月年天日]|每[人户生])(?:的)?|(?:高于|低于|快于|慢于)(?:全国|全省|全市|全区|全县)(?:平均水平|平均)?)$`)
+// comparison with a wider area: 高于全国平均水平, and with an earlier
+// span: 比前五年, 较3年前, 从疫情前的.
+var trailingComparison = regexp.MustCompile(`(?:(?:较|比|是)(?:上年|去年|上半年|上月|年初|同期|(?:19|20)\d\d年|` + planPeriod + `)(?:同期|末|底)?(?:的)?|(?:由|从)(?:(?:19|20)\d\d年(?:底|末)?|上年|去年|年初|` + planPeriod + `|人均|(?:每[人户生])?每[月年天日]|每[人户生])(?:的)?|(?:高于|低于|快于|慢于)(?:全国|全省|全市|全区|全县)(?:平均水平|平均)?|(?:较|比|由|从)(?:前[\d一二两三四五六七八九十]+年|[\d一二两三四五六七八九十]+年前|疫情前)(?:的)?)$`)
 
 // planPeriod matches the end of a five-year plan period used as the base
 // of a comparison: “十二五”末, 十三五期末.
 const planPeriod = `“?十[一二三四五六七八九]五”?(?:末|期末)`
 
 // trailingTime matches a time at the end of an indicator: 工农业总产值在
-// 1957年(达到), 收入全年.
-var trailingTime = regexp.MustCompile(`(?:在|于|到|至)?(?:(?:19|20)\d\d年(?:底|末)?|今年|去年|上年|全年|当年)$`)
+// 1957年(达到), 收入全年, 就业率去年底, and a span: 单位GDP能耗五年(下降),
+// 中央财政连续三年.
+var trailingTime = regexp.MustCompile(`(?:在|于|到|至)?(?:(?:19|20)\d\d年(?:底|末)?|(?:今年|去年|上年)(?:底|末)?|全年|当年|(?:连续|前)?[\d一二两三四五六七八九十]+年)$`)
 
 // trimIndicator drops scope, hedge, time and connective words from both
 // ends, and quote marks left unbalanced by the cut.
@@ -156,7 +158,7 @@ func trimCharsOf(s string) int {
 // checks them and comparisonFirst against the patterns).
 const (
 	comparisonFirst = "较比是由从高低快慢" // the characters a match of trailingComparison starts with
-	comparisonLast  = "年期末底的初月国省市区县平均天日人户生"
+	comparisonLast  = "年期末底的初月国省市区县平均天日人户生前"
 	timeLast        = "年末底"
 )
 
