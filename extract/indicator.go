@@ -191,6 +191,8 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 		ind, why = after, "noun-after" // 实施50个【市区重点技改项目】, 建设1.5万亩【“吨半粮田”示范方】
 		if rel := a.relativeBefore(qs, midS, cs, cueS); len(rel) > 0 && after.runes() <= 2 && !a.isPlace(after) {
 			ind, why = rel.join(after), "relative-and-noun-after" // 【重大水利工程已开工的】57个【项目】: which 项目
+		} else if pred, head := a.saidOfCount(after, a.sub(max(cueS, 0), max(cueE, 0))); q.unit == schema.Count && len(pred) > 0 {
+			ind, why = pred.join(head), "predicate-and-noun-after" // 597家【企业】【实现差别化资源要素配置】
 		}
 	case q.unit != schema.Count && q.end < len(a.s) && a.s[q.end] == '的' && len(a.nounAfter(q.end+1)) > 0:
 		ind, why = a.nounAfter(q.end+1), "noun-after-de" // 投资15亿元的【…项目】
@@ -230,7 +232,9 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 	if len(ind) == 0 && prev != nil {
 		ind, why = prev.ind, "carried"
 	}
-	ind = a.tidy(ind)
+	if why != "predicate-and-noun-after" {
+		ind = a.tidy(ind) // the predicate keeps its verb as written (实现…企业)
+	}
 	if prev != nil && (carried || cueS < 0) && isModifier(a.text(ind)) {
 		ind = ind.join(a.headOf(prev.ind))
 		why += "+head-of-previous" // 省级【专精特新企业】
@@ -260,8 +264,128 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 	if len(ind) == 0 {
 		why = "none"
 	}
+	if why == "predicate-and-noun-after" {
+		return ind, why // saidOfCount bounds it: shortening would cut the predicate's verb
+	}
 	return a.shorten(ind), why
 }
+
+// saidOfCount splits the noun phrase after a count into the things
+// counted and what the rest of the clause says of them, when it says
+// something: 597家【企业】【实现差别化资源要素配置】, 100家【养殖场】【实现规模化
+// 生产】 (the noun phrase took the predicate in), 1万家【企业】【上云】. The
+// predicate starts with a word of the lexicon's predicate role, after
+// adverbs (率先, 已), and runs to the end of the clause with no number in
+// it; a word of the whole set (72项任务【全部】完成) says the noun alone
+// names the count, and gives nothing. It returns nil, nil otherwise.
+func (a *analysis) saidOfCount(after phrase, cue string) (pred, head phrase) {
+	if len(after) != 1 || !a.nameable(after) {
+		return nil, nil
+	}
+	s, e := after[0].start, after[0].end
+	ce := a.clauseEnd(e)
+	// the predicate inside the noun phrase: 养殖场【实现】规模化生产, unless
+	// the verb and one noun end the clause, a name of their own
+	// (申报省“双招双引”【签约项目】)
+	for k, t := range a.toks {
+		if t.Start > s && t.Start < e && a.predicateAt(t.Start) > 0 && a.endsNoun(t.Start) &&
+			!(k+1 < len(a.toks) && a.toks[k+1].End == ce && strings.HasPrefix(a.toks[k+1].POS, "n")) {
+			e = t.Start
+			break
+		}
+	}
+	head = phrase{}.add(s, e)
+	if !a.nameable(head) || a.isPlace(head) || !a.endsNoun(e) || strings.Count(a.text(head), "“") != strings.Count(a.text(head), "”") {
+		return nil, nil // 签约项目【加快】落地, 事项“跨境【通】办”: no noun before the predicate
+	}
+	v := e
+	for _, t := range a.toks {
+		if t.Start < v || t.Start >= ce {
+			continue
+		}
+		if t.Start > v || a.predicateAt(v) > 0 {
+			break
+		}
+		if wholeSet[t.Text] || t.POS != "d" {
+			return nil, nil // 任务【全部】完成: the noun names them all
+		}
+		v = t.End // 率先, 已: an adverb before the predicate
+	}
+	if a.predicateAt(v) == 0 || ce-v+head.runes() > maxPredicateName || a.hasQuantity(v, ce) {
+		return nil, nil
+	}
+	pred = phrase{}.add(v, ce) // as written: 实现 and 开展 are no cue here
+	text := a.text(pred)
+	switch {
+	case pred.runes() <= a.predicateAt(v) && a.predicateAt(v) < 2:
+		return nil, nil // 通 alone says nothing
+	case onlyCues(text):
+		return nil, nil // 9个项目【竣工投产】: the verb is the count's cue, the noun its name
+	case strings.HasSuffix(text, "后") || strings.HasSuffix(text, "时"):
+		return nil, nil // 120个项目【建成后】，…: a time clause, no predicate
+	case hasAny(text, levelNouns) && !lex.Is(cue, lexicon.Delta):
+		return nil, nil // 1000家县医院达到…【水平】: a level noun would make the count read as a level (measureOf)
+	}
+	return pred, head
+}
+
+// maxPredicateName bounds a name made of a predicate and its noun: longer
+// than maxIndicator, since neither part can be cut (通过大湾区职称评价港澳
+// 工程专业人才).
+const maxPredicateName = 20
+
+// endsNoun reports whether the word that ends at i is a noun, a name the
+// segmenter holds (j, l) or a closing quote or bracket.
+func (a *analysis) endsNoun(i int) bool {
+	pos := a.posEndingAt(i)
+	return strings.HasPrefix(pos, "n") || pos == "vn" || pos == "j" || pos == "l" || i > 0 && strings.ContainsRune("”）)", a.s[i-1])
+}
+
+// onlyCues reports whether s is made of cue and status words alone
+// (竣工投产, 开工建设, 落地实施), longest first.
+func onlyCues(s string) bool {
+	for s != "" {
+		n := 0
+		for w := range cueSet {
+			if len(w) > n && strings.HasPrefix(s, w) {
+				n = len(w)
+			}
+		}
+		for w := range statusWords {
+			if len(w) > n && strings.HasPrefix(s, w) {
+				n = len(w)
+			}
+		}
+		if n == 0 {
+			return false
+		}
+		s = s[n:]
+	}
+	return true
+}
+
+// predicateAt returns the length of the longest word of the predicate
+// role that starts at position i of the sentence and ends where a word of
+// the segmentation ends (not 跨境【通】办), or 0.
+func (a *analysis) predicateAt(i int) int {
+	n := 0
+	for _, w := range predicateWords {
+		l := utf8.RuneCountInString(w)
+		if l > n && i+l <= len(a.s) && a.sub(i, i+l) == w && a.tokE[i+l] {
+			n = l
+		}
+	}
+	return n
+}
+
+// predicateWords start what a clause says of the things counted before
+// them; wholeSet words say it of all of them (lexicon roles predicate and
+// whole-set).
+var (
+	predicateWords = lex.Words(lexicon.Predicate)
+	wholeSet       = lex.Set(lexicon.WholeSet)
+	statusWords    = lex.Set(lexicon.Status)
+)
 
 // relativeBefore returns the relative clause that ends with 的 right
 // before the quantity at qs (重大水利工程已开工的【57个】项目): the words
@@ -344,13 +468,32 @@ var genericHeads = lex.Set(lexicon.GenericHead)
 var scaleHeads = lex.Set(lexicon.ScaleHead)
 
 // tidy cuts an indicator to the words after the last 等 (专项债券、政策性贷款
-// 等【各类资金】) and trims it (trimIndicator).
+// 等【各类资金】), a 等 that is a word of its own (not 高等院校), and trims it
+// (trimIndicator).
 func (a *analysis) tidy(ind phrase) phrase {
 	s := a.text(ind)
-	if i := strings.LastIndex(s, "等"); i >= 0 && len([]rune(s[i+len("等"):])) >= 2 {
-		ind = ind.slice(utf8.RuneCountInString(s[:i+len("等")]), ind.runes())
+	for i := strings.LastIndex(s, "等"); i >= 0; i = strings.LastIndex(s[:i], "等") {
+		k := utf8.RuneCountInString(s[:i])
+		if !a.startsWord(ind.slice(k, k+1)[0].start) {
+			if len([]rune(s[i+len("等"):])) >= 2 {
+				ind = ind.slice(k+1, ind.runes())
+			}
+			break
+		}
 	}
 	return a.trim(a.dropNotes(ind))
+}
+
+// startsWord reports whether the character at i begins or continues a
+// word of the segmentation that goes on after it (【高】等院校, 中【等】职业):
+// a character that is not the last of its word.
+func (a *analysis) startsWord(i int) bool {
+	for _, t := range a.toks {
+		if t.Start <= i && i < t.End-1 {
+			return true
+		}
+	}
+	return false
 }
 
 // noteRe matches a footnote mark inside a name: “双千工程”[1]项目,

@@ -20,6 +20,22 @@ func TestIndicatorClasses(t *testing.T) {
 		{"time", "written", "高校毕业生就业率去年底达到91%。", "91%", "高校毕业生就业率"},
 		{"time", "written", "来我市就医人次从疫情前的0.2万增至17万。", "0.2万", "来我市就医人次"},
 		{"time", "written", "全市粮食总产量连续5年稳定在100万吨以上。", "100万吨以上", "粮食总产量"},
+		// (b) what the clause says of the things counted names them, before the noun
+		{"predicate", "county_gaotang_2023", "“亩均效益”评价改革稳步实施，597家企业实现差别化资源要素配置。", "597家", "实现差别化资源要素配置企业"},
+		{"predicate", "province_hebei_2021", "深化制造业数字化转型，新增1万家企业上云。", "1万家", "上云企业"},
+		{"predicate", "written", "全县培育80家养殖场实现规模化生产。", "80家", "实现规模化生产养殖场"},
+		{"predicate", "county_gaotang_2023", "为2262名特困人员购买医疗补充保险。", "2262名", "购买医疗补充保险特困人员"},
+		{"predicate", "written", "全市新增3000个自然村通硬化路。", "3000个", "通硬化路自然村"},
+		{"predicate", "written", "今年有5所高等院校获批设置。", "5所", "获批设置高等院校"},
+		{"predicate", "county_miyi_2023", "青杠坪矿业等3户企业入选省级“绿色工厂”。", "3户", "入选省级“绿色工厂”企业"},
+		// a predicate of cue and status words only is the count's cue; all of them: the noun alone
+		{"predicate", "written", "全年12个项目竣工投产，8个项目开工建设。", "12个", "项目"},
+		{"predicate", "written", "全年12个项目竣工投产，8个项目开工建设。", "8个", "项目"},
+		{"predicate", "written", "确定的25项民生实事全部完成。", "25项", "民生实事"},
+		// a verb and one noun at the end are a name of their own (签约项目)
+		{"predicate", "county_gaotang_2023", "力争1个以上外资项目申报省“双招双引”签约项目。", "1个以上", "申报省“双招双引”签约项目"},
+		// a 等 inside a word (高等, 中等) is no list's end
+		{"predicate", "written", "26所公办中等职业学校全部达到省定标准。", "26所", "公办中等职业学校"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.class+"/"+tc.mention, func(t *testing.T) {

@@ -61,6 +61,9 @@ const (
 	ListHead                         // a head a list writes once, after its last item, for every item (二氧化硫、氮氧化物【排放】分别下降)
 	BareHead                         // a later list item that is only it takes the first item's modifier (生产安全事故起数、【死亡人数】)
 	ListPrefix                       // a list's first item starting with it lends its modifier to every item (【单位】国内生产总值能耗、二氧化碳排放量)
+	Predicate                        // after a counted noun, starts what is said of the things counted: the name is that and the noun (597家企业【实现】差别化配置)
+	Status                           // after a counted noun, a step of the work (竣工, 投产): with cue words only, the predicate is the count's cue and the noun its name (9个项目竣工投产)
+	WholeSet                         // between a counted noun and its predicate, says it holds for all of them: the noun alone names the count (72项任务【全部】完成)
 )
 
 // Cue is the set of the three cue roles.
@@ -82,6 +85,7 @@ var roleNames = map[string]Role{
 	"realized": Realized, "intent": Intent, "not-time": NotTime,
 	"not-alone": NotAlone, "one-char-name": OneCharName, "place": Place, "generic-head": GenericHead, "pair": Pair, "scale-head": ScaleHead,
 	"list-head": ListHead, "bare-head": BareHead, "list-prefix": ListPrefix,
+	"predicate": Predicate, "whole-set": WholeSet, "status": Status,
 }
 
 // String returns the role's names, space-separated, as lexicon.tsv writes them.
