@@ -12,6 +12,7 @@ type fact struct {
 	q                     *quantity
 	indicator, cue, hedge string
 	ind                   phrase // the indicator's pieces of the sentence; nil when distribute named it
+	name                  naming // the words of the sentence that name the number, for the measure question
 	measure               schema.Measure
 	kind                  schema.Kind
 	cueStart, clause      int // own cue's start (-1 if none or carried) and the start of the words describing it
@@ -92,7 +93,8 @@ func (a *analysis) describe(q *quantity, prev *fact, p part, chain string, planY
 	listGrowth := prev != nil && prev.measure == schema.Growth && prev.q.unit == schema.Percent && cueS >= 0 &&
 		(trimIndicator(a.sub(cs, cueS)) == "" && a.s[max(0, cs-1)] == '、' ||
 			a.s[max(0, cs-1)] == '，' && prev.q.end == cs-1 && a.nounFree(cs, cueS))
-	f.measure, why = measureOf(q, cue, f.indicator, prev, carried, attribute, listGrowth)
+	f.name = a.namingOf(q, cs, cueS, cueE, prev)
+	f.measure, why = measureOf(q, cue, f.name, prev, carried, attribute, listGrowth)
 	if f.measure == schema.Level && why == "percent-level" && growthTopic(chain+a.sub(0, qs)) {
 		// 工农业总产值的增长速度，一九八一年计划为【百分之三点七】: the sentence is about a growth rate
 		f.measure, why = schema.Growth, "growth-topic"
@@ -100,10 +102,10 @@ func (a *analysis) describe(q *quantity, prev *fact, p part, chain string, planY
 	if (cue == "" || carried) && q.unit != schema.Percent && a.growthFollows(q.end) {
 		f.measure, why = schema.Level, "stock-before-growth" // 高新技术企业1865家、增长62.3%: a stock and its growth
 	}
-	if f.measure == schema.Growth && (cue == "" || carried) && q.unit == schema.Percent && isRateName(f.indicator) {
+	if f.measure == schema.Growth && (cue == "" || carried) && q.unit == schema.Percent && isRateName(f.name.before) {
 		f.measure, why = schema.Level, "rate-is-level" // 分别增长5%、6%，城镇调查失业率【5.5%】: a rate is a level (SPEC 3)
 	}
-	if f.measure == schema.Delta && !isDecrease(cue) && !strings.HasPrefix(cue, "新") && (strings.Contains(a.sub(cs, q.start), "累计") || hasAny(f.indicator, stockWords)) {
+	if f.measure == schema.Delta && !isDecrease(cue) && !strings.HasPrefix(cue, "新") && (strings.Contains(a.sub(cs, q.start), "累计") || f.name.has(stockWords)) {
 		f.measure, why = schema.Level, "standing-total" // 累计建成55个, 保有量: a standing total (SPEC 3); 累计新增 still adds
 	}
 	if f.measure == schema.Growth && q.unit == schema.Percent && cueE >= 0 && cueE <= q.start {
@@ -113,7 +115,7 @@ func (a *analysis) describe(q *quantity, prev *fact, p part, chain string, planY
 			f.measure, why = schema.Level, "rate-after-cue"
 		}
 	}
-	if f.measure == schema.Level && q.unit != schema.Percent && addedInName(f.indicator) && !hasAny(a.sub(cs, q.start), []string{"总数", "总量", "累计", "共"}) {
+	if f.measure == schema.Level && q.unit != schema.Percent && !attribute && addedInName(f.name.before+f.name.after) && !hasAny(a.sub(cs, q.start), []string{"总数", "总量", "累计", "共"}) {
 		// 城镇新增就业人数超过【6400万人】, 新增护理型床位超过【1000张】: an
 		// amount added (SPEC 3), whatever verb reaches it; not 5A级景区新增
 		// 周村古商城、总数达到【16家】

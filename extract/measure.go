@@ -4,6 +4,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gwrfacts/gwr/extract/lexicon"
 	"github.com/gwrfacts/gwr/schema"
@@ -19,7 +20,7 @@ var moneyActionCues = lex.Words(lexicon.MoneyAction)
 
 // measureOf decides level, delta or growth (SPEC sections 3 and 7) and
 // names the branch that decided it.
-func measureOf(q *quantity, cue, indicator string, prev *fact, carried, attribute, listGrowth bool) (schema.Measure, string) {
+func measureOf(q *quantity, cue string, name naming, prev *fact, carried, attribute, listGrowth bool) (schema.Measure, string) {
 	inList := func(list []string) bool {
 		for _, w := range list {
 			if w == cue {
@@ -39,7 +40,7 @@ func measureOf(q *quantity, cue, indicator string, prev *fact, carried, attribut
 		switch {
 		case inList(growthCues) && !toForm:
 			return schema.Growth, "percent-after-growth-cue"
-		case hasAny(indicator, growthNouns) && !hasAny(indicator, levelRates):
+		case name.has(growthNouns) && !name.has(levelRates):
 			return schema.Growth, "growth-noun" // 市场主体增速保持在15%以上
 		case listGrowth:
 			return schema.Growth, "list-after-growth" // 增长7%以上、力争达到8%: the same rate, a higher aim
@@ -58,14 +59,14 @@ func measureOf(q *quantity, cue, indicator string, prev *fact, carried, attribut
 		return schema.Delta, "money-change" // 比上年增加1.6万亿元, 利息支出减少1500亿元: a change
 	case money && attribute:
 		return schema.Level, "money-attribute" // 投资15亿元的…项目: the project's total
-	case money && hasAny(indicator, moneyLevelWords):
+	case money && name.has(moneyLevelWords):
 		return schema.Level, "money-level-word"
 	case money:
-		if inList(moneyActionCues) || hasAny(indicator, moneyActionNouns) {
+		if inList(moneyActionCues) || name.has(moneyActionNouns) {
 			return schema.Delta, "money-action"
 		}
 		return schema.Level, "money-level"
-	case hasAny(indicator, levelNouns) && !inList(deltaCues):
+	case name.has(levelNouns) && !inList(deltaCues):
 		return schema.Level, "level-noun"
 	case carried && prev != nil && prev.q.unit == q.unit:
 		return prev.measure, "carried"
@@ -110,4 +111,79 @@ func addedInName(indicator string) bool {
 	k := strings.Index(indicator, "新增")
 	return k >= 0 && !strings.HasPrefix(indicator[k+len("新增"):], "的") && !hasAny(indicator, stockWords) &&
 		!strings.Contains(indicator, "累计") && !strings.Contains(indicator, "总数")
+}
+
+// naming is the text of the sentence that names what a number measures,
+// as the measure question reads it: the words of its list item before it
+// (after any earlier number of the clause) and, for a count, the noun
+// phrase after it (实施30个【项目】). It is read from the sentence, never
+// from the indicator chosen for the number, so that naming an indicator
+// differently moves no measure.
+type naming struct {
+	before, after string
+}
+
+// has reports whether the naming words hold one of words.
+func (n naming) has(words []string) bool { return hasAny(n.before, words) || hasAny(n.after, words) }
+
+// namingOf returns the naming words of q, whose list item starts at cs and
+// whose cue is [cueS, cueE) (-1 if none): the words after the cue when it
+// has an object (完成【投资】8852亿元), else the words before it
+// (【一般公共预算收入】完成…), and the noun after a count or after 的
+// (保持8%的【增长率】); with neither, its cue names it (当年计划【投资】).
+// An item with no words of its own is named by the item before it in its
+// clause (、【6%】), else, for the sentence's first number with no verb or
+// only a copula, by the clause before (职工工资总额，计划安排为【158亿元】),
+// else by its own verb.
+func (a *analysis) namingOf(q *quantity, cs, cueS, cueE int, prev *fact) naming {
+	s := cs
+	if e := a.lastQuantityEnd(cs, q.start); e > 0 {
+		s = e
+	}
+	var n naming
+	ownCue := cueS >= s && cueE <= q.start
+	switch {
+	case ownCue && namesAThing(a.sub(cueE, q.start)):
+		n.before = a.sub(cueE, q.start)
+	case ownCue && namesAThing(a.sub(s, cueS)):
+		n.before = a.sub(s, cueS)
+	case ownCue && genericHeads[a.sub(cueS, cueE)]:
+		n.before = a.sub(s, q.start) // 当年计划【投资】1003亿元: the cue is the head of the name
+	case !ownCue:
+		n.before = a.sub(s, q.start)
+	}
+	switch {
+	case q.unit == schema.Count:
+		n.after = a.text(a.nounAfter(q.end))
+	case q.end < len(a.s) && a.s[q.end] == '的':
+		n.after = a.text(a.nounAfter(q.end + 1))
+	}
+	switch {
+	case namesAThing(n.before) || n.after != "":
+		return n
+	case prev != nil && (prev.q.start >= cs || prev.q.end == cs-1 && a.s[cs-1] == '、'):
+		return prev.name // 、【6%】, 由3%提高到【4%】: the item before in the clause names it
+	case prev == nil && s > 0 && (!ownCue || copula(a.sub(s, q.start))):
+		n.before = a.sub(a.clauseStart(s-1), s) // the topic: 职工工资总额，计划安排为【158亿元】
+	case ownCue:
+		n.before = a.sub(s, q.start) // 引导【约1亿人】…: what its verb acts on
+	case prev != nil:
+		return prev.name
+	}
+	return n
+}
+
+// namesAThing reports whether s, trimmed as an indicator, is a name: two
+// characters or more, or a one-character name (钢); not a leftover such as
+// the 为 of 安排为.
+func namesAThing(s string) bool {
+	t := trimIndicator(s)
+	return utf8.RuneCountInString(t) >= 2 || oneCharNames[t]
+}
+
+// copula reports whether the words before a number end in a copula (为,
+// 是): the number is what the topic before them is (计划安排【为】).
+func copula(before string) bool {
+	before = strings.TrimSpace(before)
+	return strings.HasSuffix(before, "为") || strings.HasSuffix(before, "是")
 }

@@ -1,0 +1,57 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/gwrfacts/gwr/schema"
+)
+
+// measureCase is one number of a sentence and the measure and sign a
+// researcher would code for it (SPEC 3 and 7).
+type measureCase struct {
+	class, text, mention string
+	want                 schema.Measure
+	negative             bool
+}
+
+// checkMeasures extracts each case's sentence (plan year 2025) and compares
+// the measure and sign of the fact whose mention is the case's.
+func checkMeasures(t *testing.T, cases []measureCase) {
+	t.Helper()
+	x := newExtractor(t)
+	for _, tc := range cases {
+		t.Run(tc.class+"/"+tc.mention, func(t *testing.T) {
+			var found bool
+			for _, f := range x.Extract(Document{ID: "t", Text: tc.text, PlanYear: 2025}) {
+				if f.Mention != tc.mention {
+					continue
+				}
+				found = true
+				if got := f.ValueLow < 0; f.Measure != tc.want || got != tc.negative {
+					t.Errorf("Extract(%q) %s: got %s negative=%v, want %s negative=%v", tc.text, tc.mention, f.Measure, got, tc.want, tc.negative)
+				}
+			}
+			if !found {
+				t.Errorf("Extract(%q): no fact %q", tc.text, tc.mention)
+			}
+		})
+	}
+}
+
+// TestMeasureNamedByTheSentence checks that the measure reads the words of
+// the sentence that name a number, not the indicator chosen for it: the
+// object of its verb, else its subject, the noun after a count, the item
+// before it in its clause, the topic clause before it.
+func TestMeasureNamedByTheSentence(t *testing.T) {
+	checkMeasures(t, []measureCase{
+		{"money the verb acts on", "增发1万亿元国债支持灾后恢复重建。", "1万亿元", schema.Delta, false},
+		{"money the verb acts on", "使用200亿元失业保险基金支持稳岗和培训。", "200亿元", schema.Delta, false},
+		{"the cue is the head of the name", "今年计划投资860亿元，推进一批重大项目。", "860亿元", schema.Delta, false},
+		{"a statistic named as subject", "一般公共预算收入完成48.6亿元。", "48.6亿元", schema.Level, false},
+		{"the topic clause names the number", "今年经济增长速度的预期目标，定为7%左右。", "7%左右", schema.Growth, false},
+		{"the topic clause names the number", "全年职工工资总额，计划安排为312亿元。", "312亿元", schema.Level, false},
+		{"the item before in the clause names it", "工业增长速度由5%提高到6%。", "6%", schema.Growth, false},
+		{"its own verb, not the item of another clause", "实现800万农业转移人口落户城镇，引导约300万人就近城镇化。", "约300万人", schema.Delta, false},
+		{"a plan's total after 新增 is its size", "实施新增2000亿元的投资计划。", "2000亿元", schema.Level, false},
+	})
+}
