@@ -1109,8 +1109,9 @@ func TestExtractCPUProfile(t *testing.T) {
 }
 
 // TestExtractDictionaryLoadFails checks the background loading of the
-// segmenter's dictionaries: when they cannot be loaded (no temporary
-// directory to unpack them into), gwr extract fails with the reason and
+// segmenter's dictionaries: when they cannot be loaded (no cache directory,
+// as XDG_CACHE_HOME is relative, and no temporary directory to unpack them
+// into), gwr extract fails with the reason and
 // leaves no tables, instead of writing documents whose segmentation
 // panicked. The check runs in a child process (this test binary again),
 // whose dictionaries are not loaded yet.
@@ -1123,7 +1124,7 @@ func TestExtractDictionaryLoadFails(t *testing.T) {
 	}
 	dir := t.TempDir()
 	cmd := exec.Command(os.Args[0], "-test.run=^TestExtractDictionaryLoadFails$")
-	cmd.Env = append(os.Environ(), "GWR_TEST_DICT_CHILD="+dir, "TMPDIR="+filepath.Join(dir, "missing"))
+	cmd.Env = append(os.Environ(), "GWR_TEST_DICT_CHILD="+dir, "XDG_CACHE_HOME=relative", "TMPDIR="+filepath.Join(dir, "missing"))
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("child: %v\n%s", err, out)

@@ -4,8 +4,11 @@
 // project's domain dictionary (indicators, units and verbs of government
 // work reports, made from the lexicon and the unit table: see UserDict), so
 // a copied binary works without the Go
-// module cache. They are written once to a private temporary directory,
-// loaded by one gojieba instance shared by the whole process, and removed.
+// module cache. gojieba reads files, so they are written once to a cache
+// directory (os.UserCacheDir()/gwr/jieba-<key>, see cache.go) and reused by
+// every later run, falling back to a temporary directory that is removed
+// after loading when the cache cannot be written. One gojieba instance is
+// shared by the whole process.
 //
 // A Token carries code-point offsets into the string it was cut from, in the
 // style of bleve's analysis tokens.

@@ -2,9 +2,6 @@ package segment
 
 import (
 	"embed"
-	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -81,26 +78,18 @@ func (lazy) Segment(s string) []Token {
 	return j.Segment(s)
 }
 
+// load places the dictionaries on disk (placeDicts: the cache, else a
+// temporary directory) and loads them into a new gojieba instance.
 func load() (*Jieba, error) {
-	dir, err := os.MkdirTemp("", "gwr-jieba-")
+	files, err := dictSet()
 	if err != nil {
-		return nil, fmt.Errorf("segment: %w", err)
+		return nil, err
 	}
-	defer os.RemoveAll(dir)
-	paths := make([]string, len(dictFiles))
-	for i, name := range dictFiles {
-		b, err := dicts.ReadFile("dict/" + name)
-		if name == userDict {
-			b, err = UserDict(), nil
-		}
-		if err != nil {
-			return nil, fmt.Errorf("segment: embedded dictionary %s: %w", name, err)
-		}
-		paths[i] = filepath.Join(dir, name)
-		if err := os.WriteFile(paths[i], b, 0o600); err != nil {
-			return nil, fmt.Errorf("segment: %w", err)
-		}
+	paths, done, err := placeDicts(files)
+	if err != nil {
+		return nil, err
 	}
+	defer done()
 	return &Jieba{j: gojieba.NewJieba(paths...)}, nil
 }
 
