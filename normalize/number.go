@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/big"
 	"strings"
+	"unicode/utf8"
 )
 
 // ParseNumber reads a number written in a report into an exact value.
@@ -32,6 +33,15 @@ func ParseNumber(s string) (*big.Rat, error) {
 		}
 		return nil, fmt.Errorf("normalize: bad number %q", s)
 	}
+	if v, ok := quickNumber(s); ok {
+		return v, nil
+	}
+	return parseGeneral(s)
+}
+
+// parseGeneral is ParseNumber for every form: s folded and read by
+// numParser.
+func parseGeneral(s string) (*big.Rat, error) {
 	r := foldNumberRunes(s)
 	neg := false
 	if len(r) > 0 && (r[0] == '-' || r[0] == '+' || r[0] == '负') {
@@ -46,6 +56,45 @@ func ParseNumber(s string) (*big.Rat, error) {
 		v.Neg(v)
 	}
 	return v, nil
+}
+
+// quickNumber reads the two most common forms after plain decimals
+// without folding and the general parser: one Chinese digit (一, 两, 零)
+// and a plain decimal times 万 or 亿 (1.5万, 14亿: the decimal point moves
+// and smallDecimal reads the digits). It gives the value parseGeneral
+// gives (TestQuickNumberIsGeneral); ok is false for anything else, valid
+// or not, which parseGeneral then reads or rejects.
+func quickNumber(s string) (v *big.Rat, ok bool) {
+	if c, size := utf8.DecodeRuneInString(s); size == len(s) {
+		if d, ok := chineseDigits[c]; ok {
+			return new(big.Rat).SetInt64(d), true
+		}
+		return nil, false
+	}
+	var e int
+	switch {
+	case strings.HasSuffix(s, "万"):
+		e = 4
+	case strings.HasSuffix(s, "亿"):
+		e = 8
+	default:
+		return nil, false
+	}
+	num := s[:len(s)-len("万")]
+	if !isPlainDecimal(num) || num[0] == '.' {
+		return nil, false
+	}
+	intPart, frac, hasFrac := strings.Cut(num, ".")
+	if hasFrac && (frac == "" || strings.IndexByte(frac, '.') >= 0) {
+		return nil, false
+	}
+	if len(frac) <= e {
+		intPart += frac + "00000000"[:e-len(frac)]
+		frac = ""
+	} else {
+		intPart, frac = intPart+frac[:e], frac[e:]
+	}
+	return smallDecimal(intPart, frac)
 }
 
 // isPlainDecimal reports whether s has only ASCII digits and '.', the common

@@ -211,6 +211,26 @@ func TestFormatNumber(t *testing.T) {
 	}
 }
 
+// BenchmarkParseNumberQuick reads the forms quickNumber takes (the most
+// frequent after plain decimals in the bench corpus: 一, 零, 两, 1亿,
+// 2000万, 1.5万), by ParseNumber and by the general parser.
+func BenchmarkParseNumberQuick(b *testing.B) {
+	inputs := []string{"一", "零", "两", "1亿", "2000万", "1.5万", "14亿", "三"}
+	for _, p := range []struct {
+		name  string
+		parse func(string) (*big.Rat, error)
+	}{{"ParseNumber", ParseNumber}, {"general", parseGeneral}} {
+		b.Run(p.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; b.Loop(); i++ {
+				if _, err := p.parse(inputs[i%len(inputs)]); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
 func BenchmarkParseNumber(b *testing.B) {
 	inputs := []string{"4779", "1,202.7", "3.42亿", "三千九百五十", "两千三百万", "6.5"}
 	b.ReportAllocs()
@@ -289,5 +309,52 @@ func TestSmallDecimalInLowestTerms(t *testing.T) {
 	for _, c := range [][2]string{{"0", ""}, {"999999999999999999", ""}, {"1", "00000000000000000"}, {"0", "00000000000000005"},
 		{"123456789", "123456789"}, {"0", "00000000000000000"}, {"1000000000", "25"}, {"31", "250000"}} {
 		check(c[0], c[1])
+	}
+}
+
+// TestQuickNumberIsGeneral checks ParseNumber's quick forms against the
+// general parser: every Chinese digit and numeral alone, every decimal of
+// up to 4 digits with up to 3 decimals times 万 and 亿, and odd or long
+// ones; the same value, or an error from both.
+func TestQuickNumberIsGeneral(t *testing.T) {
+	inputs := []string{
+		"", "万", "亿", ".5万", "5.万", "1..2万", "1.2.3亿", "0万", "00.50亿", "-3万", "负3万", "+3亿",
+		"1,000万", "５万", "3万亿", "2万万", "3千万", "1.5萬", "12345678901234567万", "1234567890.123456789亿",
+		"123456789012345678万", "0.123456789亿", "1.23456789万", "3亿5000万", "a万", "1e5万",
+	}
+	for r := range chineseDigits {
+		inputs = append(inputs, string(r))
+	}
+	for r := range chineseUnits {
+		inputs = append(inputs, string(r))
+	}
+	for _, r := range "点年个a1０〇○" {
+		inputs = append(inputs, string(r))
+	}
+	for n := 0; n < 10000; n++ {
+		for dec := 0; dec <= 3; dec++ {
+			d := fmt.Sprint(n)
+			if dec > 0 {
+				d = fmt.Sprintf("%d.%0*d", n/1000, dec, n%1000)
+			}
+			inputs = append(inputs, d+"万", d+"亿")
+		}
+	}
+	quick := 0
+	for _, s := range inputs {
+		want, wantErr := parseGeneral(s)
+		if _, ok := quickNumber(s); ok {
+			quick++
+		}
+		got, err := ParseNumber(s)
+		switch {
+		case (err != nil) != (wantErr != nil):
+			t.Errorf("ParseNumber(%q) = %v, %v; want %v, %v", s, got, err, want, wantErr)
+		case err == nil && got.Cmp(want) != 0:
+			t.Errorf("ParseNumber(%q) = %s; want %s", s, got.RatString(), want.RatString())
+		}
+	}
+	if quick < 80000 {
+		t.Errorf("quickNumber read %d of %d inputs; want the 80,000 decimals times 万 and 亿 at least", quick, len(inputs))
 	}
 }
