@@ -17,6 +17,7 @@ import (
 // 28%、25%" pair the i-th number with the i-th name; the bound word after
 // the last number is every number's (分别控制在5%和3%以内).
 func (a *analysis) distribute(facts []*fact) {
+	a.distributeAdjacent(facts)
 	for i := 0; i < len(facts); i++ {
 		f := facts[i]
 		if f.cueStart < 0 {
@@ -31,7 +32,8 @@ func (a *analysis) distribute(facts []*fact) {
 		for j := i + 1; j < len(facts) && (facts[j].cueStart < 0 || facts[j].cueStart == f.cueStart) && facts[j].q.unit == f.q.unit; j++ {
 			group = append(group, facts[j])
 		}
-		if len(group) < 2 {
+		wide := a.wideGroup(facts, i)
+		if len(wide) < 2 {
 			continue
 		}
 		// SPEC section 7: a bound word after the last number of the list
@@ -47,7 +49,7 @@ func (a *analysis) distribute(facts []*fact) {
 		if isComparison(names) || isComparison(strings.TrimSpace(head[:at])) || notAlone[names] {
 			names = "" // 较年初分别增长15.8%、14.7%: the names are those of the list before
 		}
-		if loc := comparisonList.FindStringIndex(names); loc != nil && loc[0] > 0 {
+		if loc := comparisonList.FindStringIndex(names); loc != nil && loc[0] > 0 && len(group) >= 2 {
 			// 新建商品房网签销售面积环比、同比分别增长51.3%、15.3%: two
 			// comparisons of one thing, each number that thing's
 			name := trimIndicator(names[:loc[0]])
@@ -63,11 +65,17 @@ func (a *analysis) distribute(facts []*fact) {
 				names = a.namesOf(ps, f.clause-1)
 			}
 		}
-		items := splitItems(names)
+		items := splitItemsN(names, len(group))
+		if len(items) != len(group) && len(wide) > len(group) && len(splitItemsN(names, len(wide))) == len(wide) {
+			// SUV汽车、新能源汽车、太阳能电池产量分别达到371.2万辆、10.1万辆、
+			// 931.7万千瓦: one number per item, whatever its unit
+			group, items = wide, splitItemsN(names, len(wide))
+		}
 		if len(items) == 1 && len(group) == 2 {
 			items = splitPair(items[0]) // 城乡居民人均可支配收入分别增长6%、7.2%
 		}
 		switch {
+		case len(group) < 2:
 		case len(items) == len(group):
 			for k, g := range group {
 				g.indicator, g.ind = items[k], nil
@@ -80,6 +88,125 @@ func (a *analysis) distribute(facts []*fact) {
 		i += len(group) - 1
 	}
 	a.distributeRounds(facts)
+	a.carryRoundNames(facts)
+}
+
+// wideGroup returns the facts from facts[i] on that share its cue or carry
+// it, to the end of the clause, whatever their unit.
+func (a *analysis) wideGroup(facts []*fact, i int) []*fact {
+	f := facts[i]
+	we := a.wholeClauseEnd(f.q.end)
+	group := []*fact{f}
+	for j := i + 1; j < len(facts) && facts[j].q.start < we && (facts[j].cueStart < 0 || facts[j].cueStart == f.cueStart); j++ {
+		group = append(group, facts[j])
+	}
+	return group
+}
+
+// splitItemsN is splitItems for a list of n numbers: when 、 gives fewer
+// items, the 和, 及 or 与 after the last 、 separates one more
+// (固定资产投资、社会消费品零售总额和货物进出口总额分别增长5.3%、8%和13.4%).
+func splitItemsN(s string, n int) []string {
+	items := splitItems(s)
+	if len(items) >= n || !strings.Contains(s, "、") {
+		return items
+	}
+	j := strings.LastIndex(s, "、")
+	for _, c := range []string{"以及", "和", "及", "与"} {
+		if k := strings.LastIndex(s[j:], c); k > 0 {
+			if more := splitItems(s[:j+k] + "、" + s[j+k+len(c):]); len(more) == n {
+				return more
+			}
+		}
+	}
+	return items
+}
+
+// distributeAdjacent gives each number of a run of numbers that follow
+// one another with only 、 和 及 between them its own name when the names
+// before the first one are as many (城镇和农村人均住房面积32.9平方米、37.1
+// 平方米): a list of names and a list of numbers, in the same order.
+func (a *analysis) distributeAdjacent(facts []*fact) {
+	for i := 0; i < len(facts); i++ {
+		f := facts[i]
+		run := []*fact{f}
+		for j := i + 1; j < len(facts) && facts[j].q.unit == f.q.unit && listGap[a.sub(run[len(run)-1].q.end, facts[j].q.start)]; j++ {
+			run = append(run, facts[j])
+		}
+		if len(run) < 2 {
+			continue
+		}
+		i += len(run) - 1
+		ws := a.wholeClauseStart(f.q.start)
+		names := a.sub(ws, f.q.start)
+		if f.cueStart >= ws {
+			names = a.sub(ws, f.cueStart) // the subject before the cue
+			if mid := trimIndicator(a.sub(a.skipCue(f.cueStart, f.q.start), f.q.start)); mid != "" {
+				names = mid // 新增A和B10个、20个: the object
+			}
+		}
+		names = trimIndicator(names)
+		if strings.Contains(names, "分别") || a.hasQuantity(ws, f.q.start) || !strings.ContainsAny(names, "、和及与") {
+			continue
+		}
+		if items := splitItemsN(names, len(run)); len(items) == len(run) {
+			for k, g := range run {
+				g.indicator, g.ind = items[k], nil
+			}
+		}
+	}
+}
+
+// listGap holds what stands between two numbers of one list.
+var listGap = map[string]bool{"、": true, "和": true, "及": true, "与": true, "以及": true}
+
+// carryRoundNames gives the numbers of a clause that names nothing of its
+// own (比上年增长29.2%、39.4%; 平均每年实际增长4.7%和5.7%; 扣除价格因素，分别
+// 增长…) the names of as many numbers right before it, in turn, when those
+// have one name each (SPEC 2: an indicator left out by ellipsis is carried
+// from the clause that named it).
+func (a *analysis) carryRoundNames(facts []*fact) {
+	for i := 0; i < len(facts); i++ {
+		f := facts[i]
+		ws, we := a.wholeClauseStart(f.q.start), a.wholeClauseEnd(f.q.end)
+		group := []*fact{f}
+		for j := i + 1; j < len(facts) && facts[j].q.start < we && listGap[a.sub(facts[j-1].q.end, facts[j].q.start)]; j++ {
+			group = append(group, facts[j])
+		}
+		n := len(group)
+		if n < 2 || i < n || a.hasQuantity(ws, f.q.start) || !a.namesNothing(ws, f) {
+			continue
+		}
+		before := facts[i-n : i]
+		seen := map[string]bool{}
+		for _, b := range before {
+			seen[b.indicator] = true
+		}
+		if len(seen) != n || seen[""] {
+			continue
+		}
+		for k, g := range group {
+			g.indicator, g.ind = before[k].indicator, before[k].ind
+		}
+		i += n - 1
+	}
+}
+
+// namesNothing reports whether the words of a clause from ws to its first
+// fact f name nothing: no more than its cue, 分别, a comparison, filler
+// trimmed from a name (平均每年实际) or a clause before that holds no name
+// either (扣除价格因素).
+func (a *analysis) namesNothing(ws int, f *fact) bool {
+	words := a.sub(ws, f.q.start)
+	if f.cueStart >= ws {
+		words = a.sub(ws, f.cueStart) + a.sub(f.cueStart+utf8.RuneCountInString(f.cue), f.q.start)
+	}
+	words = strings.TrimSpace(strings.ReplaceAll(words, "分别", ""))
+	if isComparison(words) {
+		return true // 比上年 (which the trim would cut to 比)
+	}
+	words = trimIndicator(words)
+	return words == "" || isComparison(words) || notAlone[words] || timeOnlyIndicators[words]
 }
 
 // distributeRounds pairs the numbers of a 分别 list that come in rounds,
@@ -221,7 +348,7 @@ var (
 	listHeads    = lex.Set(lexicon.ListHead)
 	bareHeads    = lex.Set(lexicon.BareHead)
 	listPrefixes = lex.Words(lexicon.ListPrefix)
-	figureHeads  = lex.Set(lexicon.ListHead | lexicon.BareHead | lexicon.LevelNoun | lexicon.RateName | lexicon.GrowthNoun)
+	figureHeads  = lex.Set(lexicon.ListHead | lexicon.BareHead | lexicon.LevelNoun | lexicon.RateName | lexicon.GrowthNoun | lexicon.MoneyLevel | lexicon.GenericHead)
 )
 
 // headSuffix returns the longest end of s that is a word of set, or "".
@@ -243,7 +370,8 @@ func hasOwnHead(item string) bool {
 
 // sharedTail returns the head the last item of a list writes for every
 // item: its words from the first list head on (高新技术产业【增加值占规上工业
-// 的比重】, 基本公共卫生服务经费【人均财政补助标准】), or "".
+// 的比重】, 基本公共卫生服务经费【人均财政补助标准】), else the head noun after
+// its last 的 (文化事业的【支出】), or "".
 func sharedTail(last string) string {
 	for i := range last {
 		if i == 0 {
@@ -254,6 +382,9 @@ func sharedTail(last string) string {
 				return last[i:]
 			}
 		}
+	}
+	if i := strings.LastIndex(last, "的"); i > 0 && utf8.RuneCountInString(last[i+len("的"):]) >= 2 {
+		return last[i+len("的"):]
 	}
 	return ""
 }

@@ -27,6 +27,19 @@ func TestListIndicators(t *testing.T) {
 		{"shared modifier", "道路交通事故起数、死亡人数分别下降12%、9%。", []string{"道路交通事故起数", "道路交通事故死亡人数"}},
 		{"shared modifier", "乡村旅游接待人次和总花费分别增长18%和21%。", []string{"乡村旅游接待人次", "乡村旅游总花费"}},
 		{"shared modifier", "单位地区生产总值能耗、二氧化碳排放分别下降3.2%、4%。", []string{"单位地区生产总值能耗", "单位地区生产总值二氧化碳排放"}},
+		// 和 after the last 、 separates one more item
+		{"mixed separators", "工业投资、民间投资和基础设施投资分别增长6%、4%和9%。", []string{"工业投资", "民间投资", "基础设施投资"}},
+		{"mixed separators", "教育、医疗和社会保障的支出分别为80亿元、60亿元和50亿元。", []string{"教育支出", "医疗支出", "社会保障的支出"}},
+		// one number per item, whatever the unit
+		{"mixed units", "光伏组件、风电装机产量分别达到120万件、80万千瓦。", []string{"光伏组件产量", "风电装机产量"}},
+		// names and numbers in two lists, without 分别
+		{"adjacent lists", "城镇和农村人均住房面积38平方米、45平方米。", []string{"城镇人均住房面积", "农村人均住房面积"}},
+		{"adjacent lists keep own names", "新增上市公司3家、挂牌企业27家。", []string{"上市公司", "挂牌企业"}},
+		// a clause that names nothing takes the names of the numbers before it
+		{"ellipsis of a list", "城镇、农村居民人均可支配收入分别为5.2万元和2.4万元，比上年增长5%和7%。",
+			[]string{"城镇居民人均可支配收入", "农村居民人均可支配收入", "城镇居民人均可支配收入", "农村居民人均可支配收入"}},
+		{"ellipsis of a list", "城镇居民人均可支配收入5.2万元，农村居民人均可支配收入2.4万元，扣除价格因素，分别实际增长5%和7%。",
+			[]string{"城镇居民人均可支配收入", "农村居民人均可支配收入", "城镇居民人均可支配收入", "农村居民人均可支配收入"}},
 		// a pair word names two things
 		{"pair", "城乡低保标准分别提高6%和8%。", []string{"城市低保标准", "农村低保标准"}},
 	}
