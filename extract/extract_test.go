@@ -116,7 +116,7 @@ var phenomena = []phenomenon{
 		{"5个", "智能车间", "新增", "delta", 5, 5, "eq", "count", "个", "target", 2025, ""},
 		{"3家", "“数字工厂”", "新增", "delta", 3, 3, "eq", "count", "家", "target", 2025, ""}}},
 	{"total investment and project count", "推进总投资260亿元的48个市级重点项目建设。", []row{
-		{"260亿元", "总投资", "推进", "level", 2.6e10, 2.6e10, "eq", "CNY", "", "target", 2025, ""},
+		{"260亿元", "市级重点项目总投资", "推进", "level", 2.6e10, 2.6e10, "eq", "CNY", "", "target", 2025, ""},
 		{"48个", "市级重点项目", "推进", "delta", 48, 48, "eq", "count", "个", "target", 2025, ""}}},
 	{"Chinese numerals and multipliers", "建成高标准农田一万二千亩，发放补贴三千九百五十万元。", []row{
 		{"一万二千亩", "高标准农田", "建成", "delta", 12000, 12000, "eq", "mu", "", "target", 2025, ""},

@@ -27,6 +27,14 @@ func (a *analysis) nounAfter(i int) phrase {
 			p = p.add(t.Start, t.End)
 			continue
 		}
+		if n := len(p); n > 0 && t.Start > p[n-1].end {
+			// text no token covers: a clause mark. 省、市重点项目: a one- or
+			// two-character place before 、 joins the name
+			if a.sub(p[n-1].end, t.Start) != "、" || p.runes() > 2 || !strings.HasPrefix(t.POS, "n") {
+				break
+			}
+			p = p.add(p[n-1].end, t.Start)
+		}
 		if t.Text == "“" && t.Start >= i {
 			if e := a.closingQuote(t.End); e > 0 {
 				quoteEnd = e
@@ -182,6 +190,10 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 	var ind phrase
 	var why string
 	switch {
+	case a.totalBefore(qs) >= 0 && q.end < len(a.s) && a.s[q.end] == '的' && a.nameable(a.tidy(a.attributeOf(q.end+1))):
+		// 总投资518亿元的105个【省市县重大项目】: the total of the projects it
+		// is an attribute of (LABELING: Y总投资)
+		ind, why = a.tidy(a.attributeOf(q.end+1)).join(phrase{}.add(a.totalBefore(qs), qs)), "total-of-attribute"
 	case cueS >= 0 && cueE == qs && len(tsubj) == 0 && strings.HasSuffix(strings.TrimSpace(a.sub(cs, cueS)), "其中") && a.nameable(cue):
 		ind, why = cue, "sub-item" // 进出口总额5000亿美元，其中【出口】2662亿美元: the item's name
 	case cueS >= 0 && cueE == qs && len(tsubj) > 0 && strings.HasPrefix(strings.TrimSpace(a.sub(cs, cueS)), "其中") && tsubj.runes() <= 4 && !a.hasQuantity(cs, cueS):
@@ -386,6 +398,44 @@ var (
 	wholeSet       = lex.Set(lexicon.WholeSet)
 	statusWords    = lex.Set(lexicon.Status)
 )
+
+// totalBefore returns where a total written right before position i
+// starts (【总投资】518亿元, 【年度总投资】12.3亿元), or -1.
+func (a *analysis) totalBefore(i int) int {
+	for _, w := range totalWords {
+		n := utf8.RuneCountInString(w)
+		if i >= n && a.sub(i-n, i) == w {
+			return i - n
+		}
+	}
+	return -1
+}
+
+// totalWords name the total of the things the figure is an attribute
+// of, longest first.
+var totalWords = []string{"年度计划总投资", "年度总投资", "计划总投资", "总投资"}
+
+// attributeOf returns the noun phrase a figure followed by 的 at i is an
+// attribute of, past a count (总投资518亿元的105个【省市县重大项目】).
+func (a *analysis) attributeOf(i int) phrase {
+	for _, q := range a.qs {
+		if q.start == i && q.unit == schema.Count {
+			i = q.end
+			break
+		}
+	}
+	p := a.tidy(a.nounAfter(i))
+	if !a.nameable(p) {
+		p = a.looseNounAfter(i) // 36个【省、市重点项目】: a place before 、 starts the name
+	}
+	// without the verb: 的滨河湿地公园项目【建设】
+	if toks := a.tokens(p); len(toks) > 1 {
+		if last := toks[len(toks)-1]; cueSet[a.sub(last.start, last.end)] {
+			p = p.slice(0, p.runes()-(last.end-last.start))
+		}
+	}
+	return p
+}
 
 // relativeBefore returns the relative clause that ends with 的 right
 // before the quantity at qs (重大水利工程已开工的【57个】项目): the words

@@ -40,6 +40,11 @@ func TestListIndicators(t *testing.T) {
 			[]string{"城镇居民人均可支配收入", "农村居民人均可支配收入", "城镇居民人均可支配收入", "农村居民人均可支配收入"}},
 		{"ellipsis of a list", "城镇居民人均可支配收入5.2万元，农村居民人均可支配收入2.4万元，扣除价格因素，分别实际增长5%和7%。",
 			[]string{"城镇居民人均可支配收入", "农村居民人均可支配收入", "城镇居民人均可支配收入", "农村居民人均可支配收入"}},
+		// a total written as the attribute of projects is their total (LABELING: Y总投资)
+		{"total of an attribute", "加快建设总投资36亿元的12个县级重点项目。", []string{"县级重点项目总投资", "县级重点项目"}},
+		{"total of an attribute", "开工年度总投资8亿元的5个水利项目。", []string{"水利项目年度总投资", "水利项目"}},
+		{"total of an attribute", "推动总投资15亿元的滨河湿地公园项目建设。", []string{"滨河湿地公园项目总投资"}},
+		{"total of an attribute", "实施总投资90亿元的20个省、市重点项目。", []string{"省、市重点项目总投资", "省、市重点项目"}},
 		// a pair word names two things
 		{"pair", "城乡低保标准分别提高6%和8%。", []string{"城市低保标准", "农村低保标准"}},
 	}
