@@ -43,11 +43,13 @@ type quantity struct {
 // is added to it with the reason (see Explain).
 func (x *Extractor) match(s []rune, drops *[]drop, work *ruleWork) ([]quantity, error) {
 	var out []quantity
+	var gs gateScan
 	for _, w := range windows(s) {
 		ws := s[w.start:w.end]
+		gs.reset(len(x.rules.rules))
 		for at := 0; at < len(ws); at++ {
-			alt := x.rules.candidates(ws, at)
-			if alt == nil {
+			mask := x.rules.candidates(ws, at)
+			if mask == 0 {
 				continue
 			}
 			if err := work.spend(len(ws) - at); err != nil {
@@ -56,7 +58,10 @@ func (x *Extractor) match(s []rune, drops *[]drop, work *ruleWork) ([]quantity, 
 				}
 				return out, err
 			}
-			m, r, err := x.rules.matchAlt(alt, ws, at)
+			if mask = x.rules.gate(mask, ws, at, &gs); mask == 0 {
+				continue
+			}
+			m, r, err := x.rules.matchMask(mask, ws, at)
 			if err != nil {
 				// regexp2 fails only past a limit it is not given
 				return out, err

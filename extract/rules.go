@@ -2,8 +2,12 @@ package extract
 
 import (
 	"fmt"
+	"maps"
 	"math/big"
+	"math/bits"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/dlclark/regexp2"
@@ -230,16 +234,28 @@ type compiledRule struct {
 // position holding such a character. The first alternative that matches
 // wins, so the table order still gives the priority, and the result is the
 // one leftmost-first scan of all the rules would give, without trying at
-// each position the rules that cannot start there.
+// each position the rules that cannot start there. Gates (gate.go) then
+// drop the rules that cannot match at the position for what follows it;
+// the alternation of the rules left is compiled the first time it is
+// needed.
 type ruleSet struct {
-	rules []compiledRule
-	// alts holds one alternation per set of rules that some character
-	// can start; byRune maps a BMP character to 1 + the index of its
-	// alternation in alts, 0 for none.
-	alts   []alternation
+	rules    []compiledRule
+	patterns []string // the expanded patterns
+	gates    []*gate  // the gate of each rule, nil for none
+	gated    uint64   // the rules with a gate, as bits
+	// masks holds the sets of rules (as bits) that some character can
+	// start; byRune maps a BMP character to 1 + the index of its set in
+	// masks, 0 for none.
+	masks  []uint64
 	byRune []uint16
-	full   alternation // all the rules, for characters outside the BMP
-	any    uint64      // rules without first characters: tried everywhere
+	all    uint64 // all the rules, for characters outside the BMP
+	any    uint64 // rules without first characters: tried everywhere
+	// alts maps a set of rules (as bits) to its alternation; those of
+	// masks are compiled with the set, the others when first needed. The
+	// map is never changed once stored: a new alternation is stored in a
+	// copy (under mu), so that matching reads it without a lock.
+	alts atomic.Pointer[map[uint64]*alternation]
+	mu   sync.Mutex
 }
 
 // alternation is the anchored union of some rules.
@@ -303,11 +319,21 @@ func compileRulesWith(rules []Rule, ph map[string]string) (*ruleSet, error) {
 			set.any |= 1 << i
 		}
 	}
-	full, err := compileAlternation(1<<len(rules)-1, patterns)
+	set.patterns = patterns
+	set.all = 1<<len(rules) - 1
+	if _, err := set.alternation(set.all); err != nil {
+		return nil, err
+	}
+	gs, err := compileGates(rules)
 	if err != nil {
 		return nil, err
 	}
-	set.full = full
+	set.gates = gs
+	for i, g := range gs {
+		if g != nil {
+			set.gated |= 1 << i
+		}
+	}
 	index := map[uint64]int{}
 	set.byRune = make([]uint16, 0x10000)
 	for c := rune(0); c < 0x10000; c++ {
@@ -317,17 +343,44 @@ func compileRulesWith(rules []Rule, ph map[string]string) (*ruleSet, error) {
 		}
 		k, ok := index[mask]
 		if !ok {
-			alt, err := compileAlternation(mask, patterns)
-			if err != nil {
+			if _, err := set.alternation(mask); err != nil {
 				return nil, err
 			}
-			k = len(set.alts)
+			k = len(set.masks)
 			index[mask] = k
-			set.alts = append(set.alts, alt)
+			set.masks = append(set.masks, mask)
 		}
 		set.byRune[c] = uint16(k + 1)
 	}
 	return set, nil
+}
+
+// alternation returns the alternation of the rules of mask, compiling it
+// the first time.
+func (rs *ruleSet) alternation(mask uint64) (*alternation, error) {
+	if m := rs.alts.Load(); m != nil {
+		if a, ok := (*m)[mask]; ok {
+			return a, nil
+		}
+	}
+	rs.mu.Lock()
+	defer rs.mu.Unlock()
+	old := map[uint64]*alternation{}
+	if m := rs.alts.Load(); m != nil {
+		old = *m
+	}
+	if a, ok := old[mask]; ok {
+		return a, nil
+	}
+	alt, err := compileAlternation(mask, rs.patterns)
+	if err != nil {
+		return nil, err
+	}
+	m := make(map[uint64]*alternation, len(old)+1)
+	maps.Copy(m, old)
+	m[mask] = &alt
+	rs.alts.Store(&m)
+	return &alt, nil
 }
 
 // firstChars returns the characters a match of pattern can start with, as
@@ -375,31 +428,33 @@ func compileAlternation(mask uint64, patterns []string) (alternation, error) {
 	return alt, nil
 }
 
-// at returns the alternation of the rules that can start with c, or nil.
-// A character outside the BMP (rare in a report) gets the alternation of
-// all the rules: those that cannot start with it fail at once.
-func (rs *ruleSet) at(c rune) *alternation {
+// at returns the rules that can start with c, as bits. A character
+// outside the BMP (rare in a report) gets all the rules: those that cannot
+// start with it fail at once.
+func (rs *ruleSet) at(c rune) uint64 {
 	if c >= 0x10000 {
-		return &rs.full
+		return rs.all
 	}
 	if k := rs.byRune[c]; k > 0 {
-		return &rs.alts[k-1]
+		return rs.masks[k-1]
 	}
-	return nil
+	return 0
 }
 
 // matchAt returns the match of the highest rule starting at position i of
 // s, or nil.
 func (rs *ruleSet) matchAt(s []rune, i int) (*regexp2.Match, *compiledRule, error) {
-	alt := rs.candidates(s, i)
-	if alt == nil {
+	var gs gateScan
+	gs.reset(len(rs.rules))
+	mask := rs.gate(rs.candidates(s, i), s, i, &gs)
+	if mask == 0 {
 		return nil, nil, nil
 	}
-	return rs.matchAlt(alt, s, i)
+	return rs.matchMask(mask, s, i)
 }
 
-// candidates returns the alternation of the rules that can start at
-// position i of s, or nil when none can.
+// candidates returns the rules that can start at position i of s, as
+// bits: 0 when none can.
 //
 // No rule starts at a digit after a digit, nor at one of 一…十 after one of
 // 一…十: every pattern that can start there looks back from its first
@@ -408,16 +463,33 @@ func (rs *ruleSet) matchAt(s []rune, i int) (*regexp2.Match, *compiledRule, erro
 // all: a call into regexp2 costs far more than the few steps it takes to
 // fail, and 1 MB of digits would make a million of them
 // (TestDispatchEqualsScan checks the shortcut against a plain scan).
-func (rs *ruleSet) candidates(s []rune, i int) *alternation {
+func (rs *ruleSet) candidates(s []rune, i int) uint64 {
 	if i > 0 && insideRun(s[i-1], s[i]) {
-		return nil
+		return 0
 	}
 	return rs.at(s[i])
 }
 
-// matchAlt returns the match of the highest rule of alt starting at
+// gate returns the rules of mask left once the gates of those that have
+// one have read the text at position i of s (see gate). gs remembers the
+// gates' scans of the window s: reset it for each window.
+func (rs *ruleSet) gate(mask uint64, s []rune, i int, gs *gateScan) uint64 {
+	for m := mask & rs.gated; m != 0; m &= m - 1 {
+		k := bits.TrailingZeros64(m)
+		if !rs.gates[k].admits(s, i, gs, k) {
+			mask &^= 1 << k
+		}
+	}
+	return mask
+}
+
+// matchMask returns the match of the highest rule of mask starting at
 // position i of s, or nil.
-func (rs *ruleSet) matchAlt(alt *alternation, s []rune, i int) (*regexp2.Match, *compiledRule, error) {
+func (rs *ruleSet) matchMask(mask uint64, s []rune, i int) (*regexp2.Match, *compiledRule, error) {
+	alt, err := rs.alternation(mask)
+	if err != nil {
+		return nil, nil, err
+	}
 	m, err := alt.re.FindRunesMatchStartingAt(s, i)
 	if m == nil || err != nil {
 		return nil, nil, err

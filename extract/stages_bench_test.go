@@ -69,10 +69,16 @@ func BenchmarkStages(b *testing.B) {
 	})
 	run("rules", func() {
 		for _, s := range sents {
+			var gs gateScan
 			for _, w := range windows(s) {
 				ws := s[w.start:w.end]
+				gs.reset(len(x.rules.rules))
 				for at := 0; at < len(ws); at++ {
-					if m, _, _ := x.rules.matchAt(ws, at); m != nil {
+					mask := x.rules.gate(x.rules.candidates(ws, at), ws, at, &gs)
+					if mask == 0 {
+						continue
+					}
+					if m, _, _ := x.rules.matchMask(mask, ws, at); m != nil {
 						at = m.Index + m.Length - 1
 					}
 				}

@@ -1,0 +1,179 @@
+package extract
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/dlclark/regexp2"
+)
+
+// TestGatesFitTheirRules checks that every gate names a rule of Rules and
+// the pattern it was written for: a gate whose rule changed is not used,
+// and must be checked against the new pattern (then its Pattern set to
+// the sum this test prints).
+func TestGatesFitTheirRules(t *testing.T) {
+	byID := map[string]Rule{}
+	for _, r := range Rules {
+		byID[r.ID] = r
+	}
+	compiled, err := compileGates(Rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	used := 0
+	for _, g := range compiled {
+		if g != nil {
+			used++
+		}
+	}
+	for _, g := range gates {
+		r, ok := byID[g.Rule]
+		if !ok {
+			t.Errorf("gate of rule %s: no such rule", g.Rule)
+			continue
+		}
+		if got := patternSum(r.Pattern); got != g.Pattern {
+			t.Errorf("gate of rule %s: written for pattern %s, the rule's is %s: check the gate against the pattern, then set Pattern to %q", g.Rule, g.Pattern, got, got)
+		}
+	}
+	if used != len(gates) {
+		t.Errorf("%d of %d gates fit their rules; want all", used, len(gates))
+	}
+}
+
+// TestGateClasses checks that the gates' classes read as the rules'
+// classes do: \d is ASCII digits only, \s ASCII space.
+func TestGateClasses(t *testing.T) {
+	for _, c := range []struct {
+		class string
+		in    string
+		out   string
+	}{
+		{`[\d\s]`, "09 \t\n", "a５\u3000年"},
+		{`[个年月\-]`, "个年月-", "日~"},
+		{`[^\-~至到]`, "年a5 ", "-~至到"},
+		{`强`, "强", "弱"},
+	} {
+		set, err := classSet(c.class)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range c.in {
+			if !set.CharIn(r) {
+				t.Errorf("%s: %q not in it; want in", c.class, r)
+			}
+		}
+		for _, r := range c.out {
+			if set.CharIn(r) {
+				t.Errorf("%s: %q in it; want not", c.class, r)
+			}
+		}
+	}
+	if _, err := classSet(`(`); err == nil {
+		t.Errorf("classSet(%q) gave no error; want one", `(`)
+	}
+}
+
+// gateTexts returns the texts the gate tests read: every sentence of the
+// bundled reports and the development set, the rules' own examples, and
+// random text made of the characters of the rules' patterns.
+func gateTexts(t *testing.T) [][]rune {
+	docs := append(corpusDocs(t), devDocs(t)...)
+	var examples []string
+	for _, r := range Rules {
+		examples = append(examples, r.Doc)
+	}
+	examples = append(examples,
+		"12 3年，2024 年，5 G，110 千伏，12345 热线，12345平台，123456 服务，3 + 2，A12345热线，一2强，二十强，1十大，5万3元，5万元以上项目，超5亿元项目，过5亿元项目",
+		"1.5万人口，人口1.5万，5.万人口，3-5万亩，3 ~ 5千瓦，三至五个，二百八十万到三百万千瓦，“两个100%”，“3510”，“人才金政50条”",
+		"1万6千多户，2万5千公里，3亿5千万元，第十九届，前十，前40名，全国前40")
+	docs = append(docs, textDocs(examples...)...)
+	texts := sentencesOf(docs)
+
+	// random text: runs of digits and numerals, and characters of the
+	// patterns (units, bound words, marks), so that every gate meets its
+	// Skip and Need characters and their neighbours in every order
+	ph := placeholders()
+	var alphabet []rune
+	seen := map[rune]bool{}
+	for _, r := range Rules {
+		for _, c := range expand(r.Pattern, ph) {
+			if !seen[c] {
+				seen[c] = true
+				alphabet = append(alphabet, c)
+			}
+		}
+	}
+	alphabet = append(alphabet, []rune(" \t\n，。；、年月个大强元美万亿多余到至-~GAkK+增长")...)
+	rng := rand.New(rand.NewPCG(18, 2026))
+	for range 20000 {
+		var b strings.Builder
+		for n := 1 + rng.IntN(8); n > 0; n-- {
+			switch rng.IntN(4) {
+			case 0:
+				for k := 1 + rng.IntN(6); k > 0; k-- {
+					b.WriteByte(byte('0' + rng.IntN(10)))
+				}
+			case 1:
+				b.WriteRune([]rune("一二三四五六七八九十两百千万亿零点")[rng.IntN(17)])
+			default:
+				b.WriteRune(alphabet[rng.IntN(len(alphabet))])
+			}
+		}
+		texts = append(texts, []rune(b.String()))
+	}
+	return texts
+}
+
+// TestGatesNeverRefuseAMatch tries each gated rule alone, compiled as the
+// rule set compiles it, at every position of the texts where its gate
+// refuses it: it must not match there. It also checks that a window's
+// remembered scans (gateScan) give what a fresh scan gives, and that each
+// gate refuses somewhere (it does something) and passes where its rule
+// matches.
+func TestGatesNeverRefuseAMatch(t *testing.T) {
+	rs, err := compileRules(Rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := gateTexts(t)
+	for k, g := range rs.gates {
+		if g == nil {
+			continue
+		}
+		re, err := regexp2.Compile(`\G(?:`+rs.patterns[k]+`)`, ruleOptions)
+		if err != nil {
+			t.Fatal(err)
+		}
+		refused, matched := 0, 0
+		for _, s := range texts {
+			var gs gateScan
+			gs.reset(len(rs.rules))
+			for i := range s {
+				var fresh gateScan
+				fresh.reset(len(rs.rules))
+				ok := g.admits(s, i, &gs, k)
+				if fok := g.admits(s, i, &fresh, k); ok != fok {
+					t.Fatalf("gate of %s in %q at %d: %v after the window's earlier scans, %v alone", g.Rule, string(s), i, ok, fok)
+				}
+				if ok {
+					if matched < 50 {
+						// a few calls, to see that matches do pass
+						if m, _ := re.FindRunesMatchStartingAt(s, i); m != nil {
+							matched++
+						}
+					}
+					continue
+				}
+				refused++
+				if m, err := re.FindRunesMatchStartingAt(s, i); err != nil || m != nil {
+					t.Fatalf("gate of %s refuses %q at %d, where the rule matches %v (err %v)", g.Rule, string(s), i, m, err)
+				}
+			}
+		}
+		if refused == 0 || matched == 0 {
+			t.Errorf("gate of %s: refused %d positions, passed %d matches; want some of each", g.Rule, refused, matched)
+		}
+	}
+}
