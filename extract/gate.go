@@ -17,15 +17,16 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-
-	"github.com/dlclark/regexp2/syntax"
+	"slices"
+	"strings"
+	"unicode/utf8"
 )
 
 // gate is a necessary condition for a rule to match at a position i of a
 // window: when the character at i is in On (any character when On is
 // empty), then from i on, past the characters of Skip, the first
-// character must be in Need; a match of the rule at i reads that
-// character there. On, Skip and Need are regexp2 character classes, read
+// character must be in Need, and the one after it in Then (if Then is
+// not empty); a match of the rule at i reads those characters there. On, Skip and Need are regexp2 character classes, read
 // as the rules are (ruleOptions: \d is [0-9], \s ASCII space).
 //
 // A gate may admit positions where its rule fails (it is only the first
@@ -38,10 +39,10 @@ type gate struct {
 	// Pattern is the first 12 hex digits of the SHA-256 of the rule's
 	// Pattern the gate was written for: a gate whose rule changed is not
 	// used (and TestGatesFitTheirRules fails until it is checked again).
-	Pattern          string
-	On, Skip, Need   string
-	Why              string // the part of the pattern the gate reads
-	on, skip, needed *syntax.CharSet
+	Pattern                string
+	On, Skip, Need, Then   string
+	Why                    string // the part of the pattern the gate reads
+	on, skip, needed, then *charClass
 }
 
 // gates are the rules' gates. Only those that pay are here: rules tried
@@ -57,12 +58,12 @@ var gates = []gate{
 		Why: "at a digit only the {RUN} branch can start; what follows the run: \\s*G, A级, \\s*千伏|kV|KV, \\s*热线|平台|服务, \\s*\\+"},
 	{Rule: "reject-named-count", Pattern: "34f6d98587ef", Skip: `[\d一二三四五六七八九十两]`, Need: `[大个方年项件条天]`,
 		Why: "{COUNT_AHEAD}: (?>[\\d一二三四五六七八九十两]+)[大个方年项件条天]"},
-	{Rule: "reject-threshold", Pattern: "4ea27740a924", On: `[^过超]`, Skip: `[\d.,十百千万亿]`, Need: `[元美]`,
-		Why: "not at 过 or 超, only the second branch can start: {THRESHOLD_AHEAD} (?>[\\d.,]+)(?>[十百千万亿]*)(?:元|美元)"},
+	{Rule: "reject-threshold", Pattern: "4ea27740a924", On: `[^过超]`, Skip: `[\d.,十百千万亿]`, Need: `[元美]`, Then: `[以元]`,
+		Why: "not at 过 or 超, only the second branch can start: {THRESHOLD_AHEAD} (?>[\\d.,]+)(?>[十百千万亿]*)(?:元|美元), then 以上 or 以下"},
 	{Rule: "range", Pattern: "59b3f2e8c0a5", Skip: `[^\-~至到]`, Need: `[\-~至到]`,
 		Why: "{RANGE_AHEAD}: a range mark - ~ 至 到 follows"},
-	{Rule: "mixed-point", Pattern: "fe962046e257", Skip: `\d`, Need: `[万亿]`,
-		Why: "{RUN}[万亿]"},
+	{Rule: "mixed-point", Pattern: "fe962046e257", Skip: `\d`, Need: `[万亿]`, Then: `\d`,
+		Why: "{RUN}[万亿]\\d"},
 	{Rule: "bare-multiplier", Pattern: "0e75a75de41a", Skip: `[\d.,]`, Need: `[万亿多余]`,
 		Why: "{BARE_AHEAD}: (?>[\\d.,]+)[万亿多余]"},
 	{Rule: "cn-range", Pattern: "56aac197444c", Skip: `[^到至]`, Need: `[到至]`,
@@ -75,20 +76,91 @@ func patternSum(pattern string) string {
 	return hex.EncodeToString(h[:])[:12]
 }
 
-// classSet parses a regexp2 character class: the characters a match of
-// it can start with, as regexp2 computes them.
-func classSet(class string) (*syntax.CharSet, error) {
+// charClass is a set of characters, as a gate tests it at every position:
+// a bitmap of ASCII and a short list of the others.
+type charClass struct {
+	neg   bool      // the class is [^…]: all characters but those listed
+	ascii [2]uint64 // ASCII characters, as bits
+	other []rune    // characters beyond ASCII
+}
+
+// has reports whether c is in the class.
+func (cc *charClass) has(c rune) bool {
+	in := false
+	if c < 128 {
+		in = cc.ascii[c>>6]&(1<<(c&63)) != 0
+	} else {
+		for _, o := range cc.other {
+			if o == c {
+				in = true
+				break
+			}
+		}
+	}
+	return in != cc.neg
+}
+
+// parseClass reads a class of the form the gates use: one character, \d
+// or \s (ASCII, as in ruleOptions: [\t\n\f\r ]), or [ … ] or [^ … ] of characters, \d,
+// \s and escaped characters (\- \n \t). TestGateClasses checks every
+// gate's class against regexp2's reading of it, character by character.
+func parseClass(class string) (*charClass, error) {
 	if class == "" {
 		return nil, nil
 	}
-	p, err := firstChars(class)
-	if err != nil {
-		return nil, err
+	cc := &charClass{}
+	body := class
+	if strings.HasPrefix(class, "[") {
+		if !strings.HasSuffix(class, "]") || len(class) < 3 {
+			return nil, fmt.Errorf("extract: gate class %q is not closed", class)
+		}
+		body = class[1 : len(class)-1]
+		if strings.HasPrefix(body, "^") {
+			cc.neg, body = true, body[1:]
+		}
+	} else if n := utf8.RuneCountInString(class); n != 1 && !(n == 2 && class[0] == '\\') {
+		return nil, fmt.Errorf("extract: gate class %q is not one character or a class", class)
 	}
-	if p == nil || p.CaseInsensitive {
-		return nil, fmt.Errorf("extract: gate class %q is not a character class", class)
+	add := func(c rune) {
+		if c < 128 {
+			cc.ascii[c>>6] |= 1 << (c & 63)
+		} else if !slices.Contains(cc.other, c) {
+			cc.other = append(cc.other, c)
+		}
 	}
-	return &p.PrefixSet, nil
+	rs := []rune(body)
+	for i := 0; i < len(rs); i++ {
+		c := rs[i]
+		switch {
+		case c == '\\' && i+1 < len(rs):
+			i++
+			switch rs[i] {
+			case 'd':
+				for d := '0'; d <= '9'; d++ {
+					add(d)
+				}
+			case 's':
+				for _, sp := range " \t\n\f\r" { // RE2: no \v
+					add(sp)
+				}
+			case 'n':
+				add('\n')
+			case 't':
+				add('\t')
+			case '-', '\\', ']', '[', '^', '.', '+':
+				add(rs[i])
+			default:
+				return nil, fmt.Errorf("extract: gate class %q: unknown escape \\%c", class, rs[i])
+			}
+		case c == '\\' || c == '[' || c == ']':
+			return nil, fmt.Errorf("extract: gate class %q: %q must be escaped", class, c)
+		case c == '-':
+			return nil, fmt.Errorf("extract: gate class %q: ranges are not read; escape - as \\-", class)
+		default:
+			add(c)
+		}
+	}
+	return cc, nil
 }
 
 // compileGates returns the gate of each rule (nil for none), those that
@@ -102,9 +174,11 @@ func compileGates(rules []Rule) ([]*gate, error) {
 			}
 			c := g
 			var err error
-			if c.on, err = classSet(g.On); err == nil {
-				if c.skip, err = classSet(g.Skip); err == nil {
-					c.needed, err = classSet(g.Need)
+			if c.on, err = parseClass(g.On); err == nil {
+				if c.skip, err = parseClass(g.Skip); err == nil {
+					if c.needed, err = parseClass(g.Need); err == nil {
+						c.then, err = parseClass(g.Then)
+					}
 				}
 			}
 			if err != nil {
@@ -134,16 +208,19 @@ func (gs *gateScan) reset(n int) {
 // admits reports whether the gate k (g) lets its rule be tried at
 // position i of s.
 func (g *gate) admits(s []rune, i int, gs *gateScan, k int) bool {
-	if g.on != nil && !g.on.CharIn(s[i]) {
+	if g.on != nil && !g.on.has(s[i]) {
 		return true
 	}
 	p := gs.stop[k]
 	if gs.from[k] < 0 || i < gs.from[k] || i > p {
 		p = i
-		for p < len(s) && g.skip.CharIn(s[p]) {
+		for p < len(s) && g.skip.has(s[p]) {
 			p++
 		}
 		gs.from[k], gs.stop[k] = i, p
 	}
-	return p < len(s) && g.needed.CharIn(s[p])
+	if p == len(s) || !g.needed.has(s[p]) {
+		return false
+	}
+	return g.then == nil || p+1 < len(s) && g.then.has(s[p+1])
 }

@@ -42,36 +42,38 @@ func TestGatesFitTheirRules(t *testing.T) {
 	}
 }
 
-// TestGateClasses checks that the gates' classes read as the rules'
-// classes do: \d is ASCII digits only, \s ASCII space.
+// TestGateClasses checks that every class of the gates reads as regexp2
+// reads it in the rules (ruleOptions: \d is ASCII digits, \s ASCII space),
+// for every character of the BMP and a few beyond, and that parseClass
+// refuses what it does not read.
 func TestGateClasses(t *testing.T) {
-	for _, c := range []struct {
-		class string
-		in    string
-		out   string
-	}{
-		{`[\d\s]`, "09 \t\n", "a５\u3000年"},
-		{`[个年月\-]`, "个年月-", "日~"},
-		{`[^\-~至到]`, "年a5 ", "-~至到"},
-		{`强`, "强", "弱"},
-	} {
-		set, err := classSet(c.class)
+	classes := []string{`[\d\s]`, `[^\-~至到]`, `强`, `\d`}
+	for _, g := range gates {
+		classes = append(classes, g.On, g.Skip, g.Need, g.Then)
+	}
+	for _, class := range classes {
+		if class == "" {
+			continue
+		}
+		cc, err := parseClass(class)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, r := range c.in {
-			if !set.CharIn(r) {
-				t.Errorf("%s: %q not in it; want in", c.class, r)
+		re := regexp2.MustCompile(`^`+class+`$`, ruleOptions)
+		for c := rune(0); c < 0x10000+256; c++ {
+			if c >= 0xd800 && c < 0xe000 {
+				continue // surrogates: not characters
 			}
-		}
-		for _, r := range c.out {
-			if set.CharIn(r) {
-				t.Errorf("%s: %q in it; want not", c.class, r)
+			want, _ := re.MatchRunes([]rune{c})
+			if got := cc.has(c); got != want {
+				t.Fatalf("class %s, %q (%U): parseClass says %v, regexp2 %v", class, c, c, got, want)
 			}
 		}
 	}
-	if _, err := classSet(`(`); err == nil {
-		t.Errorf("classSet(%q) gave no error; want one", `(`)
+	for _, bad := range []string{"[", "[a-z]", "ab", `[\w]`, "[]]"} {
+		if _, err := parseClass(bad); err == nil {
+			t.Errorf("parseClass(%q) gave no error; want one", bad)
+		}
 	}
 }
 
@@ -85,7 +87,7 @@ func gateTexts(t *testing.T) [][]rune {
 		examples = append(examples, r.Doc)
 	}
 	examples = append(examples,
-		"12 3年，2024 年，5 G，110 千伏，12345 热线，12345平台，123456 服务，3 + 2，A12345热线，一2强，二十强，1十大，5万3元，5万元以上项目，超5亿元项目，过5亿元项目",
+		"12 3年，2024 年，5 G，110 千伏，12345 热线，12345平台，123456 服务，3 + 2，A12345热线，一2强，二十强，1十大，5万3元，5万元以上项目，1.2亿美元以上产业，3千万元以下工程，超5亿元项目，过5亿元项目",
 		"1.5万人口，人口1.5万，5.万人口，3-5万亩，3 ~ 5千瓦，三至五个，二百八十万到三百万千瓦，“两个100%”，“3510”，“人才金政50条”",
 		"1万6千多户，2万5千公里，3亿5千万元，第十九届，前十，前40名，全国前40")
 	docs = append(docs, textDocs(examples...)...)

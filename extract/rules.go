@@ -494,6 +494,11 @@ func (rs *ruleSet) matchMask(mask uint64, s []rune, i int) (*regexp2.Match, *com
 	if m == nil || err != nil {
 		return nil, nil, err
 	}
+	if len(alt.rules) == 1 {
+		// the rule is known without reading its group: reading any group
+		// makes regexp2 build them all, which a Reject match never needs
+		return m, &rs.rules[alt.rules[0]], nil
+	}
 	for k, g := range alt.group {
 		if gr := m.GroupByNumber(g); gr != nil && len(gr.Captures) > 0 {
 			return m, &rs.rules[alt.rules[k]], nil
