@@ -282,9 +282,13 @@ func namedYear(before string) (year int, base bool) {
 		// “十四五”末: the last year of the five-year plan; not the start of a
 		// change (由“十二五”末的29.1亿元增长到【50.1亿元】)
 		last := m[len(m)-1]
-		switch start := strings.HasPrefix(before[last[1]:], "的") && hasSuffixAny(strings.TrimSuffix(before[:last[0]], "“"), []string{"由", "从"}); {
-		case start && before[last[1]:] == "的":
-			return planPeriodEnd[before[last[2]:last[3]]], true // 由“十二五”末的【29.1亿元】: the start
+		lead := strings.TrimSuffix(before[:last[0]], "“")
+		compared := hasSuffixAny(lead, []string{"比", "较", "同"})
+		switch start := strings.HasPrefix(before[last[1]:], "的") && hasSuffixAny(lead, []string{"由", "从"}); {
+		case (start || compared) && before[last[1]:] == "的":
+			return planPeriodEnd[before[last[2]:last[3]]], true // 由“十二五”末的【29.1亿元】: the start; 较“十三五”末的【X】: the base
+		case compared:
+			// 较“十三五”末增加【4500亿元】: the base of a comparison, not the figure's time
 		case !start:
 			year = planPeriodEnd[before[last[2]:last[3]]]
 		}

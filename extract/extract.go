@@ -341,10 +341,11 @@ func (x *Extractor) runChunk(d Document, cc *cleanChunk, ci int, lay layout, st 
 			// a paragraph of a one-year review may open the review of the
 			// five-year period (2015年是“十二五”收官之年。过去五年，…); a
 			// paragraph of one year (刚刚过去的2020年, 这一年) ends it
-			opens := st.p.sec == sectionReview && spanOpening(sentence(), d.PlanYear)
+			para := paragraphOpening(text, s)
+			opens := st.p.sec == sectionReview && spanOpening(para, d.PlanYear)
 			py := 0
 			if !opens {
-				py = paragraphYear(sentence(), d.PlanYear)
+				py = paragraphYear(para, d.PlanYear)
 			}
 			switch {
 			case opens && st.p.spanYears == 0:
@@ -352,7 +353,13 @@ func (x *Extractor) runChunk(d Document, cc *cleanChunk, ci int, lay layout, st 
 			case st.p.paraSpan && py > 0:
 				st.p.spanYears, st.p.paraSpan = 0, false
 			}
-			if st.p.spanYears > 0 {
+			// in a review of several years, the year a paragraph opens
+			// with (刚刚过去的2025年，…) holds for the paragraphs after it
+			// until one opens the period again (过去五年，…)
+			switch {
+			case st.p.spanYears == 0 || opens:
+				st.p.paraYear = 0
+			case py > 0:
 				st.p.paraYear = py
 			}
 		}

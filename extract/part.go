@@ -229,12 +229,16 @@ func reviewsPeriod(h string, planYear int) bool {
 // 情况, 过去五年工作回顾), not the year before the plan year first
 // (2020年工作回顾和“十三五”时期发展成就).
 func spanHeading(h string, planYear int) bool {
-	if hasAny(h, []string{"过去五年", "五年来", "过去的五年"}) {
+	if hasAny(h, []string{"过去五年", "五年来", "过去的五年"}) || thisWasTheFiveRe.MatchString(h) {
 		return true
 	}
 	past, _ := periodsIn(h, planYear)
 	return past && hasAny(h, periodReviewWords) && reviewSpan(h, planYear) > 0
 }
+
+// thisWasTheFiveRe matches a heading of a period's review that sums up
+// the five years: 这是经济实力持续提升的五年, ——这是…的五年.
+var thisWasTheFiveRe = regexp.MustCompile(`^(?:——)?这是[^，。！；]{0,30}的五年`)
 
 // periodReviewWords name what a period achieved, in a heading.
 var periodReviewWords = []string{"成就", "回顾", "成绩", "情况", "总结"}
@@ -285,11 +289,14 @@ var periodYearRe = regexp.MustCompile(`^(?:各位代表[，,！!]?)?(?:力争)?(
 // period just ended (过去五年，…; 五年来，…; “十三五”时期，…; 2015年是“十二五”
 // 收官之年): its figures have no single year. U+E001 stands for the name of
 // a period that ended before the plan year.
-var spanOpenRe = regexp.MustCompile(`^(?:各位代表[，,！!]?)?(?:过去五年|过去的五年|五年来|这五年|` +
-	`回望“?\x{E001}|“?\x{E001}”?|(?:19|20)\d\d年是“?\x{E001}”?(?:规划)?(?:的)?(?:收官之年|收官年|最后一年))`)
+var spanOpenRe = regexp.MustCompile(`^(?:各位代表[，,！!]?)?(?:——)?(?:过去五年|过去的五年|五年来|这五年|经过五年|这是[^，。！；]{0,30}的五年|` +
+	`回望“?\x{E001}|“?\x{E001}”?|((?:19|20)\d\d年是“?\x{E001}”?(?:规划)?(?:的)?(?:收官之年|收官年|最后一年)))`)
 
-// spanOpening reports whether a paragraph opening with s reviews the
-// five-year period that ended before the plan year.
+// spanOpening reports whether paragraph s reviews the five-year period
+// that ended before the plan year. 2025年是“十四五”收官之年 opens the
+// period's review only where the paragraph then speaks of the five years
+// (…收官之年。回望极不平凡的五年，…); else it is about the year
+// (…收官之年，我们迎难而上，地区生产总值增长5.2%).
 func spanOpening(s string, planYear int) bool {
 	s = strings.TrimLeftFunc(s, unicode.IsSpace)
 	if !strings.Contains(s, "五") {
@@ -300,7 +307,32 @@ func spanOpening(s string, planYear int) bool {
 			s = strings.ReplaceAll(s, p.name, "\uE001")
 		}
 	}
-	return spanOpenRe.MatchString(s)
+	m := spanOpenRe.FindStringSubmatchIndex(s)
+	if m == nil {
+		return false
+	}
+	return m[2] < 0 || hasAny(s[m[1]:], fiveYearWords)
+}
+
+// fiveYearWords speak of the five years of a period in a paragraph.
+var fiveYearWords = []string{"过去五年", "过去的五年", "五年来", "这五年", "的五年", "五年间", "五年里", "五年中", "五年以来"}
+
+// salutationRe matches a paragraph's opening that only addresses the
+// deputies (各位代表！), before what the paragraph is about.
+var salutationRe = regexp.MustCompile(`^各位代表(?:[、，,]同志们)?[！!，,]`)
+
+// paragraphOpening returns the text of the paragraph sentence s starts,
+// without a salutation that opens it.
+func paragraphOpening(text []rune, s sentence) string {
+	end := s.start
+	for end < len(text) && text[end] != '\n' {
+		end++
+	}
+	p := strings.TrimLeftFunc(string(text[s.start:end]), unicode.IsSpace)
+	if loc := salutationRe.FindStringIndex(p); loc != nil {
+		p = p[loc[1]:]
+	}
+	return p
 }
 
 // singleYearOpenings open a paragraph of a multi-year review about the last

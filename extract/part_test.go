@@ -353,3 +353,50 @@ func TestFromToPerHead(t *testing.T) {
 		}
 	}
 }
+
+// TestTimeOfTheYearAndThePeriod checks SPEC section 6 on reports that
+// review both the year just ended and the five-year period it closes, then
+// give the new period's targets and the plan year's.
+func TestTimeOfTheYearAndThePeriod(t *testing.T) {
+	x := newExtractor(t)
+	const expectations = "各位代表：\n一、2025年工作回顾\n我们稳就业、稳企业、稳预期，全省地区生产总值增长6.1%。\n市场预期明显改善，实际使用外资增长8.3%。\n二、2026年工作安排\n今年主要预期目标是：地区生产总值增长5.5%左右。\n"
+	const closingYear = "各位代表：\n一、工作回顾\n2025年是“十四五”收官之年，我们迎难而上，地区生产总值增长5.2%，粮食产量达到800亿斤。\n“十四五”时期，全省地区生产总值年均增长5.4%。\n二、2026年工作安排\n今年地区生产总值增长5%左右。\n"
+	const closingPeriod = "各位代表：\n一、2025年工作回顾\n2025年是“十四五”收官之年。回望极不平凡的五年，全省地区生产总值年均增长5.8%，城镇新增就业累计310万人。\n二、2026年工作安排\n今年地区生产总值增长5%左右。\n"
+	const lastYearAfterPeriod = "各位代表：\n一、“十四五”时期和2025年工作回顾\n这五年，全区地区生产总值跨越两个千亿元台阶，年均增长6.2%。\n各位代表！刚刚过去的2025年，极不平凡。\n全年地区生产总值增长5.7%，规上工业增加值增长8.1%。\n（一）产业发展提质增效。\n高技术制造业增加值增长12.4%。\n过去五年，我们持续改进作风，一般性支出累计压减15%。\n二、“十五五”时期主要目标任务\n今后五年，地区生产总值年均增长5%左右。\n"
+	const thisWasTheFive = "各位代表：\n一、2025年和“十四五”时期工作回顾\n全省地区生产总值增长4.9%。\n各位代表！经过接续奋斗，我们圆满完成规划目标。\n这是综合实力大幅跃升的五年。\n地区生产总值从2.1万亿元提高到2.7万亿元。\n二、2026年工作安排\n今年地区生产总值增长5%左右。\n"
+	const comparedWithPlanEnd = "各位代表：\n一、2025年工作回顾\n全年地区生产总值增长5.1%。\n五年来，全省地区生产总值达到1.4万亿元，较“十三五”末的0.95万亿元增加4500亿元，增长47%，较“十三五”末净增一般公共预算收入300亿元。\n二、2026年工作安排\n今年地区生产总值增长5%左右。\n"
+	cases := []struct {
+		name, text string
+		mention    string
+		want       string
+	}{
+		{"稳预期 in a review is no plan", expectations, "6.1%", "actual 2025"},
+		{"市场预期 in a review is no plan", expectations, "8.3%", "actual 2025"},
+		{"预期目标 in the plan part", expectations, "5.5%左右", "target 2026"},
+		{"closing year of the period, about the year", closingYear, "5.2%", "actual 2025"},
+		{"closing year of the period, later figure", closingYear, "800亿斤", "actual 2025"},
+		{"the period's average after the year", closingYear, "5.4%", "actual null"},
+		{"closing year opening the period's review: average", closingPeriod, "5.8%", "actual null"},
+		{"closing year opening the period's review: total", closingPeriod, "310万人", "actual null"},
+		{"the period reviewed first", lastYearAfterPeriod, "6.2%", "actual null"},
+		{"the year after the period, its paragraph", lastYearAfterPeriod, "5.7%", "actual 2025"},
+		{"the year after the period, same sentence", lastYearAfterPeriod, "8.1%", "actual 2025"},
+		{"the year after the period, later paragraph", lastYearAfterPeriod, "12.4%", "actual 2025"},
+		{"the period again", lastYearAfterPeriod, "15%", "actual null"},
+		{"the new period's average", lastYearAfterPeriod, "5%左右", "target null"},
+		{"这是…的五年: from", thisWasTheFive, "2.1万亿元", "actual 2020"},
+		{"这是…的五年: to", thisWasTheFive, "2.7万亿元", "actual 2025"},
+		{"the period's level reached", comparedWithPlanEnd, "1.4万亿元", "actual null"},
+		{"the base at the end of the last period", comparedWithPlanEnd, "0.95万亿元", "actual 2020"},
+		{"the change since the base", comparedWithPlanEnd, "4500亿元", "actual null"},
+		{"the rate since the base", comparedWithPlanEnd, "47%", "actual null"},
+		{"净增 since the base", comparedWithPlanEnd, "300亿元", "actual null"},
+	}
+	for _, c := range cases {
+		// kind and year only: the hedge is not what these cases are about
+		got := strings.Fields(timeOfMention(t, x, c.text, 2026, c.mention))
+		if got = got[:min(2, len(got))]; strings.Join(got, " ") != c.want {
+			t.Errorf("%s: %s = %q, want %q", c.name, c.mention, strings.Join(got, " "), c.want)
+		}
+	}
+}
