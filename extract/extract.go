@@ -337,6 +337,18 @@ func (x *Extractor) runChunk(d Document, cc *cleanChunk, ci int, lay layout, st 
 				st.p.spanYears, st.p.paraYear, st.p.paraSpan = 5, 0, false
 			}
 		}
+		if !s.heading && st.p.sec == sectionPlan && startsParagraph(text, s, cc.midLine) {
+			// a paragraph of the plan part that reviews the period just
+			// ended (“十四五”时期，…; 这五年，…): until the next heading
+			// or a paragraph that turns to the targets
+			if para := paragraphOpening(text, s); spanOpening(para, d.PlanYear) {
+				st.p = part{sec: sectionReview, spanYears: 5, back: &part{sec: sectionPlan, planSpan: st.p.planSpan}}
+			}
+		} else if !s.heading && st.p.back != nil && startsParagraph(text, s, cc.midLine) {
+			if para := paragraphOpening(text, s); periodTurn(para, d.PlanYear) || isTurn(para, false, d.PlanYear) {
+				st.p = *st.p.back
+			}
+		}
 		if !s.heading && (st.p.sec == sectionReview || st.p.spanYears > 0) && startsParagraph(text, s, cc.midLine) {
 			// a paragraph of a one-year review may open the review of the
 			// five-year period (2015年是“十二五”收官之年。过去五年，…); a

@@ -56,6 +56,42 @@ type layoutScan struct {
 	// (二、“十三五”时期主要成就和“十四五”时期主要目标任务): the plan part
 	// starts where the text turns to the targets, not at the heading
 	periodReview bool
+	// topReview: the report proper opened with a numbered heading of the
+	// review part (一、2025年工作回顾)
+	topReview bool
+	// topUnsure: that heading says neither; its first sentence decides
+	topUnsure bool
+}
+
+// achievedWords in a report's first heading say what was achieved.
+var achievedWords = []string{"取得", "新进展", "新成效", "新成就", "新步伐", "新台阶", "新突破", "迈出", "跃上", "成效显著"}
+
+// headingLevel returns 1 for a heading numbered 一、, 2 for one numbered
+// （一）, 0 for any other.
+func headingLevel(h string) int {
+	h = strings.TrimLeftFunc(h, unicode.IsSpace)
+	switch {
+	case topHeadingRe.MatchString(h):
+		return 1
+	case subHeadingRe.MatchString(h):
+		return 2
+	}
+	return 0
+}
+
+var (
+	topHeadingRe = regexp.MustCompile(`^[一二三四五六七八九十]{1,3}[、.．]`)
+	subHeadingRe = regexp.MustCompile(`^[（(][一二三四五六七八九十]{1,3}[）)]`)
+)
+
+// namesPlanYear reports whether a heading names the plan year (2026年,
+// 今年) or the five-year period that holds it.
+func namesPlanYear(h string, planYear int) bool {
+	if strings.Contains(h, "今年") || planYear > 0 && strings.Contains(h, strconv.Itoa(planYear)+"年") {
+		return true
+	}
+	_, current := periodsIn(h, planYear)
+	return current
 }
 
 // layoutSentence is a sentence as layoutScan reads it.
@@ -119,6 +155,28 @@ func (l *layoutScan) step(s layoutSentence) {
 	if s.heading && reviewsPeriod(s.str, l.planYear) {
 		l.periodReview = true
 		return
+	}
+	if s.heading {
+		switch level := headingLevel(s.str); {
+		case level == 2 && l.topReview && !namesPlanYear(s.str, l.planYear):
+			// a section of the review part (（五）持续加强政府自身建设) turns by
+			// naming the plan year only, not by a plan word
+			return
+		case level == 1 && l.topReview && !l.periodReview && classifyHeading(s.str, l.planYear) == sectionNone && !spanHeading(s.str, l.planYear):
+			// the next part of a report whose first part reviewed
+			// (一、一年接着一年干，…取得新进展; 二、一张蓝图绘到底，…): the plan part
+			l.lay.turns, l.lay.plan, l.lay.planOrig = true, s.at, s.orig
+			l.lay.planSpan = plansPeriod(s.str, l.planYear)
+			return
+		case level == 1 && !l.headed:
+			l.topReview = classifyHeading(s.str, l.planYear) == sectionReview || reviewSpan(s.str, l.planYear) > 0
+			l.topUnsure = !l.topReview && classifyHeading(s.str, l.planYear) == sectionNone && hasAny(s.str, achievedWords)
+		}
+	} else if l.topUnsure {
+		// a first part headed by what was achieved, in neither review nor
+		// plan words (一、一年接着一年干，…取得新进展新成效), reviews when its
+		// text opens with a past year (2025年是…, 一年来，…)
+		l.topReview, l.topUnsure = paragraphYear(s.str, l.planYear) > 0, false
 	}
 	if isTurn(s.str, s.heading, l.planYear) || l.periodReview && !s.heading && periodTurn(s.str, l.planYear) {
 		l.lay.turns, l.lay.plan, l.lay.planOrig = true, s.at, s.orig
@@ -248,8 +306,12 @@ var periodReviewWords = []string{"成就", "回顾", "成绩", "情况", "总结
 // plan year (三、2016年重点工作).
 func plansPeriod(h string, planYear int) bool {
 	_, current := periodsIn(h, planYear)
-	return current && !strings.Contains(h, strconv.Itoa(planYear)+"年") && !strings.Contains(h, "今年")
+	return current && !strings.Contains(h, strconv.Itoa(planYear)+"年") && !hasAny(h, periodStartWords)
 }
+
+// periodStartWords in a heading that names the new five-year period make
+// it about the plan year: 今年, 推动“十五五”开好局、起好步.
+var periodStartWords = []string{"今年", "开好局", "起好步", "开局之年", "开门红"}
 
 // periodTurnRe matches a sentence that turns from the review of the
 // five-year period just ended to the new period's targets: one that opens

@@ -363,6 +363,8 @@ func TestTimeOfTheYearAndThePeriod(t *testing.T) {
 	const closingYear = "各位代表：\n一、工作回顾\n2025年是“十四五”收官之年，我们迎难而上，地区生产总值增长5.2%，粮食产量达到800亿斤。\n“十四五”时期，全省地区生产总值年均增长5.4%。\n二、2026年工作安排\n今年地区生产总值增长5%左右。\n"
 	const closingPeriod = "各位代表：\n一、2025年工作回顾\n2025年是“十四五”收官之年。回望极不平凡的五年，全省地区生产总值年均增长5.8%，城镇新增就业累计310万人。\n二、2026年工作安排\n今年地区生产总值增长5%左右。\n"
 	const lastYearAfterPeriod = "各位代表：\n一、“十四五”时期和2025年工作回顾\n这五年，全区地区生产总值跨越两个千亿元台阶，年均增长6.2%。\n各位代表！刚刚过去的2025年，极不平凡。\n全年地区生产总值增长5.7%，规上工业增加值增长8.1%。\n（一）产业发展提质增效。\n高技术制造业增加值增长12.4%。\n过去五年，我们持续改进作风，一般性支出累计压减15%。\n二、“十五五”时期主要目标任务\n今后五年，地区生产总值年均增长5%左右。\n"
+	const partTwo = "各位代表：\n一、砥砺奋进，高质量发展迈出新步伐\n一年来，全省地区生产总值增长5.3%。\n（四）持续加强政府自身建设\n行政审批时限压缩40%。\n二、乘势而上，奋力开创现代化建设新局面\n《纲要草案》提出，地区生产总值年均增长5%左右。\n三、一鼓作气，推动“十五五”开好局\n今年地区生产总值增长5%以上。\n全年新增城镇就业60万人。\n"
+	const periodInPlan = "各位代表：\n一、2025年工作回顾\n全市地区生产总值增长5.0%。\n二、关于“十五五”规划纲要草案的说明\n“十四五”时期，全市发展极不平凡。这五年，全市地区生产总值从3.2万亿元增加到4.1万亿元。\n《纲要草案》提出，到2030年全市地区生产总值突破5万亿元。\n三、2026年主要任务\n今年全市地区生产总值增长5%左右。\n"
 	const thisWasTheFive = "各位代表：\n一、2025年和“十四五”时期工作回顾\n全省地区生产总值增长4.9%。\n各位代表！经过接续奋斗，我们圆满完成规划目标。\n这是综合实力大幅跃升的五年。\n地区生产总值从2.1万亿元提高到2.7万亿元。\n二、2026年工作安排\n今年地区生产总值增长5%左右。\n"
 	const comparedWithPlanEnd = "各位代表：\n一、2025年工作回顾\n全年地区生产总值增长5.1%。\n五年来，全省地区生产总值达到1.4万亿元，较“十三五”末的0.95万亿元增加4500亿元，增长47%，较“十三五”末净增一般公共预算收入300亿元。\n二、2026年工作安排\n今年地区生产总值增长5%左右。\n"
 	cases := []struct {
@@ -384,6 +386,15 @@ func TestTimeOfTheYearAndThePeriod(t *testing.T) {
 		{"the year after the period, later paragraph", lastYearAfterPeriod, "12.4%", "actual 2025"},
 		{"the period again", lastYearAfterPeriod, "15%", "actual null"},
 		{"the new period's average", lastYearAfterPeriod, "5%左右", "target null"},
+		{"review part without plan words", partTwo, "5.3%", "actual 2025"},
+		{"a review section on the government's own work", partTwo, "40%", "actual 2025"},
+		{"part two plans without plan words", partTwo, "5%左右", "target null"},
+		{"plan year's target", partTwo, "5%以上", "target 2026"},
+		{"the plan year's part, opening the new period", partTwo, "60万人", "target 2026"},
+		{"period reviewed in the plan part: from", periodInPlan, "3.2万亿元", "actual 2020"},
+		{"period reviewed in the plan part: to", periodInPlan, "4.1万亿元", "actual 2025"},
+		{"the new period's target after its review", periodInPlan, "突破5万亿元", "target 2030"},
+		{"plan year after the period's review", periodInPlan, "5%左右", "target 2026"},
 		{"这是…的五年: from", thisWasTheFive, "2.1万亿元", "actual 2020"},
 		{"这是…的五年: to", thisWasTheFive, "2.7万亿元", "actual 2025"},
 		{"the period's level reached", comparedWithPlanEnd, "1.4万亿元", "actual null"},
@@ -398,5 +409,12 @@ func TestTimeOfTheYearAndThePeriod(t *testing.T) {
 		if got = got[:min(2, len(got))]; strings.Join(got, " ") != c.want {
 			t.Errorf("%s: %s = %q, want %q", c.name, c.mention, strings.Join(got, " "), c.want)
 		}
+	}
+	_, lay, err := x.ExtractLayout(Document{ID: "t", Text: partTwo, PlanYear: 2026})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := len([]rune(partTwo[:strings.Index(partTwo, "二、")])); lay.PlanStart != want {
+		t.Errorf("PlanStart = %d, want %d (二、乘势而上…, the second part heading)", lay.PlanStart, want)
 	}
 }
