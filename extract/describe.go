@@ -90,7 +90,8 @@ func (a *analysis) describe(q *quantity, prev *fact, p part, chain string, planY
 	// a percentage reached in a list right after a growth rate, with no
 	// name of its own, raises that rate (增长7%以上、力争达到8%; 都是平均每年
 	// 递增百分之四，在执行中争取达到百分之五: no noun between the two)
-	listGrowth := prev != nil && prev.measure == schema.Growth && prev.q.unit == schema.Percent && cueS >= 0 &&
+	// (not a share: 产量增长31.2%、【占】全国44%, SPEC 3)
+	listGrowth := prev != nil && prev.measure == schema.Growth && prev.q.unit == schema.Percent && cueS >= 0 && !strings.HasPrefix(cue, "占") &&
 		(trimIndicator(a.sub(cs, cueS)) == "" && a.s[max(0, cs-1)] == '、' ||
 			a.s[max(0, cs-1)] == '，' && prev.q.end == cs-1 && a.nounFree(cs, cueS))
 	f.name = a.namingOf(q, cs, cueS, cueE, prev)

@@ -55,3 +55,17 @@ func TestMeasureNamedByTheSentence(t *testing.T) {
 		{"a plan's total after 新增 is its size", "实施新增2000亿元的投资计划。", "2000亿元", schema.Level, false},
 	})
 }
+
+// TestMeasureRatesAndStocks checks the measure of rates, shares and stocks
+// (SPEC 3, issue 11 item 3): a rate or share is a level even in a list of
+// growth figures; 涨幅 is a level rate, 上涨 a growth.
+func TestMeasureRatesAndStocks(t *testing.T) {
+	checkMeasures(t, []measureCase{
+		{"涨幅 is a rate", "全市居民消费价格涨幅2.5%左右。", "2.5%左右", schema.Level, false},
+		{"涨幅 is a rate", "商品零售价格涨幅为1.2%。", "1.2%", schema.Level, false},
+		{"上涨 is a change", "居民消费价格上涨1.8%。", "1.8%", schema.Growth, false},
+		{"a share after a growth rate", "汽车产量增长12%、占全省30%。", "30%", schema.Level, false},
+		{"a reached rate after a growth rate", "出口增长7%以上、力争达到9%。", "9%", schema.Growth, false},
+		{"a rate in a list of growth figures", "地区生产总值增长6%，城镇调查失业率5.5%。", "5.5%", schema.Level, false},
+	})
+}
