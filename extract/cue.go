@@ -65,7 +65,7 @@ func (a *analysis) cueOf(q *quantity, cs int) (cue string, st, en int, why strin
 		w := a.sub(q.pre.start, q.pre.end)
 		return w, q.pre.start, q.pre.start, "level-bound-word" // 融资规模【突破】255亿元
 	}
-	if q.unit == schema.Percent || q.unit == schema.PP || q.rule.Yield == Fixed {
+	if q.unit == schema.Percent || q.unit == schema.PP || q.unit == schema.Times || q.rule.Yield == Fixed {
 		cue, st, en = a.findCue(cs, q.start)
 		why = "nearest-cue"
 	} else if c, s, e := a.findCue(cs, q.start); c != "" && isLevelCue(c) {

@@ -103,6 +103,9 @@ func (a *analysis) describe(q *quantity, prev *fact, p part, chain string, planY
 	if (cue == "" || carried) && q.unit != schema.Percent && a.growthFollows(q.end) {
 		f.measure, why = schema.Level, "stock-before-growth" // 高新技术企业1865家、增长62.3%: a stock and its growth
 	}
+	if why == "count" && cue == "" && a.stockNamedBefore(q, cs) {
+		f.measure, why = schema.Level, "stock-named-before" // 专精特新企业767家: a stock with no verb (SPEC 3)
+	}
 	if f.measure == schema.Growth && (cue == "" || carried) && q.unit == schema.Percent && isRateName(f.name.before) {
 		f.measure, why = schema.Level, "rate-is-level" // 分别增长5%、6%，城镇调查失业率【5.5%】: a rate is a level (SPEC 3)
 	}

@@ -187,3 +187,60 @@ func copula(before string) bool {
 	before = strings.TrimSpace(before)
 	return strings.HasSuffix(before, "为") || strings.HasSuffix(before, "是")
 }
+
+// stockCounts are the measure words of things that stand (家, 所): a count
+// in one, right after its name, is a stock.
+var stockCounts = lex.Set(lexicon.StockCount)
+
+// prepositions open a clause that is no name of a stock.
+const prepositions = "与对为向在从由同跟给把将被"
+
+// stockBreakers are the cue and predicate words of two characters or more
+// (培养, 改造, 入选): verbs whatever the segmenter tags them, which make a
+// count one of things done.
+var stockBreakers = func() []string {
+	var out []string
+	for _, w := range append(lex.Words(lexicon.Cue), lex.Words(lexicon.Predicate)...) {
+		if utf8.RuneCountInString(w) >= 2 {
+			out = append(out, w)
+		}
+	}
+	return out
+}()
+
+// stockNamedBefore reports whether a count is a stock (SPEC 3): it ends its
+// list item, in a measure word of things that stand, right after a name
+// with no verb, adverb or preposition (专精特新企业【767家】、“小巨人”企业35家),
+// as opposed to a count of things done (打掉犯罪团伙【588个】, 与央企合作
+// 项目【115个】) or a count before its noun (【31个】住宅小区列入…).
+func (a *analysis) stockNamedBefore(q *quantity, cs int) bool {
+	if !stockCounts[q.classifier] || q.end < len(a.s) && !isClauseMark(a.s[q.end]) && a.s[q.end] != '、' {
+		return false
+	}
+	s := cs
+	if e := a.lastQuantityEnd(cs, q.start); e > 0 {
+		s = e
+	}
+	zone := a.sub(s, q.start)
+	if hasAny(zone, stockBreakers) {
+		return false // 共培养…毕业生584万人, 农村危房改造366万户: a verb the segmenter took for a noun
+	}
+	if r, _ := utf8.DecodeRuneInString(zone); strings.ContainsRune(prepositions, r) {
+		return false // 与央企合作项目115个: a prepositional phrase, the count of a relation
+	}
+	noun := false
+	for _, t := range a.toks {
+		if t.Start < s || t.End > q.start {
+			continue
+		}
+		switch {
+		case t.POS == "vn" && t.Start == s, (t.POS == "a" || t.POS == "ad") && t.Start > s:
+			return false // 重组省重点实验室249家, 联盟成功备案1家
+		case strings.HasPrefix(t.POS, "v") && t.POS != "vn", t.POS == "d", t.POS == "p":
+			return false
+		case strings.HasPrefix(t.POS, "n") || t.POS == "vn":
+			noun = true
+		}
+	}
+	return noun
+}

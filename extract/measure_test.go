@@ -67,5 +67,17 @@ func TestMeasureRatesAndStocks(t *testing.T) {
 		{"a share after a growth rate", "汽车产量增长12%、占全省30%。", "30%", schema.Level, false},
 		{"a reached rate after a growth rate", "出口增长7%以上、力争达到9%。", "9%", schema.Growth, false},
 		{"a rate in a list of growth figures", "地区生产总值增长6%，城镇调查失业率5.5%。", "5.5%", schema.Level, false},
+		{"a stock named before its count", "全区规模以上工业企业412家、国家级高新技术企业96家。", "412家", schema.Level, false},
+		{"a stock named before its count", "全区规模以上工业企业412家、国家级高新技术企业96家。", "96家", schema.Level, false},
+		{"a stock named before its count", "全县中小学在校生5.2万人。", "5.2万人", schema.Level, false},
+		{"拥有 states a stock", "全市拥有3个国家级经济技术开发区。", "3个", schema.Level, false},
+		{"a count after 新增 adds", "新增国家级高新技术企业18家。", "18家", schema.Delta, false},
+		{"a count of things done, verb first", "查处违法违规企业27家。", "27家", schema.Delta, false},
+		{"a verb the segmenter takes for a noun", "五年共培养技能人才3.4万人。", "3.4万人", schema.Delta, false},
+		{"an action noun names things done", "农村危房改造1200户。", "1200户", schema.Delta, false},
+		{"an adverb makes a predicate", "市级技术创新中心成功备案3家。", "3家", schema.Delta, false},
+		{"a relation is no stock", "与高校合作项目42个。", "42个", schema.Delta, false},
+		{"a count before its noun", "26个乡镇完成污水管网改造。", "26个", schema.Delta, false},
+		{"a multiple after its change verb", "全市拥有的新能源公交车比五年前增长两倍。", "两倍", schema.Growth, false},
 	})
 }

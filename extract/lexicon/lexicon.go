@@ -64,6 +64,7 @@ const (
 	Predicate                        // after a counted noun, starts what is said of the things counted: the name is that and the noun (597家企业【实现】差别化配置)
 	Status                           // after a counted noun, a step of the work (竣工, 投产): with cue words only, the predicate is the count's cue and the noun its name (9个项目竣工投产)
 	WholeSet                         // between a counted noun and its predicate, says it holds for all of them: the noun alone names the count (72项任务【全部】完成)
+	StockCount                       // a measure word of things that stand (家, 所): a count in it right after its name, with no verb, is a stock (专精特新企业767【家】)
 )
 
 // Cue is the set of the three cue roles.
@@ -85,7 +86,7 @@ var roleNames = map[string]Role{
 	"realized": Realized, "intent": Intent, "not-time": NotTime,
 	"not-alone": NotAlone, "one-char-name": OneCharName, "place": Place, "generic-head": GenericHead, "pair": Pair, "scale-head": ScaleHead,
 	"list-head": ListHead, "bare-head": BareHead, "list-prefix": ListPrefix,
-	"predicate": Predicate, "whole-set": WholeSet, "status": Status,
+	"predicate": Predicate, "whole-set": WholeSet, "status": Status, "stock-count": StockCount,
 }
 
 // String returns the role's names, space-separated, as lexicon.tsv writes them.
