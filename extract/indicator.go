@@ -473,8 +473,12 @@ func overlap(prev, s string) int {
 
 // objectOfVerbPhrase returns the object of a name that is a verb phrase
 // (提请全国人大常委会审议法律议案, 依法主动公开政务信息): the noun phrase after
-// its last verb, when the phrase starts with a verb and the object is long
-// enough to name the thing counted (not 项目 of 承接京津转移项目); else nil.
+// its last verb, when the phrase starts with a verb, an adverb or the body
+// that acts (国务院提请…), and the object is long enough to name the thing
+// counted: three characters (not 项目 of 承接京津转移项目, 岗位 of 募集就业见习
+// 岗位); a one-character object after two verbs takes the second in
+// (打通【断头路】). A final word tagged as a verb after a noun
+// is part of the object (人大代表【建议】). Else nil.
 func (a *analysis) objectOfVerbPhrase(p phrase) phrase {
 	toks := a.tokens(p)
 	text := a.text(p)
@@ -490,23 +494,45 @@ func (a *analysis) objectOfVerbPhrase(p phrase) phrase {
 	for first < len(toks) && a.posAt(toks[first].start) == "d" {
 		first++ // 依法【主动】公开
 	}
+	if first == 0 && len(toks) >= 3 && a.isActor(toks[0]) && isVerb(toks[1]) {
+		first = 1 // 【国务院】提请…: the government or a body before the verb phrase
+	}
 	if first == len(toks) || !isVerb(toks[first]) && a.posAt(toks[0].start) != "d" {
 		return nil
 	}
+	n := len(toks)
+	if n-first >= 3 && isVerb(toks[n-1]) && strings.HasPrefix(a.posAt(toks[n-2].start), "n") {
+		n-- // 人大代表【建议】: a noun the segmenter tags as a verb ends the object
+	}
 	last := -1
-	for k, t := range toks {
-		if isVerb(t) {
+	for k := first; k < n-1; k++ {
+		if isVerb(toks[k]) {
 			last = k
 		}
 	}
-	if last < 0 || last == len(toks)-1 {
+	if last < 0 {
 		return nil
 	}
 	obj := phrase{}.add(toks[last+1].start, p[0].end)
-	if obj.runes() < 3 || !a.nameable(obj) {
+	twoVerbs := last > first && isVerb(toks[last-1])
+	switch {
+	case obj.runes() == 1 && twoVerbs:
+		obj = phrase{}.add(toks[last].start, p[0].end) // 打通【断头路】: a verb before a one-character noun is part of the name
+	case obj.runes() < 3:
+		return nil
+	}
+	if !a.nameable(obj) {
 		return nil
 	}
 	return obj
+}
+
+// isActor reports whether t names who acts: an organisation or a person
+// (国务院, 全国人大常委会), or a word ending in 政府 (市政府); not a noun or
+// place that modifies the verb after it (线下【无】理由退货, 京津【保】合作).
+func (a *analysis) isActor(t span) bool {
+	pos := a.posAt(t.start)
+	return pos == "nt" || pos == "nr" || strings.HasSuffix(a.sub(t.start, t.end), "政府")
 }
 
 // genericHeads name no figure alone: 完成投资3210亿元 is the investment in

@@ -34,6 +34,16 @@ func TestIndicatorClasses(t *testing.T) {
 		{"predicate", "written", "确定的25项民生实事全部完成。", "25项", "民生实事"},
 		// a verb and one noun at the end are a name of their own (签约项目)
 		{"predicate", "county_gaotang_2023", "力争1个以上外资项目申报省“双招双引”签约项目。", "1个以上", "申报省“双招双引”签约项目"},
+		// a count named by a verb and its object is named by the object
+		{"verb-object", "city_baoding_2022", "提升主城区主次干道8条（段），打通断头路18条。", "18条", "断头路"},
+		{"verb-object", "written", "全年受理群众诉求12万条。", "12万条", "群众诉求"},
+		{"verb-object", "county_gaotang_2023", "办理人大代表建议92件、政协委员提案115件。", "92件", "人大代表建议"},
+		{"verb-object", "county_gaotang_2023", "办理人大代表建议92件、政协委员提案115件。", "115件", "政协委员提案"},
+		{"verb-object", "written", "市政府提请市人大常委会审议地方性法规草案5件。", "5件", "地方性法规草案"},
+		{"verb-object", "county_gaotang_2023", "办理留抵退税7.1亿元。", "7.1亿元", "留抵退税"},
+		// a noun or place before the verb modifies it: the name stays whole
+		{"verb-object", "city_baoding_2021", "京津保合作项目469项。", "469项", "京津保合作项目"},
+		{"verb-object", "written", "全省线下无理由退货承诺店超过3000家。", "超过3000家", "线下无理由退货承诺店"},
 		// a 等 inside a word (高等, 中等) is no list's end
 		{"predicate", "written", "26所公办中等职业学校全部达到省定标准。", "26所", "公办中等职业学校"},
 	}
