@@ -151,6 +151,7 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 	qs := q.start
 	var mid, subj phrase
 	midS := cs
+	keptVerb := false // a second verb kept before a plain noun (实施【帮扶】项目)
 	if cueS >= 0 {
 		midS = cueE
 		// words after an earlier number of the clause belong to this one:
@@ -158,7 +159,11 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 		if e := a.lastQuantityEnd(cueE, qs); e > 0 {
 			midS = a.skipCue(e, qs)
 		}
+		m0 := midS
 		midS = a.skipCue(midS, qs) // 关停取缔“散乱污”企业: a second verb is not the name
+		if midS > m0 && plainNouns[a.text(a.trim(phrase{}.add(midS, qs)))] {
+			midS, keptVerb = m0, true // 实施【帮扶】项目: unless it is all that tells a plain noun apart
+		}
 		mid = mid.add(midS, qs)
 		// the same for the subject: 26个【省市重点项目投资】完成34.67亿元
 		subjS := cs
@@ -203,8 +208,12 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 		ind, why = after, "noun-after" // 实施50个【市区重点技改项目】, 建设1.5万亩【“吨半粮田”示范方】
 		if rel := a.relativeBefore(qs, midS, cs, cueS); len(rel) > 0 && after.runes() <= 2 && !a.isPlace(after) {
 			ind, why = rel.join(after), "relative-and-noun-after" // 【重大水利工程已开工的】57个【项目】: which 项目
-		} else if pred, head := a.saidOfCount(after, a.sub(max(cueS, 0), max(cueE, 0))); q.unit == schema.Count && len(pred) > 0 {
+		} else if pred, head := a.saidOfCount(after); q.unit == schema.Count && len(pred) > 0 {
 			ind, why = pred.join(head), "predicate-and-noun-after" // 597家【企业】【实现差别化资源要素配置】
+		} else if q.unit == schema.Count && len(head) > 0 && head.runes() < after.runes() {
+			ind, why = head, "noun-before-predicate" // 6个【项目】建成投产: the verbs are the cue
+		} else if pre := a.nameBeforeCount(qs, midS, cs, cueS); q.unit == schema.Count && plainNouns[a.text(after)] && len(pre) > 0 {
+			ind, why = pre.join(after), "name-before-count" // 推进【制度型开放试点】33项【任务】
 		}
 	case q.unit != schema.Count && q.end < len(a.s) && a.s[q.end] == '的' && len(a.nounAfter(q.end+1)) > 0:
 		ind, why = a.nounAfter(q.end+1), "noun-after-de" // 投资15亿元的【…项目】
@@ -222,7 +231,7 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 		ind, why = subj.join(cue), "cue-inside-name" // 经济增长预期目标为5%: the cue is part of the name
 	case len(tmid) > 0 && !midQ && len(tsubj) > 0 && (hasPrefixAny(tmidText, hedgeWords) || genericHeads[a.text(cue)]) && a.onlyVerbs(tmid) && !a.hasQuantity(subjStart(subj, cs), max(cs, cueS)):
 		ind, why = tsubj.join(cue), "cue-inside-name" // 中央预算内【投资】拟安排7350亿元: a hedged verb follows the cue
-	case len(tmid) > 0 && !midQ && len(tsubj) > 0 && tmid.runes() <= 3 && !a.hasQuantity(subjStart(subj, cs), max(cs, cueS)):
+	case len(tmid) > 0 && !midQ && len(tsubj) > 0 && (tmid.runes() <= 3 || keptVerb && tmid.runes() <= 4) && !a.hasQuantity(subjStart(subj, cs), max(cs, cueS)):
 		ind, why = tsubj.join(tmid), "subject-and-object" // 可再生能源新增装机: the subject names whose 装机
 	case len(tmid) > 0 && !midQ:
 		ind, why = mid, "object"
@@ -276,6 +285,11 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 	if len(ind) == 0 {
 		why = "none"
 	}
+	if plainNouns[a.text(ind)] {
+		if t := a.topic(cs); len(t) > 0 {
+			ind, why = t.join(ind), why+"+topic" // 【高速公路】，开工…等2个【项目】
+		}
+	}
 	if why == "predicate-and-noun-after" {
 		return ind, why // saidOfCount bounds it: shortening would cut the predicate's verb
 	}
@@ -289,8 +303,9 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 // predicate starts with a word of the lexicon's predicate role, after
 // adverbs (率先, 已), and runs to the end of the clause with no number in
 // it; a word of the whole set (72项任务【全部】完成) says the noun alone
-// names the count, and gives nothing. It returns nil, nil otherwise.
-func (a *analysis) saidOfCount(after phrase, cue string) (pred, head phrase) {
+// names the count, and gives nothing; a predicate of cue and status words
+// alone (竣工投产) gives the noun alone. It returns nil, nil otherwise.
+func (a *analysis) saidOfCount(after phrase) (pred, head phrase) {
 	if len(after) != 1 || !a.nameable(after) {
 		return nil, nil
 	}
@@ -332,14 +347,75 @@ func (a *analysis) saidOfCount(after phrase, cue string) (pred, head phrase) {
 	case pred.runes() <= a.predicateAt(v) && a.predicateAt(v) < 2:
 		return nil, nil // 通 alone says nothing
 	case onlyCues(text):
-		return nil, nil // 9个项目【竣工投产】: the verb is the count's cue, the noun its name
+		return nil, head // 9个项目【竣工投产】: the verb is the count's cue, the noun its name
 	case strings.HasSuffix(text, "后") || strings.HasSuffix(text, "时"):
 		return nil, nil // 120个项目【建成后】，…: a time clause, no predicate
-	case hasAny(text, levelNouns) && !lex.Is(cue, lexicon.Delta):
-		return nil, nil // 1000家县医院达到…【水平】: a level noun would make the count read as a level (measureOf)
 	}
 	return pred, head
 }
+
+// nameBeforeCount returns the words between the cue (or the clause start,
+// or an earlier number) and the count at qs when they name the kind of a
+// plain noun after it (推进【制度型开放试点】33项任务): a short noun phrase,
+// no list, no examples (康达水业【等】6个项目), no relative clause; else nil.
+func (a *analysis) nameBeforeCount(qs, midS, cs, cueS int) phrase {
+	s := cs
+	if cueS >= 0 {
+		s = midS
+	}
+	if e := a.lastQuantityEnd(s, qs); e > 0 {
+		s = e
+	}
+	p := a.trim(phrase{}.add(s, qs))
+	text := a.text(p)
+	if s > 0 && a.s[s-1] == '、' {
+		return nil // 升钟灌区、【大桥灌区】6个工程: the last item of a list
+	}
+	if len(p) != 1 || p.runes() > 10 || !a.nameable(p) || strings.ContainsAny(text, "、的等，") || !a.onlyNouns(p) {
+		return nil
+	}
+	return p
+}
+
+// onlyNouns reports whether p is a noun phrase: it starts and ends with a
+// noun, a distinguishing word or a name the segmenter holds (试点, 省级),
+// and a verb inside it is followed by a noun (制度型【开放】试点).
+func (a *analysis) onlyNouns(p phrase) bool {
+	toks := a.tokens(p)
+	if len(toks) == 0 {
+		return false
+	}
+	for k, t := range toks {
+		pos := a.posAt(t.start)
+		noun := strings.HasPrefix(pos, "n") || pos == "vn" || pos == "j" || pos == "l" || pos == "b" || pos == "k" || strings.ContainsAny(a.sub(t.start, t.end), "“”")
+		inner := k > 0 && k < len(toks)-1 && strings.HasPrefix(pos, "v")
+		if !noun && !inner {
+			return false
+		}
+	}
+	return true
+}
+
+// topic returns the name that opens the sentence as a clause of its own
+// (【高速公路】，开工长深高速改扩建等2个项目): a noun phrase of two to eight
+// characters before a comma or colon, when the fact's clause (starting at
+// cs) comes after it; else nil.
+func (a *analysis) topic(cs int) phrase {
+	e := a.clauseEnd(0)
+	if e >= len(a.s) || e < 2 || e > 8 || cs <= e || a.s[e] != '，' && a.s[e] != '：' {
+		return nil
+	}
+	a.segmentClause(0, e)
+	p := a.trim(phrase{}.add(0, e))
+	if len(p) != 1 || p.runes() < 2 || !a.nameable(p) || a.hasQuantity(0, e) || !a.onlyNouns(p) || !strings.HasPrefix(a.posEndingAt(p[0].end), "n") {
+		return nil // not 招商引资【有声有色】: a topic ends with a noun
+	}
+	return p
+}
+
+// plainNouns alone tell no count of the report apart (lexicon role
+// plain-noun).
+var plainNouns = lex.Set(lexicon.PlainNoun)
 
 // maxPredicateName bounds a name made of a predicate and its noun: longer
 // than maxIndicator, since neither part can be cut (通过大湾区职称评价港澳

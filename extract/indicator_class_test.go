@@ -44,6 +44,15 @@ func TestIndicatorClasses(t *testing.T) {
 		// a noun or place before the verb modifies it: the name stays whole
 		{"verb-object", "city_baoding_2021", "京津保合作项目469项。", "469项", "京津保合作项目"},
 		{"verb-object", "written", "全省线下无理由退货承诺店超过3000家。", "超过3000家", "线下无理由退货承诺店"},
+		// (a) a plain noun (项目, 任务) keeps what tells it apart
+		{"plain-noun", "written", "推进营商环境改革试点25项任务全部落地。", "25项", "营商环境改革试点任务"},
+		{"plain-noun", "written", "铁路，开工沿海高铁等3个项目，建成西环线等5个项目。", "3个", "铁路项目"},
+		{"plain-noun", "written", "铁路，开工沿海高铁等3个项目，建成西环线等5个项目。", "5个", "铁路项目"},
+		{"plain-noun", "province_sichuan_2026", "浙江省投入财政帮扶资金33.9亿元、实施帮扶项目781个。", "781个", "帮扶项目"},
+		{"plain-noun", "written", "确保康达水业等投资37亿元的6个项目建成投产。", "6个", "项目"},
+		// the last item of a list and a clause that is no noun are no kind
+		{"plain-noun", "province_sichuan_2026", "包括武都引水、升钟灌区、大桥灌区6个工程。", "6个", "工程"},
+		{"plain-noun", "written", "招商引资有声有色，全年共签约项目35个。", "35个", "项目"},
 		// a 等 inside a word (高等, 中等) is no list's end
 		{"predicate", "written", "26所公办中等职业学校全部达到省定标准。", "26所", "公办中等职业学校"},
 	}

@@ -63,6 +63,7 @@ const (
 	ListPrefix                       // a list's first item starting with it lends its modifier to every item (【单位】国内生产总值能耗、二氧化碳排放量)
 	Predicate                        // after a counted noun, starts what is said of the things counted: the name is that and the noun (597家企业【实现】差别化配置)
 	Status                           // after a counted noun, a step of the work (竣工, 投产): with cue words only, the predicate is the count's cue and the noun its name (9个项目竣工投产)
+	PlainNoun                        // a noun that alone tells no count apart (项目, 任务): it keeps the words written before the number (制度型开放试点33项【任务】) or the verb before it (实施帮扶【项目】)
 	WholeSet                         // between a counted noun and its predicate, says it holds for all of them: the noun alone names the count (72项任务【全部】完成)
 	StockCount                       // a measure word of things that stand (家, 所): a count in it right after its name, with no verb, is a stock (专精特新企业767【家】)
 )
@@ -86,7 +87,7 @@ var roleNames = map[string]Role{
 	"realized": Realized, "intent": Intent, "not-time": NotTime,
 	"not-alone": NotAlone, "one-char-name": OneCharName, "place": Place, "generic-head": GenericHead, "pair": Pair, "scale-head": ScaleHead,
 	"list-head": ListHead, "bare-head": BareHead, "list-prefix": ListPrefix,
-	"predicate": Predicate, "whole-set": WholeSet, "status": Status, "stock-count": StockCount,
+	"predicate": Predicate, "whole-set": WholeSet, "status": Status, "stock-count": StockCount, "plain-noun": PlainNoun,
 }
 
 // String returns the role's names, space-separated, as lexicon.tsv writes them.
