@@ -233,6 +233,9 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 		ind, why = tsubj.join(cue), "cue-inside-name" // 中央预算内【投资】拟安排7350亿元: a hedged verb follows the cue
 	case len(tmid) > 0 && !midQ && len(tsubj) > 0 && (tmid.runes() <= 3 || keptVerb && tmid.runes() <= 4) && !a.hasQuantity(subjStart(subj, cs), max(cs, cueS)):
 		ind, why = tsubj.join(tmid), "subject-and-object" // 可再生能源新增装机: the subject names whose 装机
+		if c := a.text(cue); !isLevelCue(c) && !strings.HasSuffix(c, "到") && !strings.HasSuffix(c, "至") && !strings.ContainsAny(a.text(mid)+c, "的（）()") {
+			ind = tsubj.join(cue).join(mid) // the name as written: 城中村【改造】安置, 经济【增长】贡献率
+		}
 	case len(tmid) > 0 && !midQ:
 		ind, why = mid, "object"
 	case cueS >= 0 && cueE == qs && genericHeads[a.sub(cueS, cueE)] && len(tmid) == 0 && len(tsubj) > 0 && !a.hasQuantity(subjStart(subj, cs), cueS) && a.nameable(tsubj) &&

@@ -16,7 +16,7 @@ func TestIndicatorClasses(t *testing.T) {
 		{"time", "province_hebei_2021", "单位GDP能耗五年下降21%。", "21%", "单位GDP能耗"},
 		{"time", "province_hebei_2021", "连续五年财政民生支出占比稳定在80%以上。", "80%以上", "财政民生支出占比"},
 		{"time", "written", "全县财政用于教育支出五年累计达到36亿元。", "36亿元", "财政用于教育支出"},
-		{"time", "written", "中央财政连续三年安排资金90亿元。", "90亿元", "中央财政资金"},
+		{"time", "written", "中央财政连续三年安排资金90亿元。", "90亿元", "中央财政安排资金"},
 		{"time", "written", "高校毕业生就业率去年底达到91%。", "91%", "高校毕业生就业率"},
 		{"time", "written", "来我市就医人次从疫情前的0.2万增至17万。", "0.2万", "来我市就医人次"},
 		{"time", "written", "全市粮食总产量连续5年稳定在100万吨以上。", "100万吨以上", "粮食总产量"},
@@ -53,6 +53,10 @@ func TestIndicatorClasses(t *testing.T) {
 		// the last item of a list and a clause that is no noun are no kind
 		{"plain-noun", "province_sichuan_2026", "包括武都引水、升钟灌区、大桥灌区6个工程。", "6个", "工程"},
 		{"plain-noun", "written", "招商引资有声有色，全年共签约项目35个。", "35个", "项目"},
+		// a cue between the subject and the object is part of the name as written
+		{"as-written", "written", "全市汽车更新申请3万辆。", "3万辆", "汽车更新申请"},
+		{"as-written", "written", "服务业对经济增长贡献率接近60%。", "接近60%", "服务业对经济增长贡献率"},
+		{"as-written", "written", "全年乡村绿化植树超过200万株。", "超过200万株", "乡村绿化植树"},
 		// a 等 inside a word (高等, 中等) is no list's end
 		{"predicate", "written", "26所公办中等职业学校全部达到省定标准。", "26所", "公办中等职业学校"},
 	}
