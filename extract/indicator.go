@@ -243,6 +243,9 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 		ind, why = tsubj.join(cue), "generic-cue-in-name" // 实际使用外商直接【投资】1196亿美元: the head of the name
 	case len(tsubj) > 0 && !a.hasQuantity(subjStart(subj, cs), max(cs, cueS)):
 		ind, why = subj, "subject"
+		if cueE == qs && onlyAction(a.text(cue)) && a.tokStart[cueS] {
+			ind, why = subj.join(cue), "subject-and-action" // 国土空间生态【修复】353万亩: the work done names it, as written
+		}
 	case cueS >= 0 && len(tmid) == 0 && len(tsubj) == 0 && q.end == a.clauseEnd(q.end) && (q.unit == schema.CNY || q.unit == schema.USD) && !a.hasQuantity(cs, cueS):
 		ind, why = a.objectOfNextClause(q.end), "object-of-next-clause" // 投资1亿元，实施【城市品质提升行动】
 	case cueS >= 0 && len(tmid) == 0 && len(tsubj) == 0:
@@ -355,6 +358,16 @@ func (a *analysis) saidOfCount(after phrase) (pred, head phrase) {
 		return nil, nil // 120个项目【建成后】，…: a time clause, no predicate
 	}
 	return pred, head
+}
+
+// onlyAction reports whether a cue is a verb of work and nothing else
+// (修复, 改造, 搬迁): a delta cue with no other role in the lexicon. Such a
+// verb right after the name and before the number is part of the name as
+// written (农村危房改造); an auxiliary (新增, 完成, 实现), a verb of change
+// (增加) or a state (达到) is not.
+func onlyAction(cue string) bool {
+	e, ok := lex.Lookup(cue)
+	return ok && e.Roles == lexicon.Delta
 }
 
 // nameBeforeCount returns the words between the cue (or the clause start,

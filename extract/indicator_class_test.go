@@ -57,6 +57,10 @@ func TestIndicatorClasses(t *testing.T) {
 		{"as-written", "written", "全市汽车更新申请3万辆。", "3万辆", "汽车更新申请"},
 		{"as-written", "written", "服务业对经济增长贡献率接近60%。", "接近60%", "服务业对经济增长贡献率"},
 		{"as-written", "written", "全年乡村绿化植树超过200万株。", "超过200万株", "乡村绿化植树"},
+		// a verb of work between the name and the number is part of it; an auxiliary is not
+		{"as-written", "province_sichuan_2026", "累计完成营造林2709万亩、国土空间生态修复353万亩。", "353万亩", "国土空间生态修复"},
+		{"as-written", "written", "全年易地扶贫搬迁3万人。", "3万人", "易地扶贫搬迁"},
+		{"as-written", "written", "全县高新技术企业新增12家。", "12家", "高新技术企业"},
 		// a 等 inside a word (高等, 中等) is no list's end
 		{"predicate", "written", "26所公办中等职业学校全部达到省定标准。", "26所", "公办中等职业学校"},
 	}
