@@ -1,10 +1,13 @@
 package normalize
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -299,6 +302,20 @@ func TestCleanInvalidUTF8(t *testing.T) {
 			t.Errorf("Clean(%q).Orig(Len()) = %d; want %d", in, v.Orig(len(v.Runes)), len([]rune(in)))
 		}
 	}
+	// more code points than codePointsAtLeast counts (stray continuation
+	// bytes): readText's arrays grow
+	for _, in := range []string{
+		strings.Repeat("\x80", 100) + "增长6.5%",
+		"地区\xbf生产\x80\x80总值——增长\r\n" + strings.Repeat("一\x80", 300),
+		"\x80",
+	} {
+		for _, html := range []bool{false, true} {
+			checkSameClean(t, fmt.Sprintf("%.20q", in), in, Options{HTML: html})
+			if v := Clean(in, Options{HTML: html}); v.Orig(len(v.Runes)) != len([]rune(in)) {
+				t.Errorf("Clean(%.20q).Orig(Len()) = %d; want %d", in, v.Orig(len(v.Runes)), len([]rune(in)))
+			}
+		}
+	}
 }
 
 // TestCleanIdempotent checks that cleaning a cleaned text changes nothing
@@ -342,5 +359,67 @@ func BenchmarkCleanHTML(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Clean(text, Options{HTML: true})
+	}
+}
+
+// TestCodePointsAtLeast checks the count that sizes readText's arrays:
+// utf8.RuneCountInString exactly for valid UTF-8, never more for invalid.
+func TestCodePointsAtLeast(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int
+	}{
+		{"", 0},
+		{"abc", 3},
+		{"地区生产总值增长6.5%", 12},
+		{"𠀀😀 x", 4},
+		{"一二三四五六七八九十", 10},
+		{"a\x80b", 2},    // a stray continuation byte: 3 to the decoder
+		{"\xe4\xb8", 1},  // a cut character: 2 to the decoder
+		{"\xe4\xb8a", 2}, // 3 to the decoder
+		{"\xff\xfe", 2},  // invalid lead bytes count
+		{"\x80\x80\x80\x80\x80\x80\x80\x80\x80", 0},
+	}
+	for _, tt := range tests {
+		if got := codePointsAtLeast(tt.in); got != tt.want {
+			t.Errorf("codePointsAtLeast(%q) = %d, want %d", tt.in, got, tt.want)
+		}
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := 0; i < 20000; i++ {
+		b := make([]byte, rng.IntN(40))
+		for j := range b {
+			b[j] = byte(rng.IntN(256))
+		}
+		s := string(b)
+		if i%2 == 0 {
+			s = strings.ToValidUTF8(s, "中")
+		}
+		got, count := codePointsAtLeast(s), utf8.RuneCountInString(s)
+		if utf8.ValidString(s) && got != count || got > count {
+			t.Fatalf("codePointsAtLeast(%q) = %d; want %d (valid: %v)", s, got, count, utf8.ValidString(s))
+		}
+	}
+}
+
+// BenchmarkCodePoints sizes readText's arrays for a report: by
+// codePointsAtLeast and, as before, by utf8.RuneCountInString.
+func BenchmarkCodePoints(b *testing.B) {
+	data, err := os.ReadFile("testdata/county_gaotang_2023.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := string(data)
+	for _, c := range []struct {
+		name  string
+		count func(string) int
+	}{{"codePointsAtLeast", codePointsAtLeast}, {"RuneCountInString", utf8.RuneCountInString}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				c.count(text)
+			}
+		})
 	}
 }
