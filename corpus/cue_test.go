@@ -1,6 +1,8 @@
 package corpus
 
 import (
+	"bytes"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -64,5 +66,84 @@ func TestUTF8Prefix(t *testing.T) {
 		if v, m := utf8Prefix([]byte(s)); v != valid || m != multi {
 			t.Errorf("utf8Prefix(%q) = %d, %d; want %d, %d", s, v, m, valid, multi)
 		}
+	}
+}
+
+// TestControlBytesWordAtATime checks checkControlBytes, which reads eight
+// bytes at a time, against checkControlBytesSlow: every byte value at
+// every offset of texts of 1 to 24 bytes, and random texts.
+func TestControlBytesWordAtATime(t *testing.T) {
+	same := func(b []byte) {
+		t.Helper()
+		got, want := fmt.Sprint(checkControlBytes(b, 7)), fmt.Sprint(checkControlBytesSlow(b, 7))
+		if got != want {
+			t.Errorf("checkControlBytes(%q) = %s, want %s", b, got, want)
+		}
+	}
+	for n := 1; n <= 24; n++ {
+		for at := 0; at < n; at++ {
+			for c := 0; c < 256; c++ {
+				b := bytes.Repeat([]byte("增"), n)[:n]
+				b[at] = byte(c)
+				same(b)
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for i := 0; i < 20000; i++ {
+		b := make([]byte, rng.IntN(64))
+		for j := range b {
+			b[j] = byte(0x20 + rng.IntN(224))
+			if rng.IntN(30) == 0 {
+				b[j] = byte(rng.IntN(0x20))
+			}
+		}
+		same(b)
+	}
+}
+
+// TestUTF8PrefixLong checks utf8Prefix's count of multi-byte sequences,
+// eight bytes at a time, on valid texts of every length up to 64 bytes.
+func TestUTF8PrefixLong(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	alphabet := []rune("a1,增长𝑥é\n。")
+	for i := 0; i < 20000; i++ {
+		var b []byte
+		for len(b) < rng.IntN(64) {
+			b = utf8.AppendRune(b, alphabet[rng.IntN(len(alphabet))])
+		}
+		multi := 0
+		for _, r := range string(b) {
+			if r >= utf8.RuneSelf {
+				multi++
+			}
+		}
+		if v, m := utf8Prefix(b); v != len(b) || m != multi {
+			t.Errorf("utf8Prefix(%q) = %d, %d; want %d, %d", b, v, m, len(b), multi)
+		}
+	}
+}
+
+// BenchmarkControlBytes checks a report for control bytes eight bytes at
+// a time (checkControlBytes) and a byte at a time (checkControlBytesSlow,
+// as before).
+func BenchmarkControlBytes(b *testing.B) {
+	data, err := os.ReadFile("../corpus/002_8301e86fb68a1f77.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, c := range []struct {
+		name  string
+		check func([]byte, int) error
+	}{{"word", checkControlBytes}, {"byte", checkControlBytesSlow}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := c.check(data, 0); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -2,7 +2,9 @@ package corpus
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
+	"math/bits"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -284,8 +286,13 @@ func decodeUTF8(b []byte, start int) (string, error) {
 func utf8Prefix(b []byte) (valid, multi int) {
 	if utf8.Valid(b) {
 		// the first byte of a multi-byte sequence is 0xC2-0xF4, the
-		// others 0x80-0xBF
-		for _, c := range b {
+		// others 0x80-0xBF: count the bytes 11xxxxxx, eight at a time
+		i := 0
+		for ; i+8 <= len(b); i += 8 {
+			x := binary.LittleEndian.Uint64(b[i:])
+			multi += bits.OnesCount64(x & (x << 1) & 0x8080808080808080)
+		}
+		for _, c := range b[i:] {
 			if c >= 0xC0 {
 				multi++
 			}
@@ -440,7 +447,24 @@ func firstDiff(a, b []byte) int {
 // line feed, vertical tab, form feed and carriage return. In UTF-8 and
 // GB18030 such bytes never occur inside a multi-byte character, so a raw
 // byte scan is exact. base is added to reported offsets.
+//
+// It reads eight bytes at a time and looks at them one by one only when
+// one of them is below 0x20 (a line feed, mostly).
 func checkControlBytes(b []byte, base int) error {
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		if x := binary.LittleEndian.Uint64(b[i:]); (x-0x2020202020202020)&^x&0x8080808080808080 == 0 {
+			continue // no byte below 0x20 (the borrow trick: a byte below n=0x20 sets its bit 7)
+		}
+		if err := checkControlBytesSlow(b[i:i+8], base+i); err != nil {
+			return err
+		}
+	}
+	return checkControlBytesSlow(b[i:], base+i)
+}
+
+// checkControlBytesSlow is checkControlBytes a byte at a time.
+func checkControlBytesSlow(b []byte, base int) error {
 	for i, c := range b {
 		if c < 0x20 && isBinaryControl(rune(c)) {
 			return binaryErr(rune(c), base+i)
