@@ -77,6 +77,12 @@ func (a *analysis) nounAfter(i int) phrase {
 		if !noun && t.POS == "x" && isHanWord(t.Text) && k+1 < len(toks) && nameGoesOn(toks[k+1].POS) {
 			noun = true
 		}
+		// one character the segmenter tagged as a measure word, numeral or
+		// verb ends a name at the end of its clause: 精品国医【堂】, 服务【点】, 境外【展】
+		if !noun && len(p) > 0 && (t.POS == "q" || t.POS == "m" || t.POS == "v") && utf8.RuneCountInString(t.Text) == 1 && isHan(r0) &&
+			(k+1 == len(toks) || isClauseMark([]rune(toks[k+1].Text)[0])) && (t.End >= len(a.s) || isClauseMark(a.s[t.End])) {
+			noun = true
+		}
 		// an adjective ends no name: 战新产业项目【扎实】推进
 		if len(p) > 0 && (t.POS == "a" || t.POS == "ad") && (k+1 >= len(toks) || !nameGoesOn(toks[k+1].POS)) {
 			break

@@ -61,6 +61,9 @@ func TestIndicatorClasses(t *testing.T) {
 		{"as-written", "province_sichuan_2026", "累计完成营造林2709万亩、国土空间生态修复353万亩。", "353万亩", "国土空间生态修复"},
 		{"as-written", "written", "全年易地扶贫搬迁3万人。", "3万人", "易地扶贫搬迁"},
 		{"as-written", "written", "全县高新技术企业新增12家。", "12家", "高新技术企业"},
+		// (d) one character at the end of the clause finishes the name: no fragment
+		{"fragment", "county_gaotang_2023", "打造1个精品国医堂，建设15家中医药特色村卫生室。", "1个", "精品国医堂"},
+		{"fragment", "written", "建成50个村级寄递物流服务点，打通农村物流。", "50个", "村级寄递物流服务点"},
 		// a 等 inside a word (高等, 中等) is no list's end
 		{"predicate", "written", "26所公办中等职业学校全部达到省定标准。", "26所", "公办中等职业学校"},
 	}
