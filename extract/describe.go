@@ -127,9 +127,11 @@ func (a *analysis) describe(q *quantity, prev *fact, p part, chain string, planY
 	}
 	if f.measure == schema.Level && (q.unit == schema.CNY || q.unit == schema.USD) && lex.Is(cue, lexicon.Delta) && lex.Is(cue, lexicon.Growth) &&
 		(cueE >= 0 && cueE <= q.start && q.start-cueE <= 2 && trimIndicator(a.sub(cueE, q.start)) == "" ||
+			cueE >= 0 && cueE <= q.start && a.objectOnly(cueE, q.start) ||
 			prev != nil && prev.cue == cue && prev.measure == schema.Delta && prev.q.unit == q.unit && prev.q.end <= q.start && hasAny(a.sub(prev.q.end, q.start), []string{"和", "、"}) && q.start-prev.q.end == 1) {
-		// 最低标准提高【20元】, 分别提高0.11元和【0.13元】: the amount the verb
-		// right before it adds (SPEC 3), not a sum it only qualifies (用于提高…的支出)
+		// 最低标准提高【20元】, 分别提高0.11元和【0.13元】, 降低利息负担【2000亿元】:
+		// the amount the verb before it adds to its object or takes from it
+		// (SPEC 3), not a sum it only qualifies (用于提高…的支出)
 		f.measure, why = schema.Delta, "money-raised"
 	}
 	fromTo := q.rule.ID == "from-to"

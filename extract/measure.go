@@ -244,3 +244,11 @@ func (a *analysis) stockNamedBefore(q *quantity, cs int) bool {
 	}
 	return noun
 }
+
+// objectOnly reports whether s[i:j], between a verb and its number, is only
+// the verb's object: a name with no 的, no other number and no clause mark
+// (降低【利息负担】约2000亿元, 提高【大病保险最高支付限额】3800元).
+func (a *analysis) objectOnly(i, j int) bool {
+	between := a.sub(i, j)
+	return namesAThing(between) && !strings.ContainsAny(between, "的，,；;、") && !a.hasQuantity(i, j)
+}

@@ -81,3 +81,19 @@ func TestMeasureRatesAndStocks(t *testing.T) {
 		{"a multiple after its change verb", "全市拥有的新能源公交车比五年前增长两倍。", "两倍", schema.Growth, false},
 	})
 }
+
+// TestMeasureChangesAndRemovals checks money changed by a verb through its
+// object and the sign of removals (SPEC 7, LABELING): what is cancelled or
+// streamlined is negative, tax relief given is a positive amount.
+func TestMeasureChangesAndRemovals(t *testing.T) {
+	checkMeasures(t, []measureCase{
+		{"money a verb takes from its object", "置换存量债务，降低融资成本约300亿元。", "约300亿元", schema.Delta, true},
+		{"money a verb takes from its object", "全年减轻企业社保缴费负担12亿元。", "12亿元", schema.Delta, true},
+		{"money a verb adds to its object", "城乡居民医保财政补助标准提高30元。", "30元", schema.Delta, false},
+		{"a sum the verb only qualifies", "用于提高乡村教师待遇的支出15亿元。", "15亿元", schema.Level, false},
+		{"a removal is negative", "取消省级行政许可事项46项。", "46项", schema.Delta, true},
+		{"a removal is negative", "取消和下放市级行政权力事项87项。", "87项", schema.Delta, true},
+		{"a streamlined share is a fall", "企业开办环节精简60%。", "60%", schema.Growth, true},
+		{"tax relief given is positive", "全年减免各类税费3.2亿元。", "3.2亿元", schema.Delta, false},
+	})
+}
