@@ -89,6 +89,27 @@ func (a *analysis) distribute(facts []*fact) {
 	}
 	a.distributeRounds(facts)
 	a.carryRoundNames(facts)
+	a.eachOfList(facts)
+}
+
+// eachOfList names a number that every item of a list has (各): 省级绿色工厂、
+// 智能制造场景、工业设计中心各1个 is one fact about the three, named by the
+// whole list (LABELING: one number written once for two levels is one fact
+// naming both).
+func (a *analysis) eachOfList(facts []*fact) {
+	for _, f := range facts {
+		if f.q.start == 0 || a.s[f.q.start-1] != '各' || f.q.end < len(a.s) && a.s[f.q.end] == '的' {
+			continue
+		}
+		ws := a.wholeClauseStart(f.q.start)
+		if a.hasQuantity(ws, f.q.start) {
+			continue
+		}
+		names := trimIndicator(a.sub(a.skipCue(ws, f.q.start-1), f.q.start-1))
+		if strings.ContainsAny(names, "、和及与") {
+			f.indicator, f.ind = names, nil
+		}
+	}
 }
 
 // wideGroup returns the facts from facts[i] on that share its cue or carry
@@ -202,8 +223,8 @@ func (a *analysis) namesNothing(ws int, f *fact) bool {
 		words = a.sub(ws, f.cueStart) + a.sub(f.cueStart+utf8.RuneCountInString(f.cue), f.q.start)
 	}
 	words = strings.TrimSpace(strings.ReplaceAll(words, "分别", ""))
-	if isComparison(words) {
-		return true // 比上年 (which the trim would cut to 比)
+	if isComparison(words) || notAlone[words] {
+		return true // 比上年 (which the trim would cut to 比), 减为
 	}
 	words = trimIndicator(words)
 	return words == "" || isComparison(words) || notAlone[words] || timeOnlyIndicators[words]

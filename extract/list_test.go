@@ -45,6 +45,12 @@ func TestListIndicators(t *testing.T) {
 		{"total of an attribute", "开工年度总投资8亿元的5个水利项目。", []string{"水利项目年度总投资", "水利项目"}},
 		{"total of an attribute", "推动总投资15亿元的滨河湿地公园项目建设。", []string{"滨河湿地公园项目总投资"}},
 		{"total of an attribute", "实施总投资90亿元的20个省、市重点项目。", []string{"省、市重点项目总投资", "省、市重点项目"}},
+		// 各: one number for every item of a list is one fact naming them all
+		{"each", "新增省级专精特新企业2家，省级技术中心、工业设计中心各3个。", []string{"省级专精特新企业", "省级技术中心、工业设计中心"}},
+		{"each", "认定市级数字化车间、智能工厂各5家。", []string{"市级数字化车间、智能工厂"}},
+		// a verb of change names nothing: the names are those before
+		{"change verb", "化学需氧量、氨氮排放量由上年分别增长2%和3%，转为下降1.5%和2.5%。", []string{"化学需氧量", "氨氮排放量", "化学需氧量", "氨氮排放量"}},
+		{"sub-item after a time word", "五年外贸进出口总额2万亿美元，其中去年出口5000亿美元。", []string{"外贸进出口总额", "出口"}},
 		// a pair word names two things
 		{"pair", "城乡低保标准分别提高6%和8%。", []string{"城市低保标准", "农村低保标准"}},
 	}
