@@ -19,6 +19,12 @@ func (a *analysis) nounAfter(i int) phrase {
 	var p phrase
 	toks := a.toks
 	quoteEnd := -1 // inside a quoted name: “高效办成一件事”重点事项
+	if i < len(a.s) {
+		// a scale word opens the name: 4个【两千亿级】产业集群 (SPEC 1: no figure)
+		if loc := scaleWord.FindStringIndex(a.sub(i, min(len(a.s), i+8))); loc != nil {
+			quoteEnd = i + utf8.RuneCountInString(a.sub(i, min(len(a.s), i+8))[:loc[1]])
+		}
+	}
 	for k, t := range toks {
 		if t.End <= i {
 			continue
@@ -94,6 +100,10 @@ func (a *analysis) nounAfter(i int) phrase {
 	}
 	return p
 }
+
+// scaleWord matches a scale word at the start of a name: 两千亿级, 百亿级,
+// 50亿级.
+var scaleWord = regexp.MustCompile(`^(?:[0-9]+|[一二两三四五六七八九十百千万亿]+)[万亿]?级`)
 
 // verbsBeforeSuffix reports whether toks start with verbs followed by a
 // one-character noun that ends a name (安置【区】, 处理【厂】).

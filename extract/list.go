@@ -90,6 +90,41 @@ func (a *analysis) distribute(facts []*fact) {
 	a.distributeRounds(facts)
 	a.carryRoundNames(facts)
 	a.eachOfList(facts)
+	a.carryListName(facts)
+}
+
+// carryListName names a number alone in a clause that names nothing of
+// its own after a list: the clause before when it is a list of names with
+// no number (生铁、钢、煤炭等产品的产量，都比一九五七年增长一倍以上), or the
+// names of the numbers before joined when the clause says 都 or 均 (农业
+// 总产值由…增加到…，工业总产值由…增加到…，都是平均每年递增百分之四).
+func (a *analysis) carryListName(facts []*fact) {
+	for i, f := range facts {
+		ws, we := a.wholeClauseStart(f.q.start), a.wholeClauseEnd(f.q.end)
+		if ws < 2 || a.hasQuantity(ws, f.q.start) || i+1 < len(facts) && facts[i+1].q.start < we || !a.namesNothing(ws, f) {
+			continue
+		}
+		if ps := a.wholeClauseStart(ws - 1); !a.hasQuantity(ps, ws-1) {
+			if names := trimIndicator(a.sub(ps, ws-1)); strings.Contains(names, "、") {
+				f.indicator, f.ind = names, nil
+			}
+			continue
+		}
+		if lead := strings.TrimLeft(a.sub(ws, f.q.start), "也"); !strings.HasPrefix(lead, "都") && !strings.HasPrefix(lead, "均") {
+			continue
+		}
+		var names []string
+		seen := map[string]bool{}
+		for _, b := range facts[:i] {
+			if !seen[b.indicator] && b.indicator != "" {
+				seen[b.indicator] = true
+				names = append(names, b.indicator)
+			}
+		}
+		if len(names) >= 2 {
+			f.indicator, f.ind = strings.Join(names, "、"), nil
+		}
+	}
 }
 
 // eachOfList names a number that every item of a list has (各): 省级绿色工厂、
@@ -108,6 +143,28 @@ func (a *analysis) eachOfList(facts []*fact) {
 		names := trimIndicator(a.sub(a.skipCue(ws, f.q.start-1), f.q.start-1))
 		if strings.ContainsAny(names, "、和及与") {
 			f.indicator, f.ind = names, nil
+		}
+	}
+	// 均 or 都 before the cue: 受污染耕地安全利用率、污染地块再开发安全利用率均达100%
+	for _, f := range facts {
+		ws := a.wholeClauseStart(f.q.start)
+		if a.hasQuantity(ws, f.q.start) {
+			continue
+		}
+		pre := a.sub(ws, f.q.start)
+		for _, w := range []string{"均", "都"} {
+			// a word of its own (not 平均, 望都), then at most a cue: 均达, 都超过
+			at := strings.LastIndex(pre, w)
+			if at <= 0 {
+				continue
+			}
+			i := ws + utf8.RuneCountInString(pre[:at])
+			a.segmentClause(a.clauseStart(i), a.clauseEnd(i))
+			if rest := pre[at+len(w):]; a.tokStart[i] && a.tokE[i] && (rest == "" || cueSet[rest] || cueSet[strings.TrimSuffix(rest, "到")]) {
+				if names := trimIndicator(strings.TrimSuffix(pre[:at], "也")); strings.ContainsAny(names, "、和及与") {
+					f.indicator, f.ind = names, nil
+				}
+			}
 		}
 	}
 }
@@ -218,11 +275,19 @@ func (a *analysis) carryRoundNames(facts []*fact) {
 // trimmed from a name (平均每年实际) or a clause before that holds no name
 // either (扣除价格因素).
 func (a *analysis) namesNothing(ws int, f *fact) bool {
+	for _, sp := range f.ind {
+		if sp.start >= f.q.end && sp.start < a.wholeClauseEnd(f.q.end) {
+			return false // 推动186个【重点项目】…: named after the number
+		}
+	}
 	words := a.sub(ws, f.q.start)
 	if f.cueStart >= ws {
-		words = a.sub(ws, f.cueStart) + a.sub(f.cueStart+utf8.RuneCountInString(f.cue), f.q.start)
+		// the cue may lie inside the mention (突破170家: cueStart is the
+		// mention's start) or carry a 到 the text does not hold next to it
+		words = a.sub(ws, f.cueStart) + a.sub(min(f.cueStart+utf8.RuneCountInString(f.cue), f.q.start), f.q.start)
 	}
 	words = strings.TrimSpace(strings.ReplaceAll(words, "分别", ""))
+	words = strings.TrimLeft(words, "也都均是") // 也都比…增长, 都是平均每年递增: of each thing named before
 	if isComparison(words) || notAlone[words] {
 		return true // 比上年 (which the trim would cut to 比), 减为
 	}

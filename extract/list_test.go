@@ -51,6 +51,14 @@ func TestListIndicators(t *testing.T) {
 		// a verb of change names nothing: the names are those before
 		{"change verb", "化学需氧量、氨氮排放量由上年分别增长2%和3%，转为下降1.5%和2.5%。", []string{"化学需氧量", "氨氮排放量", "化学需氧量", "氨氮排放量"}},
 		{"sub-item after a time word", "五年外贸进出口总额2万亿美元，其中去年出口5000亿美元。", []string{"外贸进出口总额", "出口"}},
+		// 均 or 都 after a list: one number for every item
+		{"all of a list", "全市城市污水处理率、生活垃圾无害化处理率均达98%。", []string{"城市污水处理率、生活垃圾无害化处理率"}},
+		{"all of a list", "小麦、玉米等作物的产量，都比上年增长一成以上。", []string{"小麦、玉米等作物的产量"}},
+		{"all of a list", "全年平均降低能耗5%。", []string{"能耗"}},
+		{"all of a list", "钢产量由100万吨增加到120万吨，煤产量由80万吨增加到96万吨，都是平均每年递增4%。",
+			[]string{"钢产量", "钢产量", "煤产量", "煤产量", "钢产量、煤产量"}},
+		// a scale word opens the name after a count
+		{"scale word", "培育装备制造、电子信息、食品加工3个百亿级产业集群。", []string{"百亿级产业集群"}},
 		// a pair word names two things
 		{"pair", "城乡低保标准分别提高6%和8%。", []string{"城市低保标准", "农村低保标准"}},
 	}
