@@ -586,17 +586,24 @@ func overlap(prev, s string) int {
 // counted: three characters (not 项目 of 承接京津转移项目, 岗位 of 募集就业见习
 // 岗位); a one-character object after two verbs takes the second in
 // (打通【断头路】). A final word tagged as a verb after a noun
-// is part of the object (人大代表【建议】). Else nil.
+// is part of the object (人大代表【建议】); a quoted name right after the
+// first verb is the object (认证【“三品一标”产品】). Else nil.
 func (a *analysis) objectOfVerbPhrase(p phrase) phrase {
 	toks := a.tokens(p)
 	text := a.text(p)
-	// not a list, a figure or a quotation inside the name, a rate or a comparison
-	if len(p) != 1 || len(toks) < 2 || strings.ContainsAny(text, "、0123456789“”\"") || isRateName(text) || isComparison(text) {
-		return nil
-	}
 	isVerb := func(t span) bool {
 		pos := a.posAt(t.start)
 		return strings.HasPrefix(pos, "v") && pos != "vn"
+	}
+	// a verb before a quoted name: 认证【“三品一标”产品】
+	if len(p) == 1 && len(toks) >= 2 && isVerb(toks[0]) && a.s[toks[0].end] == '“' && !strings.ContainsAny(text, "、0123456789") {
+		if obj := (phrase{}.add(toks[0].end, p[0].end)); obj.runes() >= 4 && a.nameable(obj) {
+			return obj
+		}
+	}
+	// not a list, a figure or a quotation inside the name, a rate or a comparison
+	if len(p) != 1 || len(toks) < 2 || strings.ContainsAny(text, "、0123456789“”\"") || isRateName(text) || isComparison(text) {
+		return nil
 	}
 	first := 0
 	for first < len(toks) && a.posAt(toks[first].start) == "d" {

@@ -41,6 +41,8 @@ func TestIndicatorClasses(t *testing.T) {
 		{"verb-object", "county_gaotang_2023", "办理人大代表建议92件、政协委员提案115件。", "115件", "政协委员提案"},
 		{"verb-object", "written", "市政府提请市人大常委会审议地方性法规草案5件。", "5件", "地方性法规草案"},
 		{"verb-object", "county_gaotang_2023", "办理留抵退税7.1亿元。", "7.1亿元", "留抵退税"},
+		{"verb-object", "county_gaotang_2023", "认证“三品一标”产品13个。", "13个", "“三品一标”产品"},
+		{"verb-object", "written", "“双盲”评审项目251个。", "251个", "“双盲”评审项目"},
 		// a noun or place before the verb modifies it: the name stays whole
 		{"verb-object", "city_baoding_2021", "京津保合作项目469项。", "469项", "京津保合作项目"},
 		{"verb-object", "written", "全省线下无理由退货承诺店超过3000家。", "超过3000家", "线下无理由退货承诺店"},
