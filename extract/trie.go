@@ -12,7 +12,9 @@ import (
 // tried in full at every number; the trie costs one step per character and
 // still prefers the longest word (the optional tails are greedy). A
 // lookahead on the class of first characters guards it: where no word can
-// start, one class test fails the group instead of a try per branch.
+// start, one class test fails the group instead of a try per branch. The
+// branches of a level are split in halves (see branches), so a unit is
+// found in a few class tests, not after trying every unit before it.
 func trieRegex(words []string) string {
 	set := map[string]bool{}
 	for _, w := range words {
@@ -28,20 +30,29 @@ func trieRegex(words []string) string {
 	if len(uniq) == 0 {
 		return trie(uniq)
 	}
-	var first strings.Builder
+	var firsts []rune
 	for _, w := range uniq {
-		r := []rune(w)[0]
-		if strings.ContainsRune(`\]^-[`, r) {
-			first.WriteByte('\\')
-		}
-		first.WriteRune(r)
+		firsts = append(firsts, []rune(w)[0])
 	}
-	return "(?=[" + first.String() + "])(?:" + trie(uniq) + ")"
+	return "(?=[" + charClassOf(firsts) + "])(?:" + trie(uniq) + ")"
+}
+
+// charClassOf renders characters as the inside of a [] class.
+func charClassOf(rs []rune) string {
+	var b strings.Builder
+	for _, r := range rs {
+		if strings.ContainsRune(`\]^-[`, r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // trie renders sorted, distinct, non-empty words.
 func trie(words []string) string {
 	var alts []string
+	var firsts []rune
 	for i := 0; i < len(words); {
 		first := []rune(words[i])[0]
 		prefix := string(first)
@@ -67,7 +78,28 @@ func trie(words []string) string {
 			}
 		}
 		alts = append(alts, alt)
+		firsts = append(firsts, first)
 		i = j
 	}
-	return strings.Join(alts, "|")
+	return branches(alts, firsts)
+}
+
+// branchesPerSplit is the most alternatives branches tries one by one.
+const branchesPerSplit = 4
+
+// branches renders the alternatives of one level of a trie, alts[i]
+// starting with the character firsts[i], all different: at most one
+// alternative can match, so their order is free. regexp2 tries
+// alternatives in turn, each failing after a few steps; past
+// branchesPerSplit of them, the first half is guarded by the class of its
+// first characters and the second half tried where that class test fails,
+// each half split again: (?=[个人件])(?:个…|人…|件)|(?=[元吨])(?:元|吨)|…
+// A word is then reached after about log2(len(alts)) class tests instead
+// of a try of every alternative before it.
+func branches(alts []string, firsts []rune) string {
+	if len(alts) <= branchesPerSplit {
+		return strings.Join(alts, "|")
+	}
+	h := len(alts) / 2
+	return "(?=[" + charClassOf(firsts[:h]) + "])(?:" + branches(alts[:h], firsts[:h]) + ")|" + branches(alts[h:], firsts[h:])
 }
