@@ -179,3 +179,54 @@ func TestGatesNeverRefuseAMatch(t *testing.T) {
 		}
 	}
 }
+
+// TestAlternationsBounded fills a rule set's alternations to
+// maxAlternations with rule sets of its own and checks that it compiles
+// no more, and that what the rules match is unchanged: a new gated set is
+// tried with its character's whole set.
+func TestAlternationsBounded(t *testing.T) {
+	rs, err := compileRules(Rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	digits := rs.at('5')
+	var subsets []uint64
+	for sub := digits; sub != 0; sub = (sub - 1) & digits {
+		subsets = append(subsets, sub)
+	}
+	for _, sub := range subsets {
+		if _, err := rs.alternation(sub, digits); err != nil {
+			t.Fatal(err)
+		}
+	}
+	full := len(*rs.alts.Load())
+	if want := len(rs.masks) + 1 + maxAlternations; full > want {
+		t.Fatalf("%d alternations compiled; want at most %d", full, want)
+	}
+	fresh, err := compileRules(Rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, s := range sentencesOf(append(corpusDocs(t), devDocs(t)...)) {
+		for i := range s {
+			m1, r1, err1 := rs.matchAt(s, i)
+			m2, r2, err2 := fresh.matchAt(s, i)
+			if err1 != nil || err2 != nil {
+				t.Fatal(err1, err2)
+			}
+			if (m1 == nil) != (m2 == nil) || m1 != nil && (m1.Index != m2.Index || m1.Length != m2.Length || r1 != nil && r2 != nil && r1.ID != r2.ID) {
+				t.Fatalf("in %q at %d: full rule set %v, fresh %v", string(s), i, m1, m2)
+			}
+			if m1 != nil {
+				checked++
+			}
+		}
+	}
+	if got := len(*rs.alts.Load()); got != full {
+		t.Errorf("%d alternations after matching; want %d (no more compiled)", got, full)
+	}
+	if checked < 1000 {
+		t.Errorf("%d matches compared; want the corpus's (> 1000)", checked)
+	}
+}

@@ -48,8 +48,8 @@ func (x *Extractor) match(s []rune, drops *[]drop, work *ruleWork) ([]quantity, 
 		ws := s[w.start:w.end]
 		gs.reset(len(x.rules.rules))
 		for at := 0; at < len(ws); at++ {
-			mask := x.rules.candidates(ws, at)
-			if mask == 0 {
+			first := x.rules.candidates(ws, at)
+			if first == 0 {
 				continue
 			}
 			if err := work.spend(len(ws) - at); err != nil {
@@ -58,10 +58,11 @@ func (x *Extractor) match(s []rune, drops *[]drop, work *ruleWork) ([]quantity, 
 				}
 				return out, err
 			}
-			if mask = x.rules.gate(mask, ws, at, &gs); mask == 0 {
+			mask := x.rules.gate(first, ws, at, &gs)
+			if mask == 0 {
 				continue
 			}
-			m, r, err := x.rules.matchMask(mask, ws, at)
+			m, r, err := x.rules.matchMask(mask, first, ws, at)
 			if err != nil {
 				// regexp2 fails only past a limit it is not given
 				return out, err

@@ -321,7 +321,7 @@ func compileRulesWith(rules []Rule, ph map[string]string) (*ruleSet, error) {
 	}
 	set.patterns = patterns
 	set.all = 1<<len(rules) - 1
-	if _, err := set.alternation(set.all); err != nil {
+	if _, err := set.alternation(set.all, set.all); err != nil {
 		return nil, err
 	}
 	gs, err := compileGates(rules)
@@ -343,7 +343,7 @@ func compileRulesWith(rules []Rule, ph map[string]string) (*ruleSet, error) {
 		}
 		k, ok := index[mask]
 		if !ok {
-			if _, err := set.alternation(mask); err != nil {
+			if _, err := set.alternation(mask, mask); err != nil {
 				return nil, err
 			}
 			k = len(set.masks)
@@ -355,9 +355,18 @@ func compileRulesWith(rules []Rule, ph map[string]string) (*ruleSet, error) {
 	return set, nil
 }
 
+// maxAlternations bounds the alternations a rule set compiles: those of
+// the characters' rule sets and at most this many more for the rule sets
+// the gates leave (a few dozen occur on the bench corpus; each costs some
+// 100 KB with regexp2's backtracking stacks). Past it, a position whose
+// gated set is new is tried with its character's whole set: the same
+// match, since the gates only drop rules that cannot match there.
+const maxAlternations = 128
+
 // alternation returns the alternation of the rules of mask, compiling it
-// the first time.
-func (rs *ruleSet) alternation(mask uint64) (*alternation, error) {
+// the first time; when maxAlternations are compiled, that of fallback (a
+// superset of mask whose alternation is compiled) instead.
+func (rs *ruleSet) alternation(mask, fallback uint64) (*alternation, error) {
 	if m := rs.alts.Load(); m != nil {
 		if a, ok := (*m)[mask]; ok {
 			return a, nil
@@ -371,6 +380,11 @@ func (rs *ruleSet) alternation(mask uint64) (*alternation, error) {
 	}
 	if a, ok := old[mask]; ok {
 		return a, nil
+	}
+	if len(old) >= len(rs.masks)+1+maxAlternations {
+		if a, ok := old[fallback]; ok {
+			return a, nil
+		}
 	}
 	alt, err := compileAlternation(mask, rs.patterns)
 	if err != nil {
@@ -446,11 +460,12 @@ func (rs *ruleSet) at(c rune) uint64 {
 func (rs *ruleSet) matchAt(s []rune, i int) (*regexp2.Match, *compiledRule, error) {
 	var gs gateScan
 	gs.reset(len(rs.rules))
-	mask := rs.gate(rs.candidates(s, i), s, i, &gs)
+	first := rs.candidates(s, i)
+	mask := rs.gate(first, s, i, &gs)
 	if mask == 0 {
 		return nil, nil, nil
 	}
-	return rs.matchMask(mask, s, i)
+	return rs.matchMask(mask, first, s, i)
 }
 
 // candidates returns the rules that can start at position i of s, as
@@ -484,9 +499,10 @@ func (rs *ruleSet) gate(mask uint64, s []rune, i int, gs *gateScan) uint64 {
 }
 
 // matchMask returns the match of the highest rule of mask starting at
-// position i of s, or nil.
-func (rs *ruleSet) matchMask(mask uint64, s []rune, i int) (*regexp2.Match, *compiledRule, error) {
-	alt, err := rs.alternation(mask)
+// position i of s, or nil; first is the rules that can start with the
+// character at i (candidates), of which mask is what the gates left.
+func (rs *ruleSet) matchMask(mask, first uint64, s []rune, i int) (*regexp2.Match, *compiledRule, error) {
+	alt, err := rs.alternation(mask, first)
 	if err != nil {
 		return nil, nil, err
 	}

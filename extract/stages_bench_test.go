@@ -74,11 +74,12 @@ func BenchmarkStages(b *testing.B) {
 				ws := s[w.start:w.end]
 				gs.reset(len(x.rules.rules))
 				for at := 0; at < len(ws); at++ {
-					mask := x.rules.gate(x.rules.candidates(ws, at), ws, at, &gs)
+					first := x.rules.candidates(ws, at)
+					mask := x.rules.gate(first, ws, at, &gs)
 					if mask == 0 {
 						continue
 					}
-					if m, _, _ := x.rules.matchMask(mask, ws, at); m != nil {
+					if m, _, _ := x.rules.matchMask(mask, first, ws, at); m != nil {
 						at = m.Index + m.Length - 1
 					}
 				}
