@@ -392,11 +392,12 @@ func (x *Extractor) runChunk(d Document, cc *cleanChunk, ci int, lay layout, st 
 		// the last sentence that ended with 。 (with those chained to it) up
 		// to its first figure, as st.text(lastFrom, lastTo): the time it
 		// sets for its figures. A sentence opening with 其中 details them
-		// and shares that time (SPEC section 6).
+		// and shares that time (SPEC section 6), and so does one opening
+		// with 届时 (到2020年…。届时，经济总量超过【90万亿元】: 2020).
 		if st.chainFrom < 0 {
 			st.chainFrom = g + s.start
 		}
-		if len(before.text) == 0 && st.lastFrom >= 0 && opensWith(text[s.start:s.end], "其中") {
+		if len(before.text) == 0 && st.lastFrom >= 0 && (opensWith(text[s.start:s.end], "其中") || opensWith(text[s.start:s.end], "届时")) {
 			// 工农业总产值在一九五七年达到了…。其中，工业总产值达到了【X】: the
 			// detail of the sentence before, of its time
 			t := st.text(text, st.lastFrom, st.lastTo)
