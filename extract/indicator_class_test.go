@@ -46,6 +46,8 @@ func TestIndicatorClasses(t *testing.T) {
 		// a noun or place before the verb modifies it: the name stays whole
 		{"verb-object", "city_baoding_2021", "京津保合作项目469项。", "469项", "京津保合作项目"},
 		{"verb-object", "written", "全省线下无理由退货承诺店超过3000家。", "超过3000家", "线下无理由退货承诺店"},
+		// (a) a head written once after a 分别 list names every item
+		{"head", "written", "全市家电、通讯器材类零售额分别增长12.5%和20.1%。", "12.5%", "家电零售额"},
 		// (a) a plain noun (项目, 任务) keeps what tells it apart
 		{"plain-noun", "written", "推进营商环境改革试点25项任务全部落地。", "25项", "营商环境改革试点任务"},
 		{"plain-noun", "written", "铁路，开工沿海高铁等3个项目，建成西环线等5个项目。", "3个", "铁路项目"},
