@@ -371,6 +371,12 @@ func spanOpening(s string, planYear int) bool {
 	}
 	m := spanOpenRe.FindStringSubmatchIndex(s)
 	if m == nil {
+		// …标志着“十四五”规划顺利收官。回望过去五年，…: a first sentence that
+		// closes the period, not about a year of its own, then the five years
+		first, rest, _ := strings.Cut(s, "。")
+		if k := strings.Index(first, "\uE001"); k >= 0 && strings.Contains(first[k:], "收官") && paragraphYear(first, planYear) == 0 {
+			return hasAny(rest, fiveYearWords)
+		}
 		return false
 	}
 	return m[2] < 0 || hasAny(s[m[1]:], fiveYearWords)

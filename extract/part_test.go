@@ -366,6 +366,7 @@ func TestTimeOfTheYearAndThePeriod(t *testing.T) {
 	const partTwo = "各位代表：\n一、砥砺奋进，高质量发展迈出新步伐\n一年来，全省地区生产总值增长5.3%。\n（四）持续加强政府自身建设\n行政审批时限压缩40%。\n二、乘势而上，奋力开创现代化建设新局面\n《纲要草案》提出，地区生产总值年均增长5%左右。\n三、一鼓作气，推动“十五五”开好局\n今年地区生产总值增长5%以上。\n全年新增城镇就业60万人。\n"
 	const periodInPlan = "各位代表：\n一、2025年工作回顾\n全市地区生产总值增长5.0%。\n二、关于“十五五”规划纲要草案的说明\n“十四五”时期，全市发展极不平凡。这五年，全市地区生产总值从3.2万亿元增加到4.1万亿元。\n《纲要草案》提出，到2030年全市地区生产总值突破5万亿元。\n三、2026年主要任务\n今年全市地区生产总值增长5%左右。\n"
 	const thisWasTheFive = "各位代表：\n一、2025年和“十四五”时期工作回顾\n全省地区生产总值增长4.9%。\n各位代表！经过接续奋斗，我们圆满完成规划目标。\n这是综合实力大幅跃升的五年。\n地区生产总值从2.1万亿元提高到2.7万亿元。\n二、2026年工作安排\n今年地区生产总值增长5%左右。\n"
+	const closingDeclared = "各位代表：\n一、2025年和“十四五”时期工作回顾\n2025年，全省地区生产总值增长5.3%。\n各位代表！全年各项目标任务全面完成，标志着“十四五”规划圆满收官。回首过去五年，我们砥砺前行。\n（一）综合实力持续增强。全省地区生产总值达到1.8万亿元。\n二、2026年工作安排\n今年地区生产总值增长5%左右。\n"
 	const comparedWithPlanEnd = "各位代表：\n一、2025年工作回顾\n全年地区生产总值增长5.1%。\n五年来，全省地区生产总值达到1.4万亿元，较“十三五”末的0.95万亿元增加4500亿元，增长47%，较“十三五”末净增一般公共预算收入300亿元。\n二、2026年工作安排\n今年地区生产总值增长5%左右。\n"
 	cases := []struct {
 		name, text string
@@ -397,6 +398,8 @@ func TestTimeOfTheYearAndThePeriod(t *testing.T) {
 		{"plan year after the period's review", periodInPlan, "5%左右", "target 2026"},
 		{"这是…的五年: from", thisWasTheFive, "2.1万亿元", "actual 2020"},
 		{"这是…的五年: to", thisWasTheFive, "2.7万亿元", "actual 2025"},
+		{"the year before the period closes", closingDeclared, "5.3%", "actual 2025"},
+		{"a paragraph that closes the period, then its five years", closingDeclared, "1.8万亿元", "actual null"},
 		{"the period's level reached", comparedWithPlanEnd, "1.4万亿元", "actual null"},
 		{"the base at the end of the last period", comparedWithPlanEnd, "0.95万亿元", "actual 2020"},
 		{"the change since the base", comparedWithPlanEnd, "4500亿元", "actual null"},
