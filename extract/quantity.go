@@ -369,6 +369,9 @@ func signed(s []rune, i int) bool {
 	}
 	if i >= 2 {
 		p := s[i-2]
+		if s[i-1] == '负' && strings.ContainsRune(wordsEndingInFu, p) {
+			return false // 为企业减负100亿元, 降低税负5700亿元: 负 ends a word
+		}
 		if p >= '0' && p <= '9' || p == '.' || p == ',' || p == '-' || p < 0x80 && unicode.IsLetter(p) || isChineseNumeral(p) || p == '正' {
 			return false
 		}
@@ -397,6 +400,10 @@ func boundBefore(s []rune, i int) span {
 // wordsEndingInYue are the first characters of words ending in 约 (条约,
 // 公约, 节约, 制约 …), which is then no bound word.
 const wordsEndingInYue = "条公合契节制预签履违纽相邀特婚立誓"
+
+// wordsEndingInFu are the first characters of words ending in 负 (减负,
+// 税负, 胜负, 担负 …), which is then no minus sign.
+const wordsEndingInFu = "减税胜抱担肩欺辜重自"
 
 // boundsBefore holds the bound words written before a number, as runes.
 var boundsBefore = func() [][]rune {
