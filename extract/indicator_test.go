@@ -63,14 +63,14 @@ func TestIndicatorNames(t *testing.T) {
 
 // TestIndicatorUnseenReports checks, class by class, the indicators of
 // real sentences of unlabelled reports (../shared/corpus-extra and
-// corpus-national; none of them is a dev or holdout source): each row
+// corpus-national; none is a dev source, but county_fuping_2021,
+// province_hebei_2022 and news_baoding_2023 became holdout sources after
+// these rows were written, see golden/holdout/README.md): each row
 // names the report, the mention and the indicator a researcher would write
 // (SPEC 2).
 func TestIndicatorUnseenReports(t *testing.T) {
 	x := newExtractor(t)
-	tests := []struct {
-		class, source, text, mention, want string
-	}{
+	tests := []indicatorRow{
 		// (f) a comparison or its basis is no name: the figure is of what was named
 		{"comparison", "county_gaotang_2023", "金融机构存贷款余额分别达到370亿元、204亿元，较年初分别增长15.8%、14.7%。", "15.8%", "金融机构存款余额"},
 		{"comparison", "county_gaotang_2023", "金融机构存贷款余额分别达到370亿元、204亿元，较年初分别增长15.8%、14.7%。", "14.7%", "金融机构贷款余额"},
@@ -110,7 +110,21 @@ func TestIndicatorUnseenReports(t *testing.T) {
 		{"predicate", "province_hebei_2021", "76个冬奥项目全部完工。", "76个", "冬奥项目"},
 		{"per-capita-basis", "national_china_2015", "完善城乡居民基本医保，财政补助标准由每人每年320元提高到380元。", "320元", "财政补助标准"},
 	}
-	for _, tc := range tests {
+	checkIndicatorOf(t, x, tests)
+}
+
+// indicatorRow is one row of a table test of indicators: the indicator
+// want of the fact whose mention is mention in text, a sentence of the
+// report source ("written" for one written for the test).
+type indicatorRow struct {
+	class, source, text, mention, want string
+}
+
+// checkIndicatorOf extracts each row's text and compares the indicator of
+// the fact with the row's mention.
+func checkIndicatorOf(t *testing.T, x *Extractor, rows []indicatorRow) {
+	t.Helper()
+	for _, tc := range rows {
 		t.Run(tc.class+"/"+tc.mention, func(t *testing.T) {
 			got := "(no fact)"
 			for _, f := range x.Extract(Document{ID: tc.source, Text: tc.text, PlanYear: 2025}) {
