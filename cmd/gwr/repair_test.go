@@ -19,13 +19,7 @@ import (
 // refuses the broken directory and points to gwr repair.
 func TestRepair(t *testing.T) {
 	dir := t.TempDir()
-	reports := bundledReports(t)
-	in := filepath.Join(dir, "in")
-	writeInputs(t, in, reports[:3], nil)
-	var paths []string
-	for _, r := range reports[:3] {
-		paths = append(paths, filepath.Join(in, r.name))
-	}
+	paths := threeReports(t, filepath.Join(dir, "in"))
 	out := filepath.Join(dir, "out")
 	if s, _, e := runGWR(t, time.Minute, append([]string{"extract", "-o", out, "--format", "parquet,jsonl"}, paths[:2]...)...); s != 0 {
 		t.Fatalf("extract: exit status %d: %s", s, e)
@@ -107,13 +101,7 @@ func TestRepair(t *testing.T) {
 // adds to it.
 func TestRepairPartitioned(t *testing.T) {
 	dir := t.TempDir()
-	reports := bundledReports(t)
-	in := filepath.Join(dir, "in")
-	writeInputs(t, in, reports[:3], nil)
-	var paths []string
-	for _, r := range reports[:3] {
-		paths = append(paths, filepath.Join(in, r.name))
-	}
+	paths := threeReports(t, filepath.Join(dir, "in"))
 	out := filepath.Join(dir, "out")
 	args := []string{"--format", "parquet,jsonl", "--partition-by", "year,level"}
 	if s, _, e := runGWR(t, time.Minute, append(append([]string{"extract", "-o", out}, args...), paths[:2]...)...); s != 0 {
@@ -155,4 +143,17 @@ func TestRepairPartitioned(t *testing.T) {
 	if left := staleState(t, out); len(left) > 0 {
 		t.Errorf("left after repair and --append: %v", left)
 	}
+}
+
+// threeReports writes the first three bundled reports into dir and
+// returns their paths.
+func threeReports(t *testing.T, dir string) []string {
+	t.Helper()
+	reports := bundledReports(t)[:3]
+	writeInputs(t, dir, reports, nil)
+	var paths []string
+	for _, r := range reports {
+		paths = append(paths, filepath.Join(dir, r.name))
+	}
+	return paths
 }
