@@ -36,17 +36,7 @@ func TestRepair(t *testing.T) {
 	if err := os.WriteFile(factsPath, append(append([]byte(nil), first...), b...), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	s, _, e := runGWR(t, time.Minute, "extract", "--append", "-o", out, "--format", "parquet,jsonl", paths[2])
-	if s != 2 || !strings.Contains(e, "gwr repair "+out) {
-		t.Errorf("--append into broken tables: exit status %d, stderr %q; want 2 and a message naming gwr repair %s", s, e, out)
-	}
-	s, stdout, e := runGWR(t, time.Minute, "repair", out)
-	if s != 0 || !strings.Contains(stdout, "2 documents and") || !strings.Contains(stdout, "rows of the parquet tables") {
-		t.Errorf("repair: exit status %d, stdout %q, stderr %q; want 0, 2 documents kept from the parquet tables", s, stdout, e)
-	}
-	if got := checkAgree(t, out); !sameSet(got, want) {
-		t.Errorf("after repair: documents %v, want %v", got, want)
-	}
+	refuseThenRepair(t, "broken tables", out, want, "extract", "--append", "-o", out, "--format", "parquet,jsonl", paths[2])
 
 	// a documents row with a wrong facts column (JSON Lines only)
 	out2 := filepath.Join(dir, "out2")
@@ -64,7 +54,7 @@ func TestRepair(t *testing.T) {
 	if err := os.WriteFile(docsPath, []byte(strings.Join(lines, "")), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	s, stdout, e = runGWR(t, time.Minute, "repair", out2)
+	s, stdout, e := runGWR(t, time.Minute, "repair", out2)
 	rerun := "gwr extract --append -o " + out2 + " " + paths[0]
 	if s != 1 || !strings.Contains(stdout, "1 documents left out") || !strings.Contains(stdout, rerun) {
 		t.Fatalf("repair: exit status %d, stdout %q, stderr %q; want 1, one document left out and the command %q", s, stdout, e, rerun)
@@ -120,17 +110,7 @@ func TestRepairPartitioned(t *testing.T) {
 	if err := os.WriteFile(parts[0], append(append([]byte(nil), first...), b...), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	s, _, e := runGWR(t, time.Minute, append(append([]string{"extract", "--append", "-o", out}, args...), paths[2])...)
-	if s != 2 || !strings.Contains(e, "gwr repair "+out) {
-		t.Errorf("--append into broken partitioned tables: exit status %d, stderr %q; want 2 and a message naming gwr repair %s", s, e, out)
-	}
-	s, stdout, e := runGWR(t, time.Minute, "repair", out)
-	if s != 0 || !strings.Contains(stdout, "2 documents and") || !strings.Contains(stdout, "rows of the parquet tables") {
-		t.Errorf("repair: exit status %d, stdout %q, stderr %q; want 0, 2 documents kept from the parquet tables", s, stdout, e)
-	}
-	if got := checkAgree(t, out); !sameSet(got, want) {
-		t.Errorf("after repair: documents %v, want %v", got, want)
-	}
+	refuseThenRepair(t, "broken partitioned tables", out, want, append(append([]string{"extract", "--append", "-o", out}, args...), paths[2])...)
 	if again, _ := filepath.Glob(filepath.Join(out, "documents", "doc_year=*", "level=*", "part-*.parquet")); len(again) == 0 {
 		t.Errorf("after repair: no documents part under documents/doc_year=…/level=…/")
 	}
@@ -156,4 +136,23 @@ func threeReports(t *testing.T, dir string) []string {
 		paths = append(paths, filepath.Join(dir, r.name))
 	}
 	return paths
+}
+
+// refuseThenRepair checks a broken output directory out (what says how it
+// is broken): gwr with appendArgs (an --append into out) exits 2 naming
+// gwr repair, gwr repair out exits 0 keeping two documents from the
+// Parquet tables, and the tables then agree on the documents want.
+func refuseThenRepair(t *testing.T, what, out string, want map[string]bool, appendArgs ...string) {
+	t.Helper()
+	s, _, e := runGWR(t, time.Minute, appendArgs...)
+	if s != 2 || !strings.Contains(e, "gwr repair "+out) {
+		t.Errorf("--append into %s: exit status %d, stderr %q; want 2 and a message naming gwr repair %s", what, s, e, out)
+	}
+	s, stdout, e := runGWR(t, time.Minute, "repair", out)
+	if s != 0 || !strings.Contains(stdout, "2 documents and") || !strings.Contains(stdout, "rows of the parquet tables") {
+		t.Errorf("repair: exit status %d, stdout %q, stderr %q; want 0, 2 documents kept from the parquet tables", s, stdout, e)
+	}
+	if got := checkAgree(t, out); !sameSet(got, want) {
+		t.Errorf("after repair: documents %v, want %v", got, want)
+	}
 }
