@@ -97,3 +97,23 @@ func TestMeasureChangesAndRemovals(t *testing.T) {
 		{"tax relief given is positive", "全年减免各类税费3.2亿元。", "3.2亿元", schema.Delta, false},
 	})
 }
+
+// TestMeasureStatistics checks money that is the year's value of a
+// statistic (SPEC 7: 实际利用外资, 一般公共预算收入 …) even when its name
+// ends in a verb of money moved: the deficit a budget sets, foreign direct
+// investment and the investment statistics are levels; a change of them
+// stays a delta.
+func TestMeasureStatistics(t *testing.T) {
+	checkMeasures(t, []measureCase{
+		{"the budget's deficit", "今年拟安排财政赤字3.2万亿元，比去年增加4000亿元。", "3.2万亿元", schema.Level, false},
+		{"the budget's deficit", "今年拟安排财政赤字3.2万亿元，比去年增加4000亿元。", "4000亿元", schema.Delta, false},
+		{"the budget's deficit", "中央财政赤字2450亿元，比去年预算赤字减少500亿元。", "2450亿元", schema.Level, false},
+		{"the budget's deficit", "中央财政赤字2450亿元，比去年预算赤字减少500亿元。", "500亿元", schema.Delta, true},
+		{"foreign direct investment", "实际使用外商直接投资1196亿美元，增长1.7%。", "1196亿美元", schema.Level, false},
+		{"foreign direct investment", "非金融类对外直接投资1029亿美元。", "1029亿美元", schema.Level, false},
+		{"an investment statistic", "全年工业投资超1.2万亿元、增长8.1%。", "超1.2万亿元", schema.Level, false},
+		{"an investment statistic", "民间投资完成860亿元。", "860亿元", schema.Level, false},
+		{"investment money moved", "投资1.15亿元实施老旧小区改造。", "1.15亿元", schema.Delta, false},
+		{"investment money moved", "完成交通投资320亿元。", "320亿元", schema.Delta, false},
+	})
+}
