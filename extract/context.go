@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -148,9 +149,9 @@ func timeOf(p part, before string, w *timeWords, planYear int) (kind schema.Kind
 		kind = "actual"
 	}
 	switch {
-	case sec == sectionReview && in(w.plan, upto):
+	case sec == sectionReview && in(w.plan, upto) && !targetsMet(before):
 		kind = "target"
-	case sec != sectionReview && in(w.past, upto) && !in(w.comparison, upto):
+	case sec != sectionReview && in(w.past, upto) && !in(w.comparison, upto) && !planAfterPast(before):
 		kind = "actual"
 	case sec != sectionReview && in(w.done, upto) && !in(w.plan, upto):
 		kind = "actual" // 关税总水平已由15.3%降到12%: a change already made
@@ -243,6 +244,66 @@ func timeOf(p part, before string, w *timeWords, planYear int) (kind schema.Kind
 		return kind, nil // the targets of a five-year plan period: no single year (SPEC 6)
 	}
 	return kind, yearOf(y)
+}
+
+// targetsMet reports whether every plan word of before, a review
+// sentence up to a figure, names the reviewed year's targets as met or
+// passed rather than planning: 主要预期目标全面完成，地区生产总值增长【5.6%】;
+// 高于年初预期目标【0.3个百分点】. Only a plan word that names targets
+// (预期 of 预期目标) can, and it does when its clause says the targets were
+// met after it (完成, 实现, 达成) or dates them to the start of the
+// reviewed year before it (年初); 力争, 确保 and 今年 always plan
+// (确保完成…).
+func targetsMet(before string) bool {
+	s := maskNotTime(before)
+	found := false
+	for _, w := range planWords {
+		for k := 0; ; {
+			i := strings.Index(s[k:], w)
+			if i < 0 {
+				break
+			}
+			i += k
+			k = i + len(w)
+			if !slices.Contains(targetNouns, w) {
+				return false
+			}
+			lead, rest := s[:i], s[k:]
+			if c := strings.LastIndexAny(lead, "，,；;：:。"); c >= 0 {
+				lead = lead[c:]
+			}
+			if c := strings.IndexAny(rest, "，,；;。"); c >= 0 {
+				rest = rest[:c]
+			}
+			if !hasAny(lead, targetDatedWords) && !hasAny(rest, targetMetWords) {
+				return false
+			}
+			found = true
+		}
+	}
+	return found
+}
+
+var (
+	// targetNouns are the plan words that name targets (预期目标), which a
+	// review can report as met
+	targetNouns = []string{"预期"}
+	// targetMetWords, after a plan word in its clause, say the targets were
+	// reached: 主要预期目标全面【完成】
+	targetMetWords = []string{"完成", "实现", "达成", "超额"}
+	// targetDatedWords, before a plan word in its clause, date the targets
+	// to the start of the year reviewed: 高于【年初】预期目标
+	targetDatedWords = []string{"年初"}
+)
+
+// planAfterPast reports whether a plan word (今年, 力争 …) follows the last
+// past word (去年, 上年 …) of before, a sentence outside a review up to a
+// figure: the sentence turns from last year's result to this year's
+// target (去年全省生产总值增长5.2%，今年预期增长【5%左右】; 在去年增长5.2%的
+// 基础上，今年全省生产总值力争增长【5.5%】).
+func planAfterPast(before string) bool {
+	s := maskNotTime(before)
+	return lastIndexAny(s, planWords) > lastIndexAny(s, pastWords)
 }
 
 // centuryEnd returns where 到本世纪末 or 在本世纪末 (by the year 2000)

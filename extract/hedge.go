@@ -3,6 +3,7 @@ package extract
 // The hedge question: which word makes the figure an intention.
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -12,11 +13,29 @@ func (a *analysis) hedgeOf(qs int, cue string) (string, string) {
 	if !a.hedged {
 		return "", "no-hedge-in-sentence"
 	}
-	if h := lastOf(maskNotTime(a.sub(0, qs)), hedgeWords, cue); h != "" {
-		return h, "last-hedge-before"
+	s := maskNotTime(a.sub(0, qs))
+	words, why := hedgeWords, "last-hedge-before"
+	if targetsMet(s) {
+		// 主要预期目标全面完成，地区生产总值增长【5.6%】: the plan words name
+		// last year's targets as met, they hedge nothing
+		words, why = hedgesNotPlan, "hedge-not-met-target"
+	}
+	if h := lastOf(s, words, cue); h != "" {
+		return h, why
 	}
 	return "", "no-hedge-before"
 }
+
+// hedgesNotPlan are the hedge words that are no plan words (计划, 争取, 预计 …).
+var hedgesNotPlan = func() []string {
+	var ws []string
+	for _, w := range hedgeWords {
+		if !slices.Contains(planWords, w) {
+			ws = append(ws, w)
+		}
+	}
+	return ws
+}()
 
 // lastOf returns the word of words that occurs last in s, skipping skip.
 func lastOf(s string, words []string, skip string) string {

@@ -73,6 +73,37 @@ func TestTimeByStructureAndSentence(t *testing.T) {
 	}
 }
 
+// TestTimeOfMetTargetsAndThisYear checks two sentence classes of SPEC
+// section 6 found on unseen Hebei and Baoding reports and written
+// variants of them (issue 11): a review sentence whose 预期目标 names last
+// year's targets as met keeps its figures results of that year (the
+// province's GDP growth must not become a second target of the plan year),
+// and a plan sentence that turns from last year (去年) to this year (今年,
+// 力争) makes the figures after the turn targets.
+func TestTimeOfMetTargetsAndThisYear(t *testing.T) {
+	x := newExtractor(t)
+	const review = "各位代表：\n一、2024年工作回顾\n主要预期目标全面完成，地区生产总值增长5.6%。\n全省规模以上工业增加值增长5.8%，高于年初预期目标0.3个百分点。\n老旧小区改造有序推进，力争年底前完成改造5000户。\n二、2025年工作安排\n今年地区生产总值增长5%左右。\n"
+	const plan = "各位代表：\n一、2024年工作回顾\n地区生产总值增长5.8%。\n二、2025年工作安排\n去年全省生产总值增长5.2%，今年预期增长5.1%左右。\n在去年增长4.9%的基础上，今年全省一般公共预算收入力争增长5.5%。\n去年进出口总额突破1.5万亿元，今年要达到1.6万亿元。\n今年将新建充电站30个，去年已建成12个。\n"
+	cases := []struct {
+		name, text, mention, want string
+	}{
+		{"预期目标 reported met, figure after", review, "5.6%", "actual 2024"},
+		{"passing 年初预期目标", review, "0.3个百分点", "actual 2024"},
+		{"力争 in a review still plans", review, "5000户", "target 2025 力争"},
+		{"target after the review", review, "5%左右", "target 2025"},
+		{"去年 before the turn", plan, "5.2%", "actual 2024"},
+		{"今年 after 去年", plan, "5.1%左右", "target 2025 预期"},
+		{"去年 base, then 今年 力争", plan, "5.5%", "target 2025 力争"},
+		{"去年 level, then 今年 要", plan, "1.6万亿元", "target 2025"},
+		{"去年 after 今年", plan, "12个", "actual 2024"},
+	}
+	for _, c := range cases {
+		if got := timeOfMention(t, x, c.text, 2025, c.mention); got != c.want {
+			t.Errorf("%s: %s = %q, want %q", c.name, c.mention, got, c.want)
+		}
+	}
+}
+
 func TestPlanStart(t *testing.T) {
 	x := newExtractor(t)
 	text := "2025年政府工作报告\n各位代表：\n一、牢记殷殷嘱托，取得新成效\n地区生产总值增长5.5%。\n二、2025年工作安排\n力争增长6%。\n"
