@@ -68,7 +68,7 @@ func (a *analysis) nounAfter(i int) phrase {
 			p = p.add(t.Start, t.End)
 			continue
 		}
-		if isClauseMark(r0) || t.Text == "的" || nounStops[t.Text] || unicode.IsDigit(r0) || len(p) > 0 && cueSet[t.Text] && !nextNoun && !verbsBeforeSuffix(toks[k+1:]) {
+		if isClauseMark(r0) || t.Text == "的" || nounStops[t.Text] || unicode.IsDigit(r0) || len(p) > 0 && cueSet[t.Text] && !nextNoun && !verbsBeforeSuffix(toks[k+1:]) && (!verbsInName(toks[k+1:], true) || a.prepositionBefore(i)) {
 			break
 		}
 		noun := strings.HasPrefix(t.POS, "n") || t.POS == "vn" || t.POS == "b" || t.POS == "j" || t.POS == "l" || t.POS == "an" || t.POS == "a" || t.POS == "ng" || t.POS == "s" || t.POS == "f" && len(p) > 0 ||
@@ -76,6 +76,14 @@ func (a *analysis) nounAfter(i int) phrase {
 		// a verb inside a name (高【成长】企业) continues it when a noun follows,
 		// a run of verbs when a one-character noun ends it (易地【搬迁安置】区)
 		if !noun && strings.HasPrefix(t.POS, "v") && k+1 < len(toks) && (strings.HasPrefix(toks[k+1].POS, "n") || len(p) > 0 && verbsBeforeSuffix(toks[k+1:])) {
+			noun = true
+		}
+		// a run of verbs inside a name before its head (国家【自主创新】示范区,
+		// 省属【回收】循环利用公司, 牵引性【集成】改革, 承接产业【转移】主平台,
+		// 白洋淀生态【修复示范】项目): the verbs modify a noun, a verbal noun or
+		// a distinguishing word after them; not after a preposition, where
+		// the verb is the clause's (为33家企业【制定】辅导计划)
+		if !noun && len(p) > 0 && strings.HasPrefix(t.POS, "v") && t.POS != "vn" && verbsInName(toks[k:], false) && !a.prepositionBefore(i) {
 			noun = true
 		}
 		// a word the segmenter did not know (tagged x: 【涉雄安】重大交通项目,
@@ -116,6 +124,49 @@ func verbsBeforeSuffix(toks []segment.Token) bool {
 			return true
 		}
 		return false
+	}
+	return false
+}
+
+// prepositionBefore reports whether the quantity ending at i follows a
+// preposition (为, 对, 向): the count is its object, and a verb after the
+// noun is the clause's predicate.
+func (a *analysis) prepositionBefore(i int) bool {
+	for _, q := range a.qs {
+		if q.end == i {
+			return a.posEndingAt(q.start) == "p"
+		}
+	}
+	return false
+}
+
+// verbsInName reports whether toks start with a run of verbs inside a name:
+// verbs of two characters or more, none a word of the predicate or status
+// roles (竣工投产, 实现, 上云 say something of the things counted), followed
+// in the same clause by a noun of two characters or more, or (unless
+// toNoun) by a verbal noun or a distinguishing word that ends the clause
+// or comes before a noun. With toNoun, verbal
+// nouns and distinguishing words may come between (整治【综合】基础建设项目),
+// and the run must reach a noun.
+func verbsInName(toks []segment.Token, toNoun bool) bool {
+	for k, t := range toks {
+		n := utf8.RuneCountInString(t.Text)
+		switch {
+		case k > 0 && t.Start != toks[k-1].End:
+			return false // the clause ended
+		case strings.HasPrefix(t.POS, "n") && n >= 2:
+			return true
+		case statusWords[t.Text] || predicateSet[t.Text]:
+			return false
+		case t.POS == "vn" || t.POS == "b":
+			// it ends the name or a noun follows: not 寄宿生【提供】生活补助
+			if next := k + 1; !toNoun && (next == len(toks) || toks[next].Start != t.End || nameGoesOn(toks[next].POS) && toks[next].POS != "a" || !isHanWord(toks[next].Text) && toks[next].POS == "x") {
+				return true
+			}
+		case strings.HasPrefix(t.POS, "v") && n >= 2:
+		default:
+			return false
+		}
 	}
 	return false
 }
@@ -503,6 +554,7 @@ func (a *analysis) predicateAt(i int) int {
 // whole-set).
 var (
 	predicateWords = lex.Words(lexicon.Predicate)
+	predicateSet   = lex.Set(lexicon.Predicate)
 	wholeSet       = lex.Set(lexicon.WholeSet)
 	statusWords    = lex.Set(lexicon.Status)
 )

@@ -68,6 +68,16 @@ func TestIndicatorClasses(t *testing.T) {
 		// (d) one character at the end of the clause finishes the name: no fragment
 		{"fragment", "county_gaotang_2023", "打造1个精品国医堂，建设15家中医药特色村卫生室。", "1个", "精品国医堂"},
 		{"fragment", "written", "建成50个村级寄递物流服务点，打通农村物流。", "50个", "村级寄递物流服务点"},
+		// a run of verbs before the head of a name is part of the name; a
+		// verb before a noun that a verb follows is a predicate
+		{"verbs-in-name", "national_china_2017", "新设6个国家自主创新示范区。", "6个", "国家自主创新示范区"},
+		{"verbs-in-name", "national_china_2010", "安排421亿美元大型成套设备出口融资保险。", "421亿美元", "大型成套设备出口融资保险"},
+		{"verbs-in-name", "written", "组建3家市属回收循环利用公司。", "3家", "市属回收循环利用公司"},
+		{"verbs-in-name", "written", "建设8个承接产业转移主平台。", "8个", "承接产业转移主平台"},
+		{"verbs-in-name", "written", "推进5项牵引性集成改革。", "5项", "牵引性集成改革"},
+		{"verbs-in-name", "written", "完成12处矿山生态修复示范项目。", "12处", "矿山生态修复示范项目"},
+		{"verbs-in-name", "written", "还为300名寄宿生提供生活补助。", "300名", "寄宿生"},
+		{"verbs-in-name", "written", "为20家拟上市企业制定辅导计划。", "20家", "拟上市企业"},
 		// a 等 inside a word (高等, 中等) is no list's end
 		{"predicate", "written", "26所公办中等职业学校全部达到省定标准。", "26所", "公办中等职业学校"},
 	}
