@@ -787,10 +787,8 @@ func (a *analysis) nameable(p phrase) bool {
 	if isModifier(s) {
 		return false // 省级: a qualifier without its noun
 	}
-	if r, _ := utf8.DecodeRuneInString(s); strings.ContainsRune(comparisonFirst, r) {
-		if loc := trailingComparison.FindStringIndex(s); loc != nil && loc[0] == 0 {
-			return false // 较2022年: a comparison, no name
-		}
+	if isComparison(s) {
+		return false // 较2022年: a comparison, no name
 	}
 	if toks := a.tokens(p); len(toks) > 0 && p.runes() <= 6 && a.posAt(toks[0].start) == "p" {
 		return false // 比上年, 由年初, 按可比口径: a comparison or a basis, no name

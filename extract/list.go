@@ -363,10 +363,17 @@ func (a *analysis) namesOf(s, e int) string {
 }
 
 // isComparison reports whether s is only a comparison: 较年初, 比上年.
+// It asks comparisonWhole only of a string that starts and ends with a
+// character a comparison can start and end with (most names do not).
 func isComparison(s string) bool {
-	loc := trailingComparison.FindStringIndex(s)
-	return loc != nil && loc[0] == 0
+	r, _ := utf8.DecodeRuneInString(s)
+	return strings.ContainsRune(comparisonFirst, r) && endsWithAny(s, comparisonLast) && comparisonWhole.MatchString(s)
 }
+
+// comparisonWhole is trailingComparison anchored at the start too: whether
+// all of s is one comparison is then tried at its start only, where the
+// unanchored pattern would try every position of a long clause.
+var comparisonWhole = regexp.MustCompile(`^(?:` + trailingComparison.String() + `)`)
 
 // comparisonList matches two comparisons of one thing at the end of the
 // names before 分别: 环比、同比.

@@ -98,6 +98,26 @@ func lastChars(re *syntax.Regexp, first bool) (chars []rune, empty bool) {
 // characters of the reports' and development texts' sentences, and for
 // random strings of the characters the steps look for.
 func TestTrimQuickTests(t *testing.T) {
+	pieces := trimPieces(t)
+	want := make([][2]int, len(pieces))
+	trimQuick = false
+	for i, p := range pieces {
+		want[i][0], want[i][1] = trimBounds(p)
+	}
+	trimQuick = true
+	bad := 0
+	for i, p := range pieces {
+		if lo, hi := trimBounds(p); [2]int{lo, hi} != want[i] && bad < 10 {
+			bad++
+			t.Errorf("trimBounds(%q) = %d, %d; want %d, %d (without the quick tests)", p, lo, hi, want[i][0], want[i][1])
+		}
+	}
+}
+
+// trimPieces returns every piece of up to 16 characters of the reports'
+// and development texts' sentences (from every 7th character), and random
+// strings of the characters the trim steps look for.
+func trimPieces(t *testing.T) []string {
 	var pieces []string
 	for _, s := range sentencesOf(append(corpusDocs(t), devDocs(t)...)) {
 		for i := 0; i < len(s); i += 7 {
@@ -115,17 +135,37 @@ func TestTrimQuickTests(t *testing.T) {
 		}
 		pieces = append(pieces, string(r))
 	}
-	want := make([][2]int, len(pieces))
-	trimQuick = false
-	for i, p := range pieces {
-		want[i][0], want[i][1] = trimBounds(p)
+	return pieces
+}
+
+// TestIsComparison checks isComparison on written names and comparisons,
+// and that its quick tests and anchored pattern give the answer of the
+// unanchored trailingComparison (a match that starts at 0) on every piece
+// of trimPieces and on whole sentences.
+func TestIsComparison(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want bool
+	}{
+		{"较年初", true}, {"比上年", true}, {"较2022年", true}, {"比“十二五”末", true},
+		{"高于全国平均水平", true}, {"从每月", true}, {"较3年前", true},
+		{"", false}, {"比", false}, {"地区生产总值比上年", false}, {"比上年增长", false}, {"较年初分别", false},
+	} {
+		if got := isComparison(tt.s); got != tt.want {
+			t.Errorf("isComparison(%q) = %v, want %v", tt.s, got, tt.want)
+		}
 	}
-	trimQuick = true
+	pieces := trimPieces(t)
+	for _, s := range sentencesOf(append(corpusDocs(t), devDocs(t)...)) {
+		pieces = append(pieces, string(s))
+	}
 	bad := 0
-	for i, p := range pieces {
-		if lo, hi := trimBounds(p); [2]int{lo, hi} != want[i] && bad < 10 {
+	for _, p := range pieces {
+		loc := trailingComparison.FindStringIndex(p)
+		want := loc != nil && loc[0] == 0
+		if got := isComparison(p); got != want && bad < 10 {
 			bad++
-			t.Errorf("trimBounds(%q) = %d, %d; want %d, %d (without the quick tests)", p, lo, hi, want[i][0], want[i][1])
+			t.Errorf("isComparison(%q) = %v, want %v (trailingComparison matching from 0)", p, got, want)
 		}
 	}
 }
