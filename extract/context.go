@@ -211,10 +211,14 @@ func timeOf(p part, before string, w *timeWords, planYear int) (kind schema.Kind
 			}
 		}
 	}
-	if k := centuryEnd(before); planYear > 0 && planYear < 2000 && k >= 0 {
-		// 到本世纪末争取实现工农业年总产值【翻两番】: by the year 2000, unless
-		// an average over years follows (…今后五年…平均每年增长【X】: null)
-		y, kind, span, named = 2000, "target", false, !hasAny(before[k:], multiYearWords)
+	// (the text is searched only for a report of before 2000, the one
+	// place the words matter)
+	if planYear > 0 && planYear < 2000 {
+		if k := centuryEnd(before); k >= 0 {
+			// 到本世纪末争取实现工农业年总产值【翻两番】: by the year 2000, unless
+			// an average over years follows (…今后五年…平均每年增长【X】: null)
+			y, kind, span, named = 2000, "target", false, !hasAny(before[k:], multiYearWords)
+		}
 	}
 	if planYear > 0 && in(w.within, upto) && (!named || strings.Contains(afterNamed, "年内")) {
 		// N年内 counts from the plan year, unless a year named after it
