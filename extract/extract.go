@@ -305,6 +305,15 @@ func (x *Extractor) runChunk(d Document, cc *cleanChunk, ci int, lay layout, st 
 			}
 			return str
 		}
+		// the paragraph this sentence opens (paragraphOpening), made once:
+		// up to three questions read it, and it may be a long line
+		para, paraMade := "", false
+		paragraph := func() string {
+			if !paraMade {
+				para, paraMade = paragraphOpening(text, s), true
+			}
+			return para
+		}
 		if lay.turns && at == lay.plan {
 			st.p = part{sec: sectionPlan, planSpan: lay.planSpan}
 		}
@@ -341,11 +350,11 @@ func (x *Extractor) runChunk(d Document, cc *cleanChunk, ci int, lay layout, st 
 			// a paragraph of the plan part that reviews the period just
 			// ended (“十四五”时期，…; 这五年，…): until the next heading
 			// or a paragraph that turns to the targets
-			if para := paragraphOpening(text, s); spanOpening(para, d.PlanYear) {
+			if spanOpening(paragraph(), d.PlanYear) {
 				st.p = part{sec: sectionReview, spanYears: 5, back: &part{sec: sectionPlan, planSpan: st.p.planSpan}}
 			}
 		} else if !s.heading && st.p.back != nil && startsParagraph(text, s, cc.midLine) {
-			if para := paragraphOpening(text, s); periodTurn(para, d.PlanYear) || isTurn(para, false, d.PlanYear) {
+			if para := paragraph(); periodTurn(para, d.PlanYear) || isTurn(para, false, d.PlanYear) {
 				st.p = *st.p.back
 			}
 		}
@@ -353,7 +362,7 @@ func (x *Extractor) runChunk(d Document, cc *cleanChunk, ci int, lay layout, st 
 			// a paragraph of a one-year review may open the review of the
 			// five-year period (2015年是“十二五”收官之年。过去五年，…); a
 			// paragraph of one year (刚刚过去的2020年, 这一年) ends it
-			para := paragraphOpening(text, s)
+			para := paragraph()
 			opens := st.p.sec == sectionReview && spanOpening(para, d.PlanYear)
 			py := 0
 			if !opens {
