@@ -21,8 +21,11 @@ func (a *analysis) nounAfter(i int) phrase {
 	quoteEnd := -1 // inside a quoted name: “高效办成一件事”重点事项
 	if i < len(a.s) {
 		// a scale word opens the name: 4个【两千亿级】产业集群 (SPEC 1: no figure)
-		if loc := scaleWord.FindStringIndex(a.sub(i, min(len(a.s), i+8))); loc != nil {
-			quoteEnd = i + utf8.RuneCountInString(a.sub(i, min(len(a.s), i+8))[:loc[1]])
+		// (every scale word holds 级: the pattern runs only where one is)
+		if head := a.sub(i, min(len(a.s), i+8)); strings.Contains(head, "级") {
+			if loc := scaleWord.FindStringIndex(head); loc != nil {
+				quoteEnd = i + utf8.RuneCountInString(head[:loc[1]])
+			}
 		}
 	}
 	for k, t := range toks {
