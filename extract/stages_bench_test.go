@@ -3,6 +3,7 @@ package extract
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/gwrfacts/gwr/extract/segment"
@@ -101,6 +102,37 @@ func BenchmarkStages(b *testing.B) {
 			x.Extract(d)
 		}
 	})
+	// extract with the segmentation of each clause read from memory: what
+	// Extract costs besides gojieba (describing the facts, matching, rows)
+	memo := &memoSegmenter{seg: seg, tokens: map[string][]segment.Token{}}
+	xm, err := New(memo)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, d := range docs {
+		xm.Extract(d)
+	}
+	run("extract-memo-segment", func() {
+		for _, d := range docs {
+			xm.Extract(d)
+		}
+	})
+}
+
+// memoSegmenter is a Segmenter that remembers the tokens of every clause
+// it is asked for, and gives a copy of them (the caller owns the slice).
+type memoSegmenter struct {
+	seg    segment.Segmenter
+	tokens map[string][]segment.Token
+}
+
+func (m *memoSegmenter) Segment(s string) []segment.Token {
+	toks, ok := m.tokens[s]
+	if !ok {
+		toks = m.seg.Segment(s)
+		m.tokens[s] = slices.Clone(toks)
+	}
+	return slices.Clone(toks)
 }
 
 // recorder is a Segmenter that keeps what it is asked to segment.
