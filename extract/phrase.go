@@ -26,7 +26,11 @@ func (p phrase) add(s, e int) phrase {
 		out[n-1].end = e
 		return out
 	}
-	return append(append(phrase(nil), p...), span{s, e})
+	// a new slice, never p's array (phrases are shared), of the right
+	// size at once: copying p and then appending would allocate twice
+	out := make(phrase, len(p), len(p)+1)
+	copy(out, p)
+	return append(out, span{s, e})
 }
 
 // join returns p followed by q.
