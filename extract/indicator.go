@@ -793,10 +793,24 @@ func (a *analysis) nameable(p phrase) bool {
 	if isComparison(s) {
 		return false // 较2022年: a comparison, no name
 	}
-	if toks := a.tokens(p); len(toks) > 0 && p.runes() <= 6 && a.posAt(toks[0].start) == "p" {
+	if p.runes() <= 6 && a.startsWithPreposition(p) {
 		return false // 比上年, 由年初, 按可比口径: a comparison or a basis, no name
 	}
 	return !a.isPlace(p)
+}
+
+// startsWithPreposition reports whether the first token inside p is a
+// word the segmenter tags as a preposition (p): a.posAt(a.tokens(p)[0].start)
+// == "p", without making the list of tokens.
+func (a *analysis) startsWithPreposition(p phrase) bool {
+	for _, sp := range p {
+		for _, t := range a.toks {
+			if t.Start >= sp.start && t.End <= sp.end {
+				return a.posAt(t.Start) == "p"
+			}
+		}
+	}
+	return false
 }
 
 // posAt returns the part-of-speech tag of the token starting at i, or "".
@@ -1059,8 +1073,7 @@ func (a *analysis) afterFirstVerbOfNextClause(i int, noun func(int) phrase) phra
 // isModifier reports whether an indicator is only a qualifier (省级, 市级,
 // 县级以上) that needs the head noun of the previous list item.
 func isModifier(s string) bool {
-	r := []rune(s)
-	return len(r) > 0 && len(r) <= 4 && (strings.HasSuffix(s, "级") || strings.HasSuffix(s, "级以上"))
+	return (strings.HasSuffix(s, "级") || strings.HasSuffix(s, "级以上")) && utf8.RuneCountInString(s) <= 4
 }
 
 // headOf returns the head of an indicator after its level qualifier:
