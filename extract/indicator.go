@@ -265,7 +265,7 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 	var ind phrase
 	var why string
 	switch {
-	case a.totalBefore(qs) >= 0 && q.end < len(a.s) && a.s[q.end] == '的' && a.nameable(a.tidy(a.attributeOf(q.end+1))):
+	case q.end < len(a.s) && a.s[q.end] == '的' && a.totalBefore(qs) >= 0 && a.nameable(a.tidy(a.attributeOf(q.end+1))):
 		// 总投资518亿元的105个【省市县重大项目】: the total of the projects it
 		// is an attribute of (LABELING: Y总投资)
 		ind, why = a.tidy(a.attributeOf(q.end+1)).join(phrase{}.add(a.totalBefore(qs), qs)), "total-of-attribute"
