@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gwrfacts/gwr/extract/lexicon"
 	"github.com/gwrfacts/gwr/schema"
@@ -96,6 +98,9 @@ func (a *analysis) describe(q *quantity, prev *fact, p part, chain string, planY
 			a.s[max(0, cs-1)] == '，' && prev.q.end == cs-1 && a.nounFree(cs, cueS))
 	f.name = a.namingOf(q, cs, cueS, cueE, prev)
 	f.measure, why = measureOf(q, cue, f.name, prev, carried, attribute, listGrowth)
+	if why == "count" && q.rule.ID == "bare-multiplier" && a.startsChange(q, cs) {
+		f.measure, why = schema.Level, "change-start" // 出境旅游人次由【8300万】增加到…: the level it started from (SPEC 6)
+	}
 	if f.measure == schema.Level && why == "percent-level" && growthTopic(chain+a.sub(0, qs)) {
 		// 工农业总产值的增长速度，一九八一年计划为【百分之三点七】: the sentence is about a growth rate
 		f.measure, why = schema.Growth, "growth-topic"
@@ -119,10 +124,11 @@ func (a *analysis) describe(q *quantity, prev *fact, p part, chain string, planY
 			f.measure, why = schema.Level, "rate-after-cue"
 		}
 	}
-	if f.measure == schema.Level && q.unit != schema.Percent && !attribute && addedInName(f.name.before+f.name.after) && !hasAny(a.sub(cs, q.start), []string{"总数", "总量", "累计", "共"}) {
+	if f.measure == schema.Level && q.unit != schema.Percent && !attribute && addedInName(f.name.before+f.name.after) && !hasAny(a.sub(cs, q.start), []string{"总数", "总量", "累计", "共"}) && !endsChange(cue) {
 		// 城镇新增就业人数超过【6400万人】, 新增护理型床位超过【1000张】: an
 		// amount added (SPEC 3), whatever verb reaches it; not 5A级景区新增
-		// 周村古商城、总数达到【16家】
+		// 周村古商城、总数达到【16家】, nor the end of a change (日均新设企业由
+		// 5千多户增加到【1万6千多户】: a level, SPEC 6)
 		f.measure, why = schema.Delta, "added-in-name"
 	}
 	if f.measure == schema.Level && (q.unit == schema.CNY || q.unit == schema.USD) && lex.Is(cue, lexicon.Delta) && lex.Is(cue, lexicon.Growth) &&
@@ -260,4 +266,37 @@ func carryName(facts []*fact, last string) string {
 		}
 	}
 	return last
+}
+
+// fromToVerbs are the verbs of 由A【提高】到B.
+var fromToVerbs = lex.Words(lexicon.FromTo)
+
+// startsChange reports whether q, in the clause starting at cs, is the A of
+// 由A…到B written without a measure word, which the from-to rule does not
+// read (出境旅游人次由【8300万】增加到1亿3千多万, 从疫情前的【0.2万】增至173.1万):
+// 由 or 从 before it in its clause, with no number between, and a from-to
+// verb and 到 or 至 right after it.
+func (a *analysis) startsChange(q *quantity, cs int) bool {
+	before := a.sub(cs, q.start)
+	k := max(strings.LastIndex(before, "由"), strings.LastIndex(before, "从"))
+	if k < 0 || a.hasQuantity(cs+utf8.RuneCountInString(before[:k]), q.start) {
+		return false
+	}
+	after := a.sub(q.end, min(len(a.s), q.end+4))
+	for _, w := range fromToVerbs {
+		if rest, ok := strings.CutPrefix(after, w); ok && (strings.HasPrefix(rest, "到") || strings.HasPrefix(rest, "至")) {
+			return true
+		}
+	}
+	return false
+}
+
+// endsChange reports whether a cue is the verb of 由A提高到【B】: a from-to
+// verb with 到 or 至.
+func endsChange(cue string) bool {
+	v, ok := strings.CutSuffix(cue, "到")
+	if !ok {
+		v, ok = strings.CutSuffix(cue, "至")
+	}
+	return ok && slices.Contains(fromToVerbs, v)
 }

@@ -74,6 +74,11 @@ func measureOf(q *quantity, cue string, name naming, prev *fact, carried, attrib
 		return schema.Delta, "delta-cue"
 	case q.unit == schema.Count:
 		return schema.Delta, "count"
+	case q.rule.ID == "bare-multiplier" && !isDecrease(cue):
+		// 3600多万农村学生受益, 17.63万群众安居圆梦: people reached by
+		// the year's action, a count with no measure word (LABELING); not
+		// after a verb of a rate's fall read inside a name (营养【改善】计划惠及…)
+		return schema.Delta, "count"
 	}
 	return schema.Level, "default-level"
 }
@@ -104,11 +109,14 @@ func isChange(cue string) bool { return lex.Is(cue, lexicon.Change) }
 var moneyActionNouns = lex.Words(lexicon.MoneyActionNoun)
 
 // addedInName reports whether an indicator names what was added (城镇新增
-// 就业人数, 新增税费优惠): its number is a delta whatever verb reaches it,
+// 就业人数, 新增税费优惠, 新设外资企业): its number is a delta whatever verb reaches it,
 // unless the name is a standing total (累计, 总数) or 新增 only qualifies
 // another thing (新增的涉税市场主体纳税).
 func addedInName(indicator string) bool {
 	k := strings.Index(indicator, "新增")
+	if k < 0 {
+		k = strings.Index(indicator, "新设") // 新设外资企业2.6万户: firms set up in the year
+	}
 	return k >= 0 && !strings.HasPrefix(indicator[k+len("新增"):], "的") && !hasAny(indicator, stockWords) &&
 		!strings.Contains(indicator, "累计") && !strings.Contains(indicator, "总数")
 }

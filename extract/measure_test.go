@@ -117,3 +117,26 @@ func TestMeasureStatistics(t *testing.T) {
 		{"investment money moved", "完成交通投资320亿元。", "320亿元", schema.Delta, false},
 	})
 }
+
+// TestMeasurePeopleAndVolumes checks counts with no verb of their own:
+// people reached by the year's action written with a bare 万 or 亿 are a
+// delta, like a count (LABELING), unless they start a change (由A增加到B:
+// A is a level, SPEC 6); the year's volume of a statistic (业务量, 车流量)
+// is a level; firms set up in the year (新设) are added, as 新增, except
+// at the end of a change.
+func TestMeasurePeopleAndVolumes(t *testing.T) {
+	checkMeasures(t, []measureCase{
+		{"people reached, bare multiplier", "全年2600多万农村人口饮水安全问题得到解决。", "2600多万", schema.Delta, false},
+		{"people reached, bare multiplier", "老旧小区改造基本完成，12.5万群众安居圆梦。", "12.5万", schema.Delta, false},
+		{"people reached, bare multiplier", "农村饮水安全工程使4000万农民受益。", "4000万", schema.Delta, false},
+		{"a people level, bare multiplier", "全省常住人口达到1200万。", "1200万", schema.Level, false},
+		{"the start of a change, bare multiplier", "出境旅游人次由9000万增加到1亿多。", "9000万", schema.Level, false},
+		{"the start of a change, bare multiplier", "来保就医人次从疫情前的0.3万增至160万。", "0.3万", schema.Level, false},
+		{"a statistic's volume", "快递业务量26亿件、全省第一。", "26亿件", schema.Level, false},
+		{"a statistic's volume", "大桥通车运营，日均车流量超6万辆次。", "超6万辆次", schema.Level, false},
+		{"a statistic's volume", "港口集装箱吞吐量1200万标箱。", "1200万标箱", schema.Level, false},
+		{"firms set up in the year", "新设外资企业3.1万户、增长12%。", "3.1万户", schema.Delta, false},
+		{"firms set up in the year", "新设台企2100家，实际使用台资6亿美元。", "2100家", schema.Delta, false},
+		{"the end of a change is a level", "日均新设企业由4千多户增加到1万多户。", "1万多户", schema.Level, false},
+	})
+}
