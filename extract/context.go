@@ -300,6 +300,36 @@ var (
 	targetDatedWords = []string{"年初"}
 )
 
+// reportedTarget reports whether a figure of a review is the reviewed
+// year's target, not its result: the clause names it the target right
+// before it (全年经济增长目标为【5%左右】) or after it, alone or as the last
+// item of a list (年初确定的地区生产总值增长【6%左右】的目标顺利实现; 超额完成
+// 【5%】的预期目标; 没有实现年初确定的…降低【4%左右】、…减少2%的目标). A
+// target the clause says was reached, with no other figure for the result
+// (提前实现了…翻两番的目标), stays a result. lead is its clause up to it,
+// rest its clause after it.
+func reportedTarget(lead, rest string) bool {
+	if targetBeforeRe.MatchString(lead) {
+		return true
+	}
+	if !targetAfterRe.MatchString(rest) {
+		return false
+	}
+	return !hasAny(lead, targetReachedWords) || hasAny(lead, targetApartWords)
+}
+
+var (
+	targetAfterRe  = regexp.MustCompile(`^(?:[、和][^，。；！]*?的|的)?(?:主要)?(?:预期|年度|发展)?目标`)
+	targetBeforeRe = regexp.MustCompile(`目标(?:为|是|：|:)(?:增长)?$`)
+	// targetReachedWords say the target was reached: the figure is then
+	// what was reached (提前实现了…翻两番的目标)
+	targetReachedWords = []string{"实现", "完成", "达到"}
+	// targetApartWords keep the target apart from the result even so: it
+	// was set at the year's start, passed, or missed (完成了年初确定的…;
+	// 超额完成; 没有实现)
+	targetApartWords = []string{"年初", "确定的", "超额", "没有", "未"}
+)
+
 // planAfterPast reports whether a plan word (今年, 力争 …) follows the last
 // past word (去年, 上年 …) of before, a sentence outside a review up to a
 // figure: the sentence turns from last year's result to this year's

@@ -154,6 +154,11 @@ func (a *analysis) describe(q *quantity, prev *fact, p part, chain string, planY
 
 	f.kind, f.year = timeOf(p, chain+a.sub(0, qs), &a.time, planYear)
 	why = timeDecision(p, f.kind, f.year, planYear)
+	if f.kind == schema.Actual && p.sec == sectionReview && reportedTarget(a.sub(a.phraseStart(qs), qs), a.sub(q.end, a.phraseEnd(q.end))) {
+		// 年初确定的地区生产总值增长【6%左右】的目标顺利实现: the reviewed
+		// year's target, reported; its year stays that year (SPEC 6)
+		f.kind, why = schema.Target, "reviewed-year-target"
+	}
 	if fromTo {
 		f.kind, why = schema.Actual, "from-to-start"
 		if planYear > 0 {
@@ -299,4 +304,24 @@ func endsChange(cue string) bool {
 		v, ok = strings.CutSuffix(cue, "至")
 	}
 	return ok && slices.Contains(fromToVerbs, v)
+}
+
+// phraseMarks end a phrase: the marks of a clause but 、, so that a list
+// of figures is one phrase (降低4%左右、减少2%的目标).
+const phraseMarks = "，,；;。！!？?：:"
+
+// phraseStart returns the start of the phrase holding position i.
+func (a *analysis) phraseStart(i int) int {
+	for i > 0 && !strings.ContainsRune(phraseMarks, a.s[i-1]) {
+		i--
+	}
+	return i
+}
+
+// phraseEnd returns the end of the phrase holding position i.
+func (a *analysis) phraseEnd(i int) int {
+	for i < len(a.s) && !strings.ContainsRune(phraseMarks, a.s[i]) {
+		i++
+	}
+	return i
 }

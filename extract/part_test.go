@@ -73,6 +73,36 @@ func TestTimeByStructureAndSentence(t *testing.T) {
 	}
 }
 
+// TestTimeOfReviewedYearsTarget checks a class of SPEC section 6 found
+// with written variants of review sentences (issue 11): a review that
+// reports the reviewed year's target next to its result gives the target
+// kind target and the reviewed year (LABELING: a year's plan figure
+// reported afterwards is a target of that year), so that the year's GDP
+// result is not given twice; a target the sentence says was reached, with
+// no other figure, stays the result (提前实现了…翻两番的目标).
+func TestTimeOfReviewedYearsTarget(t *testing.T) {
+	x := newExtractor(t)
+	const review = "各位代表：\n一、2024年工作回顾\n年初确定的地区生产总值增长6%左右的目标顺利实现。\n规模以上工业增加值增长6.4%，完成了年初确定的增长6.2%左右的预期目标。\n全年经济增长目标为5.5%左右，实际增长5.3%。\n全省生产总值增长5.2%，超额完成5%的预期目标。\n没有实现年初确定的能耗降低3%左右、排放总量减少2%的目标。\n提前一年实现城乡居民收入比2010年翻一番的目标。\n工业增加值增长5.7%，比年初预期目标高0.4个百分点。\n二、2025年工作安排\n今年地区生产总值增长4.5%左右的目标，需要付出艰苦努力。\n"
+	cases := []struct{ name, mention, want string }{
+		{"target named after it, then met", "6%左右", "target 2024"},
+		{"result before 年初确定的 target", "6.4%", "actual 2024"},
+		{"年初确定的 target", "6.2%左右", "target 2024"},
+		{"目标为", "5.5%左右", "target 2024"},
+		{"result after 目标为", "5.3%", "actual 2024"},
+		{"超额完成 target", "5%", "target 2024"},
+		{"missed target, first item of a list", "3%左右", "target 2024"},
+		{"missed target, last item", "2%", "target 2024"},
+		{"target reached, no other figure", "翻一番", "actual 2024"},
+		{"passing the target by", "0.4个百分点", "actual 2024"},
+		{"plan part", "4.5%左右", "target 2025"},
+	}
+	for _, c := range cases {
+		if got := timeOfMention(t, x, review, 2025, c.mention); got != c.want {
+			t.Errorf("%s: %s = %q, want %q", c.name, c.mention, got, c.want)
+		}
+	}
+}
+
 // TestTimeOfMetTargetsAndThisYear checks two sentence classes of SPEC
 // section 6 found on unseen Hebei and Baoding reports and written
 // variants of them (issue 11): a review sentence whose 预期目标 names last
