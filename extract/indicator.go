@@ -112,6 +112,111 @@ func (a *analysis) nounAfter(i int) phrase {
 	return p
 }
 
+// coordinated extends the noun phrase after a count over the names joined
+// to it by 和 or 、 (26处【街头游园、社区公园、村镇公园】, 15部【法律草案和行政
+// 法规草案】): one number shared by several names is one fact whose
+// indicator names them all (SPEC 7). Each name is a run of noun words
+// ending in a noun (plainName) followed by the clause's end, 和 or a
+// verb; a list that goes on with 等 keeps its first name (the head after
+// 等 names the things counted: tidy), and so does one that ends in 的
+// (高产优质、多抗广适【的】新品种: modifiers of a head). A clause after 、 is
+// segmented on its own, its words kept out of the sentence's tokens, so
+// that no other name depends on whether this one was asked for.
+func (a *analysis) coordinated(after phrase) phrase {
+	if len(after) != 1 || !a.plainName(after) {
+		return after // 1100人【驰援湖北武汉】: no name to go on from
+	}
+	out := after
+	for {
+		e := out[len(out)-1].end
+		if e+1 >= len(a.s) {
+			break
+		}
+		var toks []segment.Token
+		switch {
+		case a.s[e] == '、':
+			ce := a.clauseEnd(e + 1)
+			toks = a.seg.Segment(a.sub(e+1, ce))
+			for k := range toks {
+				toks[k].Start += e + 1
+				toks[k].End += e + 1
+			}
+		case a.s[e] == '和' && a.posAt(e) == "c":
+			toks = a.toks
+		}
+		end := nameRun(toks, e+1)
+		if end < 0 && a.s[e] == '、' {
+			return after // 4家实体公司和广电、报社、【唐尧网3家】文化公司: the names go on to another count
+		}
+		if end < 0 {
+			break // 院校和【机构深度合作】, 协调组和【用工用能】等6个服务组
+		}
+		out = out.add(e, end)
+	}
+	if end := out[len(out)-1].end; end < len(a.s) && (a.s[end] == '的' || a.s[end] == '等') {
+		return after
+	}
+	return out
+}
+
+// nameRun returns the end of the name that starts at i among toks: a run
+// of noun words (startsName; the first of two characters or more unless a
+// one-character name, not 【创】历史新高) ending in a noun, followed by
+// nothing, a clause mark, 和, 等, 的, a preposition, an adverb or a verb
+// that no noun follows; or -1.
+func nameRun(toks []segment.Token, i int) int {
+	end := -1
+	lastNoun := false
+	for k, t := range toks {
+		if t.End <= i {
+			continue
+		}
+		if t.Start != max(i, end) || t.Start < i {
+			if t.Start < i || end < 0 {
+				return -1 // no word starts at i, or a gap: the clause ended
+			}
+			break
+		}
+		if startsName(t.POS) && (end >= 0 || t.End-t.Start >= 2 || oneCharNames[t.Text]) {
+			end, lastNoun = t.End, strings.HasPrefix(t.POS, "n")
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(t.Text)
+		if end < 0 || !(isClauseMark(r) || t.Text == "和" || t.Text == "等" || t.Text == "的" || t.POS == "p" || t.POS == "d" || strings.HasPrefix(t.POS, "v")) {
+			return -1 // 用工【用能】: not the end of a name
+		}
+		if strings.HasPrefix(t.POS, "v") && k+1 < len(toks) && toks[k+1].Start == t.End && strings.HasPrefix(toks[k+1].POS, "n") {
+			return -1 // 木材【采伐】企业: the name goes on past a verb
+		}
+		break
+	}
+	if !lastNoun {
+		return -1
+	}
+	return end
+}
+
+// plainName reports whether p is words of a noun phrase alone - nouns,
+// verbal nouns, distinguishing words, idioms - with no verb (镇【获评】全国
+// 百强区) and no number, ending in a noun (not 国家和【地区发展】).
+func (a *analysis) plainName(p phrase) bool {
+	toks := a.tokens(p)
+	for _, t := range toks {
+		if !startsName(a.posAt(t.start)) {
+			return false
+		}
+	}
+	pos := a.posEndingAt(p[len(p)-1].end)
+	return len(toks) > 0 && strings.HasPrefix(pos, "n") && pos != "nr"
+}
+
+// startsName reports whether a word tagged pos can open a name of a list:
+// a noun (not a person), a verbal noun, a distinguishing word, an idiom
+// or a place word (街头).
+func startsName(pos string) bool {
+	return strings.HasPrefix(pos, "n") && pos != "nr" || pos == "vn" || pos == "b" || pos == "j" || pos == "l" || pos == "s"
+}
+
 // scaleWord matches a scale word at the start of a name: 两千亿级, 百亿级,
 // 50亿级.
 var scaleWord = regexp.MustCompile(`^(?:[0-9]+|[一二两三四五六七八九十百千万亿]+)[万亿]?级`)
@@ -259,6 +364,9 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 				after = l
 			}
 		}
+	}
+	if q.unit == schema.Count {
+		after = a.coordinated(after) // 26处【街头游园、社区公园、村镇公园】
 	}
 	tmid, tsubj := a.trim(mid), a.trim(subj)
 	tmidText := a.text(tmid)

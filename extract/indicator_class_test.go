@@ -78,6 +78,16 @@ func TestIndicatorClasses(t *testing.T) {
 		{"verbs-in-name", "written", "完成12处矿山生态修复示范项目。", "12处", "矿山生态修复示范项目"},
 		{"verbs-in-name", "written", "还为300名寄宿生提供生活补助。", "300名", "寄宿生"},
 		{"verbs-in-name", "written", "为20家拟上市企业制定辅导计划。", "20家", "拟上市企业"},
+		// one count shared by names joined by 、 or 和 names them all (SPEC 7);
+		// not when the names go on to a count of their own, past a verb or
+		// into a predicate
+		{"coordinated", "written", "新改建30处街头游园、社区公园、村镇公园。", "30处", "街头游园、社区公园、村镇公园"},
+		{"coordinated", "written", "有12部法律草案和行政法规草案向社会公开征求意见。", "12部", "法律草案和行政法规草案"},
+		{"coordinated", "written", "支持300个县级图书馆、文化馆和2万个村文化室建设。", "300个", "县级图书馆、文化馆"},
+		{"coordinated", "written", "30家医院与50余家院校和机构开展合作。", "50余家", "开展合作院校和机构"},
+		{"coordinated", "province_hebei_2021", "成立工业经济发展、商贸流通文旅业发展2个协调组和用工用能等6个服务组。", "2个", "协调组"},
+		{"coordinated", "written", "组建4家实体公司和广电、报社、网站3家文化公司。", "4家", "实体公司"},
+		{"coordinated", "written", "建成8个建筑材料企业和木材采伐企业。", "8个", "建筑材料企业"},
 		// a 等 inside a word (高等, 中等) is no list's end
 		{"predicate", "written", "26所公办中等职业学校全部达到省定标准。", "26所", "公办中等职业学校"},
 	}
