@@ -97,7 +97,7 @@ type BaseUnit struct {
 var countWords = strings.Fields(`
 	个 家 人 名 人次 项 处 座 所 张 套 台 台套 户 辆 场 条 批 头 只 部 栋 幢 间
 	次 件 块 片 株 棵 支 位 艘 架 列 对 份 本 册 种 类 宗 例 起 口 眼 根 盏 匹 颗
-	枚 孔 床 组 门 羽 篇 首 家次 户次 辆次 架次 艘次 场次 批次 台次 项次`)
+	枚 孔 床 组 门 羽 篇 首 款 家次 户次 辆次 架次 艘次 场次 批次 台次 项次`)
 
 // BaseUnits are the base units of SPEC section 5, then units outside it
 // that reports use with facts (canonical unit Other). A written form that
@@ -119,6 +119,7 @@ var BaseUnits = append([]BaseUnit{
 	{Text: "百分点", Canonical: "pp", Seg: 2000},
 	{Text: "亩", Canonical: "mu", Scaled: true, Primary: true, Seg: 2000},
 	{Text: "平方米", Canonical: "m2", Scaled: true, Primary: true, Seg: 2000},
+	{Text: "平米", Canonical: "m2", Scaled: true}, // colloquial: 占地3100平米, 121.3万平米
 	{Text: "m2", Canonical: "m2", Scaled: true},
 	{Text: "m²", Canonical: "m2", Scaled: true},
 	{Text: "㎡", Canonical: "m2", Scaled: true},
@@ -134,6 +135,7 @@ var BaseUnits = append([]BaseUnit{
 	{Text: "千瓦时", Canonical: "kWh", Scaled: true, Primary: true, Seg: 2000},
 	{Text: "度", Canonical: "kWh", Scaled: true},
 	{Text: "兆瓦时", Canonical: "kWh", Exp: 3, Scaled: true},
+	{Text: "吉瓦时", Canonical: "kWh", Exp: 6, Scaled: true}, // GWh: 100吉瓦时, not 100吉瓦 and a stray 时
 	{Text: "吨", Canonical: "t", Scaled: true, Primary: true, Seg: 2000},
 	{Text: "公斤", Canonical: "t", Exp: -3, Scaled: true},
 	{Text: "千克", Canonical: "t", Exp: -3, Scaled: true},
@@ -163,7 +165,27 @@ var BaseUnits = append([]BaseUnit{
 	{Text: "床位", Canonical: Other, Scaled: true},
 	{Text: "升", Canonical: Other, Scaled: true},
 	{Text: "担", Canonical: Other, Scaled: true}, // dan (50 kg) of the 1950s reports: 一亿担 棉花
-}, countUnits()...)
+	{Text: "℃", Canonical: Other},               // 供热标准由18℃提高到20℃
+}, append(perTimeUnits(), countUnits()...)...)
+
+// perTimeBases and perTimes make the rates per time (30万吨/日, 130万吨/年,
+// 600立方米/秒): units outside SPEC's table (unit other, unit_text as
+// written, LABELING), read whole so that the mention keeps its /日 and the
+// rate is not taken for an amount in the base unit.
+var (
+	perTimeBases = []string{"吨", "立方米", "千瓦时", "人次", "辆次"}
+	perTimes     = []string{"日", "天", "年", "秒", "小时"}
+)
+
+func perTimeUnits() []BaseUnit {
+	var us []BaseUnit
+	for _, b := range perTimeBases {
+		for _, t := range perTimes {
+			us = append(us, BaseUnit{Text: b + "/" + t, Canonical: Other, Scaled: true})
+		}
+	}
+	return us
+}
 
 // countSeg gives the measure words of two characters the segmenter keeps
 // whole their jieba frequency (see BaseUnit.Seg).
