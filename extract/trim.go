@@ -97,25 +97,23 @@ func trimBounds(full string) (lo, hi int) {
 		lo += len(s) - len(t)
 		hi = lo + len(strings.TrimRightFunc(t, space))
 		s = full[lo:hi]
-		// the lists are walked only when s starts (ends) with a character
-		// one of their words starts (ends) with: no word can match otherwise
-		if r, _ := utf8.DecodeRuneInString(s); trimPrefixFirst[r] {
-			for _, p := range trimPrefixes {
-				// a cut never leaves a head alone: 完成率 is no 率
-				if strings.HasPrefix(s, p) && !loneHead(s[len(p):]) {
-					lo, changed = lo+len(p), true
-					s = full[lo:hi]
-					break // the next pass tries the longest words first again
-				}
+		// only the words that start (end) with the character s starts
+		// (ends) with are tried: no other word can match
+		first, _ := utf8.DecodeRuneInString(s)
+		for _, p := range trimPrefixesByFirst[first] {
+			// a cut never leaves a head alone: 完成率 is no 率
+			if strings.HasPrefix(s, p) && !loneHead(s[len(p):]) {
+				lo, changed = lo+len(p), true
+				s = full[lo:hi]
+				break // the next pass tries the longest words first again
 			}
 		}
-		if r, _ := utf8.DecodeLastRuneInString(s); trimSuffixLast[r] {
-			for _, p := range trimSuffixes {
-				if strings.HasSuffix(s, p) && !loneHead(s[:len(s)-len(p)]) {
-					hi, changed = hi-len(p), true
-					s = full[lo:hi]
-					break // 年均实际: 实际, then 年均 (not 均)
-				}
+		last, _ := utf8.DecodeLastRuneInString(s)
+		for _, p := range trimSuffixesByLast[last] {
+			if strings.HasSuffix(s, p) && !loneHead(s[:len(s)-len(p)]) {
+				hi, changed = hi-len(p), true
+				s = full[lo:hi]
+				break // 年均实际: 实际, then 年均 (not 均)
 			}
 		}
 	}
@@ -184,17 +182,18 @@ func indexAnyIf(may bool, s, chars string) int {
 	return strings.IndexAny(s, chars)
 }
 
-// trimPrefixFirst and trimSuffixLast hold the first characters of
-// trimPrefixes and the last ones of trimSuffixes.
-var trimPrefixFirst, trimSuffixLast = func() (map[rune]bool, map[rune]bool) {
-	first, last := map[rune]bool{}, map[rune]bool{}
+// trimPrefixesByFirst holds the words of trimPrefixes by their first
+// character, trimSuffixesByLast those of trimSuffixes by their last, each
+// list in the order of the whole list (longest first).
+var trimPrefixesByFirst, trimSuffixesByLast = func() (map[rune][]string, map[rune][]string) {
+	first, last := map[rune][]string{}, map[rune][]string{}
 	for _, p := range trimPrefixes {
 		r, _ := utf8.DecodeRuneInString(p)
-		first[r] = true
+		first[r] = append(first[r], p)
 	}
 	for _, p := range trimSuffixes {
 		r, _ := utf8.DecodeLastRuneInString(p)
-		last[r] = true
+		last[r] = append(last[r], p)
 	}
 	return first, last
 }()
