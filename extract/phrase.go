@@ -81,6 +81,9 @@ func (a *analysis) text(p phrase) string {
 func (a *analysis) trim(p phrase) phrase {
 	s := a.text(p)
 	lo, hi := trimBounds(s)
+	if lo == 0 && hi == len(s) && len(p) > 0 {
+		return p // nothing to cut (most phrases): p as it is, uncounted and uncopied
+	}
 	i, j := utf8.RuneCountInString(s[:lo]), utf8.RuneCountInString(s[:hi])
 	// a one-character cut inside a dictionary word keeps the word: 【有】机
 	// 农产品 and 【共】享电单车企业 start with no trimmed 有 or 共 (a word the
