@@ -70,7 +70,12 @@ func (a *analysis) text(p phrase) string {
 	if len(p) == 1 {
 		return a.sub(p[0].start, p[0].end)
 	}
+	n := 0
+	for _, sp := range p {
+		n += int(a.off[sp.end] - a.off[sp.start])
+	}
 	var b strings.Builder
+	b.Grow(n) // one allocation
 	for _, sp := range p {
 		b.WriteString(a.sub(sp.start, sp.end))
 	}
