@@ -101,16 +101,23 @@ func (a *analysis) distribute(facts []*fact) {
 func (a *analysis) carryListName(facts []*fact) {
 	for i, f := range facts {
 		ws, we := a.wholeClauseStart(f.q.start), a.wholeClauseEnd(f.q.end)
-		if ws < 2 || a.hasQuantity(ws, f.q.start) || i+1 < len(facts) && facts[i+1].q.start < we || !a.namesNothing(ws, f) {
+		if ws < 2 || a.hasQuantity(ws, f.q.start) || i+1 < len(facts) && facts[i+1].q.start < we {
 			continue
 		}
+		// whether the clause names nothing (namesNothing, the costliest
+		// test) is asked last, of the few clauses that could take a name
 		if ps := a.wholeClauseStart(ws - 1); !a.hasQuantity(ps, ws-1) {
+			// (trimIndicator cuts only the ends: a clause without 、 gives
+			// names without it)
+			if !strings.Contains(a.sub(ps, ws-1), "、") || !a.namesNothing(ws, f) {
+				continue
+			}
 			if names := trimIndicator(a.sub(ps, ws-1)); strings.Contains(names, "、") {
 				f.indicator, f.ind = names, nil
 			}
 			continue
 		}
-		if lead := strings.TrimLeft(a.sub(ws, f.q.start), "也"); !strings.HasPrefix(lead, "都") && !strings.HasPrefix(lead, "均") {
+		if lead := strings.TrimLeft(a.sub(ws, f.q.start), "也"); !strings.HasPrefix(lead, "都") && !strings.HasPrefix(lead, "均") || !a.namesNothing(ws, f) {
 			continue
 		}
 		var names []string
