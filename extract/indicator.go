@@ -1071,8 +1071,22 @@ func (a *analysis) isPlace(p phrase) bool {
 	if places[a.text(p)] {
 		return true
 	}
-	toks := a.tokens(p)
-	return len(toks) == 1 && p.runes() == toks[0].end-toks[0].start && a.posAt(toks[0].start) == "ns"
+	// one token that covers p: p is one piece (pieces are never empty),
+	// that token lies inside it and no other does (a.tokens(p) would be
+	// that token alone)
+	if len(p) != 1 {
+		return false
+	}
+	n, one := 0, segment.Token{}
+	for _, t := range a.toks {
+		if t.Start >= p[0].start && t.End <= p[0].end {
+			if n++; n > 1 {
+				return false
+			}
+			one = t
+		}
+	}
+	return n == 1 && one.Start == p[0].start && one.End == p[0].end && a.posAt(one.Start) == "ns"
 }
 
 // namedBefore returns the name an earlier clause of the sentence gave to
