@@ -476,10 +476,20 @@ func lastYearEnd(b string) int {
 }
 
 // multiYearAfterYear reports whether a multi-year word (年均, 五年来 …)
-// follows the last year named in before.
+// follows the last year named in before, other than in the year's place
+// in a period (2024年是“十四五”规划的关键之年，…新增【800家】: the year's
+// figure).
 func multiYearAfterYear(before string) bool {
-	return hasAny(before[lastYearEnd(before):], multiYearWords)
+	after := before[lastYearEnd(before):]
+	if loc := yearInPeriodRe.FindStringIndex(after); loc != nil {
+		after = after[loc[1]:]
+	}
+	return hasAny(after, multiYearWords)
 }
+
+// yearInPeriodRe matches, right after a year, the clause that places the
+// year in a period: 是“十四五”规划的关键之年, 是实现“十四五”目标任务的关键一年.
+var yearInPeriodRe = regexp.MustCompile(`^是[^，,。；]{0,40}?(?:之年|一年)`)
 
 // arabicYears rewrites years written in Chinese numerals (一九八二年,
 // 二〇二四年) in Arabic digits, for the year patterns.

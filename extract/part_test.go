@@ -73,6 +73,25 @@ func TestTimeByStructureAndSentence(t *testing.T) {
 	}
 }
 
+// TestTimeOfYearInPeriod: a sentence that places its year in a five-year
+// period (2024年是“十四五”规划的关键之年) gives its figures that year; a span
+// word after the year that is the figure's own time still makes it null.
+func TestTimeOfYearInPeriod(t *testing.T) {
+	x := newExtractor(t)
+	const text = "各位代表：\n一、2024年工作回顾\n2024年是“十四五”规划的关键之年，我们新增高新技术企业800家。\n2024年是实现“十四五”目标任务的关键一年，全省粮食产量达到1300万吨。\n2024年，全省地区生产总值达到2.6万亿元，“十四五”以来年均增长5.6%。\n二、2025年工作安排\n今年地区生产总值增长5%左右。\n"
+	cases := []struct{ name, mention, want string }{
+		{"之年", "800家", "actual 2024"},
+		{"一年", "1300万吨", "actual 2024"},
+		{"year's level", "2.6万亿元", "actual 2024"},
+		{"average over the period", "5.6%", "actual null"},
+	}
+	for _, c := range cases {
+		if got := timeOfMention(t, x, text, 2025, c.mention); got != c.want {
+			t.Errorf("%s: %s = %q, want %q", c.name, c.mention, got, c.want)
+		}
+	}
+}
+
 // TestTimeOfReviewedYearsTarget checks a class of SPEC section 6 found
 // with written variants of review sentences (issue 11): a review that
 // reports the reviewed year's target next to its result gives the target
@@ -112,7 +131,7 @@ func TestTimeOfReviewedYearsTarget(t *testing.T) {
 // 力争) makes the figures after the turn targets.
 func TestTimeOfMetTargetsAndThisYear(t *testing.T) {
 	x := newExtractor(t)
-	const review = "各位代表：\n一、2024年工作回顾\n主要预期目标全面完成，地区生产总值增长5.6%。\n全省规模以上工业增加值增长5.8%，高于年初预期目标0.3个百分点。\n老旧小区改造有序推进，力争年底前完成改造5000户。\n二、2025年工作安排\n今年地区生产总值增长5%左右。\n"
+	const review = "各位代表：\n一、2024年工作回顾\n主要预期目标全面完成，地区生产总值增长5.6%。\n全省规模以上工业增加值增长5.8%，高于年初预期目标0.3个百分点。\n老旧小区改造有序推进，力争年底前完成改造5000户。\n确保了全年目标任务完成，一般公共预算收入增长3.1%。\n我们力争上游，进出口总额增长8.2%。\n二、2025年工作安排\n今年地区生产总值增长5%左右。\n"
 	const plan = "各位代表：\n一、2024年工作回顾\n地区生产总值增长5.8%。\n二、2025年工作安排\n去年全省生产总值增长5.2%，今年预期增长5.1%左右。\n在去年增长4.9%的基础上，今年全省一般公共预算收入力争增长5.5%。\n去年进出口总额突破1.5万亿元，今年要达到1.6万亿元。\n今年将新建充电站30个，去年已建成12个。\n"
 	cases := []struct {
 		name, text, mention, want string
@@ -120,6 +139,8 @@ func TestTimeOfMetTargetsAndThisYear(t *testing.T) {
 		{"预期目标 reported met, figure after", review, "5.6%", "actual 2024"},
 		{"passing 年初预期目标", review, "0.3个百分点", "actual 2024"},
 		{"力争 in a review still plans", review, "5000户", "target 2025 力争"},
+		{"确保了: done", review, "3.1%", "actual 2024"},
+		{"力争上游: an idiom, no plan", review, "8.2%", "actual 2024"},
 		{"target after the review", review, "5%左右", "target 2025"},
 		{"去年 before the turn", plan, "5.2%", "actual 2024"},
 		{"今年 after 去年", plan, "5.1%左右", "target 2025 预期"},
