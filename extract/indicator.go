@@ -545,7 +545,7 @@ func (a *analysis) saidOfCount(after phrase) (pred, head phrase) {
 // (增加) or a state (达到) is not.
 func onlyAction(cue string) bool {
 	e, ok := lex.Lookup(cue)
-	return ok && e.Roles == lexicon.Delta
+	return ok && e.Roles&^lexicon.Statistic == lexicon.Delta // 旅游【接待】1.3亿人次 names it whatever its measure
 }
 
 // nameBeforeCount returns the words between the cue (or the clause start,

@@ -53,6 +53,10 @@ func measureOf(q *quantity, cue string, name naming, prev *fact, carried, attrib
 		return schema.Level, "times-level" // 是2022年的4.62倍
 	case inList(levelCues):
 		return schema.Level, "level-cue"
+	case lex.Is(cue, lexicon.Statistic) && name.after == "":
+		// 全年接待游客超9亿人次: the year's statistic (SPEC 7); not a count
+		// before its noun (接待了89个国家的元首: things done)
+		return schema.Level, "statistic-cue"
 	case cue == "实现" && money:
 		return schema.Level, "money-reached" // 实现地区生产总值100亿元: a statistic reached
 	case money && isChange(cue):

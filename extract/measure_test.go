@@ -140,3 +140,19 @@ func TestMeasurePeopleAndVolumes(t *testing.T) {
 		{"the end of a change is a level", "日均新设企业由4千多户增加到1万多户。", "1万多户", schema.Level, false},
 	})
 }
+
+// TestMeasureWorkAndVisitors checks two verbs: 接待 reports the year's
+// visitors, a statistic (level), unless the count stands before its noun
+// (things done); 治理 is work done, so the area treated is a delta though
+// 面积 names a stock.
+func TestMeasureWorkAndVisitors(t *testing.T) {
+	checkMeasures(t, []measureCase{
+		{"visitors received", "全年接待游客超7亿人次，旅游收入增长8%。", "超7亿人次", schema.Level, false},
+		{"visitors received", "文旅融合，旅游接待1.1亿人次、旅游总花费1200多亿元。", "1.1亿人次", schema.Level, false},
+		{"a count before its noun", "我们接待了来自60个国家的元首和政府首脑。", "60个", schema.Delta, false},
+		{"area treated", "治理水土流失面积18万平方公里，治理沙化土地420万公顷。", "18万平方公里", schema.Delta, false},
+		{"area treated", "治理水土流失面积18万平方公里，治理沙化土地420万公顷。", "420万公顷", schema.Delta, false},
+		{"area treated", "深入开展小流域综合治理，有效治理水土流失面积36平方公里。", "36平方公里", schema.Delta, false},
+		{"an area that stands", "全县粮食播种面积51万亩。", "51万亩", schema.Level, false},
+	})
+}

@@ -66,6 +66,7 @@ const (
 	PlainNoun                        // a noun that alone tells no count apart (项目, 任务): it keeps the words written before the number (制度型开放试点33项【任务】) or the verb before it (实施帮扶【项目】)
 	WholeSet                         // between a counted noun and its predicate, says it holds for all of them: the noun alone names the count (72项任务【全部】完成)
 	StockCount                       // a measure word of things that stand (家, 所): a count in it right after its name, with no verb, is a stock (专精特新企业767【家】)
+	Statistic                        // cue: its number is the year's value of a statistic, a level, though the verb names an action (【接待】游客9亿人次)
 )
 
 // Cue is the set of the three cue roles.
@@ -88,6 +89,7 @@ var roleNames = map[string]Role{
 	"not-alone": NotAlone, "one-char-name": OneCharName, "place": Place, "generic-head": GenericHead, "pair": Pair, "scale-head": ScaleHead,
 	"list-head": ListHead, "bare-head": BareHead, "list-prefix": ListPrefix,
 	"predicate": Predicate, "whole-set": WholeSet, "status": Status, "stock-count": StockCount, "plain-noun": PlainNoun,
+	"statistic": Statistic,
 }
 
 // String returns the role's names, space-separated, as lexicon.tsv writes them.
