@@ -72,8 +72,12 @@ type dictFile struct {
 func dictSet() ([]dictFile, error) {
 	files := make([]dictFile, len(dictFiles))
 	for i, name := range dictFiles {
-		if name == userDict {
+		switch name {
+		case userDict:
 			files[i] = dictFile{name, UserDict()}
+			continue
+		case dictFiles[0]:
+			files[i] = dictFile{name, []byte(mainDict)}
 			continue
 		}
 		b, err := dicts.ReadFile("dict/" + name)

@@ -11,5 +11,9 @@
 // shared by the whole process.
 //
 // A Token carries code-point offsets into the string it was cut from, in the
-// style of bleve's analysis tokens.
+// style of bleve's analysis tokens, and jieba's part-of-speech tag. The
+// words come from gojieba's Tokenize and the tags from a hash table of the
+// dictionaries' words (pos.go: the main dictionary's made once and
+// embedded), exactly as gojieba's Tag would give them, for about two
+// thirds of Tag's CPU time.
 package segment

@@ -3,6 +3,7 @@ package segment
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -25,5 +26,38 @@ func BenchmarkSegment(b *testing.B) {
 		for _, t := range texts {
 			x.Segment(t)
 		}
+	}
+}
+
+// BenchmarkSegmentTagTable compares Segment (gojieba's Tokenize and the
+// tag table of pos.go) with gojieba's Tag on the clauses of the bundled
+// reports (their text cut at ，。；、：), the input Extract gives jieba:
+//
+//	go test -run - -bench SegmentTagTable ./extract/segment
+func BenchmarkSegmentTagTable(b *testing.B) {
+	paths, _ := filepath.Glob("../../corpus/*.txt")
+	var clauses []string
+	var n int64
+	for _, p := range paths {
+		t, _ := os.ReadFile(p)
+		clauses = append(clauses, strings.FieldsFunc(string(t), func(r rune) bool { return strings.ContainsRune("，。；、：\n", r) })...)
+		n += int64(len(t))
+	}
+	x, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, bb := range []struct {
+		name string
+		seg  func(string) []Token
+	}{{"table", x.Segment}, {"tag", func(s string) []Token { return tagSegment(x, s) }}} {
+		b.Run(bb.name, func(b *testing.B) {
+			b.SetBytes(n)
+			for i := 0; i < b.N; i++ {
+				for _, c := range clauses {
+					bb.seg(c)
+				}
+			}
+		})
 	}
 }

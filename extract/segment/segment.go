@@ -11,7 +11,9 @@ import (
 	"github.com/gwrfacts/gwr/extract/lexicon"
 )
 
-//go:embed dict/*.utf8
+// dicts holds the dictionaries other than the main one (mainDict, pos.go).
+//
+//go:embed dict/hmm_model.utf8 dict/idf.utf8 dict/stop_words.utf8
 var dicts embed.FS
 
 // userDict is the name of the user dictionary among dictFiles: it is not a
@@ -40,7 +42,8 @@ type Segmenter interface {
 // Jieba is a Segmenter backed by one gojieba instance. It is safe for
 // concurrent use.
 type Jieba struct {
-	j *gojieba.Jieba
+	j   *gojieba.Jieba
+	pos *posTable // the tags of the dictionaries' words (see pos.go)
 }
 
 var (
@@ -79,18 +82,25 @@ func (lazy) Segment(s string) []Token {
 }
 
 // load places the dictionaries on disk (placeDicts: the cache, else a
-// temporary directory) and loads them into a new gojieba instance.
+// temporary directory) and loads them into a new gojieba instance; the
+// table of the words' tags (pos.go) reads the same dictionaries.
 func load() (*Jieba, error) {
 	files, err := dictSet()
 	if err != nil {
 		return nil, err
+	}
+	var userData []byte
+	for _, f := range files {
+		if f.name == userDict {
+			userData = f.data
+		}
 	}
 	paths, done, err := placeDicts(files)
 	if err != nil {
 		return nil, err
 	}
 	defer done()
-	return &Jieba{j: gojieba.NewJieba(paths...)}, nil
+	return &Jieba{j: gojieba.NewJieba(paths...), pos: defaultPosTable(userData)}, nil
 }
 
 // UserDict returns the domain dictionary jieba loads: the lexicon's words
@@ -98,10 +108,13 @@ func load() (*Jieba, error) {
 // It is hashed into the rule-set version.
 func UserDict() []byte { return lexicon.Default().UserDict() }
 
-// Segment cuts s into words with their part-of-speech tags. gojieba returns
-// nothing useful for invalid UTF-8 and stops at NUL, so such input is
-// repaired first (each bad byte becomes U+FFFD, NUL becomes a space); the
-// offsets stay valid for the code points of s as Go ranges over them.
+// Segment cuts s into words with their part-of-speech tags: the words and
+// tags of gojieba's Tag, from its Tokenize (the same cut, as byte offsets)
+// and the tags' table (pos.go), which costs less than Tag's C string per
+// word. A token's Text is a slice of s. gojieba returns nothing useful for
+// invalid UTF-8 and stops at NUL, so such input is repaired first (each
+// bad byte becomes U+FFFD, NUL becomes a space); the offsets stay valid
+// for the code points of s as Go ranges over them.
 func (x *Jieba) Segment(s string) []Token {
 	if s == "" {
 		return nil
@@ -109,17 +122,12 @@ func (x *Jieba) Segment(s string) []Token {
 	if !utf8.ValidString(s) || strings.IndexByte(s, 0) >= 0 {
 		s = repair(s)
 	}
-	tagged := x.j.Tag(s)
-	toks := make([]Token, 0, len(tagged))
+	words := x.j.Tokenize(s, gojieba.DefaultMode, true)
+	toks := make([]Token, len(words))
 	pos := 0
-	for _, t := range tagged {
-		i := strings.LastIndexByte(t, '/')
-		if i < 0 {
-			continue
-		}
-		word := t[:i]
-		n := utf8.RuneCountInString(word)
-		toks = append(toks, Token{Text: word, Start: pos, End: pos + n, POS: t[i+1:]})
+	for i, w := range words {
+		n := utf8.RuneCountInString(w.Str)
+		toks[i] = Token{Text: w.Str, Start: pos, End: pos + n, POS: x.pos.tag(w.Str)}
 		pos += n
 	}
 	return toks
