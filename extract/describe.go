@@ -46,6 +46,19 @@ type Decision struct {
 	Name     string
 }
 
+// rename gives f an indicator decided after describe (a list pairing its
+// numbers with its names, a name carried from the sentence before), and
+// renames the indicator decision after the step that gave it, so that
+// Explain names what decided the indicator the row holds.
+func (f *fact) rename(indicator string, ind phrase, why string) {
+	f.indicator, f.ind = indicator, ind
+	for k := range f.decisions {
+		if f.decisions[k].Question == AskIndicator {
+			f.decisions[k].Name = why
+		}
+	}
+}
+
 // questions are the questions describe asks, each once.
 var questions = []Question{AskCue, AskIndicator, AskMeasure, AskSign, AskHedge, AskTime}
 
@@ -259,12 +272,7 @@ func timeDecision(p part, kind schema.Kind, year *int32, planYear int) string {
 func carryName(facts []*fact, last string) string {
 	for _, f := range facts {
 		if f.indicator == "" && last != "" {
-			f.indicator, f.ind = last, nil
-			for k := range f.decisions {
-				if f.decisions[k].Question == AskIndicator {
-					f.decisions[k].Name = "carried-from-previous-sentence"
-				}
-			}
+			f.rename(last, nil, "carried-from-previous-sentence")
 		}
 		if f.indicator != "" {
 			last = f.indicator

@@ -345,3 +345,42 @@ func TestExplain(t *testing.T) {
 		t.Errorf("candidate 3 = %+v; want 2024年 at 27 dropped by reject-date", c)
 	}
 }
+
+// TestExplainListDecision checks that Explain names the step that gave a
+// fact the indicator its row holds: a 分别 list pairs each number with its
+// item after describe, and a sentence that names nothing takes the name
+// of the one before; the decision says so, not the name describe first
+// found.
+func TestExplainListDecision(t *testing.T) {
+	x := newExtractor(t)
+	d := Document{ID: "t", Text: "城镇和农村居民人均可支配收入分别增长8%、9%。粮食产量达到500万吨。全年增长5%。", PlanYear: 2025}
+	cands, err := x.Explain(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct{ text, indicator, decision string }{
+		{"8%", "城镇居民人均可支配收入", "list-respectively"},
+		{"9%", "农村居民人均可支配收入", "list-respectively"},
+		{"500万吨", "粮食产量", "subject"},
+		{"5%", "粮食产量", "carried-from-previous-sentence"},
+	}
+	var got []string
+	for _, c := range cands {
+		if c.Fact == nil {
+			continue
+		}
+		for _, dec := range c.Decisions {
+			if dec.Question == AskIndicator {
+				got = append(got, c.Text+" "+c.Fact.Indicator+" "+dec.Name)
+			}
+		}
+	}
+	if len(got) != len(want) {
+		t.Fatalf("Explain gave indicator decisions %q; want %d", got, len(want))
+	}
+	for i, w := range want {
+		if s := w.text + " " + w.indicator + " " + w.decision; got[i] != s {
+			t.Errorf("fact %d: got %q, want %q", i+1, got[i], s)
+		}
+	}
+}

@@ -54,7 +54,7 @@ func (a *analysis) distribute(facts []*fact) {
 			// comparisons of one thing, each number that thing's
 			name := trimIndicator(names[:loc[0]])
 			for _, g := range group {
-				g.indicator, g.ind = name, nil
+				g.rename(name, nil, "list-comparisons-of-one")
 			}
 			i += len(group) - 1
 			continue
@@ -78,11 +78,11 @@ func (a *analysis) distribute(facts []*fact) {
 		case len(group) < 2:
 		case len(items) == len(group):
 			for k, g := range group {
-				g.indicator, g.ind = items[k], nil
+				g.rename(items[k], nil, "list-respectively")
 			}
 		case len(items) == 0 && i >= len(group):
 			for k, g := range group {
-				g.indicator, g.ind = facts[i-len(group)+k].indicator, facts[i-len(group)+k].ind
+				g.rename(facts[i-len(group)+k].indicator, facts[i-len(group)+k].ind, "list-respectively-names-before")
 			}
 		}
 		i += len(group) - 1
@@ -113,7 +113,7 @@ func (a *analysis) carryListName(facts []*fact) {
 				continue
 			}
 			if names := trimIndicator(a.sub(ps, ws-1)); strings.Contains(names, "、") {
-				f.indicator, f.ind = names, nil
+				f.rename(names, nil, "list-clause-before")
 			}
 			continue
 		}
@@ -129,7 +129,7 @@ func (a *analysis) carryListName(facts []*fact) {
 			}
 		}
 		if len(names) >= 2 {
-			f.indicator, f.ind = strings.Join(names, "、"), nil
+			f.rename(strings.Join(names, "、"), nil, "list-all-before")
 		}
 	}
 }
@@ -149,7 +149,7 @@ func (a *analysis) eachOfList(facts []*fact) {
 		}
 		names := trimIndicator(a.sub(a.skipCue(ws, f.q.start-1), f.q.start-1))
 		if strings.ContainsAny(names, "、和及与") {
-			f.indicator, f.ind = names, nil
+			f.rename(names, nil, "list-each")
 		}
 	}
 	// 均 or 都 before the cue: 受污染耕地安全利用率、污染地块再开发安全利用率均达100%
@@ -169,7 +169,7 @@ func (a *analysis) eachOfList(facts []*fact) {
 			a.segmentClause(a.clauseStart(i), a.clauseEnd(i))
 			if rest := pre[at+len(w):]; a.tokStart[i] && a.tokE[i] && (rest == "" || cueSet[rest] || cueSet[strings.TrimSuffix(rest, "到")]) {
 				if names := trimIndicator(strings.TrimSuffix(pre[:at], "也")); strings.ContainsAny(names, "、和及与") {
-					f.indicator, f.ind = names, nil
+					f.rename(names, nil, "list-all")
 				}
 			}
 		}
@@ -236,7 +236,7 @@ func (a *analysis) distributeAdjacent(facts []*fact) {
 		}
 		if items := splitItemsN(names, len(run)); len(items) == len(run) {
 			for k, g := range run {
-				g.indicator, g.ind = items[k], nil
+				g.rename(items[k], nil, "list-adjacent")
 			}
 		}
 	}
@@ -271,7 +271,7 @@ func (a *analysis) carryRoundNames(facts []*fact) {
 			continue
 		}
 		for k, g := range group {
-			g.indicator, g.ind = before[k].indicator, before[k].ind
+			g.rename(before[k].indicator, before[k].ind, "list-round-names-before")
 		}
 		i += n - 1
 	}
@@ -325,7 +325,7 @@ func (a *analysis) distributeRounds(facts []*fact) {
 		items := splitItems(trimIndicator(a.sub(a.skipCue(ws, end), end)))
 		if len(items) >= 2 && len(group) > len(items) && len(group)%len(items) == 0 {
 			for k, g := range group {
-				g.indicator, g.ind = items[k%len(items)], nil
+				g.rename(items[k%len(items)], nil, "list-rounds")
 			}
 		}
 		i += len(group) - 1
