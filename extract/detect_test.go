@@ -60,6 +60,44 @@ func TestDetectionClasses(t *testing.T) {
 		{"N个专项行动", "全年开展42个专项行动。", []string{
 			detected("42个", 42, "eq", "count", "个", "个")}},
 		{"三个专项 is a name", "抓好三个专项。", nil},
+		// LABELING: capacities inside a project's or a plant's name get no
+		// row, however far the 项目 is; an area before 基地 is no capacity
+		{"capacity before a plant's name", "省级200万千瓦风电基地、某某化工“智慧工厂”等一批产业项目建成投产。", nil},
+		{"capacity before a product", "发布首台量产级5兆瓦时储能系统。", nil},
+		{"capacity of a plant opening the sentence", "30万吨乙二醇装置、新型纤维材料实现量产。", nil},
+		{"capacity in a list of project names", "50万吨级碳捕集、20吉瓦时钠离子电池等低碳项目开工建设。", nil},
+		{"wafers in a project's name", "某某半导体年内20万片晶圆项目竣工投产。", nil},
+		{"an area before 基地 is a fact", "各县建立起三千多亩良种繁育基地。", []string{
+			detected("三千多亩", 3000, "gt", "mu", "亩", "")}},
+		// SPEC 4: bound words apart from their number
+		{"约为 before a 的 phrase, over a 分别 list", "两市人均收入分别约为全省平均的120%、95%。", []string{
+			detected("120%", 120, "approx", "percent", "%", ""),
+			detected("95%", 95, "approx", "percent", "%", "")}},
+		{"不低于 … 的", "低保标准不低于当地居民人均消费支出的35%。", []string{
+			detected("35%", 35, "ge", "percent", "%", "")}},
+		{"不超过 … 的", "单个项目补助不超过总投资的30%。", []string{
+			detected("30%", 30, "le", "percent", "%", "")}},
+		{"超 before a per-unit", "药品抽检量超每万人8批次。", []string{
+			detected("8批次", 8, "gt", "count", "批次", "批次")}},
+		{"至少 before the verb", "每个乡镇至少建成1所标准化幼儿园。", []string{
+			detected("1所", 1, "ge", "count", "所", "所")}},
+		{"至少 before 节约, whose 约 is no bound word", "公用经费至少节约8%。", []string{
+			detected("8%", 8, "ge", "percent", "%", "")}},
+		{"a milestone crossed", "全市工业总产值跨越3000亿元大关。", []string{
+			detected("3000亿元", 3e11, "gt", "CNY", "亿元", "")}},
+		{"a milestone reached", "粮食总产量迈上50亿斤新台阶。", []string{
+			detected("50亿斤", 2.5e6, "ge", "t", "亿斤", "")}},
+		{"a bound word before the first number of a 分别 list", "货物贸易、服务贸易规模分别突破900亿元、300亿元。", []string{
+			detected("突破900亿元", 9e10, "gt", "CNY", "亿元", ""),
+			detected("300亿元", 3e10, "gt", "CNY", "亿元", "")}},
+		{"超过 … 的 is an excess, no bound", "基本建设投资超过原定计划的百分之十五。", []string{
+			detected("百分之十五", 15, "eq", "percent", "百分之", "")}},
+		{"no bound word across a number", "新增企业数约为上年一千二百家的百分之六十。", []string{
+			detected("一千二百家", 1200, "eq", "count", "家", "家"),
+			detected("百分之六十", 60, "eq", "percent", "百分之", "")}},
+		{"超额 is no bound word", "城镇新增就业超9万人、超额完成省下达的8万人年度任务。", []string{
+			detected("超9万人", 90000, "gt", "count", "万人", "人"),
+			detected("8万人", 80000, "eq", "count", "万人", "人")}},
 	} {
 		t.Run(tc.class, func(t *testing.T) {
 			var got []string

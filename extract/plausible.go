@@ -23,9 +23,6 @@ func implausible(q *quantity, s []rune) string {
 	if q.unit != schema.Count && q.unit != schema.Percent && q.unit != schema.PP && (postWord == "以上" || postWord == "以下") && startsHanNoun(after) {
 		return "a threshold inside a category name: a noun follows " + postWord
 	}
-	if isProjectCapacity(q, s) {
-		return "a capacity inside a project's name"
-	}
 	if q.unit == schema.Other {
 		switch q.unitText {
 		case "岁":
@@ -94,28 +91,4 @@ func hasSuffixAny(s string, words []string) bool {
 		}
 	}
 	return false
-}
-
-// isProjectCapacity reports a capacity inside a project's name: a physical
-// quantity between a company name and a product, in a list of projects
-// (齐鲁石化100万吨乙烯…等项目, 牧原集团200万头生猪屠宰…项目). A cue right
-// before the number (建设1.5万亩…) makes it a commitment instead.
-func isProjectCapacity(q *quantity, s []rune) bool {
-	switch q.unit {
-	case schema.Count, schema.Percent, schema.PP, schema.CNY, schema.USD, schema.Day:
-		if q.unit != schema.Count || q.classifier != "头" {
-			return false
-		}
-	}
-	if q.pre.end > q.pre.start || q.start == 0 || !isHan(s[q.start-1]) || !startsHanNoun(string(s[q.end:min(len(s), q.end+2)])) {
-		return false
-	}
-	if hasSuffixAny(string(s[max(0, q.start-6):q.start]), allCues) {
-		return false
-	}
-	rest := string(s[q.end:min(len(s), q.end+60)])
-	if i := strings.IndexAny(rest, "。；;"); i >= 0 {
-		rest = rest[:i]
-	}
-	return strings.Contains(rest, "项目")
 }

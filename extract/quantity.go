@@ -31,6 +31,7 @@ type quantity struct {
 	unitText   string
 	classifier string
 	minus      bool // core starts with a minus sign (see signed)
+	leadBound  bool // the bound is a word before the number (不少于70项, 约为…的70%)
 }
 
 // match runs the rules over one sentence and returns its quantities, in
@@ -83,6 +84,12 @@ func (x *Extractor) match(s []rune, drops *[]drop, work *ruleWork) ([]quantity, 
 					continue // let a later position try
 				}
 				q.shift(w.start)
+				if why := inSentence(&q, s, out); why != "" {
+					if drops != nil {
+						*drops = append(*drops, drop{span{q.start, q.end}, r.ID, why})
+					}
+					continue // let a later position try
+				}
 				out = append(out, q)
 			}
 			at = m.Index + m.Length - 1
@@ -236,6 +243,7 @@ func read(r *compiledRule, m *regexp2.Match, s []rune) (quantity, string) {
 	_, q.post, _ = group(m, "post")
 	if q.pre.end > q.pre.start {
 		q.start = q.pre.start
+		q.leadBound = true
 	}
 
 	// a multiplier may come before or after 多/余: 2万多名, 3400多万人次
