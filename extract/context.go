@@ -202,6 +202,10 @@ func timeOf(p part, before string, w *timeWords, planYear int) (kind schema.Kind
 			switch {
 			case planned && !base:
 				kind = "target" // 一九八一年计划为【百分之三点七】: the plan of that year
+			case !base && sec != sectionReview && planYear > 0 && n < planYear && strings.Contains(maskNotTime(afterNamed), "今年"):
+				// 2024年全省地区生产总值增长5.5%，今年预期增长【5%左右】: the
+				// sentence turns from the year named to the plan year
+				y, kind = planYear, "target"
 			case base || planYear > 0 && n < planYear:
 				kind = "actual" // 2024年全省地区生产总值…, 比2020年的【X】
 			case sec == sectionReview && in(w.estimate, upto):

@@ -132,7 +132,7 @@ func TestTimeOfReviewedYearsTarget(t *testing.T) {
 func TestTimeOfMetTargetsAndThisYear(t *testing.T) {
 	x := newExtractor(t)
 	const review = "各位代表：\n一、2024年工作回顾\n主要预期目标全面完成，地区生产总值增长5.6%。\n全省规模以上工业增加值增长5.8%，高于年初预期目标0.3个百分点。\n老旧小区改造有序推进，力争年底前完成改造5000户。\n确保了全年目标任务完成，一般公共预算收入增长3.1%。\n我们力争上游，进出口总额增长8.2%。\n二、2025年工作安排\n今年地区生产总值增长5%左右。\n"
-	const plan = "各位代表：\n一、2024年工作回顾\n地区生产总值增长5.8%。\n二、2025年工作安排\n去年全省生产总值增长5.2%，今年预期增长5.1%左右。\n在去年增长4.9%的基础上，今年全省一般公共预算收入力争增长5.5%。\n去年进出口总额突破1.5万亿元，今年要达到1.6万亿元。\n今年将新建充电站30个，去年已建成12个。\n"
+	const plan = "各位代表：\n一、2024年工作回顾\n地区生产总值增长5.8%。\n二、2025年工作安排\n去年全省生产总值增长5.2%，今年预期增长5.1%左右。\n在去年增长4.9%的基础上，今年全省一般公共预算收入力争增长5.5%。\n去年进出口总额突破1.5万亿元，今年要达到1.6万亿元。\n今年将新建充电站30个，去年已建成12个。\n2024年全省规模以上工业增加值增长5.7%，今年预期增长5.2%左右。\n在2024年增长4.7%的基础上，今年居民人均可支配收入增长5.4%。\n"
 	cases := []struct {
 		name, text, mention, want string
 	}{
@@ -147,6 +147,10 @@ func TestTimeOfMetTargetsAndThisYear(t *testing.T) {
 		{"去年 base, then 今年 力争", plan, "5.5%", "target 2025 力争"},
 		{"去年 level, then 今年 要", plan, "1.6万亿元", "target 2025"},
 		{"去年 after 今年", plan, "12个", "actual 2024"},
+		{"year named, before the turn", plan, "5.7%", "actual 2024"},
+		{"year named, then 今年", plan, "5.2%左右", "target 2025 预期"},
+		{"year named as the base, then 今年", plan, "5.4%", "target 2025"},
+		{"year named as the base", plan, "4.7%", "actual 2024"},
 	}
 	for _, c := range cases {
 		if got := timeOfMention(t, x, c.text, 2025, c.mention); got != c.want {
