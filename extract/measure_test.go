@@ -156,3 +156,14 @@ func TestMeasureWorkAndVisitors(t *testing.T) {
 		{"an area that stands", "全县粮食播种面积51万亩。", "51万亩", schema.Level, false},
 	})
 }
+
+// TestMeasureRemovalCarriedOverList checks that a removal verb carries
+// over a list of capacities (SPEC 7: each item negative): 产能 is a noun,
+// not a verb of its own item.
+func TestMeasureRemovalCarriedOverList(t *testing.T) {
+	checkMeasures(t, []measureCase{
+		{"removal over a list", "退出钢铁产能1.5亿吨以上、煤炭产能6亿吨，安置分流职工100多万人。", "6亿吨", schema.Delta, true},
+		{"removal over a list", "淘汰落后炼铁产能4000万吨、炼钢产能3500万吨、水泥产能8000万吨。", "3500万吨", schema.Delta, true},
+		{"removal over a list", "淘汰落后炼铁产能4000万吨、炼钢产能3500万吨、水泥产能8000万吨。", "8000万吨", schema.Delta, true},
+	})
+}
