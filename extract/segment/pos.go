@@ -54,17 +54,24 @@ var (
 // posTable maps the words of jieba's dictionaries to their tags.
 //
 // The main dictionary's words are in an open-addressing hash table with
-// linear probing, FNV-1a hashes and a power-of-two number of slots, each
-// slot 8 bytes, little-endian: bits 0-31 the offset of the word in
-// mainDict, 32-47 the top 16 bits of its hash, 48-55 its length in bytes
-// (0: an empty slot), 56-63 the index of its tag in tags (1 for the first
-// tag of tags' file, 0 for none).
+// linear probing, FNV-1a hashes and a power-of-two number of slots of 16
+// bytes: bytes 0-11 the word itself when it has at most 12 bytes (four
+// Chinese characters), else the little-endian offset of the word in
+// mainDict in bytes 0-3; byte 12 the word's length in bytes (0: an empty
+// slot); byte 13 the index of its tag in tags (1 for the first tag of the
+// tags' file, 0 for none); bytes 14-15 the top 16 bits of its hash,
+// little-endian. A lookup so reads one slot for most words, not a slot and
+// then the word elsewhere (each a cache miss in a table of megabytes).
 type posTable struct {
-	words string            // the text the slots point into (mainDict)
-	slots string            // the slots, 8 bytes each
+	words string            // the text long words' offsets point into (mainDict)
+	slots string            // the slots, 16 bytes each
 	tags  []string          // tag names by index; tags[0] is ""
 	user  map[string]string // the user dictionary's words and tags, read first
 }
+
+// slotSize is the size of a slot of posTable, and slotInline the longest
+// word a slot holds itself.
+const slotSize, slotInline = 16, 12
 
 // defaultPosTable returns the table of the embedded main dictionary with
 // the user dictionary userDict over it.
@@ -116,23 +123,30 @@ func fnv1a(s string) uint64 {
 	return h
 }
 
-// slot returns the value of the slot of word: 0 if the main dictionary
-// does not hold it.
-func (t *posTable) slot(word string) uint64 {
-	mask := uint64(len(t.slots)/8 - 1)
+// slotTag returns the tag index of word in the main dictionary's table
+// (0 when it has none) and whether the table holds the word.
+func (t *posTable) slotTag(word string) (uint8, bool) {
+	mask := uint64(len(t.slots)/slotSize - 1)
 	h := fnv1a(word)
 	for i := h & mask; ; i = (i + 1) & mask {
-		s := t.slots[8*i : 8*i+8]
-		v := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-		n := v >> 48 & 0xff
+		s := t.slots[slotSize*i : slotSize*i+slotSize]
+		n := int(s[12])
 		if n == 0 {
-			return 0
+			return 0, false
 		}
-		if v>>32&0xffff == h>>48 && n == uint64(len(word)) && t.words[uint32(v):uint32(v)+uint32(n)] == word {
-			return v
+		if n == len(word) && uint16(s[14])|uint16(s[15])<<8 == uint16(h>>48) && slotWord(t.words, s, n) == word {
+			return s[13], true
 		}
 	}
+}
+
+// slotWord returns the word of slot s, of n bytes.
+func slotWord(words, s string, n int) string {
+	if n <= slotInline {
+		return s[:n]
+	}
+	off := int(s[0]) | int(s[1])<<8 | int(s[2])<<16 | int(s[3])<<24
+	return words[off : off+n]
 }
 
 // tag returns jieba's part-of-speech tag of a word it cut.
@@ -143,7 +157,7 @@ func (t *posTable) tag(word string) string {
 		}
 		return specialRule(word)
 	}
-	if ti := t.slot(word) >> 56; ti != 0 {
+	if ti, _ := t.slotTag(word); ti != 0 {
 		return t.tags[ti]
 	}
 	return specialRule(word)
@@ -157,8 +171,8 @@ func buildPosTable(dict string) (slots []byte, tagNames string, err error) {
 	for size < lines+lines/2 {
 		size *= 2
 	}
-	slots = make([]byte, 8*size)
-	tags := map[string]uint64{}
+	slots = make([]byte, slotSize*size)
+	tags := map[string]uint8{}
 	var names []string
 	var fields []string
 	for at := 0; at < len(dict); {
@@ -177,25 +191,32 @@ func buildPosTable(dict string) (slots []byte, tagNames string, err error) {
 		}
 		ti, ok := tags[tag]
 		if !ok && tag != "" {
+			if len(names) == 255 {
+				return nil, "", fmt.Errorf("segment: more than 255 tags in the main dictionary")
+			}
 			names = append(names, tag)
-			ti = uint64(len(names))
+			ti = uint8(len(names))
 			tags[tag] = ti
 		}
-		if len(word) > 255 || off > 1<<32-1 || ti > 255 {
+		if len(word) > 255 || off > 1<<32-1 {
 			return nil, "", fmt.Errorf("segment: main dictionary line %q does not fit the tag table", line)
 		}
 		mask := uint64(size - 1)
 		h := fnv1a(word)
 		for i := h & mask; ; i = (i + 1) & mask {
-			v := binary.LittleEndian.Uint64(slots[8*i:])
-			n := v >> 48 & 0xff
-			if n != 0 && (v>>32&0xffff != h>>48 || n != uint64(len(word)) || dict[uint32(v):uint32(v)+uint32(n)] != word) {
+			s := slots[slotSize*i : slotSize*i+slotSize]
+			if n := int(s[12]); n == 0 {
+				if len(word) <= slotInline {
+					copy(s, word)
+				} else {
+					binary.LittleEndian.PutUint32(s, uint32(off))
+				}
+				s[12] = uint8(len(word))
+				binary.LittleEndian.PutUint16(s[14:], uint16(h>>48))
+			} else if n != len(word) || slotWord(dict, string(s), n) != word {
 				continue
 			}
-			if n == 0 {
-				v = uint64(off) | h>>48<<32 | uint64(len(word))<<48
-			}
-			binary.LittleEndian.PutUint64(slots[8*i:], v&^(0xff<<56)|ti<<56) // a later line of a word replaces its tag
+			s[13] = ti // a later line of a word replaces its tag
 			break
 		}
 	}
