@@ -88,6 +88,10 @@ func TestIndicatorClasses(t *testing.T) {
 		{"coordinated", "province_hebei_2021", "成立工业经济发展、商贸流通文旅业发展2个协调组和用工用能等6个服务组。", "2个", "协调组"},
 		{"coordinated", "written", "组建4家实体公司和广电、报社、网站3家文化公司。", "4家", "实体公司"},
 		{"coordinated", "written", "建成8个建筑材料企业和木材采伐企业。", "8个", "建筑材料企业"},
+		// a word jieba tags wrongly is a noun for the name (lexicon role retag)
+		{"retag", "written", "推出300多项具体改革举措。", "300多项", "具体改革举措"},
+		{"retag", "written", "全年出台3批政策清单。", "3批", "政策清单"},
+		{"retag", "written", "新增15家国家卓越级智能工厂。", "15家", "国家卓越级智能工厂"},
 		// a 等 inside a word (高等, 中等) is no list's end
 		{"predicate", "written", "26所公办中等职业学校全部达到省定标准。", "26所", "公办中等职业学校"},
 	}

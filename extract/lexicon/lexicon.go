@@ -67,6 +67,7 @@ const (
 	WholeSet                         // between a counted noun and its predicate, says it holds for all of them: the noun alone names the count (72项任务【全部】完成)
 	StockCount                       // a measure word of things that stand (家, 所): a count in it right after its name, with no verb, is a stock (专精特新企业767【家】)
 	Statistic                        // cue: its number is the year's value of a statistic, a level, though the verb names an action (【接待】游客9亿人次)
+	Retag                            // a word jieba's dictionary tags wrongly for the genre (举措 as a verb): its segmenter entry repeats the dictionary's frequency with the right tag, so only the tag changes
 )
 
 // Cue is the set of the three cue roles.
@@ -90,6 +91,7 @@ var roleNames = map[string]Role{
 	"list-head": ListHead, "bare-head": BareHead, "list-prefix": ListPrefix,
 	"predicate": Predicate, "whole-set": WholeSet, "status": Status, "stock-count": StockCount, "plain-noun": PlainNoun,
 	"statistic": Statistic,
+	"retag":     Retag,
 }
 
 // String returns the role's names, space-separated, as lexicon.tsv writes them.
@@ -193,6 +195,9 @@ func parseRow(line string) (Entry, error) {
 	}
 	if (e.Sign != 0) != (e.Roles&Cue != 0) {
 		return e, fmt.Errorf("%s: a cue has a sign (+ or -), another word none", e.Word)
+	}
+	if e.Roles&Retag != 0 && f[3] == "" {
+		return e, fmt.Errorf("%s: a retag row has a segmenter entry (the dictionary's frequency, the right tag)", e.Word)
 	}
 	if d := strings.Fields(f[3]); len(d) > 0 {
 		n, err := strconv.Atoi(d[0])
