@@ -60,6 +60,23 @@ func TestDetectionClasses(t *testing.T) {
 		{"N个专项行动", "全年开展42个专项行动。", []string{
 			detected("42个", 42, "eq", "count", "个", "个")}},
 		{"三个专项 is a name", "抓好三个专项。", nil},
+		// medals won: counts with classifier 金 银 铜 (LABELING), only in a
+		// tally, never 金融 or 银行
+		{"a tally of medals", "在全运会上获得3金5银2铜。", []string{
+			detected("3金", 3, "eq", "count", "金", "金"),
+			detected("5银", 5, "eq", "count", "银", "银"),
+			detected("2铜", 2, "eq", "count", "铜", "铜")}},
+		{"金融 and 银行 are no medals", "引进5金融机构，新设3银行网点。", nil},
+		// the income ratio has no unit (unit other, unit_text "")
+		{"the income ratio", "城乡居民收入比由2.45缩小至2.38，城乡居民收入比缩小至2.3:1。", []string{
+			detected("2.45", 2.45, "eq", "other", "", ""),
+			detected("2.38", 2.38, "eq", "other", "", ""),
+			detected("2.3", 2.3, "eq", "other", "", "")}},
+		{"computing power in P, trains in 班次, people in 监测对象", "算力规模达到3.5万P，开行1200班次，2.1万监测对象消除返贫风险。", []string{
+			detected("3.5万P", 35000, "eq", "other", "万P", ""),
+			detected("1200班次", 1200, "eq", "count", "班次", "班次"),
+			detected("2.1万", 21000, "eq", "other", "万", "")}},
+		{"a threshold with 及以下 inside a category name", "淘汰30万千瓦及以下煤电机组。", nil},
 		// LABELING: capacities inside a project's or a plant's name get no
 		// row, however far the 项目 is; an area before 基地 is no capacity
 		{"capacity before a plant's name", "省级200万千瓦风电基地、某某化工“智慧工厂”等一批产业项目建成投产。", nil},

@@ -64,10 +64,12 @@ var gates = []gate{
 		Why: "{RANGE_AHEAD}: a range mark - ~ 至 到 follows"},
 	{Rule: "mixed-point", Pattern: "fe962046e257", Skip: `\d`, Need: `[万亿]`, Then: `\d`,
 		Why: "{RUN}[万亿]\\d"},
-	{Rule: "bare-multiplier", Pattern: "1850a81ebac8", Skip: `[\d.,]`, Need: `[万亿多余]`,
+	{Rule: "bare-multiplier", Pattern: "137f12a6968a", Skip: `[\d.,]`, Need: `[万亿多余]`,
 		Why: "{BARE_AHEAD}: (?>[\\d.,]+)[万亿多余]"},
 	{Rule: "decimal-years", Pattern: "a237deead71e", Skip: `[\d.,]`, Need: `年`,
 		Why: "{NUM} then 年: the number's characters, then 年"},
+	{Rule: "income-ratio", Pattern: "23b3f4c5e028", On: `\d`, Skip: `[\d.,]`, Need: `[\s:∶，。；、缩下降扩]`,
+		Why: "{NUM}, then what the look-ahead reads: \\s*[:∶], a clause mark, 缩小, 下降, 降至/降到, 扩大"},
 	{Rule: "cn-range", Pattern: "56aac197444c", Skip: `[^到至]`, Need: `[到至]`,
 		Why: "{CN_RANGE_AHEAD}: 到 or 至 follows"},
 }

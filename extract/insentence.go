@@ -176,12 +176,12 @@ scan:
 }
 
 // milestoneVerbs are the verbs of a milestone crossed (跨越…大关, gt) or
-// reached (迈上…新台阶, ge).
+// reached (迈上…新台阶, ge). Not 跃上: the dev labels keep 粮食产量首次跃上
+// 1.4万亿斤新台阶 eq.
 var milestoneVerbs = []separated{
 	{[]rune("跨越"), schema.Gt, false}, {[]rune("跨过"), schema.Gt, false},
 	{[]rune("迈过"), schema.Gt, false}, {[]rune("越过"), schema.Gt, false},
-	{[]rune("迈上"), schema.Ge, false}, {[]rune("登上"), schema.Ge, false},
-	{[]rune("跃上"), schema.Ge, false},
+	{[]rune("迈上"), schema.Ge, false},
 }
 
 // milestones are the words after a figure crossed as a milestone.

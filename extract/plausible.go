@@ -20,7 +20,7 @@ func implausible(q *quantity, s []rune) string {
 		return "a scale word: 级 or 强 follows"
 	}
 	postWord := string(s[q.post.start:q.post.end])
-	if q.unit != schema.Count && q.unit != schema.Percent && q.unit != schema.PP && (postWord == "以上" || postWord == "以下") && startsHanNoun(after) {
+	if q.unit != schema.Count && q.unit != schema.Percent && q.unit != schema.PP && (postWord == "以上" || postWord == "以下" || postWord == "及以上" || postWord == "及以下") && startsHanNoun(after) {
 		return "a threshold inside a category name: a noun follows " + postWord
 	}
 	if q.unit == schema.Other {
@@ -35,6 +35,9 @@ func implausible(q *quantity, s []rune) string {
 				return "a time span naming a thing: a noun follows"
 			}
 		}
+	}
+	if q.unit == schema.Count && medalWords[q.classifier] && !inTally(q, s) {
+		return "a medal word outside a tally of medals (8金9银6铜): 金融, 银行, 铜矿"
 	}
 	if q.unitText == "成" && strings.HasPrefix(after, "不") {
 		return "一成不变: a saying, not a percentage"
@@ -91,4 +94,17 @@ func hasSuffixAny(s string, words []string) bool {
 		}
 	}
 	return false
+}
+
+// medalWords are the count words of medals, read only in a tally.
+var medalWords = map[string]bool{"金": true, "银": true, "铜": true}
+
+// inTally reports whether the medal count q stands in a tally of medals:
+// a digit follows it (【8金】4银) or a medal count ends right before it
+// (8金【4银】).
+func inTally(q *quantity, s []rune) bool {
+	if q.end < len(s) && s[q.end] >= '0' && s[q.end] <= '9' {
+		return true
+	}
+	return q.start >= 2 && (s[q.start-1] == '金' || s[q.start-1] == '银') && s[q.start-2] >= '0' && s[q.start-2] <= '9'
 }

@@ -97,7 +97,8 @@ type BaseUnit struct {
 var countWords = strings.Fields(`
 	个 家 人 名 人次 项 处 座 所 张 套 台 台套 户 辆 场 条 批 头 只 部 栋 幢 间
 	次 件 块 片 株 棵 支 位 艘 架 列 对 份 本 册 种 类 宗 例 起 口 眼 根 盏 匹 颗
-	枚 孔 床 组 门 羽 篇 首 款 家次 户次 辆次 架次 艘次 场次 批次 台次 项次`)
+	枚 孔 床 组 门 羽 篇 首 款 家次 户次 辆次 架次 艘次 场次 批次 台次 项次 班次
+	金 银 铜`) // 金 银 铜: medals won (8金9银6铜); extract reads them only in a tally
 
 // BaseUnits are the base units of SPEC section 5, then units outside it
 // that reports use with facts (canonical unit Other). A written form that
@@ -166,6 +167,7 @@ var BaseUnits = append([]BaseUnit{
 	{Text: "升", Canonical: Other, Scaled: true},
 	{Text: "担", Canonical: Other, Scaled: true}, // dan (50 kg) of the 1950s reports: 一亿担 棉花
 	{Text: "℃", Canonical: Other},               // 供热标准由18℃提高到20℃
+	{Text: "P", Canonical: Other, Scaled: true}, // computing power, PFLOPS: 算力规模达到11.4万P
 }, append(perTimeUnits(), countUnits()...)...)
 
 // perTimeBases and perTimes make the rates per time (30万吨/日, 130万吨/年,
