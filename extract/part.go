@@ -408,7 +408,10 @@ func paragraphOpening(text []rune, s sentence) string {
 // The year must be the paragraph's topic (2017年，… / 去年是…), not the
 // time of its first figure only (1997年国内生产总值达到…, then five-year
 // averages).
-var singleYearOpenRe = regexp.MustCompile(`^(?:各位代表[，,！!]?)?(?:刚刚过去的|过去的)?(?:((?:19|20)\d\d)\s*年|去年|过去一年|过去的一年|一年来|这一年)(?:[，,]|是|里|中|以来)`)
+//
+// After 刚刚过去的 / 过去的 the year is the topic whatever follows
+// (刚刚过去的2025年很不平凡), unless a span goes on (至2025年).
+var singleYearOpenRe = regexp.MustCompile(`^(?:各位代表[，,！!]?)?(?:(?:刚刚过去的|过去的)?(?:((?:19|20)\d\d)\s*年|去年|过去一年|过去的一年|一年来|这一年)(?:[，,]|是|里|中|以来)|(?:刚刚过去的|过去的)((?:19|20)\d\d)\s*年[^至到—\-－~～、和与及\d])`)
 
 // paragraphYear returns the year a paragraph's first sentence gives the
 // paragraph inside a multi-year review, or 0.
@@ -416,6 +419,9 @@ func paragraphYear(s string, planYear int) int {
 	m := singleYearOpenRe.FindStringSubmatch(strings.TrimLeftFunc(s, unicode.IsSpace))
 	if m == nil {
 		return 0
+	}
+	if m[1] == "" {
+		m[1] = m[2]
 	}
 	if m[1] != "" {
 		y, _ := strconv.Atoi(m[1])

@@ -454,6 +454,7 @@ func TestTimeOfTheYearAndThePeriod(t *testing.T) {
 	const thisWasTheFive = "各位代表：\n一、2025年和“十四五”时期工作回顾\n全省地区生产总值增长4.9%。\n各位代表！经过接续奋斗，我们圆满完成规划目标。\n这是综合实力大幅跃升的五年。\n地区生产总值从2.1万亿元提高到2.7万亿元。\n二、2026年工作安排\n今年地区生产总值增长5%左右。\n"
 	const closingDeclared = "各位代表：\n一、2025年和“十四五”时期工作回顾\n2025年，全省地区生产总值增长5.3%。\n各位代表！全年各项目标任务全面完成，标志着“十四五”规划圆满收官。回首过去五年，我们砥砺前行。\n（一）综合实力持续增强。全省地区生产总值达到1.8万亿元。\n二、2026年工作安排\n今年地区生产总值增长5%左右。\n"
 	const comparedWithPlanEnd = "各位代表：\n一、2025年工作回顾\n全年地区生产总值增长5.1%。\n五年来，全省地区生产总值达到1.4万亿元，较“十三五”末的0.95万亿元增加4500亿元，增长47%，较“十三五”末净增一般公共预算收入300亿元。\n二、2026年工作安排\n今年地区生产总值增长5%左右。\n"
+	const lastYearNotComma = "各位代表：\n一、“十四五”时期和2025年工作回顾\n过去五年，全市城镇新增就业累计52万人。\n刚刚过去的2025年极不寻常。一年来，我们迎难而上。\n（一）扎实稳住经济大盘。新增专项债券资金260亿元。\n（二）持续改善民生。城镇新增就业10.4万人。\n过去的2021年至2025年，全市粮食产量累计增加15万吨。\n二、“十五五”时期主要目标任务\n今后五年，地区生产总值年均增长5%左右。\n"
 	cases := []struct {
 		name, text string
 		mention    string
@@ -473,6 +474,10 @@ func TestTimeOfTheYearAndThePeriod(t *testing.T) {
 		{"the year after the period, later paragraph", lastYearAfterPeriod, "12.4%", "actual 2025"},
 		{"the period again", lastYearAfterPeriod, "15%", "actual null"},
 		{"the new period's average", lastYearAfterPeriod, "5%左右", "target null"},
+		{"five years before the year", lastYearNotComma, "52万人", "actual null"},
+		{"刚刚过去的2025年 without a comma: first section", lastYearNotComma, "260亿元", "actual 2025"},
+		{"刚刚过去的2025年 without a comma: later section", lastYearNotComma, "10.4万人", "actual 2025"},
+		{"过去的2021年至2025年 is a span, not the year", lastYearNotComma, "15万吨", "actual null"},
 		{"review part without plan words", partTwo, "5.3%", "actual 2025"},
 		{"a review section on the government's own work", partTwo, "40%", "actual 2025"},
 		{"part two plans without plan words", partTwo, "5%左右", "target null"},
