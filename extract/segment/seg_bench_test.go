@@ -7,15 +7,20 @@ import (
 	"testing"
 )
 
-func BenchmarkSegment(b *testing.B) {
+// bundledReports returns the texts of the bundled reports (corpus/*.txt)
+// and their size in bytes, the input of the benchmarks below.
+func bundledReports(b *testing.B) (texts []string, n int64) {
 	paths, _ := filepath.Glob("../../corpus/*.txt")
-	var texts []string
-	var n int64
 	for _, p := range paths {
 		t, _ := os.ReadFile(p)
 		texts = append(texts, string(t))
 		n += int64(len(t))
 	}
+	return texts, n
+}
+
+func BenchmarkSegment(b *testing.B) {
+	texts, n := bundledReports(b)
 	x, err := Default()
 	if err != nil {
 		b.Fatal(err)
@@ -35,13 +40,10 @@ func BenchmarkSegment(b *testing.B) {
 //
 //	go test -run - -bench SegmentTagTable ./extract/segment
 func BenchmarkSegmentTagTable(b *testing.B) {
-	paths, _ := filepath.Glob("../../corpus/*.txt")
+	texts, n := bundledReports(b)
 	var clauses []string
-	var n int64
-	for _, p := range paths {
-		t, _ := os.ReadFile(p)
-		clauses = append(clauses, strings.FieldsFunc(string(t), func(r rune) bool { return strings.ContainsRune("，。；、：\n", r) })...)
-		n += int64(len(t))
+	for _, t := range texts {
+		clauses = append(clauses, strings.FieldsFunc(t, func(r rune) bool { return strings.ContainsRune("，。；、：\n", r) })...)
 	}
 	x, err := Default()
 	if err != nil {
