@@ -117,13 +117,19 @@ var moneyActionNouns = lex.Words(lexicon.MoneyActionNoun)
 // unless the name is a standing total (累计, 总数) or 新增 only qualifies
 // another thing (新增的涉税市场主体纳税).
 func addedInName(indicator string) bool {
-	k := strings.Index(indicator, "新增")
-	if k < 0 {
-		k = strings.Index(indicator, "新设") // 新设外资企业2.6万户: firms set up in the year
+	for _, w := range addedWords {
+		if k := strings.Index(indicator, w); k >= 0 {
+			return !strings.HasPrefix(indicator[k+len(w):], "的") && !hasAny(indicator, stockWords) &&
+				!strings.Contains(indicator, "累计") && !strings.Contains(indicator, "总数")
+		}
 	}
-	return k >= 0 && !strings.HasPrefix(indicator[k+len("新增"):], "的") && !hasAny(indicator, stockWords) &&
-		!strings.Contains(indicator, "累计") && !strings.Contains(indicator, "总数")
+	return false
 }
+
+// addedWords are the words that make a name one of things added, in the
+// order addedInName looks for them (新设外资企业2.6万户: firms set up in
+// the year).
+var addedWords = []string{"新增", "新设"}
 
 // naming is the text of the sentence that names what a number measures,
 // as the measure question reads it: the words of its list item before it
