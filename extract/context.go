@@ -149,7 +149,7 @@ func timeOf(p part, before string, w *timeWords, planYear int) (kind schema.Kind
 		kind = "actual"
 	}
 	switch {
-	case sec == sectionReview && in(w.plan, upto) && !targetsMet(before):
+	case sec == sectionReview && in(w.plan, upto) && !targetsMet(maskNotTime(before)):
 		kind = "target"
 	case sec != sectionReview && in(w.past, upto) && !in(w.comparison, upto) && !planAfterPast(before):
 		kind = "actual"
@@ -254,16 +254,16 @@ func timeOf(p part, before string, w *timeWords, planYear int) (kind schema.Kind
 	return kind, yearOf(y)
 }
 
-// targetsMet reports whether every plan word of before, a review
+// targetsMet reports whether every plan word of s, a review
 // sentence up to a figure, names the reviewed year's targets as met or
 // passed rather than planning: 主要预期目标全面完成，地区生产总值增长【5.6%】;
 // 高于年初预期目标【0.3个百分点】. Only a plan word that names targets
 // (预期 of 预期目标) can, and it does when its clause says the targets were
 // met after it (完成, 实现, 达成) or dates them to the start of the
 // reviewed year before it (年初); 力争, 确保 and 今年 always plan
-// (确保完成…).
-func targetsMet(before string) bool {
-	s := maskNotTime(before)
+// (确保完成…). s is the sentence as maskNotTime returns it (hedgeOf has
+// it masked already).
+func targetsMet(s string) bool {
 	found := false
 	for _, w := range planWords {
 		for k := 0; ; {
