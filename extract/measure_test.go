@@ -95,6 +95,9 @@ func TestMeasureChangesAndRemovals(t *testing.T) {
 		{"a removal is negative", "取消和下放市级行政权力事项87项。", "87项", schema.Delta, true},
 		{"a streamlined share is a fall", "企业开办环节精简60%。", "60%", schema.Growth, true},
 		{"tax relief given is positive", "全年减免各类税费3.2亿元。", "3.2亿元", schema.Delta, false},
+		{"money recovered", "开展根治欠薪专项行动，帮助2.3万名劳动者追回工资报酬3.8亿元。", "3.8亿元", schema.Delta, false},
+		{"money recovered", "严厉打击电信网络诈骗，为群众挽回经济损失2.6亿元。", "2.6亿元", schema.Delta, false},
+		{"money pooled for an action", "统筹整合涉农资金9.7亿元，支持高标准农田建设。", "9.7亿元", schema.Delta, false},
 	})
 }
 
