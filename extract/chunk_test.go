@@ -34,6 +34,7 @@ func TestChunksEqualWhole(t *testing.T) {
 		wrapped.Text = hardWrap(d.Text, 37)
 		texts = append(texts, d, oneLine, wrapped)
 	}
+	const minCompared = 20
 	for _, size := range []int{4096, 512} {
 		small := whole
 		small.chunkBytes = size
@@ -56,9 +57,12 @@ func TestChunksEqualWhole(t *testing.T) {
 		}
 		t.Logf("chunks of %d bytes: %d texts compared (%d left out for a hard cut); cuts after a line break %d, inside a line %d",
 			size, compared, hard, cuts[false], cuts[true])
-		if compared < len(texts)/4 || cuts[false] < 50 || cuts[true] < 50 {
-			t.Errorf("chunks of %d bytes: %d of %d texts compared, %d cuts after a line break, %d inside a line; want a quarter of the texts and 50 cuts of each kind",
-				size, compared, len(texts), cuts[false], cuts[true])
+		// The floor is a count, not a share of the texts: every dev text
+		// with long lines adds three texts that 512-byte chunks cannot cut
+		// softly, so a share would fail as the dev set grows.
+		if compared < minCompared || cuts[false] < 50 || cuts[true] < 50 {
+			t.Errorf("chunks of %d bytes: %d of %d texts compared, %d cuts after a line break, %d inside a line; want %d texts and 50 cuts of each kind",
+				size, compared, len(texts), cuts[false], cuts[true], minCompared)
 		}
 	}
 	small := whole
