@@ -429,9 +429,14 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 	case cueS >= 0 && len(tmid) == 0 && len(tsubj) == 0:
 		ind, why = a.objectOfVerbAt(q.end), "object-of-next-verb" // 投资4.4亿元新改扩建【城区主次干路】
 	}
-	if why == "subject" && cueS < 0 && q.unit == schema.Count {
-		if obj := a.objectOfVerbPhrase(a.tidy(ind)); len(obj) > 0 {
+	if why == "subject" && cueS < 0 && q.unit != schema.Percent && q.unit != schema.PP && q.unit != schema.Times {
+		if obj := a.objectOfVerbPhrase(a.tidy(ind), q.unit == schema.Count); len(obj) > 0 {
 			ind, why = obj, "object-of-verb-phrase" // 提请全国人大常委会审议【法律议案】10件
+		}
+	}
+	if len(ind) == 0 && q.unit == schema.Count {
+		if l := a.looseNounAfter(q.end); a.nameable(l) && !strings.HasPrefix(a.posAt(l[0].start), "u") {
+			ind, why = l, "loose-noun-after" // 新开通【28个】高速服务区出入口: the things counted, before the previous item's name
 		}
 	}
 	if len(ind) == 0 && prev != nil {
@@ -751,7 +756,7 @@ func overlap(prev, s string) int {
 // (打通【断头路】). A final word tagged as a verb after a noun
 // is part of the object (人大代表【建议】); a quoted name right after the
 // first verb is the object (认证【“三品一标”产品】). Else nil.
-func (a *analysis) objectOfVerbPhrase(p phrase) phrase {
+func (a *analysis) objectOfVerbPhrase(p phrase, count bool) phrase {
 	toks := a.tokens(p)
 	text := a.text(p)
 	isVerb := func(t span) bool {
@@ -764,15 +769,21 @@ func (a *analysis) objectOfVerbPhrase(p phrase) phrase {
 			return obj
 		}
 	}
-	// not a list, a figure or a quotation inside the name, a rate or a comparison
-	if len(p) != 1 || len(toks) < 2 || strings.ContainsAny(text, "、0123456789“”\"") || isRateName(text) || isComparison(text) {
+	// not a list, a figure or a quotation inside the name, a rate or a
+	// comparison; a 、 between two verbs joins them (修订、制定【政府规章】)
+	if len(p) != 1 || len(toks) < 2 || strings.ContainsAny(text, "0123456789“”\"") || isRateName(text) || isComparison(text) {
 		return nil
+	}
+	for k, t := range toks {
+		if a.sub(t.start, t.end) == "、" && (k == 0 || k+1 == len(toks) || !isVerb(toks[k-1]) || !isVerb(toks[k+1])) {
+			return nil
+		}
 	}
 	first := 0
 	for first < len(toks) && a.posAt(toks[first].start) == "d" {
 		first++ // 依法【主动】公开
 	}
-	if first == 0 && len(toks) >= 3 && a.isActor(toks[0]) && isVerb(toks[1]) {
+	if first == 0 && len(toks) >= 3 && a.isActor(toks[0]) && isVerb(toks[1]) && count {
 		first = 1 // 【国务院】提请…: the government or a body before the verb phrase
 	}
 	if first == len(toks) || !isVerb(toks[first]) && a.posAt(toks[0].start) != "d" {
@@ -791,7 +802,17 @@ func (a *analysis) objectOfVerbPhrase(p phrase) phrase {
 	if last < 0 {
 		return nil
 	}
-	obj := phrase{}.add(toks[last+1].start, p[0].end)
+	if !count && toks[last].end-toks[last].start < 2 {
+		return nil // 出【产】生铁, 开【垦】荒地: an amount's name cut inside a word
+	}
+	objStart := last + 1
+	if w := a.sub(toks[objStart].start, toks[objStart].end); (w == "了" || w == "过") && objStart+1 < len(toks) {
+		objStart++ // 提出【了】钢产量: the aspect mark is the verb's
+	}
+	obj := phrase{}.add(toks[objStart].start, p[0].end)
+	if !count && strings.Contains(a.text(obj), "的") {
+		return nil // 参加新型农村合作医疗【的】人口: the verb is in a relative clause of the name
+	}
 	twoVerbs := last > first && isVerb(toks[last-1])
 	switch {
 	case obj.runes() == 1 && twoVerbs:

@@ -43,6 +43,18 @@ func TestIndicatorClasses(t *testing.T) {
 		{"verb-object", "county_gaotang_2023", "办理留抵退税7.1亿元。", "7.1亿元", "留抵退税"},
 		{"verb-object", "county_gaotang_2023", "认证“三品一标”产品13个。", "13个", "“三品一标”产品"},
 		{"verb-object", "written", "“双盲”评审项目251个。", "251个", "“双盲”评审项目"},
+		// any unit: the verb's object names an amount too; two verbs joined
+		// by 、 are one verb; an aspect mark after the verb is the verb's
+		{"verb-object", "written", "开挖疏浚农村坑塘沟渠2.3万公里。", "2.3万公里", "农村坑塘沟渠"},
+		{"verb-object", "written", "自审自发地方政府专项债券900亿元。", "900亿元", "地方政府专项债券"},
+		{"verb-object", "written", "起草、修订地方性法规草案9件。", "9件", "地方性法规草案"},
+		{"verb-object", "written", "提出了钢产量二千万吨、煤产量三亿吨的任务。", "二千万吨", "钢产量"},
+		// a noun the segmenter tags as a verb opens no verb phrase
+		{"verb-object", "written", "殡葬基本服务费由平均3000元下降到1200元。", "3000元", "殡葬基本服务费"},
+		// a count with no name before it is named by the noun after it, not
+		// by the previous item (新设 and 新开通 are cues)
+		{"verb-object", "written", "新设3所本科职业学校，新增学位1.2万个。", "3所", "本科职业学校"},
+		{"verb-object", "written", "新开工20个水利项目，新开通15个高速收费站出入口。", "15个", "高速收费站出入口"},
 		// a noun or place before the verb modifies it: the name stays whole
 		{"verb-object", "city_baoding_2021", "京津保合作项目469项。", "469项", "京津保合作项目"},
 		{"verb-object", "written", "全省线下无理由退货承诺店超过3000家。", "超过3000家", "线下无理由退货承诺店"},
