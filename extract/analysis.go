@@ -26,6 +26,14 @@ type analysis struct {
 	tokStart, tokE []bool          // token boundaries, indexed by offset into s
 	time           timeWords       // the time words of chain + the sentence (see describe)
 	hedged         bool            // the sentence holds a hedge word
+	ahead          []clauseTokens  // clauses segmented ahead of need (segmentAhead)
+}
+
+// clauseTokens is the clause [start, end) of a sentence and its tokens,
+// offsets into the clause.
+type clauseTokens struct {
+	start, end int
+	toks       []segment.Token
 }
 
 // newAnalysis prepares the sentence s (str as a string); time holds the
@@ -65,7 +73,7 @@ func (a *analysis) segmentClause(cs, ce int) {
 		return
 	}
 	a.done = append(a.done, cs)
-	toks := a.seg.Segment(a.sub(cs, ce))
+	toks := a.segment(cs, ce)
 	for i := range toks {
 		t := &toks[i]
 		t.Start += cs
@@ -88,6 +96,33 @@ func (a *analysis) segmentClause(cs, ce int) {
 	}
 	a.toks = append(a.toks, toks...)
 	sort.Slice(a.toks, func(i, j int) bool { return a.toks[i].Start < a.toks[j].Start })
+}
+
+// segment returns the tokens of [cs, ce), offsets into it: those
+// segmented ahead for exactly that span, else jieba's now.
+func (a *analysis) segment(cs, ce int) []segment.Token {
+	for _, c := range a.ahead {
+		if c.start == cs && c.end == ce {
+			return c.toks
+		}
+	}
+	return a.seg.Segment(a.sub(cs, ce))
+}
+
+// describedClauses appends to out the spans describe segments first for
+// the quantities qs of sentence s, in its order and each start once (see
+// segmentClause): from the list start of a quantity to the end of its
+// clause.
+func describedClauses(s []rune, qs []quantity, out []clauseTokens) []clauseTokens {
+	a := analysis{s: s, qs: qs}
+	from := len(out)
+	for _, q := range qs {
+		cs, ce := a.listStart(q.start), a.clauseEnd(q.end)
+		if ce > cs && !slices.ContainsFunc(out[from:], func(c clauseTokens) bool { return c.start == cs }) {
+			out = append(out, clauseTokens{start: cs, end: ce})
+		}
+	}
+	return out
 }
 
 // clauseStart returns the start of the clause holding position i.

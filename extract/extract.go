@@ -288,13 +288,14 @@ func (st *runState) next(text []rune) {
 // start, with their offsets in the document text. Over the rules' work
 // limit, it stops and returns the error.
 func (x *Extractor) runChunk(d Document, cc *cleanChunk, ci int, lay layout, st *runState, work *ruleWork, ex *explainer, facts []schema.Fact) ([]schema.Fact, error) {
-	var overLimit error
 	view, text, g := cc.view, cc.view.Runes, st.base
 	orig := newOrigText(d.Text[cc.start:cc.end])
 	from := len(facts)
 	if ex != nil {
 		ex.base = cc.base
 	}
+	found, overLimit := x.matchAll(text, cc.sents, ex != nil, work)
+	ahead := x.segmentAhead(text, cc.sents, found)
 	for i, s := range cc.sents {
 		at := pos{ci, i}
 		// the sentence as a string, made only where it is read
@@ -384,18 +385,12 @@ func (x *Extractor) runChunk(d Document, cc *cleanChunk, ci int, lay layout, st 
 				st.p.paraYear = py
 			}
 		}
-		var drops *[]drop
+		qs := found[i].qs
 		if ex != nil {
-			drops = new([]drop)
+			ex.sentence(view, orig, s.span, text[s.start:s.end], qs, *found[i].drops)
 		}
-		qs, err := x.match(text[s.start:s.end], drops, work)
-		if ex != nil {
-			ex.sentence(view, orig, s.span, text[s.start:s.end], qs, *drops)
-		}
-		if err != nil {
-			// over the work limit: the rest of the text is not read
-			overLimit = err
-			break
+		if i == len(found)-1 && overLimit != nil {
+			break // over the work limit: the rest of the text is not read
 		}
 		before := st.ch // the sentences this one is chained to
 		// the last sentence that ended with 。 (with those chained to it) up
@@ -438,7 +433,7 @@ func (x *Extractor) runChunk(d Document, cc *cleanChunk, ci int, lay layout, st 
 			continue
 		}
 		an := newAnalysis(text[s.start:s.end], sentence(), before.words.then(len(before.text), own), x.seg)
-		an.qs = qs
+		an.qs, an.ahead = qs, ahead[i]
 		var sf []*fact
 		var prev *fact
 		for i := range qs {
@@ -463,6 +458,62 @@ func (x *Extractor) runChunk(d Document, cc *cleanChunk, ci int, lay layout, st 
 	own := facts[from:]
 	sort.SliceStable(own, func(i, j int) bool { return own[i].Start < own[j].Start })
 	return facts, overLimit
+}
+
+// matched is what match found in a sentence: its quantities and, for
+// the explainer, the candidates it dropped.
+type matched struct {
+	qs    []quantity
+	drops *[]drop
+}
+
+// matchAll matches the sentences of a chunk in order, up to the first
+// that goes over the rules' work limit: that one is the last of the
+// result, and the error is returned with it.
+func (x *Extractor) matchAll(text []rune, sents []sentence, explain bool, work *ruleWork) ([]matched, error) {
+	found := make([]matched, 0, len(sents))
+	for _, s := range sents {
+		var drops *[]drop
+		if explain {
+			drops = new([]drop)
+		}
+		qs, err := x.match(text[s.start:s.end], drops, work)
+		found = append(found, matched{qs, drops})
+		if err != nil {
+			return found, err
+		}
+	}
+	return found, nil
+}
+
+// segmentAhead segments the clauses that describe will segment first for
+// the quantities of the sentences (describedClauses), all of the chunk in
+// a few calls into jieba rather than one each, and returns them by
+// sentence (see analysis.segment).
+func (x *Extractor) segmentAhead(text []rune, sents []sentence, found []matched) [][]clauseTokens {
+	var all []clauseTokens
+	var parts []string
+	first := make([]int, len(found)+1) // the clauses of sentence i are all[first[i]:first[i+1]]
+	for i, m := range found {
+		first[i] = len(all)
+		if len(m.qs) == 0 {
+			continue
+		}
+		s := sents[i].span
+		all = describedClauses(text[s.start:s.end], m.qs, all)
+		for _, c := range all[first[i]:] {
+			parts = append(parts, string(text[s.start+c.start:s.start+c.end]))
+		}
+	}
+	first[len(found)] = len(all)
+	for k, toks := range segment.Each(x.seg, parts) {
+		all[k].toks = toks
+	}
+	ahead := make([][]clauseTokens, len(found))
+	for i := range found {
+		ahead[i] = all[first[i]:first[i+1]:first[i+1]]
+	}
+	return ahead
 }
 
 // opensWith reports whether the sentence s starts with word, after

@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -58,6 +59,41 @@ func BenchmarkSegmentTagTable(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				for _, c := range clauses {
 					bb.seg(c)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkSegmentEach compares cutting the clauses of the bundled reports
+// one Segment call each with SegmentEach over runs of them (a sentence's
+// clauses are a run of 2, a chunk's a run of hundreds):
+//
+//	go test -run - -bench SegmentEach ./extract/segment
+func BenchmarkSegmentEach(b *testing.B) {
+	texts, n := bundledReports(b)
+	var clauses []string
+	for _, t := range texts {
+		clauses = append(clauses, strings.FieldsFunc(t, func(r rune) bool { return strings.ContainsRune("，。；、：\n", r) })...)
+	}
+	x, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("segment", func(b *testing.B) {
+		b.SetBytes(n)
+		for i := 0; i < b.N; i++ {
+			for _, c := range clauses {
+				x.Segment(c)
+			}
+		}
+	})
+	for _, run := range []int{2, 8, 1000} {
+		b.Run(fmt.Sprintf("each%d", run), func(b *testing.B) {
+			b.SetBytes(n)
+			for i := 0; i < b.N; i++ {
+				for k := 0; k < len(clauses); k += run {
+					x.SegmentEach(clauses[k:min(k+run, len(clauses))])
 				}
 			}
 		})

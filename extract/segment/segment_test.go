@@ -1,6 +1,9 @@
 package segment
 
 import (
+	"os"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -56,5 +59,44 @@ func TestDefaultShared(t *testing.T) {
 	}
 	if !strings.Contains(string(UserDict()), "高新技术企业") {
 		t.Errorf("UserDict() lacks the domain vocabulary")
+	}
+}
+
+// TestSegmentEach checks that SegmentEach cuts each part as Segment does,
+// on the clauses of the bundled reports (their text cut at ，。；、：and
+// newlines, the pieces Extract gives jieba) in runs of several sizes and
+// on parts with separators, blanks, newlines, invalid UTF-8 and NUL.
+func TestSegmentEach(t *testing.T) {
+	x, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths, _ := filepath.Glob("../../corpus/*.txt")
+	var clauses []string
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		clauses = append(clauses, strings.FieldsFunc(string(b), func(r rune) bool { return strings.ContainsRune("，。；、：\n", r) })...)
+	}
+	odd := []string{"", " ", "\n", "a b\tc", "新增，企业。", " 增长 ", "两行\n文字", "含\x00空字符", "坏\xff字节", "\n\n", "末尾\n", "2.5%", "，"}
+	runs := [][]string{odd, append(append([]string{}, odd...), odd...)}
+	for n := 1; n <= 64; n *= 4 {
+		for i := 0; i < len(clauses); i += n {
+			runs = append(runs, clauses[i:min(i+n, len(clauses))])
+		}
+	}
+	runs = append(runs, clauses) // more than eachBytes
+	for _, parts := range runs {
+		got := x.SegmentEach(parts)
+		if len(got) != len(parts) {
+			t.Fatalf("SegmentEach(%d parts) returned %d", len(parts), len(got))
+		}
+		for i, p := range parts {
+			if want := x.Segment(p); !reflect.DeepEqual(got[i], want) {
+				t.Errorf("SegmentEach: part %q cut as %v; Segment gives %v", p, got[i], want)
+			}
+		}
 	}
 }
