@@ -351,7 +351,7 @@ func (x *Extractor) runChunk(d Document, cc *cleanChunk, ci int, lay layout, st 
 			// a paragraph of the plan part that reviews the period just
 			// ended (“十四五”时期，…; 这五年，…): until the next heading
 			// or a paragraph that turns to the targets
-			if spanOpening(paragraph(), d.PlanYear) {
+			if mayOpenSpan(text, s) && spanOpening(paragraph(), d.PlanYear) {
 				st.p = part{sec: sectionReview, spanYears: 5, back: &part{sec: sectionPlan, planSpan: st.p.planSpan}}
 			}
 		} else if !s.heading && st.p.back != nil && startsParagraph(text, s, cc.midLine) {

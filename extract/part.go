@@ -389,6 +389,21 @@ var fiveYearWords = []string{"过去五年", "过去的五年", "五年来", "�
 // deputies (各位代表！), before what the paragraph is about.
 var salutationRe = regexp.MustCompile(`^各位代表(?:[、，,]同志们)?[！!，,]`)
 
+// mayOpenSpan reports whether the paragraph sentence s starts holds a 五,
+// without which spanOpening is false: it spares making the string of a
+// paragraph that cannot open a review of five years.
+func mayOpenSpan(text []rune, s sentence) bool {
+	for _, r := range text[s.start:] {
+		switch r {
+		case '五':
+			return true
+		case '\n':
+			return false
+		}
+	}
+	return false
+}
+
 // paragraphOpening returns the text of the paragraph sentence s starts,
 // without a salutation that opens it.
 func paragraphOpening(text []rune, s sentence) string {
