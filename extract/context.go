@@ -37,6 +37,9 @@ func classifyHeading(h string, planYear int) section {
 	if hasAny(h, pastWords) && !hasAny(h, planWords) {
 		return sectionReview // 一年来，我们…，自身建设全面加强: a review of what was done
 	}
+	if statesDone(h) {
+		return sectionReview // 我们始终注重自身建设，行政效能实现新提高: what was done, though it names 自身建设
+	}
 	if hasAny(h, planHeadings) {
 		return sectionPlan
 	}
@@ -44,6 +47,52 @@ func classifyHeading(h string, planYear int) section {
 		return sectionReview
 	}
 	return sectionNone
+}
+
+// headingNumberRe matches the numbering a heading opens with: 一、, （一）,
+// 1., 一是.
+var headingNumberRe = regexp.MustCompile(`^\s*(?:[一二三四五六七八九十]{1,3}(?:[、.．]|是)|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．])\s*`)
+
+// weDidRe matches a heading in the first person that says how we acted
+// (我们始终坚持…, 我们坚定…), not one that names a task (我们在…战线上的
+// 任务); weModalRe one that says what is to be done (我们要…, 我们将…).
+var (
+	weDidRe   = regexp.MustCompile(`^我们(?:始终|一直|坚持|持续|不断|全力|着力|牢牢|坚定|扎实|奋力|勇于|主动|积极|深入|全面|切实)`)
+	weModalRe = regexp.MustCompile(`^我们(?:始终|一直|继续)?(?:要|将|必须|一定|务必|需要|应当|应该|还要|更要|仍将|会|决心|愿)`)
+)
+
+var (
+	doneHeadingWords = lex.Words(lexicon.DoneHeading)
+	causativeWords   = append(lex.Words(lexicon.Causative), planWords...)
+)
+
+// statesDone reports whether a heading says what was done, as the
+// sections of a review are headed: in the first person (我们始终坚持提质增效，
+// 产业发展取得新突破) or with a last clause that reports a result of what it
+// names first (政府自身建设全面加强; 行政效能实现新提高). A causative or plan
+// word before the result makes the heading an aim (推动高质量发展取得新成效;
+// 力争…实现新突破), and a result word that opens the clause is an order
+// (全面加强政府自身建设).
+func statesDone(h string) bool {
+	h = headingNumberRe.ReplaceAllString(h, "")
+	if weDidRe.MatchString(h) && !weModalRe.MatchString(h) {
+		return true
+	}
+	last := h
+	if k := strings.LastIndexAny(h, "，,；;"); k >= 0 {
+		last = h[k+utf8.RuneLen([]rune(h[k:])[0]):]
+	}
+	last = strings.TrimRight(last, "。！!　 ")
+	for _, w := range doneHeadingWords {
+		k := strings.Index(last, w)
+		if k <= 0 || !strings.HasSuffix(last, w) && !strings.HasSuffix(w, "新") {
+			continue
+		}
+		if !hasAny(last[:k], causativeWords) {
+			return true
+		}
+	}
+	return false
 }
 
 var (

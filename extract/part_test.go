@@ -512,3 +512,44 @@ func TestTimeOfTheYearAndThePeriod(t *testing.T) {
 		t.Errorf("PlanStart = %d, want %d (二、乘势而上…, the second part heading)", lay.PlanStart, want)
 	}
 }
+
+// TestDoneHeadings checks that a heading saying what was done is a review
+// heading, though it names a plan word (自身建设), and that one saying
+// what is to be done is not (SPEC section 6: the structure, not the words).
+func TestDoneHeadings(t *testing.T) {
+	cases := []struct {
+		h    string
+		want section
+	}{
+		{"我们始终注重政府自身建设，依法行政水平实现新提升", sectionReview},
+		{"我们坚持人民至上，社会事业取得新进步", sectionReview},
+		{"（六）政府自身建设不断加强", sectionReview},
+		{"三是营商环境持续优化", sectionReview},
+		{"我们将持续加强政府自身建设", sectionPlan},
+		{"我们要加快建设现代产业体系", sectionNone},
+		{"四、全面加强政府自身建设", sectionPlan},
+		{"（二）推动产业转型升级取得新突破", sectionNone},
+		{"（三）深化改革开放，为高质量发展注入新动能", sectionNone},
+		{"第五，国有企业改革要取得新的突破", sectionNone},
+		{"二、我们在第二个五年计划中的任务", sectionNone},
+	}
+	for _, c := range cases {
+		if got := classifyHeading(c.h, 2026); got != c.want {
+			t.Errorf("classifyHeading(%q) = %v, want %v", c.h, got, c.want)
+		}
+	}
+	x := newExtractor(t)
+	text := "各位代表：\n2025年工作回顾\n我们始终聚焦项目建设，发展后劲实现新增强\n实施重点项目68个，完成投资120亿元。\n我们始终注重政府自身建设，服务效能得到新提升\n坚持依法行政，办理人大代表建议85件、政协提案132件。\n2026年主要目标任务\n今年全县经济社会发展的主要预期目标是：地区生产总值增长6%左右。\n"
+	_, lay, err := x.ExtractLayout(Document{ID: "t", Text: text, PlanYear: 2026})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := len([]rune(text[:strings.Index(text, "2026年主要")])); lay.PlanStart != want {
+		t.Errorf("PlanStart = %d, want %d (the heading 2026年主要目标任务, not the review's 自身建设 section)", lay.PlanStart, want)
+	}
+	for m, want := range map[string]string{"68个": "actual 2025", "85件": "actual 2025", "132件": "actual 2025", "6%左右": "target 2026 预期"} {
+		if got := timeOfMention(t, x, text, 2026, m); got != want {
+			t.Errorf("%s: %s, want %s", m, got, want)
+		}
+	}
+}
