@@ -111,7 +111,7 @@ func (a *analysis) describe(q *quantity, prev *fact, p part, chain string, planY
 			a.s[max(0, cs-1)] == '，' && prev.q.end == cs-1 && a.nounFree(cs, cueS))
 	f.name = a.namingOf(q, cs, cueS, cueE, prev)
 	f.measure, why = measureOf(q, cue, f.name, prev, carried, attribute, listGrowth)
-	if why == "count" && q.rule.ID == "bare-multiplier" && a.startsChange(q, cs) {
+	if f.measure == schema.Delta && q.rule.ID != "from-to" && a.startsChange(q, cs) {
 		f.measure, why = schema.Level, "change-start" // 出境旅游人次由【8300万】增加到…: the level it started from (SPEC 6)
 	}
 	if f.measure == schema.Level && why == "percent-level" && growthTopic(chain+a.sub(0, qs)) {
@@ -285,19 +285,44 @@ func carryName(facts []*fact, last string) string {
 var fromToVerbs = lex.Words(lexicon.FromTo)
 
 // startsChange reports whether q, in the clause starting at cs, is the A of
-// 由A…到B written without a measure word, which the from-to rule does not
-// read (出境旅游人次由【8300万】增加到1亿3千多万, 从疫情前的【0.2万】增至173.1万):
-// 由 or 从 before it in its clause, with no number between, and a from-to
-// verb and 到 or 至 right after it.
+// 由A…到B that the from-to rule does not read: written without a measure
+// word (出境旅游人次由【8300万】增加到1亿3千多万), with words between 由 and A
+// (由年初的【400多万人】扩大到…), or as one item of a list of starting
+// levels (分别从每人每月【150元】、【220元】提高到…): 由 or 从 before it in its
+// clause, with no number between but the items of its list, and a from-to
+// verb and 到 or 至 right after the list.
 func (a *analysis) startsChange(q *quantity, cs int) bool {
+	cs = min(cs, a.phraseStart(q.start)) // the list item of 、【220元】 starts after the 、
 	before := a.sub(cs, q.start)
 	k := max(strings.LastIndex(before, "由"), strings.LastIndex(before, "从"))
-	if k < 0 || a.hasQuantity(cs+utf8.RuneCountInString(before[:k]), q.start) {
+	if k < 0 {
 		return false
 	}
-	after := a.sub(q.end, min(len(a.s), q.end+4))
+	from := cs + utf8.RuneCountInString(before[:k])
+	end := q.end
+	for _, p := range a.qs {
+		switch {
+		case p.start >= from && p.end <= q.start:
+			if a.s[p.end] != '、' || !a.quantityAt(p.end+1) {
+				return false // a number of its own between 由 and q
+			}
+		case p.start == end+1 && a.s[end] == '、':
+			end = p.end // the next item of the list of starting levels
+		}
+	}
+	after := a.sub(end, min(len(a.s), end+4))
 	for _, w := range fromToVerbs {
 		if rest, ok := strings.CutPrefix(after, w); ok && (strings.HasPrefix(rest, "到") || strings.HasPrefix(rest, "至")) {
+			return true
+		}
+	}
+	return false
+}
+
+// quantityAt reports whether a quantity of the sentence starts at i.
+func (a *analysis) quantityAt(i int) bool {
+	for _, q := range a.qs {
+		if q.start == i {
 			return true
 		}
 	}

@@ -124,7 +124,8 @@ func TestMeasureStatistics(t *testing.T) {
 // TestMeasurePeopleAndVolumes checks counts with no verb of their own:
 // people reached by the year's action written with a bare 万 or 亿 are a
 // delta, like a count (LABELING), unless they start a change (由A增加到B:
-// A is a level, SPEC 6); the year's volume of a statistic (业务量, 车流量)
+// A is a level, SPEC 6, also with words between 由 and A or as a list of
+// starting levels); the year's volume of a statistic (业务量, 车流量)
 // is a level; firms set up in the year (新设) are added, as 新增, except
 // at the end of a change.
 func TestMeasurePeopleAndVolumes(t *testing.T) {
@@ -135,6 +136,12 @@ func TestMeasurePeopleAndVolumes(t *testing.T) {
 		{"a people level, bare multiplier", "全省常住人口达到1200万。", "1200万", schema.Level, false},
 		{"the start of a change, bare multiplier", "出境旅游人次由9000万增加到1亿多。", "9000万", schema.Level, false},
 		{"the start of a change, bare multiplier", "来保就医人次从疫情前的0.3万增至160万。", "0.3万", schema.Level, false},
+		{"the start of a change, words before it", "全市养老服务机构由年初的86家增加到年末的112家。", "86家", schema.Level, false},
+		{"the start of a change, words before it", "农村低保对象由上年的5.6万人减少到4.9万人。", "5.6万人", schema.Level, false},
+		{"the start of a change, a list of starts", "残疾人生活补贴和护理补贴标准分别从每人每月95元、110元提高到105元、120元。", "95元", schema.Level, false},
+		{"the start of a change, a list of starts", "残疾人生活补贴和护理补贴标准分别从每人每月95元、110元提高到105元、120元。", "110元", schema.Level, false},
+		{"the start of a change, a list of starts", "残疾人生活补贴和护理补贴标准分别从每人每月95元、110元提高到105元、120元。", "105元", schema.Level, false},
+		{"no start: a number of its own between", "从源头治理入手，关停企业12家，排放减少到3000吨。", "12家", schema.Delta, true},
 		{"a statistic's volume", "快递业务量26亿件、全省第一。", "26亿件", schema.Level, false},
 		{"a statistic's volume", "大桥通车运营，日均车流量超6万辆次。", "超6万辆次", schema.Level, false},
 		{"a statistic's volume", "港口集装箱吞吐量1200万标箱。", "1200万标箱", schema.Level, false},
