@@ -111,6 +111,9 @@ func (a *analysis) describe(q *quantity, prev *fact, p part, chain string, planY
 			a.s[max(0, cs-1)] == '，' && prev.q.end == cs-1 && a.nounFree(cs, cueS))
 	f.name = a.namingOf(q, cs, cueS, cueE, prev)
 	f.measure, why = measureOf(q, cue, f.name, prev, carried, attribute, listGrowth)
+	if why == "level-cue" && lex.Is(cue, lexicon.Reach) && prev != nil && prev.measure == schema.Delta && cs > 0 && a.s[cs-1] == '、' && prev.q.end == cs-1 {
+		f.measure, why = schema.Delta, "reach-of-action" // 建设片区1598个、【覆盖】村庄1.5万个: how far the action reaches (LABELING)
+	}
 	if f.measure == schema.Delta && q.rule.ID != "from-to" && a.startsChange(q, cs) {
 		f.measure, why = schema.Level, "change-start" // 出境旅游人次由【8300万】增加到…: the level it started from (SPEC 6)
 	}

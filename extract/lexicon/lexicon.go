@@ -67,6 +67,7 @@ const (
 	WholeSet                         // between a counted noun and its predicate, says it holds for all of them: the noun alone names the count (72项任务【全部】完成)
 	StockCount                       // a measure word of things that stand (家, 所): a count in it right after its name, with no verb, is a stock (专精特新企业767【家】)
 	Statistic                        // cue: its number is the year's value of a statistic, a level, though the verb names an action (【接待】游客9亿人次)
+	Reach                            // level cue: a state reached (社会保险【覆盖】9亿人), but as the list item right after an amount added, how far that action reaches, a delta (建设片区1598个、【覆盖】村庄1.5万个)
 	Retag                            // a word jieba's dictionary tags wrongly for the genre (举措 as a verb): its segmenter entry repeats the dictionary's frequency with the right tag, so only the tag changes
 	DoneHeading                      // in a heading's last clause, after what it is said of, reports it done: a review heading (自身建设【全面加强】, 行政效能【实现新】提高)
 	Causative                        // in a heading, before a DoneHeading word, makes it an aim: a plan heading (【推动】高质量发展取得新成效)
@@ -92,7 +93,7 @@ var roleNames = map[string]Role{
 	"not-alone": NotAlone, "one-char-name": OneCharName, "place": Place, "generic-head": GenericHead, "pair": Pair, "scale-head": ScaleHead,
 	"list-head": ListHead, "bare-head": BareHead, "list-prefix": ListPrefix,
 	"predicate": Predicate, "whole-set": WholeSet, "status": Status, "stock-count": StockCount, "plain-noun": PlainNoun,
-	"statistic":    Statistic,
+	"statistic": Statistic, "reach": Reach,
 	"retag":        Retag,
 	"done-heading": DoneHeading, "causative": Causative,
 }
