@@ -553,3 +553,16 @@ func TestDoneHeadings(t *testing.T) {
 		}
 	}
 }
+
+// TestAnnualMeanIsOneYear: 年均浓度 (a pollutant's annual mean) and 年均值
+// are the statistic of one year, not an average over several (SPEC
+// section 6): the figure keeps the year of its part.
+func TestAnnualMeanIsOneYear(t *testing.T) {
+	x := newExtractor(t)
+	text := "各位代表：\n一、2025年工作回顾\n全市细颗粒物年均浓度降至31.5微克/立方米，臭氧年均值下降3.2%。\n五年来，细颗粒物年均浓度累计下降18%。\n二、2026年工作安排\n今年的主要预期目标是：地区生产总值增长5%左右，细颗粒物年均浓度控制在30微克/立方米左右。\n"
+	for m, want := range map[string]string{"31.5微克/立方米": "actual 2025", "3.2%": "actual 2025", "18%": "actual null", "30微克/立方米左右": "target 2026 预期"} {
+		if got := timeOfMention(t, x, text, 2026, m); got != want {
+			t.Errorf("%s: %s, want %s", m, got, want)
+		}
+	}
+}
