@@ -61,6 +61,18 @@ var (
 	weModalRe = regexp.MustCompile(`^我们(?:始终|一直|继续)?(?:要|将|必须|一定|务必|需要|应当|应该|还要|更要|仍将|会|决心|愿)`)
 )
 
+// yearBaseWords before a year make it the base of a comparison (比2020年),
+// not the figure's time; gapBaseWords too where the figure follows the
+// year (快于2024年【1.8个百分点】: the gap, of the year under review), not
+// where that year's own figure does (低于1985年增长【44.6%】的速度).
+var (
+	yearBaseWords = lex.Words(lexicon.YearBase)
+	gapBaseWords  = lex.Words(lexicon.GapBase)
+	// gapYearRe: the text after such a year when a figure follows it at
+	// once (年【1.8个百分点】, or 年1.8个百分点，…【3.4个】 for later figures)
+	gapYearRe = regexp.MustCompile(`^年(?:$|\s*[\d０-９])`)
+)
+
 var (
 	doneHeadingWords = lex.Words(lexicon.DoneHeading)
 	causativeWords   = append(lex.Words(lexicon.Causative), planWords...)
@@ -445,7 +457,7 @@ func namedYear(before string) (year int, base bool) {
 	for k := len(ms) - 1; k >= 0; k-- {
 		m := ms[k]
 		pre, post := before[:m[2]], before[m[3]:]
-		if hasSuffixAny(pre, []string{"比", "较", "同", "与", "和", "、", "是", "相当于"}) ||
+		if hasSuffixAny(pre, yearBaseWords) || gapYearRe.MatchString(post) && hasSuffixAny(pre, gapBaseWords) ||
 			hasSuffixAny(pre, []string{"由", "从"}) && hasPrefixAny(post, []string{"年的", "年底的", "年末的"}) ||
 			insideClause(pre, post) && byYearFrameRe.MatchString(pre) ||
 			hasPrefixAny(post, []string{"年以来", "年起", "年开始", "年以前", "年前", "年底前", "年的基础上", "年基础上", "年水平", "年同期", "年至", "年到", "年、", "年和"}) {

@@ -566,3 +566,17 @@ func TestAnnualMeanIsOneYear(t *testing.T) {
 		}
 	}
 }
+
+// TestGapToAnEarlierYear: a year right after 快于/高于/低于 and right before
+// the figure is the base the gap is measured from (SPEC section 6): the gap
+// is the reviewed year's. Where that year's own figure follows (低于2019年
+// 增长X的速度) the figure keeps the year named.
+func TestGapToAnEarlierYear(t *testing.T) {
+	x := newExtractor(t)
+	text := "各位代表：\n一、2025年工作回顾\n全市地区生产总值增长5.6%，高于2024年0.9个百分点，出口、进口增速分别快于全省2.1个、0.7个百分点。\n工业投资增长12%，明显低于2023年增长25.4%的水平。\n二、2026年工作安排\n今年的主要预期目标是：地区生产总值增长5%左右。\n"
+	for m, want := range map[string]string{"5.6%": "actual 2025", "0.9个百分点": "actual 2025", "2.1个": "actual 2025", "0.7个百分点": "actual 2025", "25.4%": "actual 2023"} {
+		if got := timeOfMention(t, x, text, 2026, m); got != want {
+			t.Errorf("%s: %s, want %s", m, got, want)
+		}
+	}
+}

@@ -71,6 +71,8 @@ const (
 	Retag                            // a word jieba's dictionary tags wrongly for the genre (举措 as a verb): its segmenter entry repeats the dictionary's frequency with the right tag, so only the tag changes
 	DoneHeading                      // in a heading's last clause, after what it is said of, reports it done: a review heading (自身建设【全面加强】, 行政效能【实现新】提高)
 	Causative                        // in a heading, before a DoneHeading word, makes it an aim: a plan heading (【推动】高质量发展取得新成效)
+	YearBase                         // right before a year, makes it the base of a comparison, not the figure's time (【比】2020年翻一番)
+	GapBase                          // right before a year and the figure, makes the figure the gap to that year's, not that year's (【快于】2024年1.8个百分点)
 )
 
 // Cue is the set of the three cue roles.
@@ -95,7 +97,7 @@ var roleNames = map[string]Role{
 	"predicate": Predicate, "whole-set": WholeSet, "status": Status, "stock-count": StockCount, "plain-noun": PlainNoun,
 	"statistic": Statistic, "reach": Reach,
 	"retag":        Retag,
-	"done-heading": DoneHeading, "causative": Causative,
+	"done-heading": DoneHeading, "causative": Causative, "year-base": YearBase, "gap-base": GapBase,
 }
 
 // String returns the role's names, space-separated, as lexicon.tsv writes them.
