@@ -429,6 +429,11 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 	case cueS >= 0 && len(tmid) == 0 && len(tsubj) == 0:
 		ind, why = a.objectOfVerbAt(q.end), "object-of-next-verb" // 投资4.4亿元新改扩建【城区主次干路】
 	}
+	if cueS >= 0 && lex.Is(a.sub(cueS, cueE), lexicon.Benefit) {
+		if r := a.benefitName(q, cs, cueS, cueE, after, tmid, midQ); len(r) > 0 {
+			ind, why = r, "benefit" // 实施育儿补贴制度，惠及23.6万婴幼儿: 【育儿补贴制度惠及婴幼儿】
+		}
+	}
 	if why == "subject" && cueS < 0 && q.unit != schema.Percent && q.unit != schema.PP && q.unit != schema.Times {
 		if obj := a.objectOfVerbPhrase(a.tidy(ind), q.unit == schema.Count); len(obj) > 0 {
 			ind, why = obj, "object-of-verb-phrase" // 提请全国人大常委会审议【法律议案】10件
@@ -543,6 +548,54 @@ func (a *analysis) saidOfCount(after phrase) (pred, head phrase) {
 	return pred, head
 }
 
+// benefitName names the number of a cue of the benefit role (惠及) by the
+// action that reached them, the cue and who was reached, as a researcher
+// heads the column (SPEC 2): the subject before the cue (“以旧换新”政策【惠及】
+// 76万群众), else the object of the cue that opens the clause before, when
+// that clause holds no number (实施【育儿补贴制度】，惠及23.6万婴幼儿); who
+// is the noun between cue and number or after the number, if any
+// (建立困难和重度残疾人“两项补贴”制度，惠及2100多万人). It returns nil when
+// no action is named: 完成18个老旧小区改造、惠及群众3395户 keeps 群众.
+func (a *analysis) benefitName(q *quantity, cs, cueS, cueE int, after, tmid phrase, midQ bool) phrase {
+	var who phrase
+	switch {
+	case len(tmid) > 0 && !midQ:
+		who = tmid // 惠及【学生】3400多万人次
+	case cueE == q.start && len(after) > 0:
+		who = a.tidy(after) // 惠及23.6万【婴幼儿】
+	}
+	if len(who) > 0 && !a.nameable(who) && !a.isPlace(who) {
+		return nil // a place is who too: 惠及15个【乡镇】
+	}
+	cue := phrase{}.add(cueS, cueE)
+	if subj := a.tidy(phrase{}.add(cs, cueS)); len(subj) > 0 {
+		if a.hasQuantity(cs, cueS) || !a.nameable(subj) || !a.endsNoun(subj[len(subj)-1].end) {
+			return nil
+		}
+		return subj.join(cue).join(who)
+	}
+	if cs < 2 || !isClauseMark(a.s[cs-1]) || a.s[cs-1] == '、' {
+		return nil
+	}
+	ps, pe := a.clauseStart(cs-2), cs-1
+	if a.hasQuantity(ps, pe) {
+		return nil
+	}
+	a.segmentClause(ps, pe)
+	_, vs, ve := a.firstCue(ps, pe)
+	if vs < 0 || a.trim(phrase{}.add(ps, vs)).runes() > 0 {
+		return nil // the clause must open with the action's verb
+	}
+	obj := a.tidy(a.nounAfter(ve))
+	if len(obj) == 0 || obj[len(obj)-1].end != a.clauseEnd(ve) {
+		obj = a.tidy(a.looseNounAfter(ve))
+	}
+	if len(obj) == 0 || !a.nameable(obj) || obj[len(obj)-1].end != a.clauseEnd(ve) {
+		return nil // the object ends the clause: 实施育儿补贴制度
+	}
+	return obj.join(cue).join(who)
+}
+
 // onlyAction reports whether a cue is a verb of work and nothing else
 // (修复, 改造, 搬迁): a delta cue with no other role in the lexicon. Such a
 // verb right after the name and before the number is part of the name as
@@ -550,7 +603,7 @@ func (a *analysis) saidOfCount(after phrase) (pred, head phrase) {
 // (增加) or a state (达到) is not.
 func onlyAction(cue string) bool {
 	e, ok := lex.Lookup(cue)
-	return ok && e.Roles&^lexicon.Statistic == lexicon.Delta // 旅游【接待】1.3亿人次 names it whatever its measure
+	return ok && e.Roles&^(lexicon.Statistic|lexicon.Benefit) == lexicon.Delta // 旅游【接待】1.3亿人次 names it whatever its measure
 }
 
 // nameBeforeCount returns the words between the cue (or the clause start,

@@ -55,6 +55,14 @@ func TestIndicatorClasses(t *testing.T) {
 		// by the previous item (新设 and 新开通 are cues)
 		{"verb-object", "written", "新设3所本科职业学校，新增学位1.2万个。", "3所", "本科职业学校"},
 		{"verb-object", "written", "新开工20个水利项目，新开通15个高速收费站出入口。", "15个", "高速收费站出入口"},
+		// 惠及 (reach): the action that reached them, the cue and who; the
+		// action is the subject or the object opening the clause before
+		{"benefit", "written", "实施困难残疾人生活补贴制度，惠及3.6万人。", "3.6万人", "困难残疾人生活补贴制度惠及"},
+		{"benefit", "written", "“家电下乡”政策惠及12万户农户。", "12万户", "“家电下乡”政策惠及农户"},
+		{"benefit", "written", "发放农机购置补贴，惠及农户2.1万户。", "2.1万户", "农机购置补贴惠及农户"},
+		{"benefit", "written", "实施农村饮水安全巩固工程，惠及15个乡镇。", "15个", "农村饮水安全巩固工程惠及乡镇"},
+		// a clause before with a number names no one action: who alone
+		{"benefit", "written", "新建社区食堂30处、惠及群众8000人。", "8000人", "群众"},
 		// a noun or place before the verb modifies it: the name stays whole
 		{"verb-object", "city_baoding_2021", "京津保合作项目469项。", "469项", "京津保合作项目"},
 		{"verb-object", "written", "全省线下无理由退货承诺店超过3000家。", "超过3000家", "线下无理由退货承诺店"},

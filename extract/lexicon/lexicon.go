@@ -68,6 +68,7 @@ const (
 	StockCount                       // a measure word of things that stand (家, 所): a count in it right after its name, with no verb, is a stock (专精特新企业767【家】)
 	Statistic                        // cue: its number is the year's value of a statistic, a level, though the verb names an action (【接待】游客9亿人次)
 	Reach                            // level cue: a state reached (社会保险【覆盖】9亿人), but as the list item right after an amount added, how far that action reaches, a delta (建设片区1598个、【覆盖】村庄1.5万个)
+	Benefit                          // cue: its number counts those an action benefited (惠及): the name is the action, the cue and who (育儿补贴制度惠及婴幼儿)
 	Retag                            // a word jieba's dictionary tags wrongly for the genre (举措 as a verb): its segmenter entry repeats the dictionary's frequency with the right tag, so only the tag changes
 	DoneHeading                      // in a heading's last clause, after what it is said of, reports it done: a review heading (自身建设【全面加强】, 行政效能【实现新】提高)
 	Causative                        // in a heading, before a DoneHeading word, makes it an aim: a plan heading (【推动】高质量发展取得新成效)
@@ -95,7 +96,7 @@ var roleNames = map[string]Role{
 	"not-alone": NotAlone, "one-char-name": OneCharName, "place": Place, "generic-head": GenericHead, "pair": Pair, "scale-head": ScaleHead,
 	"list-head": ListHead, "bare-head": BareHead, "list-prefix": ListPrefix,
 	"predicate": Predicate, "whole-set": WholeSet, "status": Status, "stock-count": StockCount, "plain-noun": PlainNoun,
-	"statistic": Statistic, "reach": Reach,
+	"statistic": Statistic, "reach": Reach, "benefit": Benefit,
 	"retag":        Retag,
 	"done-heading": DoneHeading, "causative": Causative, "year-base": YearBase, "gap-base": GapBase,
 }
