@@ -111,7 +111,7 @@ func (a *analysis) describe(q *quantity, prev *fact, p part, chain string, planY
 			a.s[max(0, cs-1)] == '，' && prev.q.end == cs-1 && a.nounFree(cs, cueS))
 	f.name = a.namingOf(q, cs, cueS, cueE, prev)
 	f.measure, why = measureOf(q, cue, f.name, prev, carried, attribute, listGrowth)
-	if why == "level-cue" && lex.Is(cue, lexicon.Reach) && prev != nil && prev.measure == schema.Delta && cs > 0 && a.s[cs-1] == '、' && prev.q.end == cs-1 {
+	if why == "level-cue" && lex.Is(cue, lexicon.Reach) && a.reachOfAction(prev, cs, cueS) {
 		f.measure, why = schema.Delta, "reach-of-action" // 建设片区1598个、【覆盖】村庄1.5万个: how far the action reaches (LABELING)
 	}
 	if f.measure == schema.Delta && q.rule.ID != "from-to" && a.startsChange(q, cs) {
@@ -320,6 +320,19 @@ func (a *analysis) startsChange(q *quantity, cs int) bool {
 		}
 	}
 	return false
+}
+
+// reachOfAction reports whether a reach cue (覆盖) at cueS, in the list
+// item starting at cs, tells how far an action reaches rather than a state:
+// the item right after an amount added (建设片区1598个、【覆盖】村庄1.5万个), or
+// right after a delta verb whose object it qualifies (建设【覆盖】1万个村庄的
+// 污水处理设施).
+func (a *analysis) reachOfAction(prev *fact, cs, cueS int) bool {
+	if prev != nil && prev.measure == schema.Delta && cs > 0 && a.s[cs-1] == '、' && prev.q.end == cs-1 {
+		return true
+	}
+	c, _, e := a.findCue(cs, cueS)
+	return e == cueS && lex.Is(c, lexicon.Delta)
 }
 
 // quantityAt reports whether a quantity of the sentence starts at i.

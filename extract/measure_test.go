@@ -74,6 +74,7 @@ func TestMeasureRatesAndStocks(t *testing.T) {
 		{"覆盖 states a reach", "城乡居民基本医疗保险覆盖520万人，参保率稳定在95%以上。", "520万人", schema.Level, false},
 		{"覆盖 states a reach", "农村寄宿制学校远程教育已覆盖1800所学校。", "1800所", schema.Level, false},
 		{"覆盖 after an amount added: the action's reach", "新建村级综合服务站320个、覆盖行政村2100个。", "2100个", schema.Delta, false},
+		{"覆盖 after a verb of building: the action's reach", "建设覆盖860个行政村的农村寄递物流网络。", "860个", schema.Delta, false},
 		{"a count after 新增 adds", "新增国家级高新技术企业18家。", "18家", schema.Delta, false},
 		{"a count of things done, verb first", "查处违法违规企业27家。", "27家", schema.Delta, false},
 		{"a verb the segmenter takes for a noun", "五年共培养技能人才3.4万人。", "3.4万人", schema.Delta, false},
