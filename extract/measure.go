@@ -76,6 +76,12 @@ func measureOf(q *quantity, cue string, name naming, prev *fact, carried, attrib
 		return prev.measure, "carried"
 	case inList(deltaCues):
 		return schema.Delta, "delta-cue"
+	case inList(growthCues) && !toForm && (isChange(cue) || !isDecrease(cue)):
+		// 空气优良天数同比增加【26天】, 引水量同比增长【21亿立方米】: a change
+		// verb's amount in a unit of its own is the amount added (SPEC 3);
+		// not after a verb of a rate's fall that is no change of an amount,
+		// read inside a name (营养【改善】计划惠及…)
+		return schema.Delta, "amount-after-growth-cue"
 	case q.unit == schema.Count:
 		return schema.Delta, "count"
 	case q.rule.ID == "bare-multiplier" && !isDecrease(cue):
