@@ -180,7 +180,9 @@ func (x *Extractor) run(d Document, ex *explainer) ([]schema.Fact, Layout, error
 			if scan.lay.turns {
 				break
 			}
-			scan.add(layoutSentence{at: pos{ci, i}, str: string(cc.view.Runes[s.start:s.end]), heading: s.heading, orig: c.base + cc.view.Orig(s.start)})
+			// the name inside a book title broken over lines is no heading
+			heading := s.heading && !inBookTitle(cc.view.Runes, s.start, s.end)
+			scan.add(layoutSentence{at: pos{ci, i}, str: string(cc.view.Runes[s.start:s.end]), heading: heading, orig: c.base + cc.view.Orig(s.start)})
 		}
 		if x.chunkRead != nil {
 			x.chunkRead()

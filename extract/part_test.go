@@ -580,3 +580,24 @@ func TestGapToAnEarlierYear(t *testing.T) {
 		}
 	}
 }
+
+// TestBookTitleLineIsNoHeading: some sources break a book title over lines
+// (…通过的《\n中共中央关于…的建议\n》，…). The name is no heading: it neither
+// opens the report's first part nor turns it to the plan, so the numbered
+// part after the review still does.
+func TestBookTitleLineIsNoHeading(t *testing.T) {
+	x := newExtractor(t)
+	text := "各位代表：\n全会通过了《\n关于制定某某省国民经济和社会发展第十五个五年规划的建议\n》，现提请审议《\n2026年国民经济和社会发展计划（草案）\n》。\n一、“十四五”时期工作回顾\n五年来，全省粮食产量稳定在600亿斤以上。\n二、“十五五”时期主要奋斗方向\n到2030年，城镇化率达到65%。\n三、2026年重点工作\n今年全省地区生产总值增长5.5%左右。\n"
+	_, lay, err := x.ExtractLayout(Document{ID: "t", Text: text, PlanYear: 2026})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := len([]rune(text[:strings.Index(text, "二、")])); lay.PlanStart != want {
+		t.Errorf("PlanStart = %d, want %d (the part after the review, not a book title)", lay.PlanStart, want)
+	}
+	for m, want := range map[string]string{"600亿斤以上": "actual null", "65%": "target 2030"} {
+		if got := timeOfMention(t, x, text, 2026, m); got != want {
+			t.Errorf("%s: %s, want %s", m, got, want)
+		}
+	}
+}

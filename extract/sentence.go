@@ -111,3 +111,23 @@ func wholeLine(text []rune, s, e int) bool {
 	}
 	return true
 }
+
+// inBookTitle reports whether the line [s,e) is part of a book title
+// broken over lines, as some sources print them (…通过的《\n中共中央关于
+// 制定…的建议\n》，提出了…; 》和《): the name inside (the text before it
+// ends with 《, or the text after it starts with 》) or a line that closes
+// or opens one. Such a line is no heading of the report.
+func inBookTitle(text []rune, s, e int) bool {
+	if e > s && (text[s] == '》' || text[e-1] == '《') {
+		return true
+	}
+	i := s - 1
+	for i >= 0 && unicode.IsSpace(text[i]) {
+		i--
+	}
+	j := e
+	for j < len(text) && unicode.IsSpace(text[j]) {
+		j++
+	}
+	return i >= 0 && text[i] == '《' || j < len(text) && text[j] == '》'
+}
