@@ -130,7 +130,7 @@ func (a *analysis) describe(q *quantity, prev *fact, p part, chain string, planY
 	if f.measure == schema.Growth && (cue == "" || carried) && q.unit == schema.Percent && isRateName(f.name.before) {
 		f.measure, why = schema.Level, "rate-is-level" // 分别增长5%、6%，城镇调查失业率【5.5%】: a rate is a level (SPEC 3)
 	}
-	if f.measure == schema.Delta && !isDecrease(cue) && !strings.HasPrefix(cue, "新") && (strings.Contains(a.sub(cs, q.start), "累计") || f.name.has(stockWords)) {
+	if f.measure == schema.Delta && !isDecrease(cue) && !strings.HasPrefix(cue, "新") && (strings.Contains(a.sub(cs, q.start), "累计") || f.name.has(stockWords) && !a.stockActedOn(cs, q.start)) {
 		f.measure, why = schema.Level, "standing-total" // 累计建成55个, 保有量: a standing total (SPEC 3); 累计新增 still adds
 	}
 	if f.measure == schema.Growth && q.unit == schema.Percent && cueE >= 0 && cueE <= q.start {
@@ -333,6 +333,31 @@ func (a *analysis) reachOfAction(prev *fact, cs, cueS int) bool {
 	}
 	c, _, e := a.findCue(cs, cueS)
 	return e == cueS && lex.Is(c, lexicon.Delta)
+}
+
+// stockActedOn reports whether the stock words of s[cs:end] are all the
+// object of a verb right before them (盘活【存量】闲置用地, 置换【存量】债务): the
+// stock acted on, of which the number is the part moved, not a standing
+// total. A verbal noun counts only as a cue word (盘活, tagged vn), not as a
+// name (贷款存量).
+func (a *analysis) stockActedOn(cs, end int) bool {
+	found := false
+	for _, t := range a.toks {
+		if t.Start < cs || t.End > end || !hasAny(t.Text, stockWords) {
+			continue
+		}
+		verb := false
+		for _, v := range a.toks {
+			if v.End == t.Start && v.Start >= cs && (strings.HasPrefix(v.POS, "v") && v.POS != "vn" || v.POS == "vn" && cueSet[v.Text]) {
+				verb = true
+			}
+		}
+		if !verb {
+			return false
+		}
+		found = true
+	}
+	return found
 }
 
 // quantityAt reports whether a quantity of the sentence starts at i.
