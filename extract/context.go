@@ -66,6 +66,16 @@ var (
 // year (快于2024年【1.8个百分点】: the gap, of the year under review), not
 // where that year's own figure does (低于1985年增长【44.6%】的速度).
 var (
+	// priorYearBases are the lastYearBases of 上年: in a review, the year
+	// before the year reviewed
+	priorYearBases = func() (out []string) {
+		for _, w := range lastYearBases {
+			if strings.Contains(w, "上年") {
+				out = append(out, w)
+			}
+		}
+		return out
+	}()
 	yearBaseWords = lex.Words(lexicon.YearBase)
 	gapBaseWords  = lex.Words(lexicon.GapBase)
 	// gapYearRe: the text after such a year when a figure follows it at
@@ -297,6 +307,11 @@ func timeOf(p part, before string, w *timeWords, planYear int) (kind schema.Kind
 	if planYear > 0 && in(w.past, upto) && hasSuffixAny(before, lastYearBases) {
 		// 赤字率从去年的【2.1%】提高到2.3%: the starting point is last year's level
 		y, kind, named, span = planYear-1, "actual", true, false
+		if sec == sectionReview && p.spanYears == 0 && hasSuffixAny(before, priorYearBases) {
+			// 常住人口由上年【729万人】增加到732万人 in the review of 2025: 上年 is
+			// the year before the year reviewed (去年 is the year reviewed)
+			y = planYear - 2
+		}
 	}
 	if named && in(w.multiYear, upto) && multiYearAfterYear(before) {
 		named = false // 1997年，…达到5160元，五年来年均实际增长【6%】: the span is the figure's time

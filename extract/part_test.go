@@ -601,3 +601,16 @@ func TestBookTitleLineIsNoHeading(t *testing.T) {
 		}
 	}
 }
+
+// TestPriorYearStartInAReview: in the review of year Y-1, 由上年(的)A增加到B
+// starts from the year before the one reviewed (SPEC section 6: A has the
+// earlier year); 从去年的A in the plan part is the reviewed year's level.
+func TestPriorYearStartInAReview(t *testing.T) {
+	x := newExtractor(t)
+	text := "各位代表：\n一、2025年工作回顾\n全县常住人口由上年48.6万人增加到49.1万人。\n农村自来水普及率由上年的92%提高到95%。\n二、2026年工作安排\n今年城镇化率从去年的61.2%提高到62.5%左右。\n"
+	for m, want := range map[string]string{"48.6万人": "actual 2024", "49.1万人": "actual 2025", "92%": "actual 2024", "95%": "actual 2025", "61.2%": "actual 2025"} {
+		if got := timeOfMention(t, x, text, 2026, m); got != want {
+			t.Errorf("%s: %s, want %s", m, got, want)
+		}
+	}
+}
