@@ -109,6 +109,7 @@ func TestMeasureChangesAndRemovals(t *testing.T) {
 		{"works dug are done", "新建农田灌溉机井1200眼，开挖疏浚排水沟渠860公里。", "860公里", schema.Delta, false},
 		{"a standard raised by a rate", "城乡居民基础养老金最低标准调增9.5%。", "9.5%", schema.Growth, false},
 		{"a growth noun before 保持在", "全省经济年均增长保持在7%左右。", "7%左右", schema.Growth, false},
+		{"tax refunded", "全年为企业退税减税46亿元，其中留抵退税21亿元。", "46亿元", schema.Delta, false},
 		{"money recovered", "开展根治欠薪专项行动，帮助2.3万名劳动者追回工资报酬3.8亿元。", "3.8亿元", schema.Delta, false},
 		{"money recovered", "严厉打击电信网络诈骗，为群众挽回经济损失2.6亿元。", "2.6亿元", schema.Delta, false},
 		{"money pooled for an action", "统筹整合涉农资金9.7亿元，支持高标准农田建设。", "9.7亿元", schema.Delta, false},
