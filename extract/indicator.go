@@ -365,10 +365,11 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 			}
 		}
 	}
-	if q.unit == schema.Count {
+	tmid, tsubj := a.trim(mid), a.trim(subj)
+	counted := q.unit == schema.Count || len(tmid) == 0 && len(tsubj) == 0 && a.bareCount(q, after)
+	if counted {
 		after = a.coordinated(after) // 26处【街头游园、社区公园、村镇公园】
 	}
-	tmid, tsubj := a.trim(mid), a.trim(subj)
 	tmidText := a.text(tmid)
 	var ind phrase
 	var why string
@@ -381,16 +382,18 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 		ind, why = cue, "sub-item" // 进出口总额5000亿美元，其中【出口】2662亿美元: the item's name
 	case cueS >= 0 && cueE == qs && len(tsubj) > 0 && strings.HasPrefix(strings.TrimSpace(a.sub(cs, cueS)), "其中") && tsubj.runes() <= 4 && !a.hasQuantity(cs, cueS):
 		ind, why = tsubj.join(cue), "sub-item" // 退税减税约2.5万亿元，其中【留抵退税】约1.5万亿元
-	case len(after) > 0 && (q.unit == schema.Count || len(tmid) == 0 && cueS >= 0 && cueE == qs ||
+	case len(after) > 0 && (counted || len(tmid) == 0 && cueS >= 0 && cueE == qs ||
 		cueS < 0 && len(tsubj) == 0 && cs > 0 && a.s[cs-1] == '、'): // 、28公里【地下管网】: a list item names its thing after the number
 		ind, why = after, "noun-after" // 实施50个【市区重点技改项目】, 建设1.5万亩【“吨半粮田”示范方】
-		if rel := a.relativeBefore(qs, midS, cs, cueS); len(rel) > 0 && after.runes() <= 2 && !a.isPlace(after) {
+		if said := a.saidOfBareCount(q, after, cueS); len(said) > 0 {
+			ind, why = said, "bare-count-and-predicate" // 【8000多万】农业转移人口成为城镇居民: who, and what became of them
+		} else if rel := a.relativeBefore(qs, midS, cs, cueS); len(rel) > 0 && after.runes() <= 2 && !a.isPlace(after) {
 			ind, why = rel.join(after), "relative-and-noun-after" // 【重大水利工程已开工的】57个【项目】: which 项目
-		} else if pred, head := a.saidOfCount(after); q.unit == schema.Count && len(pred) > 0 {
+		} else if pred, head := a.saidOfCount(after); counted && len(pred) > 0 {
 			ind, why = pred.join(head), "predicate-and-noun-after" // 597家【企业】【实现差别化资源要素配置】
-		} else if q.unit == schema.Count && len(head) > 0 && head.runes() < after.runes() {
+		} else if counted && len(head) > 0 && head.runes() < after.runes() {
 			ind, why = head, "noun-before-predicate" // 6个【项目】建成投产: the verbs are the cue
-		} else if pre := a.nameBeforeCount(qs, midS, cs, cueS); q.unit == schema.Count && plainNouns[a.text(after)] && len(pre) > 0 {
+		} else if pre := a.nameBeforeCount(qs, midS, cs, cueS); counted && plainNouns[a.text(after)] && len(pre) > 0 {
 			ind, why = pre.join(after), "name-before-count" // 推进【制度型开放试点】33项【任务】
 		}
 	case q.unit != schema.Count && q.end < len(a.s) && a.s[q.end] == '的' && len(a.nounAfter(q.end+1)) > 0:
@@ -439,7 +442,7 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 			ind, why = obj, "object-of-verb-phrase" // 提请全国人大常委会审议【法律议案】10件
 		}
 	}
-	if len(ind) == 0 && q.unit == schema.Count {
+	if len(ind) == 0 && counted {
 		if l := a.looseNounAfter(q.end); a.nameable(l) && !strings.HasPrefix(a.posAt(l[0].start), "u") {
 			ind, why = l, "loose-noun-after" // 新开通【28个】高速服务区出入口: the things counted, before the previous item's name
 		}
@@ -447,7 +450,8 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 	if len(ind) == 0 && prev != nil {
 		ind, why = prev.ind, "carried"
 	}
-	if why != "predicate-and-noun-after" {
+	asWritten := why == "predicate-and-noun-after" || why == "bare-count-and-predicate"
+	if !asWritten {
 		ind = a.tidy(ind) // the predicate keeps its verb as written (实现…企业)
 	}
 	if prev != nil && (carried || cueS < 0) && isModifier(a.text(ind)) {
@@ -484,10 +488,54 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 			ind, why = t.join(ind), why+"+topic" // 【高速公路】，开工…等2个【项目】
 		}
 	}
-	if why == "predicate-and-noun-after" {
-		return ind, why // saidOfCount bounds it: shortening would cut the predicate's verb
+	if asWritten {
+		return ind, why // saidOfCount and saidOfBareCount bound it: shortening would cut the predicate's verb
 	}
 	return a.shorten(ind), why
+}
+
+// bareCount reports whether q is a count in 万 or 亿 written with no
+// measure word right before the noun of the people it counts (【13.2万】脱贫
+// 人口实现稳岗就业, 【4386万】异地务工人员): the noun after names it, as after
+// a count with a classifier. Not a plain noun (员额30万【任务】: the noun
+// before names it).
+func (a *analysis) bareCount(q *quantity, after phrase) bool {
+	return q.rule.ID == "bare-multiplier" && len(after) > 0 && after[0].start == q.end &&
+		a.endsNoun(after[len(after)-1].end) && !plainNouns[a.text(after)]
+}
+
+// saidOfBareCount names a bare count of people with no cue of its own by
+// the people and what the rest of its clause says became of them, as
+// written (【4386万】异地务工人员稳定就业, 【100多万】群众住上了安全房): the
+// clause after the noun holds no number, starts with a verb, an adverb, an
+// adjective or 和 and another noun (低保人员和特困群众基本生活得到保障), and is not so long that it needs shortening (maxPredicateName). It
+// returns nil otherwise, and for counts with a measure word (saidOfCount).
+func (a *analysis) saidOfBareCount(q *quantity, after phrase, cueS int) phrase {
+	if cueS >= 0 || q.unit == schema.Count || q.rule.ID != "bare-multiplier" || len(after) != 1 || after[0].start != q.end {
+		return nil
+	}
+	e := after[0].end
+	ce := a.clauseEnd(e)
+	if e == ce {
+		// the noun phrase took the predicate in (农业转移人口在城镇【落户】):
+		// the clause as written, not the predicate moved before the noun
+		if pred, _ := a.saidOfCount(after); len(pred) > 0 && ce-q.end <= maxPredicateName {
+			return after
+		}
+		return nil
+	}
+	switch pos := a.posAt(e); {
+	case strings.HasPrefix(pos, "v") && pos != "vn", pos == "d", pos == "a", pos == "ad":
+		// 成为, 已, 稳定 (就业): what is said of them
+	case pos == "c" && a.s[e] == '和':
+		// 低保人员【和】特困群众基本生活得到保障: two kinds of people, one predicate
+	default:
+		return nil // the noun ends the clause, or no predicate follows it
+	}
+	if ce-q.end > maxPredicateName || a.hasQuantity(e, ce) {
+		return nil
+	}
+	return phrase{}.add(q.end, ce)
 }
 
 // saidOfCount splits the noun phrase after a count into the things

@@ -139,3 +139,32 @@ func checkIndicatorOf(t *testing.T, x *Extractor, rows []indicatorRow) {
 		})
 	}
 }
+
+// TestIndicatorBareCount checks counts of people in 万 or 亿 written with no
+// measure word (bare-multiplier): the noun after names them, with what
+// their clause says became of them when it has no cue of its own.
+func TestIndicatorBareCount(t *testing.T) {
+	x := newExtractor(t)
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"the people and what became of them", "城镇新增就业6.2万人，2.8万脱贫人口实现稳定就业。", []string{"城镇新增就业", "脱贫人口实现稳定就业"}},
+		{"an adverb opens the predicate", "全县推进移民安置，1.9万移民群众已全部搬入新居。", []string{"移民群众已全部搬入新居"}},
+		{"two kinds of people share the predicate", "提高救助标准，近30万低保对象和特困人员基本生活得到保障。", []string{"低保对象和特困人员基本生活得到保障"}},
+		{"a cue before the number: the noun alone", "发展特色种植，带动3.6万农户。", []string{"农户"}},
+		{"a predicate the noun phrase took in stays after it", "近80万农业转移人口在城镇落户。", []string{"农业转移人口在城镇落户"}},
+		{"a plain noun after: the name before the number", "员额30万任务全面完成。", []string{"员额"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, f := range x.Extract(Document{ID: "t", Text: tc.text, PlanYear: 2025}) {
+				got = append(got, f.Indicator)
+			}
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("Extract(%q) indicators = %q, want %q", tc.text, got, tc.want)
+			}
+		})
+	}
+}
