@@ -4,8 +4,11 @@ package extract
 
 import (
 	"math/big"
+	"slices"
 	"strings"
+	"unicode/utf8"
 
+	"github.com/gwrfacts/gwr/extract/lexicon"
 	"github.com/gwrfacts/gwr/schema"
 )
 
@@ -22,6 +25,9 @@ func implausible(q *quantity, s []rune) string {
 	postWord := string(s[q.post.start:q.post.end])
 	if q.unit != schema.Count && q.unit != schema.Percent && q.unit != schema.PP && (postWord == "以上" || postWord == "以下" || postWord == "及以上" || postWord == "及以下") && startsHanNoun(after) {
 		return "a threshold inside a category name: a noun follows " + postWord
+	}
+	if why := categoryThreshold(q, s); why != "" {
+		return why
 	}
 	if q.unit == schema.Other {
 		switch q.unitText {
@@ -107,4 +113,137 @@ func inTally(q *quantity, s []rune) bool {
 		return true
 	}
 	return q.start >= 2 && (s[q.start-1] == '金' || s[q.start-1] == '银') && s[q.start-2] >= '0' && s[q.start-2] <= '9'
+}
+
+// The threshold words: a number with one of them before a category noun
+// names a class (SPEC 4: 亿元以上项目, 超50亿元产业集群).
+var (
+	thresholdAfter  = []string{"以上", "及以上", "或以上", "以下", "及以下"}
+	thresholdBefore = []string{"超", "超过", "逾"}
+	categoryNouns   = lex.Words(lexicon.Category)
+	memberCounts    = lex.Set(lexicon.MemberCount)
+)
+
+// maxCategoryModifier is how far a category noun may stand after a
+// threshold without 的 (超10亿元重大【项目】, 超40吨金【矿】), and
+// maxCategoryPhrase after 的 (10亿元以上的农产品加工【产业集群】).
+const (
+	maxCategoryModifier = 4
+	maxCategoryPhrase   = 12
+)
+
+// categoryThreshold says why q is a threshold inside a category name, or
+// returns "": a threshold (以上, 超, a range) right before a category noun
+// of the lexicon or before 的 and one (年运量100万吨以上的物流园区,
+// 空置率30%—50%的“空心村”), or one of a list of thresholds before it
+// (超50亿元、超100亿元产业集群). A count in a measure word of the class
+// counts it (新建5个以上园区): only one of its members (20户以上自然村)
+// names it. A threshold with its verb and no category after is a fact
+// (完成投资10亿元以上).
+func categoryThreshold(q *quantity, s []rune) string {
+	if !isThreshold(q, s) || q.unit == schema.PP || q.unit == schema.Times {
+		return ""
+	}
+	if q.unit == schema.Count && !memberCounts[q.classifier] {
+		return ""
+	}
+	after := q.end
+	for {
+		if w := categoryAfter(s, after, q.unit == schema.Percent); w != "" {
+			q.claims = true
+			return "a threshold inside a category name: " + w + " follows"
+		}
+		next, ok := nextListedThreshold(q, s, after)
+		if !ok {
+			return ""
+		}
+		after = next
+	}
+}
+
+// isThreshold reports whether q is written as a threshold: a range, or a
+// number with a threshold word.
+func isThreshold(q *quantity, s []rune) bool {
+	if q.rule.Yield == Range {
+		return true
+	}
+	return slices.Contains(thresholdAfter, string(s[q.post.start:q.post.end])) ||
+		slices.Contains(thresholdBefore, string(s[q.pre.start:q.pre.end]))
+}
+
+// categoryAfter returns the category noun that follows position i of s:
+// within maxCategoryModifier characters of a noun (not for a percentage:
+// 增长10%以上企业 is rare, 增长10%以上 common), or after 的 (and quotes)
+// within maxCategoryPhrase characters of the same clause (a list of
+// classes: 的港区、物流园区); "" if none.
+func categoryAfter(s []rune, i int, percent bool) string {
+	if i >= len(s) {
+		return ""
+	}
+	limit := maxCategoryModifier
+	if s[i] == '的' {
+		i++
+		limit = maxCategoryPhrase
+	} else if percent {
+		return ""
+	}
+	for k := i; k < len(s) && k <= i+limit; k++ {
+		if strings.ContainsRune("“”\"‘’「」", s[k]) {
+			continue
+		}
+		if s[k] == '、' && limit == maxCategoryPhrase {
+			continue // a list of classes: 的港区、物流园区
+		}
+		if !isHan(s[k]) || strings.ContainsRune("的和或及、等", s[k]) {
+			return ""
+		}
+		for _, w := range categoryNouns {
+			if hasPrefixAt(s, k, w) {
+				return w
+			}
+		}
+	}
+	return ""
+}
+
+// nextListedThreshold reads, at position i of s, 、 and a threshold
+// written as q is (the same threshold words, unit as written): 超50亿元、
+// 【超100亿元】产业集群. It returns the end of that threshold.
+func nextListedThreshold(q *quantity, s []rune, i int) (int, bool) {
+	if i >= len(s) || s[i] != '、' {
+		return 0, false
+	}
+	i++
+	if pre := string(s[q.pre.start:q.pre.end]); pre != "" {
+		if !hasPrefixAt(s, i, pre) {
+			return 0, false
+		}
+		i += utf8.RuneCountInString(pre)
+	}
+	start := i
+	for i < len(s) && (s[i] >= '0' && s[i] <= '9' || s[i] == '.' || s[i] == ',') {
+		i++
+	}
+	if i == start || !hasPrefixAt(s, i, q.unitText) {
+		return 0, false
+	}
+	i += utf8.RuneCountInString(q.unitText)
+	if post := string(s[q.post.start:q.post.end]); post != "" {
+		if !hasPrefixAt(s, i, post) {
+			return 0, false
+		}
+		i += utf8.RuneCountInString(post)
+	}
+	return i, true
+}
+
+// hasPrefixAt reports whether s holds w at position i.
+func hasPrefixAt(s []rune, i int, w string) bool {
+	for _, r := range w {
+		if i >= len(s) || s[i] != r {
+			return false
+		}
+		i++
+	}
+	return true
 }

@@ -32,6 +32,10 @@ type quantity struct {
 	classifier string
 	minus      bool // core starts with a minus sign (see signed)
 	leadBound  bool // the bound is a word before the number (不少于70项, 约为…的70%)
+	// claims: dropped as part of a name (a threshold of a category: the
+	// 20%—40% of 空置率20%—40%的空心村), the match claims its span as a
+	// reject rule does: no later position inside it starts a quantity
+	claims bool
 }
 
 // match runs the rules over one sentence and returns its quantities, in
@@ -80,6 +84,9 @@ func (x *Extractor) match(s []rune, drops *[]drop, work *ruleWork) ([]quantity, 
 				if why != "" {
 					if drops != nil {
 						*drops = append(*drops, drop{span{w.start + m.Index, w.start + m.Index + m.Length}, r.ID, why})
+					}
+					if q.claims {
+						at = m.Index + m.Length - 1
 					}
 					continue // let a later position try
 				}

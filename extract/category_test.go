@@ -1,0 +1,56 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestCategoryThresholds: a threshold (以上, 超, a range) before a
+// category noun of the lexicon, or before 的 and one, names a class (SPEC
+// 4: 亿元以上项目): no fact; the count of the class is one, and so is a
+// threshold with its verb and no class after it. The sentences were
+// written for this test.
+func TestCategoryThresholds(t *testing.T) {
+	x := newExtractor(t)
+	for _, tc := range []struct {
+		class, text string
+		want        []string
+	}{
+		{"a list of 超 thresholds before one class", "全年新增主营业务收入超20亿元、超60亿元产业集群5个和3个。", []string{
+			detected("5个", 5, "eq", "count", "个", "个"),
+			detected("3个", 3, "eq", "count", "个", "个")}},
+		{"以上 的 and a long class name", "扶持30家年销售收入5亿元以上的特色食品加工产业集群。", []string{
+			detected("30家", 30, "eq", "count", "家", "家")}},
+		{"a range of percentages 的 a quoted class", "整治280个闲置率40%—60%的“空心村”。", []string{
+			detected("280个", 280, "eq", "count", "个", "个")}},
+		{"a physical threshold 的 a class", "引导年吞吐量50万吨以上的港区、物流园区建设铁路专用线。", nil},
+		{"households in a village class", "全县50户以上自然村实现客车通达。", nil},
+		{"超 before a mine", "新发现某地超20吨铁矿2处。", []string{
+			detected("2处", 2, "eq", "count", "处", "处")}},
+		// what stays a fact
+		{"a threshold with its verb", "全年完成工业投资15亿元以上。", []string{
+			detected("15亿元以上", 1.5e9, "ge", "CNY", "亿元", "")}},
+		{"the count of a money class", "新签约5亿元以上项目16个。", []string{
+			detected("16个", 16, "eq", "count", "个", "个")}},
+		{"a count of the class itself", "新建3个以上省级物流园区。", []string{
+			detected("3个以上", 3, "ge", "count", "个", "个")}},
+		{"a count of the class itself, with 的", "培育5家以上的龙头企业。", []string{
+			detected("5家以上", 5, "ge", "count", "家", "家")}},
+		{"以上 的 a word that is no class", "产业规模达到80亿元以上的水平。", []string{
+			detected("80亿元以上", 8e9, "ge", "CNY", "亿元", "")}},
+		{"超 and a clause break before a class", "社会消费品零售总额超200亿元，项目建设提速。", []string{
+			detected("超200亿元", 2e10, "gt", "CNY", "亿元", "")}},
+		{"a percentage before a noun without 的", "规上工业增加值增长8%以上企业效益改善。", []string{
+			detected("8%以上", 8, "ge", "percent", "%", "")}},
+	} {
+		t.Run(tc.class, func(t *testing.T) {
+			var got []string
+			for _, f := range x.Extract(Document{ID: "t", Text: tc.text, PlanYear: 2025}) {
+				got = append(got, detected(f.Mention, f.ValueLow, string(f.Bound), string(f.Unit), f.UnitText, f.Classifier))
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("Extract(%q):\n got %q\nwant %q", tc.text, got, tc.want)
+			}
+		})
+	}
+}
