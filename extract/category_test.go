@@ -54,3 +54,51 @@ func TestCategoryThresholds(t *testing.T) {
 		})
 	}
 }
+
+// TestNamedCountsAndRemovals: a number inside a name (三条控制线, 八个一,
+// 十二届七次全会, 七天云谷) is no fact, but a count whose noun starts with 一 (一般性, 一体化, 一级) is;
+// a count whose phrase ends with a removal (全部销号, 已拆除, 关停) is a
+// negative delta (SPEC 7), a fall there is not. The sentences were written
+// for this test.
+func TestNamedCountsAndRemovals(t *testing.T) {
+	x := newExtractor(t)
+	for _, tc := range []struct {
+		class, text string
+		want        []string
+	}{
+		{"a count of 一般性 things closed out", "排查出的76个一般性隐患点全部销号。", []string{
+			detected("76个", -76, "eq", "count", "个", "个")}},
+		{"counts of 一体化 and 一级 things", "建成4个一体化示范区，新增9个一级学科。", []string{
+			detected("4个", 4, "eq", "count", "个", "个"),
+			detected("9个", 9, "eq", "count", "个", "个")}},
+		{"八个一 is a name", "深入落实八个一工程。", nil},
+		{"N条控制线 is a name", "科学划定三条控制线，优化国土空间布局。", nil},
+		{"N条红线 is a name", "严守两条红线。", nil},
+		{"a count removed after its noun", "全市违法建筑320处已拆除，5个指标下降。", []string{
+			detected("320处", -320, "eq", "count", "处", "处"),
+			detected("5个", 5, "eq", "count", "个", "个")}},
+		{"注销 before the count", "依法注销长期停业企业230户。", []string{
+			detected("230户", -230, "eq", "count", "户", "户")}},
+		{"the sessions of a plenum are ordinals", "贯彻落实市委十二届七次、八次全会精神。", nil},
+		{"a count of meetings stays", "全年召开政府常务会议26次。", []string{
+			detected("26次", 26, "eq", "count", "次", "次")}},
+		{"days inside a company's name", "支持某地七天云谷科技等企业做大做强。", nil},
+		{"days before 的 or 内 stay", "经过五天的集中攻坚，七天内全部办结。", []string{
+			detected("五天", 5, "eq", "day", "天", ""),
+			detected("七天", 7, "eq", "day", "天", "")}},
+		{"problems 化解 are solved, not removed", "全市3200多件信访积案得到有效化解。", []string{
+			detected("3200多件", 3200, "gt", "count", "件", "件")}},
+		{"a count finished is no removal", "45项重点任务全部完成。", []string{
+			detected("45项", 45, "eq", "count", "项", "项")}},
+	} {
+		t.Run(tc.class, func(t *testing.T) {
+			var got []string
+			for _, f := range x.Extract(Document{ID: "t", Text: tc.text, PlanYear: 2025}) {
+				got = append(got, detected(f.Mention, f.ValueLow, string(f.Bound), string(f.Unit), f.UnitText, f.Classifier))
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("Extract(%q):\n got %q\nwant %q", tc.text, got, tc.want)
+			}
+		})
+	}
+}

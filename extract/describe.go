@@ -163,6 +163,9 @@ func (a *analysis) describe(q *quantity, prev *fact, p part, chain string, planY
 	f.decide(AskMeasure, why)
 
 	f.negative, why = signOf(f.measure, cue, fromTo)
+	if why == "no-decrease-cue" && cue == "" && q.unit == schema.Count && removedAfter(a.sub(q.end, a.phraseEnd(q.end))) {
+		f.negative, why = true, "removal-after" // 154个风险点全部【销号】: things removed (SPEC 7)
+	}
 	f.decide(AskSign, why)
 
 	f.hedge, why = a.hedgeOf(qs, cue)

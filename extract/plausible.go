@@ -42,6 +42,9 @@ func implausible(q *quantity, s []rune) string {
 			}
 		}
 	}
+	if q.rule.ChineseDigits && q.unit == schema.Day && q.end < len(s) && isHan(s[q.end]) && !strings.ContainsRune(daysGoOn, s[q.end]) {
+		return "days in Chinese numerals inside a name: 九天微星, 五天半工作制"
+	}
 	if q.unit == schema.Count && medalWords[q.classifier] && !inTally(q, s) {
 		return "a medal word outside a tally of medals (8金9银6铜): 金融, 银行, 铜矿"
 	}
@@ -101,6 +104,11 @@ func hasSuffixAny(s string, words []string) bool {
 	}
 	return false
 }
+
+// daysGoOn are the characters that may follow a number of days written in
+// Chinese numerals (三天的讨论, 七天内, 五天以上); another character makes
+// it part of a name (九天微星).
+const daysGoOn = "的内时以之左前后里和或、"
 
 // medalWords are the count words of medals, read only in a tally.
 var medalWords = map[string]bool{"金": true, "银": true, "铜": true}

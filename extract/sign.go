@@ -5,6 +5,7 @@ package extract
 import (
 	"strings"
 
+	"github.com/gwrfacts/gwr/extract/lexicon"
 	"github.com/gwrfacts/gwr/schema"
 )
 
@@ -29,6 +30,35 @@ func isDecrease(cue string) bool {
 	for _, w := range decreaseCues {
 		if strings.Contains(cue, w) {
 			return !strings.HasSuffix(cue, "到") && !strings.HasSuffix(cue, "至")
+		}
+	}
+	return false
+}
+
+// removals are the decrease words of an action that takes things away
+// (delta, sign -, no growth role: 拆除, 关停, 销号), not of a fall
+// (下降) nor of money (化解: 24万多户…登记问题得到有效化解 are problems
+// solved, a positive count): after the counted noun they say the things
+// were removed.
+var removals = func() []string {
+	var out []string
+	for _, w := range decreaseCues {
+		if lex.Is(w, lexicon.Delta) && !lex.Is(w, lexicon.Growth) && !lex.Is(w, lexicon.MoneyAction) {
+			out = append(out, w)
+		}
+	}
+	return out
+}()
+
+// removedAfter reports whether the rest of a count's phrase (after the
+// number) ends with a removal: 154个风险点全部【销号】, 320处违建已【拆除】
+// (SPEC 7: a removal is a negative delta). A fall there is no removal of
+// the things counted (3个指标下降).
+func removedAfter(rest string) bool {
+	rest = strings.TrimRight(rest, "了完毕")
+	for _, w := range removals {
+		if strings.HasSuffix(rest, w) {
+			return true
 		}
 	}
 	return false
