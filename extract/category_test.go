@@ -102,3 +102,37 @@ func TestNamedCountsAndRemovals(t *testing.T) {
 		})
 	}
 }
+
+// TestRemovalSigns: the sign of a count or amount (SPEC 7) when the
+// removal is not the first cue: a removal right after the cue (完成裁减)
+// is negative, the level a cut reaches (缩减为) is not, and a decrease
+// word that is no action on things (改善) does not make a count of things
+// improved negative. The sentences were written for this test.
+func TestRemovalSigns(t *testing.T) {
+	x := newExtractor(t)
+	for _, tc := range []struct {
+		class, text string
+		want        []string
+	}{
+		{"a removal right after the cue", "年内完成淘汰落后产能煤矿12处。", []string{
+			detected("12处", -12, "eq", "count", "处", "处")}},
+		{"an area after a removal's object is another action's", "完成关停矿山复绿治理1500亩。", []string{
+			detected("1500亩", 1500, "eq", "mu", "亩", "")}},
+		{"the level a cut reaches", "行政经费压缩为8000万元。", []string{
+			detected("8000万元", 8e7, "eq", "CNY", "万元", "")}},
+		{"things improved are counted up", "改善1200多所农村学校办学条件。", []string{
+			detected("1200多所", 1200, "gt", "count", "所", "所")}},
+		{"a concentration improved falls", "细颗粒物平均浓度改善6%。", []string{
+			detected("6%", -6, "eq", "percent", "%", "")}},
+	} {
+		t.Run(tc.class, func(t *testing.T) {
+			var got []string
+			for _, f := range x.Extract(Document{ID: "t", Text: tc.text, PlanYear: 2025}) {
+				got = append(got, detected(f.Mention, f.ValueLow, string(f.Bound), string(f.Unit), f.UnitText, f.Classifier))
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("Extract(%q):\n got %q\nwant %q", tc.text, got, tc.want)
+			}
+		})
+	}
+}

@@ -166,6 +166,19 @@ func (a *analysis) describe(q *quantity, prev *fact, p part, chain string, planY
 	if why == "no-decrease-cue" && cue == "" && q.unit == schema.Count && removedAfter(a.sub(q.end, a.phraseEnd(q.end))) {
 		f.negative, why = true, "removal-after" // 154个风险点全部【销号】: things removed (SPEC 7)
 	}
+	if why == "no-decrease-cue" && !carried && cueE >= 0 && cueE <= q.start && (q.unit == schema.Count || q.unit == schema.Other) {
+		if w, st, en := a.firstCue(cueE, q.start); st == cueE && isDecrease(w) && lex.Is(w, lexicon.Delta) && !strings.ContainsRune("为到至", a.s[en]) {
+			// 完成【裁减】军队员额30万: the action done, right after the
+			// cue, is a removal (SPEC 7); not a verb further on (增加开支和
+			// 减少收入共405亿元), nor the level reached (投资缩减为111亿元);
+			// only for things and people counted: an area or an amount
+			// after it may be another action's (完成关闭矿山生态修复2600亩)
+			f.negative, why = true, "removal-after-cue"
+		}
+	}
+	if f.negative && why == "decrease-cue" && q.unit == schema.Count && !lex.Is(cue, lexicon.Delta) {
+		f.negative, why = false, "improved-count" // 【改善】7000多所学校办学条件: things improved, not removed
+	}
 	f.decide(AskSign, why)
 
 	f.hedge, why = a.hedgeOf(qs, cue)
