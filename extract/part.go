@@ -149,7 +149,7 @@ func (l *layoutScan) step(s layoutSentence) {
 	if l.lay.turns {
 		return
 	}
-	if s.heading && (strings.Contains(s.str, "报告") || sessionLineRe.MatchString(s.str)) {
+	if s.heading && (strings.Contains(s.str, "报告") && !reportSaysRe.MatchString(s.str) || sessionLineRe.MatchString(s.str)) {
 		return // a title (2018年政府工作报告) or the session line (——2023年1月8日在…会议上)
 	}
 	if s.heading && reviewsPeriod(s.str, l.planYear) {
@@ -201,15 +201,21 @@ func (l *layoutScan) result() layout {
 	return l.lay
 }
 
+// reportSaysRe matches a news piece's line that reports what the report
+// says (报告指出，今年政府工作的总体要求是): no title, though it names 报告.
+var reportSaysRe = regexp.MustCompile(`^报告(?:指出|提出|强调|要求)`)
+
 // sessionLineRe matches the line naming the session a report was
 // delivered at, and its date: ——2023年1月8日在高唐县第十八届人民代表大会
 // 第二次会议上. It names the plan year but plans nothing.
 var sessionLineRe = regexp.MustCompile(`\d{1,2}\s*月\s*\d{1,2}\s*日|人民代表大会|人大.{0,6}次会议|会议上`)
 
 // turnRe matches the opening of a sentence that turns to the plan year
-// (Y stands for the plan year, replaced before matching).
-var turnRe = regexp.MustCompile(`^(?:各位代表[，,！!]?)?(?:` +
+// (Y stands for the plan year, replaced before matching): 今年是…, 今年我国将…,
+// 今年经济社会发展的主要预期目标是…; in a news piece, after 报告指出，.
+var turnRe = regexp.MustCompile(`^(?:各位代表[，,！!]?)?(?:报告(?:指出|提出|强调|要求)[，,：:]?)?(?:` +
 	`(?:今年|Y年)(?:是|，|,)|` +
+	`(?:今年|Y年)(?:我国|全[省市县区国州旗盟]|我[省市县区])?(?:将|要)|` +
 	`(?:综合考虑[^，。]*[，,])?(?:今年|Y年)(?:全[省市县区国州旗盟镇]|我[省市县区])?(?:的)?(?:经济社会发展|国民经济和社会发展|政府工作|各项工作|工作)(?:的)?(?:主要)?(?:预期)?(?:目标|总体要求|主要任务|重点|总体部署|安排)|` +
 	`(?:今年|Y年)(?:的)?主要(?:预期)?目标|` +
 	`做好今年|今后五年|未来五年|新的一年|展望Y|` +

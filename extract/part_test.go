@@ -614,3 +614,24 @@ func TestPriorYearStartInAReview(t *testing.T) {
 		}
 	}
 }
+
+// TestTurnByThisYearsWork: the plan part starts at a paragraph that opens
+// with what this year will bring (今年全省将…) and, in a news piece, at the
+// line reporting what the report says of this year (报告指出，今年…), which
+// is no title though it names 报告.
+func TestTurnByThisYearsWork(t *testing.T) {
+	x := newExtractor(t)
+	cases := []struct{ text, at string }{
+		{"各位代表：\n一、2024年工作回顾\n粮食总产量达到620万吨。\n各位代表：\n今年全省将迎来建省七十周年，做好今年工作意义重大。\n二、稳住经济基本盘\n地区生产总值增长5.5%左右。\n", "今年全省将"},
+		{"某县第十九届人民代表大会第三次会议开幕\n县长作政府工作报告。\n报告指出，过去一年，全县地区生产总值增长6.1%。\n报告指出，今年政府工作的总体要求是\n：坚持稳中求进工作总基调。\n报告指出，要实施“八大行动”。\n", "报告指出，今年"},
+	}
+	for _, c := range cases {
+		_, lay, err := x.ExtractLayout(Document{ID: "t", Text: c.text, PlanYear: 2025})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := len([]rune(c.text[:strings.Index(c.text, c.at)])); lay.PlanStart != want {
+			t.Errorf("PlanStart = %d, want %d (at %s)", lay.PlanStart, want, c.at)
+		}
+	}
+}
