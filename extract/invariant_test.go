@@ -15,8 +15,10 @@ import (
 // that fits the labelled documents but breaks on others fails here, with
 // the document and the sentence named.
 
-// invariantCorpora are the directories of unlabelled reports.
-var invariantCorpora = []string{"../corpus/testdata/extra", "../corpus/testdata/national"}
+// invariantCorpora are the directories of unlabelled reports
+// (provinces2026 is labelled for its GDP results and headline targets
+// only: golden TestProvincialGDP2026).
+var invariantCorpora = []string{"../corpus/testdata/extra", "../corpus/testdata/national", "../corpus/testdata/provinces2026"}
 
 // earlierYearRe finds a year named as the time of a sentence: not the base
 // of a comparison (比2020年), not the start of a span (2020年以来) and not a

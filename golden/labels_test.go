@@ -20,6 +20,7 @@ func TestLabelSpans(t *testing.T) {
 	for _, set := range []struct{ labels, texts string }{
 		{"labels", corpusDir},
 		{"dev/labels", "dev/texts"},
+		{provinces2026Labels, provinces2026Dir},
 	} {
 		gold, err := eval.ReadGold(set.labels)
 		if err != nil {
