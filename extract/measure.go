@@ -70,7 +70,7 @@ func measureOf(q *quantity, cue string, name naming, prev *fact, carried, attrib
 			return schema.Delta, "money-action"
 		}
 		return schema.Level, "money-level"
-	case name.has(levelNouns) && !inList(deltaCues):
+	case name.levelNamed() && !inList(deltaCues):
 		return schema.Level, "level-noun"
 	case carried && prev != nil && prev.q.unit == q.unit:
 		return prev.measure, "carried"
@@ -195,6 +195,17 @@ func (a *analysis) namingOf(q *quantity, cs, cueS, cueE int, prev *fact) naming 
 		return prev.name
 	}
 	return n
+}
+
+// levelNamed reports whether the naming words hold a level noun. A count
+// whose noun follows it after a list of examples closed by 等 is named by
+// that noun alone (渗透率、收入增幅等5项【指标】居全国第一: a count of
+// indicators, not a rate).
+func (n naming) levelNamed() bool {
+	if n.after != "" && strings.HasSuffix(strings.TrimSpace(n.before), "等") {
+		return hasAny(n.after, levelNouns)
+	}
+	return n.has(levelNouns)
 }
 
 // namesAThing reports whether s, trimmed as an indicator, is a name: two

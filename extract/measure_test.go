@@ -82,6 +82,8 @@ func TestMeasureRatesAndStocks(t *testing.T) {
 		{"an adverb makes a predicate", "市级技术创新中心成功备案3家。", "3家", schema.Delta, false},
 		{"a relation is no stock", "与高校合作项目42个。", "42个", schema.Delta, false},
 		{"a count before its noun", "26个乡镇完成污水管网改造。", "26个", schema.Delta, false},
+		{"a count of indicators after examples", "城镇调查失业率、森林覆盖率等8项指标位居全省前列。", "8项", schema.Delta, false},
+		{"a rate named after examples is a level", "小麦、玉米等主要粮食作物综合机械化率达到92%。", "92%", schema.Level, false},
 		{"a multiple after its change verb", "全市拥有的新能源公交车比五年前增长两倍。", "两倍", schema.Growth, false},
 	})
 }
