@@ -27,6 +27,7 @@ type analysis struct {
 	time           timeWords       // the time words of chain + the sentence (see describe)
 	hedged         bool            // the sentence holds a hedge word
 	ahead          []clauseTokens  // clauses segmented ahead of need (segmentAhead)
+	trims          []trimmed       // the texts trimmed so far (see trimBounds)
 }
 
 // clauseTokens is the clause [start, end) of a sentence and its tokens,
