@@ -20,7 +20,8 @@ import (
 //	rules    the regexp2 rule engine alone: the rules dispatched at each
 //	         position of the windows around numbers
 //	match    rules plus reading the matches into numbers and units
-//	segment  gojieba tagging of the clauses Extract segments
+//	segment  gojieba tagging of the clauses Extract segments, in the
+//	         runs it gives segment.Each and one by one
 //	extract  everything, describing the facts and making rows included
 //
 //	go test -run - -bench Stages -cpu 1 ./extract
@@ -93,6 +94,9 @@ func BenchmarkStages(b *testing.B) {
 		}
 	})
 	run("segment", func() {
+		for _, run := range rec.runs {
+			segment.Each(seg, run)
+		}
 		for _, c := range rec.clauses {
 			seg.Segment(c)
 		}
@@ -135,13 +139,20 @@ func (m *memoSegmenter) Segment(s string) []segment.Token {
 	return slices.Clone(toks)
 }
 
-// recorder is a Segmenter that keeps what it is asked to segment.
+// recorder is a Segmenter that keeps what it is asked to segment: the
+// runs of clauses given to segment.Each and the clauses given one by one.
 type recorder struct {
 	seg     segment.Segmenter
+	runs    [][]string
 	clauses []string
 }
 
 func (r *recorder) Segment(s string) []segment.Token {
 	r.clauses = append(r.clauses, s)
 	return r.seg.Segment(s)
+}
+
+func (r *recorder) SegmentEach(parts []string) [][]segment.Token {
+	r.runs = append(r.runs, parts)
+	return segment.Each(r.seg, parts)
 }
