@@ -387,6 +387,8 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 		ind, why = after, "noun-after" // 实施50个【市区重点技改项目】, 建设1.5万亩【“吨半粮田”示范方】
 		if said := a.saidOfBareCount(q, after, cueS); len(said) > 0 {
 			ind, why = said, "bare-count-and-predicate" // 【8000多万】农业转移人口成为城镇居民: who, and what became of them
+		} else if qn := a.quotedSubject(tsubj, subj, cs, cueS, qs); counted && len(qn) > 0 {
+			ind, why = qn.join(after), "quoted-subject-and-noun-after" // “千里轻舟”货运班轮开通13条【航线】: which 航线
 		} else if rel := a.relativeBefore(qs, midS, cs, cueS); len(rel) > 0 && after.runes() <= 2 && !a.isPlace(after) {
 			ind, why = rel.join(after), "relative-and-noun-after" // 【重大水利工程已开工的】57个【项目】: which 项目
 		} else if pred, head := a.saidOfCount(after); counted && len(pred) > 0 {
@@ -503,6 +505,40 @@ func (a *analysis) bareCount(q *quantity, after phrase) bool {
 	return q.rule.ID == "bare-multiplier" && len(after) > 0 && after[0].start == q.end &&
 		a.endsNoun(after[len(after)-1].end) && !plainNouns[a.text(after)]
 }
+
+// quotedSubject returns the subject of a count's clause when it is a
+// short name that opens with a quoted name (“全球服务商计划”累计引进201家企业,
+// “高效办成一件事”13个重点事项全部落地): the quoted name tells which of the
+// things counted after the number these are, so the indicator keeps it
+// (SPEC 2: long enough to tell the figure apart); not after a verb of its
+// own (抓细抓实“十个常态化”30项措施). The subject holds no
+// number and at most maxQuotedSubject code points; else nil.
+func (a *analysis) quotedSubject(tsubj, subj phrase, cs, cueS, qs int) phrase {
+	if len(tsubj) != 1 || tsubj.runes() > maxQuotedSubject || a.hasQuantity(subjStart(subj, cs), max(cs, cueS, qs)) {
+		return nil
+	}
+	text := a.text(tsubj)
+	o, c := strings.Index(text, "“"), strings.LastIndex(text, "”")
+	if o != 0 || c < o || strings.Count(text, "“") != strings.Count(text, "”") || strings.ContainsAny(text, "，、；：") || strings.HasSuffix(text, "等") || !a.nameable(tsubj) {
+		return nil // “西部数谷”【等】4个项目: an example, not the kind
+	}
+	// the words after the quote: a noun phrase (货运班轮, 试点), past an
+	// adverb that ends the subject (累计); not a verb (规划【共设置】26项指标)
+	toks := a.tokens(tsubj)
+	for k, t := range toks {
+		if t.start < tsubj[0].start+utf8.RuneCountInString(text[:c]) {
+			continue
+		}
+		if pos := a.posAt(t.start); strings.HasPrefix(pos, "v") && pos != "vn" || pos == "d" && k+1 < len(toks) {
+			return nil // an adverb before more words starts a predicate: 规划【共】设置
+		}
+	}
+	return tsubj
+}
+
+// maxQuotedSubject bounds the subject quotedSubject keeps before the
+// things counted.
+const maxQuotedSubject = 12
 
 // saidOfBareCount names a bare count of people with no cue of its own by
 // the people and what the rest of its clause says became of them, as

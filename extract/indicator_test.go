@@ -168,3 +168,31 @@ func TestIndicatorBareCount(t *testing.T) {
 		})
 	}
 }
+
+// TestIndicatorQuotedSubject checks that a quoted name opening the
+// subject of a count's clause stays in its indicator: it tells which of
+// the things counted after the number these are (SPEC 2).
+func TestIndicatorQuotedSubject(t *testing.T) {
+	x := newExtractor(t)
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"a quoted name and a noun before the cue", "“百校联百企”行动累计对接120家企业。", []string{"“百校联百企”行动企业"}},
+		{"a quoted name right before the count", "“一网通办”85个高频事项全部上线。", []string{"“一网通办”高频事项"}},
+		{"a quoted name before a cue of reach", "“家医签约”试点扩大至60个乡镇卫生院。", []string{"“家医签约”试点乡镇卫生院"}},
+		{"an example before 等 is no kind", "“云上茶乡”等6个项目入选省级数字乡村试点。", []string{"入选省级数字乡村试点项目"}},
+		{"a verb before the quote: the noun after alone", "抓细抓实“五个到位”20项措施。", []string{"措施"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, f := range x.Extract(Document{ID: "t", Text: tc.text, PlanYear: 2025}) {
+				got = append(got, f.Indicator)
+			}
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("Extract(%q) indicators = %q, want %q", tc.text, got, tc.want)
+			}
+		})
+	}
+}
