@@ -414,6 +414,9 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 		ind, why = subj.join(cue), "cue-inside-name" // 经济增长预期目标为5%: the cue is part of the name
 	case len(tmid) > 0 && !midQ && len(tsubj) > 0 && (hasPrefixAny(tmidText, hedgeWords) || genericHeads[a.text(cue)]) && a.onlyVerbs(tmid) && !a.hasQuantity(subjStart(subj, cs), max(cs, cueS)):
 		ind, why = tsubj.join(cue), "cue-inside-name" // 中央预算内【投资】拟安排7350亿元: a hedged verb follows the cue
+	case q.unit == schema.Percent && cueS >= 0 && isLevelCue(a.text(cue)) && len(tmid) > 0 && !midQ && len(tsubj) > 0 && qs > 0 && a.s[qs-1] == '的' &&
+		!endsChange(a.text(cue)) && a.onlyNouns(tmid) && a.onlyNouns(tsubj) && tsubj.runes()+cue.runes()+tmid.runes() <= maxIndicator && !a.hasQuantity(subjStart(subj, cs), max(cs, cueS)):
+		ind, why = tsubj.join(cue).join(tmid), "share-of-whole" // 高标准农田【达到】耕地总面积的64%: A's share of B, as A占B (SPEC 2)
 	case len(tmid) > 0 && !midQ && len(tsubj) > 0 && (tmid.runes() <= 3 || keptVerb && tmid.runes() <= 4) && !a.hasQuantity(subjStart(subj, cs), max(cs, cueS)):
 		ind, why = tsubj.join(tmid), "subject-and-object" // 可再生能源新增装机: the subject names whose 装机
 		if c := a.text(cue); !isLevelCue(c) && !strings.HasSuffix(c, "到") && !strings.HasSuffix(c, "至") && !strings.ContainsAny(a.text(mid)+c, "的（）()") {

@@ -196,3 +196,27 @@ func TestIndicatorQuotedSubject(t *testing.T) {
 		})
 	}
 }
+
+// TestIndicatorShareOfWhole checks A达到B的N%: the share of A in B is
+// named by both, as A占B (SPEC 2), when both are noun phrases.
+func TestIndicatorShareOfWhole(t *testing.T) {
+	x := newExtractor(t)
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"a stock reaches a share of a whole", "装配式建筑面积达到城镇建筑总面积的30%。", []string{"装配式建筑面积达到城镇建筑总面积"}},
+		{"the whole after 为", "清洁能源装机为总装机的45%。", []string{"清洁能源装机为总装机"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, f := range x.Extract(Document{ID: "t", Text: tc.text, PlanYear: 2025}) {
+				got = append(got, f.Indicator)
+			}
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("Extract(%q) indicators = %q, want %q", tc.text, got, tc.want)
+			}
+		})
+	}
+}
