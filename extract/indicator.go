@@ -485,6 +485,17 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 			why += "+name-of-previous"
 		}
 	}
+	if prev != nil && len(ind) == 1 && len(prev.ind) > 0 && prev.ind[len(prev.ind)-1].end <= ind[0].start && bareHeads[a.text(ind)] && a.sub(prev.q.end, ind[0].start) == "、" {
+		// 林下经济面积达260万亩、【产值】达130亿元: a bare head after the
+		// previous figure takes that figure's modifier (林下经济产值), as a
+		// list item does (sharePrefix)
+		if head := headSuffix(prev.indicator, figureHeads); head != "" && !bareHeads[prev.indicator] {
+			if n := prev.ind.runes() - utf8.RuneCountInString(head); n >= 2 {
+				ind = prev.ind.slice(0, n).join(ind)
+				why += "+modifier-of-previous"
+			}
+		}
+	}
 	if len(ind) == 0 {
 		why = "none"
 	}

@@ -220,3 +220,28 @@ func TestIndicatorShareOfWhole(t *testing.T) {
 		})
 	}
 }
+
+// TestIndicatorBareHeadAfterFigure checks that a list item named by a
+// bare head alone (产值) takes the modifier of the figure before it.
+func TestIndicatorBareHeadAfterFigure(t *testing.T) {
+	x := newExtractor(t)
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"an area, then its output", "茶叶种植面积达到12万亩、产值达到30亿元。", []string{"茶叶种植面积", "茶叶种植产值"}},
+		{"a growth rate, then the output's", "预制菜产量增长15%、产值增长12%。", []string{"预制菜产量", "预制菜产值"}},
+		{"a comma ends the list: no modifier", "茶叶种植面积达到12万亩，带动就业2万人。", []string{"茶叶种植面积", "就业"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, f := range x.Extract(Document{ID: "t", Text: tc.text, PlanYear: 2025}) {
+				got = append(got, f.Indicator)
+			}
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("Extract(%q) indicators = %q, want %q", tc.text, got, tc.want)
+			}
+		})
+	}
+}
