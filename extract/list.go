@@ -20,19 +20,15 @@ func (a *analysis) distribute(facts []*fact) {
 	a.distributeAdjacent(facts)
 	for i := 0; i < len(facts); i++ {
 		f := facts[i]
-		if f.cueStart < 0 {
-			continue
-		}
-		head := a.sub(f.clause, f.cueStart)
-		at := strings.LastIndex(head, "分别")
+		head, at := a.respectivelyHead(facts, i)
 		if at < 0 {
 			continue
 		}
+		wide := a.wideGroup(facts, i)
 		group := []*fact{f}
-		for j := i + 1; j < len(facts) && (facts[j].cueStart < 0 || facts[j].cueStart == f.cueStart) && facts[j].q.unit == f.q.unit; j++ {
+		for j := i + 1; j < len(facts) && (facts[j].cueStart < 0 || facts[j].cueStart == f.cueStart) && facts[j].q.unit == f.q.unit && (f.cueStart >= 0 || j < i+len(wide)); j++ {
 			group = append(group, facts[j])
 		}
-		wide := a.wideGroup(facts, i)
 		if len(wide) < 2 {
 			continue
 		}
@@ -88,9 +84,104 @@ func (a *analysis) distribute(facts []*fact) {
 		i += len(group) - 1
 	}
 	a.distributeRounds(facts)
+	a.shareCountedHead(facts)
+	a.nameTally(facts)
 	a.carryRoundNames(facts)
 	a.eachOfList(facts)
 	a.carryListName(facts)
+}
+
+// respectivelyHead returns the words of facts[i]'s clause before its cue
+// and the offset in them of the 分别 that makes it the first number of a
+// distributive list, or -1. 分别 stands before the cue, or, when the cue
+// found is a word of the names (急难型、支出型临时救助最低标准分别提高100元、
+// 150元: 救助) or there is none (分别约为全国平均的70%、60%), right before the
+// words that lead to the number: then the words before it are the names,
+// without a verb that opens the clause.
+func (a *analysis) respectivelyHead(facts []*fact, i int) (string, int) {
+	f := facts[i]
+	if f.cueStart >= 0 {
+		head := a.sub(f.clause, f.cueStart)
+		if at := strings.LastIndex(head, "分别"); at >= 0 {
+			return head, at
+		}
+	}
+	if i > 0 && facts[i-1].q.end > f.clause {
+		return "", -1 // not the list's first number
+	}
+	pre := a.sub(f.clause, f.q.start)
+	at := strings.LastIndex(pre, "分别")
+	if at < 0 || utf8.RuneCountInString(pre[at:]) > 12 || a.hasQuantity(f.clause, f.q.start) {
+		return "", -1
+	}
+	end := f.clause + utf8.RuneCountInString(pre[:at])
+	names := a.sub(a.skipCue(f.clause, end), end)
+	return names + pre[at:], len(names)
+}
+
+// shareCountedHead names a count whose item is only a modifier by the
+// head of the next item of its list: 建成8个国家级、13个省级区域医疗中心 counts
+// 国家级区域医疗中心 (LABELING: words of another item are carried when the
+// item lacks its own head noun).
+func (a *analysis) shareCountedHead(facts []*fact) {
+	// from the last pair back, so that in a longer list each item has its
+	// head before the one before it asks for it
+	for i := len(facts) - 2; i >= 0; i-- {
+		f, g := facts[i], facts[i+1]
+		if f.q.unit != g.q.unit || g.indicator == "" {
+			continue
+		}
+		between := a.sub(f.q.end, g.q.start)
+		for _, sep := range []string{"、", "和", "及", "与"} {
+			item, ok := strings.CutSuffix(between, sep)
+			if !ok {
+				continue
+			}
+			r := []rune(item)
+			if len(r) < 2 || len(r) > 5 || !strings.ContainsRune(modifierEnds, r[len(r)-1]) || strings.ContainsAny(item, "、，,；;：:") {
+				break
+			}
+			if tail, ok := parallelTail(item, g.indicator); ok {
+				f.rename(item+tail, nil, "list-counted-head")
+			}
+			break
+		}
+	}
+}
+
+// medalNames name the counts of a tally of medals (8金4银4铜) by their
+// classifier.
+var medalNames = map[string]string{"金": "金牌", "银": "银牌", "铜": "铜牌"}
+
+// nameTally names each count of a tally of medals by the games the clause
+// names before its verb and the medal: 在巴黎奥运会上斩获8金4银4铜 gives
+// 巴黎奥运会金牌, 巴黎奥运会银牌, 巴黎奥运会铜牌.
+func (a *analysis) nameTally(facts []*fact) {
+	event, first := "", -1
+	for i, f := range facts {
+		medal := medalNames[f.q.classifier]
+		if f.q.unit != schema.Count || medal == "" {
+			first = -1
+			continue
+		}
+		if first < 0 || facts[i-1].q.end != f.q.start {
+			first = i
+			ws := a.wholeClauseStart(f.q.start)
+			end := f.q.start
+			if f.cueStart >= ws && f.cueStart < end {
+				end = f.cueStart
+			}
+			pre := a.sub(ws, end)
+			if k := strings.LastIndex(pre, "在"); k >= 0 {
+				pre = pre[k+len("在"):]
+			} else {
+				pre = ""
+			}
+			pre = strings.TrimSuffix(strings.TrimSuffix(pre, "上"), "中")
+			event = trimIndicator(pre)
+		}
+		f.rename(event+medal, nil, "list-tally")
+	}
 }
 
 // carryListName names a number alone in a clause that names nothing of
@@ -505,10 +596,41 @@ func shareHead(items []string) {
 			}
 			continue
 		}
+		if tail, ok := parallelTail(item, last); ok && !hasOwnHead(item) {
+			items[k] += tail // 食品、药品抽检合格率: 食品抽检合格率
+			continue
+		}
 		if head != "" && !hasOwnHead(item) {
 			items[k] += head
 		}
 	}
+}
+
+// modifierEnds are the characters that end a modifier written as an item
+// of its own before the item that carries the head: 国家级、省级区域医疗
+// 中心; 急难型、支出型临时救助最低标准.
+const modifierEnds = "级型类"
+
+// parallelTail returns what follows, in last, the words parallel to item:
+// its first words as long as item when they end with item's last character
+// (食品 and 药品 in 药品抽检合格率: 抽检合格率), or its words after the first
+// modifier end item ends with (国家级 and 省级区域医疗中心: 区域医疗中心).
+// ok is false when last holds no such words or nothing after them.
+func parallelTail(item, last string) (tail string, ok bool) {
+	r, l := []rune(item), []rune(last)
+	n := len(r)
+	if n < 2 || len(l) < n+2 {
+		return "", false
+	}
+	if l[n-1] == r[n-1] {
+		return string(l[n:]), true
+	}
+	if strings.ContainsRune(modifierEnds, r[n-1]) {
+		if i := strings.IndexRune(last, r[n-1]); i > 0 && len(last[i:]) > utf8.RuneLen(r[n-1])+utf8.RuneLen('x') {
+			return last[i+utf8.RuneLen(r[n-1]):], true
+		}
+	}
+	return "", false
 }
 
 // tailAfterShared looks for the longest end of item, two code points or

@@ -59,6 +59,22 @@ func TestListIndicators(t *testing.T) {
 			[]string{"钢产量", "钢产量", "煤产量", "煤产量", "钢产量、煤产量"}},
 		// a scale word opens the name after a count
 		{"scale word", "培育装备制造、电子信息、食品加工3个百亿级产业集群。", []string{"百亿级产业集群"}},
+		// 分别 after a cue word that is a word of the names (救助), or with no cue
+		{"respectively after a word of the names", "困难型、特困型、低收入型住房补贴标准分别提高80元、60元、40元。",
+			[]string{"困难型住房补贴标准", "特困型住房补贴标准", "低收入型住房补贴标准"}},
+		{"respectively after a word of the names", "一般型、支出型临时救助标准分别提高30元和45元。", []string{"一般型临时救助标准", "支出型临时救助标准"}},
+		{"respectively without a cue", "林业、牧业产值分别约为全省平均的1.2倍、1.1倍。", []string{"林业产值", "牧业产值"}},
+		// an item as long as the last one's first word and ending like it
+		{"parallel items", "水产品、畜产品、农产品抽检合格率分别达到98.5%、99.1%、97.8%。", []string{"水产品抽检合格率", "畜产品抽检合格率", "农产品抽检合格率"}},
+		{"parallel items", "甲级、乙级、丙级、丁级资质企业分别达到12家、30家、45家、60家。", []string{"甲级资质企业", "乙级资质企业", "丙级资质企业", "丁级资质企业"}},
+		// numbers before the items: a modifier alone takes the next item's head
+		{"counted modifiers", "创建2个国家级、5个省级、12个市级、30个县级现代农业产业园。", []string{"国家级现代农业产业园", "省级现代农业产业园", "市级现代农业产业园", "县级现代农业产业园"}},
+		{"counted modifiers", "打造3个国家级和8个省级特色小镇。", []string{"国家级特色小镇", "省级特色小镇"}},
+		{"counted modifiers", "认定4个市级、9个县级示范合作社。", []string{"市级示范合作社", "县级示范合作社"}},
+		{"own head kept", "新增国家级专精特新企业3家、省级10家。", []string{"国家级专精特新企业", "省级专精特新企业"}},
+		// a tally of medals: the games and the medal
+		{"medal tally", "我市运动员在第十五届全运会上获得15金12银9铜。", []string{"第十五届全运会金牌", "第十五届全运会银牌", "第十五届全运会铜牌"}},
+		{"medal tally", "在亚运会上夺得2金1银，在残运会上夺得3金2银1铜。", []string{"亚运会金牌", "亚运会银牌", "残运会金牌", "残运会银牌", "残运会铜牌"}},
 		// a pair word names two things
 		{"pair", "城乡低保标准分别提高6%和8%。", []string{"城市低保标准", "农村低保标准"}},
 	}
