@@ -85,6 +85,7 @@ func (a *analysis) distribute(facts []*fact) {
 	}
 	a.distributeRounds(facts)
 	a.shareCountedHead(facts)
+	a.carryItemHead(facts)
 	a.nameTally(facts)
 	a.carryRoundNames(facts)
 	a.eachOfList(facts)
@@ -145,6 +146,28 @@ func (a *analysis) shareCountedHead(facts []*fact) {
 				f.rename(item+tail, nil, "list-counted-head")
 			}
 			break
+		}
+	}
+}
+
+// carryItemHead gives an item of a list of numbers that is only the name
+// of a thing (水泥), with the cue of the item before it carried, the head
+// that item ends with when it is a head a list writes once for its items
+// (list-head: 产能, 产量, 排放, 增加值): 淘汰落后炼钢炼铁产能9000多万吨、水泥
+// 2.3亿吨 -> 水泥产能 (LABELING: words of an earlier item are carried when
+// the item lacks its own head noun).
+func (a *analysis) carryItemHead(facts []*fact) {
+	for i := 1; i < len(facts); i++ {
+		f, g := facts[i-1], facts[i]
+		if g.cueStart >= 0 || g.ind == nil || f.q.unit != g.q.unit || f.q.end >= g.q.start {
+			continue
+		}
+		item, ok := strings.CutPrefix(a.sub(f.q.end, g.q.start), "、")
+		if !ok || item != g.indicator || hasOwnHead(item) || strings.ContainsAny(item, "、和及与") {
+			continue
+		}
+		if head := headSuffix(f.indicator, listHeads); head != "" && !strings.HasSuffix(item, head) {
+			g.rename(item+head, nil, "list-item-head")
 		}
 	}
 }

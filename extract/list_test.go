@@ -72,6 +72,11 @@ func TestListIndicators(t *testing.T) {
 		{"counted modifiers", "打造3个国家级和8个省级特色小镇。", []string{"国家级特色小镇", "省级特色小镇"}},
 		{"counted modifiers", "认定4个市级、9个县级示范合作社。", []string{"市级示范合作社", "县级示范合作社"}},
 		{"own head kept", "新增国家级专精特新企业3家、省级10家。", []string{"国家级专精特新企业", "省级专精特新企业"}},
+		// a later item that only names a thing takes the head a list writes once
+		{"item head carried", "压减过剩焦化产能300万吨、玻璃80万吨、电解铝20万吨。", []string{"过剩焦化产能", "玻璃产能", "电解铝产能"}},
+		{"item head carried", "全年蔬菜产量420万吨、水果150万吨。", []string{"蔬菜产量", "水果产量"}},
+		{"item head carried", "二氧化硫排放量下降6%、氮氧化物5%。", []string{"二氧化硫排放量", "氮氧化物排放量"}},
+		{"own head kept", "新增高新技术企业120家、科技型中小企业300家。", []string{"高新技术企业", "科技型中小企业"}},
 		// a tally of medals: the games and the medal
 		{"medal tally", "我市运动员在第十五届全运会上获得15金12银9铜。", []string{"第十五届全运会金牌", "第十五届全运会银牌", "第十五届全运会铜牌"}},
 		{"medal tally", "在亚运会上夺得2金1银，在残运会上夺得3金2银1铜。", []string{"亚运会金牌", "亚运会银牌", "残运会金牌", "残运会银牌", "残运会铜牌"}},
