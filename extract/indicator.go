@@ -432,6 +432,10 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 		if cueE == qs && onlyAction(a.text(cue)) && a.tokStart[cueS] {
 			ind, why = subj.join(cue), "subject-and-action" // 国土空间生态【修复】353万亩: the work done names it, as written
 		}
+	case cueS >= 0 && cueE == qs && len(tmid) == 0 && len(tsubj) == 0 && genericHeads[a.text(cue)] && len(a.previousModifier(prev, q, cs)) > 0:
+		// 重点项目总投资5942亿元，当年计划【投资】1003亿元: the generic head
+		// of the figure before, with its words (市以上重点项目当年计划投资)
+		ind, why = a.previousModifier(prev, q, cs).join(phrase{}.add(cs, cueE)), "generic-cue-after-previous"
 	case cueS >= 0 && len(tmid) == 0 && len(tsubj) == 0 && q.end == a.clauseEnd(q.end) && (q.unit == schema.CNY || q.unit == schema.USD) && !a.hasQuantity(cs, cueS):
 		ind, why = a.objectOfNextClause(q.end), "object-of-next-clause" // 投资1亿元，实施【城市品质提升行动】
 	case cueS >= 0 && len(tmid) == 0 && len(tsubj) == 0:
@@ -553,6 +557,29 @@ func (a *analysis) quotedSubject(tsubj, subj phrase, cs, cueS, qs int) phrase {
 // maxQuotedSubject bounds the subject quotedSubject keeps before the
 // things counted.
 const maxQuotedSubject = 12
+
+// previousModifier returns the modifier of the previous fact's name,
+// before its figure head (市以上重点项目 of 市以上重点项目总投资), when that
+// fact is in the same unit and ends the clause right before the one
+// starting at cs; else nil.
+func (a *analysis) previousModifier(prev *fact, q *quantity, cs int) phrase {
+	if prev == nil || prev.q.unit != q.unit || len(prev.ind) == 0 || cs < 1 || prev.q.end != cs-1 || a.s[cs-1] != '，' {
+		return nil
+	}
+	head := headSuffix(prev.indicator, figureHeads)
+	if head == "" || bareHeads[prev.indicator] {
+		return nil
+	}
+	n := prev.ind.runes() - utf8.RuneCountInString(head)
+	if n < 2 {
+		return nil
+	}
+	m := prev.ind.slice(0, n)
+	if !a.nameable(m) {
+		return nil
+	}
+	return m
+}
 
 // saidOfBareCount names a bare count of people with no cue of its own by
 // the people and what the rest of its clause says became of them, as

@@ -231,6 +231,7 @@ func TestIndicatorBareHeadAfterFigure(t *testing.T) {
 	}{
 		{"an area, then its output", "茶叶种植面积达到12万亩、产值达到30亿元。", []string{"茶叶种植面积", "茶叶种植产值"}},
 		{"a growth rate, then the output's", "预制菜产量增长15%、产值增长12%。", []string{"预制菜产量", "预制菜产值"}},
+		{"a generic head as the cue after a total takes its modifier", "实施省级重点项目120个，总投资800亿元，当年计划投资260亿元。", []string{"省级重点项目", "省级重点项目总投资", "省级重点项目当年计划投资"}},
 		{"a comma ends the list: no modifier", "茶叶种植面积达到12万亩，带动就业2万人。", []string{"茶叶种植面积", "就业"}},
 	}
 	for _, tc := range tests {
