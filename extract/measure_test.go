@@ -118,6 +118,34 @@ func TestMeasureChangesAndRemovals(t *testing.T) {
 	})
 }
 
+// TestMeasureRemovalVerbs checks the removal verbs of the lexicon (sign -,
+// SPEC 7): gangs broken up, risks eliminated, poor counties and villages
+// leaving the list, the poor lifted out of poverty, illegal buildings
+// demolished and a time cut are negative; a noun named after the poor
+// lifted out (脱贫人口, 脱贫地区) is no removal, nor is what is fixed.
+func TestMeasureRemovalVerbs(t *testing.T) {
+	checkMeasures(t, []measureCase{
+		{"gangs broken up", "全年打掉电信网络诈骗团伙27个，破获案件940起。", "27个", schema.Delta, true},
+		{"risks eliminated", "开展燃气安全专项整治，消除重大隐患230处。", "230处", schema.Delta, true},
+		{"risks eliminated", "动态监测防止返贫，消除风险对象42户。", "42户", schema.Delta, true},
+		{"counties off the list", "全省9个贫困县全部摘帽。", "9个", schema.Delta, true},
+		{"villages off the list", "318个贫困村全部出列，区域性整体贫困得到解决。", "318个", schema.Delta, true},
+		{"buildings demolished", "开展违法建设专项治理，拆违5.2万平方米。", "5.2万平方米", schema.Delta, true},
+		{"a time cut", "工程建设项目审批时限压缩了35天。", "35天", schema.Delta, true},
+		{"a time cut to a level", "企业开办时间压缩至1个工作日。", "1个工作日", schema.Level, false},
+		{"a time cut by a share", "不动产登记办理时间压缩40%。", "40%", schema.Growth, true},
+		{"money cut to a level", "会议费压缩为600万元。", "600万元", schema.Level, false},
+		{"income of the areas lifted out grows", "脱贫地区农民人均可支配收入增长9.3%。", "9.3%", schema.Growth, false},
+		{"work of the people lifted out", "脱贫人口务工就业规模2600万人。", "2600万人", schema.Level, false},
+		{"work of the people lifted out", "脱贫人口稳岗就业实现8.7万人。", "8.7万人", schema.Delta, false},
+		{"compressed air is no cut", "建成压缩空气储能等12个新型储能项目。", "12个", schema.Delta, false},
+		{"things fixed stay positive", "散乱污企业整改提升54家。", "54家", schema.Delta, false},
+		// 清理 stays +: money cleared is paid, not removed (its measure,
+		// level, is the money-level decision, not this test's question)
+		{"money paid is no removal", "清理拖欠中小企业账款4.6亿元。", "4.6亿元", schema.Level, false},
+	})
+}
+
 // TestMeasureStatistics checks money that is the year's value of a
 // statistic (SPEC 7: 实际利用外资, 一般公共预算收入 …) even when its name
 // ends in a verb of money moved: the deficit a budget sets, foreign direct
