@@ -76,6 +76,7 @@ func (a *analysis) describe(q *quantity, prev *fact, p part, chain string, planY
 	a.segmentClause(cs, a.clauseEnd(q.end))
 
 	cue, cueS, cueE, why := a.cueOf(q, cs)
+	cueWhy := why
 	carried := false
 	if cue == "" && prev != nil && a.carries(prev, q, cs) {
 		cue, carried, why = prev.cue, true, "carried" // 新增A 2家，B 4家: the cue carries over the list
@@ -163,8 +164,11 @@ func (a *analysis) describe(q *quantity, prev *fact, p part, chain string, planY
 	f.decide(AskMeasure, why)
 
 	f.negative, why = signOf(f.measure, cue, fromTo)
-	if why == "no-decrease-cue" && cue == "" && q.unit == schema.Count && removedAfter(a.sub(q.end, a.phraseEnd(q.end))) {
-		f.negative, why = true, "removal-after" // 154个风险点全部【销号】: things removed (SPEC 7)
+	if why == "no-decrease-cue" && (cue == "" || cueWhy == "verb-before") && (q.unit == schema.Count || q.unit == schema.Other) && removedAfter(a.sub(q.end, a.phraseEnd(q.end))) {
+		// 154个风险点全部【销号】: things removed (SPEC 7); also after a verb
+		// jieba tags that is no cue of the lexicon (剩余3.4万贫困人口全部【脱贫】),
+		// and for people counted with a bare 万 (unit other)
+		f.negative, why = true, "removal-after"
 	}
 	if why == "no-decrease-cue" && !carried && cueE >= 0 && cueE <= q.start && (q.unit == schema.Count || q.unit == schema.Other) {
 		if w, st, en := a.firstCue(cueE, q.start); st == cueE && isDecrease(w) && lex.Is(w, lexicon.Delta) && !strings.ContainsRune("为到至", a.s[en]) {

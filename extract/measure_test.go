@@ -129,6 +129,8 @@ func TestMeasureRemovalVerbs(t *testing.T) {
 		{"risks eliminated", "开展燃气安全专项整治，消除重大隐患230处。", "230处", schema.Delta, true},
 		{"risks eliminated", "动态监测防止返贫，消除风险对象42户。", "42户", schema.Delta, true},
 		{"counties off the list", "全省9个贫困县全部摘帽。", "9个", schema.Delta, true},
+		{"the poor lifted out", "剩余1.6万贫困人口全部脱贫。", "1.6万", schema.Delta, true},
+		{"the poor lifted out", "全年减少农村贫困人口1240万人，其中8.5万户贫困户稳定脱贫。", "8.5万户", schema.Delta, true},
 		{"villages off the list", "318个贫困村全部出列，区域性整体贫困得到解决。", "318个", schema.Delta, true},
 		{"buildings demolished", "开展违法建设专项治理，拆违5.2万平方米。", "5.2万平方米", schema.Delta, true},
 		{"a time cut", "工程建设项目审批时限压缩了35天。", "35天", schema.Delta, true},
