@@ -44,11 +44,7 @@ func TestCategoryThresholds(t *testing.T) {
 			detected("8%以上", 8, "ge", "percent", "%", "")}},
 	} {
 		t.Run(tc.class, func(t *testing.T) {
-			var got []string
-			for _, f := range x.Extract(Document{ID: "t", Text: tc.text, PlanYear: 2025}) {
-				got = append(got, detected(f.Mention, f.ValueLow, string(f.Bound), string(f.Unit), f.UnitText, f.Classifier))
-			}
-			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+			if got := detectedIn(x, tc.text); strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
 				t.Errorf("Extract(%q):\n got %q\nwant %q", tc.text, got, tc.want)
 			}
 		})
@@ -92,11 +88,7 @@ func TestNamedCountsAndRemovals(t *testing.T) {
 			detected("45项", 45, "eq", "count", "项", "项")}},
 	} {
 		t.Run(tc.class, func(t *testing.T) {
-			var got []string
-			for _, f := range x.Extract(Document{ID: "t", Text: tc.text, PlanYear: 2025}) {
-				got = append(got, detected(f.Mention, f.ValueLow, string(f.Bound), string(f.Unit), f.UnitText, f.Classifier))
-			}
-			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+			if got := detectedIn(x, tc.text); strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
 				t.Errorf("Extract(%q):\n got %q\nwant %q", tc.text, got, tc.want)
 			}
 		})
@@ -126,11 +118,7 @@ func TestRemovalSigns(t *testing.T) {
 			detected("6%", -6, "eq", "percent", "%", "")}},
 	} {
 		t.Run(tc.class, func(t *testing.T) {
-			var got []string
-			for _, f := range x.Extract(Document{ID: "t", Text: tc.text, PlanYear: 2025}) {
-				got = append(got, detected(f.Mention, f.ValueLow, string(f.Bound), string(f.Unit), f.UnitText, f.Classifier))
-			}
-			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+			if got := detectedIn(x, tc.text); strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
 				t.Errorf("Extract(%q):\n got %q\nwant %q", tc.text, got, tc.want)
 			}
 		})

@@ -50,11 +50,7 @@ func TestIndicatorNames(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			var got []string
-			for _, f := range x.Extract(Document{ID: "t", Text: tc.text, PlanYear: 2025}) {
-				got = append(got, f.Indicator)
-			}
-			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			if got := indicatorsOf(x, tc.text); strings.Join(got, "|") != strings.Join(tc.want, "|") {
 				t.Errorf("Extract(%q) indicators = %q, want %q", tc.text, got, tc.want)
 			}
 		})
@@ -158,11 +154,7 @@ func TestIndicatorBareCount(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			var got []string
-			for _, f := range x.Extract(Document{ID: "t", Text: tc.text, PlanYear: 2025}) {
-				got = append(got, f.Indicator)
-			}
-			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			if got := indicatorsOf(x, tc.text); strings.Join(got, "|") != strings.Join(tc.want, "|") {
 				t.Errorf("Extract(%q) indicators = %q, want %q", tc.text, got, tc.want)
 			}
 		})
@@ -186,11 +178,7 @@ func TestIndicatorQuotedSubject(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			var got []string
-			for _, f := range x.Extract(Document{ID: "t", Text: tc.text, PlanYear: 2025}) {
-				got = append(got, f.Indicator)
-			}
-			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			if got := indicatorsOf(x, tc.text); strings.Join(got, "|") != strings.Join(tc.want, "|") {
 				t.Errorf("Extract(%q) indicators = %q, want %q", tc.text, got, tc.want)
 			}
 		})
@@ -210,11 +198,7 @@ func TestIndicatorShareOfWhole(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			var got []string
-			for _, f := range x.Extract(Document{ID: "t", Text: tc.text, PlanYear: 2025}) {
-				got = append(got, f.Indicator)
-			}
-			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			if got := indicatorsOf(x, tc.text); strings.Join(got, "|") != strings.Join(tc.want, "|") {
 				t.Errorf("Extract(%q) indicators = %q, want %q", tc.text, got, tc.want)
 			}
 		})
@@ -236,11 +220,7 @@ func TestIndicatorBareHeadAfterFigure(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			var got []string
-			for _, f := range x.Extract(Document{ID: "t", Text: tc.text, PlanYear: 2025}) {
-				got = append(got, f.Indicator)
-			}
-			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			if got := indicatorsOf(x, tc.text); strings.Join(got, "|") != strings.Join(tc.want, "|") {
 				t.Errorf("Extract(%q) indicators = %q, want %q", tc.text, got, tc.want)
 			}
 		})

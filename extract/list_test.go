@@ -85,11 +85,7 @@ func TestListIndicators(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.class, func(t *testing.T) {
-			var got []string
-			for _, f := range x.Extract(Document{ID: "t", Text: tc.text, PlanYear: 2025}) {
-				got = append(got, f.Indicator)
-			}
-			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			if got := indicatorsOf(x, tc.text); strings.Join(got, "|") != strings.Join(tc.want, "|") {
 				t.Errorf("Extract(%q) indicators = %q, want %q", tc.text, got, tc.want)
 			}
 		})
