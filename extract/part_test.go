@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/gwrfacts/gwr/schema"
 )
 
 // timeOfMention runs Extract over text (a report for planYear) and returns
@@ -12,14 +14,40 @@ func timeOfMention(t *testing.T, x *Extractor, text string, planYear int, m stri
 	t.Helper()
 	for _, f := range x.Extract(Document{ID: "t", Text: text, PlanYear: planYear}) {
 		if f.Mention == m {
-			y := "null"
-			if f.Year != nil {
-				y = fmt.Sprint(*f.Year)
-			}
-			return string(f.Kind) + " " + y + hedgeSuffix(f.Hedge)
+			return timeOfFact(f)
 		}
 	}
 	return "missing"
+}
+
+// checkTimes extracts text once and checks the time (as timeOfMention
+// writes it) of the first fact of each mention of want.
+func checkTimes(t *testing.T, x *Extractor, text string, planYear int, want map[string]string) {
+	t.Helper()
+	got := map[string]string{}
+	for _, f := range x.Extract(Document{ID: "t", Text: text, PlanYear: planYear}) {
+		if _, seen := got[f.Mention]; !seen {
+			got[f.Mention] = timeOfFact(f)
+		}
+	}
+	for m, w := range want {
+		g, ok := got[m]
+		if !ok {
+			g = "missing"
+		}
+		if g != w {
+			t.Errorf("%s: %s, want %s", m, g, w)
+		}
+	}
+}
+
+// timeOfFact writes a fact's kind, year (or null) and hedge.
+func timeOfFact(f schema.Fact) string {
+	y := "null"
+	if f.Year != nil {
+		y = fmt.Sprint(*f.Year)
+	}
+	return string(f.Kind) + " " + y + hedgeSuffix(f.Hedge)
 }
 
 func hedgeSuffix(h string) string {
@@ -547,11 +575,7 @@ func TestDoneHeadings(t *testing.T) {
 	if want := len([]rune(text[:strings.Index(text, "2026年主要")])); lay.PlanStart != want {
 		t.Errorf("PlanStart = %d, want %d (the heading 2026年主要目标任务, not the review's 自身建设 section)", lay.PlanStart, want)
 	}
-	for m, want := range map[string]string{"68个": "actual 2025", "85件": "actual 2025", "132件": "actual 2025", "6%左右": "target 2026 预期"} {
-		if got := timeOfMention(t, x, text, 2026, m); got != want {
-			t.Errorf("%s: %s, want %s", m, got, want)
-		}
-	}
+	checkTimes(t, x, text, 2026, map[string]string{"68个": "actual 2025", "85件": "actual 2025", "132件": "actual 2025", "6%左右": "target 2026 预期"})
 }
 
 // TestAnnualMeanIsOneYear: 年均浓度 (a pollutant's annual mean) and 年均值
@@ -560,11 +584,7 @@ func TestDoneHeadings(t *testing.T) {
 func TestAnnualMeanIsOneYear(t *testing.T) {
 	x := newExtractor(t)
 	text := "各位代表：\n一、2025年工作回顾\n全市细颗粒物年均浓度降至31.5微克/立方米，臭氧年均值下降3.2%。\n五年来，细颗粒物年均浓度累计下降18%。\n二、2026年工作安排\n今年的主要预期目标是：地区生产总值增长5%左右，细颗粒物年均浓度控制在30微克/立方米左右。\n"
-	for m, want := range map[string]string{"31.5微克/立方米": "actual 2025", "3.2%": "actual 2025", "18%": "actual null", "30微克/立方米左右": "target 2026 预期"} {
-		if got := timeOfMention(t, x, text, 2026, m); got != want {
-			t.Errorf("%s: %s, want %s", m, got, want)
-		}
-	}
+	checkTimes(t, x, text, 2026, map[string]string{"31.5微克/立方米": "actual 2025", "3.2%": "actual 2025", "18%": "actual null", "30微克/立方米左右": "target 2026 预期"})
 }
 
 // TestGapToAnEarlierYear: a year right after 快于/高于/低于 and right before
@@ -574,11 +594,7 @@ func TestAnnualMeanIsOneYear(t *testing.T) {
 func TestGapToAnEarlierYear(t *testing.T) {
 	x := newExtractor(t)
 	text := "各位代表：\n一、2025年工作回顾\n全市地区生产总值增长5.6%，高于2024年0.9个百分点，出口、进口增速分别快于全省2.1个、0.7个百分点。\n工业投资增长12%，明显低于2023年增长25.4%的水平。\n二、2026年工作安排\n今年的主要预期目标是：地区生产总值增长5%左右。\n"
-	for m, want := range map[string]string{"5.6%": "actual 2025", "0.9个百分点": "actual 2025", "2.1个": "actual 2025", "0.7个百分点": "actual 2025", "25.4%": "actual 2023"} {
-		if got := timeOfMention(t, x, text, 2026, m); got != want {
-			t.Errorf("%s: %s, want %s", m, got, want)
-		}
-	}
+	checkTimes(t, x, text, 2026, map[string]string{"5.6%": "actual 2025", "0.9个百分点": "actual 2025", "2.1个": "actual 2025", "0.7个百分点": "actual 2025", "25.4%": "actual 2023"})
 }
 
 // TestBookTitleLineIsNoHeading: some sources break a book title over lines
@@ -595,11 +611,7 @@ func TestBookTitleLineIsNoHeading(t *testing.T) {
 	if want := len([]rune(text[:strings.Index(text, "二、")])); lay.PlanStart != want {
 		t.Errorf("PlanStart = %d, want %d (the part after the review, not a book title)", lay.PlanStart, want)
 	}
-	for m, want := range map[string]string{"600亿斤以上": "actual null", "65%": "target 2030"} {
-		if got := timeOfMention(t, x, text, 2026, m); got != want {
-			t.Errorf("%s: %s, want %s", m, got, want)
-		}
-	}
+	checkTimes(t, x, text, 2026, map[string]string{"600亿斤以上": "actual null", "65%": "target 2030"})
 }
 
 // TestPriorYearStartInAReview: in the review of year Y-1, 由上年(的)A增加到B
@@ -608,11 +620,7 @@ func TestBookTitleLineIsNoHeading(t *testing.T) {
 func TestPriorYearStartInAReview(t *testing.T) {
 	x := newExtractor(t)
 	text := "各位代表：\n一、2025年工作回顾\n全县常住人口由上年48.6万人增加到49.1万人。\n农村自来水普及率由上年的92%提高到95%。\n二、2026年工作安排\n今年城镇化率从去年的61.2%提高到62.5%左右。\n"
-	for m, want := range map[string]string{"48.6万人": "actual 2024", "49.1万人": "actual 2025", "92%": "actual 2024", "95%": "actual 2025", "61.2%": "actual 2025"} {
-		if got := timeOfMention(t, x, text, 2026, m); got != want {
-			t.Errorf("%s: %s, want %s", m, got, want)
-		}
-	}
+	checkTimes(t, x, text, 2026, map[string]string{"48.6万人": "actual 2024", "49.1万人": "actual 2025", "92%": "actual 2024", "95%": "actual 2025", "61.2%": "actual 2025"})
 }
 
 // TestTurnByThisYearsWork: the plan part starts at a paragraph that opens
