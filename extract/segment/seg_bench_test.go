@@ -41,11 +41,7 @@ func BenchmarkSegment(b *testing.B) {
 //
 //	go test -run - -bench SegmentTagTable ./extract/segment
 func BenchmarkSegmentTagTable(b *testing.B) {
-	texts, n := bundledReports(b)
-	var clauses []string
-	for _, t := range texts {
-		clauses = append(clauses, strings.FieldsFunc(t, func(r rune) bool { return strings.ContainsRune("，。；、：\n", r) })...)
-	}
+	clauses, n := bundledClauses(b)
 	x, err := Default()
 	if err != nil {
 		b.Fatal(err)
@@ -71,11 +67,7 @@ func BenchmarkSegmentTagTable(b *testing.B) {
 //
 //	go test -run - -bench SegmentEach ./extract/segment
 func BenchmarkSegmentEach(b *testing.B) {
-	texts, n := bundledReports(b)
-	var clauses []string
-	for _, t := range texts {
-		clauses = append(clauses, strings.FieldsFunc(t, func(r rune) bool { return strings.ContainsRune("，。；、：\n", r) })...)
-	}
+	clauses, n := bundledClauses(b)
 	x, err := Default()
 	if err != nil {
 		b.Fatal(err)
@@ -98,4 +90,16 @@ func BenchmarkSegmentEach(b *testing.B) {
 			}
 		})
 	}
+}
+
+// bundledClauses returns the clauses of the bundled reports (their text cut
+// at ，。；、： and line ends), the input Extract gives jieba, and the byte
+// count of the reports.
+func bundledClauses(b *testing.B) ([]string, int64) {
+	texts, n := bundledReports(b)
+	var clauses []string
+	for _, t := range texts {
+		clauses = append(clauses, strings.FieldsFunc(t, func(r rune) bool { return strings.ContainsRune("，。；、：\n", r) })...)
+	}
+	return clauses, n
 }
