@@ -507,6 +507,7 @@ func splitItems(s string) []string {
 	if s == "" {
 		return nil
 	}
+	s = joinPairs(s)
 	seps := "、和及与"
 	if strings.Contains(s, "、") {
 		seps = "、" // 信息传输软件和信息技术服务业、租赁和商务服务业: 和 is inside the names
@@ -717,6 +718,24 @@ func splitPair(s string) []string {
 		}
 	}
 	return []string{s}
+}
+
+// joinPairs writes a pair word the text splits with 、 after its first
+// character whole again (金融机构本外币存、贷款余额 -> 金融机构本外币存贷款余额;
+// 进、出口总额 -> 进出口总额): the two are one name of two things, which
+// splitPair splits into their own names, not two items of a list.
+func joinPairs(s string) string {
+	if !strings.Contains(s, "、") {
+		return s
+	}
+	for _, p := range pairs {
+		if _, n := utf8.DecodeRuneInString(p[0]); n < len(p[0]) {
+			if split := p[0][:n] + "、" + p[0][n:]; strings.Contains(s, split) {
+				s = strings.Replace(s, split, p[0], 1)
+			}
+		}
+	}
+	return s
 }
 
 // itemStart returns the byte offset where the last item of s starts: after

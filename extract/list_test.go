@@ -27,6 +27,14 @@ func TestListIndicators(t *testing.T) {
 		{"shared modifier", "道路交通事故起数、死亡人数分别下降12%、9%。", []string{"道路交通事故起数", "道路交通事故死亡人数"}},
 		{"shared modifier", "乡村旅游接待人次和总花费分别增长18%和21%。", []string{"乡村旅游接待人次", "乡村旅游总花费"}},
 		{"shared modifier", "单位地区生产总值能耗、二氧化碳排放分别下降3.2%、4%。", []string{"单位地区生产总值能耗", "单位地区生产总值二氧化碳排放"}},
+		// a pair word split by 、 after its first character is one name of two things
+		{"pair split by 、", "全市银行业本外币存、贷款余额分别达到4200亿元、3100亿元。", []string{"银行业本外币存款余额", "银行业本外币贷款余额"}},
+		{"pair split by 、", "全年进、出口总额分别增长6.5%、3.2%。", []string{"进口总额", "出口总额"}},
+		// a head a list writes once: 水质, 市场
+		{"shared head", "城市集中式饮用水源、县级以上河流水质达标率分别为100%、96%。", []string{"城市集中式饮用水源水质达标率", "县级以上河流水质达标率"}},
+		{"shared head", "对东盟、中东市场出口分别增长12%、18%。", []string{"东盟市场出口", "中东市场出口"}},
+		// a bare head later in the list takes the first item's modifier
+		{"shared modifier", "全市利用外资项目数和合同额分别增长9%、14%。", []string{"利用外资项目数", "利用外资合同额"}},
 		// 和 after the last 、 separates one more item
 		{"mixed separators", "工业投资、民间投资和基础设施投资分别增长6%、4%和9%。", []string{"工业投资", "民间投资", "基础设施投资"}},
 		{"mixed separators", "教育、医疗和社会保障的支出分别为80亿元、60亿元和50亿元。", []string{"教育支出", "医疗支出", "社会保障的支出"}},
