@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/gwrfacts/gwr/schema"
 )
 
 // A report has two parts (SPEC section 6): it first reviews the past,
@@ -493,6 +495,13 @@ func pairYears(sf []*fact, p part, s []rune, planYear int, chain string) {
 	}
 	for i := 0; i+1 < len(sf); i++ {
 		a, b := sf[i], sf[i+1]
+		if p.spanYears > 0 && a.year == nil && a.kind == "actual" && a.measure == schema.Level && comparedWithPlanEnd(s, a, b) {
+			// 五年来…达到【B】，比“十三五”末的A增加C: B is the level at the
+			// review's end, A (the base, named) the start
+			y := int32(planYear - 1)
+			a.year = &y
+			continue
+		}
 		named := a.q.rule.ID != "from-to" && namedStart(s, a, b)
 		if a.q.rule.ID != "from-to" && !named {
 			continue
@@ -531,6 +540,18 @@ func pairYears(sf []*fact, p part, s []rune, planYear int, chain string) {
 // fromYearRe matches the start of a change that names its year right
 // before the number: 由2013年的, 从2015年底的, 由“十二五”末的.
 var fromYearRe = regexp.MustCompile(`(?:由|从)(?:(?:19|20)\d\d\s*年(?:底|末)?|“?十[一二三四五]五”?(?:规划)?(?:期)?末)的$`)
+
+// planEndBaseRe matches what stands between a level and the base it is
+// compared with when that base is the end of a five-year plan:
+// ，比“十三五”末的, 较“十二五”期末的.
+var planEndBaseRe = regexp.MustCompile(`^[，,]?(?:比|较|同)“?十[一二三四五]五”?(?:规划)?(?:期)?末的$`)
+
+// comparedWithPlanEnd reports whether b is the base, the end of a
+// five-year plan, that the level a right before it is compared with:
+// 达到【a】，比“十三五”末的【b】增加….
+func comparedWithPlanEnd(s []rune, a, b *fact) bool {
+	return b.q.start >= a.q.end && b.q.start-a.q.end <= 12 && planEndBaseRe.MatchString(string(s[a.q.end:b.q.start]))
+}
 
 // namedStart reports whether a is the start of a change whose year the
 // sentence names (由2013年的【2330元】增长到8629元) and b its end.

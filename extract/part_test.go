@@ -519,7 +519,7 @@ func TestTimeOfTheYearAndThePeriod(t *testing.T) {
 		{"这是…的五年: to", thisWasTheFive, "2.7万亿元", "actual 2025"},
 		{"the year before the period closes", closingDeclared, "5.3%", "actual 2025"},
 		{"a paragraph that closes the period, then its five years", closingDeclared, "1.8万亿元", "actual null"},
-		{"the period's level reached", comparedWithPlanEnd, "1.4万亿元", "actual null"},
+		{"the period's level reached, compared with its start: 从A增至B written the other way round", comparedWithPlanEnd, "1.4万亿元", "actual 2025"},
 		{"the base at the end of the last period", comparedWithPlanEnd, "0.95万亿元", "actual 2020"},
 		{"the change since the base", comparedWithPlanEnd, "4500亿元", "actual null"},
 		{"the rate since the base", comparedWithPlanEnd, "47%", "actual null"},
@@ -642,4 +642,15 @@ func TestTurnByThisYearsWork(t *testing.T) {
 			t.Errorf("PlanStart = %d, want %d (at %s)", lay.PlanStart, want, c.at)
 		}
 	}
+}
+
+// TestLevelComparedWithThePlanStart: in a review of several years, a level
+// reached and then compared with the end of the previous five-year plan
+// (达到B，较“十三五”末的A增加C) is a 从A增至B written the other way round
+// (SPEC section 6): B is the level at the review's end, A the plan's end,
+// the change and the growth over the span have no single year.
+func TestLevelComparedWithThePlanStart(t *testing.T) {
+	x := newExtractor(t)
+	text := "各位代表：\n一、“十四五”时期工作回顾\n五年来，全市一般公共预算收入达到286.4亿元，比“十三五”末的201.7亿元增加84.7亿元，年均增长7.3%。\n五年来，全市常住人口城镇化率达到61.2%。\n二、2026年工作安排\n今年全市地区生产总值增长5.5%左右。\n"
+	checkTimes(t, x, text, 2026, map[string]string{"286.4亿元": "actual 2025", "201.7亿元": "actual 2020", "84.7亿元": "actual null", "7.3%": "actual null", "61.2%": "actual null"})
 }
