@@ -472,7 +472,7 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 		// The next names in order: the place with what is said of it, the
 		// subject, the object, the previous item's, the name an earlier
 		// clause gave (ellipsis), the noun after the number.
-		ind, why = a.fallback(q, ind, prev, tsubj, tmid, midQ, cs, cueS)
+		ind, why = a.fallback(q, ind, prev, tsubj, tmid, midQ, cs, cueS, cueE)
 	}
 	if prev != nil && len(ind) > 0 && len(prev.ind) > 0 && prev.ind[len(prev.ind)-1].end <= ind[0].start && a.nameable(prev.ind) {
 		if s := a.text(ind); genericHeads[s] && prev.q.unit == schema.Count || isRateName(s) && utf8.RuneCountInString(s) <= 3 || scaleHeads[s] && prev.q.unit == q.unit {
@@ -1144,7 +1144,7 @@ var (
 // words between cue and number, the previous fact's indicator, the name
 // an earlier clause of the sentence gave (外贸出口从7月份开始回升，全年达到
 // 【1949亿美元】: 外贸出口), the noun after the number.
-func (a *analysis) fallback(q *quantity, bad phrase, prev *fact, tsubj, tmid phrase, midQ bool, cs, cueS int) (phrase, string) {
+func (a *analysis) fallback(q *quantity, bad phrase, prev *fact, tsubj, tmid phrase, midQ bool, cs, cueS, cueE int) (phrase, string) {
 	if len(bad) > 0 && bad[0].start >= q.end && a.isPlace(bad) {
 		if v := a.predicateAfter(bad[len(bad)-1].end); v >= 0 {
 			e := a.clauseEnd(v)
@@ -1168,6 +1168,11 @@ func (a *analysis) fallback(q *quantity, bad phrase, prev *fact, tsubj, tmid phr
 		return a.tidy(phrase{}.add(cs, a.nextQuantityStart(cs))), "subject-before-earlier-number" // 【国内生产总值】从不到70万亿元增加到超过100万亿元
 	case len(tmid) > 0 && !midQ && a.nameable(a.tidy(tmid)):
 		return a.tidy(tmid), "object-after-fragment"
+	case len(bad) > 0 && bad[0].start == q.end && a.isPlace(bad) && cueS >= 0 && a.sub(cueS, cueE) != "占" && (cueE == q.start || a.trim(phrase{}.add(cueE, q.start)).runes() == 0) && a.placeEndsClause(bad):
+		// 惠及【26个】省份 after a clause naming something else: the places
+		// the clause counts are its cue and the place, not the name of
+		// the earlier clause carried over (SPEC 2: a place alone is no name)
+		return phrase{}.add(cueS, cueE).join(bad), "cue-and-place"
 	case prev != nil && a.nameable(prev.ind):
 		return prev.ind, "carried-after-fragment"
 	}
@@ -1180,6 +1185,18 @@ func (a *analysis) fallback(q *quantity, bad phrase, prev *fact, tsubj, tmid phr
 		return p, "named-by-earlier-clause"
 	}
 	return nil, "none"
+}
+
+// placeEndsClause reports whether nothing but the clause's end or its next
+// number follows the place p (惠及26个省份。, 惠及80个乡镇近300万群众): no
+// predicate says anything of the places.
+func (a *analysis) placeEndsClause(p phrase) bool {
+	e := p[len(p)-1].end
+	ce := a.clauseEnd(e)
+	if n := a.nextQuantityStart(e); n >= 0 && n < ce {
+		ce = n
+	}
+	return e == ce
 }
 
 // objectOfNextClauseLoose is objectOfNextClause with looseNounAfter: the

@@ -17,6 +17,8 @@ func TestIndicatorNames(t *testing.T) {
 		{"the unit took part of the word", "我国有13亿人口。", []string{"人口"}},
 		{"a place takes what is said of it", "在72个村开展驻村帮扶。", []string{"村开展驻村帮扶"}},
 		{"a place in a list of places takes the list's predicate", "1个镇、8个村入选省乡村振兴示范区。", []string{"镇入选省乡村振兴示范区", "村入选省乡村振兴示范区"}},
+		{"places counted after a clause naming something else: the cue and the place", "新建农村公路120公里，惠及15个乡镇。", []string{"农村公路", "惠及乡镇"}},
+		{"places counted before another number: the cue and the place", "改造乡村供水管网300公里，累计惠及46个乡镇12万群众。", []string{"乡村供水管网", "惠及乡镇", "群众"}},
 		{"a place with a gloss", "2147个县（市、区）实施城镇居民社会养老保险试点。", []string{"县实施城镇居民社会养老保险试点"}},
 		{"an adverb alone names nothing: the subject before", "粮食增长百分之十七点六，即增产五百七十八亿斤。", []string{"粮食", "粮食"}},
 		{"a verb alone names nothing: the noun after", "继续发行1500亿元长期建设国债。", []string{"长期建设国债"}},
