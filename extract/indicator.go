@@ -382,6 +382,8 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 		ind, why = cue, "sub-item" // 进出口总额5000亿美元，其中【出口】2662亿美元: the item's name
 	case cueS >= 0 && cueE == qs && len(tsubj) > 0 && strings.HasPrefix(strings.TrimSpace(a.sub(cs, cueS)), "其中") && tsubj.runes() <= 4 && !a.hasQuantity(cs, cueS):
 		ind, why = tsubj.join(cue), "sub-item" // 退税减税约2.5万亿元，其中【留抵退税】约1.5万亿元
+	case cueS >= 0 && cueE == qs && q.unit == schema.Percent && len(tsubj) > 0 && lex.Is(a.text(cue), lexicon.RateName) && !a.hasQuantity(subjStart(subj, cs), cueS):
+		ind, why = subj.join(cue), "rate-name-cue" // 新能源装机【占比】超过60%: the share is named by the cue, which stays
 	case len(after) > 0 && (counted || len(tmid) == 0 && cueS >= 0 && cueE == qs ||
 		cueS < 0 && len(tsubj) == 0 && cs > 0 && a.s[cs-1] == '、'): // 、28公里【地下管网】: a list item names its thing after the number
 		ind, why = after, "noun-after" // 实施50个【市区重点技改项目】, 建设1.5万亩【“吨半粮田”示范方】
@@ -441,6 +443,9 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 	case cueS >= 0 && len(tmid) == 0 && len(tsubj) == 0:
 		ind, why = a.objectOfVerbAt(q.end), "object-of-next-verb" // 投资4.4亿元新改扩建【城区主次干路】
 	}
+	if share := a.shareOfUnits(q, cs, cueS); len(share) > 0 {
+		ind, why = share, "share-of-units" // 【71%】的煤电机组实现超低排放: the units and what they do
+	}
 	if cueS >= 0 && lex.Is(a.sub(cueS, cueE), lexicon.Benefit) {
 		if r := a.benefitName(q, cs, cueS, cueE, after, tmid, midQ); len(r) > 0 {
 			ind, why = r, "benefit" // 实施育儿补贴制度，惠及23.6万婴幼儿: 【育儿补贴制度惠及婴幼儿】
@@ -459,7 +464,7 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 	if len(ind) == 0 && prev != nil {
 		ind, why = prev.ind, "carried"
 	}
-	asWritten := why == "predicate-and-noun-after" || why == "bare-count-and-predicate"
+	asWritten := why == "predicate-and-noun-after" || why == "bare-count-and-predicate" || why == "share-of-units"
 	if !asWritten {
 		ind = a.tidy(ind) // the predicate keeps its verb as written (实现…企业)
 	}
@@ -512,6 +517,71 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 		return ind, why // saidOfCount and saidOfBareCount bound it: shortening would cut the predicate's verb
 	}
 	return a.shorten(ind), why
+}
+
+// shareOfUnits names a percent that opens its clause and is followed by
+// the units it is a share of and what they do, as written: 【71%】的煤电机组
+// 实现超低排放, 【85%以上】农户参与农业产业化经营 (LABELING: a share of units
+// that do something). Without the predicate the row would name the units
+// alone, as if it counted them. The noun ends before a verb or an adverb
+// that runs to the end of the clause with no number in it, within
+// maxPredicateName code points; nil otherwise, and for a percent with a
+// cue of its own or a fixed measure (翻一番, 两位数增长: a change, no share).
+func (a *analysis) shareOfUnits(q *quantity, cs, cueS int) phrase {
+	if q.unit != schema.Percent || cueS >= 0 || q.rule.FixedMeasure != "" {
+		return nil
+	}
+	if subj := a.trim(phrase{}.add(cs, q.start)); len(subj) > 0 {
+		return a.shareOfSubject(q, subj)
+	}
+	s := q.end
+	if s < len(a.s) && a.s[s] == '的' {
+		s++
+	}
+	noun := a.nounAfter(s)
+	if len(noun) != 1 || noun[0].start != s {
+		noun = a.looseNounAfter(s)
+	}
+	if len(noun) != 1 || noun[0].start != s || !a.nameable(noun) && !a.isPlace(noun) || !a.endsNoun(noun[0].end) {
+		return nil
+	}
+	if pred, head := a.saidOfCount(noun); len(pred) > 0 && len(head) > 0 {
+		return phrase{}.add(s, pred[len(pred)-1].end) // the noun phrase took the predicate in
+	}
+	e, ce := noun[0].end, a.clauseEnd(noun[0].end)
+	if e >= ce || ce-s > maxPredicateName || a.hasQuantity(e, ce) {
+		return nil
+	}
+	if pos := a.posAt(e); !strings.HasPrefix(pos, "v") || pos == "vn" {
+		if pos != "d" {
+			return nil // 90%的企业，…: no predicate follows the units
+		}
+	}
+	if p := (phrase{}.add(s, ce)); a.nameable(p) {
+		return p // 80%以上【行政村】实现快递进村: a place unit names the units too
+	}
+	return nil
+}
+
+// shareOfSubject names a percent between the whole it is a share of and
+// what that share does, as written: 财政支出【近八成】投向民生领域 names
+// 财政支出投向民生领域, 规上工业企业【70%】实现数字化改造 names 规上工业企业
+// 实现数字化改造. The subject is a nameable noun phrase with no number;
+// a verb or an adverb follows the percent and runs to the end of the
+// clause with no number in it, within maxPredicateName code points; nil
+// otherwise.
+func (a *analysis) shareOfSubject(q *quantity, subj phrase) phrase {
+	e, ce := q.end, a.clauseEnd(q.end)
+	if e >= ce || !a.nameable(subj) || a.isPlace(subj) || a.hasQuantity(subj[0].start, subj[len(subj)-1].end) || !a.endsNoun(subj[len(subj)-1].end) {
+		return nil
+	}
+	if pos := a.posAt(e); !strings.HasPrefix(pos, "v") && pos != "d" || pos == "vn" {
+		return nil
+	}
+	if ce-e+subj.runes() > maxPredicateName || a.hasQuantity(e, ce) {
+		return nil
+	}
+	return subj.join(phrase{}.add(e, ce))
 }
 
 // bareCount reports whether q is a count in 万 or 亿 written with no

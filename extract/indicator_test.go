@@ -207,6 +207,27 @@ func TestIndicatorShareOfWhole(t *testing.T) {
 	}
 }
 
+// TestIndicatorShareOfUnits checks a percent of units that do something
+// (LABELING): the units and what they do name it, as written, whether
+// the units follow the percent (【60%】的乡镇卫生院达到服务能力标准) or
+// open the clause (规上工业企业【70%】实现数字化改造); a percent with a
+// fixed measure (翻一番) or a cue of its own keeps its subject. A share
+// named by 占比 right before the number keeps 占比 (新能源装机占比超过60%).
+func TestIndicatorShareOfUnits(t *testing.T) {
+	x := newExtractor(t)
+	checkIndicatorOf(t, x, []indicatorRow{
+		{"units after", "written", "全市60%的乡镇卫生院达到服务能力标准。", "60%", "乡镇卫生院达到服务能力标准"},
+		{"units after", "written", "加快数字乡村建设，80%以上行政村实现快递进村。", "80%以上", "行政村实现快递进村"},
+		{"units after", "written", "全市95%的规上工业企业完成数字化诊断。", "95%", "规上工业企业完成数字化诊断"},
+		{"units before", "written", "规上工业企业70%实现数字化改造。", "70%", "规上工业企业实现数字化改造"},
+		{"no predicate", "written", "全县90%的村庄，已建成垃圾收运体系。", "90%", "村庄"},
+		{"fixed measure", "written", "全县居民收入比2020年翻一番奠定基础。", "翻一番", "居民收入"},
+		{"占比 before", "written", "新能源装机占比超过60%。", "超过60%", "新能源装机占比"},
+		{"占比 before", "written", "全市民营经济占比超过六成。", "超过六成", "民营经济占比"},
+		{"占比 before", "written", "战略性新兴产业占比达到38%。", "38%", "战略性新兴产业占比"},
+	})
+}
+
 // TestIndicatorBareHeadAfterFigure checks that a list item named by a
 // bare head alone (产值) takes the modifier of the figure before it.
 func TestIndicatorBareHeadAfterFigure(t *testing.T) {
