@@ -20,7 +20,7 @@ import (
 //	rules    the regexp2 rule engine alone: the rules dispatched at each
 //	         position of the windows around numbers
 //	match    rules plus reading the matches into numbers and units
-//	segment  jieba's cut and tags of the clauses Extract segments, in the
+//	segment  gojieba tagging of the clauses Extract segments, in the
 //	         runs it gives segment.Each and one by one
 //	extract  everything, describing the facts and making rows included
 //

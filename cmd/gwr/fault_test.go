@@ -121,7 +121,7 @@ type faultLayout struct {
 
 var faultLayouts = []faultLayout{
 	{"single files", nil, []string{"before-switch", "after-switch"}, 6, 14},
-	{"partitioned", []string{"--partition-by", "year,level"}, []string{"parts-named", "before-switch", "after-switch"}, 4, 8},
+	{"partitioned", []string{"--partition-by", "year,level"}, []string{"parts-named", "before-switch", "after-switch"}, 4, 9},
 }
 
 // faultZip writes an archive of n more reports (numbered from from) into

@@ -1108,36 +1108,31 @@ func TestExtractCPUProfile(t *testing.T) {
 	}
 }
 
-// TestExtractNeedsNoDictionaryFiles checks that the segmenter reads its
-// dictionaries from the binary: with no cache directory (XDG_CACHE_HOME is
-// relative) and no temporary directory, where gojieba could not have been
-// given its files, gwr extract writes the facts of a plain run. The check
-// runs in a child process (this test binary again), whose dictionaries
-// are not loaded yet.
-func TestExtractNeedsNoDictionaryFiles(t *testing.T) {
-	report := filepath.Join("..", "..", "corpus", "002_8301e86fb68a1f77.txt")
+// TestExtractDictionaryLoadFails checks the background loading of the
+// segmenter's dictionaries: when they cannot be loaded (no cache directory,
+// as XDG_CACHE_HOME is relative, and no temporary directory to unpack them
+// into), gwr extract fails with the reason and
+// leaves no tables, instead of writing documents whose segmentation
+// panicked. The check runs in a child process (this test binary again),
+// whose dictionaries are not loaded yet.
+func TestExtractDictionaryLoadFails(t *testing.T) {
 	if dir := os.Getenv("GWR_TEST_DICT_CHILD"); dir != "" {
 		var o, e bytes.Buffer
-		s := run([]string{"extract", "--quiet", "--format", "jsonl", "-o", filepath.Join(dir, "out"), report}, &o, &e)
+		s := run([]string{"extract", "--quiet", "--format", "jsonl", "-o", filepath.Join(dir, "out"), filepath.Join("..", "..", "corpus", "002_8301e86fb68a1f77.txt")}, &o, &e)
 		fmt.Printf("status=%d\n%s", s, e.String())
 		return
 	}
 	dir := t.TempDir()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestExtractNeedsNoDictionaryFiles$")
+	cmd := exec.Command(os.Args[0], "-test.run=^TestExtractDictionaryLoadFails$")
 	cmd.Env = append(os.Environ(), "GWR_TEST_DICT_CHILD="+dir, "XDG_CACHE_HOME=relative", "TMPDIR="+filepath.Join(dir, "missing"))
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("child: %v\n%s", err, out)
 	}
-	if !strings.Contains(string(out), "status=0\n") {
-		t.Errorf("gwr extract with no cache nor temporary directory printed\n%s\nwant status=0", out)
+	if !strings.Contains(string(out), "status=2\n") || !strings.Contains(string(out), "missing: no such file or directory") {
+		t.Errorf("gwr extract with no temporary directory printed\n%s\nwant status=2 and the error of unpacking the dictionaries", out)
 	}
-	if s, _, e := runGWR(t, time.Minute, "extract", "--quiet", "--format", "jsonl", "-o", filepath.Join(dir, "plain"), report); s != 0 {
-		t.Fatalf("plain run: exit status %d: %s", s, e)
-	}
-	a, _ := os.ReadFile(filepath.Join(dir, "out", "facts.jsonl"))
-	b, _ := os.ReadFile(filepath.Join(dir, "plain", "facts.jsonl"))
-	if len(a) == 0 || !bytes.Equal(a, b) {
-		t.Errorf("facts with no cache nor temporary directory (%d bytes) differ from a plain run's (%d bytes)", len(a), len(b))
+	if _, err := os.Stat(filepath.Join(dir, "out", "facts.jsonl")); err == nil {
+		t.Errorf("gwr extract with no temporary directory wrote %s, want no tables", filepath.Join(dir, "out", "facts.jsonl"))
 	}
 }

@@ -323,18 +323,14 @@ func TestLoadUsesCache(t *testing.T) {
 		if err != nil {
 			t.Fatalf("round %d: %v", round, err)
 		}
-		j, err := x.Gojieba()
-		if err != nil {
-			t.Fatalf("round %d: %v", round, err)
-		}
 		var words []string
-		for _, tok := range tokenizeSegment(x, j, "地区生产总值增长6.5%左右") {
+		for _, tok := range x.Segment("地区生产总值增长6.5%左右") {
 			words = append(words, tok.Text)
 		}
 		if got, want := strings.Join(words, "/"), "地区生产总值/增长/6.5/%/左右"; got != want {
 			t.Errorf("round %d: Segment = %s, want %s", round, got, want)
 		}
-		j.Free()
+		x.j.Free()
 	}
 	files, err := dictSet()
 	if err != nil {

@@ -7,16 +7,15 @@ import (
 	"strings"
 )
 
-// The part-of-speech half of jieba's tagging, done in Go: the tag table
-// Segment read before the Go cut (cut.go), which now takes the tags from
-// its own trie. The table stays as the tests' reference for the tags of
-// gojieba's Tokenize (tokenizeSegment, TestCutIsJiebas).
+// The part-of-speech half of jieba's tagging, done in Go.
 //
 // gojieba's Tag cuts a string (cppjieba's MixSegment with the HMM) and then,
 // for every word, decodes it again, looks it up in the dictionary trie
 // (PosTagger::LookupTag) and hands back a C string "word/tag" that Go
 // copies. Tokenize(s, DefaultMode, true) makes the same cut and returns
-// only byte offsets; the tags are looked up here.
+// only byte offsets, so Segment asks for that and looks the tags up here:
+// about a third less CPU for the same tokens on the clauses of the bench
+// corpus, jieba being the largest stage of extracting.
 //
 // The lookup is cppjieba's, rule for rule:
 //   - the dictionary trie holds every word of the main dictionary, then of

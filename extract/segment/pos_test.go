@@ -48,13 +48,9 @@ func tagSegment(x *Jieba, s string) []Token {
 	if !utf8.ValidString(s) || strings.IndexByte(s, 0) >= 0 {
 		s = repair(s)
 	}
-	j, err := x.Gojieba()
-	if err != nil {
-		panic(err)
-	}
 	var toks []Token
 	pos := 0
-	for _, t := range j.Tag(s) {
+	for _, t := range x.j.Tag(s) {
 		i := strings.LastIndexByte(t, '/')
 		if i < 0 {
 			continue

@@ -35,24 +35,21 @@ func BenchmarkSegment(b *testing.B) {
 	}
 }
 
-// BenchmarkSegmentTagTable compares Segment (the Go cut of cut.go, its
-// tags from the trie) with gojieba's Tokenize and the tag table of pos.go
-// (Segment before the Go cut) and with gojieba's Tag (before the tag
-// table), on the clauses of the bundled reports (their text cut at
-// ，。；、：), the input Extract gives jieba:
+// BenchmarkSegmentTagTable compares Segment (gojieba's Tokenize and the
+// tag table of pos.go) with gojieba's Tag on the clauses of the bundled
+// reports (their text cut at ，。；、：), the input Extract gives jieba:
 //
 //	go test -run - -bench SegmentTagTable ./extract/segment
 func BenchmarkSegmentTagTable(b *testing.B) {
 	clauses, n := bundledClauses(b)
-	x, j := reference(b)
+	x, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
 	for _, bb := range []struct {
 		name string
 		seg  func(string) []Token
-	}{
-		{"go", x.Segment},
-		{"tokenize", func(s string) []Token { return tokenizeSegment(x, j, s) }},
-		{"tag", func(s string) []Token { return tagSegment(x, s) }},
-	} {
+	}{{"table", x.Segment}, {"tag", func(s string) []Token { return tagSegment(x, s) }}} {
 		b.Run(bb.name, func(b *testing.B) {
 			b.SetBytes(n)
 			for i := 0; i < b.N; i++ {
@@ -61,18 +58,6 @@ func BenchmarkSegmentTagTable(b *testing.B) {
 				}
 			}
 		})
-	}
-}
-
-// BenchmarkLoad times reading the dictionaries and the HMM model into the
-// Go cut (what a run spends before it can segment):
-//
-//	go test -run - -bench Load ./extract/segment
-func BenchmarkLoad(b *testing.B) {
-	for i := 0; i < b.N; i++ {
-		if _, err := load(); err != nil {
-			b.Fatal(err)
-		}
 	}
 }
 

@@ -59,16 +59,11 @@ func Each(seg Segmenter, parts []string) [][]Token {
 	return out
 }
 
-// Jieba is a Segmenter that cuts as gojieba does (cut.go: cppjieba's cut
-// done in Go). It is safe for concurrent use.
+// Jieba is a Segmenter backed by one gojieba instance. It is safe for
+// concurrent use.
 type Jieba struct {
-	cut   *cutter
-	files []dictFile // the dictionaries gojieba loads (Gojieba)
-
-	ref     *gojieba.Jieba // the gojieba instance of Gojieba
-	pos     *posTable      // the tags of the dictionaries' words (see pos.go)
-	refErr  error
-	refOnce sync.Once
+	j   *gojieba.Jieba
+	pos *posTable // the tags of the dictionaries' words (see pos.go)
 }
 
 var (
@@ -114,50 +109,26 @@ func (lazy) SegmentEach(parts []string) [][]Token {
 	return j.SegmentEach(parts)
 }
 
-// load reads the dictionaries and the HMM model into the Go cutter
-// (cut.go); gojieba itself is loaded only when Gojieba asks for it.
+// load places the dictionaries on disk (placeDicts: the cache, else a
+// temporary directory) and loads them into a new gojieba instance; the
+// table of the words' tags (pos.go) reads the same dictionaries.
 func load() (*Jieba, error) {
 	files, err := dictSet()
 	if err != nil {
 		return nil, err
 	}
-	var userData, hmm []byte
+	var userData []byte
 	for _, f := range files {
-		switch f.name {
-		case userDict:
+		if f.name == userDict {
 			userData = f.data
-		case dictFiles[1]:
-			hmm = f.data
 		}
 	}
-	c, err := newCutter(mainDict, userData, string(hmm))
+	paths, done, err := placeDicts(files)
 	if err != nil {
 		return nil, err
 	}
-	return &Jieba{cut: c, files: files}, nil
-}
-
-// Gojieba returns a gojieba instance loaded with the same dictionaries
-// and the tag table of its words (pos.go): the reference the Go cut is
-// compared with. It places the dictionaries on disk (placeDicts: the
-// cache, else a temporary directory) and loads them once.
-func (x *Jieba) Gojieba() (*gojieba.Jieba, error) {
-	x.refOnce.Do(func() {
-		var userData []byte
-		for _, f := range x.files {
-			if f.name == userDict {
-				userData = f.data
-			}
-		}
-		paths, done, err := placeDicts(x.files)
-		if err != nil {
-			x.refErr = err
-			return
-		}
-		defer done()
-		x.ref, x.pos = gojieba.NewJieba(paths...), defaultPosTable(userData)
-	})
-	return x.ref, x.refErr
+	defer done()
+	return &Jieba{j: gojieba.NewJieba(paths...), pos: defaultPosTable(userData)}, nil
 }
 
 // UserDict returns the domain dictionary jieba loads: the lexicon's words
@@ -165,12 +136,13 @@ func (x *Jieba) Gojieba() (*gojieba.Jieba, error) {
 // It is hashed into the rule-set version.
 func UserDict() []byte { return lexicon.Default().UserDict() }
 
-// Segment cuts s into words with their part-of-speech tags, the words
-// and tags of gojieba's Tag (cut.go). A token's Text is a slice of s.
-// gojieba returns nothing useful for invalid UTF-8 and stops at NUL, so
-// such input is repaired first (each bad byte becomes U+FFFD, NUL becomes
-// a space); the offsets stay valid for the code points of s as Go ranges
-// over them.
+// Segment cuts s into words with their part-of-speech tags: the words and
+// tags of gojieba's Tag, from its Tokenize (the same cut, as byte offsets)
+// and the tags' table (pos.go), which costs less than Tag's C string per
+// word. A token's Text is a slice of s. gojieba returns nothing useful for
+// invalid UTF-8 and stops at NUL, so such input is repaired first (each
+// bad byte becomes U+FFFD, NUL becomes a space); the offsets stay valid
+// for the code points of s as Go ranges over them.
 func (x *Jieba) Segment(s string) []Token {
 	if s == "" {
 		return nil
@@ -178,37 +150,79 @@ func (x *Jieba) Segment(s string) []Token {
 	if !utf8.ValidString(s) || strings.IndexByte(s, 0) >= 0 {
 		s = repair(s)
 	}
-	return x.cut.segment(s, make([]Token, 0, len(s)/4+1))
+	words := x.j.Tokenize(s, gojieba.DefaultMode, true)
+	toks := make([]Token, len(words))
+	pos := 0
+	for i, w := range words {
+		n := utf8.RuneCountInString(w.Str)
+		toks[i] = Token{Text: w.Str, Start: pos, End: pos + n, POS: x.pos.tag(w.Str)}
+		pos += n
+	}
+	return toks
 }
 
-// SegmentEach returns Segment(p) for each p of parts. The slices
-// returned share one array, each with its capacity cut to its length:
-// appending to one does not write over the next.
+// eachBytes bounds the text SegmentEach gives jieba in one call.
+const eachBytes = 8 << 10
+
+// SegmentEach returns Segment(p) for each p of parts, cutting them
+// together, each followed by a newline, in as few calls into jieba as
+// eachBytes allows: a call costs about as much as cutting a clause of ten
+// characters. jieba cuts the text between two separators (space, tab,
+// newline, ， and 。: cppjieba's PreFilter) on its own and makes each
+// separator a word, so a part has the words it has alone and the newline
+// after it is a word of its own (TestSegmentEach). The slices returned
+// share one array, each with its capacity cut to its length: appending to
+// one does not write over the next.
 func (x *Jieba) SegmentEach(parts []string) [][]Token {
 	out := make([][]Token, len(parts))
-	n := 0
-	for _, p := range parts {
-		n += len(p)
-	}
-	toks := make([]Token, 0, n/4+1)
-	ends := make([]int, len(parts))
-	for i, p := range parts {
-		if p != "" {
+	var b strings.Builder
+	var ends []int // the byte offset of the newline after each part
+	for from := 0; from < len(parts); {
+		b.Reset()
+		ends = ends[:0]
+		to := from
+		for ; to < len(parts) && (to == from || b.Len()+len(parts[to]) < eachBytes); to++ {
+			p := parts[to]
 			if !utf8.ValidString(p) || strings.IndexByte(p, 0) >= 0 {
 				p = repair(p)
 			}
-			toks = x.cut.segment(p, toks)
+			b.WriteString(p)
+			ends = append(ends, b.Len())
+			b.WriteByte('\n')
 		}
-		ends[i] = len(toks)
-	}
-	from := 0
-	for i, e := range ends {
-		if e > from {
-			out[i] = toks[from:e:e]
-		}
-		from = e
+		x.cutJoined(b.String(), ends, out[from:to])
+		from = to
 	}
 	return out
+}
+
+// cutJoined cuts text, made of the parts of out each followed by a
+// newline at the offset ends gives, and gives each part its tokens.
+func (x *Jieba) cutJoined(text string, ends []int, out [][]Token) {
+	words := x.j.Tokenize(text, gojieba.DefaultMode, true)
+	toks := make([]Token, 0, len(words))
+	// the tags of the words met in text: most words come again (增长,
+	// 亿元, %), and a small map read again costs less than the tag
+	// table's slot, a cache miss in megabytes
+	tags := make(map[string]string, len(words)/4)
+	k, first, pos := 0, 0, 0 // the part, its first token, the code point in it
+	for _, w := range words {
+		if k < len(ends) && w.Start == ends[k] {
+			if len(toks) > first {
+				out[k] = toks[first:len(toks):len(toks)]
+			}
+			k, first, pos = k+1, len(toks), 0
+			continue
+		}
+		tag, ok := tags[w.Str]
+		if !ok {
+			tag = x.pos.tag(w.Str)
+			tags[w.Str] = tag
+		}
+		n := utf8.RuneCountInString(w.Str)
+		toks = append(toks, Token{Text: w.Str, Start: pos, End: pos + n, POS: tag})
+		pos += n
+	}
 }
 
 // repair replaces each invalid byte with U+FFFD and each NUL with a space,
