@@ -393,7 +393,9 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 			ind, why = qn.join(after), "quoted-subject-and-noun-after" // “千里轻舟”货运班轮开通13条【航线】: which 航线
 		} else if rel := a.relativeBefore(qs, midS, cs, cueS); len(rel) > 0 && after.runes() <= 2 && !a.isPlace(after) {
 			ind, why = rel.join(after), "relative-and-noun-after" // 【重大水利工程已开工的】57个【项目】: which 项目
-		} else if pred, head := a.saidOfCount(after); counted && len(pred) > 0 {
+		} else if pred, head := a.saidOfCount(after); counted && len(pred) > 0 && a.laterCountOfList(qs, cs) {
+			ind, why = head, "list-noun-before-predicate" // 6个企业品牌、2个【区域品牌】入选…: the items of a list share the predicate, each named by its noun
+		} else if counted && len(pred) > 0 {
 			ind, why = pred.join(head), "predicate-and-noun-after" // 597家【企业】【实现差别化资源要素配置】
 		} else if counted && len(head) > 0 && head.runes() < after.runes() {
 			ind, why = head, "noun-before-predicate" // 6个【项目】建成投产: the verbs are the cue
@@ -741,6 +743,21 @@ func (a *analysis) saidOfCount(after phrase) (pred, head phrase) {
 		return nil, nil // 120个项目【建成后】，…: a time clause, no predicate
 	}
 	return pred, head
+}
+
+// laterCountOfList reports whether the count at qs (its clause starting at
+// cs) is a later item of a list of counts: right after 、 that follows an
+// earlier number of the same clause (14个集体、【15名】个人荣获…), or right
+// after 和 with an earlier number in its clause (171名个人和【6个】科技创新
+// 团队入选…). What the clause says after the last item is said of all.
+func (a *analysis) laterCountOfList(qs, cs int) bool {
+	switch {
+	case qs == cs && cs > 0 && a.s[cs-1] == '、':
+		return a.lastQuantityEnd(a.wholeClauseStart(cs-1), cs-1) > 0
+	case qs > 0 && a.s[qs-1] == '和':
+		return a.lastQuantityEnd(cs, qs-1) > 0
+	}
+	return false
 }
 
 // benefitName names the number of a cue of the benefit role (惠及) by the

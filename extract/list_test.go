@@ -27,6 +27,9 @@ func TestListIndicators(t *testing.T) {
 		{"shared modifier", "道路交通事故起数、死亡人数分别下降12%、9%。", []string{"道路交通事故起数", "道路交通事故死亡人数"}},
 		{"shared modifier", "乡村旅游接待人次和总花费分别增长18%和21%。", []string{"乡村旅游接待人次", "乡村旅游总花费"}},
 		{"shared modifier", "单位地区生产总值能耗、二氧化碳排放分别下降3.2%、4%。", []string{"单位地区生产总值能耗", "单位地区生产总值二氧化碳排放"}},
+		// counts in a list share the predicate after the last item: each is named by its noun
+		{"counts sharing a predicate", "8个先进集体、12名先进个人荣获省政府表彰。", []string{"先进集体", "先进个人"}},
+		{"counts sharing a predicate", "3个工业园区和5个物流园区纳入省级示范创建。", []string{"工业园区", "物流园区"}},
 		// a pair word split by 、 after its first character is one name of two things
 		{"pair split by 、", "全市银行业本外币存、贷款余额分别达到4200亿元、3100亿元。", []string{"银行业本外币存款余额", "银行业本外币贷款余额"}},
 		{"pair split by 、", "全年进、出口总额分别增长6.5%、3.2%。", []string{"进口总额", "出口总额"}},
