@@ -62,6 +62,12 @@ func (a *analysis) cueOf(q *quantity, cs int) (cue string, st, en int, why strin
 		return q.rule.FixedCue, -1, -1, "fixed-rule" // 保持两位数【增长】
 	}
 	if q.pre.end > q.pre.start && q.unit != schema.Percent && q.unit != schema.PP && isLevelCue(a.sub(q.pre.start, q.pre.end)) {
+		if c, s, e := a.firstCue(cs, q.pre.start); q.unit == schema.Count && c != "" && !isLevelCue(c) && lex.Is(c, lexicon.Delta) && !hasAny(a.sub(e, q.pre.start), countNouns) {
+			// 培育技术经理人【超过】600人, 吸引高校毕业生就业每年超过40万人:
+			// the count is of what the action did; 超过 is its bound; not
+			// when a stock is named (认定科技型中小企业数量突破230家)
+			return c, s, e, "action-before-bound-word"
+		}
 		w := a.sub(q.pre.start, q.pre.end)
 		return w, q.pre.start, q.pre.start, "level-bound-word" // 融资规模【突破】255亿元
 	}
@@ -103,6 +109,10 @@ func (a *analysis) cueOf(q *quantity, cs int) (cue string, st, en int, why strin
 	}
 	return "", -1, -1, "none"
 }
+
+// countNouns name how many things there are (数量): a count named by one
+// over a bound word is a stock.
+var countNouns = lex.Words(lexicon.CountNoun)
 
 // compoundCues are the cues looked for inside a longer token.
 var compoundCues = lex.Words(lexicon.CompoundCue)

@@ -122,6 +122,11 @@ func (a *analysis) describe(q *quantity, prev *fact, p part, chain string, planY
 		// 工农业总产值的增长速度，一九八一年计划为【百分之三点七】: the sentence is about a growth rate
 		f.measure, why = schema.Growth, "growth-topic"
 	}
+	if f.measure == schema.Level && why == "percent-level" && a.growthAfter(q.end) {
+		// 确定6%左右的【增长】目标, 保持15%以上【增长】: the word after the
+		// percentage names it a growth rate (SPEC 3)
+		f.measure, why = schema.Growth, "growth-after"
+	}
 	if (cue == "" || carried) && q.unit != schema.Percent && a.growthFollows(q.end) {
 		f.measure, why = schema.Level, "stock-before-growth" // 高新技术企业1865家、增长62.3%: a stock and its growth
 	}
@@ -131,8 +136,11 @@ func (a *analysis) describe(q *quantity, prev *fact, p part, chain string, planY
 	if f.measure == schema.Growth && (cue == "" || carried) && q.unit == schema.Percent && isRateName(f.name.before) {
 		f.measure, why = schema.Level, "rate-is-level" // 分别增长5%、6%，城镇调查失业率【5.5%】: a rate is a level (SPEC 3)
 	}
-	if f.measure == schema.Delta && !isDecrease(cue) && !strings.HasPrefix(cue, "新") && (strings.Contains(a.sub(cs, q.start), "累计") || f.name.has(stockWords) && !a.stockActedOn(cs, q.start)) {
-		f.measure, why = schema.Level, "standing-total" // 累计建成55个, 保有量: a standing total (SPEC 3); 累计新增 still adds
+	if f.measure == schema.Delta && (!isDecrease(cue) || resolves(cue)) && !hasPrefixAny(cue, addedWords) && (strings.Contains(a.sub(cs, q.start), "累计") || f.name.has(stockWords) && !a.stockActedOn(cs, q.start)) {
+		// 累计建成55个, 累计新开工项目3万个, 保有量: a standing total (SPEC 3);
+		// 累计新增 still adds;
+		// 累计化解矛盾纠纷: problems resolved are no removal (LABELING)
+		f.measure, why = schema.Level, "standing-total"
 	}
 	if f.measure == schema.Growth && q.unit == schema.Percent && cueE >= 0 && cueE <= q.start {
 		if between := a.sub(cueE, q.start); strings.Contains(between, "率") && !hasAny(cue+between, growthNouns) {
@@ -210,7 +218,9 @@ func (a *analysis) describe(q *quantity, prev *fact, p part, chain string, planY
 // without a verb of its own: across 、 always (新增绿道10公里、绿地40公顷),
 // across other marks only for the same unit (新增光伏装机4万千瓦，年发电量
 // 6000万千瓦时 is not an addition), and never when the item starts with a
-// verb of its own (拆迁120万平方米、进地1.5万亩).
+// verb of its own (拆迁120万平方米、进地1.5万亩), nor across a clause mark
+// to a count that is the subject of its own verb (增至5万家，【11家】企业
+// 入选…: things that did something, not the level the verb before reached).
 func (a *analysis) carries(prev *fact, q *quantity, cs int) bool {
 	for _, t := range a.toks {
 		if t.Start == cs {
@@ -220,7 +230,32 @@ func (a *analysis) carries(prev *fact, q *quantity, cs int) bool {
 			break
 		}
 	}
-	return cs > 0 && a.s[cs-1] == '、' || prev.q.unit == q.unit
+	if cs > 0 && a.s[cs-1] == '、' {
+		return true
+	}
+	return prev.q.unit == q.unit && !(q.unit == schema.Count && a.opensItem(cs, q.start) && a.verbAfter(q.end))
+}
+
+// opensItem reports whether a number opens its list item: nothing before
+// it, or only the examples of what it counts closed by 等 (沿江高铁、呼南
+// 高铁等【5条】高铁建成运营); not after a comparison or a preposition
+// (比1952年的【58000人】增长, 为【16万个】学校配备…).
+func (a *analysis) opensItem(cs, qs int) bool {
+	before := strings.TrimSpace(a.sub(cs, qs))
+	return before == "" || strings.HasSuffix(before, "等")
+}
+
+// verbAfter reports whether the clause goes on with a verb after i: the
+// count before it is the subject of a clause of its own (【3条】高速公路
+// 建成通车).
+func (a *analysis) verbAfter(i int) bool {
+	e := a.clauseEnd(i)
+	for _, t := range a.toks {
+		if t.Start >= i && t.End <= e && t.POS == "v" {
+			return true
+		}
+	}
+	return false
 }
 
 // growthFollows reports whether the next clause after i states a growth
@@ -260,6 +295,25 @@ func growthTopic(s string) bool {
 	topic = strings.TrimRight(topic, " ")
 	return hasSuffixAny(topic, growthNouns) && !hasAny(topic, levelRates)
 }
+
+// growthAfter reports whether the words right after a percentage ending
+// at i, or after its 的, name it a growth rate: 6%左右的【增长】目标,
+// 7%左右的【预期增长】目标, 保持15%以上【增长】, 8%左右的【增速】.
+func (a *analysis) growthAfter(i int) bool {
+	if i < len(a.s) && a.s[i] == '的' {
+		i++
+	}
+	rest := a.sub(i, min(len(a.s), i+6))
+	for _, w := range growthAfterWords {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// growthAfterWords name the percentage before them a growth rate.
+var growthAfterWords = lex.Words(lexicon.GrowthAfter)
 
 // growthNext are the words that state a growth rate at the start of a clause.
 var growthNext = lex.Words(lexicon.GrowthNext)

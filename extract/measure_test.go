@@ -224,3 +224,40 @@ func TestMeasureRemovalCarriedOverList(t *testing.T) {
 		{"removal over a list", "淘汰落后炼铁产能4000万吨、炼钢产能3500万吨、水泥产能8000万吨。", "8000万吨", schema.Delta, true},
 	})
 }
+
+// TestMeasureOfNewReports checks the measure and sign classes first seen
+// on the 2026 provincial reports (issue 11), with sentences written in the
+// genre: relief granted is positive, a running total of disputes resolved
+// is a level, a growth rate restated before its noun is growth, a cut of
+// time or paperwork in percent is a fall, a count opening its own clause
+// takes no verb of the clause before, money lent or obtained is a delta.
+func TestMeasureOfNewReports(t *testing.T) {
+	checkMeasures(t, []measureCase{
+		{"relief granted", "全年为小微企业减负120亿元。", "120亿元", schema.Delta, false},
+		{"relief granted", "今年为经营主体减负800亿元以上。", "800亿元以上", schema.Delta, false},
+		{"disputes resolved, a running total", "五年累计化解信访积案3200件。", "3200件", schema.Level, false},
+		{"a running total of removals stays a removal", "累计拆除违章建筑86万平方米。", "86万平方米", schema.Delta, true},
+		{"growth target restated", "确定6%左右的增长目标，主要考虑了稳就业的需要。", "6%左右", schema.Growth, false},
+		{"growth target restated", "7%左右的预期增长目标与中长期规划相衔接。", "7%左右", schema.Growth, false},
+		{"growth before its noun", "数字经济核心产业营收保持15%以上增长。", "15%以上", schema.Growth, false},
+		{"growth before its noun", "8%左右的增速能够支撑就业基本稳定。", "8%左右", schema.Growth, false},
+		{"a share of an increment", "全市贡献了全省40.2%的投资增量。", "40.2%", schema.Level, false},
+		{"a cut of paperwork in percent", "政务服务事项平均减环节60%、减时限70%。", "60%", schema.Growth, true},
+		{"a cut of paperwork in percent", "政务服务事项平均减环节60%、减时限70%。", "70%", schema.Growth, true},
+		{"a count opening its own clause", "高新技术企业增至2100家，36家企业入选国家级专精特新“小巨人”。", "36家", schema.Delta, false},
+		{"a count opening its own clause", "规上工业企业超过5000家，3条高速公路建成通车。", "3条", schema.Delta, false},
+		{"a count after a comparison keeps the level carried", "技术工人达到12万人，比2015年的7万人增长71%。", "7万人", schema.Level, false},
+		{"a count after a preposition takes the carried verb", "新建乡镇卫生院8所，为120个村卫生室配备设备。", "120个", schema.Delta, false},
+		{"a running total of works started", "五年累计新开工重大项目1.2万个。", "1.2万个", schema.Level, false},
+		{"a running total of additions still adds", "五年累计新增城镇就业36万人。", "36万人", schema.Delta, false},
+		{"a stock named over a bound word", "力争认定科技型中小企业数量突破500家。", "突破500家", schema.Level, false},
+		{"people reached over a bound word", "每年吸引青年人才来县就业超过5000人。", "超过5000人", schema.Delta, false},
+		{"people trained over a bound word", "全年培育新型职业农民超过1200人。", "超过1200人", schema.Delta, false},
+		{"money lent", "力争全年发放贷款2亿元以上。", "2亿元以上", schema.Delta, false},
+		{"money lent", "普惠金融和林权抵押贷款改革试点分别发放贷款36亿元、12亿元。", "36亿元", schema.Delta, false},
+		{"money lent", "普惠金融和林权抵押贷款改革试点分别发放贷款36亿元、12亿元。", "12亿元", schema.Delta, false},
+		{"money obtained", "争取中央预算内投资12亿元、政策性金融工具投放金额30亿元。", "30亿元", schema.Delta, false},
+		{"people sent", "全市选派驻村第一书记520名、工作队员1600名。", "520名", schema.Delta, false},
+		{"people sent", "全市选派驻村第一书记520名、工作队员1600名。", "1600名", schema.Delta, false},
+	})
+}

@@ -63,3 +63,16 @@ func removedAfter(rest string) bool {
 	}
 	return false
 }
+
+// resolves reports a cue whose decrease word resolves rather than removes
+// (化解): a money-action word of sign -, neither a removal nor a fall, so
+// a running total of what it resolved is a level like any other
+// (累计化解矛盾纠纷2491件, LABELING).
+func resolves(cue string) bool {
+	for _, w := range decreaseCues {
+		if strings.Contains(cue, w) {
+			return lex.Is(w, lexicon.MoneyAction) && !lex.Is(w, lexicon.Growth)
+		}
+	}
+	return false
+}

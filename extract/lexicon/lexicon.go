@@ -76,6 +76,8 @@ const (
 	GapBase                          // right before a year and the figure, makes the figure the gap to that year's, not that year's (【快于】2024年1.8个百分点)
 	Category                         // a noun naming a class of units (项目, 企业, 产业集群, 自然村): a threshold right before it, or before 的 and it, is part of the class's name, no fact (SPEC 4: 亿元以上项目, 超50亿元产业集群, 年产值10亿元以上的…产业集群)
 	MemberCount                      // a measure word of the members of a class, not of the class (户, 人): 20户以上自然村 is a threshold, 5个以上园区 a count
+	GrowthAfter                      // right after a percentage (or after its 的), names it a growth rate: 6%左右的【增长】目标, 保持15%以上【增长】
+	CountNoun                        // names how many things there are (数量, 总数): before a bound word (突破, 超过), the count is a stock, not things an earlier verb did
 )
 
 // Cue is the set of the three cue roles.
@@ -101,7 +103,7 @@ var roleNames = map[string]Role{
 	"statistic": Statistic, "reach": Reach, "benefit": Benefit,
 	"retag":        Retag,
 	"done-heading": DoneHeading, "causative": Causative, "year-base": YearBase, "gap-base": GapBase,
-	"category": Category, "member-count": MemberCount,
+	"category": Category, "member-count": MemberCount, "growth-after": GrowthAfter, "count-noun": CountNoun,
 }
 
 // String returns the role's names, space-separated, as lexicon.tsv writes them.
