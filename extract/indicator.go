@@ -445,6 +445,11 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 	case cueS >= 0 && len(tmid) == 0 && len(tsubj) == 0:
 		ind, why = a.objectOfVerbAt(q.end), "object-of-next-verb" // 投资4.4亿元新改扩建【城区主次干路】
 	}
+	if why == "noun-after" && counted {
+		if l := a.nameOverModifier(q, ind); len(l) > 0 {
+			ind, why = l, "noun-after-over-modifier" // 7家【跨境资金】集中运营中心: the head comes later
+		}
+	}
 	if share := a.shareOfUnits(q, cs, cueS); len(share) > 0 {
 		ind, why = share, "share-of-units" // 【71%】的煤电机组实现超低排放: the units and what they do
 	}
@@ -519,6 +524,73 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 		return ind, why // saidOfCount and saidOfBareCount bound it: shortening would cut the predicate's verb
 	}
 	return a.shorten(ind), why
+}
+
+// nameOverModifier extends the noun phrase after a count that stopped at
+// a modifier of the thing counted, before its head (7家【跨境资金】集中运营
+// 中心, 3条【新能源装备】制造完整产业链, 100家【有国际竞争力】的科技领军
+// 企业, 8个【设施】完善的社区养老服务站), as written: over verbs,
+// adjectives and nouns to the noun that ends the clause or comes right
+// before a cue, status or predicate word (22条重点入黄排水沟【整治】率达…:
+// the clause's own verb); or over a relative clause ending in 的 that
+// does not end in a noun (12个项目的前期工作 counts 项目), to the noun
+// phrase after 的. No number, no clause mark and no quotation on the way;
+// the name at most maxIndicator code points. nil when nothing is added.
+func (a *analysis) nameOverModifier(q *quantity, after phrase) phrase {
+	if len(after) != 1 {
+		return nil
+	}
+	s, e := after[0].start, after[0].end
+	ce := a.clauseEnd(e)
+	if e >= ce || a.hasQuantity(e, ce) || a.prepositionBefore(q.end) || q.start > 0 && a.s[q.start-1] == '、' {
+		return nil // 为33家企业【制定】辅导计划: after a preposition the verb is the clause's; a list item's name is the list's business
+	}
+	end, lastNoun, sawNoun := -1, false, false
+	has := a.s[s] == '有' || s > 0 && a.s[s-1] == '有' // 100家【有】国际竞争力的…: 有 and its noun are the relative clause
+	if a.s[s] != '有' && has {
+		s--
+	}
+	for k, t := range a.toks {
+		if t.Start < e {
+			continue
+		}
+		if t.Start >= ce || t.End > s+maxIndicator {
+			break
+		}
+		r0 := []rune(t.Text)[0]
+		if isClauseMark(r0) || strings.ContainsRune("“”《》（）()", r0) || unicode.IsDigit(r0) || t.Text != "的" && strings.Contains(t.Text, "的") {
+			break
+		}
+		if t.Text == "的" {
+			if !has && (sawNoun || t.Start == e && a.posEndingAt(e) != "a" && a.posEndingAt(e) != "b") {
+				break // 项目【的】前期工作: 的 after a noun makes it the owner
+			}
+			if head := a.nounAfter(t.End); len(head) == 1 && head[0].start == t.End && head.runes() >= 2 && a.endsNoun(head[0].end) && head[0].end-s <= maxIndicator+2 {
+				return phrase{}.add(s, head[0].end) // 【有国际竞争力】的科技领军企业
+			}
+			break
+		}
+		if t.Start == e && (cueSet[t.Text] || statusWords[t.Text] || wholeSet[t.Text] || a.predicateAt(t.Start) > 0 || t.POS == "d" || t.POS == "p" || utf8.RuneCountInString(t.Text) == 1) {
+			break // 乡镇【建设】…, 企业【实现】…, 学校【全部】达到…, 专家【到】…: the clause's verb, what is said of them
+		}
+		pos := t.POS
+		lastNoun = strings.HasPrefix(pos, "n") && pos != "nr" || pos == "j"
+		sawNoun = sawNoun || strings.HasPrefix(pos, "n") || pos == "j" || pos == "r"
+		next := ""
+		if k+1 < len(a.toks) && a.toks[k+1].Start < ce {
+			next = a.toks[k+1].Text
+		}
+		if lastNoun && (t.End == ce || cueSet[next] || statusWords[next] || predicateSet[next]) {
+			end = t.End // the noun ends the clause or comes before its verb (城市【建设】)
+		}
+		if !lastNoun && !strings.HasPrefix(pos, "v") && pos != "a" && pos != "ad" && pos != "d" && pos != "b" && pos != "l" && pos != "t" && !(pos == "x" && isHanWord(t.Text)) {
+			break
+		}
+	}
+	if end < 0 || end-e < 2 {
+		return nil
+	}
+	return phrase{}.add(s, end)
 }
 
 // shareOfUnits names a percent that opens its clause and is followed by

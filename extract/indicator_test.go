@@ -228,6 +228,23 @@ func TestIndicatorShareOfUnits(t *testing.T) {
 	})
 }
 
+// TestIndicatorNameOverModifier checks a count whose noun phrase stopped
+// at a modifier of the thing counted, before its head: the name runs on
+// to the head, as written, over a verb, an adjective or a time word, or
+// over a relative clause ending in 的; not over the clause's own verb,
+// an adverb (全部), nor a 的 after a noun (项目的前期工作 counts 项目).
+func TestIndicatorNameOverModifier(t *testing.T) {
+	x := newExtractor(t)
+	checkIndicatorOf(t, x, []indicatorRow{
+		{"over a verb", "written", "形成2条储能装备制造完整产业链。", "2条", "储能装备制造完整产业链"},
+		{"over a time word", "written", "推动6个国家现代物流枢纽城市建设。", "6个", "国家现代物流枢纽城市"},
+		{"over 的", "written", "新建8个设施完善的社区养老服务站。", "8个", "设施完善的社区养老服务站"},
+		{"over 有…的", "written", "培育50家有核心竞争力的专精特新企业。", "50家", "核心竞争力的专精特新企业"},
+		{"adverb", "written", "12所学校全部达到省定办学标准。", "12所", "学校"},
+		{"的 after a noun", "written", "完成12个项目的前期工作。", "12个", "项目"},
+	})
+}
+
 // TestIndicatorBareHeadAfterFigure checks that a list item named by a
 // bare head alone (产值) takes the modifier of the figure before it.
 func TestIndicatorBareHeadAfterFigure(t *testing.T) {
