@@ -26,8 +26,12 @@ import (
 // window: when the character at i is in On (any character when On is
 // empty), then from i on, past the characters of Skip, the first
 // character must be in Need, and the one after it in Then (if Then is
-// not empty); a match of the rule at i reads those characters there. On, Skip and Need are regexp2 character classes, read
-// as the rules are (ruleOptions: \d is [0-9], \s ASCII space).
+// not empty), or, when the Need character is a key of After, in its class
+// there instead; a match of the rule at i reads those characters there.
+// On, Skip, Need, Then and After's classes are regexp2 character classes,
+// read as the rules are (ruleOptions: \d is [0-9], \s ASCII space), in
+// which {UNIT_PAST_CN} stands for the characters a unit can have first
+// past Chinese numerals (see gateClassPlaceholders).
 //
 // A gate may admit positions where its rule fails (it is only the first
 // test the rule makes, or a weaker one); it must never refuse one where
@@ -41,8 +45,10 @@ type gate struct {
 	// used (and TestGatesFitTheirRules fails until it is checked again).
 	Pattern                string
 	On, Skip, Need, Then   string
-	Why                    string // the part of the pattern the gate reads
+	After                  map[rune]string // the class of the character after these Need characters, instead of Then
+	Why                    string          // the part of the pattern the gate reads
 	on, skip, needed, then *charClass
+	after                  map[rune]*charClass
 }
 
 // gates are the rules' gates. Only those that pay are here: rules tried
@@ -52,12 +58,13 @@ var gates = []gate{
 		Why: "a digit comes before any ，。；or line end: the name between the quotes holds none of them"},
 	{Rule: "reject-ordinal", Pattern: "7514554245ca", On: `[\d一二三四五六七八九十百千]`, Skip: `[\d一二三四五六七八九十百千]`, Need: `[强次]`,
 		Why: "at a numeral only the third branch can start: (?>[\\d一二三四五六七八九十百千]*)(?:强|次…)"},
-	{Rule: "reject-date", Pattern: "d014e9725844", Skip: `[\d\s]`, Need: `[个年月\-]`,
-		Why: "{DATE_AHEAD}: (?>\\d+)\\s*[个年月-]"},
+	{Rule: "reject-date", Pattern: "d014e9725844", Skip: `[\d\s]`, Need: `[个年月\-]`, After: map[rune]string{'个': `月`, '-': `\d`},
+		Why: "{DATE_AHEAD}: (?>\\d+)\\s*[个年月-]; 个 only in {RUN}个月, - only in {D1}\\d{3}-\\d{1,2}"},
 	{Rule: "reject-code", Pattern: "3ec37ac9a518", On: `\d`, Skip: `[\d\s]`, Need: `[GA千kK热平服+]`,
 		Why: "at a digit only the {RUN} branch can start; what follows the run: \\s*G, A级, \\s*千伏|kV|KV, \\s*热线|平台|服务, \\s*\\+"},
 	{Rule: "reject-named-count", Pattern: "676ba1aede8e", Skip: `[\d一二三四五六七八九十两]`, Need: `[大个方年项件条天]`,
-		Why: "{COUNT_AHEAD}: (?>[\\d一二三四五六七八九十两]+)[大个方年项件条天]"},
+		After: map[rune]string{'个': `[方一专现]`, '方': `面`, '年': `[攻行计]`, '项': `行`, '件': `[实事]`, '条': `[措意政控红底等”"]`, '天': `工`},
+		Why:   "{COUNT_AHEAD}: (?>[\\d一二三四五六七八九十两]+)[大个方年项件条天], then the word's second character: 个(?:方面|一|专项|现代化), 方面, 年(?:攻坚|行动|计划), 项行动, 件(?:实事|事), 条(?:措施|意见|政策|控制线|红线|底线) or {RUN}条(?=等|政策|措施|意见|”|\"), 天工作制"},
 	{Rule: "reject-threshold", Pattern: "4ea27740a924", On: `[^过超]`, Skip: `[\d.,十百千万亿]`, Need: `[元美]`, Then: `[以元]`,
 		Why: "not at 过 or 超, only the second branch can start: {THRESHOLD_AHEAD} (?>[\\d.,]+)(?>[十百千万亿]*)(?:元|美元), then 以上 or 以下"},
 	{Rule: "range", Pattern: "59b3f2e8c0a5", Skip: `[^\-~至到]`, Need: `[\-~至到]`,
@@ -65,13 +72,65 @@ var gates = []gate{
 	{Rule: "mixed-point", Pattern: "fe962046e257", Skip: `\d`, Need: `[万亿]`, Then: `\d`,
 		Why: "{RUN}[万亿]\\d"},
 	{Rule: "bare-multiplier", Pattern: "137f12a6968a", Skip: `[\d.,]`, Need: `[万亿多余]`,
-		Why: "{BARE_AHEAD}: (?>[\\d.,]+)[万亿多余]"},
+		Then: `[多余左以人农群职学儿婴老居城低劳贫脱游患移干工务异妇残家员监，。；、,;任增到至]`, After: map[rune]string{'多': `[万亿]`, '余': `[万亿]`},
+		Why: "{BARE_AHEAD}: (?>[\\d.,]+)[万亿多余]; after 万 or 亿: 多 or 余, the bound word (左右|以上), the first character of a word of the first branch's look-ahead (人口|农民|…) or of the second's ([，。；、,;]|任务|增|到|至); after 多 or 余: 万 or 亿"},
 	{Rule: "decimal-years", Pattern: "a237deead71e", Skip: `[\d.,]`, Need: `年`,
 		Why: "{NUM} then 年: the number's characters, then 年"},
 	{Rule: "income-ratio", Pattern: "23b3f4c5e028", On: `\d`, Skip: `[\d.,]`, Need: `[\s:∶，。；、缩下降扩]`,
 		Why: "{NUM}, then what the look-ahead reads: \\s*[:∶], a clause mark, 缩小, 下降, 降至/降到, 扩大"},
 	{Rule: "cn-range", Pattern: "56aac197444c", Skip: `[^到至]`, Need: `[到至]`,
 		Why: "{CN_RANGE_AHEAD}: 到 or 至 follows"},
+	{Rule: "cn-point", Pattern: "91a964f623c8", Skip: `[零〇一二两三四五六七八九十百千万亿萬億]`, Need: `[点點多余{UNIT_PAST_CN}]`,
+		Why: "{CN} and {MULT} are numerals; no unit is numerals alone, so the first character past the run of numerals is in the match: the decimal point of {CN}, 多 or 余, or the unit's first character that is not a numeral (个, 亩, 瓦 of 千瓦, 分 of 百分点)"},
+}
+
+// gateClassPlaceholders are expanded in the gates' classes.
+func gateClassPlaceholders() map[string]string {
+	var past []rune
+	for _, u := range baseUnitTexts() {
+		for _, c := range u {
+			if !strings.ContainsRune(cnNumerals, c) {
+				if !slices.Contains(past, c) {
+					past = append(past, c)
+				}
+				break
+			}
+		}
+	}
+	return map[string]string{"{UNIT_PAST_CN}": classEscape(past)}
+}
+
+// cnNumerals are the characters of a Chinese number of {CN} before its
+// decimal point (the class of the cn-point gate's Skip).
+const cnNumerals = "零〇一二两三四五六七八九十百千万亿萬億"
+
+// classEscape writes characters as the inside of a gate class.
+func classEscape(cs []rune) string {
+	var b strings.Builder
+	for _, c := range cs {
+		switch c {
+		case '\\', '-', ']', '[', '^', '.', '+':
+			b.WriteByte('\\')
+		}
+		if c == '\n' {
+			b.WriteString(`\n`)
+			continue
+		}
+		if c == '\t' {
+			b.WriteString(`\t`)
+			continue
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// expandGateClass replaces the placeholders of a gate class.
+func expandGateClass(class string) string {
+	for k, v := range gateClassPlaceholders() {
+		class = strings.ReplaceAll(class, k, v)
+	}
+	return class
 }
 
 // patternSum is the short hash of a rule pattern that gate.Pattern holds.
@@ -86,13 +145,21 @@ type charClass struct {
 	neg   bool      // the class is [^…]: all characters but those listed
 	ascii [2]uint64 // ASCII characters, as bits
 	other []rune    // characters beyond ASCII
+	// bmp holds the characters of the BMP as bits when other is long (a
+	// class of unit characters): one test instead of a search of the list
+	bmp *[0x10000 / 64]uint64
 }
+
+// bmpClassFrom is the length of other from which a class gets a bitmap.
+const bmpClassFrom = 12
 
 // has reports whether c is in the class.
 func (cc *charClass) has(c rune) bool {
 	in := false
 	if c < 128 {
 		in = cc.ascii[c>>6]&(1<<(c&63)) != 0
+	} else if cc.bmp != nil && c < 0x10000 {
+		in = cc.bmp[c>>6]&(1<<(c&63)) != 0
 	} else {
 		for _, o := range cc.other {
 			if o == c {
@@ -164,6 +231,14 @@ func parseClass(class string) (*charClass, error) {
 			add(c)
 		}
 	}
+	if len(cc.other) >= bmpClassFrom {
+		cc.bmp = new([0x10000 / 64]uint64)
+		for _, c := range cc.other {
+			if c < 0x10000 {
+				cc.bmp[c>>6] |= 1 << (c & 63)
+			}
+		}
+	}
 	return cc, nil
 }
 
@@ -178,11 +253,27 @@ func compileGates(rules []Rule) ([]*gate, error) {
 			}
 			c := g
 			var err error
-			if c.on, err = parseClass(g.On); err == nil {
-				if c.skip, err = parseClass(g.Skip); err == nil {
-					if c.needed, err = parseClass(g.Need); err == nil {
-						c.then, err = parseClass(g.Then)
+			if c.on, err = parseClass(expandGateClass(g.On)); err == nil {
+				if c.skip, err = parseClass(expandGateClass(g.Skip)); err == nil {
+					if c.needed, err = parseClass(expandGateClass(g.Need)); err == nil {
+						c.then, err = parseClass(expandGateClass(g.Then))
 					}
+				}
+			}
+			for need, class := range g.After {
+				if err != nil {
+					break
+				}
+				if c.needed == nil || !c.needed.has(need) {
+					err = fmt.Errorf("After key %q is not in Need %s", need, g.Need)
+					break
+				}
+				var cc *charClass
+				if cc, err = parseClass(expandGateClass(class)); err == nil {
+					if c.after == nil {
+						c.after = map[rune]*charClass{}
+					}
+					c.after[need] = cc
 				}
 			}
 			if err != nil {
@@ -226,5 +317,11 @@ func (g *gate) admits(s []rune, i int, gs *gateScan, k int) bool {
 	if p == len(s) || !g.needed.has(s[p]) {
 		return false
 	}
-	return g.then == nil || p+1 < len(s) && g.then.has(s[p+1])
+	then := g.then
+	if g.after != nil {
+		if a, ok := g.after[s[p]]; ok {
+			then = a
+		}
+	}
+	return then == nil || p+1 < len(s) && then.has(s[p+1])
 }

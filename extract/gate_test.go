@@ -50,11 +50,15 @@ func TestGateClasses(t *testing.T) {
 	classes := []string{`[\d\s]`, `[^\-~至到]`, `强`, `\d`}
 	for _, g := range gates {
 		classes = append(classes, g.On, g.Skip, g.Need, g.Then)
+		for _, class := range g.After {
+			classes = append(classes, class)
+		}
 	}
 	for _, class := range classes {
 		if class == "" {
 			continue
 		}
+		class = expandGateClass(class)
 		cc, err := parseClass(class)
 		if err != nil {
 			t.Fatal(err)
@@ -89,7 +93,9 @@ func gateTexts(t *testing.T) [][]rune {
 	examples = append(examples,
 		"12 3年，2024 年，5 G，110 千伏，12345 热线，12345平台，123456 服务，3 + 2，A12345热线，一2强，二十强，1十大，5万3元，5万元以上项目，1.2亿美元以上产业，3千万元以下工程，超5亿元项目，过5亿元项目",
 		"1.5万人口，人口1.5万，5.万人口，3-5万亩，3 ~ 5千瓦，三至五个，二百八十万到三百万千瓦，“两个100%”，“3510”，“人才金政50条”",
-		"1万6千多户，2万5千公里，3亿5千万元，第十九届，前十，前40名，全国前40")
+		"1万6千多户，2万5千公里，3亿5千万元，第十九届，前十，前40名，全国前40",
+		"12个月，3个项目，3个方面，八个一，5个专项，四个现代化，5年攻坚，3年行动，3年计划，5年来，3项行动，3项工作，2件实事，5件事，10条措施，3条意见，50条”，5条政策，3条道路，5天工作制，5天内，2022-01-30，2022-1，2022-",
+		"3万多人口，5万人口，3万左右农业转移人口，人口3万，人口3万任务，3万元，5万吨，3多万人，3余万游客，三个百分点，五十万千瓦，三点五亿元，一万多亩，二百四十多个，三千八百多万人次，五成，一点八倍，十一点，三年，一体化，七千伏安")
 	docs = append(docs, textDocs(examples...)...)
 	texts := sentencesOf(docs)
 
