@@ -67,7 +67,7 @@ func (x *Extractor) match(s []rune, drops *[]drop, work *ruleWork) ([]quantity, 
 			if mask == 0 {
 				continue
 			}
-			m, r, err := x.rules.matchMask(mask, first, ws, at)
+			m, r, gn, err := x.rules.matchGroups(mask, first, ws, at)
 			if err != nil {
 				// regexp2 fails only past a limit it is not given
 				return out, err
@@ -80,7 +80,7 @@ func (x *Extractor) match(s []rune, drops *[]drop, work *ruleWork) ([]quantity, 
 					*drops = append(*drops, drop{span{w.start + m.Index, w.start + m.Index + m.Length}, r.ID, "claimed by reject rule " + r.ID + ": " + r.Doc})
 				}
 			} else {
-				q, why := read(r, m, ws)
+				q, why := read(r, m, gn, ws)
 				if why != "" {
 					if drops != nil {
 						*drops = append(*drops, drop{span{w.start + m.Index, w.start + m.Index + m.Length}, r.ID, why})
@@ -208,8 +208,13 @@ func (q *quantity) shift(d int) {
 	q.end += d
 }
 
-func group(m *regexp2.Match, name string) (string, span, bool) {
-	g := m.GroupByName(name)
+// group returns the text and span of the group numbered n (-1: the
+// alternation has none) in m, and whether it matched anything.
+func group(m *regexp2.Match, n int) (string, span, bool) {
+	if n < 0 {
+		return "", span{}, false
+	}
+	g := m.GroupByNumber(n)
 	if g == nil || g.Length == 0 {
 		return "", span{}, false
 	}
@@ -218,8 +223,8 @@ func group(m *regexp2.Match, name string) (string, span, bool) {
 
 // read turns a match into a quantity, or reports false when the numbers do
 // not hold up (an unparsable number, a range whose ends are not ordered, a
-// threshold inside a name).
-func read(r *compiledRule, m *regexp2.Match, s []rune) (quantity, string) {
+// threshold inside a name). gn holds the numbers of m's groups.
+func read(r *compiledRule, m *regexp2.Match, gn *groupNums, s []rune) (quantity, string) {
 	q := quantity{rule: r, start: m.Index, end: m.Index + m.Length}
 	if r.Yield == Fixed {
 		q.core = span{q.start, q.end}
@@ -227,9 +232,9 @@ func read(r *compiledRule, m *regexp2.Match, s []rune) (quantity, string) {
 		q.bound, q.unit = r.Bound, r.Unit
 		return q, ""
 	}
-	num, numSpan, _ := group(m, "num")
-	mult, multSpan, hasMult := group(m, "mult")
-	unitText, unitSpan, _ := group(m, "unit")
+	num, numSpan, _ := group(m, gn.num)
+	mult, multSpan, hasMult := group(m, gn.mult)
+	unitText, unitSpan, _ := group(m, gn.unit)
 	q.core = numSpan
 	if hasMult {
 		q.core.end = multSpan.end
@@ -247,14 +252,14 @@ func read(r *compiledRule, m *regexp2.Match, s []rune) (quantity, string) {
 		q.start = unitSpan.start
 	}
 	q.pre = boundBefore(s, q.start)
-	_, q.post, _ = group(m, "post")
+	_, q.post, _ = group(m, gn.post)
 	if q.pre.end > q.pre.start {
 		q.start = q.pre.start
 		q.leadBound = true
 	}
 
 	// a multiplier may come before or after 多/余: 2万多名, 3400多万人次
-	if m3, ms3, ok := group(m, "mult3"); ok {
+	if m3, ms3, ok := group(m, gn.mult3); ok {
 		if r.ChineseDigits {
 			// it closes the Chinese number: 三亿三千五百【万】 is
 			// 三亿三千五百万, not 三亿三千五百 times 万
@@ -304,13 +309,13 @@ func read(r *compiledRule, m *regexp2.Match, s []rune) (quantity, string) {
 	}
 	q.low, q.high = value, value
 	q.bound = schema.Eq
-	if more, _, ok := group(m, "more"); ok {
+	if more, _, ok := group(m, gn.more); ok {
 		q.bound = lookupBound(more, false)
 	}
 	if q.pre.end > q.pre.start {
 		q.bound = lookupBound(string(s[q.pre.start:q.pre.end]), true)
 	}
-	if post, _, ok := group(m, "post"); ok {
+	if post, _, ok := group(m, gn.post); ok {
 		q.bound = lookupBound(post, false)
 	}
 	if r.Several {
@@ -323,8 +328,8 @@ func read(r *compiledRule, m *regexp2.Match, s []rune) (quantity, string) {
 		if err != nil {
 			return q, "the low end does not parse: " + num + mult
 		}
-		num2, s2, _ := group(m, "num2")
-		mult2, _, _ := group(m, "mult2")
+		num2, s2, _ := group(m, gn.num2)
+		mult2, _, _ := group(m, gn.mult2)
 		hi, err := normalize.ParseNumber(num2 + mult2)
 		if err != nil {
 			return q, "the high end does not parse: " + num2 + mult2
@@ -333,7 +338,7 @@ func read(r *compiledRule, m *regexp2.Match, s []rune) (quantity, string) {
 		if shared {
 			hi = u2.Scale(hi)
 		}
-		if u1, _, ok := group(m, "unit1"); ok {
+		if u1, _, ok := group(m, gn.unit1); ok {
 			lu, ok := normalize.LookupUnit(u1)
 			if !ok {
 				return q, "the low end's unit is not a unit: " + u1
@@ -357,7 +362,7 @@ func read(r *compiledRule, m *regexp2.Match, s []rune) (quantity, string) {
 		}
 		q.low, q.high, q.bound = lo, hi, schema.Range
 		q.core.end = s2.end
-		if _, ms2, ok := group(m, "mult2"); ok {
+		if _, ms2, ok := group(m, gn.mult2); ok {
 			q.core.end = ms2.end
 		}
 	}
@@ -400,6 +405,9 @@ func signed(s []rune, i int) bool {
 // with the number itself and regexp2 skips ahead to candidate characters.
 func boundBefore(s []rune, i int) span {
 	best := span{}
+	if i == 0 || !strings.ContainsRune(boundBeforeLast, s[i-1]) {
+		return best // no bound word ends here (most numbers)
+	}
 	for _, w := range boundsBefore {
 		n := len(w)
 		if n == 1 && w[0] == '约' && n < i && strings.ContainsRune(wordsEndingInYue, s[i-2]) {
@@ -429,6 +437,17 @@ var boundsBefore = func() [][]rune {
 		}
 	}
 	return out
+}()
+
+// boundBeforeLast holds the last characters of boundsBefore.
+var boundBeforeLast = func() string {
+	var b strings.Builder
+	for _, w := range boundsBefore {
+		if c := w[len(w)-1]; !strings.ContainsRune(b.String(), c) {
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
 }()
 
 // lookupBound is normalize.LookupBound as a schema.Bound.

@@ -268,7 +268,15 @@ type ruleSet struct {
 type alternation struct {
 	re    *regexp2.Regexp
 	rules []int // rule index of each alternative
-	group []int // group number of each alternative
+	group []int // group number of each alternative (none for one rule)
+	nums  groupNums
+}
+
+// groupNums are the numbers of the named groups the rules' matches are
+// read by (see read) in an alternation, -1 for a group it lacks: looked up
+// once, not by name at each match.
+type groupNums struct {
+	num, mult, more, mult3, unit, post, unit1, num2, mult2 int
 }
 
 // ruleOptions compile every rule in regexp2's RE2 mode: \d is [0-9] and \s
@@ -437,14 +445,24 @@ func compileAlternation(mask uint64, patterns []string) (alternation, error) {
 			parts = append(parts, fmt.Sprintf("(?<r%d>%s)", i, p))
 		}
 	}
+	if len(parts) == 1 {
+		// one rule: no group to tell which matched (a group costs the
+		// engine a capture and the match a Group at every match)
+		parts[0] = patterns[alt.rules[0]]
+	}
 	re, err := regexp2.Compile(`\G(?:`+strings.Join(parts, "|")+`)`, ruleOptions)
 	if err != nil {
 		return alt, fmt.Errorf("extract: rule set: %w", err)
 	}
 	alt.re = re
-	for _, i := range alt.rules {
-		alt.group = append(alt.group, re.GroupNumberFromName(fmt.Sprintf("r%d", i)))
+	if len(alt.rules) > 1 {
+		for _, i := range alt.rules {
+			alt.group = append(alt.group, re.GroupNumberFromName(fmt.Sprintf("r%d", i)))
+		}
 	}
+	n := re.GroupNumberFromName
+	alt.nums = groupNums{num: n("num"), mult: n("mult"), more: n("more"), mult3: n("mult3"), unit: n("unit"),
+		post: n("post"), unit1: n("unit1"), num2: n("num2"), mult2: n("mult2")}
 	return alt, nil
 }
 
@@ -508,25 +526,32 @@ func (rs *ruleSet) gate(mask uint64, s []rune, i int, gs *gateScan) uint64 {
 // position i of s, or nil; first is the rules that can start with the
 // character at i (candidates), of which mask is what the gates left.
 func (rs *ruleSet) matchMask(mask, first uint64, s []rune, i int) (*regexp2.Match, *compiledRule, error) {
+	m, r, _, err := rs.matchGroups(mask, first, s, i)
+	return m, r, err
+}
+
+// matchGroups is matchMask that also returns the numbers of the groups
+// the match is read by.
+func (rs *ruleSet) matchGroups(mask, first uint64, s []rune, i int) (*regexp2.Match, *compiledRule, *groupNums, error) {
 	alt, err := rs.alternation(mask, first)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	m, err := alt.re.FindRunesMatchStartingAt(s, i)
 	if m == nil || err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if len(alt.rules) == 1 {
 		// the rule is known without reading its group: reading any group
 		// makes regexp2 build them all, which a Reject match never needs
-		return m, &rs.rules[alt.rules[0]], nil
+		return m, &rs.rules[alt.rules[0]], &alt.nums, nil
 	}
 	for k, g := range alt.group {
 		if gr := m.GroupByNumber(g); gr != nil && len(gr.Captures) > 0 {
-			return m, &rs.rules[alt.rules[k]], nil
+			return m, &rs.rules[alt.rules[k]], &alt.nums, nil
 		}
 	}
-	return m, nil, nil
+	return m, nil, &alt.nums, nil
 }
 
 // insideRun reports whether c, after p, continues a run no rule starts
