@@ -80,6 +80,11 @@ var gates = []gate{
 		Why: "{NUM}, then what the look-ahead reads: \\s*[:∶], a clause mark, 缩小, 下降, 降至/降到, 扩大"},
 	{Rule: "cn-range", Pattern: "56aac197444c", Skip: `[^到至]`, Need: `[到至]`,
 		Why: "{CN_RANGE_AHEAD}: 到 or 至 follows"},
+	{Rule: "reject-capacity", Pattern: "c5674ea42386", Skip: `[年日]`, Need: `[产处加吞出存生]`,
+		After: map[rune]string{'产': `[能\s\d]`, '处': `理`, '加': `工`, '吞': `吐`, '出': `栏`, '存': `栏`, '生': `产`},
+		Why:   "(?:年产|年处理|年加工|年吞吐|年出栏|年存栏|年生产|日处理|日产)(?:能力)?\\s*{NUM}: the word's second character, then its third, or after 产 能, a space or a digit"},
+	{Rule: "cn-several", Pattern: "308c16fe6126", Skip: `[几数]`, Need: `[十百千万亿]`,
+		Why: "[几数](?<num>[十百千万亿]{1,6})"},
 	{Rule: "cn-point", Pattern: "91a964f623c8", Skip: `[零〇一二两三四五六七八九十百千万亿萬億]`, Need: `[点點多余{UNIT_PAST_CN}]`,
 		Why: "{CN} and {MULT} are numerals; no unit is numerals alone, so the first character past the run of numerals is in the match: the decimal point of {CN}, 多 or 余, or the unit's first character that is not a numeral (个, 亩, 瓦 of 千瓦, 分 of 百分点)"},
 }
