@@ -42,6 +42,12 @@ func TestDetectionClasses(t *testing.T) {
 		class, text string
 		want        []string
 	}{
+		// SPEC 3: times a policy action was taken are things done, in
+		// Chinese numerals too; 三次产业 and 两次创业 count nothing
+		{"count of actions in Chinese numerals", "年内三次下调贷款市场报价利率，两次上调存款准备金率。", []string{
+			detected("三次", 3, "eq", "count", "次", "次"), detected("两次", 2, "eq", "count", "次", "次")}},
+		{"三次产业 is no count", "三次产业结构调整为8:40:52。", nil},
+		{"a count in 次 without an action after it", "两次创业成为新的增长点。", nil},
 		// SPEC 3: 翻番 is growth of 100 percent, 翻两番 300, however written
 		{"翻了一番", "全市技术合同成交额翻了一番。", []string{
 			detected("翻了一番", 100, "eq", "percent", "", "")}},

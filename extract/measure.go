@@ -70,6 +70,8 @@ func measureOf(q *quantity, cue string, name naming, prev *fact, carried, attrib
 			return schema.Delta, "money-action"
 		}
 		return schema.Level, "money-level"
+	case q.unit == schema.Count && actionCounts[q.classifier]:
+		return schema.Delta, "action-count" // 两次下调存款准备金率: times an action was taken, things done (SPEC 3)
 	case name.levelNamed() && !inList(deltaCues):
 		return schema.Level, "level-noun"
 	case carried && prev != nil && prev.q.unit == q.unit:

@@ -66,13 +66,33 @@ func implausible(q *quantity, s []rune) string {
 			before := string(s[max(0, q.start-4):q.start])
 			clause := string(s[clauseStartOf(s, q.start):q.start])
 			closes := q.end == len(s) || isClauseMark(s[q.end])
-			if !hasSuffixAny(before, deltaCues) && !strings.HasSuffix(before, "等") && !(closes && hasAny(clause, deltaCues)) {
+			if !hasSuffixAny(before, deltaCues) && !strings.HasSuffix(before, "等") && !(closes && hasAny(clause, deltaCues)) && !actionFollows(q, s) {
 				return "a count in Chinese numerals without an action before it"
 			}
 		}
 	}
 	return ""
 }
+
+// actionFollows reports whether q counts times a policy action was taken:
+// its measure word is of the action-count role and a word of the action
+// role follows it right away (两次【下调】存款准备金率); not 三次产业, 两次
+// 创业. Not yet past an adverb (两次全面降准): the name after the count
+// would stop at the adverb.
+func actionFollows(q *quantity, s []rune) bool {
+	if !actionCounts[q.classifier] {
+		return false
+	}
+	after := string(s[q.end:min(len(s), q.end+8)])
+	return hasPrefixAny(after, actionWords)
+}
+
+// actionCounts and actionWords are the lexicon's measure words of actions
+// done and the policy actions counted in them.
+var (
+	actionCounts = lex.Set(lexicon.ActionCount)
+	actionWords  = lex.Words(lexicon.Action)
+)
 
 // clauseStartOf returns the start of the clause of s holding position i.
 func clauseStartOf(s []rune, i int) int {

@@ -78,6 +78,8 @@ const (
 	MemberCount                      // a measure word of the members of a class, not of the class (户, 人): 20户以上自然村 is a threshold, 5个以上园区 a count
 	GrowthAfter                      // right after a percentage (or after its 的), names it a growth rate: 6%左右的【增长】目标, 保持15%以上【增长】
 	CountNoun                        // names how many things there are (数量, 总数): before a bound word (突破, 超过), the count is a stock, not things an earlier verb did
+	ActionCount                      // a measure word of actions done (次): a small count in Chinese numerals in it is a figure when a policy action follows (两次下调政策利率)
+	Action                           // a verb of a policy action counted in times (下调, 降息): right after a count of the action-count role, makes it a figure
 )
 
 // Cue is the set of the three cue roles.
@@ -104,6 +106,7 @@ var roleNames = map[string]Role{
 	"retag":        Retag,
 	"done-heading": DoneHeading, "causative": Causative, "year-base": YearBase, "gap-base": GapBase,
 	"category": Category, "member-count": MemberCount, "growth-after": GrowthAfter, "count-noun": CountNoun,
+	"action-count": ActionCount, "action": Action,
 }
 
 // String returns the role's names, space-separated, as lexicon.tsv writes them.
