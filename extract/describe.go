@@ -115,7 +115,7 @@ func (a *analysis) describe(q *quantity, prev *fact, p part, chain string, planY
 	if why == "level-cue" && lex.Is(cue, lexicon.Reach) && a.reachOfAction(prev, cs, cueS) {
 		f.measure, why = schema.Delta, "reach-of-action" // 建设片区1598个、【覆盖】村庄1.5万个: how far the action reaches (LABELING)
 	}
-	if f.measure == schema.Delta && q.rule.ID != "from-to" && a.startsChange(q, cs) {
+	if f.measure == schema.Delta && !q.rule.fromToStart() && a.startsChange(q, cs) {
 		f.measure, why = schema.Level, "change-start" // 出境旅游人次由【8300万】增加到…: the level it started from (SPEC 6)
 	}
 	if f.measure == schema.Level && why == "percent-level" && growthTopic(chain+a.sub(0, qs)) {
@@ -165,7 +165,7 @@ func (a *analysis) describe(q *quantity, prev *fact, p part, chain string, planY
 		// (SPEC 3), not a sum it only qualifies (用于提高…的支出)
 		f.measure, why = schema.Delta, "money-raised"
 	}
-	fromTo := q.rule.ID == "from-to"
+	fromTo := q.rule.fromToStart()
 	if fromTo {
 		f.measure, f.cue, why = schema.Level, "", "from-to-start" // 由【2.3%】提高到2.5%: the level it started from
 	}

@@ -435,6 +435,7 @@ func (x *Extractor) runChunk(d Document, cc *cleanChunk, ci int, lay layout, st 
 			continue
 		}
 		an := newAnalysis(text[s.start:s.end], sentence(), before.words.then(len(before.text), own), x.seg)
+		carryListBound(qs, an.s)
 		an.qs, an.ahead = qs, ahead[i]
 		var sf []*fact
 		var prev *fact

@@ -502,8 +502,8 @@ func pairYears(sf []*fact, p part, s []rune, planYear int, chain string) {
 			a.year = &y
 			continue
 		}
-		named := a.q.rule.ID != "from-to" && namedStart(s, a, b)
-		if a.q.rule.ID != "from-to" && !named {
+		named := !a.q.rule.fromToStart() && namedStart(s, a, b)
+		if !a.q.rule.fromToStart() && !named {
 			continue
 		}
 		if b.year == nil && b.kind == "actual" && p.spanYears > 0 {

@@ -36,9 +36,12 @@ func implausible(q *quantity, s []rune) string {
 				return "an age naming a group (not a life expectancy)"
 			}
 			return ""
-		case "小时":
+		case "小时", "分钟":
 			if startsHanNoun(after) {
 				return "a time span naming a thing: a noun follows"
+			}
+			if q.unitText == "分钟" && !hasSuffixAny(string(s[max(0, q.start-4):q.start]), minutesCut) {
+				return "minutes not cut to: a time circle (全域15分钟、市主城区30分钟…交通圈)"
 			}
 		}
 	}
@@ -47,6 +50,9 @@ func implausible(q *quantity, s []rune) string {
 	}
 	if q.unit == schema.Count && medalWords[q.classifier] && !inTally(q, s) {
 		return "a medal word outside a tally of medals (8金9银6铜): 金融, 银行, 铜矿"
+	}
+	if q.unit == schema.Count && q.classifier == "类" && q.bound == schema.Eq && q.low.Cmp(big.NewRat(1, 1)) == 0 && startsHanNoun(after) {
+		return "a grade: 1类创新药, 1类水质 name a class, they count nothing"
 	}
 	if q.unitText == "成" && strings.HasPrefix(after, "不") {
 		return "一成不变: a saying, not a percentage"
@@ -124,6 +130,10 @@ func hasSuffixAny(s string, words []string) bool {
 	}
 	return false
 }
+
+// minutesCut are the words before a time in minutes that make it a figure:
+// a journey or a wait cut to it (车程缩至30分钟, 缩短到20分钟).
+var minutesCut = []string{"至", "到", "缩短", "减少", "压缩", "节约", "节省"}
 
 // daysGoOn are the characters that may follow a number of days written in
 // Chinese numerals (三天的讨论, 七天内, 五天以上); another character makes

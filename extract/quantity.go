@@ -366,7 +366,7 @@ func read(r *compiledRule, m *regexp2.Match, gn *groupNums, s []rune) (quantity,
 			q.core.end = ms2.end
 		}
 	}
-	if bare && (q.pre.end == q.pre.start || startsHanNoun(string(s[q.end:min(len(s), q.end+2)]))) {
+	if bare && !bareCount(&q, s) && (q.pre.end == q.pre.start || startsHanNoun(string(s[q.end:min(len(s), q.end+2)]))) {
 		// only a bound word makes a bare multiplier a figure (突破千万千瓦,
 		// 近万元); otherwise it is a scale word in a name (万亩示范片,
 		// 万元GDP用水量)
@@ -455,3 +455,28 @@ func lookupBound(word string, before bool) schema.Bound {
 	b, _ := normalize.LookupBound(word, before)
 	return schema.Bound(b)
 }
+
+// bareCount reports a round count written as a bare multiplier and a
+// measure word that a bound word or an action governs: 举办超千场体育赛事,
+// 近百场大型演唱会, 举办千场专业性会议 (not 惠及千家万户, a saying). The
+// things counted follow it, so a noun after it does not make it a scale
+// word (as 万亩示范片 is).
+func bareCount(q *quantity, s []rune) bool {
+	if q.unit != schema.Count {
+		return false
+	}
+	if q.end < len(s) && slices.Contains(classifierWords, string(s[q.end-1:q.end+1])) {
+		return false // 惠及近千万家庭: 家 starts a noun, it counts nothing
+	}
+	if q.pre.end > q.pre.start {
+		return true
+	}
+	if q.end < len(s) && isChineseNumeral(s[q.end]) {
+		return false // 惠及千家万户: a saying
+	}
+	return hasSuffixAny(string(s[max(0, q.start-4):q.start]), deltaCues)
+}
+
+// classifierWords are nouns that start with a measure word: after a bare
+// multiplier (近千万家庭) the measure word is the noun's, not a count's.
+var classifierWords = []string{"家庭", "家长", "人口", "人员", "户籍", "场所", "场地", "台阶", "条件", "项目", "个人"}

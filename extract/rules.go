@@ -76,8 +76,8 @@ var Rules = []Rule{
 		Doc:     "a capacity inside a project name: 年产20万吨…项目, 年处理5000吨",
 		Pattern: `(?:年产|年处理|年加工|年吞吐|年出栏|年存栏|年生产|日处理|日产)(?:能力)?\s*{NUM}{MULT}(?:{UNIT})?`},
 	{ID: "reject-threshold", Yield: Reject,
-		Doc:     "a money threshold inside a category name: 过5亿元项目, 亿元以上项目, 5000万元以上企业",
-		Pattern: `(?:(?:过|超|超过){NUM}{MULT}(?:元|美元)|(?={THRESHOLD_AHEAD}){NUM}{MULT}(?:元|美元)(?:以上|以下))(?=(?:重大|重点|产业|工业|制造业|龙头|骨干|招商|外资)?(?:项目|企业|产业|集群|工程|园区|品牌))`},
+		Doc:     "a money threshold inside a category name: 过5亿元项目, 亿元以上项目, 5000万元以上企业, 3个过三千亿元城市",
+		Pattern: `(?:(?:过|超|超过)(?:{NUM}|{CN}){MULT}(?:元|美元)|(?={THRESHOLD_AHEAD}){NUM}{MULT}(?:元|美元)(?:以上|以下))(?=(?:重大|重点|产业|工业|制造业|龙头|骨干|招商|外资)?(?:项目|企业|产业|集群|工程|园区|品牌|城市))`},
 	{ID: "range", Yield: Range,
 		Doc:     "a range with one unit or a unit on both ends: 3-5个, 5%-6%, 60万吨至65万吨, 8至10亿元",
 		Pattern: `(?<num>{NUM})(?={RANGE_AHEAD})(?<mult>{MULT})(?<unit1>{UNIT})?\s*(?:-|~|至|到)\s*(?<num2>{NUM})(?<mult2>{MULT})(?<more>多|余)?(?<unit>{UNIT})(?<post>{POST})?`},
@@ -94,11 +94,17 @@ var Rules = []Rule{
 		Doc:     "years with a decimal, as of schooling: 平均受教育年限提高到10.5年, 从10.23年提高到10.8年 (unit other, unit_text 年; no date has a decimal point)",
 		Pattern: `(?<num>{NUM})(?<=\.\d+)(?<mult>)(?<unit>年)(?<post>{POST})?`},
 	{ID: "bare-multiplier", Yield: Point,
-		Doc:     "a count in 万 or 亿 with no measure word, of the people named after it or before it: 3000万贫困人口, 近6000万低保人员, 13.2万脱贫人口, 1亿左右农业转移人口, 贫困人口减少6800多万，, 员额30万任务 (unit other, unit_text 万)",
-		Pattern: `(?={BARE_AHEAD})(?:(?<num>{NUM})(?:(?<mult>万|亿)(?<more>多|余)?|(?<more>多|余)(?<mult3>万|亿))(?<unit>)(?<post>左右|以上)?(?=人口|农民|群众|职工|学生|儿童|婴幼儿|老人|居民|城乡居民|人员|低保|劳动力|贫困|脱贫|农村|农业转移|城镇|游客|患者|移民|干部|工人|务工|异地务工|妇女|残疾人|家庭|农户|员工|监测对象)|(?<=(?:人口|人次|人员|员额|人数|群众|游客)[^，。；、\d]{0,6})(?<num>{NUM})(?:(?<mult>万|亿)(?<more>多|余)?|(?<more>多|余)(?<mult3>万|亿))(?<unit>)(?=[，。；、,;]|任务|增|到|至))`},
+		Doc:     "a count in 万 or 亿 with no measure word, of the people named after it or before it: 3000万贫困人口, 近6000万低保人员, 500多万在校生, 242万偏远农村居民, 13.2万脱贫人口, 1亿左右农业转移人口, 贫困人口减少6800多万，, 员额30万任务 (unit other, unit_text 万)",
+		Pattern: `(?={BARE_AHEAD})(?:(?<num>{NUM})(?:(?<mult>万|亿)(?<more>多|余)?|(?<more>多|余)(?<mult3>万|亿))(?<unit>)(?<post>左右|以上)?(?=人口|农民|群众|职工|学生|儿童|婴幼儿|老人|居民|城乡居民|人员|低保|劳动力|贫困|脱贫|农村|农业转移|城镇|游客|患者|移民|干部|工人|务工|异地务工|妇女|残疾人|家庭|农户|员工|监测对象|在校生|纳税人|青年|市民|村民|农民工|参保人|偏远|山区)|(?<=(?:人口|人次|人员|员额|人数|群众|游客)[^，。；、\d]{0,6})(?<num>{NUM})(?:(?<mult>万|亿)(?<more>多|余)?|(?<more>多|余)(?<mult3>万|亿))(?<unit>)(?=[，。；、,;]|任务|增|到|至))`},
 	{ID: "income-ratio", Yield: Point,
 		Doc:     "the urban-rural income ratio, a number with no unit: 城乡居民收入比缩小至2.31:1, 收入比值由3.27缩小至2.93 (unit other, unit_text \"\")",
 		Pattern: `(?<=收入比值?(?:[^，。；\d]{0,4}|[^，。；]{0,12}[至到]))(?<num>{NUM})(?<mult>)(?<unit>)(?=\s*[:∶]\s*1(?!\d)|[，。；、]|缩小|下降|降至|降到|扩大)`},
+	{ID: "from-to-bare", Yield: Point,
+		Doc:     "the start of a change of a number with no unit (a ratio, a score, an index): 收入倍差从1.96缩小至1.81, 满意度由85.2提高到90 (the 1.96; unit other, unit_text \"\")",
+		Pattern: `(?:由|从)(?<num>{NUM})(?<mult>)(?<unit>)(?=\s*{FROMTO}(?:到|至)\s*\d[\d.,]*(?![\d.,%％]|\s*(?:[十百千万亿多余年月日号]|{UNIT})))`},
+	{ID: "from-to-bare-end", Yield: Point,
+		Doc:     "the end of a change of a number with no unit: 收入倍差从1.96缩小至1.81 (the 1.81; unit other, unit_text \"\")",
+		Pattern: `(?<=(?:由|从)\d[\d.,]*\s*{FROMTO}(?:到|至)\s*)(?<num>{NUM})(?<mult>)(?<unit>)(?![\d.,%％]|\s*(?:[十百千万亿多余年月日号]|{UNIT}))(?<post>{POST})?`},
 	{ID: "double", Yield: Fixed, Low: "100", High: "100", Bound: schema.Eq, Unit: schema.Percent, FixedMeasure: schema.Growth,
 		Doc:     "翻番 / 翻一番 / 翻了一番: growth of 100 percent",
 		Pattern: `翻了?一番|翻番|倍增(?=[，。；,;]|$)`},
@@ -562,3 +568,7 @@ func insideRun(p, c rune) bool {
 	}
 	return classOf(c)&classOf(p)&oneToTenClass != 0
 }
+
+// fromToStart reports a rule whose match is the start of a change, 由A of
+// 由A提高到B: the level it started from (SPEC 6).
+func (r *compiledRule) fromToStart() bool { return r.ID == "from-to" || r.ID == "from-to-bare" }

@@ -98,6 +98,7 @@ var countWords = strings.Fields(`
 	个 家 人 名 人次 项 处 座 所 张 套 台 台套 户 辆 场 条 批 头 只 部 栋 幢 间
 	次 件 块 片 株 棵 支 位 艘 架 列 对 份 本 册 种 类 宗 例 起 口 眼 根 盏 匹 颗
 	枚 孔 床 组 门 羽 篇 首 款 家次 户次 辆次 架次 艘次 场次 批次 台次 项次 班次
+	车次 航次
 	金 银 铜`) // 金 银 铜: medals won (8金9银6铜); extract reads them only in a tally
 
 // BaseUnits are the base units of SPEC section 5, then units outside it
@@ -165,10 +166,39 @@ var BaseUnits = append([]BaseUnit{
 	{Text: "千伏安", Canonical: Other, Scaled: true},
 	{Text: "床位", Canonical: Other, Scaled: true},
 	{Text: "升", Canonical: Other, Scaled: true},
-	{Text: "担", Canonical: Other, Scaled: true}, // dan (50 kg) of the 1950s reports: 一亿担 棉花
-	{Text: "℃", Canonical: Other},               // 供热标准由18℃提高到20℃
-	{Text: "P", Canonical: Other, Scaled: true}, // computing power, PFLOPS: 算力规模达到11.4万P
-}, append(perTimeUnits(), countUnits()...)...)
+	{Text: "担", Canonical: Other, Scaled: true},   // dan (50 kg) of the 1950s reports: 一亿担 棉花
+	{Text: "℃", Canonical: Other},                 // 供热标准由18℃提高到20℃
+	{Text: "P", Canonical: Other, Scaled: true},   // computing power, PFLOPS: 算力规模达到11.4万P
+	{Text: "分钟", Canonical: Other},                // 车程缩至30分钟 (extract drops 15分钟生活圈: a noun follows)
+	{Text: "重量箱", Canonical: Other, Scaled: true}, // flat glass: 平板玻璃7600多万重量箱
+}, append(append(perTimeUnits(), perThingUnits()...), append(countUnits(), bracketedCounts...)...)...)
+
+// bracketedCounts are measure words written with a variant in brackets:
+// 6.5万台(套), 1万台（套）以上 (classifier 台套, as LABELING codes them).
+var bracketedCounts = []BaseUnit{
+	{Text: "台(套)", Canonical: "count", Classifier: "台套", Scaled: true},
+	{Text: "台（套）", Canonical: "count", Classifier: "台套", Scaled: true},
+}
+
+// perThingPrices and perThings make the prices and rates per thing (元/吨,
+// 5分/千瓦时, 25万元/人, 800元/亩): units outside SPEC's table (unit other,
+// unit_text as written), read whole so that the mention keeps its /千瓦时 and
+// a price is not taken for an amount of money. 元 takes a multiplier
+// (万元/人); 分 and 角 do not.
+var (
+	perThingPrices = []string{"元", "分", "角"}
+	perThings      = []string{"千瓦时", "度", "吨", "人", "亩", "平方米", "立方米", "公斤", "斤", "户"}
+)
+
+func perThingUnits() []BaseUnit {
+	var us []BaseUnit
+	for _, p := range perThingPrices {
+		for _, t := range perThings {
+			us = append(us, BaseUnit{Text: p + "/" + t, Canonical: Other, Scaled: p == "元"})
+		}
+	}
+	return us
+}
 
 // perTimeBases and perTimes make the rates per time (30万吨/日, 130万吨/年,
 // 600立方米/秒): units outside SPEC's table (unit other, unit_text as

@@ -82,7 +82,7 @@ func TestLookupUnitSpec(t *testing.T) {
 }
 
 func TestLookupUnitMissing(t *testing.T) {
-	for _, text := range []string{"", "万", "亿", "万亿", "瓦", "分点", "千千", "克", "元/吨", "5元", "元 ", "年", "月", "第"} {
+	for _, text := range []string{"", "万", "亿", "万亿", "瓦", "分点", "千千", "克", "元/", "/吨", "分", "5元", "元 ", "年", "月", "第"} {
 		if got, ok := LookupUnit(text); ok {
 			t.Errorf("LookupUnit(%q) = %+v, true; want false", text, got)
 		}
@@ -91,7 +91,7 @@ func TestLookupUnitMissing(t *testing.T) {
 
 // TestUnitTable checks every row: canonical units come from Canonicals
 // (never "other"), counts and only counts carry a classifier, and the text
-// ends with the base unit's text.
+// ends with the base unit's text (brackets dropped: 台（套） is 台套).
 func TestUnitTable(t *testing.T) {
 	units := Units()
 	require.NotEmpty(t, units)
@@ -102,7 +102,7 @@ func TestUnitTable(t *testing.T) {
 		if (u.Canonical == "count") != (u.Classifier != "") {
 			t.Errorf("unit %q: canonical %q with classifier %q", u.Text, u.Canonical, u.Classifier)
 		}
-		if u.Classifier != "" && !strings.HasSuffix(u.Text, u.Classifier) {
+		if u.Classifier != "" && !strings.HasSuffix(unbracket.Replace(u.Text), u.Classifier) {
 			t.Errorf("unit %q: classifier %q is not its base", u.Text, u.Classifier)
 		}
 		if got, ok := LookupUnit(u.Text); !ok || got != u {
@@ -363,6 +363,34 @@ func TestScaleEveryUnit(t *testing.T) {
 	for i, p := range pow10Cache {
 		if p.RatString() != before[i] {
 			t.Errorf("pow10Cache[%d] = %s after Scale; want %s", i, p.RatString(), before[i])
+		}
+	}
+}
+
+// unbracket drops the brackets of a measure word's variant: 台（套） -> 台套.
+var unbracket = strings.NewReplacer("(", "", ")", "", "（", "", "）", "")
+
+// TestPerThingAndBracketedUnits: prices per thing are units outside SPEC's
+// table (unit other, 元 takes a multiplier, 分 does not); a measure word
+// with its variant in brackets is one count.
+func TestPerThingAndBracketedUnits(t *testing.T) {
+	for _, tt := range []struct {
+		text, canonical, classifier string
+		exp                         int
+		ok                          bool
+	}{
+		{"元/吨", Other, "", 0, true},
+		{"万元/人", Other, "", 4, true},
+		{"分/千瓦时", Other, "", 0, true},
+		{"万分/千瓦时", "", "", 0, false},
+		{"台（套）", "count", "台套", 0, true},
+		{"万台(套)", "count", "台套", 4, true},
+		{"航次", "count", "航次", 0, true},
+		{"万重量箱", Other, "", 4, true},
+	} {
+		u, ok := LookupUnit(tt.text)
+		if ok != tt.ok || ok && (u.Canonical != tt.canonical || u.Classifier != tt.classifier || u.Exp != tt.exp) {
+			t.Errorf("LookupUnit(%q) = %+v, %v; want %s %q exp %d, %v", tt.text, u, ok, tt.canonical, tt.classifier, tt.exp, tt.ok)
 		}
 	}
 }
