@@ -39,11 +39,11 @@ type clauseTokens struct {
 
 // newAnalysis prepares the sentence s (str as a string); time holds the
 // time words of the sentences it is chained to and its own (see
-// ExtractChecked).
-func newAnalysis(s []rune, str string, time timeWords, seg segment.Segmenter) *analysis {
+// ExtractChecked), hedged whether str holds a hedge word (sentenceWords).
+func newAnalysis(s []rune, str string, time timeWords, hedged bool, seg segment.Segmenter) *analysis {
 	bounds := make([]bool, 2*(len(s)+1)) // tokStart and tokE in one allocation
 	return &analysis{s: s, str: str, off: runeOffsetsOf(s), seg: seg, tokStart: bounds[:len(s)+1], tokE: bounds[len(s)+1:],
-		time: time, hedged: hedgeIndex.any(str)}
+		time: time, hedged: hedged}
 }
 
 // runeOffsetsOf is runeOffsets(string(s)), from the code points: no

@@ -136,14 +136,33 @@ type timeWords struct {
 }
 
 func findTimeWords(s string) timeWords {
-	s = maskNotTime(s)
-	var e [12]int
-	timeIndex.firstEnds(s, e[:])
-	return timeWords{e[0], e[1], e[2], e[3], e[4], e[5], e[6], e[7], e[8], e[9], e[10], e[11]}
+	w, _ := sentenceWords(s)
+	return w
 }
 
-// timeIndex finds the words of timeWords, in its field order.
-var timeIndex = newWordIndex(planWords, pastWords, comparisonWords, multiYearWords, []string{"年"}, []string{"19"}, []string{"20"}, []string{"年内"}, doneWords, lastYearWords, []string{"一九", "二〇", "二○", "二零"}, []string{"预计", "初步统计", "初步核算"})
+// sentenceWords returns the time words of s (findTimeWords) and whether s
+// holds a hedge word (hedgeIndex.any), from one pass over s in most
+// sentences: sentenceIndex finds the time words, the not-time words and
+// the hedge words at once, and only a text that holds a not-time word is
+// read again, with those words masked (maskNotTime), for its time words.
+func sentenceWords(s string) (timeWords, bool) {
+	var e [14]int
+	sentenceIndex.firstEnds(s, e[:])
+	if e[12] >= 0 {
+		timeIndex.firstEnds(notTimeMask.Replace(s), e[:12])
+	}
+	return timeWords{e[0], e[1], e[2], e[3], e[4], e[5], e[6], e[7], e[8], e[9], e[10], e[11]}, e[13] >= 0
+}
+
+// timeLists are the words of timeWords, in its field order.
+var timeLists = [][]string{planWords, pastWords, comparisonWords, multiYearWords, {"年"}, {"19"}, {"20"}, {"年内"}, doneWords, lastYearWords, {"一九", "二〇", "二○", "二零"}, {"预计", "初步统计", "初步核算"}}
+
+// timeIndex finds the words of timeWords, in its field order;
+// sentenceIndex those, then the not-time words, then the hedge words.
+var (
+	timeIndex     = newWordIndex(timeLists...)
+	sentenceIndex = newWordIndex(append(slices.Clone(timeLists), notTimeWords, hedgeWords)...)
+)
 
 // notTimeWords hold a time or hedge word but say nothing of time: 人均
 // 预期寿命 is no plan, 经济恢复好于预期 no hedge.

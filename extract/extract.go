@@ -418,8 +418,9 @@ func (x *Extractor) runChunk(d Document, cc *cleanChunk, ci int, lay layout, st 
 		}
 		semicolon := text[s.end-1] == '；' || text[s.end-1] == ';'
 		var own timeWords
+		var hedged bool
 		if semicolon || len(qs) > 0 {
-			own = findTimeWords(sentence())
+			own, hedged = sentenceWords(sentence())
 		}
 		if semicolon {
 			st.ch = before.add(sentence(), own)
@@ -434,7 +435,7 @@ func (x *Extractor) runChunk(d Document, cc *cleanChunk, ci int, lay layout, st 
 		if len(qs) == 0 {
 			continue
 		}
-		an := newAnalysis(text[s.start:s.end], sentence(), before.words.then(len(before.text), own), x.seg)
+		an := newAnalysis(text[s.start:s.end], sentence(), before.words.then(len(before.text), own), hedged, x.seg)
 		carryListBound(qs, an.s)
 		an.qs, an.ahead = qs, ahead[i]
 		var sf []*fact

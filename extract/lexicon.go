@@ -118,5 +118,6 @@ func (x *wordIndex) any(s string) bool {
 }
 
 // hedgeIndex and notTimeIndex find the hedge and not-time words in one
-// pass: each is asked about every sentence that holds a figure.
+// pass (maskNotTime; runChunk finds both with the time words, in
+// sentenceIndex).
 var hedgeIndex, notTimeIndex = newWordIndex(hedgeWords), newWordIndex(notTimeWords)

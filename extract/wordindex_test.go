@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"math/rand/v2"
+	"strings"
 	"testing"
 )
 
@@ -52,6 +54,92 @@ func BenchmarkHedged(b *testing.B) {
 			for _, s := range strs {
 				hedgeIndex.any(s)
 				notTimeIndex.any(s)
+			}
+		}
+	})
+}
+
+// TestSentenceWords checks sentenceWords, one pass for the time, not-time
+// and hedge words, against what it stands for: the time words of the text
+// with its not-time words masked, each list searched alone with
+// strings.Index, and hedgeIndex.any, on every sentence of the bundled
+// reports and on random strings of their characters, of the words' own
+// characters and of bytes that are no valid UTF-8.
+func TestSentenceWords(t *testing.T) {
+	var texts []string
+	for _, s := range sentencesOf(corpusDocs(t)) {
+		texts = append(texts, string(s))
+	}
+	var words []string
+	for _, l := range timeLists {
+		words = append(words, l...)
+	}
+	words = append(words, notTimeWords...)
+	words = append(words, hedgeWords...)
+	pieces := append(words, "\xe4", "\xb8", "\x80", "a", "，", "😀", "年")
+	rng := rand.New(rand.NewPCG(3, 4))
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for j := rng.IntN(12); j > 0; j-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	hedges, masked := 0, 0
+	for _, s := range texts {
+		m := maskNotTime(s)
+		if m != s {
+			masked++
+		}
+		var want [12]int
+		for i, l := range timeLists {
+			want[i] = -1
+			for _, w := range l {
+				if k := strings.Index(m, w); k >= 0 && (want[i] < 0 || k+len(w) < want[i]) {
+					want[i] = k + len(w)
+				}
+			}
+		}
+		got, hedged := sentenceWords(s)
+		if g := [12]int{got.plan, got.past, got.comparison, got.multiYear, got.nian, got.c19, got.c20, got.within,
+			got.done, got.lastYear, got.cnYear, got.estimate}; g != want {
+			t.Errorf("sentenceWords(%q): time words end at %v, want %v", s, g, want)
+		}
+		if want := hasAny(s, hedgeWords); hedged != want {
+			t.Errorf("sentenceWords(%q): hedged %v, want %v", s, hedged, want)
+		}
+		if hedged {
+			hedges++
+		}
+	}
+	if hedges == 0 || masked == 0 {
+		t.Errorf("%d texts hedged, %d masked: want some of each (the test would prove little)", hedges, masked)
+	}
+}
+
+// BenchmarkSentenceWords times what runChunk learns of the words of every
+// sentence with a figure: before, three passes (not-time words, then the
+// time words of the masked text, then the hedge words), now sentenceWords:
+//
+//	go test -run - -bench SentenceWords ./extract
+func BenchmarkSentenceWords(b *testing.B) {
+	var strs []string
+	for _, s := range sentencesOf(corpusDocs(b)) {
+		strs = append(strs, string(s))
+	}
+	b.Run("three-passes", func(b *testing.B) {
+		for b.Loop() {
+			for _, s := range strs {
+				var e [12]int
+				timeIndex.firstEnds(maskNotTime(s), e[:])
+				hedgeIndex.any(s)
+			}
+		}
+	})
+	b.Run("sentenceWords", func(b *testing.B) {
+		for b.Loop() {
+			for _, s := range strs {
+				sentenceWords(s)
 			}
 		}
 	})
