@@ -182,7 +182,7 @@ func (x *Extractor) run(d Document, ex *explainer) ([]schema.Fact, Layout, error
 			}
 			// the name inside a book title broken over lines is no heading
 			heading := s.heading && !inBookTitle(cc.view.Runes, s.start, s.end)
-			scan.add(layoutSentence{at: pos{ci, i}, str: string(cc.view.Runes[s.start:s.end]), heading: heading, orig: c.base + cc.view.Orig(s.start)})
+			scan.add(layoutSentence{at: pos{ci, i}, text: cc.view.Runes[s.start:s.end], heading: heading, orig: c.base + cc.view.Orig(s.start)})
 		}
 		if x.chunkRead != nil {
 			x.chunkRead()

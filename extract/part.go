@@ -96,12 +96,23 @@ func namesPlanYear(h string, planYear int) bool {
 	return current
 }
 
-// layoutSentence is a sentence as layoutScan reads it.
+// layoutSentence is a sentence as layoutScan reads it: its text, and
+// the text as a string once a question needs it (most sentences of a
+// review are only asked mayTurn, which reads the runes).
 type layoutSentence struct {
 	at      pos
+	text    []rune
 	str     string
+	made    bool // str is string(text)
 	heading bool
 	orig    int // its offset (code points) in the document text
+}
+
+// makeStr sets s.str to the sentence's text.
+func (s *layoutSentence) makeStr() {
+	if !s.made {
+		s.str, s.made = string(s.text), true
+	}
 }
 
 // salutationReach is how many sentences may stand before the report
@@ -122,6 +133,7 @@ func (l *layoutScan) add(s layoutSentence) {
 	// of the report may name 各位代表 before its title: the salutation,
 	// with its colon, is preferred)
 	i := len(l.first)
+	s.makeStr()
 	l.first = append(l.first, s)
 	if k := strings.Index(s.str, "各位代表"); k >= 0 {
 		if rest := strings.TrimLeft(s.str[k+len("各位代表"):], "、同志们 "); strings.HasPrefix(rest, "：") || strings.HasPrefix(rest, ":") {
@@ -151,6 +163,10 @@ func (l *layoutScan) step(s layoutSentence) {
 	if l.lay.turns {
 		return
 	}
+	if !s.heading && !l.topUnsure && !l.periodReview && !mayTurn(s.text, l.planYear) {
+		return // of the questions below, only isTurn reads this sentence, and it is false
+	}
+	s.makeStr()
 	if s.heading && (strings.Contains(s.str, "报告") && !reportSaysRe.MatchString(s.str) || sessionLineRe.MatchString(s.str)) {
 		return // a title (2018年政府工作报告) or the session line (——2023年1月8日在…会议上)
 	}
@@ -240,6 +256,86 @@ func isTurn(s string, heading bool, planYear int) bool {
 		return planYear > 0 && strings.HasPrefix(s, "展望"+y)
 	}
 	return true
+}
+
+// mayTurn is false for a sentence s (not a heading) of which
+// isTurn(string(s), false, planYear) is false: turnRe matches at the start
+// of the text only, after blanks, where after 各位代表 and 报告指出 (each
+// optional, with its optional mark) one of turnOpenings or the plan year
+// must begin, as must 展望 for the plan year alone. It reads the runes
+// without making the sentence a string, and is false for most sentences
+// of a review (TestMayTurn).
+func mayTurn(s []rune, planYear int) bool {
+	for len(s) > 0 && unicode.IsSpace(s[0]) {
+		s = s[1:]
+	}
+	var afterBuf [3][]rune
+	after := append(afterBuf[:0], s) // where the third group of turnRe may start
+	if r, ok := cutRunes(s, "各位代表"); ok {
+		after = append(after, r)
+		if len(r) > 0 && strings.ContainsRune("，,！!", r[0]) {
+			after = append(after, r[1:])
+		}
+	}
+	for _, a := range after {
+		if r, ok := cutRunes(a, "报告"); ok {
+			for _, v := range []string{"指出", "提出", "强调", "要求"} {
+				if r, ok := cutRunes(r, v); ok {
+					if len(r) > 0 && strings.ContainsRune("，,：:", r[0]) && opensTurn(r[1:], planYear) {
+						return true
+					}
+					if opensTurn(r, planYear) {
+						return true
+					}
+				}
+			}
+		}
+		if opensTurn(a, planYear) {
+			return true
+		}
+	}
+	return false
+}
+
+// turnOpenings are the words one of which starts turnRe's third group
+// (Y年 and the plan year's 2026年 aside): 今年是…, 综合考虑…，今年…,
+// 展望“十五五”, 根据…，今年….
+var turnOpenings = []string{"今年", "Y年", "综合考虑", "做好今年", "今后五年", "未来五年", "新的一年", "展望", "根据", "按照"}
+
+// opensTurn reports whether s starts with a word of turnOpenings or with
+// the plan year's 年.
+func opensTurn(s []rune, planYear int) bool {
+	for _, w := range turnOpenings {
+		if _, ok := cutRunes(s, w); ok {
+			return true
+		}
+	}
+	if planYear > 0 {
+		var buf [20]byte
+		y := strconv.AppendInt(buf[:0], int64(planYear), 10)
+		if len(s) <= len(y) || s[len(y)] != '年' {
+			return false
+		}
+		for i, b := range y {
+			if s[i] != rune(b) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// cutRunes returns s after the prefix word, and whether s starts with it.
+func cutRunes(s []rune, word string) ([]rune, bool) {
+	i := 0
+	for _, r := range word {
+		if i >= len(s) || s[i] != r {
+			return s, false
+		}
+		i++
+	}
+	return s[i:], true
 }
 
 // reviewSpan returns how many years a review heading covers: 5 for 过去五年,
