@@ -117,20 +117,35 @@ func (o *origText) len() int {
 	return o.n
 }
 
+// newOrigText reads text once: it validates the UTF-8 as it counts the
+// code points and marks every origStride-th (before, utf8.ValidString
+// read it once more).
 func newOrigText(text string) *origText {
-	if !utf8.ValidString(text) {
-		// each invalid byte is a code point of its own, written as U+FFFD
-		return &origText{runes: []rune(text)}
-	}
 	marks := make([]int32, 0, len(text)/(2*origStride)+1)
 	n := 0
-	for i := 0; i < len(text); i++ {
-		if text[i]&0xC0 != 0x80 { // the first byte of a code point
-			if n%origStride == 0 {
-				marks = append(marks, int32(i))
-			}
-			n++
+	for i := 0; i < len(text); {
+		if n%origStride == 0 {
+			marks = append(marks, int32(i))
 		}
+		n++
+		b := text[i]
+		if b < utf8.RuneSelf {
+			i++
+			continue
+		}
+		// a lead byte E1-EC, EE or EF and two continuation bytes are valid
+		// UTF-8 whatever they hold (most Chinese characters); E0 and ED
+		// limit their second byte, and other lengths are left to the decoder
+		if i+2 < len(text) && (0xE1 <= b && b <= 0xEC || b >= 0xEE && b <= 0xEF) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+			i += 3
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r == utf8.RuneError && size == 1 {
+			// each invalid byte is a code point of its own, written as U+FFFD
+			return &origText{runes: []rune(text)}
+		}
+		i += size
 	}
 	return &origText{text: text, marks: marks, n: n}
 }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // runeOffsets returns the byte offset in s of each code point, then len(s):
@@ -22,7 +23,8 @@ func runeOffsets(s string) []int32 {
 // bytes, U+FFFD written out), and spans of a report at random.
 func TestOrigTextSlice(t *testing.T) {
 	texts := []string{"", "a", "增", "a增b𝑥c", "\uFFFD", "a\uFFFDb", "a\xffb", "\xe5\xa2", "增长\xe5",
-		strings.Repeat("增长6.5%，𝑥é", 7)}
+		strings.Repeat("增长6.5%，𝑥é", 7), "\xe0\x80\x80", "\xe0\xa0\x80", "\xed\xa0\x80", "\xed\x9f\xbf", "\xee\x80\x80",
+		"\xef\xbf\xbf", "\xf4\x90\x80\x80", "\xf4\x8f\xbf\xbf", "\xc0\x80", "\xc2\x80", "增\xe5\xa2长"}
 	check := func(text string, i, j int) {
 		t.Helper()
 		if got, want := newOrigText(text).slice(i, j), string([]rune(text)[i:j]); got != want {
@@ -56,5 +58,50 @@ func TestOrigTextSlice(t *testing.T) {
 		if got, want := o.slice(i, j), string(runes[i:j]); got != want {
 			t.Fatalf("slice(%d, %d) = %q, want %q", i, j, got, want)
 		}
+	}
+}
+
+// TestOrigTextValidates checks that newOrigText, which validates the text
+// as it marks it, keeps the runes of exactly the texts utf8.ValidString
+// refuses, and slices random texts of valid and invalid bytes as their
+// code points.
+func TestOrigTextValidates(t *testing.T) {
+	pieces := []string{"a", "增", "é", "𝑥", "\uFFFD", "\x80", "\xbf", "\xc0", "\xc2", "\xe0", "\xe1", "\xec", "\xed", "\xee",
+		"\xef", "\xf0", "\xf4", "\xf5", "\xff", "\xa0", "\x9f", "\x90", "\x8f"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 50000 {
+		var b strings.Builder
+		for j := rng.IntN(40); j > 0; j-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := b.String()
+		o, runes := newOrigText(text), []rune(text)
+		if (o.runes == nil) != utf8.ValidString(text) {
+			t.Fatalf("newOrigText(%q) keeps runes: %v, want %v (utf8.ValidString %v)", text, o.runes != nil, !utf8.ValidString(text), utf8.ValidString(text))
+		}
+		if o.len() != len(runes) {
+			t.Fatalf("newOrigText(%q).len() = %d, want %d", text, o.len(), len(runes))
+		}
+		i := rng.IntN(len(runes) + 1)
+		j := i + rng.IntN(len(runes)-i+1)
+		if got, want := o.slice(i, j), string(runes[i:j]); got != want {
+			t.Fatalf("newOrigText(%q).slice(%d, %d) = %q, want %q", text, i, j, got, want)
+		}
+	}
+}
+
+// BenchmarkOrigText times newOrigText over a bundled report, which
+// runChunk makes of every chunk:
+//
+//	go test -run - -bench OrigText ./extract
+func BenchmarkOrigText(b *testing.B) {
+	data, err := os.ReadFile("../corpus/000_905a9ba025aa535a.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := string(data)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		newOrigText(text)
 	}
 }
