@@ -53,6 +53,10 @@ func measureOf(q *quantity, cue string, name naming, prev *fact, carried, attrib
 		return schema.Level, "times-level" // 是2022年的4.62倍
 	case inList(levelCues):
 		return schema.Level, "level-cue"
+	case toForm && !isChange(strings.TrimRight(cue, "到至")):
+		// 重组整合【至】11家, 扩容【至】7个: the level the verb reached
+		// (SPEC 3); a verb of change keeps its own branches
+		return schema.Level, "level-reached"
 	case lex.Is(cue, lexicon.Statistic) && name.after == "":
 		// 全年接待游客超9亿人次: the year's statistic (SPEC 7); not a count
 		// before its noun (接待了89个国家的元首: things done)

@@ -251,6 +251,8 @@ func TestMeasureOfNewReports(t *testing.T) {
 		{"a running total of works started", "五年累计新开工重大项目1.2万个。", "1.2万个", schema.Level, false},
 		{"a running total of additions still adds", "五年累计新增城镇就业36万人。", "36万人", schema.Delta, false},
 		{"a stock named over a bound word", "力争认定科技型中小企业数量突破500家。", "突破500家", schema.Level, false},
+		{"the level reached by a verb with 至", "市属国有企业重组整合至8家。", "8家", schema.Level, false},
+		{"the level reached by a verb with 至", "全市跨境电商综试区扩容至3个。", "3个", schema.Level, false},
 		{"people reached over a bound word", "每年吸引青年人才来县就业超过5000人。", "超过5000人", schema.Delta, false},
 		{"people trained over a bound word", "全年培育新型职业农民超过1200人。", "超过1200人", schema.Delta, false},
 		{"money lent", "力争全年发放贷款2亿元以上。", "2亿元以上", schema.Delta, false},
