@@ -32,11 +32,16 @@ func TestIndicatorClasses(t *testing.T) {
 		{"predicate", "written", "全年12个项目竣工投产，8个项目开工建设。", "12个", "项目"},
 		{"predicate", "written", "全年12个项目竣工投产，8个项目开工建设。", "8个", "项目"},
 		{"predicate", "written", "确定的25项民生实事全部完成。", "25项", "民生实事"},
+		{"predicate", "written", "今年4处矿井建成试运转，2座水厂建成试运行。", "4处", "矿井"},
+		{"predicate", "written", "今年4处矿井建成试运转，2座水厂建成试运行。", "2座", "水厂"},
 		// a verb and one noun at the end are a name of their own (签约项目)
 		{"predicate", "county_gaotang_2023", "力争1个以上外资项目申报省“双招双引”签约项目。", "1个以上", "申报省“双招双引”签约项目"},
 		// a count named by a verb and its object is named by the object
 		{"verb-object", "city_baoding_2022", "提升主城区主次干道8条（段），打通断头路18条。", "18条", "断头路"},
 		{"verb-object", "written", "全年受理群众诉求12万条。", "12万条", "群众诉求"},
+		{"verb-object", "written", "全年依法主动公开政府信息3200条。", "3200条", "政府信息"},
+		{"verb-object", "written", "依法公开行政许可信息1.2万条。", "1.2万条", "行政许可信息"},
+		{"verb-object", "written", "全年主动公开财政资金信息860条。", "860条", "财政资金信息"},
 		{"verb-object", "county_gaotang_2023", "办理人大代表建议92件、政协委员提案115件。", "92件", "人大代表建议"},
 		{"verb-object", "county_gaotang_2023", "办理人大代表建议92件、政协委员提案115件。", "115件", "政协委员提案"},
 		{"verb-object", "written", "市政府提请市人大常委会审议地方性法规草案5件。", "5件", "地方性法规草案"},
