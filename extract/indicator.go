@@ -471,7 +471,8 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 	if len(ind) == 0 && prev != nil {
 		ind, why = prev.ind, "carried"
 	}
-	asWritten := why == "predicate-and-noun-after" || why == "bare-count-and-predicate" || why == "share-of-units"
+	asWritten := why == "predicate-and-noun-after" || why == "bare-count-and-predicate" || why == "share-of-units" ||
+		why == "noun-after-over-modifier" && a.s[ind[0].start] == '有' // 【有】国际竞争力的科技领军企业: the relative clause keeps its verb (有 is no trimmed prefix here)
 	if !asWritten {
 		ind = a.tidy(ind) // the predicate keeps its verb as written (实现…企业)
 	}
