@@ -526,7 +526,14 @@ var (
 	anyYearRe  = regexp.MustCompile(`((?:19|20)\d\d)\s*年`)
 	// a clause opening with the year a target is for: 到2025年，…
 	byYearFrameRe = regexp.MustCompile(`(?:^|[，,：:；])(?:力争)?(?:到|至)(?:19|20)\d\d\s*年`)
-	planEndRe     = regexp.MustCompile(`(十[一二三四五]五)”?(?:规划)?(?:期)?末`)
+	planEndRe     = regexp.MustCompile(`(` + fivePlan + `)` + planEndTail)
+)
+
+// fivePlan names a five-year plan (十三五) and planEndTail, after it, its
+// last year (”末, 规划末, 期末): the pieces of every pattern that reads “十三五”末.
+const (
+	fivePlan    = `十[一二三四五]五`
+	planEndTail = `”?(?:规划)?(?:期)?末`
 )
 
 func hasPrefixAny(s string, words []string) bool {

@@ -526,14 +526,6 @@ func opensWith(s []rune, word string) bool {
 	for len(s) > 0 && (s[0] == ' ' || s[0] == '\u3000' || s[0] == '\t' || s[0] == '\n') {
 		s = s[1:]
 	}
-	w := []rune(word)
-	if len(s) < len(w) {
-		return false
-	}
-	for i, r := range w {
-		if s[i] != r {
-			return false
-		}
-	}
-	return true
+	_, ok := cutRunes(s, word)
+	return ok
 }

@@ -102,16 +102,15 @@ func namesPlanYear(h string, planYear int) bool {
 type layoutSentence struct {
 	at      pos
 	text    []rune
-	str     string
-	made    bool // str is string(text)
+	str     string // string(text), once makeStr has run
 	heading bool
 	orig    int // its offset (code points) in the document text
 }
 
 // makeStr sets s.str to the sentence's text.
 func (s *layoutSentence) makeStr() {
-	if !s.made {
-		s.str, s.made = string(s.text), true
+	if s.str == "" {
+		s.str = string(s.text) // an empty text stays "" at no cost
 	}
 }
 
@@ -635,12 +634,12 @@ func pairYears(sf []*fact, p part, s []rune, planYear int, chain string) {
 
 // fromYearRe matches the start of a change that names its year right
 // before the number: 由2013年的, 从2015年底的, 由“十二五”末的.
-var fromYearRe = regexp.MustCompile(`(?:由|从)(?:(?:19|20)\d\d\s*年(?:底|末)?|“?十[一二三四五]五”?(?:规划)?(?:期)?末)的$`)
+var fromYearRe = regexp.MustCompile(`(?:由|从)(?:(?:19|20)\d\d\s*年(?:底|末)?|“?` + fivePlan + planEndTail + `)的$`)
 
 // planEndBaseRe matches what stands between a level and the base it is
 // compared with when that base is the end of a five-year plan:
 // ，比“十三五”末的, 较“十二五”期末的.
-var planEndBaseRe = regexp.MustCompile(`^[，,]?(?:比|较|同)“?十[一二三四五]五”?(?:规划)?(?:期)?末的$`)
+var planEndBaseRe = regexp.MustCompile(`^[，,]?(?:比|较|同)“?` + fivePlan + planEndTail + `的$`)
 
 // comparedWithPlanEnd reports whether b is the base, the end of a
 // five-year plan, that the level a right before it is compared with:
