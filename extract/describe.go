@@ -303,13 +303,7 @@ func (a *analysis) growthAfter(i int) bool {
 	if i < len(a.s) && a.s[i] == '的' {
 		i++
 	}
-	rest := a.sub(i, min(len(a.s), i+6))
-	for _, w := range growthAfterWords {
-		if strings.HasPrefix(rest, w) {
-			return true
-		}
-	}
-	return false
+	return hasPrefixAny(a.sub(i, min(len(a.s), i+6)), growthAfterWords)
 }
 
 // growthAfterWords name the percentage before them a growth rate.

@@ -56,5 +56,6 @@ func listItemGap(gap []rune) bool {
 			return false
 		}
 	}
-	return !strings.Contains(string(gap), "其中") && !hasAny(string(gap), allCues)
+	g := string(gap)
+	return !strings.Contains(g, "其中") && !hasAny(g, allCues)
 }
