@@ -115,6 +115,13 @@ func (a *analysis) describe(q *quantity, prev *fact, p part, chain string, planY
 	if why == "level-cue" && lex.Is(cue, lexicon.Reach) && a.reachOfAction(prev, cs, cueS) {
 		f.measure, why = schema.Delta, "reach-of-action" // 建设片区1598个、【覆盖】村庄1.5万个: how far the action reaches (LABELING)
 	}
+	if why == "level-cue" && q.unit == schema.Count && lex.Is(cue, lexicon.Achieve) && cueE >= 0 && cueE < q.start && a.objectOnly(cueE, q.start) {
+		// 突破【关键核心技术】22项, 达成【合作协议】70项: a level verb with an
+		// object of its own between it and a count is an action, and the
+		// count is of things done (SPEC 3); 突破230家 right before its
+		// number stays the level reached
+		f.measure, why = schema.Delta, "level-verb-object"
+	}
 	if f.measure == schema.Delta && !q.rule.fromToStart() && a.startsChange(q, cs) {
 		f.measure, why = schema.Level, "change-start" // 出境旅游人次由【8300万】增加到…: the level it started from (SPEC 6)
 	}

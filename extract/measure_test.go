@@ -263,3 +263,17 @@ func TestMeasureOfNewReports(t *testing.T) {
 		{"people sent", "全市选派驻村第一书记520名、工作队员1600名。", "1600名", schema.Delta, false},
 	})
 }
+
+// TestMeasureLevelVerbWithObject checks that a level verb (突破, 达成) with
+// an object of its own before a count is an action whose count is of
+// things done (SPEC 3), while the same verb right before its number keeps
+// the level reached.
+func TestMeasureLevelVerbWithObject(t *testing.T) {
+	checkMeasures(t, []measureCase{
+		{"breakthroughs counted", "全年突破“卡脖子”关键技术35项，新增专利授权1.2万件。", "35项", schema.Delta, false},
+		{"agreements reached counted", "在投资洽谈会上达成合作项目260个。", "260个", schema.Delta, false},
+		{"a stock breaking a mark", "全市高新技术企业突破1500家。", "突破1500家", schema.Level, false},
+		{"a stock reaching a mark", "省级专精特新企业达到420家。", "420家", schema.Level, false},
+		{"a stock owned is no action", "城镇居民每百户拥有家用汽车31.5辆。", "31.5辆", schema.Level, false},
+	})
+}

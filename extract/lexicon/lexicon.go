@@ -80,6 +80,7 @@ const (
 	CountNoun                        // names how many things there are (数量, 总数): before a bound word (突破, 超过), the count is a stock, not things an earlier verb did
 	ActionCount                      // a measure word of actions done (次): a small count in Chinese numerals in it is a figure when a policy action follows (两次下调政策利率)
 	Action                           // a verb of a policy action counted in times (下调, 降息): right after a count of the action-count role, makes it a figure
+	Achieve                          // level cue of an achievement (突破, 达成): right before its number, the level reached (突破230家); with an object of its own before a count, an action, and the count is of things done (突破关键核心技术22项)
 )
 
 // Cue is the set of the three cue roles.
@@ -106,7 +107,7 @@ var roleNames = map[string]Role{
 	"retag":        Retag,
 	"done-heading": DoneHeading, "causative": Causative, "year-base": YearBase, "gap-base": GapBase,
 	"category": Category, "member-count": MemberCount, "growth-after": GrowthAfter, "count-noun": CountNoun,
-	"action-count": ActionCount, "action": Action,
+	"action-count": ActionCount, "action": Action, "achieve": Achieve,
 }
 
 // String returns the role's names, space-separated, as lexicon.tsv writes them.
