@@ -97,8 +97,8 @@ func (a *analysis) describe(q *quantity, prev *fact, p part, chain string, planY
 	f.decide(AskIndicator, why)
 
 	attribute := q.end < len(a.s) && a.s[q.end] == '的'
-	if cueE >= 0 && cueE < q.start && (a.s[cueE] == '至' || a.s[cueE] == '到') {
-		cue += string(a.s[cueE]) // 上升【至】87.2%: the level reached
+	if cueE >= 0 && cueE < q.start && (a.s[cueE] == '至' || a.s[cueE] == '到' || a.s[cueE] == '为' && lex.Is(cue, lexicon.FromTo)) {
+		cue += string(a.s[cueE]) // 上升【至】87.2%, 由106家整合【为】50家: the level reached
 		f.cue = cue
 	}
 	// a percentage reached in a list right after a growth rate, with no
@@ -390,7 +390,7 @@ func (a *analysis) startsChange(q *quantity, cs int) bool {
 	}
 	after := a.sub(end, min(len(a.s), end+4))
 	for _, w := range fromToVerbs {
-		if rest, ok := strings.CutPrefix(after, w); ok && (strings.HasPrefix(rest, "到") || strings.HasPrefix(rest, "至")) {
+		if rest, ok := strings.CutPrefix(after, w); ok && opensReached(rest) {
 			return true
 		}
 	}

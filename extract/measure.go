@@ -29,7 +29,7 @@ func measureOf(q *quantity, cue string, name naming, prev *fact, carried, attrib
 		}
 		return false
 	}
-	toForm := strings.HasSuffix(cue, "到") || strings.HasSuffix(cue, "至")
+	toForm := endsReached(cue)
 	money := q.unit == schema.CNY || q.unit == schema.USD
 	switch {
 	case q.rule.FixedMeasure != "":
@@ -53,7 +53,7 @@ func measureOf(q *quantity, cue string, name naming, prev *fact, carried, attrib
 		return schema.Level, "times-level" // 是2022年的4.62倍
 	case inList(levelCues):
 		return schema.Level, "level-cue"
-	case toForm && !isChange(strings.TrimRight(cue, "到至")):
+	case toForm && !isChange(strings.TrimRight(cue, reachedMarks)):
 		// 重组整合【至】11家, 扩容【至】7个: the level the verb reached
 		// (SPEC 3); a verb of change keeps its own branches
 		return schema.Level, "level-reached"
@@ -97,6 +97,24 @@ func measureOf(q *quantity, cue string, name naming, prev *fact, carried, attrib
 		return schema.Delta, "count"
 	}
 	return schema.Level, "default-level"
+}
+
+// reachedMarks end a verb of change whose number is the level reached:
+// 提高到, 降至, 整合为 (SPEC 3 and 6).
+const reachedMarks = "到至为"
+
+// endsReached reports whether a cue ends in a mark of the level reached
+// (上升至, 由106家整合为50家).
+func endsReached(cue string) bool {
+	r, _ := utf8.DecodeLastRuneInString(cue)
+	return strings.ContainsRune(reachedMarks, r)
+}
+
+// opensReached reports whether s, the rest after a verb of change, opens
+// with a mark of the level reached (提高【到】, 整合【为】).
+func opensReached(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return strings.ContainsRune(reachedMarks, r)
 }
 
 func isRateName(indicator string) bool { return hasSuffixAny(indicator, rateNames) }

@@ -277,3 +277,15 @@ func TestMeasureLevelVerbWithObject(t *testing.T) {
 		{"a stock owned is no action", "城镇居民每百户拥有家用汽车31.5辆。", "31.5辆", schema.Level, false},
 	})
 }
+
+// TestMeasureFromToWithWei checks that 由A V为B reads as 由A V到B (SPEC 6):
+// two levels, the start and the level reached, whatever the verb's sign.
+func TestMeasureFromToWithWei(t *testing.T) {
+	checkMeasures(t, []measureCase{
+		{"merged: the start", "全县乡镇由18个整合为11个。", "18个", schema.Level, false},
+		{"merged: the level reached", "全县乡镇由18个整合为11个。", "11个", schema.Level, false},
+		{"cut: the level reached", "市级议事协调机构由96个减为41个。", "41个", schema.Level, false},
+		{"raised: the level reached", "最低工资标准由1900元提高为2100元。", "2100元", schema.Level, false},
+		{"raised to: unchanged", "最低工资标准由1900元提高到2100元。", "1900元", schema.Level, false},
+	})
+}

@@ -29,7 +29,7 @@ func signOf(measure schema.Measure, cue string, fromTo bool) (negative bool, why
 func isDecrease(cue string) bool {
 	for _, w := range decreaseCues {
 		if strings.Contains(cue, w) {
-			return !strings.HasSuffix(cue, "到") && !strings.HasSuffix(cue, "至")
+			return !endsReached(cue)
 		}
 	}
 	return false
