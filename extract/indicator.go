@@ -1194,7 +1194,46 @@ func (a *analysis) tidy(ind phrase) phrase {
 			break
 		}
 	}
-	return a.trim(a.dropNotes(ind))
+	return a.trim(a.dropNotes(a.dropMembers(ind)))
+}
+
+// dropMembers cuts the members of a list off the quoted group name they
+// make up, when the group name counts them (电动汽车、锂电池、光伏产品【“新三样”
+// 出口】, 致富能人、乡村匠人【“三支队伍”人数】): the group name names the
+// figure, as the head after 等 does. The list is joined by 、 and runs
+// right up to the opening quote; the quoted name counts at least its
+// items (a numeral of 2 to 9) and the name does not go on with 等 (疫苗
+// 接种、妇女“两癌”筛查等: the quote is inside the last item).
+func (a *analysis) dropMembers(ind phrase) phrase {
+	s := a.text(ind)
+	o := strings.LastIndex(s, "“")
+	if o <= 0 || !strings.Contains(s[:o], "、") || strings.HasSuffix(s, "等") {
+		return ind
+	}
+	c := strings.Index(s[o:], "”")
+	if c < 0 {
+		return ind
+	}
+	n := 0
+	for _, r := range s[o : o+c] {
+		switch n = strings.IndexRune("〇一二三四五六七八九", r) / len("一"); {
+		case r == '两':
+			n = 2
+		case r >= '0' && r <= '9':
+			n = int(r - '0')
+		}
+		if n > 0 {
+			break
+		}
+	}
+	if items := strings.Count(s[:o], "、") + 1; n < items {
+		return ind
+	}
+	if r, _ := utf8.DecodeLastRuneInString(s[:o]); !isHan(r) {
+		return ind // 、“两新”: the quoted name is an item of the list
+	}
+	k := utf8.RuneCountInString(s[:o])
+	return ind.slice(k, ind.runes())
 }
 
 // startsWord reports whether the character at i begins or continues a

@@ -20,6 +20,16 @@ func TestIndicatorClasses(t *testing.T) {
 		{"time", "written", "高校毕业生就业率去年底达到91%。", "91%", "高校毕业生就业率"},
 		{"time", "written", "来我市就医人次从疫情前的0.2万增至17万。", "0.2万", "来我市就医人次"},
 		{"time", "written", "全市粮食总产量连续5年稳定在100万吨以上。", "100万吨以上", "粮食总产量"},
+		// a plan period or a span opened by an event before the name, a streak of months after it
+		{"time", "written", "“十四五”时期规上工业增加值增长8.2%。", "8.2%", "规上工业增加值"},
+		{"time", "written", "十三五期间城镇新增就业52万人。", "52万人", "城镇新增就业"},
+		{"time", "written", "退耕还林以来森林覆盖率提高到46.5%。", "46.5%", "森林覆盖率"},
+		{"time", "written", "新能源汽车销量连续18个月保持两位数增长。", "两位数", "新能源汽车销量"},
+		// (d) the members of a list before the quoted group name they make up
+		{"group", "written", "家电、家居、汽车“三大件”消费增长12%。", "12%", "“三大件”消费"},
+		{"group", "written", "推动高端装备、生物医药、新材料“三大产业”产值增长15%。", "15%", "“三大产业”产值"},
+		// not a quote inside the last item of a list that goes on with 等
+		{"group", "written", "开展儿童疫苗接种、妇女“两癌”筛查等3.2万人次。", "3.2万人次", "儿童疫苗接种、妇女“两癌”筛查等"},
 		// (b) what the clause says of the things counted names them, before the noun
 		{"predicate", "county_gaotang_2023", "“亩均效益”评价改革稳步实施，597家企业实现差别化资源要素配置。", "597家", "实现差别化资源要素配置企业"},
 		{"predicate", "province_hebei_2021", "深化制造业数字化转型，新增1万家企业上云。", "1万家", "上云企业"},

@@ -10,12 +10,18 @@ import (
 )
 
 // leadingTime matches a time phrase at the start of an indicator: 三年内,
-// 到2027年, 2025年, 今后五年, 连续五年, 年底前.
-var leadingTime = regexp.MustCompile(`^(?:到|至|在)?(?:(?:19|20)\d\d年(?:底|末)?|[\d一二两三四五六七八九十]+年(?:内|来|间)?|今后[\d一二两三四五]+年|连续[\d一二两三四五六七八九十]+(?:年|个月)|(?:今年)?(?:年底|年末|年内|月底)前)`)
+// 到2027年, 2025年, 今后五年, 连续五年, 年底前, and a plan period as a span
+// (“十三五”时期经济年均增长, 十四五期间).
+var leadingTime = regexp.MustCompile(`^(?:到|至|在)?(?:(?:19|20)\d\d年(?:底|末)?|[\d一二两三四五六七八九十]+年(?:内|来|间)?|今后[\d一二两三四五]+年|连续[\d一二两三四五六七八九十]+(?:年|个月)|(?:今年)?(?:年底|年末|年内|月底)前|“?十[一二三四五六七八九]五”?(?:时期|期间))`)
 
 // leadingTimeFirst holds every character a match of leadingTime can
 // start with (TestLeadingTimeFirst checks it against the pattern).
-const leadingTimeFirst = "到至在0123456789一二两三四五六七八九十今连年月"
+const leadingTimeFirst = "到至在0123456789一二两三四五六七八九十今连年月“"
+
+// leadingSince matches a span opened by an event at the start of an
+// indicator, up to its 以来 (长江十年禁渔以来重庆段监测鱼类: the span the
+// figure covers, no part of the name); the phrase holds no clause mark.
+var leadingSince = regexp.MustCompile(`^[^，。；：、]{1,12}?以来`)
 
 // trailingComparison matches a comparison at the end of an indicator:
 // 较2022年, 比上年, 较上半年同期, 是2022年的, 较年初, 比“十二五”末, and the
@@ -30,8 +36,8 @@ const planPeriod = `“?十[一二三四五六七八九]五”?(?:末|期末)`
 
 // trailingTime matches a time at the end of an indicator: 工农业总产值在
 // 1957年(达到), 收入全年, 就业率去年底, and a span: 单位GDP能耗五年(下降),
-// 中央财政连续三年.
-var trailingTime = regexp.MustCompile(`(?:在|于|到|至)?(?:(?:19|20)\d\d年(?:底|末)?|(?:今年|去年|上年)(?:底|末)?|全年|当年|(?:连续|前)?[\d一二两三四五六七八九十]+年)$`)
+// 中央财政连续三年, a streak of months: 工业投资连续54个月(保持两位数增长).
+var trailingTime = regexp.MustCompile(`(?:在|于|到|至)?(?:(?:19|20)\d\d年(?:底|末)?|(?:今年|去年|上年)(?:底|末)?|全年|当年|(?:连续|前)?[\d一二两三四五六七八九十]+年|连续[\d一二两三四五六七八九十]+个月)$`)
 
 // trimIndicator drops scope, hedge, time and connective words from both
 // ends, and quote marks left unbalanced by the cut.
@@ -60,6 +66,12 @@ func trimBounds(full string) (lo, hi int) {
 				s = full[lo:hi]
 			}
 		}
+		if strings.Contains(s, "以来") {
+			if loc := leadingSince.FindStringIndex(s); loc != nil && loc[1] < len(s) {
+				lo, changed = lo+loc[1], true
+				s = full[lo:hi]
+			}
+		}
 		// a match of trailingComparison (trailingTime) ends with one of
 		// comparisonLast (timeLast)
 		if has&trimComparison != 0 && (!trimQuick || endsWithAny(s, comparisonLast)) && strings.ContainsAny(s, comparisonFirst) {
@@ -68,7 +80,7 @@ func trimBounds(full string) (lo, hi int) {
 				s = full[lo:hi]
 			}
 		}
-		if has&trimYear != 0 && (!trimQuick || endsWithAny(s, timeLast)) && strings.ContainsAny(s, "年") {
+		if has&trimYear != 0 && (!trimQuick || endsWithAny(s, timeLast)) && strings.ContainsAny(s, "年月") {
 			if loc := trailingTime.FindStringIndex(s); loc != nil && loc[0] > 0 {
 				hi, changed = lo+loc[0], true
 				s = full[lo:hi]
@@ -127,7 +139,7 @@ var trimQuick = true
 // The characters trimBounds looks for, as bits of trimCharsOf.
 const (
 	trimComparison = 1 << iota // 较比是由从高低快慢
-	trimYear                   // 年
+	trimYear                   // 年月
 	trimOpen                   // （(
 	trimClose                  // ）)
 )
@@ -140,7 +152,7 @@ func trimCharsOf(s string) int {
 		switch r {
 		case '较', '比', '是', '由', '从', '高', '低', '快', '慢':
 			has |= trimComparison
-		case '年':
+		case '年', '月':
 			has |= trimYear
 		case '（', '(':
 			has |= trimOpen
@@ -157,7 +169,7 @@ func trimCharsOf(s string) int {
 const (
 	comparisonFirst = "较比是由从高低快慢" // the characters a match of trailingComparison starts with
 	comparisonLast  = "年期末底的初月国省市区县平均天日人户生前"
-	timeLast        = "年末底"
+	timeLast        = "年末底月"
 )
 
 // endsWithAny reports whether s ends with one of the characters of set.
