@@ -289,3 +289,20 @@ func TestMeasureFromToWithWei(t *testing.T) {
 		{"raised to: unchanged", "最低工资标准由1900元提高到2100元。", "1900元", schema.Level, false},
 	})
 }
+
+// TestMeasureGenreVerbs checks the verbs of the genre that name their role
+// in the lexicon: the reach of a network is a level (LABELING; not 辐射, which often
+// names the area or people an action reaches: 辐射面积, 辐射人群), a slight
+// rise or fall of a price a growth, money recovered or a relief granted a
+// delta (SPEC 7).
+func TestMeasureGenreVerbs(t *testing.T) {
+	checkMeasures(t, []measureCase{
+		{"a network's reach", "中欧班列通达境外26个国家、110个城市。", "26个", schema.Level, false},
+		{"a network's reach", "中欧班列通达境外26个国家、110个城市。", "110个", schema.Level, false},
+		{"辐射 names an area, no reach verb", "新增农业社会化服务辐射面积3万亩。", "3万亩", schema.Delta, false},
+		{"a slight fall", "居民消费价格微降0.2%。", "0.2%", schema.Growth, true},
+		{"a slight rise", "工业生产者出厂价格微增0.3%。", "0.3%", schema.Growth, false},
+		{"money recovered", "全年清收各类欠款38亿元。", "38亿元", schema.Delta, false},
+		{"relief granted", "银行业金融机构让利实体经济56亿元。", "56亿元", schema.Delta, false},
+	})
+}
