@@ -95,8 +95,25 @@ func (a *analysis) segmentClause(cs, ce int) {
 		a.toks = slices.Insert(a.toks, at, toks...)
 		return
 	}
-	a.toks = append(a.toks, toks...)
+	// a clause that overlaps words already there (it started at another
+	// mark: 县（市、区）委书记…): only its words in the gaps go in, so that
+	// no code point is covered twice
+	for _, t := range toks {
+		if !a.covered(t.Start, t.End) {
+			a.toks = append(a.toks, t)
+		}
+	}
 	sort.Slice(a.toks, func(i, j int) bool { return a.toks[i].Start < a.toks[j].Start })
+}
+
+// covered reports whether a token of the sentence overlaps [s, e).
+func (a *analysis) covered(s, e int) bool {
+	for _, t := range a.toks {
+		if t.Start < e && s < t.End {
+			return true
+		}
+	}
+	return false
 }
 
 // segment returns the tokens of [cs, ce), offsets into it: those

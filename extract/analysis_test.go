@@ -3,6 +3,8 @@ package extract
 import (
 	"slices"
 	"testing"
+
+	"github.com/gwrfacts/gwr/extract/segment"
 )
 
 // TestRuneOffsetsOf checks runeOffsetsOf against runeOffsets of the string
@@ -12,6 +14,27 @@ func TestRuneOffsetsOf(t *testing.T) {
 	for _, s := range [][]rune{nil, []rune("全年增长5.5%"), []rune("a€𠀀b"), {0xD800, 'x', 0x110000, '好'}, {-1}} {
 		if got, want := runeOffsetsOf(s), runeOffsets(string(s)); !slices.Equal(got, want) {
 			t.Errorf("runeOffsetsOf(%q) = %v, want %v", string(s), got, want)
+		}
+	}
+}
+
+// TestSegmentClauseOverlap: a clause segmented from another mark than an
+// earlier one over the same words adds only the words in the gaps, so no
+// code point is covered by two tokens (a name cut from the tokens would
+// repeat its words: 动态动态考核考核).
+func TestSegmentClauseOverlap(t *testing.T) {
+	seg, err := segment.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	str := "在全市县（市、区）委书记动态考核中排名第一"
+	s := []rune(str)
+	a := newAnalysis(s, str, timeWords{}, false, seg)
+	a.segmentClause(0, len(s))
+	a.segmentClause(7, len(s)) // after 、: overlaps the first clause
+	for i := 1; i < len(a.toks); i++ {
+		if a.toks[i].Start < a.toks[i-1].End {
+			t.Fatalf("tokens %q and %q overlap", a.toks[i-1].Text, a.toks[i].Text)
 		}
 	}
 }

@@ -4,6 +4,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -463,6 +464,11 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 			ind, why = obj, "object-of-verb-phrase" // 提请全国人大常委会审议【法律议案】10件
 		}
 	}
+	if counted && len(ind) > 0 && a.listsMembers(ind, qs) {
+		if l := a.looseNounAfter(q.end); a.nameable(l) && (a.posAt(l[0].start) == "ug" || !strings.HasPrefix(a.posAt(l[0].start), "u")) {
+			ind, why = l, "noun-after-members" // (过, tagged ug, is 'over' here: 3个【过三千亿元城市】) // 山阳、勉县等6个【抽水蓄能项目】: the members come before the count, their class after it
+		}
+	}
 	if len(ind) == 0 && counted {
 		if l := a.looseNounAfter(q.end); a.nameable(l) && !strings.HasPrefix(a.posAt(l[0].start), "u") {
 			ind, why = l, "loose-noun-after" // 新开通【28个】高速服务区出入口: the things counted, before the previous item's name
@@ -485,7 +491,11 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 		// The next names in order: the place with what is said of it, the
 		// subject, the object, the previous item's, the name an earlier
 		// clause gave (ellipsis), the noun after the number.
+		bad := ind
 		ind, why = a.fallback(q, ind, prev, tsubj, tmid, midQ, cs, cueS, cueE)
+		if len(ind) == 0 {
+			ind, why = a.keptFragment(bad, tsubj, tmid), why+"-kept-fragment" // no other name: the words found say more than none
+		}
 	}
 	if prev != nil && len(ind) > 0 && len(prev.ind) > 0 && prev.ind[len(prev.ind)-1].end <= ind[0].start && a.nameable(prev.ind) {
 		if s := a.text(ind); genericHeads[s] && prev.q.unit == schema.Count || isRateName(s) && utf8.RuneCountInString(s) <= 3 || scaleHeads[s] && prev.q.unit == q.unit {
@@ -525,6 +535,30 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 		return ind, why // saidOfCount and saidOfBareCount bound it: shortening would cut the predicate's verb
 	}
 	return a.shorten(ind), why
+}
+
+// listsMembers reports whether ind, right before a count at qs, lists
+// members of what is counted rather than naming it: names joined by 、 or
+// names ending in 等 (荆州、孝感、黄冈3个过三千亿元城市, 弗朗智能装备等6个
+// 前期项目): the count's name is then the class after the number. The
+// names of a list without 等 are short (place and project names, at most
+// four code points each).
+func (a *analysis) listsMembers(ind phrase, qs int) bool {
+	raw := ind[len(ind)-1].end
+	if raw > qs || raw < qs && a.sub(raw, qs) != "等" {
+		return false
+	}
+	s := a.text(ind) + a.sub(raw, qs)
+	if strings.HasSuffix(s, "等") {
+		return true
+	}
+	items := strings.Split(s, "、")
+	for _, it := range items {
+		if n := utf8.RuneCountInString(it); n == 0 || n > 4 {
+			return false // 家庭农场、农民合作社6000家、3000家: names, each with its number
+		}
+	}
+	return len(items) > 1
 }
 
 // nameOverModifier extends the noun phrase after a count that stopped at
@@ -1302,7 +1336,114 @@ func (a *analysis) nameable(p phrase) bool {
 	if p.runes() <= 6 && a.startsWithPreposition(p) {
 		return false // 比上年, 由年初, 按可比口径: a comparison or a basis, no name
 	}
+	if a.fragment(p) {
+		return false // 我国只生产, 第一时间果断扩面, 比上年年初预算: a piece of a predicate
+	}
 	return !a.isPlace(p)
+}
+
+// fragment reports whether p is a piece of a predicate rather than a name
+// (SPEC 2: never a verb, an adverbial or a fragment): it holds an
+// adverbial (adverbialsIn), or it opens with a comparison word of its own,
+// of any length (【比】上年年初预算, 【较】“十三五”; not 比重, 较大).
+func (a *analysis) fragment(p phrase) bool {
+	toks := a.tokens(p)
+	if len(toks) > 1 {
+		if first := a.sub(toks[0].start, toks[0].end); first == "比" || first == "较" {
+			return true
+		}
+	}
+	return len(a.adverbialsIn(toks)) > 0
+}
+
+// keptFragment returns the first of the phrases that is no name only for
+// being a fragment (第一时间果断扩面), tidied, or nil: when nothing names a
+// figure, the words found before SPEC 2's fragment test say more than none.
+func (a *analysis) keptFragment(ps ...phrase) phrase {
+	for _, p := range ps {
+		if p = a.tidy(a.tidy(p)); p.runes() > 1 && a.fragment(p) {
+			return p
+		}
+	}
+	return nil
+}
+
+// adverbialsIn returns the adverbials among toks, as whole words, in
+// order (我国【只】生产, 【第一时间】【果断】扩面, 在【执行中】争取, 在…的
+// 【情况下】): a one-character adverbial counts only as a word tagged d.
+func (a *analysis) adverbialsIn(toks []span) []span {
+	var out []span
+	for _, t := range toks {
+		for _, w := range adverbials {
+			e := t.start + utf8.RuneCountInString(w)
+			if e > toks[len(toks)-1].end || a.sub(t.start, e) != w || !a.tokE[e] {
+				continue
+			}
+			if e-t.start > 1 || t.end == e && a.posAt(t.start) == "d" {
+				out = append(out, span{t.start, e})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// adverbials are words of how, when or how far a predicate holds: a
+// phrase holding one as whole words (a one-character one as a word tagged
+// d) is a piece of a predicate, no indicator (SPEC 2). A rule table, not
+// a lexicon role: the lexicon's 64 role bits are all taken.
+var adverbials = []string{"只", "仅", "才", "也", "果断", "稳妥", "第一时间", "期间", "情况下", "执行中", "本世纪末"}
+
+// named returns p tidied when it is a name, else the name beside its
+// adverbial (besideAdverbial), else nil.
+func (a *analysis) named(p phrase) phrase {
+	if p = a.tidy(p); a.nameable(p) {
+		return p
+	}
+	return a.besideAdverbial(p)
+}
+
+// beforeFrame returns p up to the preposition that opens an adverbial
+// frame after its first word (【外贸进出口】在对美贸易下降超3成的情况下增长:
+// the subject before 在…情况下), when a verb follows that preposition in p;
+// p itself otherwise.
+func (a *analysis) beforeFrame(p phrase) phrase {
+	toks := a.tokens(p)
+	for k, t := range toks {
+		if k == 0 || a.posAt(t.start) != "p" {
+			continue
+		}
+		for _, v := range toks[k+1:] {
+			if a.posAt(v.start) == "v" {
+				return p.within(p[0].start, t.start)
+			}
+		}
+		break
+	}
+	return p
+}
+
+// besideAdverbial returns the name in a phrase that holds an adverbial:
+// the words before a one-character adverb (【产量】也将增长), else the words
+// after the last adverbial when a word that starts a name starts them
+// other than a verbal noun (提前实现了本世纪末【国民生产总值】翻两番, “十五”
+// 期间【年均经济增长速度】; not 我国只【生产】);
+// nil when neither is a name.
+func (a *analysis) besideAdverbial(p phrase) phrase {
+	toks := a.tokens(p)
+	adv := a.adverbialsIn(toks)
+	if len(adv) == 0 {
+		return nil
+	}
+	if first := adv[0]; first.end-first.start == 1 && first.start > p[0].start {
+		if before := a.tidy(a.beforeFrame(p.within(p[0].start, first.start))); a.nameable(before) { // 【粮食产量】在1953年到1978年间平均每年只增长
+			return before
+		}
+	}
+	if after := a.tidy(p.within(adv[len(adv)-1].end, p[len(p)-1].end)); a.nameable(after) && startsName(a.posAt(after[0].start)) && a.posAt(after[0].start) != "vn" {
+		return after // 仅对【制假售假…】: after the words tidy drops (对)
+	}
+	return nil
 }
 
 // startsWithPreposition reports whether the first token inside p is a
@@ -1358,15 +1499,19 @@ func (a *analysis) fallback(q *quantity, bad phrase, prev *fact, tsubj, tmid phr
 	}
 	subjQ := cueS >= 0 && a.hasQuantity(cs, cueS)
 	loose := a.looseNounAfter(q.end)
+	if p := a.besideAdverbial(bad); len(p) > 0 {
+		return p, "beside-adverbial" // 【产量】也将增长30%: the name beside the adverbial
+	}
+	earlier := phrase{}.add(cs, max(cs, a.nextQuantityStart(cs)))
 	switch {
 	case a.nameable(loose):
 		return loose, "loose-noun-after" // 开展首批【15个】以县城为重要载体的【新型城镇化建设试点】, 严守【18亿亩】【耕地红线】
-	case len(tsubj) > 0 && !subjQ && a.nameable(a.tidy(tsubj)):
-		return a.tidy(tsubj), "subject-after-fragment"
-	case cueS >= 0 && a.nextQuantityStart(cs) >= 0 && a.nextQuantityStart(cs) < cueS && a.nameable(a.tidy(phrase{}.add(cs, a.nextQuantityStart(cs)))):
-		return a.tidy(phrase{}.add(cs, a.nextQuantityStart(cs))), "subject-before-earlier-number" // 【国内生产总值】从不到70万亿元增加到超过100万亿元
-	case len(tmid) > 0 && !midQ && a.nameable(a.tidy(tmid)):
-		return a.tidy(tmid), "object-after-fragment"
+	case len(tsubj) > 0 && !subjQ && len(a.named(tsubj)) > 0:
+		return a.named(tsubj), "subject-after-fragment"
+	case cueS >= 0 && a.nextQuantityStart(cs) >= 0 && a.nextQuantityStart(cs) < cueS && len(a.named(a.beforeFrame(earlier))) > 0:
+		return a.named(a.beforeFrame(earlier)), "subject-before-earlier-number" // 【国内生产总值】从不到70万亿元增加到超过100万亿元
+	case len(tmid) > 0 && !midQ && len(a.named(tmid)) > 0:
+		return a.named(tmid), "object-after-fragment"
 	case len(bad) > 0 && bad[0].start == q.end && a.isPlace(bad) && cueS >= 0 && a.sub(cueS, cueE) != "占" && (cueE == q.start || a.trim(phrase{}.add(cueE, q.start)).runes() == 0) && a.placeEndsClause(bad):
 		// 惠及【26个】省份 after a clause naming something else: the places
 		// the clause counts are its cue and the place, not the name of
@@ -1514,9 +1659,10 @@ func (a *analysis) namedBefore(cs int) phrase {
 	for n := 0; n < 3 && end > 0; n++ {
 		s := a.clauseStart(end)
 		a.segmentClause(s, end)
+		adv := a.adverbialsIn(a.tokens(phrase{}.add(s, end)))
 		for _, t := range a.toks {
-			if t.Start < s || t.End > end {
-				continue
+			if t.Start < s || t.End > end || slices.ContainsFunc(adv, func(v span) bool { return v.start <= t.Start && t.End <= v.end }) {
+				continue // 第一【时间】: a word of an adverbial names nothing
 			}
 			pos := t.POS
 			if pos == "d" || pos == "p" || pos == "c" || pos == "r" || pos == "x" && !strings.ContainsAny(t.Text, "“\"") || strings.HasPrefix(pos, "v") && pos != "vn" || trimPrefixSet[t.Text] {

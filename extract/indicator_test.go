@@ -49,6 +49,15 @@ func TestIndicatorNames(t *testing.T) {
 		{"two comparisons of one thing before 分别: each number is that thing's", "全市工业用电量环比、同比分别增长3%、5%。", []string{"工业用电量", "工业用电量"}},
 		{"a scale word names the size of what was named before it", "全年新增贷款1200亿元、规模达到9800亿元。", []string{"贷款", "贷款规模"}},
 		{"the year a change starts from is no part of the name", "公路通车里程由1997年的123万公里增加到2002年的176万公里。", []string{"公路通车里程", "公路通车里程"}},
+		// SPEC 2: an adverbial, a comparison or a frame is no name; the name beside it, or another candidate
+		{"an adverb after the subject: the subject before it", "其中蔬菜产量也将增长百分之二十以上。", []string{"蔬菜产量"}},
+		{"a time adverbial inside the name: the words after it", "“十四五”期间年均经济增长速度预期目标为6%左右。", []string{"年均经济增长速度"}},
+		{"a comparison longer than six code points is no name", "赤字规模3.2万亿元，比去年年初预算增加2000亿元。", []string{"赤字规模", "赤字规模"}},
+		{"a comparison with a quoted plan period is no name", "一般公共预算收入累计超2万亿元、较“十三五”增长12.5%。", []string{"一般公共预算收入", "一般公共预算收入"}},
+		{"the subject before a frame of 在…情况下", "进出口在对欧贸易下降超2成的情况下增长9%。", []string{"情况", "进出口"}},
+		{"a fragment with no other candidate is kept rather than nothing", "第一时间果断转移39个傍水村、1.1万余人。", []string{"第一时间果断", "第一时间果断"}},
+		{"members listed with 等 before a count: the class after it", "加快推进东坪、西岭等5个抽水蓄能项目建设。", []string{"抽水蓄能项目建设"}},
+		{"short names joined by 、 before a count: the class after it", "新增襄城、宜州、荆北3个过千亿元城市。", []string{"过千亿元城市"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

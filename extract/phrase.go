@@ -65,6 +65,16 @@ func (p phrase) slice(i, j int) phrase {
 	return out
 }
 
+// within returns the parts of p's pieces that lie in the sentence's
+// code points [s, e).
+func (p phrase) within(s, e int) phrase {
+	var out phrase
+	for _, sp := range p {
+		out = out.add(max(sp.start, s), min(sp.end, e))
+	}
+	return out
+}
+
 // text returns p's text.
 func (a *analysis) text(p phrase) string {
 	if len(p) == 1 {
