@@ -405,6 +405,10 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 		}
 	case q.unit != schema.Count && q.end < len(a.s) && a.s[q.end] == '的' && len(a.nounAfter(q.end+1)) > 0:
 		ind, why = a.nounAfter(q.end+1), "noun-after-de" // 投资15亿元的【…项目】
+	case cueS >= 0 && len(tmid) > 0 && !midQ && a.beneficiaryBefore(cs, cueS) && a.nameable(a.tidy(mid)):
+		ind, why = mid, "object-after-beneficiary" // 为5万名农民工追回【欠薪】3亿元: who it was done for is no part of the name
+	case cueS >= 0 && len(tmid) == 0 && cueE == qs && cue.runes() >= 3 && a.beneficiaryBefore(cs, cueS) && a.nameable(a.actionName(cue)):
+		ind, why = a.actionName(cue), "action-after-beneficiary" // 为企业【减税降费】446亿元: the action names the money
 	case cueS > cs && !a.tokStart[cueS] && !midQ && len(tmid) > 0 && len(tsubj) > 0:
 		ind, why = subj.join(cue).join(mid), "cue-inside-word" // 【城镇新增就业】5400人: the name as written
 	case len(tmid) > 0 && !midQ && tmid.runes() == 1 && strings.Contains("率量数额值比度", tmidText) && cueS >= cs:
@@ -913,6 +917,44 @@ func (a *analysis) benefitName(q *quantity, cs, cueS, cueE int, after, tmid phra
 		return nil // the object ends the clause: 实施育儿补贴制度
 	}
 	return obj.join(cue).join(who)
+}
+
+// beneficiaryBefore reports whether the words before the cue at cueS in
+// the clause starting at cs end with whom the action was done for: a
+// preposition of benefit (为, 向, 给) and its object, with no verb between
+// them and the cue (为企业减税降费, 为6107名困难家庭高校新生发放, 向230家企业
+// 融资授信). Those people or firms are no part of the figure's name: the
+// object of the cue, or the action itself, names it. Not 为 right before
+// the cue (为争取…而奋斗: a purpose, no one the action serves).
+func (a *analysis) beneficiaryBefore(cs, cueS int) bool {
+	at, object := -1, false
+	for _, t := range a.toks {
+		if t.Start < cs || t.End > cueS {
+			continue
+		}
+		switch {
+		case t.POS == "p" && (t.Text == "为" || t.Text == "向" || t.Text == "给"):
+			at, object = t.Start, false
+		case at >= 0 && strings.HasPrefix(t.POS, "v") && t.POS != "vn":
+			at = -1 // 为企业提供…: the verb after the preposition is the clause's
+		case at >= 0:
+			object = true
+		}
+	}
+	return at >= 0 && object
+}
+
+// actionName returns what names the money of a cue word that is a whole
+// action: its object after a shorter cue verb it opens with (发放【贷款】),
+// else the action itself (减税降费, 留抵退税).
+func (a *analysis) actionName(cue phrase) phrase {
+	s := a.text(cue)
+	for _, w := range allCues { // longest first
+		if n := utf8.RuneCountInString(w); n >= 2 && n+2 <= cue.runes() && strings.HasPrefix(s, w) {
+			return cue.slice(n, cue.runes())
+		}
+	}
+	return cue
 }
 
 // onlyAction reports whether a cue is a verb of work and nothing else

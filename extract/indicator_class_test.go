@@ -25,6 +25,11 @@ func TestIndicatorClasses(t *testing.T) {
 		{"time", "written", "十三五期间城镇新增就业52万人。", "52万人", "城镇新增就业"},
 		{"time", "written", "退耕还林以来森林覆盖率提高到46.5%。", "46.5%", "森林覆盖率"},
 		{"time", "written", "新能源汽车销量连续18个月保持两位数增长。", "两位数", "新能源汽车销量"},
+		// (e) whom an action was done for (为, 向, 给 and its object) is no part of the name
+		{"beneficiary", "written", "为1.2万户困难家庭发放临时救助金4600万元。", "4600万元", "临时救助金"},
+		{"beneficiary", "written", "全年为中小企业减税降费28亿元。", "28亿元", "减税降费"},
+		{"beneficiary", "written", "向300家小微企业发放贷款52亿元。", "52亿元", "贷款"},
+		{"beneficiary", "written", "为3.4万名农民工追回工资4.2亿元。", "3.4万名", "农民工"},
 		// (d) the members of a list before the quoted group name they make up
 		{"group", "written", "家电、家居、汽车“三大件”消费增长12%。", "12%", "“三大件”消费"},
 		{"group", "written", "推动高端装备、生物医药、新材料“三大产业”产值增长15%。", "15%", "“三大产业”产值"},
