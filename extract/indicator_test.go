@@ -58,6 +58,8 @@ func TestIndicatorNames(t *testing.T) {
 		{"a fragment with no other candidate is kept rather than nothing", "第一时间果断转移39个傍水村、1.1万余人。", []string{"第一时间果断", "第一时间果断"}},
 		{"members listed with 等 before a count: the class after it", "加快推进东坪、西岭等5个抽水蓄能项目建设。", []string{"抽水蓄能项目建设"}},
 		{"short names joined by 、 before a count: the class after it", "新增襄城、宜州、荆北3个过千亿元城市。", []string{"过千亿元城市"}},
+		{"文明城市 is no place name (retag)", "新增襄城、宜州等全国文明城市5个，总数达到14个。", []string{"文明城市", "文明城市"}},
+		{"总量 after a figure of the same unit is that thing's total (scale-head)", "新增经营主体12万户、总量达到98万户。", []string{"经营主体", "经营主体总量"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
