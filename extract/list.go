@@ -340,7 +340,10 @@ func (a *analysis) distributeAdjacent(facts []*fact) {
 		names := a.sub(ws, f.q.start)
 		if f.cueStart >= ws {
 			names = a.sub(ws, f.cueStart) // the subject before the cue
-			if mid := trimIndicator(a.sub(a.skipCue(f.cueStart, f.q.start), f.q.start)); mid != "" {
+			// (from the cue's end: skipCue keeps a cue right before the
+			// number, 增长30.4%、30.1%, which names nothing here)
+			cueEnd := min(f.cueStart+utf8.RuneCountInString(f.cue), f.q.start)
+			if mid := trimIndicator(a.sub(a.skipCue(cueEnd, f.q.start), f.q.start)); mid != "" {
 				names = mid // 新增A和B10个、20个: the object
 			}
 		}
@@ -594,12 +597,28 @@ func sharedTail(last string) string {
 		}
 		for j := len(last); j > i; j-- {
 			if listHeads[last[i:j]] {
-				return last[i:]
+				return withClass(last[:i]) + last[i:]
 			}
 		}
 	}
 	if i := strings.LastIndex(last, "的"); i > 0 && utf8.RuneCountInString(last[i+len("的"):]) >= 2 {
 		return last[i+len("的"):]
+	}
+	return ""
+}
+
+// sharedClasses are the words naming a class of units that a list writes
+// once before its shared head, with it (船舶、航空航天【行业】增加值, 新能源、
+// 输变电装备【产业】产值): each item is one unit of the class.
+var sharedClasses = []string{"行业", "产业"}
+
+// withClass returns the class word that ends the words of the last item
+// before its shared head, when they hold more than it, or "".
+func withClass(before string) string {
+	for _, c := range sharedClasses {
+		if strings.HasSuffix(before, c) && len(before) > len(c) {
+			return c
+		}
 	}
 	return ""
 }
@@ -681,16 +700,40 @@ func sharePrefix(items []string) {
 	if head == "" {
 		head = headSuffix(first, figureHeads)
 	}
+	modifier := strings.TrimSuffix(first, head)
+	shareParallelModifier(items, modifier)
 	if head == "" {
 		return
 	}
-	modifier := strings.TrimSuffix(first, head)
 	every := false
 	for _, p := range listPrefixes {
 		every = every || strings.HasPrefix(first, p)
 	}
 	for k := 1; k < len(items); k++ {
 		if bareHeads[items[k]] || every && !strings.HasPrefix(items[k], modifier) {
+			items[k] = modifier + items[k]
+		}
+	}
+}
+
+// shareParallelModifier gives a later item of a list that is a short
+// figure name (three code points at most) ending in the one-character head
+// the first item ends with the first item's modifier: the words before its
+// head when that is a known head (交通事故起数、死亡数 -> 交通事故死亡数),
+// else before its last words as long as the item (电信诈骗案件受理数、案损数
+// -> 电信诈骗案件案损数; 人口出生率、死亡率 -> 人口死亡率).
+func shareParallelModifier(items []string, modifier string) {
+	first := []rune(items[0])
+	for k := 1; k < len(items); k++ {
+		r := []rune(items[k])
+		n := len(r)
+		if n < 2 || n > 3 || len(first) < n+2 || r[n-1] != first[len(first)-1] || !strings.ContainsRune("率量数额值比度", r[n-1]) {
+			continue
+		}
+		if modifier == items[0] {
+			modifier = string(first[:len(first)-n])
+		}
+		if modifier != "" && !strings.HasPrefix(items[k], modifier) {
 			items[k] = modifier + items[k]
 		}
 	}
