@@ -306,3 +306,16 @@ func TestMeasureGenreVerbs(t *testing.T) {
 		{"relief granted", "银行业金融机构让利实体经济56亿元。", "56亿元", schema.Delta, false},
 	})
 }
+
+// TestMeasureCueStopsAtAClauseOfItsOwn checks that the verb of a clause
+// does not carry over a comma into a clause naming a stock or statistic of
+// its own (面积, 产量): that figure is its level (SPEC 3), while a list
+// item after 、 still takes the verb.
+func TestMeasureCueStopsAtAClauseOfItsOwn(t *testing.T) {
+	checkMeasures(t, []measureCase{
+		{"a statistic after the comma", "新增高标准农田12万亩，粮食播种面积356万亩、总产量28.6亿斤。", "356万亩", schema.Level, false},
+		{"a statistic after the comma", "新增高标准农田12万亩，粮食播种面积356万亩、总产量28.6亿斤。", "28.6亿斤", schema.Level, false},
+		{"the first clause keeps its verb", "新增高标准农田12万亩，粮食播种面积356万亩、总产量28.6亿斤。", "12万亩", schema.Delta, false},
+		{"a list item after 、 takes the verb", "新建公园6个、口袋公园面积3万平方米。", "3万平方米", schema.Delta, false},
+	})
+}
