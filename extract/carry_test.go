@@ -50,3 +50,12 @@ func TestIndicatorListNames(t *testing.T) {
 		{"a short later figure takes the first's modifier", "交通事故起数、死亡数分别下降6%和9%。", []string{"交通事故起数", "交通事故死亡数"}},
 	})
 }
+
+// TestIndicatorCarried checks numbers whose name is left out by ellipsis:
+// the name of the thing the clause is about is carried to them (SPEC 2).
+func TestIndicatorCarried(t *testing.T) {
+	checkIndicators(t, []carryCase{
+		{"a predicate between 、 after the previous figure", "全市财政收入达到860亿元、居全省第二、增长6.1%。", []string{"财政收入", "财政收入"}},
+		{"words of the number's own part are its name", "新增上市公司4家、挂牌企业19家。", []string{"上市公司", "挂牌企业"}},
+	})
+}

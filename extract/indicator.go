@@ -436,6 +436,8 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 	case cueS >= 0 && cueE == qs && genericHeads[a.sub(cueS, cueE)] && len(tmid) == 0 && len(tsubj) > 0 && !a.hasQuantity(subjStart(subj, cs), cueS) && a.nameable(tsubj) &&
 		!strings.HasSuffix(a.text(tsubj), "等") && (q.end >= len(a.s) || a.s[q.end] != '的'): // not 康达水业等投资37亿元的6个项目
 		ind, why = tsubj.join(cue), "generic-cue-in-name" // 实际使用外商直接【投资】1196亿美元: the head of the name
+	case len(tsubj) > 0 && cueS >= 0 && a.predicateOfPrevious(tsubj, prev, cs, cueS):
+		ind, why = prev.ind, "carried-over-predicate" // 生产总值达到5.53万亿元、稳居全国前十强、增长【4.8%】
 	case len(tsubj) > 0 && !a.hasQuantity(subjStart(subj, cs), max(cs, cueS)):
 		ind, why = subj, "subject"
 		if cueE == qs && onlyAction(a.text(cue)) && a.tokStart[cueS] {
@@ -563,6 +565,23 @@ func (a *analysis) listsMembers(ind phrase, qs int) bool {
 		}
 	}
 	return len(items) > 1
+}
+
+// predicateOfPrevious reports whether the subject subj of a number whose
+// own part of the clause holds only its cue is a part of its own between
+// two 、 after the previous fact, opening with a verb: a predicate of the
+// thing that fact named (地区生产总值达到5.53万亿元、稳居全国前十强、增长4.8%:
+// the growth is the 地区生产总值's; SPEC 2, a name left out by ellipsis is
+// carried). Not 新增上市公司3家、挂牌企业27家: the words are the number's own.
+func (a *analysis) predicateOfPrevious(subj phrase, prev *fact, cs, cueS int) bool {
+	if prev == nil || cs == 0 || a.s[cs-1] != '、' || prev.q.end >= cs || a.hasQuantity(prev.q.end, cs) || !a.nameable(prev.ind) {
+		return false
+	}
+	if a.sub(prev.q.end, cs) != "、" || strings.TrimSpace(a.sub(subj[len(subj)-1].end, cueS)) != "、" {
+		return false
+	}
+	pos := a.posAt(subj[0].start)
+	return strings.HasPrefix(pos, "v") && pos != "vn" && a.tokStart[subj[0].start]
 }
 
 // nameOverModifier extends the noun phrase after a count that stopped at
