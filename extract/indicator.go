@@ -492,7 +492,7 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 		ind = ind.join(a.headOf(prev.ind))
 		why += "+head-of-previous" // 省级【专精特新企业】
 	}
-	if !a.nameable(ind) {
+	if !a.nameable(ind) || a.endsInQuantity(ind) { // 让13.07万户【46万】群众: a figure names nothing (SPEC 1, 2)
 		// SPEC 2: never empty, a fragment, a time word or a place alone.
 		// The next names in order: the place with what is said of it, the
 		// subject, the object, the previous item's, the name an earlier
@@ -551,12 +551,15 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 // four code points each).
 func (a *analysis) listsMembers(ind phrase, qs int) bool {
 	raw := ind[len(ind)-1].end
-	if raw > qs || raw < qs && a.sub(raw, qs) != "等" {
+	if raw > qs {
 		return false
 	}
-	s := a.text(ind) + a.sub(raw, qs)
-	if strings.HasSuffix(s, "等") {
-		return true
+	s, gap := a.text(ind), a.sub(raw, qs)
+	if strings.HasSuffix(s, "等") && (gap == "" || strings.HasSuffix(gap, "的")) || gap == "等" {
+		return true // 弗朗智能装备等【投资18.8亿元的】6个前期项目: an attribute of the class between
+	}
+	if gap != "" {
+		return false
 	}
 	items := strings.Split(s, "、")
 	for _, it := range items {
@@ -1429,6 +1432,18 @@ func (a *analysis) keptFragment(ps ...phrase) phrase {
 	return nil
 }
 
+// endsInQuantity reports whether p ends with one of the sentence's
+// quantities (13.07万户, 总投资12亿元): a figure, or a figure and what it
+// measures, names no other figure.
+func (a *analysis) endsInQuantity(p phrase) bool {
+	for _, q := range a.qs {
+		if q.start >= p[0].start && q.end == p[len(p)-1].end {
+			return true
+		}
+	}
+	return false
+}
+
 // adverbialsIn returns the adverbials among toks, as whole words, in
 // order (我国【只】生产, 【第一时间】【果断】扩面, 在【执行中】争取, 在…的
 // 【情况下】): a one-character adverbial counts only as a word tagged d.
@@ -1453,7 +1468,7 @@ func (a *analysis) adverbialsIn(toks []span) []span {
 // phrase holding one as whole words (a one-character one as a word tagged
 // d) is a piece of a predicate, no indicator (SPEC 2). A rule table, not
 // a lexicon role: the lexicon's 64 role bits are all taken.
-var adverbials = []string{"只", "仅", "才", "也", "果断", "稳妥", "第一时间", "期间", "情况下", "执行中", "本世纪末"}
+var adverbials = []string{"只", "仅", "才", "也", "果断", "稳妥", "第一时间", "期间", "情况下", "执行中", "本世纪末", "中有"}
 
 // named returns p tidied when it is a name, else the name beside its
 // adverbial (besideAdverbial), else nil.

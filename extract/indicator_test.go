@@ -58,6 +58,8 @@ func TestIndicatorNames(t *testing.T) {
 		{"a fragment with no other candidate is kept rather than nothing", "第一时间果断转移39个傍水村、1.1万余人。", []string{"第一时间果断", "第一时间果断"}},
 		{"members listed with 等 before a count: the class after it", "加快推进东坪、西岭等5个抽水蓄能项目建设。", []string{"抽水蓄能项目建设"}},
 		{"short names joined by 、 before a count: the class after it", "新增襄城、宜州、荆北3个过千亿元城市。", []string{"过千亿元城市"}},
+		{"a figure and what it measures name no other figure", "东坪储能等总投资12亿元的4个前期项目加快推进。", []string{"前期项目总投资", "前期项目"}},
+		{"生产 alone is no name: the thing named before", "如化肥，去年只生产五十万吨，今年将生产八十万吨。", []string{"化肥", "化肥"}},
 		{"文明城市 is no place name (retag)", "新增襄城、宜州等全国文明城市5个，总数达到14个。", []string{"文明城市", "文明城市"}},
 		{"总量 after a figure of the same unit is that thing's total (scale-head)", "新增经营主体12万户、总量达到98万户。", []string{"经营主体", "经营主体总量"}},
 	}
