@@ -71,7 +71,7 @@ var gates = []gate{
 		Why: "{RANGE_AHEAD}: a range mark - ~ 至 到 follows"},
 	{Rule: "mixed-point", Pattern: "fe962046e257", Skip: `\d`, Need: `[万亿]`, Then: `\d`,
 		Why: "{RUN}[万亿]\\d"},
-	{Rule: "bare-multiplier", Pattern: "7907650e2360", Skip: `[\d.,]`, Need: `[万亿多余]`,
+	{Rule: "bare-multiplier", Pattern: "21285b4c1625", Skip: `[\d.,]`, Need: `[万亿多余]`,
 		Then: `[多余左以人农群职学儿婴老居城低劳贫脱游患移干工务异妇残家员监在纳青市村参偏山，。；、,;任增到至]`, After: map[rune]string{'多': `[万亿]`, '余': `[万亿]`},
 		Why: "{BARE_AHEAD}: (?>[\\d.,]+)[万亿多余]; after 万 or 亿: 多 or 余, the bound word (左右|以上), the first character of a word of the first branch's look-ahead (人口|农民|…) or of the second's ([，。；、,;]|任务|增|到|至); after 多 or 余: 万 or 亿"},
 	{Rule: "decimal-years", Pattern: "a237deead71e", Skip: `[\d.,]`, Need: `年`,

@@ -262,6 +262,8 @@ func TestBareMultiplierCounts(t *testing.T) {
 		{"贫困人口减少6800多万，易地扶贫搬迁830万人。", []string{"6800多万", "830万人"}, -6.8e7},
 		{"裁减军队员额30万任务顺利完成。", []string{"30万"}, -3e5},
 		{"建设3万平方米，筹集5万资金。", []string{"3万平方米"}, 3e4},
+		{"来本市就医人次从5年前的0.8万增至36.5万。", []string{"0.8万", "36.5万"}, 8e3},
+		{"全市接待游客人次由850万增加到1200万。", []string{"850万", "1200万"}, 8.5e6},
 	} {
 		facts := x.Extract(Document{ID: "t", Text: tc.text, PlanYear: 2018})
 		var got []string
