@@ -89,6 +89,11 @@ func (a *analysis) cueOf(q *quantity, cs int) (cue string, st, en int, why strin
 			return w, q.pre.start, q.pre.start, "bound-word"
 		}
 	}
+	if q.start > cs && a.s[q.start-1] == '达' {
+		// 国际友城【达】137对: 达 right before its number is the level verb,
+		// even where the segmenter joined it to the word before (友城达)
+		return "达", q.start - 1, q.start, "da-before-number"
+	}
 	// the last verb jieba tags before the number: 改建8处, 喜摘奖牌82枚
 	for i := len(a.toks) - 1; i >= 0; i-- {
 		t := a.toks[i]

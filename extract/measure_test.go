@@ -319,3 +319,12 @@ func TestMeasureCueStopsAtAClauseOfItsOwn(t *testing.T) {
 		{"a list item after 、 takes the verb", "新建公园6个、口袋公园面积3万平方米。", "3万平方米", schema.Delta, false},
 	})
 }
+
+// TestMeasureDaBeforeItsNumber checks that 达 right before a number is the
+// level verb even where the segmenter joins it to the word before (SPEC 3).
+func TestMeasureDaBeforeItsNumber(t *testing.T) {
+	checkMeasures(t, []measureCase{
+		{"a stock reached", "全省国际友城达96对。", "96对", schema.Level, false},
+		{"a total reached", "两年共增加有效灌溉面积80万亩，全县有效灌溉面积共达260万亩。", "260万亩", schema.Level, false},
+	})
+}
