@@ -518,15 +518,9 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 			why += "+name-of-previous"
 		}
 	}
-	if prev != nil && len(ind) == 1 && len(prev.ind) > 0 && prev.ind[len(prev.ind)-1].end <= ind[0].start && bareHeads[a.text(ind)] && a.sub(prev.q.end, ind[0].start) == "、" {
-		// 林下经济面积达260万亩、【产值】达130亿元: a bare head after the
-		// previous figure takes that figure's modifier (林下经济产值), as a
-		// list item does (sharePrefix)
-		if head := headSuffix(prev.indicator, figureHeads); head != "" && !bareHeads[prev.indicator] {
-			if n := prev.ind.runes() - utf8.RuneCountInString(head); n >= 2 {
-				ind = prev.ind.slice(0, n).join(ind)
-				why += "+modifier-of-previous"
-			}
+	if !strings.HasSuffix(why, "+name-of-previous") {
+		if owned := a.ownerOfHead(prev, ind, cs); len(owned) > 0 {
+			ind, why = owned, why+"+owner-of-previous" // 投资项目1933个、【总金额】2.26万亿元: 投资项目总金额
 		}
 	}
 	if len(ind) == 0 {
@@ -586,6 +580,149 @@ func (a *analysis) predicateOfPrevious(subj phrase, prev *fact, cs, cueS int) bo
 	pos := a.posAt(subj[0].start)
 	return strings.HasPrefix(pos, "v") && pos != "vn" && a.tokStart[subj[0].start]
 }
+
+// ownerOfHead names a figure whose own name is only a short head - a
+// word of figureHeads of at most three code points, after qualifiers of
+// the figure (【总】金额, 【年度计划】投资, 【释放】产值) - by the thing the
+// previous figure of the sentence named, when the head opens the clause
+// right after that figure's: 投资项目1933个、【总金额】2.26万亿元 (投资项目
+// 总金额), 养老服务机构1596个、【床位】23.1万张 (养老服务机构床位). The thing
+// is the previous name less its own figure head and the qualifiers before
+// that head (林下经济面积达260万亩、【产值】130亿元: 林下经济产值; 苹果综合
+// 产值增长8%、【出口】增长12%: 苹果出口); after a comma, the head must
+// repeat a word of that figure head (通车里程3200公里，【总里程】: not 粮食产量
+// …，【能耗】, a figure of its own). A plain noun that repeats the end of
+// the previous name names the same things (承接转移项目43项，【项目】数量增长
+// 26%: 承接转移项目). A scale head has its own rule (name-of-previous, in
+// the same unit). nil otherwise.
+func (a *analysis) ownerOfHead(prev *fact, ind phrase, cs int) phrase {
+	if prev == nil || len(ind) != 1 || len(prev.ind) == 0 || prev.ind[len(prev.ind)-1].end > ind[0].start || cs < 1 || !a.nameable(prev.ind) {
+		return nil
+	}
+	if prev.q.end != cs-1 && maxEnd(prev.ind) != cs-1 || !strings.ContainsRune("、，", a.s[cs-1]) || len(a.trim(phrase{}.add(cs, ind[0].start))) > 0 && !a.cueBetween(cs, ind[0].start) {
+		return nil // the head opens the clause right after the previous figure or its name, which ends its own
+	}
+	s := a.text(ind)
+	if plainNouns[s] && strings.HasSuffix(prev.indicator, s) && prev.indicator != s {
+		return prev.ind // 承接转移项目43项，【项目】数量增长26%: the same things
+	}
+	head := stripQualifiers(s, false)
+	if !figureHeads[head] || utf8.RuneCountInString(head) > 3 || scaleHeads[head] || figureHeads[prev.indicator] {
+		return nil // 民间投资 names a figure of its own; 规模: name-of-previous
+	}
+	owner, prevHead := a.ownerOf(prev)
+	if len(owner) == 0 || a.s[cs-1] == '，' && prevHead != "" && !sharesWord(head, prevHead) || strings.Contains(a.text(owner), head) {
+		return nil // 进出口总额…、【出口】: the head is the owner's own word
+	}
+	return owner.join(ind)
+}
+
+// ownerOf returns the thing a previous figure's name names and that
+// name's figure head: the name less its head and the figure qualifiers
+// before it (苹果综合产值: 苹果, 产值), or the whole name of things with no
+// figure head (投资项目, ""). nil when the owner would be no name: too
+// short, cut inside a word, a clause, or a figure whose head the lexicon
+// does not hold (全社会用电量).
+func (a *analysis) ownerOf(prev *fact) (phrase, string) {
+	owner := prev.ind
+	h := headSuffix(prev.indicator, figureHeads)
+	switch {
+	case h != "" && !genericHeads[h]:
+		n := utf8.RuneCountInString(stripQualifiers(strings.TrimSuffix(prev.indicator, h), true))
+		if n < 2 {
+			return nil, ""
+		}
+		owner = prev.ind.slice(0, n)
+	case hasOwnHead(prev.indicator):
+		return nil, ""
+	default:
+		h = ""
+	}
+	if !a.nameable(owner) || !a.endsAtWord(owner[len(owner)-1].end) || a.joinsClauses(owner) {
+		return nil, ""
+	}
+	return owner, h
+}
+
+// sharesWord reports whether a and b have two adjacent code points in
+// common (收入比 and 可支配收入, 总里程 and 里程).
+func sharesWord(a, b string) bool {
+	r := []rune(a)
+	for i := 0; i+1 < len(r); i++ {
+		if strings.Contains(b, string(r[i:i+2])) {
+			return true
+		}
+	}
+	return false
+}
+
+// endsAtWord reports whether a name ending at e ends where a word of the
+// segmentation ends, or inside a noun after two code points of it or
+// more (粮食 of 粮食播种面积; not 则本【年】 of 年收入).
+func (a *analysis) endsAtWord(e int) bool {
+	for _, t := range a.toks {
+		if t.Start < e && e <= t.End {
+			return t.End == e || e-t.Start >= 2 && (strings.HasPrefix(t.POS, "n") || t.POS == "vn" || t.POS == "j" || t.POS == "l")
+		}
+	}
+	return false
+}
+
+// joinsClauses reports whether p holds a conjunction (和, 与, 及): a name
+// of two things, or of places and what is done there (国家和地区开展业务),
+// owns no one figure.
+func (a *analysis) joinsClauses(p phrase) bool {
+	for _, t := range a.tokens(p) {
+		if a.posAt(t.start) == "c" {
+			return true
+		}
+	}
+	return false
+}
+
+// maxEnd returns where the last of p's pieces in the text ends (a
+// predicate joined before its noun: 【投产达效】项目).
+func maxEnd(p phrase) int {
+	e := -1
+	for _, sp := range p {
+		e = max(e, sp.end)
+	}
+	return e
+}
+
+// cueBetween reports whether [s, e) holds the cue of its clause and
+// words trimmed from a name only (支持【项目】512个, 其中企业).
+func (a *analysis) cueBetween(s, e int) bool {
+	_, cs, ce := a.firstCue(s, e)
+	return cs >= 0 && len(a.trim(phrase{}.add(s, cs))) == 0 && len(a.trim(phrase{}.add(ce, e))) == 0
+}
+
+// stripQualifiers returns s without the figure qualifiers at its start
+// (年度计划投资: 投资), or at its end with atEnd (苹果综合: 苹果); never empty.
+func stripQualifiers(s string, atEnd bool) string {
+	has, cut := strings.HasPrefix, func(s, w string) string { return s[len(w):] }
+	if atEnd {
+		has, cut = strings.HasSuffix, func(s, w string) string { return s[:len(s)-len(w)] }
+	}
+	for {
+		longest := ""
+		for _, w := range figureQualifiers {
+			if len(w) > len(longest) && len(w) < len(s) && has(s, w) {
+				longest = w
+			}
+		}
+		if longest == "" {
+			return s
+		}
+		s = cut(s, longest)
+	}
+}
+
+// figureQualifiers qualify a figure between a thing's name and the
+// figure's head, not the thing: a name of such words and a head alone
+// (【总】金额, 【年度计划】投资, 【释放】产值) names no thing (a rule table:
+// the lexicon's 64 role bits are taken).
+var figureQualifiers = []string{"总", "年度", "计划", "综合", "释放", "新增", "人均"}
 
 // nameOverModifier extends the noun phrase after a count that stopped at
 // a modifier of the thing counted, before its head (7家【跨境资金】集中运营

@@ -128,6 +128,28 @@ func TestIndicatorClasses(t *testing.T) {
 		{"coordinated", "province_hebei_2021", "成立工业经济发展、商贸流通文旅业发展2个协调组和用工用能等6个服务组。", "2个", "协调组"},
 		{"coordinated", "written", "组建4家实体公司和广电、报社、网站3家文化公司。", "4家", "实体公司"},
 		{"coordinated", "written", "建成8个建筑材料企业和木材采伐企业。", "8个", "建筑材料企业"},
+		// a figure named by its head alone (总金额, 年度投资, 床位) right after
+		// the figure of a thing measures that thing: the thing's name, less
+		// its own figure head, and the head (SPEC 2)
+		{"owner", "written", "全年签约招商项目260个、总金额1800亿元。", "1800亿元", "招商项目总金额"},
+		{"owner", "written", "今年安排市重点项目320个、年度计划投资860亿元。", "860亿元", "市重点项目年度计划投资"},
+		{"owner", "written", "新建托育机构45家、托位3200个，新增普惠托育床位1200张。", "45家", "托育机构"},
+		{"owner", "written", "新建社区养老服务中心120个、床位5600张。", "5600张", "社区养老服务中心床位"},
+		{"owner", "written", "建成冷链物流项目18个、释放产值超过60亿元。", "超过60亿元", "冷链物流项目释放产值"},
+		{"owner", "written", "茶叶综合产值增长9%、出口增长21%。", "21%", "茶叶出口"},
+		{"owner", "written", "全省农村公路通车里程新增3200公里，总里程达到16万公里。", "16万公里", "农村公路通车总里程"},
+		{"owner", "written", "玉米播种面积120万亩、总产量65万吨。", "65万吨", "玉米总产量"},
+		{"owner", "written", "城乡居民人均可支配收入分别增长4.9%和6.8%，收入比缩小到2.1。", "2.1", "城乡居民收入比"},
+		// a plain noun repeating the end of the previous name: the same things
+		{"owner", "written", "引进京津产业项目65个，项目数量增长18%。", "18%", "京津产业项目"},
+		// not a figure's head: a name of its own, a head the owner holds, a
+		// clause that goes on after the previous figure, a figure whose
+		// head the lexicon does not know
+		{"owner", "written", "重点项目完成投资300亿元，全年固定资产投资增长6%。", "6%", "固定资产投资"},
+		{"owner", "written", "外贸进出口总额达到900亿元、出口增长7%。", "7%", "出口"},
+		{"owner", "written", "企业在30多个国家和地区开展业务，完成营业额12亿美元。", "12亿美元", "营业额"},
+		{"owner", "written", "全市用电量增长6%，货运量增长4%。", "4%", "货运量"},
+		{"owner", "written", "全市粮食产量达到50万吨，能耗下降3%。", "3%", "能耗"},
 		// a word jieba tags wrongly is a noun for the name (lexicon role retag)
 		{"retag", "written", "推出300多项具体改革举措。", "300多项", "具体改革举措"},
 		{"retag", "written", "全年出台3批政策清单。", "3批", "政策清单"},
