@@ -328,3 +328,12 @@ func TestMeasureDaBeforeItsNumber(t *testing.T) {
 		{"a total reached", "两年共增加有效灌溉面积80万亩，全县有效灌溉面积共达260万亩。", "260万亩", schema.Level, false},
 	})
 }
+
+// TestMeasureCasesAccepted checks that cases a hotline or office accepted
+// in the year are things done (SPEC 3), even after a running total in the
+// clause before.
+func TestMeasureCasesAccepted(t *testing.T) {
+	checkMeasures(t, []measureCase{
+		{"cases accepted", "全年累计调处信访事项860件，全年受理市民热线诉求4.2万件。", "4.2万件", schema.Delta, false},
+	})
+}
