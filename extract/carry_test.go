@@ -57,5 +57,6 @@ func TestIndicatorCarried(t *testing.T) {
 	checkIndicators(t, []carryCase{
 		{"a predicate between 、 after the previous figure", "全市财政收入达到860亿元、居全省第二、增长6.1%。", []string{"财政收入", "财政收入"}},
 		{"words of the number's own part are its name", "新增上市公司4家、挂牌企业19家。", []string{"上市公司", "挂牌企业"}},
+		{"a carried name follows the list name given to the fact before", "其中，粮食产量由三千亿斤增加到三千六百亿斤，棉花产量由四千万担增加到五千万担，都是平均每年递增百分之六，在执行中争取达到百分之七。", []string{"粮食产量", "粮食产量", "棉花产量", "棉花产量", "粮食产量、棉花产量", "粮食产量、棉花产量"}},
 	})
 }

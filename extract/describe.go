@@ -62,6 +62,16 @@ func (f *fact) rename(indicator string, ind phrase, why string) {
 // questions are the questions describe asks, each once.
 var questions = []Question{AskCue, AskIndicator, AskMeasure, AskSign, AskHedge, AskTime}
 
+// decision returns the name of the answer given to question q, or "".
+func (f *fact) decision(q Question) string {
+	for _, d := range f.decisions {
+		if d.Question == q {
+			return d.Name
+		}
+	}
+	return ""
+}
+
 func (f *fact) decide(q Question, name string) {
 	f.decisions = append(f.decisions, Decision{q, name})
 }

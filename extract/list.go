@@ -90,6 +90,22 @@ func (a *analysis) distribute(facts []*fact) {
 	a.carryRoundNames(facts)
 	a.eachOfList(facts)
 	a.carryListName(facts)
+	followCarried(facts)
+}
+
+// followCarried gives a fact that carried the name of the fact before it
+// (every carried indicator is the previous fact's, as it was then) that
+// fact's name again when a list step renamed it afterwards: 都是平均每年递增
+// 百分之四，在执行中争取达到【百分之五】 carries 农业总产值、工业总产值, the name
+// the 百分之四 got from the list before it (SPEC 2: a name left out by
+// ellipsis is carried from the clause that named it).
+func followCarried(facts []*fact) {
+	for i := 1; i < len(facts); i++ {
+		f, prev := facts[i], facts[i-1]
+		if strings.HasPrefix(f.decision(AskIndicator), "carried") && strings.HasPrefix(prev.decision(AskIndicator), "list-") && f.indicator != prev.indicator {
+			f.rename(prev.indicator, prev.ind, "carried-list-name")
+		}
+	}
 }
 
 // respectivelyHead returns the words of facts[i]'s clause before its cue
