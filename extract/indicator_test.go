@@ -50,7 +50,7 @@ func TestIndicatorNames(t *testing.T) {
 		{"a scale word names the size of what was named before it", "全年新增贷款1200亿元、规模达到9800亿元。", []string{"贷款", "贷款规模"}},
 		{"the year a change starts from is no part of the name", "公路通车里程由1997年的123万公里增加到2002年的176万公里。", []string{"公路通车里程", "公路通车里程"}},
 		// SPEC 2: an adverbial, a comparison or a frame is no name; the name beside it, or another candidate
-		{"an adverb after the subject: the subject before it", "其中蔬菜产量也将增长百分之二十以上。", []string{"蔬菜产量"}},
+		{"an adverb after the subject: the subject before it", "蔬菜产量也将增长百分之二十以上。", []string{"蔬菜产量"}},
 		{"a time adverbial inside the name: the words after it", "“十四五”期间年均经济增长速度预期目标为6%左右。", []string{"年均经济增长速度"}},
 		{"a comparison longer than six code points is no name", "赤字规模3.2万亿元，比去年年初预算增加2000亿元。", []string{"赤字规模", "赤字规模"}},
 		{"a comparison with a quoted plan period is no name", "一般公共预算收入累计超2万亿元、较“十三五”增长12.5%。", []string{"一般公共预算收入", "一般公共预算收入"}},
@@ -60,6 +60,8 @@ func TestIndicatorNames(t *testing.T) {
 		{"short names joined by 、 before a count: the class after it", "新增襄城、宜州、荆北3个过千亿元城市。", []string{"过千亿元城市"}},
 		{"a figure and what it measures name no other figure", "东坪储能等总投资12亿元的4个前期项目加快推进。", []string{"前期项目总投资", "前期项目"}},
 		{"生产 alone is no name: the thing named before", "如化肥，去年只生产五十万吨，今年将生产八十万吨。", []string{"化肥", "化肥"}},
+		{"adverbs between a subject and its verb end no name", "钢的产量仍然不过九十万吨。", []string{"钢的产量"}},
+		{"an adverb after a list of names before 分别", "棉花和油料的产量，也将分别增长百分之六和百分之八。", []string{"棉花的产量", "油料的产量"}},
 		{"文明城市 is no place name (retag)", "新增襄城、宜州等全国文明城市5个，总数达到14个。", []string{"文明城市", "文明城市"}},
 		{"总量 after a figure of the same unit is that thing's total (scale-head)", "新增经营主体12万户、总量达到98万户。", []string{"经营主体", "经营主体总量"}},
 	}
