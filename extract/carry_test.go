@@ -60,3 +60,12 @@ func TestIndicatorCarried(t *testing.T) {
 		{"a carried name follows the list name given to the fact before", "其中，粮食产量由三千亿斤增加到三千六百亿斤，棉花产量由四千万担增加到五千万担，都是平均每年递增百分之六，在执行中争取达到百分之七。", []string{"粮食产量", "粮食产量", "棉花产量", "棉花产量", "粮食产量、棉花产量", "粮食产量、棉花产量"}},
 	})
 }
+
+// TestIndicatorSubItem checks numbers after 其中: the cue names the sub-item
+// when nothing else does, a count with its noun after it is named by it.
+func TestIndicatorSubItem(t *testing.T) {
+	checkIndicators(t, []carryCase{
+		{"a count with its noun after 其中 and a verb", "改造老旧小区80个，其中新建30个口袋公园。", []string{"老旧小区", "口袋公园"}},
+		{"the cue after 其中 names the sub-item", "货物进出口总额3000亿元，其中出口1800亿元。", []string{"货物进出口总额", "出口"}},
+	})
+}

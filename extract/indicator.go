@@ -379,7 +379,8 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 		// 总投资518亿元的105个【省市县重大项目】: the total of the projects it
 		// is an attribute of (LABELING: Y总投资)
 		ind, why = a.tidy(a.attributeOf(q.end+1)).join(phrase{}.add(a.totalBefore(qs), qs)), "total-of-attribute"
-	case cueS >= 0 && cueE == qs && len(tsubj) == 0 && strings.HasSuffix(trailingTime.ReplaceAllString(strings.TrimSpace(a.sub(cs, cueS)), ""), "其中") && a.nameable(cue):
+	case cueS >= 0 && cueE == qs && len(tsubj) == 0 && strings.HasSuffix(trailingTime.ReplaceAllString(strings.TrimSpace(a.sub(cs, cueS)), ""), "其中") && a.nameable(cue) && !(counted && len(after) > 0):
+		// (a count with its noun after it is named by it: 其中增加120座【桥梁】)
 		ind, why = cue, "sub-item" // 进出口总额5000亿美元，其中【出口】2662亿美元: the item's name
 	case cueS >= 0 && cueE == qs && len(tsubj) > 0 && strings.HasPrefix(strings.TrimSpace(a.sub(cs, cueS)), "其中") && tsubj.runes() <= 4 && !a.hasQuantity(cs, cueS):
 		ind, why = tsubj.join(cue), "sub-item" // 退税减税约2.5万亿元，其中【留抵退税】约1.5万亿元
