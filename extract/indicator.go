@@ -466,7 +466,9 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 			ind, why = r, "benefit" // 实施育儿补贴制度，惠及23.6万婴幼儿: 【育儿补贴制度惠及婴幼儿】
 		}
 	}
-	if why == "subject" && cueS < 0 && q.unit != schema.Percent && q.unit != schema.PP && q.unit != schema.Times {
+	// no cue, or only the bound word of the mention (突破1200列): the verb
+	// phrase before it is the clause's, its object the name
+	if why == "subject" && (cueS < 0 || cueS == cueE && q.leadBound && isLevelCue(a.sub(q.pre.start, q.pre.end))) && q.unit != schema.Percent && q.unit != schema.PP && q.unit != schema.Times {
 		if obj := a.objectOfVerbPhrase(a.tidy(ind), q.unit == schema.Count); len(obj) > 0 {
 			ind, why = obj, "object-of-verb-phrase" // 提请全国人大常委会审议【法律议案】10件
 		}
@@ -1357,8 +1359,10 @@ func (a *analysis) objectOfVerbPhrase(p phrase, count bool) phrase {
 	for first < len(toks) && a.posAt(toks[first].start) == "d" {
 		first++ // 依法【主动】公开
 	}
-	if first == 0 && len(toks) >= 3 && a.isActor(toks[0]) && isVerb(toks[1]) && count {
-		first = 1 // 【国务院】提请…: the government or a body before the verb phrase
+	actor := false
+	if first == 0 && len(toks) >= 3 && a.isActor(toks[0]) && count {
+		first = a.actorEnd(toks) // 【国务院】提请…, 【重庆大学工程师学院】输送…: the government or a body before the verb phrase
+		actor = first > 0
 	}
 	if first == len(toks) || !isVerb(toks[first]) && a.posAt(toks[0].start) != "d" {
 		return nil
@@ -1394,10 +1398,27 @@ func (a *analysis) objectOfVerbPhrase(p phrase, count bool) phrase {
 	case obj.runes() < 3:
 		return nil
 	}
-	if !a.nameable(obj) {
-		return nil
+	if !a.nameable(obj) || actor && headSuffix(a.text(obj), figureHeads) != "" {
+		return nil // 重点高校专项招收…学生【人数】: a statistic of what the body does, named as written
 	}
 	return obj
+}
+
+// actorEnd returns the index of the verb after the name of who acts that
+// opens toks (an organisation, then the nouns, places, distinguishing words
+// and adjectives that go on with its name: 重庆大学国家卓越工程师学院,
+// 四川大学华西医院), or 0
+// when no verb follows the name.
+func (a *analysis) actorEnd(toks []span) int {
+	for k := 1; k < len(toks); k++ {
+		switch pos := a.posAt(toks[k].start); {
+		case strings.HasPrefix(pos, "v") && pos != "vn":
+			return k
+		case !(strings.HasPrefix(pos, "n") || pos == "j" || pos == "b" || pos == "a"): // n covers ns
+			return 0
+		}
+	}
+	return 0
 }
 
 // isActor reports whether t names who acts: an organisation or a person

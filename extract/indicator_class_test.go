@@ -25,6 +25,12 @@ func TestIndicatorClasses(t *testing.T) {
 		{"time", "written", "十三五期间城镇新增就业52万人。", "52万人", "城镇新增就业"},
 		{"time", "written", "退耕还林以来森林覆盖率提高到46.5%。", "46.5%", "森林覆盖率"},
 		{"time", "written", "新能源汽车销量连续18个月保持两位数增长。", "两位数", "新能源汽车销量"},
+		// (f) who acts before the verb phrase that names a count: an
+		// organisation, past the nouns of its name, and the verb are dropped
+		// (with no cue, or only a bound word in the mention)
+		{"actor", "written", "清华大学累计输送铁路专业人才超过2000人。", "超过2000人", "铁路专业人才"},
+		{"actor", "written", "四川大学华西医院累计培养全科医生超过3000名。", "超过3000名", "全科医生"},
+		{"actor", "written", "重点高校专项招收农村学生人数超过10万人。", "超过10万人", "重点高校专项招收农村学生人数"},
 		// (e) whom an action was done for (为, 向, 给 and its object) is no part of the name
 		{"beneficiary", "written", "为1.2万户困难家庭发放临时救助金4600万元。", "4600万元", "临时救助金"},
 		{"beneficiary", "written", "全年为中小企业减税降费28亿元。", "28亿元", "减税降费"},
