@@ -120,7 +120,8 @@ func (a *analysis) nounAfter(i int) phrase {
 // ending in a noun (plainName) followed by the clause's end, 和 or a
 // verb; a list that goes on with 等 keeps its first name (the head after
 // 等 names the things counted: tidy), and so does one that ends in 的
-// (高产优质、多抗广适【的】新品种: modifiers of a head). A clause after 、 is
+// (高产优质、多抗广适【的】新品种: modifiers of a head), unless another
+// count follows the 的 (127个国家和地区的584个港口: the names are counted). A clause after 、 is
 // segmented on its own, its words kept out of the sentence's tokens, so
 // that no other name depends on whether this one was asked for.
 func (a *analysis) coordinated(after phrase) phrase {
@@ -154,8 +155,8 @@ func (a *analysis) coordinated(after phrase) phrase {
 		}
 		out = out.add(e, end)
 	}
-	if end := out[len(out)-1].end; end < len(a.s) && (a.s[end] == '的' || a.s[end] == '等') {
-		return after
+	if end := out[len(out)-1].end; end < len(a.s) && (a.s[end] == '的' && !a.hasQuantity(end+1, end+2) || a.s[end] == '等') {
+		return after // not 127个【国家和地区】的584个港口: a 的 before another count ends the names counted
 	}
 	return out
 }

@@ -134,6 +134,7 @@ func TestIndicatorClasses(t *testing.T) {
 		{"coordinated", "province_hebei_2021", "成立工业经济发展、商贸流通文旅业发展2个协调组和用工用能等6个服务组。", "2个", "协调组"},
 		{"coordinated", "written", "组建4家实体公司和广电、报社、网站3家文化公司。", "4家", "实体公司"},
 		{"coordinated", "written", "建成8个建筑材料企业和木材采伐企业。", "8个", "建筑材料企业"},
+		{"coordinated", "written", "航线通达36个国家和地区的120个港口。", "36个", "国家和地区"},
 		// a figure named by its head alone (总金额, 年度投资, 床位) right after
 		// the figure of a thing measures that thing: the thing's name, less
 		// its own figure head, and the head (SPEC 2)
