@@ -162,10 +162,51 @@ func (x *Extractor) ExtractLayout(d Document) ([]schema.Fact, Layout, error) {
 }
 
 // run extracts the facts and the layout of d; with ex not nil, it also
-// records every candidate and what became of it (see Explain). A large
-// document is read a chunk at a time (chunk.go): first for its layout, up
-// to the turn to the plan, then for its facts.
+// records every candidate and what became of it (see Explain).
 func (x *Extractor) run(d Document, ex *explainer) ([]schema.Fact, Layout, error) {
+	return x.prepare(d, ex).Finish()
+}
+
+// Prepared is a document read up to the point where extraction first
+// needs the segmenter: cleaned, its layout found and, when it is one
+// chunk, its sentences matched by the rules. A batch prepares documents
+// while the segmenter's dictionaries load, and finishes them once they
+// are there (SegmenterReady). Finish gives what ExtractLayout would have.
+type Prepared struct {
+	x      *Extractor
+	d      Document
+	ex     *explainer
+	chunks []chunk
+	lay    layout
+	out    Layout
+	work   *ruleWork
+	st     *runState
+	kept   *cleanChunk // the only chunk, cleaned once
+	found  []matched   // the rules' matches of kept, when kept is set
+	over   error       // matchAll's error for kept
+}
+
+// closed is a channel that is always closed.
+var closed = func() chan struct{} { c := make(chan struct{}); close(c); return c }()
+
+// SegmenterReady returns a channel closed once the extractor's segmenter
+// can cut without waiting (segment.Lazy's dictionaries are loaded);
+// closed already for a segmenter that never waits.
+func (x *Extractor) SegmenterReady() <-chan struct{} {
+	if r, ok := x.seg.(interface{ Ready() <-chan struct{} }); ok {
+		return r.Ready()
+	}
+	return closed
+}
+
+// Prepare does the work of ExtractLayout that comes before the first
+// segmentation; Finish does the rest.
+func (x *Extractor) Prepare(d Document) *Prepared { return x.prepare(d, nil) }
+
+// prepare reads d up to its first segmentation (see Prepared). A large
+// document is read a chunk at a time (chunk.go): first for its layout, up
+// to the turn to the plan, then, in Finish, for its facts.
+func (x *Extractor) prepare(d Document, ex *explainer) *Prepared {
 	chunks := chunksOf(d.Text, x.chunkBytes, d.HTML)
 	scan := layoutScan{planYear: d.PlanYear}
 	var kept *cleanChunk // the only chunk, cleaned once
@@ -188,24 +229,41 @@ func (x *Extractor) run(d Document, ex *explainer) ([]schema.Fact, Layout, error
 			x.chunkRead()
 		}
 	}
-	lay := scan.result()
-	work := newRuleWork(cleaned)
-	out := Layout{PlanStart: -1}
-	st := newRunState()
-	if lay.turns {
+	p := &Prepared{x: x, d: d, ex: ex, chunks: chunks, lay: scan.result(), kept: kept}
+	p.work = newRuleWork(cleaned)
+	p.out = Layout{PlanStart: -1}
+	p.st = newRunState()
+	if p.lay.turns {
 		// the text before the turn reviews the past, whatever its headings say
-		st.p = part{sec: sectionReview, spanYears: lay.spanYears}
-		out.PlanStart = lay.planOrig
+		p.st.p = part{sec: sectionReview, spanYears: p.lay.spanYears}
+		p.out.PlanStart = p.lay.planOrig
 	}
+	if kept != nil {
+		if ex != nil {
+			ex.base = kept.base
+		}
+		p.found, p.over = x.matchAll(kept.view.Runes, kept.sents, ex != nil, p.work)
+	}
+	return p
+}
+
+// Finish extracts the facts of a prepared document, segmenting what it
+// needs, and returns them with the layout, as ExtractLayout does.
+func (p *Prepared) Finish() ([]schema.Fact, Layout, error) {
+	x, d, ex := p.x, p.d, p.ex
 	var overLimit error
 	var facts []schema.Fact
-	for ci, c := range chunks {
-		cc := kept
+	for ci, c := range p.chunks {
+		cc, found, over := p.kept, p.found, p.over
 		if cc == nil {
 			cc = clean(d, c)
+			if ex != nil {
+				ex.base = cc.base
+			}
+			found, over = x.matchAll(cc.view.Runes, cc.sents, ex != nil, p.work)
 		}
-		kept = nil
-		facts, overLimit = x.runChunk(d, cc, ci, lay, st, work, ex, facts)
+		p.kept, p.found, p.over = nil, nil, nil
+		facts, overLimit = x.runChunk(d, cc, ci, p.lay, p.st, found, over, ex, facts)
 		if x.chunkRead != nil {
 			x.chunkRead()
 		}
@@ -220,7 +278,7 @@ func (x *Extractor) run(d Document, ex *explainer) ([]schema.Fact, Layout, error
 	if ex != nil {
 		ex.number(facts)
 	}
-	return facts, out, overLimit
+	return facts, p.out, overLimit
 }
 
 // cleanChunk is a chunk of a document cleaned: its view and its sentences.
@@ -287,16 +345,13 @@ func (st *runState) next(text []rune) {
 }
 
 // runChunk appends to facts those of one chunk (index ci), ordered by
-// start, with their offsets in the document text. Over the rules' work
-// limit, it stops and returns the error.
-func (x *Extractor) runChunk(d Document, cc *cleanChunk, ci int, lay layout, st *runState, work *ruleWork, ex *explainer, facts []schema.Fact) ([]schema.Fact, error) {
+// start, with their offsets in the document text; found and overLimit are
+// matchAll's result for the chunk. Over the rules' work limit, it stops
+// and returns the error.
+func (x *Extractor) runChunk(d Document, cc *cleanChunk, ci int, lay layout, st *runState, found []matched, overLimit error, ex *explainer, facts []schema.Fact) ([]schema.Fact, error) {
 	view, text, g := cc.view, cc.view.Runes, st.base
 	orig := newOrigText(d.Text[cc.start:cc.end])
 	from := len(facts)
-	if ex != nil {
-		ex.base = cc.base
-	}
-	found, overLimit := x.matchAll(text, cc.sents, ex != nil, work)
 	ahead := x.segmentAhead(text, cc.sents, found)
 	for i, s := range cc.sents {
 		at := pos{ci, i}

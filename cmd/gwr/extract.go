@@ -10,6 +10,7 @@ import (
 	"os/signal"
 	"runtime/debug"
 	"runtime/pprof"
+	"runtime/trace"
 	"sort"
 	"strings"
 	"syscall"
@@ -43,8 +44,8 @@ const extractMemoryLimit = 160 << 20
 const extractGCPercent = 200
 
 // maxJobs is the most workers -j accepts: far more than any machine has
-// cores, few enough that the in-flight buffers (4 documents a worker) fit
-// in memory.
+// cores, few enough that the in-flight buffers (4 results a worker; the
+// documents in flight are bounded by their bytes too) fit in memory.
 const maxJobs = 1024
 
 const extractUsage = "usage: gwr extract [flags] INPUT...   (INPUT: a file, a zip archive, a directory walked for *.txt, *.htm(l), *.docx, *.pdf and *.zip, or - for stdin)"
@@ -62,6 +63,7 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 	partitionBy := flags.String("partition-by", "", "write Hive-style partitioned tables, DIR/documents/doc_year=Y/level=L/part-<hash>.<ext>, DIR/facts/doc_year=Y/level=L/… and DIR/errors/…; `KEYS`: year, level or year,level")
 	shard := flags.String("shard", "", "process shard `I/N` of the inputs only: those whose doc_id hashes (FNV-1a 64) to I modulo N, I counted from 0")
 	cpuProfile := flags.String("cpuprofile", "", "write a CPU profile of the run to `FILE` (for go tool pprof)")
+	traceFile := flags.String("trace", "", "write an execution trace of the run to `FILE` (for go tool trace)")
 	textDir := flags.String("text-dir", "", "write the text of each document not read from a plain .txt or .html file (Word, PDF, archive members), which start and end point into, to `TDIR`/<doc_id>.txt (default DIR/texts)")
 	pos, err := parseInterspersed(flags, args)
 	if errors.Is(err, flag.ErrHelp) {
@@ -101,6 +103,20 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 		}
 		defer func() {
 			pprof.StopCPUProfile()
+			f.Close()
+		}()
+	}
+	if *traceFile != "" {
+		f, err := os.Create(*traceFile)
+		if err != nil {
+			return fail(err)
+		}
+		if err := trace.Start(f); err != nil {
+			f.Close()
+			return fail(err)
+		}
+		defer func() {
+			trace.Stop()
 			f.Close()
 		}()
 	}

@@ -1082,14 +1082,19 @@ func TestExtractDanglingLink(t *testing.T) {
 }
 
 // TestExtractCPUProfile checks that --cpuprofile writes a profile pprof
-// reads (gzip-compressed protocol buffers) and changes no output.
+// reads (gzip-compressed protocol buffers), --trace an execution trace
+// (go tool trace's format starts "go 1."), and that they change no output.
 func TestExtractCPUProfile(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "in")
 	writeInputs(t, in, bundledReports(t)[:1], nil)
 	prof := filepath.Join(dir, "cpu.prof")
-	if s, _, e := runGWR(t, time.Minute, "extract", "-o", filepath.Join(dir, "a"), "--format", "jsonl", "--cpuprofile", prof, in); s != 0 {
+	tr := filepath.Join(dir, "trace.out")
+	if s, _, e := runGWR(t, time.Minute, "extract", "-o", filepath.Join(dir, "a"), "--format", "jsonl", "--cpuprofile", prof, "--trace", tr, in); s != 0 {
 		t.Fatalf("exit status %d: %s", s, e)
+	}
+	if b, err := os.ReadFile(tr); err != nil || !strings.HasPrefix(string(b), "go 1.") {
+		t.Fatalf("%s is not an execution trace (%v)", tr, err)
 	}
 	b, err := os.ReadFile(prof)
 	if err != nil {

@@ -30,10 +30,19 @@ type Options struct {
 	// size on disk (an archive member's uncompressed size): a document
 	// starts only while the sizes of those in flight and its own stay
 	// within it, or when none is in flight (a document larger than the
-	// bound runs alone). 0 means DefaultInFlightBytes; at most 4 documents
-	// per worker are in flight in any case.
+	// bound runs alone). 0 means DefaultInFlightBytes; at most windowDocs
+	// documents per worker are in flight in any case.
 	InFlightBytes int64
 }
+
+// windowDocs is the most documents in flight per worker. Besides those
+// being extracted, the window holds the documents done and waiting for
+// those before them, and those prepared while the segmenter's
+// dictionaries load: enough for a worker to go on while the collector
+// writes a row group of the facts table (tenths of a second, tens of
+// documents) and to prepare the documents of the load's time. The bytes
+// bound (InFlightBytes) holds as well.
+const windowDocs = 64
 
 // DefaultInFlightBytes is the default of Options.InFlightBytes: with the
 // memory a document costs while it is extracted (about 3 bytes per byte
@@ -86,10 +95,6 @@ func Run(ctx context.Context, inputs []corpus.Input, x *extract.Extractor, opt O
 	start := time.Now()
 	stats := Stats{Total: len(inputs)}
 
-	type job struct {
-		i    int
-		size int64 // reserved in the window
-	}
 	type done struct {
 		job
 		r Result
@@ -104,7 +109,7 @@ func Run(ctx context.Context, inputs []corpus.Input, x *extract.Extractor, opt O
 	if limit <= 0 {
 		limit = DefaultInFlightBytes
 	}
-	window := newWindow(4*jobs, limit)
+	window := newWindow(windowDocs*jobs, limit)
 	work := make(chan job)
 	results := make(chan done, 4*jobs)
 	ctx, cancel := context.WithCancel(ctx)
@@ -124,14 +129,65 @@ func Run(ctx context.Context, inputs []corpus.Input, x *extract.Extractor, opt O
 			}
 		}
 	}()
+	// Each worker reads a document up to its first segmentation
+	// (prepare) and then finishes it. While the segmenter's dictionaries
+	// load, a worker keeps the documents it has prepared and takes the
+	// next: the time of the load goes to reading, cleaning and matching
+	// the first documents rather than to waiting. It finishes those it
+	// kept, in the order it took them, as soon as the dictionaries are
+	// there, or when it has nothing more to do.
+	ready := x.SegmenterReady()
 	for w := 0; w < jobs; w++ {
 		go func() {
-			for j := range work {
-				r, n := process(inputs[j.i], x, opt)
+			var kept []staged
+			send := func(s staged) bool {
+				r, n := s.finish(x)
 				select {
-				case results <- done{j, r, n}:
+				case results <- done{s.job, r, n}:
+					return true
 				case <-ctx.Done():
+					return false
+				}
+			}
+			flush := func() bool {
+				for k, s := range kept {
+					kept[k] = staged{}
+					if !send(s) {
+						return false
+					}
+				}
+				kept = kept[:0]
+				return true
+			}
+			for {
+				var j job
+				var ok bool
+				if len(kept) == 0 {
+					j, ok = <-work
+				} else {
+					select {
+					case j, ok = <-work:
+					case <-ready:
+						if !flush() {
+							return
+						}
+						continue
+					case <-ctx.Done():
+						return
+					}
+				}
+				if !ok {
+					flush()
 					return
+				}
+				s := prepare(j, inputs[j.i], x, opt)
+				select {
+				case <-ready:
+					if !flush() || !send(s) {
+						return
+					}
+				default:
+					kept = append(kept, s)
 				}
 			}
 		}()
@@ -236,32 +292,81 @@ func (w *window) release(size int64) {
 	w.mu.Unlock()
 }
 
-// process loads and extracts one document. It never panics: a panic in a
-// rule becomes an error row for this document alone.
-func process(in corpus.Input, x *extract.Extractor, opt Options) (r Result, n int64) {
+// job is one input given to a worker: its index and the size it holds in
+// the window.
+type job struct {
+	i    int
+	size int64 // reserved in the window
+}
+
+// staged is a document prepared by a worker (prepare): loaded and read up
+// to its first segmentation, or already done (r set: an error row, or
+// left out by Options.Skip).
+type staged struct {
+	job
+	in  corpus.Input
+	doc *corpus.Document
+	p   *extract.Prepared
+	r   *Result
+}
+
+// prepare loads one document and reads it up to its first segmentation
+// (extract.Prepare). It never panics: a panic in a rule becomes an error
+// row for this document alone.
+func prepare(j job, in corpus.Input, x *extract.Extractor, opt Options) (s staged) {
+	s = staged{job: j, in: in}
 	stage := "load"
 	defer func() {
 		if p := recover(); p != nil {
-			r = Result{Err: &schema.ErrorRow{DocID: in.ID, Path: in.Path, Stage: stage,
-				Message: fmt.Sprintf("internal error (please report): %v\n%s", p, firstLines(debug.Stack(), 12))}}
+			s.r = panicRow(in, stage, p)
 		}
 	}()
 	doc, err := corpus.Load(in, opt.Corpus)
 	if err != nil {
-		return Result{Err: &schema.ErrorRow{DocID: in.ID, Path: in.Path, Stage: stage, Message: err.Error()}}, 0
+		s.r = &Result{Err: &schema.ErrorRow{DocID: in.ID, Path: in.Path, Stage: stage, Message: err.Error()}}
+		return s
 	}
 	if opt.Skip != nil && opt.Skip(doc.SHA256) {
-		return Result{skipped: true}, 0
+		s.r = &Result{skipped: true}
+		return s
 	}
 	stage = "extract"
-	facts, lay, err := x.ExtractLayout(extract.Document{ID: doc.ID, Text: doc.Text, HTML: doc.HTML, PlanYear: doc.Meta.Year})
+	s.doc = doc
+	s.p = x.Prepare(extract.Document{ID: doc.ID, Text: doc.Text, HTML: doc.HTML, PlanYear: doc.Meta.Year})
+	return s
+}
+
+// finish extracts a prepared document and returns its result and the
+// bytes of its text. It never panics, as prepare.
+func (s staged) finish(x *extract.Extractor) (r Result, n int64) {
+	if s.r != nil {
+		return *s.r, 0
+	}
+	in, doc := s.in, s.doc
+	defer func() {
+		if p := recover(); p != nil {
+			r, n = *panicRow(in, "extract", p), 0
+		}
+	}()
+	facts, lay, err := s.p.Finish()
 	if err != nil {
-		return Result{Err: &schema.ErrorRow{DocID: in.ID, Path: in.Path, Stage: stage, Message: fmt.Sprintf("%s: %v", corpus.SafeName(in.Path), err)}}, 0
+		return Result{Err: &schema.ErrorRow{DocID: in.ID, Path: in.Path, Stage: "extract", Message: fmt.Sprintf("%s: %v", corpus.SafeName(in.Path), err)}}, 0
 	}
 	row := doc.Row(len(facts))
 	row.PlanStart = lay.PlanStartColumn()
 	own := doc.Member != "" || (doc.Format != corpus.FormatText && doc.Format != corpus.FormatHTML)
 	return Result{Doc: &row, Facts: facts, Text: doc.Text, OwnText: own}, int64(len(doc.Text))
+}
+
+// process loads and extracts one document, as prepare and finish do.
+func process(in corpus.Input, x *extract.Extractor, opt Options) (r Result, n int64) {
+	return prepare(job{}, in, x, opt).finish(x)
+}
+
+// panicRow is the error row of a document whose stage panicked with p.
+func panicRow(in corpus.Input, stage string, p any) *Result {
+	return &Result{Err: &schema.ErrorRow{DocID: in.ID, Path: in.Path, Stage: stage,
+		Message: fmt.Sprintf("internal error (please report): %v\n%s", p, firstLines(debug.Stack(), 12))}}
 }
 
 func firstLines(b []byte, n int) string {

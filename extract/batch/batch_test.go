@@ -10,7 +10,9 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/gwrfacts/gwr/corpus"
 	"github.com/gwrfacts/gwr/extract"
@@ -772,4 +774,87 @@ func (f *flight) Add(r Result) error {
 	f.now--
 	f.mu.Unlock()
 	return f.rows.Add(r)
+}
+
+// gated is a segmenter whose dictionaries are "loading" until open is
+// closed: Ready tells so, and Segment waits for it, as segment.Lazy does.
+// It notes how many documents were loaded (loads) when Segment was first
+// called before open was closed (early, -1 if never).
+type gated struct {
+	seg   *segment.Jieba
+	open  chan struct{}
+	loads atomic.Int32
+	once  sync.Once
+	early atomic.Int32
+}
+
+func (g *gated) Ready() <-chan struct{} { return g.open }
+
+func (g *gated) Segment(s string) []segment.Token {
+	select {
+	case <-g.open:
+	default:
+		g.once.Do(func() { g.early.Store(g.loads.Load()) })
+		<-g.open
+	}
+	return g.seg.Segment(s)
+}
+
+// TestRunPreparesWhileLoading: while the segmenter is not ready, the
+// workers load and read the documents up to their first segmentation
+// (here the segmenter becomes ready once every document is loaded): a
+// worker waits for it only when no document is left to take, so with two
+// workers at most one document (the other worker's last) is still to be
+// loaded then. With the window held to one document, a worker waits for
+// the segmenter with the document it read. Either way the rows are those
+// of a run with the segmenter loaded, in the same order.
+func TestRunPreparesWhileLoading(t *testing.T) {
+	dir := t.TempDir()
+	copyCorpus(t, dir, 1)
+	inputs, err := corpus.Discover([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want rows
+	if _, err := Run(context.Background(), inputs, extractor(t), Options{Jobs: 2}, &want); err != nil {
+		t.Fatal(err)
+	}
+	seg, err := segment.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bytes := range []int64{0, 1} {
+		g := &gated{seg: seg, open: make(chan struct{})}
+		g.early.Store(-1)
+		x, err := extract.New(g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var once sync.Once
+		open := func() { once.Do(func() { close(g.open) }) }
+		skip := func(string) bool {
+			if g.loads.Add(1) == int32(len(inputs)) {
+				open()
+			}
+			return false
+		}
+		// the segmenter is ready after 50 ms with the window held to one
+		// document; without, if the workers wait for it before every
+		// document is taken (the test fails then), after 5 s
+		wait := 5 * time.Second
+		if bytes > 0 {
+			wait = 50 * time.Millisecond
+		}
+		time.AfterFunc(wait, open)
+		var got rows
+		if _, err := Run(context.Background(), inputs, x, Options{Jobs: 2, InFlightBytes: bytes, Skip: skip}, &got); err != nil {
+			t.Fatal(err)
+		}
+		if n := g.early.Load(); bytes == 0 && n >= 0 && n < int32(len(inputs))-1 {
+			t.Errorf("a worker waited for the segmenter with %d of %d documents loaded", n, len(inputs))
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("InFlightBytes %d: rows differ from a run with the segmenter loaded: %d documents, want %d", bytes, len(got.docs), len(want.docs))
+		}
+	}
 }

@@ -67,23 +67,37 @@ type Jieba struct {
 }
 
 var (
-	shared     *Jieba
-	sharedErr  error
-	sharedOnce sync.Once
+	shared      *Jieba
+	sharedErr   error
+	sharedOnce  sync.Once
+	preloadOnce sync.Once
+	loaded      = make(chan struct{}) // closed when Default's load has ended
 )
 
 // Default returns the process-wide Jieba, loading the embedded dictionaries
 // on first use (about 0.45 CPU-seconds); a call made while another loads
 // them waits for that load.
 func Default() (*Jieba, error) {
-	sharedOnce.Do(func() { shared, sharedErr = load() })
+	sharedOnce.Do(func() {
+		defer close(loaded)
+		shared, sharedErr = load()
+	})
 	return shared, sharedErr
 }
 
 // Preload starts loading Default's dictionaries in the background, so that
 // a command can read, clean and match its first documents meanwhile; Lazy
-// segments with them once they are there.
-func Preload() { go Default() }
+// segments with them once they are there. Calls after the first do
+// nothing.
+func Preload() { preloadOnce.Do(func() { go Default() }) }
+
+// Loaded returns a channel closed once Default's dictionaries are loaded
+// (or failed to load), starting the load in the background if it has not
+// started (Preload): until then a Lazy segmenter would wait.
+func Loaded() <-chan struct{} {
+	Preload()
+	return loaded
+}
 
 // Lazy returns a Segmenter that segments with Default, waiting for its
 // dictionaries on first use. If they cannot be loaded, Segment panics with
@@ -92,6 +106,9 @@ func Preload() { go Default() }
 func Lazy() Segmenter { return lazy{} }
 
 type lazy struct{}
+
+// Ready is Loaded: Segment does not wait once it is closed.
+func (lazy) Ready() <-chan struct{} { return Loaded() }
 
 func (lazy) Segment(s string) []Token {
 	j, err := Default()
