@@ -394,8 +394,8 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 			ind, why = said, "bare-count-and-predicate" // 【8000多万】农业转移人口成为城镇居民: who, and what became of them
 		} else if qn := a.quotedSubject(tsubj, subj, cs, cueS, qs); counted && len(qn) > 0 {
 			ind, why = qn.join(after), "quoted-subject-and-noun-after" // “千里轻舟”货运班轮开通13条【航线】: which 航线
-		} else if rel := a.relativeBefore(qs, midS, cs, cueS); len(rel) > 0 && after.runes() <= 2 && !a.isPlace(after) {
-			ind, why = rel.join(after), "relative-and-noun-after" // 【重大水利工程已开工的】57个【项目】: which 项目
+		} else if rel := a.relativeBefore(qs, midS, cs, cueS); len(rel) > 0 && !a.isPlace(after) && (after.runes() <= 2 || a.selectingRelative(rel, after)) {
+			ind, why = rel.join(a.headBeforePredicate(after)), "relative-and-noun-after" // 【重大水利工程已开工的】57个【项目】, 【2000年以前建成的】57个【老旧小区】: which ones
 		} else if pred, head := a.saidOfCount(after); counted && len(pred) > 0 && a.laterCountOfList(qs, cs) {
 			ind, why = head, "list-noun-before-predicate" // 6个企业品牌、2个【区域品牌】入选…: the items of a list share the predicate, each named by its noun
 		} else if counted && len(pred) > 0 {
@@ -1310,6 +1310,45 @@ func (a *analysis) relativeBefore(qs, midS, cs, cueS int) phrase {
 		return nil
 	}
 	return rel.add(qs-1, qs)
+}
+
+// selectingRelative reports whether the relative clause rel before a
+// count selects which of the things named by the longer noun after it are
+// counted - when or how newly they came about (2000年以前建成的, 新谋划的,
+// 今年新开工的) - rather than saying who made them (区人代会确定的,
+// 超额完成国家下达的, 苏联为我国设计的: no part of the name) or whose they
+// are (辽宁省纺织系统的): no noun in it is followed by a verb or a
+// preposition, its subject, none names a place, a body or a person, and
+// it lists nothing (、); and it has two words or more before 的 (a bare
+// verb, 确定的, says only that the things exist). With the noun after it,
+// the name stays within maxIndicator code points.
+func (a *analysis) selectingRelative(rel, after phrase) bool {
+	if rel.runes()+after.runes() > maxIndicator || strings.Contains(a.text(rel), "、") {
+		return false
+	}
+	toks := a.tokens(rel)
+	for k, t := range toks {
+		pos := a.posAt(t.start)
+		if pos == "ns" || pos == "nt" || pos == "nr" {
+			return false
+		}
+		if k+1 < len(toks) && (strings.HasPrefix(pos, "n") || pos == "j") {
+			if next := a.posAt(toks[k+1].start); strings.HasPrefix(next, "v") || next == "p" {
+				return false
+			}
+		}
+	}
+	return len(toks) > 2 // words and 的
+}
+
+// headBeforePredicate returns the things counted in the noun phrase after
+// a count, without a predicate saidOfCount finds after them (民生实事 of
+// 民生实事基本完成), else after itself.
+func (a *analysis) headBeforePredicate(after phrase) phrase {
+	if _, head := a.saidOfCount(after); len(head) > 0 && head.runes() < after.runes() {
+		return head
+	}
+	return after
 }
 
 // overlap returns how many code points at the start of s repeat the end
