@@ -474,7 +474,7 @@ const phraseMarks = "，,；;。！!？?：:"
 
 // phraseStart returns the start of the phrase holding position i.
 func (a *analysis) phraseStart(i int) int {
-	for i > 0 && !strings.ContainsRune(phraseMarks, a.s[i-1]) {
+	for i > 0 && classOf(a.s[i-1])&phraseMarkClass == 0 {
 		i--
 	}
 	return i
@@ -482,7 +482,7 @@ func (a *analysis) phraseStart(i int) int {
 
 // phraseEnd returns the end of the phrase holding position i.
 func (a *analysis) phraseEnd(i int) int {
-	for i < len(a.s) && !strings.ContainsRune(phraseMarks, a.s[i]) {
+	for i < len(a.s) && classOf(a.s[i])&phraseMarkClass == 0 {
 		i++
 	}
 	return i

@@ -158,9 +158,11 @@ func windows(s []rune) []span {
 type runeClass uint8
 
 const (
-	numeralClass   runeClass = 1 << iota // a numeral of normalize.ChineseNumeralClass, or 萬 億
-	oneToTenClass                        // 一 to 十: a run no rule starts inside (see insideRun)
-	unitStartClass                       // the first character of a unit
+	numeralClass          runeClass = 1 << iota // a numeral of normalize.ChineseNumeralClass, or 萬 億
+	oneToTenClass                               // 一 to 十: a run no rule starts inside (see insideRun)
+	unitStartClass                              // the first character of a unit
+	phraseMarkClass                             // one of phraseMarks
+	leadingTimeFirstClass                       // one of leadingTimeFirst
 )
 
 // runeClasses holds the classes of the BMP characters; every numeral and
@@ -177,6 +179,12 @@ var runeClasses = func() *[0x10000]runeClass {
 		if r, _ := utf8.DecodeRuneInString(u.Text); r < 0x10000 {
 			t[r] |= unitStartClass
 		}
+	}
+	for _, r := range phraseMarks {
+		t[r] |= phraseMarkClass
+	}
+	for _, r := range leadingTimeFirst {
+		t[r] |= leadingTimeFirstClass
 	}
 	return &t
 }()

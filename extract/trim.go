@@ -60,7 +60,7 @@ func trimBounds(full string) (lo, hi int) {
 		changed = false
 		s := full[lo:hi]
 		// the regexps run only when their first or key characters are there
-		if r, _ := utf8.DecodeRuneInString(s); strings.ContainsRune(leadingTimeFirst, r) {
+		if r, _ := utf8.DecodeRuneInString(s); classOf(r)&leadingTimeFirstClass != 0 {
 			if loc := leadingTime.FindStringIndex(s); loc != nil && loc[1] > 0 {
 				lo, changed = lo+loc[1], true
 				s = full[lo:hi]
