@@ -351,6 +351,9 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 	} else {
 		subj = subj.add(cs, qs)
 	}
+	if cueS >= 0 {
+		subj = a.dropOwnClause(subj) // 益阳电厂三期建成投产、【总装机】达386万千瓦
+	}
 	cue := phrase{}.add(cueS, cueE)
 	midQ := a.hasQuantity(midS, qs)
 	after := a.nounAfter(q.end)
@@ -539,6 +542,57 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 		return ind, why // saidOfCount and saidOfBareCount bound it: shortening would cut the predicate's verb
 	}
 	return a.shorten(ind), why
+}
+
+// dropOwnClause cuts out of a subject the part before its last 、 when
+// that part is a clause of its own, a noun phrase followed by its
+// predicate (益阳电厂三期建成投产、总装机达386万千瓦; “湘易办”用户突破3500
+// 万、月访问量稳定在2000万人次): the predicate belongs to no name (SPEC 2),
+// so the subject is the noun phrase that opens the first clause, the
+// topic both clauses share, followed by what comes after the 、. A part
+// made of nouns alone is an item of a list (省、市重点项目), a part made
+// of verbs alone names the work (新建、改建道路), parts ending in the same
+// character are items of one list (代表建议办结率、委员提案办复率), and a
+// subject with 等 or more than one 、 lists members: none of them is cut.
+// The caller applies it to the subject before a cue only: with no cue the
+// words after the 、 may be the verb's second object (修订国家标准、行业
+// 标准7项).
+func (a *analysis) dropOwnClause(subj phrase) phrase {
+	if len(subj) != 1 {
+		return subj
+	}
+	s, e := subj[0].start, subj[0].end
+	c := strings.IndexRune(a.sub(s, e), '、')
+	if c < 0 || strings.Count(a.sub(s, e), "、") > 1 || strings.ContainsRune(a.sub(s, e), '等') {
+		return subj
+	}
+	c = s + utf8.RuneCountInString(a.sub(s, e)[:c])
+	if a.hasQuantity(c, e) || c+1 < e && a.s[c-1] == a.s[e-1] {
+		return subj // 代表建议办结率、提案办复率: parts ending alike are items of a list
+	}
+	topicEnd, quoteEnd := -1, -1
+	for _, t := range a.tokens(phrase{}.add(s, c)) {
+		if t.start < quoteEnd {
+			continue // a quoted name (“湘易办”) holds no predicate of the clause
+		}
+		if a.s[t.start] == '“' {
+			if quoteEnd = a.closingQuote(t.end); quoteEnd > 0 {
+				continue
+			}
+		}
+		if pos, w := a.posAt(t.start), a.sub(t.start, t.end); strings.HasPrefix(pos, "v") && pos != "vn" || pos == "d" || pos == "ad" || onlyCues(w) || wholeSet[w] {
+			topicEnd = t.start
+			break
+		}
+	}
+	if pos := a.posEndingAt(topicEnd); topicEnd-s < 2 || !a.endsNoun(topicEnd) && pos != "t" && pos != "b" { // 三期 (t), 二期 (b) end a name
+		return subj
+	}
+	topic := a.tidy(phrase{}.add(s, topicEnd))
+	if len(topic) == 0 {
+		return subj
+	}
+	return topic.add(c+1, e)
 }
 
 // listsMembers reports whether ind, right before a count at qs, lists

@@ -287,3 +287,28 @@ func TestIndicatorBareHeadAfterFigure(t *testing.T) {
 		})
 	}
 }
+
+// TestIndicatorOwnClause checks that a name stops at the verb of its own
+// clause: a part of the subject before 、 that holds its own predicate
+// leaves only its noun phrase, the topic the next clause shares; a list
+// of names, or a verb's objects when no cue follows, are kept whole.
+func TestIndicatorOwnClause(t *testing.T) {
+	x := newExtractor(t)
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"the first part is a clause: its predicate goes", "临港电厂二期建成投产、总装机达到240万千瓦。", []string{"临港电厂二期总装机"}},
+		{"a quoted name opens the topic", "“皖事通”用户突破5000万、日访问量稳定在300万人次。", []string{"“皖事通”用户日访问量"}},
+		{"an adverb starts the predicate", "石化基地项目全面达产、实现产值超过800亿元。", []string{"石化基地项目实现产值"}},
+		{"parts ending alike are a list", "代表建议办结率、委员提案办复率均为100%。", []string{"代表建议办结率、委员提案办复率"}},
+		{"no cue: the verb's second object", "企业主导修订国家标准、行业标准12项。", []string{"企业主导修订国家标准、行业标准"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := indicatorsOf(x, tc.text); strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("Extract(%q) indicators = %q, want %q", tc.text, got, tc.want)
+			}
+		})
+	}
+}
