@@ -1067,6 +1067,8 @@ func (a *analysis) saidOfCount(after phrase) (pred, head phrase) {
 		return nil, nil // 通 alone says nothing
 	case onlyCues(text):
 		return nil, head // 9个项目【竣工投产】: the verb is the count's cue, the noun its name
+	case passiveWords[a.sub(v, v+a.predicateAt(v))] && a.onlyActions(phrase{}.add(v+a.predicateAt(v), ce)):
+		return nil, head // 100多项经验【受到肯定和推广】: what was done to them, with no doer, is the cue
 	case strings.HasSuffix(text, "后") || strings.HasSuffix(text, "时"):
 		return nil, nil // 120个项目【建成后】，…: a time clause, no predicate
 	}
@@ -1305,6 +1307,12 @@ var (
 	wholeSet       = lex.Set(lexicon.WholeSet)
 	statusWords    = lex.Set(lexicon.Status)
 )
+
+// passiveWords are the predicate words whose object is what was done to
+// the things counted (受到表彰, 得到改造): followed by actions alone, with
+// no doer, the predicate is the count's cue (the lexicon's 64 roles are
+// all taken, so the two words are listed here).
+var passiveWords = map[string]bool{"受到": true, "得到": true}
 
 // totalBefore returns where a total written right before position i
 // starts (【总投资】518亿元, 【年度总投资】12.3亿元), or -1.
@@ -2033,6 +2041,19 @@ func (a *analysis) onlyVerbs(p phrase) bool {
 		}
 	}
 	return true
+}
+
+// onlyActions reports whether p is made of verbs, adverbs and
+// conjunctions alone (肯定和推广, 有效化解, 改造): an action with no doer
+// and no object.
+func (a *analysis) onlyActions(p phrase) bool {
+	toks := a.tokens(p)
+	for _, t := range toks {
+		if pos := a.posAt(t.start); !strings.HasPrefix(pos, "v") && pos != "d" && pos != "ad" && pos != "a" && pos != "c" {
+			return false
+		}
+	}
+	return len(toks) > 0
 }
 
 // subjStart returns where the subject starts: cs, or after an earlier

@@ -291,7 +291,9 @@ func TestIndicatorBareHeadAfterFigure(t *testing.T) {
 // TestIndicatorOwnClause checks that a name stops at the verb of its own
 // clause: a part of the subject before 、 that holds its own predicate
 // leaves only its noun phrase, the topic the next clause shares; a list
-// of names, or a verb's objects when no cue follows, are kept whole.
+// of names, or a verb's objects when no cue follows, are kept whole; a
+// predicate after the counted noun (受到, 得到) with a doer is said of
+// the things counted, and one of actions alone is their cue.
 func TestIndicatorOwnClause(t *testing.T) {
 	x := newExtractor(t)
 	tests := []struct {
@@ -303,6 +305,8 @@ func TestIndicatorOwnClause(t *testing.T) {
 		{"an adverb starts the predicate", "石化基地项目全面达产、实现产值超过800亿元。", []string{"石化基地项目实现产值"}},
 		{"parts ending alike are a list", "代表建议办结率、委员提案办复率均为100%。", []string{"代表建议办结率、委员提案办复率"}},
 		{"no cue: the verb's second object", "企业主导修订国家标准、行业标准12项。", []string{"企业主导修订国家标准、行业标准"}},
+		{"a predicate with a doer after the counted noun", "全市有5项工作受到省政府督查激励。", []string{"受到省政府督查激励工作"}},
+		{"a predicate of actions alone is the cue", "全区30多项改革举措得到复制和推广。", []string{"改革举措"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
