@@ -92,33 +92,19 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(err)
 	}
-	if *cpuProfile != "" {
-		f, err := os.Create(*cpuProfile)
+	for _, r := range []struct {
+		path  string
+		start func(io.Writer) error
+		stop  func()
+	}{
+		{*cpuProfile, pprof.StartCPUProfile, pprof.StopCPUProfile},
+		{*traceFile, trace.Start, trace.Stop},
+	} {
+		stop, err := record(r.path, r.start, r.stop)
 		if err != nil {
 			return fail(err)
 		}
-		if err := pprof.StartCPUProfile(f); err != nil {
-			f.Close()
-			return fail(err)
-		}
-		defer func() {
-			pprof.StopCPUProfile()
-			f.Close()
-		}()
-	}
-	if *traceFile != "" {
-		f, err := os.Create(*traceFile)
-		if err != nil {
-			return fail(err)
-		}
-		if err := trace.Start(f); err != nil {
-			f.Close()
-			return fail(err)
-		}
-		defer func() {
-			trace.Stop()
-			f.Close()
-		}()
+		defer stop()
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(extractMemoryLimit))
@@ -326,4 +312,25 @@ func firstLine(s string) string {
 		return s[:i]
 	}
 	return s
+}
+
+// record starts a recorder (a CPU profile, a runtime trace) writing to
+// path, if path is not empty, and returns the function that stops it and
+// closes the file.
+func record(path string, start func(io.Writer) error, stop func()) (func(), error) {
+	if path == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := start(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() {
+		stop()
+		f.Close()
+	}, nil
 }
