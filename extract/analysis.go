@@ -22,7 +22,7 @@ type analysis struct {
 	qs             []quantity // the quantities of the sentence
 	seg            segment.Segmenter
 	toks           []segment.Token // tokens of the segmented clauses, in order, offsets into s
-	done           []int           // clause starts already segmented
+	done           [][2]int        // clause spans already segmented, [start, end)
 	tokStart, tokE []bool          // token boundaries, indexed by offset into s
 	time           timeWords       // the time words of chain + the sentence (see describe)
 	hedged         bool            // the sentence holds a hedge word
@@ -68,12 +68,15 @@ func runeOffsetsOf(s []rune) []int32 {
 func (a *analysis) sub(i, j int) string { return a.str[a.off[i]:a.off[j]] }
 
 // segmentClause segments the clause [cs, ce) once. The tokens of all the
-// clauses are kept ordered by start.
+// clauses are kept ordered by start. A span from a start already segmented
+// is segmented again only when it reaches further: a list item segmented
+// alone (一般公共预算收入、) leaves the words after it (税收收入年均分别【增长】)
+// to the whole span, whose new words fill the gap.
 func (a *analysis) segmentClause(cs, ce int) {
-	if slices.Contains(a.done, cs) || ce <= cs {
+	if ce <= cs || slices.ContainsFunc(a.done, func(d [2]int) bool { return d[0] == cs && d[1] >= ce }) {
 		return
 	}
-	a.done = append(a.done, cs)
+	a.done = append(a.done, [2]int{cs, ce})
 	toks := a.segment(cs, ce)
 	for i := range toks {
 		t := &toks[i]

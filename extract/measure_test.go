@@ -337,3 +337,16 @@ func TestMeasureCasesAccepted(t *testing.T) {
 		{"cases accepted", "全年累计调处信访事项860件，全年受理市民热线诉求4.2万件。", "4.2万件", schema.Delta, false},
 	})
 }
+
+// TestMeasureCueOfAListAfterAnEarlierClause checks that the cue of a list
+// whose first item holds no number is found when an earlier clause of the
+// sentence ends in a 、 list of its own: the list item segmented alone must
+// not leave the verb after it unsegmented (年均分别【增长】).
+func TestMeasureCueOfAListAfterAnEarlierClause(t *testing.T) {
+	checkMeasures(t, []measureCase{
+		{"growth after 分别, an earlier 、 clause", "全市地区生产总值突破5千亿元、达到5230亿元，一般公共预算收入、税收收入年均分别增长5.2%、2%。", "5.2%", schema.Growth, false},
+		{"growth after 分别, an earlier 、 clause", "全市地区生产总值突破5千亿元、达到5230亿元，一般公共预算收入、税收收入年均分别增长5.2%、2%。", "2%", schema.Growth, false},
+		{"decline after 分别, an earlier 、 clause", "空气优良天数达到320天、比上年增加5天，细颗粒物、可吸入颗粒物浓度分别下降6%、4%。", "6%", schema.Growth, true},
+		{"the same list with no earlier clause", "一般公共预算收入、税收收入年均分别增长5.2%、2%。", "5.2%", schema.Growth, false},
+	})
+}
