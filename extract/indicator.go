@@ -1183,7 +1183,7 @@ func (a *analysis) actionName(cue phrase) phrase {
 // (增加) or a state (达到) is not.
 func onlyAction(cue string) bool {
 	e, ok := lex.Lookup(cue)
-	return ok && e.Roles&^(lexicon.Statistic|lexicon.Benefit) == lexicon.Delta // 旅游【接待】1.3亿人次 names it whatever its measure
+	return ok && e.Roles.Without(lexicon.Statistic, lexicon.Benefit) == lexicon.RolesOf(lexicon.Delta) // 旅游【接待】1.3亿人次 names it whatever its measure
 }
 
 // nameBeforeCount returns the words between the cue (or the clause start,

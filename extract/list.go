@@ -582,7 +582,7 @@ var (
 	listHeads    = lex.Set(lexicon.ListHead)
 	bareHeads    = lex.Set(lexicon.BareHead)
 	listPrefixes = lex.Words(lexicon.ListPrefix)
-	figureHeads  = lex.Set(lexicon.ListHead | lexicon.BareHead | lexicon.LevelNoun | lexicon.RateName | lexicon.GrowthNoun | lexicon.MoneyLevel | lexicon.GenericHead)
+	figureHeads  = lex.Set(lexicon.ListHead, lexicon.BareHead, lexicon.LevelNoun, lexicon.RateName, lexicon.GrowthNoun, lexicon.MoneyLevel, lexicon.GenericHead)
 )
 
 // headSuffix returns the longest end of s that is a word of set, or "".

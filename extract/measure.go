@@ -259,7 +259,7 @@ const prepositions = "与对为向在从由同跟给把将被"
 // count one of things done.
 var stockBreakers = func() []string {
 	var out []string
-	for _, w := range append(lex.Words(lexicon.Cue), lex.Words(lexicon.Predicate)...) {
+	for _, w := range append(lex.Words(lexicon.Cue...), lex.Words(lexicon.Predicate)...) {
 		if utf8.RuneCountInString(w) >= 2 {
 			out = append(out, w)
 		}

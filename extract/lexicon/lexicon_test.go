@@ -2,6 +2,10 @@ package lexicon
 
 import (
 	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -19,22 +23,22 @@ func TestDefault(t *testing.T) {
 // TestRolesAgree checks what one word's roles imply about its others.
 func TestRolesAgree(t *testing.T) {
 	for _, e := range Default().Entries() {
-		has := func(r Role) bool { return e.Roles&r != 0 }
+		has := e.Roles.HasAny
 		switch {
-		case e.Sign < 0 && !has(Cue):
+		case e.Sign < 0 && !has(Cue...):
 			t.Errorf("line %d: %s is a decrease but no cue", e.Line, e.Word)
 		case has(GrowthNext) && !has(Growth):
 			t.Errorf("line %d: %s states a growth rate but is no growth cue", e.Line, e.Word)
 		case has(Level) && (strings.HasSuffix(e.Word, "到") || strings.HasSuffix(e.Word, "至")) && e.Sign < 0:
 			t.Errorf("line %d: %s names the level reached, which has no sign", e.Line, e.Word)
-		case e.Tag == "v" && !has(Cue) && !has(Retag): // a retag only corrects the dictionary's tag (公开: ad in jieba)
+		case e.Tag == "v" && !has(Cue...) && !has(Retag): // a retag only corrects the dictionary's tag (公开: ad in jieba)
 			t.Errorf("line %d: %s is a verb for the segmenter but no cue", e.Line, e.Word)
 		}
 	}
 	// a verb of change that falls is a decrease: 压降 and friends once were not
 	for _, w := range []string{"压减", "压降", "缩减", "减排", "削减", "下降"} {
 		e, ok := Default().Lookup(w)
-		if !ok || e.Sign >= 0 || e.Roles&Delta == 0 {
+		if !ok || e.Sign >= 0 || !e.Roles.Has(Delta) {
 			t.Errorf("Lookup(%q) = %+v, %v; want a delta cue with sign -1", w, e, ok)
 		}
 	}
@@ -42,7 +46,7 @@ func TestRolesAgree(t *testing.T) {
 	// (LABELING: 为企业减负, 减税降费 are positive deltas)
 	for _, w := range []string{"减负", "减税降费"} {
 		e, ok := Default().Lookup(w)
-		if !ok || e.Sign < 0 || e.Roles&Delta == 0 {
+		if !ok || e.Sign < 0 || !e.Roles.Has(Delta) {
 			t.Errorf("Lookup(%q) = %+v, %v; want a delta cue with sign +1", w, e, ok)
 		}
 	}
@@ -77,8 +81,8 @@ func TestParse(t *testing.T) {
 	if got := l.Words(Delta); len(got) != 1 || got[0] != "压降" {
 		t.Errorf("Words(Delta) = %q; want [压降]", got)
 	}
-	if got := l.Words(TrimPrefix | TrimSuffix); len(got) != 1 || got[0] != "的" {
-		t.Errorf("Words(TrimPrefix|TrimSuffix) = %q; want [的]", got)
+	if got := l.Words(TrimPrefix, TrimSuffix); len(got) != 1 || got[0] != "的" {
+		t.Errorf("Words(TrimPrefix, TrimSuffix) = %q; want [的]", got)
 	}
 	if !l.Is("压降", Growth) || l.Is("压降", Level) || l.Is("压减", Growth) {
 		t.Errorf("Is: 压降 growth %v, level %v; 压减 growth %v; want true, false, false", l.Is("压降", Growth), l.Is("压降", Level), l.Is("压减", Growth))
@@ -89,8 +93,15 @@ func TestParse(t *testing.T) {
 	if got := l.Entries()[0]; got.Line != 3 || got.Freq != 2000 || got.Tag != "v" || got.Sign != -1 {
 		t.Errorf("row 1 = %+v; want line 3, 2000 v, sign -1", got)
 	}
-	if got := (Delta | Growth).String(); got != "delta growth" {
-		t.Errorf("(Delta|Growth).String() = %q; want %q", got, "delta growth")
+	if got := RolesOf(Growth, Delta).String(); got != "delta growth" {
+		t.Errorf("RolesOf(Growth, Delta).String() = %q; want %q", got, "delta growth")
+	}
+	if got := Delta.String(); got != "delta" {
+		t.Errorf("Delta.String() = %q; want delta", got)
+	}
+	s := RolesOf(Level).With(Achieve).Union(RolesOf(Delta))
+	if !s.Has(Achieve) || !s.Has(Level) || !s.HasAny(Growth, Delta) || s.HasAny(Growth) || s.Without(Level, Delta) != RolesOf(Achieve) || s.IsEmpty() || !(Roles{}).IsEmpty() {
+		t.Errorf("RolesOf(level).With(achieve).Union(delta) = %v: Has, HasAny, Without or IsEmpty wrong", s)
 	}
 }
 
@@ -107,5 +118,32 @@ func TestUserDict(t *testing.T) {
 		if len(strings.Fields(line)) != 3 {
 			t.Errorf("UserDict() line %d = %q; want word frequency tag", i+1, line)
 		}
+	}
+}
+
+// TestNoRoleArithmetic checks that no Go file of the module combines roles
+// with the bit operators: a Role is the number of its bit, not the bit, so
+// the union of two roles by the operator compiles and is a third, wrong
+// role. Pass several roles to Is, Words and Set, or use a Roles set.
+func TestNoRoleArithmetic(t *testing.T) {
+	bad := regexp.MustCompile(`(^|[^\w.])(lexicon\.)?[A-Z]\w*\s*(\||&\^?)\s*(lexicon\.)?[A-Z]\w*`)
+	err := filepath.WalkDir("../..", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") {
+			return err
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		inside := filepath.Base(filepath.Dir(path)) == "lexicon"
+		for n, line := range strings.Split(string(src), "\n") {
+			if (inside || strings.Contains(line, "lexicon.")) && bad.MatchString(line) {
+				t.Errorf("%s:%d: roles combined with | or &: %s", path, n+1, strings.TrimSpace(line))
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }

@@ -33,7 +33,7 @@ func TestRetag(t *testing.T) {
 	}
 	n := 0
 	for _, e := range lexicon.Default().Entries() {
-		if e.Roles&lexicon.Retag == 0 {
+		if !e.Roles.Has(lexicon.Retag) {
 			continue
 		}
 		n++
