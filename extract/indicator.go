@@ -1306,13 +1306,8 @@ var (
 	predicateSet   = lex.Set(lexicon.Predicate)
 	wholeSet       = lex.Set(lexicon.WholeSet)
 	statusWords    = lex.Set(lexicon.Status)
+	passiveWords   = lex.Set(lexicon.Passive) // 受到, 得到
 )
-
-// passiveWords are the predicate words whose object is what was done to
-// the things counted (受到表彰, 得到改造): followed by actions alone, with
-// no doer, the predicate is the count's cue (the lexicon's 64 roles are
-// all taken, so the two words are listed here).
-var passiveWords = map[string]bool{"受到": true, "得到": true}
 
 // totalBefore returns where a total written right before position i
 // starts (【总投资】518亿元, 【年度总投资】12.3亿元), or -1.

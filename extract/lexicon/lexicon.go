@@ -85,6 +85,8 @@ const (
 	Action                      // a verb of a policy action counted in times (下调, 降息): right after a count of the action-count role, makes it a figure
 	Achieve                     // level cue of an achievement (突破, 达成): right before its number, the level reached (突破230家); with an object of its own before a count, an action, and the count is of things done (突破关键核心技术22项)
 
+	Passive // a predicate whose object is what was done to the things counted (受到表彰, 得到改造): followed by actions alone, with no doer, the predicate is the count's cue
+
 	numRoles // the number of roles: keep it last
 )
 
@@ -171,6 +173,7 @@ var roleNames = map[string]Role{
 	"done-heading": DoneHeading, "causative": Causative, "year-base": YearBase, "gap-base": GapBase,
 	"category": Category, "member-count": MemberCount, "growth-after": GrowthAfter, "count-noun": CountNoun,
 	"action-count": ActionCount, "action": Action, "achieve": Achieve,
+	"passive": Passive,
 }
 
 // String returns the role's name, as lexicon.tsv writes it.

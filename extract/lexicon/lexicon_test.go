@@ -31,6 +31,8 @@ func TestRolesAgree(t *testing.T) {
 			t.Errorf("line %d: %s states a growth rate but is no growth cue", e.Line, e.Word)
 		case has(Level) && (strings.HasSuffix(e.Word, "到") || strings.HasSuffix(e.Word, "至")) && e.Sign < 0:
 			t.Errorf("line %d: %s names the level reached, which has no sign", e.Line, e.Word)
+		case has(Passive) && !has(Predicate):
+			t.Errorf("line %d: %s is passive but no predicate", e.Line, e.Word)
 		case e.Tag == "v" && !has(Cue...) && !has(Retag): // a retag only corrects the dictionary's tag (公开: ad in jieba)
 			t.Errorf("line %d: %s is a verb for the segmenter but no cue", e.Line, e.Word)
 		}
