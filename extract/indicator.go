@@ -469,6 +469,10 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 		if r := a.benefitName(q, cs, cueS, cueE, after, tmid, midQ); len(r) > 0 {
 			ind, why = r, "benefit" // 实施育儿补贴制度，惠及23.6万婴幼儿: 【育儿补贴制度惠及婴幼儿】
 		}
+	} else if a.reachesCount(q, cueS, cueE, after) {
+		if r := a.benefitName(q, cs, cueS, cueE, after, tmid, midQ); len(r) > 0 {
+			ind, why = r, "reach" // 跨境电商业务【覆盖】40个国家和地区: 【跨境电商业务覆盖国家和地区】
+		}
 	}
 	// no cue, or only the bound word of the mention (突破1200列): the verb
 	// phrase before it is the clause's, its object the name
@@ -1136,6 +1140,17 @@ func (a *analysis) benefitName(q *quantity, cs, cueS, cueE int, after, tmid phra
 		return nil // the object ends the clause: 实施育儿补贴制度
 	}
 	return obj.join(cue).join(who)
+}
+
+// reachesCount reports whether the count q, right after a reach cue, is of
+// the places or units something reaches (物流网络【覆盖】30个【省区市】,
+// 航线【通达】12个【国家和地区】, 远程教育【覆盖】2万所【农村学校】). The
+// noun after the count (places, schools, villages) tells no figure apart
+// alone (SPEC 2): as with those an action benefited, the figure is named
+// by what reaches them, the cue and what it reaches (benefitName).
+func (a *analysis) reachesCount(q *quantity, cueS, cueE int, after phrase) bool {
+	return cueS >= 0 && cueE == q.start && lex.Is(a.sub(cueS, cueE), lexicon.Reach) &&
+		len(after) > 0
 }
 
 // beneficiaryBefore reports whether the words before the cue at cueS in

@@ -87,6 +87,13 @@ func TestIndicatorClasses(t *testing.T) {
 		{"benefit", "written", "“家电下乡”政策惠及12万户农户。", "12万户", "“家电下乡”政策惠及农户"},
 		{"benefit", "written", "发放农机购置补贴，惠及农户2.1万户。", "2.1万户", "农机购置补贴惠及农户"},
 		{"benefit", "written", "实施农村饮水安全巩固工程，惠及15个乡镇。", "15个", "农村饮水安全巩固工程惠及乡镇"},
+		// 覆盖, 通达, 拓展至 (reach) right before a count: what reaches, the
+		// cue and what it reaches; the places alone name nothing
+		{"reach", "written", "跨境电商业务覆盖40个国家和地区。", "40个", "跨境电商业务覆盖国家和地区"},
+		{"reach", "written", "中欧班列线路通达25个国家和地区。", "25个", "中欧班列线路通达国家和地区"},
+		{"reach", "written", "快递服务覆盖1200个行政村。", "1200个", "快递服务覆盖行政村"},
+		// who before the number, or people counted in the unit: not this rule
+		{"reach", "written", "社会保险覆盖9亿人。", "9亿人", "社会保险"},
 		// a clause before with a number names no one action: who alone
 		{"benefit", "written", "新建社区食堂30处、惠及群众8000人。", "8000人", "群众"},
 		// a noun or place before the verb modifies it: the name stays whole
@@ -134,7 +141,7 @@ func TestIndicatorClasses(t *testing.T) {
 		{"coordinated", "province_hebei_2021", "成立工业经济发展、商贸流通文旅业发展2个协调组和用工用能等6个服务组。", "2个", "协调组"},
 		{"coordinated", "written", "组建4家实体公司和广电、报社、网站3家文化公司。", "4家", "实体公司"},
 		{"coordinated", "written", "建成8个建筑材料企业和木材采伐企业。", "8个", "建筑材料企业"},
-		{"coordinated", "written", "航线通达36个国家和地区的120个港口。", "36个", "国家和地区"},
+		{"coordinated", "written", "航线通达36个国家和地区的120个港口。", "36个", "航线通达国家和地区"},
 		// a figure named by its head alone (总金额, 年度投资, 床位) right after
 		// the figure of a thing measures that thing: the thing's name, less
 		// its own figure head, and the head (SPEC 2)
