@@ -95,8 +95,26 @@ func measureOf(q *quantity, cue string, name naming, prev *fact, carried, attrib
 		// the year's action, a count with no measure word (LABELING); not
 		// after a verb of a rate's fall read inside a name (营养【改善】计划惠及…)
 		return schema.Delta, "count"
+	case cue == "" && endsInDeltaCue(name.before):
+		// 营造林【92.1万亩】: a name ending in a verb of work the segmenter
+		// kept inside a longer word, with no verb of its own, is the work
+		// done (SPEC 3)
+		return schema.Delta, "work-named"
 	}
 	return schema.Level, "default-level"
+}
+
+// endsInDeltaCue reports whether the naming words, trimmed as an
+// indicator, end in a delta cue of two characters or more (营造【造林】):
+// the name is an action, its number the amount done.
+func endsInDeltaCue(before string) bool {
+	t := trimIndicator(before)
+	for _, w := range deltaCues {
+		if utf8.RuneCountInString(w) >= 2 && strings.HasSuffix(t, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // reachedMarks end a verb of change whose number is the level reached:

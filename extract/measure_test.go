@@ -350,3 +350,15 @@ func TestMeasureCueOfAListAfterAnEarlierClause(t *testing.T) {
 		{"the same list with no earlier clause", "一般公共预算收入、税收收入年均分别增长5.2%、2%。", "5.2%", schema.Growth, false},
 	})
 }
+
+// TestMeasureWorkNamedWithNoVerb checks that a number after a name ending
+// in a verb of work the segmenter keeps inside a longer word (营造林,
+// 植树造林), with no verb of its own, is the work done: a delta.
+func TestMeasureWorkNamedWithNoVerb(t *testing.T) {
+	checkMeasures(t, []measureCase{
+		{"afforestation with no verb", "全市营造林12.5万亩，森林覆盖率提高到46%。", "12.5万亩", schema.Delta, false},
+		{"afforestation after an earlier clause", "国土绿化行动扎实推进，营造林8万亩。", "8万亩", schema.Delta, false},
+		{"tree planting with no verb", "植树造林3.2万亩。", "3.2万亩", schema.Delta, false},
+		{"a stock named by a noun stays a level", "全市森林面积1250万亩。", "1250万亩", schema.Level, false},
+	})
+}
