@@ -180,14 +180,13 @@ func Run(ctx context.Context, inputs []corpus.Input, x *extract.Extractor, opt O
 					flush()
 					return
 				}
-				s := prepare(j, inputs[j.i], x, opt)
+				kept = append(kept, prepare(j, inputs[j.i], x, opt))
 				select {
 				case <-ready:
-					if !flush() || !send(s) {
+					if !flush() {
 						return
 					}
 				default:
-					kept = append(kept, s)
 				}
 			}
 		}()
@@ -356,11 +355,6 @@ func (s staged) finish(x *extract.Extractor) (r Result, n int64) {
 	row.PlanStart = lay.PlanStartColumn()
 	own := doc.Member != "" || (doc.Format != corpus.FormatText && doc.Format != corpus.FormatHTML)
 	return Result{Doc: &row, Facts: facts, Text: doc.Text, OwnText: own}, int64(len(doc.Text))
-}
-
-// process loads and extracts one document, as prepare and finish do.
-func process(in corpus.Input, x *extract.Extractor, opt Options) (r Result, n int64) {
-	return prepare(job{}, in, x, opt).finish(x)
 }
 
 // panicRow is the error row of a document whose stage panicked with p.
