@@ -239,12 +239,18 @@ func (x *Extractor) prepare(d Document, ex *explainer) *Prepared {
 		p.out.PlanStart = p.lay.planOrig
 	}
 	if kept != nil {
-		if ex != nil {
-			ex.base = kept.base
-		}
-		p.found, p.over = x.matchAll(kept.view.Runes, kept.sents, ex != nil, p.work)
+		p.found, p.over = p.match(kept)
 	}
 	return p
+}
+
+// match runs the rules over the sentences of cc (matchAll), first
+// pointing the explainer, if any, at cc's offset in the document.
+func (p *Prepared) match(cc *cleanChunk) ([]matched, error) {
+	if p.ex != nil {
+		p.ex.base = cc.base
+	}
+	return p.x.matchAll(cc.view.Runes, cc.sents, p.ex != nil, p.work)
 }
 
 // Finish extracts the facts of a prepared document, segmenting what it
@@ -257,10 +263,7 @@ func (p *Prepared) Finish() ([]schema.Fact, Layout, error) {
 		cc, found, over := p.kept, p.found, p.over
 		if cc == nil {
 			cc = clean(d, c)
-			if ex != nil {
-				ex.base = cc.base
-			}
-			found, over = x.matchAll(cc.view.Runes, cc.sents, ex != nil, p.work)
+			found, over = p.match(cc)
 		}
 		p.kept, p.found, p.over = nil, nil, nil
 		facts, overLimit = x.runChunk(d, cc, ci, p.lay, p.st, found, over, ex, facts)
