@@ -1721,9 +1721,9 @@ func (a *analysis) endsInQuantity(p phrase) bool {
 func (a *analysis) adverbialsIn(toks []span) []span {
 	var out []span
 	for _, t := range toks {
-		for _, w := range adverbials {
-			e := t.start + utf8.RuneCountInString(w)
-			if e > toks[len(toks)-1].end || a.sub(t.start, e) != w || !a.tokE[e] {
+		for _, w := range adverbialRunes {
+			e := t.start + len(w)
+			if e > toks[len(toks)-1].end || a.s[t.start] != w[0] || !slices.Equal(a.s[t.start:e], w) || !a.tokE[e] {
 				continue
 			}
 			if e-t.start > 1 || t.end == e && a.posAt(t.start) == "d" {
@@ -1740,6 +1740,16 @@ func (a *analysis) adverbialsIn(toks []span) []span {
 // d) is a piece of a predicate, no indicator (SPEC 2). A rule table, not
 // a lexicon role: the lexicon's 64 role bits are all taken.
 var adverbials = []string{"只", "仅", "才", "也", "果断", "稳妥", "第一时间", "期间", "情况下", "执行中", "本世纪末", "中有"}
+
+// adverbialRunes are the adverbials as code points, compared with the
+// sentence's own without converting them for every token.
+var adverbialRunes = func() [][]rune {
+	out := make([][]rune, len(adverbials))
+	for i, w := range adverbials {
+		out[i] = []rune(w)
+	}
+	return out
+}()
 
 // named returns p tidied when it is a name, else the name beside its
 // adverbial (besideAdverbial), else nil.

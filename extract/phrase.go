@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -158,11 +159,20 @@ func (a *analysis) wordAt(i int) (segment.Token, bool) {
 func (a *analysis) tokens(p phrase) []span {
 	var out []span
 	for _, sp := range p {
-		for _, t := range a.toks {
-			if t.Start >= sp.start && t.End <= sp.end {
+		for _, t := range a.toks[a.firstTokenFrom(sp.start):] {
+			if t.Start > sp.end {
+				break // the tokens are ordered by start: none further lies inside
+			}
+			if t.End <= sp.end {
 				out = append(out, span{t.Start, t.End})
 			}
 		}
 	}
 	return out
+}
+
+// firstTokenFrom returns the index of the first token starting at i or
+// after it (len(a.toks) if none): the tokens are ordered by start.
+func (a *analysis) firstTokenFrom(i int) int {
+	return sort.Search(len(a.toks), func(k int) bool { return a.toks[k].Start >= i })
 }
