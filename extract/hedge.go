@@ -2,10 +2,7 @@ package extract
 
 // The hedge question: which word makes the figure an intention.
 
-import (
-	"slices"
-	"strings"
-)
+import "slices"
 
 // hedgeOf returns the hedge word that governs a fact: the last one of the
 // sentence before the number, other than the fact's own cue (争取…).
@@ -14,13 +11,13 @@ func (a *analysis) hedgeOf(qs int, cue string) (string, string) {
 		return "", "no-hedge-in-sentence"
 	}
 	s := maskNotTime(a.sub(0, qs))
-	words, why := hedgeWords, "last-hedge-before"
+	words, why := hedgeIndex, "last-hedge-before"
 	if targetsMet(s) {
 		// 主要预期目标全面完成，地区生产总值增长【5.6%】: the plan words name
 		// last year's targets as met, they hedge nothing
-		words, why = hedgesNotPlan, "hedge-not-met-target"
+		words, why = hedgesNotPlanIndex, "hedge-not-met-target"
 	}
-	if h := lastOf(s, words, cue); h != "" {
+	if h := words.last(s, cue); h != "" {
 		return h, why
 	}
 	return "", "no-hedge-before"
@@ -37,16 +34,6 @@ var hedgesNotPlan = func() []string {
 	return ws
 }()
 
-// lastOf returns the word of words that occurs last in s, skipping skip.
-func lastOf(s string, words []string, skip string) string {
-	best, at := "", -1
-	for _, w := range words {
-		if w == skip {
-			continue
-		}
-		if i := strings.LastIndex(s, w); i > at {
-			best, at = w, i
-		}
-	}
-	return best
-}
+// hedgesNotPlanIndex finds the words of hedgesNotPlan (hedgeIndex those of
+// hedgeWords) in one pass.
+var hedgesNotPlanIndex = newWordIndex(hedgesNotPlan)

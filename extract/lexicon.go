@@ -117,6 +117,26 @@ func (x *wordIndex) any(s string) bool {
 	return false
 }
 
+// last returns the word of the index that starts last in s, skipping
+// skip; of words starting at the same place, the first of its list. It is
+// the word of greatest strings.LastIndex, in one pass over s. The index
+// holds one list.
+func (x *wordIndex) last(s, skip string) string {
+	best := ""
+	for at, r := range s {
+		if r < 0x10000 && x.first[r/64]&(1<<(r%64)) == 0 || r >= 0x10000 && !x.other {
+			continue
+		}
+		for _, w := range x.words[r] {
+			if w.word != skip && strings.HasPrefix(s[at:], w.word) {
+				best = w.word
+				break
+			}
+		}
+	}
+	return best
+}
+
 // hedgeIndex and notTimeIndex find the hedge and not-time words in one
 // pass (maskNotTime; runChunk finds both with the time words, in
 // sentenceIndex).

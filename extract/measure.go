@@ -209,9 +209,9 @@ func (a *analysis) namingOf(q *quantity, cs, cueS, cueE int, prev *fact) naming 
 	var n naming
 	ownCue := cueS >= s && cueE <= q.start
 	switch {
-	case ownCue && namesAThing(a.sub(cueE, q.start)):
+	case ownCue && a.namesAThing(a.sub(cueE, q.start)):
 		n.before = a.sub(cueE, q.start)
-	case ownCue && namesAThing(a.sub(s, cueS)):
+	case ownCue && a.namesAThing(a.sub(s, cueS)):
 		n.before = a.sub(s, cueS)
 	case ownCue && genericHeads[a.sub(cueS, cueE)]:
 		n.before = a.sub(s, q.start) // 当年计划【投资】1003亿元: the cue is the head of the name
@@ -225,7 +225,7 @@ func (a *analysis) namingOf(q *quantity, cs, cueS, cueE int, prev *fact) naming 
 		n.after = a.text(a.nounAfter(q.end + 1))
 	}
 	switch {
-	case namesAThing(n.before) || n.after != "":
+	case a.namesAThing(n.before) || n.after != "":
 		return n
 	case prev != nil && (prev.q.start >= cs || prev.q.end == cs-1 && a.s[cs-1] == '、'):
 		return prev.name // 、【6%】, 由3%提高到【4%】: the item before in the clause names it
@@ -245,16 +245,21 @@ func (a *analysis) namingOf(q *quantity, cs, cueS, cueE int, prev *fact) naming 
 // indicators, not a rate).
 func (n naming) levelNamed() bool {
 	if n.after != "" && strings.HasSuffix(strings.TrimSpace(n.before), "等") {
-		return hasAny(n.after, levelNouns)
+		return levelNounIndex.any(n.after)
 	}
-	return n.has(levelNouns)
+	return levelNounIndex.any(n.before) || levelNounIndex.any(n.after)
 }
+
+// levelNounIndex finds the level nouns in one pass over a text.
+var levelNounIndex = newWordIndex(levelNouns)
 
 // namesAThing reports whether s, trimmed as an indicator, is a name: two
 // characters or more, or a one-character name (钢); not a leftover such as
-// the 为 of 安排为.
-func namesAThing(s string) bool {
-	t := trimIndicator(s)
+// the 为 of 安排为. s is a text of the sentence, trimmed once (a.trimBounds):
+// the indicator question has mostly trimmed it already.
+func (a *analysis) namesAThing(s string) bool {
+	lo, hi := a.trimBounds(s)
+	t := s[lo:hi]
 	return utf8.RuneCountInString(t) >= 2 || oneCharNames[t]
 }
 
@@ -327,5 +332,5 @@ func (a *analysis) stockNamedBefore(q *quantity, cs int) bool {
 // (降低【利息负担】约2000亿元, 提高【大病保险最高支付限额】3800元).
 func (a *analysis) objectOnly(i, j int) bool {
 	between := a.sub(i, j)
-	return namesAThing(between) && !strings.ContainsAny(between, "的，,；;、") && !a.hasQuantity(i, j)
+	return a.namesAThing(between) && !strings.ContainsAny(between, "的，,；;、") && !a.hasQuantity(i, j)
 }

@@ -27,13 +27,11 @@ func signOf(measure schema.Measure, cue string, fromTo bool) (negative bool, why
 // isDecrease reports a cue holding a decrease word of the lexicon (sign -),
 // unless it names the level reached (下降到, 降至).
 func isDecrease(cue string) bool {
-	for _, w := range decreaseCues {
-		if strings.Contains(cue, w) {
-			return !endsReached(cue)
-		}
-	}
-	return false
+	return decreaseIndex.any(cue) && !endsReached(cue)
 }
+
+// decreaseIndex finds the decrease words in one pass over a cue.
+var decreaseIndex = newWordIndex(decreaseCues)
 
 // removals are the decrease words of an action that takes things away
 // (delta, sign -, no growth role: 拆除, 关停, 销号), not of a fall

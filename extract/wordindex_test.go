@@ -14,7 +14,8 @@ func TestWordIndexAny(t *testing.T) {
 		name  string
 		words []string
 		x     *wordIndex
-	}{{"hedge", hedgeWords, hedgeIndex}, {"not-time", notTimeWords, notTimeIndex}} {
+	}{{"hedge", hedgeWords, hedgeIndex}, {"not-time", notTimeWords, notTimeIndex}, {"decrease", decreaseCues, decreaseIndex},
+		{"level-noun", levelNouns, levelNounIndex}} {
 		hits := 0
 		for _, s := range sents {
 			str := string(s)
@@ -29,6 +30,58 @@ func TestWordIndexAny(t *testing.T) {
 		if hits == 0 {
 			t.Errorf("%s words: no sentence of the reports holds one, want some (the test would prove nothing)", l.name)
 		}
+	}
+}
+
+// TestWordIndexLast checks wordIndex.last against what it stands for, the
+// word of greatest strings.LastIndex (the first of its list on a tie),
+// skipping a word, on the sentences of the bundled reports cut before
+// each character and on random strings of the words and other characters.
+func TestWordIndexLast(t *testing.T) {
+	lastOf := func(s string, words []string, skip string) string {
+		best, at := "", -1
+		for _, w := range words {
+			if i := strings.LastIndex(s, w); w != skip && i > at {
+				best, at = w, i
+			}
+		}
+		return best
+	}
+	var texts []string
+	for _, s := range sentencesOf(corpusDocs(t)) {
+		for i := range s {
+			texts = append(texts, string(s[:i]))
+		}
+	}
+	pieces := append(append([]string{}, hedgeWords...), "计", "划", "a", "，", "😀", "年")
+	rng := rand.New(rand.NewPCG(5, 6))
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for j := rng.IntN(12); j > 0; j-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	hits := 0
+	for _, l := range []struct {
+		words []string
+		x     *wordIndex
+	}{{hedgeWords, hedgeIndex}, {hedgesNotPlan, hedgesNotPlanIndex}} {
+		for k, s := range texts {
+			skip := l.words[k%len(l.words)]
+			for _, skip := range []string{"", skip} {
+				got, want := l.x.last(s, skip), lastOf(s, l.words, skip)
+				if got != want {
+					t.Errorf("last(%q, skip %q) = %q; want %q", s, skip, got, want)
+				}
+				if got != "" {
+					hits++
+				}
+			}
+		}
+	}
+	if hits == 0 {
+		t.Error("no text holds a word: the test would prove nothing")
 	}
 }
 
