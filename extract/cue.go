@@ -122,14 +122,8 @@ var countNouns = lex.Words(lexicon.CountNoun)
 // compoundCues are the cues looked for inside a longer token.
 var compoundCues = lex.Words(lexicon.CompoundCue)
 
-func isLevelCue(w string) bool {
-	for _, c := range levelCues {
-		if c == w {
-			return true
-		}
-	}
-	return false
-}
+// isLevelCue reports whether w is a level cue (lexicon role level).
+func isLevelCue(w string) bool { return lex.Is(w, lexicon.Level) }
 
 // firstCue returns the first cue word in [from, to) on word boundaries.
 func (a *analysis) firstCue(from, to int) (string, int, int) {

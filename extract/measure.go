@@ -14,21 +14,10 @@ import (
 // share or statistic rather than an amount added.
 var levelNouns = lex.Words(lexicon.LevelNoun)
 
-// moneyActionCues make an amount of money a delta: money invested, spent,
-// raised or attracted as an action (SPEC section 7).
-var moneyActionCues = lex.Words(lexicon.MoneyAction)
-
 // measureOf decides level, delta or growth (SPEC sections 3 and 7) and
 // names the branch that decided it.
 func measureOf(q *quantity, cue string, name naming, prev *fact, carried, attribute, listGrowth bool) (schema.Measure, string) {
-	inList := func(list []string) bool {
-		for _, w := range list {
-			if w == cue {
-				return true
-			}
-		}
-		return false
-	}
+	isCue := func(r lexicon.Role) bool { return lex.Is(cue, r) }
 	toForm := endsReached(cue)
 	money := q.unit == schema.CNY || q.unit == schema.USD
 	switch {
@@ -38,7 +27,7 @@ func measureOf(q *quantity, cue string, name naming, prev *fact, carried, attrib
 		return schema.Delta, "percentage-points"
 	case q.unit == schema.Percent:
 		switch {
-		case inList(growthCues) && !toForm:
+		case isCue(lexicon.Growth) && !toForm:
 			return schema.Growth, "percent-after-growth-cue"
 		case name.has(growthNouns) && !name.has(levelRates):
 			return schema.Growth, "growth-noun" // 市场主体增速保持在15%以上
@@ -47,11 +36,11 @@ func measureOf(q *quantity, cue string, name naming, prev *fact, carried, attrib
 		}
 		return schema.Level, "percent-level"
 	case q.unit == schema.Times:
-		if inList(growthCues) && !toForm {
+		if isCue(lexicon.Growth) && !toForm {
 			return schema.Growth, "times-after-growth-cue" // 增长2.5倍
 		}
 		return schema.Level, "times-level" // 是2022年的4.62倍
-	case inList(levelCues):
+	case isCue(lexicon.Level):
 		return schema.Level, "level-cue"
 	case toForm && !isChange(strings.TrimRight(cue, reachedMarks)):
 		// 重组整合【至】11家, 扩容【至】7个: the level the verb reached
@@ -70,19 +59,19 @@ func measureOf(q *quantity, cue string, name naming, prev *fact, carried, attrib
 	case money && name.has(moneyLevelWords):
 		return schema.Level, "money-level-word"
 	case money:
-		if inList(moneyActionCues) || name.has(moneyActionNouns) {
+		if isCue(lexicon.MoneyAction) || name.has(moneyActionNouns) {
 			return schema.Delta, "money-action"
 		}
 		return schema.Level, "money-level"
 	case q.unit == schema.Count && actionCounts[q.classifier]:
 		return schema.Delta, "action-count" // 两次下调存款准备金率: times an action was taken, things done (SPEC 3)
-	case name.levelNamed() && !inList(deltaCues):
+	case name.levelNamed() && !isCue(lexicon.Delta):
 		return schema.Level, "level-noun"
 	case carried && prev != nil && prev.q.unit == q.unit:
 		return prev.measure, "carried"
-	case inList(deltaCues):
+	case isCue(lexicon.Delta):
 		return schema.Delta, "delta-cue"
-	case inList(growthCues) && !toForm && (isChange(cue) || !isDecrease(cue)):
+	case isCue(lexicon.Growth) && !toForm && (isChange(cue) || !isDecrease(cue)):
 		// 空气优良天数同比增加【26天】, 引水量同比增长【21亿立方米】: a change
 		// verb's amount in a unit of its own is the amount added (SPEC 3);
 		// not after a verb of a rate's fall that is no change of an amount,
