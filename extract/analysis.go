@@ -28,6 +28,7 @@ type analysis struct {
 	hedged         bool            // the sentence holds a hedge word
 	ahead          []clauseTokens  // clauses segmented ahead of need (segmentAhead)
 	trims          []trimmed       // the texts trimmed so far (see trimBounds)
+	fragmentToks   []span          // fragment's buffer of tokens
 }
 
 // clauseTokens is the clause [start, end) of a sentence and its tokens,

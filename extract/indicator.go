@@ -1629,6 +1629,9 @@ func mayHoldNote(s string) bool {
 
 // dropNotes cuts footnote marks out of p's pieces.
 func (a *analysis) dropNotes(p phrase) phrase {
+	if !slices.ContainsFunc(p, func(sp span) bool { return mayHoldNote(a.sub(sp.start, sp.end)) }) {
+		return p // no note (most names): p as it is, uncopied
+	}
 	var out phrase
 	for _, sp := range p {
 		text := a.sub(sp.start, sp.end)
@@ -1682,7 +1685,9 @@ func (a *analysis) nameable(p phrase) bool {
 // adverbial (adverbialsIn), or it opens with a comparison word of its own,
 // of any length (【比】上年年初预算, 【较】“十三五”; not 比重, 较大).
 func (a *analysis) fragment(p phrase) bool {
-	toks := a.tokens(p)
+	// the tokens in a buffer of the sentence: fragment tests every name tried
+	a.fragmentToks = a.appendTokens(a.fragmentToks[:0], p)
+	toks := a.fragmentToks
 	if len(toks) > 1 {
 		if first := a.sub(toks[0].start, toks[0].end); first == "比" || first == "较" {
 			return true

@@ -156,8 +156,10 @@ func (a *analysis) wordAt(i int) (segment.Token, bool) {
 
 // tokens returns the segmentation's tokens that lie inside p's pieces, in
 // the order of the pieces.
-func (a *analysis) tokens(p phrase) []span {
-	var out []span
+func (a *analysis) tokens(p phrase) []span { return a.appendTokens(nil, p) }
+
+// appendTokens appends the tokens of a.tokens(p) to out.
+func (a *analysis) appendTokens(out []span, p phrase) []span {
 	for _, sp := range p {
 		for _, t := range a.toks[a.firstTokenFrom(sp.start):] {
 			if t.Start > sp.end {
