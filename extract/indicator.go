@@ -1303,25 +1303,23 @@ func onlyCues(s string) bool {
 // role that starts at position i of the sentence and ends where a word of
 // the segmentation ends (not 跨境【通】办), or 0.
 func (a *analysis) predicateAt(i int) int {
-	n := 0
-	for _, w := range predicateWords {
-		l := utf8.RuneCountInString(w)
-		if l > n && i+l <= len(a.s) && a.sub(i, i+l) == w && a.tokE[i+l] {
-			n = l
+	for l := min(maxPredicate, len(a.s)-i); l > 0; l-- {
+		if a.tokE[i+l] && predicateSet[a.sub(i, i+l)] {
+			return l
 		}
 	}
-	return n
+	return 0
 }
 
-// predicateWords start what a clause says of the things counted before
-// them; wholeSet words say it of all of them (lexicon roles predicate and
-// whole-set).
+// predicateSet holds the words that start what a clause says of the
+// things counted before them; wholeSet words say it of all of them
+// (lexicon roles predicate and whole-set).
 var (
-	predicateWords = lex.Words(lexicon.Predicate)
-	predicateSet   = lex.Set(lexicon.Predicate)
-	wholeSet       = lex.Set(lexicon.WholeSet)
-	statusWords    = lex.Set(lexicon.Status)
-	passiveWords   = lex.Set(lexicon.Passive) // 受到, 得到
+	predicateSet = lex.Set(lexicon.Predicate)
+	maxPredicate = maxRunes(lex.Words(lexicon.Predicate)) // the longest predicate word, in code points
+	wholeSet     = lex.Set(lexicon.WholeSet)
+	statusWords  = lex.Set(lexicon.Status)
+	passiveWords = lex.Set(lexicon.Passive) // 受到, 得到
 )
 
 // totalBefore returns where a total written right before position i

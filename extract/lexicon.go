@@ -53,6 +53,15 @@ func longestFirst(words []string) []string {
 	return words
 }
 
+// maxRunes returns the length in code points of the longest of words.
+func maxRunes(words []string) int {
+	n := 0
+	for _, w := range words {
+		n = max(n, utf8.RuneCountInString(w))
+	}
+	return n
+}
+
 // wordIndex finds the words of several lists in one pass over a text. A
 // bit per BMP character tells whether a word starts with it, so most
 // characters cost one test.
