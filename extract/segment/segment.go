@@ -62,8 +62,9 @@ func Each(seg Segmenter, parts []string) [][]Token {
 // Jieba is a Segmenter backed by one gojieba instance. It is safe for
 // concurrent use.
 type Jieba struct {
-	j   *gojieba.Jieba
-	pos *posTable // the tags of the dictionaries' words (see pos.go)
+	j    *gojieba.Jieba
+	pos  *posTable // the tags of the dictionaries' words (see pos.go)
+	tags sync.Pool // *tagCache of pos's tags, one per call cutting at a time
 }
 
 var (
@@ -169,10 +170,12 @@ func (x *Jieba) Segment(s string) []Token {
 	}
 	words := x.j.Tokenize(s, gojieba.DefaultMode, true)
 	toks := make([]Token, len(words))
+	tags := x.tagCache()
+	defer x.tags.Put(tags)
 	pos := 0
 	for i, w := range words {
 		n := utf8.RuneCountInString(w.Str)
-		toks[i] = Token{Text: w.Str, Start: pos, End: pos + n, POS: x.pos.tag(w.Str)}
+		toks[i] = Token{Text: w.Str, Start: pos, End: pos + n, POS: tags.tag(x.pos, w.Str)}
 		pos += n
 	}
 	return toks
@@ -218,10 +221,8 @@ func (x *Jieba) SegmentEach(parts []string) [][]Token {
 func (x *Jieba) cutJoined(text string, ends []int, out [][]Token) {
 	words := x.j.Tokenize(text, gojieba.DefaultMode, true)
 	toks := make([]Token, 0, len(words))
-	// the tags of the words met in text: most words come again (增长,
-	// 亿元, %), and a small map read again costs less than the tag
-	// table's slot, a cache miss in megabytes
-	tags := make(map[string]string, len(words)/4)
+	tags := x.tagCache()
+	defer x.tags.Put(tags)
 	k, first, pos := 0, 0, 0 // the part, its first token, the code point in it
 	for _, w := range words {
 		if k < len(ends) && w.Start == ends[k] {
@@ -231,15 +232,44 @@ func (x *Jieba) cutJoined(text string, ends []int, out [][]Token) {
 			k, first, pos = k+1, len(toks), 0
 			continue
 		}
-		tag, ok := tags[w.Str]
-		if !ok {
-			tag = x.pos.tag(w.Str)
-			tags[w.Str] = tag
-		}
 		n := utf8.RuneCountInString(w.Str)
-		toks = append(toks, Token{Text: w.Str, Start: pos, End: pos + n, POS: tag})
+		toks = append(toks, Token{Text: w.Str, Start: pos, End: pos + n, POS: tags.tag(x.pos, w.Str)})
 		pos += n
 	}
+}
+
+// tagCache holds the tags of the words a worker met in the texts it cut
+// before: most words come again (增长, 亿元, %) in every report, and a
+// small map read again costs less than the tag table's slot, a cache miss
+// in megabytes. It is one call's at a time (Jieba.tagCache).
+type tagCache struct{ tags map[string]string }
+
+// tagCacheWords bounds a tagCache: it starts again empty when full.
+const tagCacheWords = 1 << 15
+
+// tagCache takes a tagCache from x.tags for one call, which puts it back
+// after: the caches live on between calls, one per worker cutting at a
+// time.
+func (x *Jieba) tagCache() *tagCache {
+	if c, ok := x.tags.Get().(*tagCache); ok {
+		return c
+	}
+	return &tagCache{tags: make(map[string]string, 1<<12)}
+}
+
+// tag returns t.tag(word), from the cache when the word was met before.
+// The word is copied into the cache, which then does not keep the text
+// it was cut from.
+func (c *tagCache) tag(t *posTable, word string) string {
+	if tag, ok := c.tags[word]; ok {
+		return tag
+	}
+	tag := t.tag(word)
+	if len(c.tags) >= tagCacheWords {
+		clear(c.tags)
+	}
+	c.tags[strings.Clone(word)] = tag
+	return tag
 }
 
 // repair replaces each invalid byte with U+FFFD and each NUL with a space,
