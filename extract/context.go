@@ -149,7 +149,7 @@ func sentenceWords(s string) (timeWords, bool) {
 	var e [14]int
 	sentenceIndex.firstEnds(s, e[:])
 	if e[12] >= 0 {
-		timeIndex.firstEnds(notTimeMask.Replace(s), e[:12])
+		timeIndex.firstEnds(maskNotTime(s), e[:12])
 	}
 	return timeWords{e[0], e[1], e[2], e[3], e[4], e[5], e[6], e[7], e[8], e[9], e[10], e[11]}, e[13] >= 0
 }
@@ -168,23 +168,9 @@ var (
 // 预期寿命 is no plan, 经济恢复好于预期 no hedge.
 var notTimeWords = lex.Words(lexicon.NotTime)
 
-// notTimeMask writes each of notTimeWords as as many bytes of '_':
-// the text keeps its length, so offsets into it stay valid.
-var notTimeMask = func() *strings.Replacer {
-	var pairs []string
-	for _, w := range notTimeWords {
-		pairs = append(pairs, w, strings.Repeat("_", len(w)))
-	}
-	return strings.NewReplacer(pairs...)
-}()
-
-// maskNotTime blanks the words of notTimeWords in s, keeping its length.
-func maskNotTime(s string) string {
-	if len(notTimeWords) == 0 || !notTimeIndex.any(s) {
-		return s
-	}
-	return notTimeMask.Replace(s)
-}
+// maskNotTime blanks the words of notTimeWords in s, each as as many
+// bytes of '_': the text keeps its length, so offsets into it stay valid.
+func maskNotTime(s string) string { return notTimeIndex.mask(s, '_') }
 
 // noTimeWords is the timeWords of a text without any of the words.
 var noTimeWords = timeWords{-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1}

@@ -92,6 +92,14 @@ func newWordIndex(lists ...[]string) *wordIndex {
 	return x
 }
 
+// starts reports whether a word of the index starts with r.
+func (x *wordIndex) starts(r rune) bool {
+	if r < 0x10000 {
+		return x.first[r/64]&(1<<(r%64)) != 0
+	}
+	return x.other
+}
+
 // firstEnds sets ends[i] to the smallest end, in bytes, of an occurrence
 // in s of a word of list i, or to -1 when s holds none.
 func (x *wordIndex) firstEnds(s string, ends []int) {
@@ -99,7 +107,7 @@ func (x *wordIndex) firstEnds(s string, ends []int) {
 		ends[i] = -1
 	}
 	for at, r := range s {
-		if r < 0x10000 && x.first[r/64]&(1<<(r%64)) == 0 || r >= 0x10000 && !x.other {
+		if !x.starts(r) {
 			continue
 		}
 		for _, w := range x.words[r] {
@@ -114,7 +122,7 @@ func (x *wordIndex) firstEnds(s string, ends []int) {
 // them, in one pass over s instead of one per word.
 func (x *wordIndex) any(s string) bool {
 	for at, r := range s {
-		if r < 0x10000 && x.first[r/64]&(1<<(r%64)) == 0 || r >= 0x10000 && !x.other {
+		if !x.starts(r) {
 			continue
 		}
 		for _, w := range x.words[r] {
@@ -133,7 +141,7 @@ func (x *wordIndex) any(s string) bool {
 func (x *wordIndex) last(s, skip string) string {
 	best := ""
 	for at, r := range s {
-		if r < 0x10000 && x.first[r/64]&(1<<(r%64)) == 0 || r >= 0x10000 && !x.other {
+		if !x.starts(r) {
 			continue
 		}
 		for _, w := range x.words[r] {
@@ -144,6 +152,47 @@ func (x *wordIndex) last(s, skip string) string {
 		}
 	}
 	return best
+}
+
+// mask returns s with each word of the index written as as many bytes of
+// c, so that offsets into it stay valid: from the left, at each place the
+// first word of the lists (in their order) that starts there, going on
+// after it. It is what strings.NewReplacer of the words, in that order,
+// each paired with its bytes of c, does (TestWordIndexMask), without a
+// look at every byte. s itself is returned when it holds no word.
+func (x *wordIndex) mask(s string, c byte) string {
+	var b strings.Builder
+	last := 0 // s[:last] is written to b
+	for at := 0; at < len(s); {
+		r, n := utf8.DecodeRuneInString(s[at:])
+		w := ""
+		if x.starts(r) {
+			for _, iw := range x.words[r] {
+				if strings.HasPrefix(s[at:], iw.word) {
+					w = iw.word
+					break
+				}
+			}
+		}
+		if w == "" {
+			at += n
+			continue
+		}
+		if b.Len() == 0 {
+			b.Grow(len(s))
+		}
+		b.WriteString(s[last:at])
+		for range len(w) {
+			b.WriteByte(c)
+		}
+		at += len(w)
+		last = at
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
 }
 
 // hedgeIndex and notTimeIndex find the hedge and not-time words in one

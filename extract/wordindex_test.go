@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -83,6 +84,80 @@ func TestWordIndexLast(t *testing.T) {
 	if hits == 0 {
 		t.Error("no text holds a word: the test would prove nothing")
 	}
+}
+
+// TestWordIndexMask checks wordIndex.mask against strings.Replacer, which
+// maskNotTime used before: on every sentence of the bundled reports and
+// on random strings of the not-time words, their pieces (a word's first
+// bytes, one that starts another), other characters and bytes that are
+// no valid UTF-8.
+func TestWordIndexMask(t *testing.T) {
+	var pairs []string
+	for _, w := range notTimeWords {
+		pairs = append(pairs, w, strings.Repeat("_", len(w)))
+	}
+	replacer := strings.NewReplacer(pairs...)
+	var texts []string
+	for _, s := range sentencesOf(corpusDocs(t)) {
+		texts = append(texts, string(s))
+	}
+	pieces := append(slices.Clone(notTimeWords), "\xe4", "\xb8", "\x80", "\xef\xbf\xbd", "a", "_", "，", "😀", "年", "以", "上", "预期")
+	for _, w := range notTimeWords {
+		if r := []rune(w); len(r) > 1 {
+			pieces = append(pieces, string(r[:len(r)-1]), string(r[1:]), w[:len(w)-1])
+		}
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 50000 {
+		var b strings.Builder
+		for j := rng.IntN(10); j > 0; j-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	masked := 0
+	for _, s := range texts {
+		got, want := maskNotTime(s), replacer.Replace(s)
+		if got != want {
+			t.Errorf("maskNotTime(%q) = %q, want %q (strings.Replacer)", s, got, want)
+		}
+		if got != s {
+			masked++
+		}
+	}
+	if masked == 0 {
+		t.Error("no text masked: the test would prove nothing")
+	}
+}
+
+// BenchmarkMaskNotTime times maskNotTime on every sentence of the bundled
+// reports against strings.Replacer, its implementation before:
+//
+//	go test -run - -bench MaskNotTime ./extract
+func BenchmarkMaskNotTime(b *testing.B) {
+	var pairs []string
+	for _, w := range notTimeWords {
+		pairs = append(pairs, w, strings.Repeat("_", len(w)))
+	}
+	replacer := strings.NewReplacer(pairs...)
+	var strs []string
+	for _, s := range sentencesOf(corpusDocs(b)) {
+		strs = append(strs, string(s))
+	}
+	b.Run("replacer", func(b *testing.B) {
+		for b.Loop() {
+			for _, s := range strs {
+				replacer.Replace(s)
+			}
+		}
+	})
+	b.Run("mask", func(b *testing.B) {
+		for b.Loop() {
+			for _, s := range strs {
+				maskNotTime(s)
+			}
+		}
+	})
 }
 
 // BenchmarkHedged times the test newAnalysis makes of every sentence with
