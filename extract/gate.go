@@ -28,8 +28,11 @@ import (
 // character must be in Need, and the one after it in Then (if Then is
 // not empty), or, when the Need character is a key of After, in its class
 // there instead; a match of the rule at i reads those characters there.
-// On, Skip, Need, Then and After's classes are regexp2 character classes,
-// read as the rules are (ruleOptions: \d is [0-9], \s ASCII space), in
+// A rule that starts with a look-behind may have Behind instead of Need,
+// or as well: from i back, past the characters of BehindSkip, the
+// character before must be in Behind. On, Skip, Need, Then, BehindSkip,
+// Behind and After's classes are regexp2 character classes, read as the
+// rules are (ruleOptions: \d is [0-9], \s ASCII space), in
 // which {UNIT_PAST_CN} stands for the characters a unit can have first
 // past Chinese numerals (see gateClassPlaceholders).
 //
@@ -46,9 +49,11 @@ type gate struct {
 	Pattern                string
 	On, Skip, Need, Then   string
 	After                  map[rune]string // the class of the character after these Need characters, instead of Then
-	Why                    string          // the part of the pattern the gate reads
+	BehindSkip, Behind     string
+	Why                    string // the part of the pattern the gate reads
 	on, skip, needed, then *charClass
 	after                  map[rune]*charClass
+	behindSkip, behind     *charClass
 }
 
 // gates are the rules' gates. Only those that pay are here: rules tried
@@ -78,6 +83,8 @@ var gates = []gate{
 		Why: "{NUM} then 年: the number's characters, then 年"},
 	{Rule: "income-ratio", Pattern: "23b3f4c5e028", On: `\d`, Skip: `[\d.,]`, Need: `[\s:∶，。；、缩下降扩]`,
 		Why: "{NUM}, then what the look-ahead reads: \\s*[:∶], a clause mark, 缩小, 下降, 降至/降到, 扩大"},
+	{Rule: "from-to-bare-end", Pattern: "7e7360c768d1", BehindSkip: `\s`, Behind: `[到至]`,
+		Why: "the look-behind it starts with ends in (?:到|至)\\s*"},
 	{Rule: "cn-range", Pattern: "56aac197444c", Skip: `[^到至]`, Need: `[到至]`,
 		Why: "{CN_RANGE_AHEAD}: 到 or 至 follows"},
 	{Rule: "reject-capacity", Pattern: "c5674ea42386", Skip: `[年日]`, Need: `[产处加吞出存生]`,
@@ -258,11 +265,13 @@ func compileGates(rules []Rule) ([]*gate, error) {
 			}
 			c := g
 			var err error
-			if c.on, err = parseClass(expandGateClass(g.On)); err == nil {
-				if c.skip, err = parseClass(expandGateClass(g.Skip)); err == nil {
-					if c.needed, err = parseClass(expandGateClass(g.Need)); err == nil {
-						c.then, err = parseClass(expandGateClass(g.Then))
-					}
+			classes := []struct {
+				to    **charClass
+				class string
+			}{{&c.on, g.On}, {&c.skip, g.Skip}, {&c.needed, g.Need}, {&c.then, g.Then}, {&c.behindSkip, g.BehindSkip}, {&c.behind, g.Behind}}
+			for _, cl := range classes {
+				if *cl.to, err = parseClass(expandGateClass(cl.class)); err != nil {
+					break
 				}
 			}
 			for need, class := range g.After {
@@ -309,6 +318,18 @@ func (gs *gateScan) reset(n int) {
 // position i of s.
 func (g *gate) admits(s []rune, i int, gs *gateScan, k int) bool {
 	if g.on != nil && !g.on.has(s[i]) {
+		return true
+	}
+	if g.behind != nil {
+		b := i - 1
+		for b >= 0 && g.behindSkip != nil && g.behindSkip.has(s[b]) {
+			b--
+		}
+		if b < 0 || !g.behind.has(s[b]) {
+			return false
+		}
+	}
+	if g.needed == nil {
 		return true
 	}
 	p := gs.stop[k]

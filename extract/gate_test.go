@@ -49,7 +49,7 @@ func TestGatesFitTheirRules(t *testing.T) {
 func TestGateClasses(t *testing.T) {
 	classes := []string{`[\d\s]`, `[^\-~至到]`, `强`, `\d`}
 	for _, g := range gates {
-		classes = append(classes, g.On, g.Skip, g.Need, g.Then)
+		classes = append(classes, g.On, g.Skip, g.Need, g.Then, g.BehindSkip, g.Behind)
 		for _, class := range g.After {
 			classes = append(classes, class)
 		}
