@@ -79,6 +79,8 @@ var gates = []gate{
 	{Rule: "bare-multiplier", Pattern: "21285b4c1625", Skip: `[\d.,]`, Need: `[万亿多余]`,
 		Then: `[多余左以人农群职学儿婴老居城低劳贫脱游患移干工务异妇残家员监在纳青市村参偏山，。；、,;任增到至]`, After: map[rune]string{'多': `[万亿]`, '余': `[万亿]`},
 		Why: "{BARE_AHEAD}: (?>[\\d.,]+)[万亿多余]; after 万 or 亿: 多 or 余, the bound word (左右|以上), the first character of a word of the first branch's look-ahead (人口|农民|…) or of the second's ([，。；、,;]|任务|增|到|至); after 多 or 余: 万 or 亿"},
+	{Rule: "point", Pattern: "b4993d16fa59", Skip: `[\d.,零〇一二两三四五六七八九十百千万亿萬億]`, Need: `[多余{UNIT_PAST_CN}]`,
+		Why: "{NUM}{MULT}(?:多|余)?{MULT}{UNIT}: past the number's characters and the multipliers, 多 or 余, or the unit's first character that is not a numeral (%, 元, 瓦 of 千瓦, 分 of 百分点; no unit starts with a digit, . or ,)"},
 	{Rule: "decimal-years", Pattern: "a237deead71e", Skip: `[\d.,]`, Need: `年`,
 		Why: "{NUM} then 年: the number's characters, then 年"},
 	{Rule: "income-ratio", Pattern: "23b3f4c5e028", On: `\d`, Skip: `[\d.,]`, Need: `[\s:∶，。；、缩下降扩]`,
