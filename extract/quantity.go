@@ -311,7 +311,11 @@ func read(r *compiledRule, m *regexp2.Match, gn *groupNums, s []rune) (quantity,
 	q.unitText = written
 	if ok {
 		q.unit, q.classifier = schema.Unit(u.Canonical), u.Classifier
-		value = u.Scale(value)
+		if u.Exp != 0 || u.Mul != 0 {
+			// a unit of scale one (个, 元, %) keeps the value as parsed:
+			// it is read's own, and no one changes a quantity's values
+			value = u.Scale(value)
+		}
 	} else {
 		q.unit = schema.Other
 	}
