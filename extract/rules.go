@@ -5,6 +5,7 @@ import (
 	"maps"
 	"math/big"
 	"math/bits"
+	"regexp"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -196,7 +197,7 @@ func placeholders() map[string]string {
 		// and gives back at most 24 numerals looking for a unit. 萬 億 點:
 		// traditional characters.
 		"{CN}":   `[零〇一二两三四五六七八九十百千万亿萬億](?<![零〇一二两三四五六七八九十百千万亿萬億]{2})[零〇一二两三四五六七八九十百千万亿萬億]{0,23}(?:[点點][零〇一二三四五六七八九]{1,12})?`,
-		"{MULT}": `[十百千万亿]{0,4}`,
+		"{MULT}": multiplierClass + `{0,4}`,
 		// A whole run of digits, from its first: a rule starting with
 		// \d+ would otherwise be tried at every digit of a long run and
 		// scan the rest of it each time (quadratic in the run).
@@ -221,6 +222,32 @@ func boundWordsAfter() []string {
 		}
 	}
 	return ws
+}
+
+// multiplierClass is the class of the multipliers: {MULT} is a run of 0
+// to 4 of them.
+const multiplierClass = `[十百千万亿]`
+
+// Named groups the rules write to name an empty part: a group with
+// nothing in it ((?<mult>) of a rule with no multiplier, so that every
+// quantity rule has the groups read reads) and {MULT} in a group, empty
+// at most numbers. See leanCaptures.
+var (
+	emptyGroup = regexp.MustCompile(`\(\?<\w+>\)`)
+	multGroup  = regexp.MustCompile(`\(\?<(\w+)>\(\?:` + regexp.QuoteMeta(multiplierClass+`{0,4}`) + `\)\)`)
+)
+
+// leanCaptures rewrites an expanded pattern so that its named groups
+// capture nothing where they would capture the empty string: an empty
+// group is dropped, and a group of {MULT} becomes an optional group of 1
+// to 4 multipliers, which tries the same lengths in the same order
+// (4 … 1, then none). read takes an empty group for a missing one
+// (group), so it reads the same quantity; regexp2 is spared a capture,
+// and the match a group to build, for each of them
+// (TestLeanCapturesMatchTheSame).
+func leanCaptures(pattern string) string {
+	pattern = emptyGroup.ReplaceAllString(pattern, "")
+	return multGroup.ReplaceAllString(pattern, `(?:(?<${1}>`+multiplierClass+`{1,4}))?`)
 }
 
 // expand replaces the placeholders of pattern with their patterns, each
@@ -317,7 +344,7 @@ func compileRulesWith(rules []Rule, ph map[string]string) (*ruleSet, error) {
 	set := &ruleSet{}
 	var patterns []string
 	for _, r := range rules {
-		p := expand(r.Pattern, ph)
+		p := leanCaptures(expand(r.Pattern, ph))
 		first, err := firstChars(p) // parses p: a bad pattern fails here
 		if err != nil {
 			return nil, fmt.Errorf("extract: rule %s: %w", r.ID, err)

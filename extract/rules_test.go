@@ -438,3 +438,75 @@ func TestTunedRulesEqualPlain(t *testing.T) {
 		t.Fatalf("checked %d positions; want the corpus's windows (> 10000)", checked)
 	}
 }
+
+// TestLeanCapturesMatchTheSame compiles each rule whose pattern
+// leanCaptures rewrites both ways and compares, at every position of the
+// windows of the corpus, the development set, odd texts and the hostile
+// families, the span of the match and of every group that captured
+// something: what read reads (group takes an empty group for none).
+func TestLeanCapturesMatchTheSame(t *testing.T) {
+	ph := placeholders()
+	type pair struct {
+		id         string
+		full, lean *regexp2.Regexp
+	}
+	var pairs []pair
+	for _, r := range Rules {
+		full := expand(r.Pattern, ph)
+		lean := leanCaptures(full)
+		if lean == full {
+			continue
+		}
+		pairs = append(pairs, pair{r.ID, regexp2.MustCompile(`\G(?:`+full+`)`, ruleOptions), regexp2.MustCompile(`\G(?:`+lean+`)`, ruleOptions)})
+	}
+	if len(pairs) < 10 {
+		t.Fatalf("leanCaptures rewrites %d rules; want the quantity rules (at least 10)", len(pairs))
+	}
+	describe := func(m *regexp2.Match) string {
+		if m == nil {
+			return "none"
+		}
+		out := fmt.Sprintf("%d+%d", m.Index, m.Length)
+		var groups []string
+		for _, g := range m.Groups()[1:] {
+			if g.Length > 0 {
+				groups = append(groups, fmt.Sprintf(" %s@%d+%d", g.Name, g.Index, g.Length))
+			}
+		}
+		slices.Sort(groups)
+		return out + strings.Join(groups, "")
+	}
+	texts := []string{
+		"1万6千多户，2万5千公里，3亿5千万元，3-5万亩，8至10亿元，500-1万元，2万多名，3400多万人次，5千瓦时，3万千瓦，1千万千瓦，5十百千万亿元，5百千万亿千瓦",
+		"几千万人，数十家，几百万吨，三亿三千五百万人，三千八百多万人，二百八十万到三百万千瓦，百分之三十六点五，千分之五，由2.3%提高到2.5%，从9000多公里增加到1万公里",
+		"收入倍差从1.96缩小至1.81，城乡居民收入比缩小至2.31:1，平均受教育年限提高到10.5年，3000万贫困人口，贫困人口减少6800多万，",
+	}
+	for _, h := range hostile {
+		texts = append(texts, h.text(64))
+	}
+	docs := append(append(textDocs(texts...), corpusDocs(t)...), devDocs(t)...)
+	matched := 0
+	for _, sr := range sentencesOf(docs) {
+		for _, w := range windows(sr) {
+			ws := sr[w.start:w.end]
+			for at := range ws {
+				for _, p := range pairs {
+					m1, err1 := p.full.FindRunesMatchStartingAt(ws, at)
+					m2, err2 := p.lean.FindRunesMatchStartingAt(ws, at)
+					if err1 != nil || err2 != nil {
+						t.Fatal(err1, err2)
+					}
+					if got, want := describe(m2), describe(m1); got != want {
+						t.Fatalf("rule %s in %q at %d: lean captures %s, as written %s", p.id, string(ws), at, got, want)
+					}
+					if m1 != nil {
+						matched++
+					}
+				}
+			}
+		}
+	}
+	if matched < 5000 {
+		t.Fatalf("%d matches compared; want the corpus's (> 5000)", matched)
+	}
+}
