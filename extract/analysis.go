@@ -88,8 +88,18 @@ func (a *analysis) segmentClause(cs, ce int) {
 	if len(toks) == 0 {
 		return
 	}
-	if a.toks == nil {
+	if a.toks == nil && len(a.ahead) < 2 {
 		a.toks = toks // the first clause: its slice is ours (see Segmenter)
+		return
+	}
+	if a.toks == nil {
+		// room for all the clauses segmented ahead and one more: the
+		// slice does not grow as each comes in
+		n := len(toks)
+		for _, c := range a.ahead {
+			n += len(c.toks)
+		}
+		a.toks = append(make([]segment.Token, 0, n), toks...)
 		return
 	}
 	// clauses do not overlap: the new tokens go in one piece between the
