@@ -42,7 +42,7 @@ type Options struct {
 // writes a row group of the facts table (tenths of a second, tens of
 // documents) and to prepare the documents of the load's time. The bytes
 // bound (InFlightBytes) holds as well.
-const windowDocs = 64
+const windowDocs = 256
 
 // DefaultInFlightBytes is the default of Options.InFlightBytes: with the
 // memory a document costs while it is extracted (about 3 bytes per byte
@@ -110,8 +110,15 @@ func Run(ctx context.Context, inputs []corpus.Input, x *extract.Extractor, opt O
 		limit = DefaultInFlightBytes
 	}
 	window := newWindow(windowDocs*jobs, limit)
-	work := make(chan job)
-	results := make(chan done, 4*jobs)
+	// work holds a job for each worker, so that a worker done with a
+	// document takes the next at once rather than waiting for the
+	// feeder to be scheduled.
+	work := make(chan job, jobs)
+	// results holds every document the window admits, so that a worker
+	// never waits for the collector: while the collector writes a row
+	// group of the facts table, the workers go on with the next
+	// documents instead of idling (the window still bounds them).
+	results := make(chan done, windowDocs*jobs)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
