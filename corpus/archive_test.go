@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
@@ -99,7 +100,7 @@ func TestArchive(t *testing.T) {
 	if doc.Meta.Region != "山东省" || doc.Meta.Level != LevelProvince || doc.Meta.Year != 2025 {
 		t.Errorf("Load(docx member).Meta = %+v; want 山东省, province, 2025 from the member name", doc.Meta)
 	}
-	row := doc.Row(1)
+	row := doc.Row(1, utf8.RuneCountInString(doc.Text))
 	if row.Format != "docx" || row.Member != want[0].Member || row.Path != archive || row.Encoding != "" {
 		t.Errorf("Row() = format %q, member %q, path %q, encoding %q", row.Format, row.Member, row.Path, row.Encoding)
 	}

@@ -10,7 +10,6 @@ import (
 	"math"
 	"os"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/gwrfacts/gwr/schema"
 )
@@ -246,10 +245,12 @@ func tooLarge(path string, size, limit int64) error {
 }
 
 // Row returns the document's row of the documents table, with facts as
-// its fact count. Year is null when the plan year is unknown; Chars counts
-// code points of Text; RegionCode is the GB/T 2260 code of the region at
-// its level (region.Table.Resolve), null when it cannot be told.
-func (d *Document) Row(facts int) schema.Document {
+// its fact count and chars as its Chars, the code points of Text (which
+// the extractor counts as it cleans the text: extract.Layout.Chars).
+// Year is null when the plan year is unknown; RegionCode is the GB/T 2260
+// code of the region at its level (region.Table.Resolve), null when it
+// cannot be told.
+func (d *Document) Row(facts, chars int) schema.Document {
 	row := schema.Document{
 		DocID:    d.ID,
 		Path:     d.Path,
@@ -260,7 +261,7 @@ func (d *Document) Row(facts int) schema.Document {
 		Region:   d.Meta.Region,
 		Level:    d.Meta.Level,
 		DocType:  d.Meta.DocType,
-		Chars:    int32(utf8.RuneCountInString(d.Text)),
+		Chars:    int32(chars),
 		Facts:    int32(facts),
 	}
 	if d.Meta.Year != 0 {

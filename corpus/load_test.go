@@ -178,13 +178,13 @@ func TestLooksHTML(t *testing.T) {
 func TestRow(t *testing.T) {
 	doc := &Document{ID: "a", Path: "a.txt", Text: "各位代表：\n", SHA256: "ff", Encoding: "utf-8",
 		Meta: Meta{Region: "易县", Level: "county", Year: 2025, DocType: "report"}}
-	row := doc.Row(7)
+	row := doc.Row(7, 6)
 	if row.DocID != "a" || row.Path != "a.txt" || row.Chars != 6 || row.Facts != 7 || row.Year == nil || *row.Year != 2025 ||
 		row.Region != "易县" || row.Level != "county" || row.DocType != "report" || row.Encoding != "utf-8" || row.SHA256 != "ff" {
 		t.Errorf("got %+v, want the document's fields with Chars 6, Facts 7, Year 2025", row)
 	}
 	doc.Meta.Year = 0
-	if row := doc.Row(0); row.Year != nil {
+	if row := doc.Row(0, 6); row.Year != nil {
 		t.Errorf("got Year %d for an unknown year, want null", *row.Year)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/gwrfacts/gwr/schema"
 )
@@ -129,7 +130,34 @@ func checkChunkedEqualsWhole(t *testing.T, whole, small *Extractor, d Document, 
 	if gotLay != wantLay {
 		t.Errorf("%s in %d chunks of %d bytes: layout %+v, want %+v", d.ID, n, size, gotLay, wantLay)
 	}
+	if chars := utf8.RuneCountInString(d.Text); wantLay.Chars != chars {
+		t.Errorf("%s: layout Chars %d, want the %d code points of the text", d.ID, wantLay.Chars, chars)
+	}
 	if diff := firstDiff(got, want); diff != "" {
 		t.Errorf("%s in %d chunks of %d bytes: %s", d.ID, n, size, diff)
+	}
+}
+
+// TestLayoutChars: Layout.Chars is the text's length in code points as
+// offsets count them, whatever cleaning folds, joins or drops, whole and
+// in chunks.
+func TestLayoutChars(t *testing.T) {
+	texts := []Document{
+		{ID: "crlf", Text: "各位代表：\r\n今年新增企业10家——比去年多2家。\r\n"},
+		{ID: "invalid", Text: "新增\xe4\xb8企业\x8010家。\n\xff"},
+		{ID: "markdown", Text: "**新增**企业 1 0家，\u200b增长5%。\n一九九八年。\n"},
+		{ID: "html", Text: "<p>新增企业&nbsp;10家&amp;&#x4e07;个。</p>\n<p>增长5%</p>", HTML: true},
+		{ID: "empty", Text: ""},
+	}
+	x := newExtractor(t)
+	small := *x
+	small.chunkBytes = 16
+	for _, d := range texts {
+		want := utf8.RuneCountInString(d.Text)
+		for _, x := range []*Extractor{x, &small} {
+			if _, lay, _ := x.ExtractLayout(d); lay.Chars != want {
+				t.Errorf("%s (chunks of %d bytes): Chars %d, want %d", d.ID, x.chunkBytes, lay.Chars, want)
+			}
+		}
 	}
 }

@@ -144,6 +144,9 @@ type Layout struct {
 	// sentence where the plan part starts, the text having turned to this
 	// year's work (SPEC section 6); -1 when the text never turns.
 	PlanStart int
+	// Chars is the length of the document text in code points, as
+	// offsets count them: counted as the text is cleaned.
+	Chars int
 }
 
 // PlanStartColumn is PlanStart as the documents table writes it: nil when
@@ -211,12 +214,14 @@ func (x *Extractor) prepare(d Document, ex *explainer) *Prepared {
 	scan := layoutScan{planYear: d.PlanYear}
 	var kept *cleanChunk // the only chunk, cleaned once
 	cleaned := 0         // code points of the cleaned text, for the rules' work limit
+	chars := 0           // code points of the text
 	for ci, c := range chunks {
 		cc := clean(d, c)
 		if len(chunks) == 1 {
 			kept = cc
 		}
 		cleaned += len(cc.view.Runes)
+		chars = c.base + cc.view.Orig(len(cc.view.Runes))
 		for i, s := range cc.sents {
 			if scan.lay.turns {
 				break
@@ -231,7 +236,7 @@ func (x *Extractor) prepare(d Document, ex *explainer) *Prepared {
 	}
 	p := &Prepared{x: x, d: d, ex: ex, chunks: chunks, lay: scan.result(), kept: kept}
 	p.work = newRuleWork(cleaned)
-	p.out = Layout{PlanStart: -1}
+	p.out = Layout{PlanStart: -1, Chars: chars}
 	p.st = newRunState()
 	if p.lay.turns {
 		// the text before the turn reviews the past, whatever its headings say

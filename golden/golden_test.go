@@ -65,7 +65,7 @@ func run(t *testing.T, rules []extract.Rule) map[string]output {
 			t.Fatal(err)
 		}
 		facts, lay, _ := x.ExtractLayout(extract.Document{ID: d.ID, Text: d.Text, HTML: d.HTML, PlanYear: d.Meta.Year})
-		row := d.Row(len(facts))
+		row := d.Row(len(facts), lay.Chars)
 		row.PlanStart = lay.PlanStartColumn()
 		rel, err := filepath.Rel("..", d.Path)
 		if err != nil {

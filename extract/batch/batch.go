@@ -358,7 +358,7 @@ func (s staged) finish(x *extract.Extractor) (r Result, n int64) {
 	if err != nil {
 		return Result{Err: &schema.ErrorRow{DocID: in.ID, Path: in.Path, Stage: "extract", Message: fmt.Sprintf("%s: %v", corpus.SafeName(in.Path), err)}}, 0
 	}
-	row := doc.Row(len(facts))
+	row := doc.Row(len(facts), lay.Chars)
 	row.PlanStart = lay.PlanStartColumn()
 	own := doc.Member != "" || (doc.Format != corpus.FormatText && doc.Format != corpus.FormatHTML)
 	return Result{Doc: &row, Facts: facts, Text: doc.Text, OwnText: own}, int64(len(doc.Text))
