@@ -222,6 +222,17 @@ func (pw *parquetWriter) flush() error {
 	return nil
 }
 
+// EndRowGroup writes the rows buffered so far as a row group of their own
+// now, rather than once the batch is full or at Close; nothing when no
+// row is buffered. (batch.Output ends the facts' row group before a run's
+// last documents, so that it is written while they are extracted.)
+func (pw *parquetWriter) EndRowGroup() error {
+	if pw.b.rows == 0 {
+		return nil
+	}
+	return pw.flush()
+}
+
 func (pw *parquetWriter) Close() error {
 	defer pw.b.rb.Release()
 	if pw.b.rows > 0 {

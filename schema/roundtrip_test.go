@@ -231,6 +231,55 @@ func TestParquetRowGroups(t *testing.T) {
 	}
 }
 
+// TestParquetEndRowGroup: EndRowGroup cuts a row group where it is called
+// (once, however often it is called in a row), and the rows read back
+// are those written.
+func TestParquetEndRowGroup(t *testing.T) {
+	facts := randomFacts(100, 3)
+	var buf bytes.Buffer
+	w, err := NewWriter(FormatParquet, FactsTable, Meta{ToolVersion: "v0.0.0-test"}, &buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ender := w.(interface{ EndRowGroup() error })
+	for _, part := range [][]Fact{facts[:70], nil, facts[70:]} {
+		if err := w.Write(part); err != nil {
+			t.Fatal(err)
+		}
+		for range 2 {
+			if err := ender.EndRowGroup(); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "facts.parquet")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rd, err := file.OpenParquetFile(path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sizes []int64
+	for g := 0; g < rd.NumRowGroups(); g++ {
+		sizes = append(sizes, rd.MetaData().RowGroup(g).NumRows())
+	}
+	rd.Close()
+	if !slices.Equal(sizes, []int64{70, 30}) {
+		t.Errorf("row groups of %v rows, want [70 30]", sizes)
+	}
+	got, err := ReadFacts(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, facts) {
+		t.Errorf("read back %d facts, not the %d written", len(got), len(facts))
+	}
+}
+
 func TestReadMeta(t *testing.T) {
 	dir := t.TempDir()
 	for _, format := range []string{FormatParquet, FormatArrow} {

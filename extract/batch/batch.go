@@ -75,6 +75,8 @@ type Result struct {
 	// the tables.
 	Text    string
 	OwnText bool
+	// Left is the number of the run's inputs after this one (set by Run).
+	Left int
 
 	skipped bool // left out by Options.Skip: not given to the sink
 }
@@ -216,6 +218,7 @@ func Run(ctx context.Context, inputs []corpus.Input, x *extract.Extractor, opt O
 			}
 			delete(pending, next)
 			next++
+			d.r.Left = len(inputs) - next
 			window.release(d.size)
 			if d.r.skipped {
 				stats.Skipped++

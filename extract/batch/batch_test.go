@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/apache/arrow-go/v18/parquet/file"
+
 	"github.com/gwrfacts/gwr/corpus"
 	"github.com/gwrfacts/gwr/extract"
 	"github.com/gwrfacts/gwr/extract/segment"
@@ -203,6 +205,50 @@ func syntheticResult(i, facts int) Result {
 			Unit: "count", Kind: "target", Year: year, Rule: "r"})
 	}
 	return r
+}
+
+// TestOutputTailRowGroup: the facts of a run's last tailDocs documents
+// are a Parquet row group of their own, written after the row group
+// before them; the facts read back are those added, in order.
+func TestOutputTailRowGroup(t *testing.T) {
+	const docs, perDoc = tailDocs + 8, 5
+	dir := t.TempDir()
+	o, err := Create(dir, []string{"parquet"}, schema.Meta{}, CreateOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []schema.Fact
+	for i := 0; i < docs; i++ {
+		r := syntheticResult(i, perDoc)
+		r.Left = docs - 1 - i
+		want = append(want, r.Facts...)
+		if err := o.Add(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := o.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "facts.parquet")
+	rd, err := file.OpenParquetFile(path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sizes []int64
+	for g := 0; g < rd.NumRowGroups(); g++ {
+		sizes = append(sizes, rd.MetaData().RowGroup(g).NumRows())
+	}
+	rd.Close()
+	if wantSizes := []int64{(docs - tailDocs) * perDoc, tailDocs * perDoc}; !reflect.DeepEqual(sizes, wantSizes) {
+		t.Errorf("row groups of %v facts, want %v", sizes, wantSizes)
+	}
+	got, err := schema.ReadFacts(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("read back %d facts, not the %d added", len(got), len(want))
+	}
 }
 
 func TestPartitionedLayout(t *testing.T) {
