@@ -112,10 +112,10 @@ func Run(ctx context.Context, inputs []corpus.Input, x *extract.Extractor, opt O
 		limit = DefaultInFlightBytes
 	}
 	window := newWindow(windowDocs*jobs, limit)
-	// work holds a job for each worker, so that a worker done with a
-	// document takes the next at once rather than waiting for the
-	// feeder to be scheduled.
-	work := make(chan job, jobs)
+	// work holds every job the window admits, so that a worker done with
+	// a document takes the next at once, even while the feeder waits to
+	// be scheduled or for the size of the next input (a stat).
+	work := make(chan job, windowDocs*jobs)
 	// results holds every document the window admits, so that a worker
 	// never waits for the collector: while the collector writes a row
 	// group of the facts table, the workers go on with the next
@@ -188,6 +188,9 @@ func Run(ctx context.Context, inputs []corpus.Input, x *extract.Extractor, opt O
 				if !ok {
 					flush()
 					return
+				}
+				if ctx.Err() != nil {
+					return // the jobs still queued are not wanted
 				}
 				kept = append(kept, prepare(j, inputs[j.i], x, opt))
 				select {
