@@ -140,8 +140,12 @@ func Discover(args []string) ([]Input, error) {
 
 // walk lists the input files under dir, sorted by path. A directory that
 // cannot be read is listed too, with its error in failed: the walk goes on
-// past it.
+// past it. dir itself may be a link to a directory (links to directories
+// inside it are not followed).
 func walk(dir string, failed map[string]error) []string {
+	if info, err := os.Lstat(dir); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		dir += string(filepath.Separator) // WalkDir goes through a link given as DIR/
+	}
 	var found []string
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {

@@ -95,6 +95,29 @@ func TestDiscoverSymlinks(t *testing.T) {
 	}
 }
 
+// TestDiscoverLinkedDir: a directory given as a link to one is walked like
+// the directory itself, with the paths under the name given.
+func TestDiscoverLinkedDir(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"real/a.txt": "x", "real/sub/b.txt": "x"})
+	link := filepath.Join(dir, "linked")
+	if err := os.Symlink(filepath.Join(dir, "real"), link); err != nil {
+		t.Skip("symlinks not supported:", err)
+	}
+	got, err := Discover([]string{link})
+	if err != nil {
+		t.Fatalf("Discover(%s): %v", link, err)
+	}
+	var paths []string
+	for _, in := range got {
+		paths = append(paths, in.Path)
+	}
+	want := []string{filepath.Join(link, "a.txt"), filepath.Join(link, "sub/b.txt")}
+	if !reflect.DeepEqual(paths, want) {
+		t.Errorf("got paths %v, want %v", paths, want)
+	}
+}
+
 func TestDiscoverErrors(t *testing.T) {
 	dir := t.TempDir()
 	missing := filepath.Join(dir, "no-such-report.txt")
