@@ -5,6 +5,7 @@ package extract
 import (
 	"regexp"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -29,10 +30,10 @@ func (a *analysis) nounAfter(i int) phrase {
 			}
 		}
 	}
-	for k, t := range toks {
-		if t.End <= i {
-			continue
-		}
+	// the tokens are ordered and do not overlap: those ending after i
+	// start at the first token ending after i
+	for k := sort.Search(len(toks), func(k int) bool { return toks[k].End > i }); k < len(toks); k++ {
+		t := toks[k]
 		if t.Start < quoteEnd {
 			p = p.add(t.Start, t.End)
 			continue
@@ -514,8 +515,8 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 			ind, why = a.keptFragment(bad, tsubj, tmid), why+"-kept-fragment" // no other name: the words found say more than none
 		}
 	}
-	if prev != nil && len(ind) > 0 && len(prev.ind) > 0 && prev.ind[len(prev.ind)-1].end <= ind[0].start && a.nameable(prev.ind) {
-		if s := a.text(ind); genericHeads[s] && prev.q.unit == schema.Count || isRateName(s) && utf8.RuneCountInString(s) <= 3 || scaleHeads[s] && prev.q.unit == q.unit {
+	if prev != nil && len(ind) > 0 && len(prev.ind) > 0 && prev.ind[len(prev.ind)-1].end <= ind[0].start {
+		if s := a.text(ind); (genericHeads[s] && prev.q.unit == schema.Count || isRateName(s) && utf8.RuneCountInString(s) <= 3 || scaleHeads[s] && prev.q.unit == q.unit) && a.nameable(prev.ind) {
 			// 重点项目1349个，完成【投资】3210亿元; 投资完成34.67亿元，【完成率】达到146.6%:
 			// the head names the figure of the things named before (SPEC 2)
 			switch k := overlap(prev.indicator, s); {
@@ -658,10 +659,13 @@ func (a *analysis) predicateOfPrevious(subj phrase, prev *fact, cs, cueS int) bo
 // 26%: 承接转移项目). A scale head has its own rule (name-of-previous, in
 // the same unit). nil otherwise.
 func (a *analysis) ownerOfHead(prev *fact, ind phrase, cs int) phrase {
-	if prev == nil || len(ind) != 1 || len(prev.ind) == 0 || prev.ind[len(prev.ind)-1].end > ind[0].start || cs < 1 || !a.nameable(prev.ind) {
+	if prev == nil || len(ind) != 1 || len(prev.ind) == 0 || prev.ind[len(prev.ind)-1].end > ind[0].start || cs < 1 {
 		return nil
 	}
-	if prev.q.end != cs-1 && maxEnd(prev.ind) != cs-1 || !strings.ContainsRune("、，", a.s[cs-1]) || len(a.trim(phrase{}.add(cs, ind[0].start))) > 0 && !a.cueBetween(cs, ind[0].start) {
+	// (the cheap tests first: the previous name is tested only for a head
+	// that opens its clause right after it)
+	if prev.q.end != cs-1 && maxEnd(prev.ind) != cs-1 || !strings.ContainsRune("、，", a.s[cs-1]) || !a.nameable(prev.ind) ||
+		len(a.trim(phrase{}.add(cs, ind[0].start))) > 0 && !a.cueBetween(cs, ind[0].start) {
 		return nil // the head opens the clause right after the previous figure or its name, which ends its own
 	}
 	s := a.text(ind)
