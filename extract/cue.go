@@ -5,6 +5,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gwrfacts/gwr/extract/lexicon"
 	"github.com/gwrfacts/gwr/schema"
@@ -36,11 +37,24 @@ var cueSet, maxCue = func() (map[string]bool, int) {
 	return set, n
 }()
 
+// cueFirsts and cueLasts hold the first and the last characters of the cue
+// words: firstCue and findCue look words up only from (to) one of them.
+var cueFirsts, cueLasts = func() (*runeSet, *runeSet) {
+	var first, last runeSet
+	for _, w := range allCues {
+		r, _ := utf8.DecodeRuneInString(w)
+		first.add(r)
+		r, _ = utf8.DecodeLastRuneInString(w)
+		last.add(r)
+	}
+	return &first, &last
+}()
+
 // findCue returns the nearest cue word in [from, to) that sits on word
 // boundaries, as [start, end), or -1.
 func (a *analysis) findCue(from, to int) (string, int, int) {
 	for end := to; end > from; end-- {
-		if !a.tokE[end] {
+		if !a.tokE[end] || !cueLasts.has(a.s[end-1]) {
 			continue
 		}
 		for st := max(from, end-maxCue); st < end; st++ {
@@ -128,7 +142,7 @@ func isLevelCue(w string) bool { return lex.Is(w, lexicon.Level) }
 // firstCue returns the first cue word in [from, to) on word boundaries.
 func (a *analysis) firstCue(from, to int) (string, int, int) {
 	for st := from; st < to; st++ {
-		if !a.tokStart[st] {
+		if !a.tokStart[st] || !cueFirsts.has(a.s[st]) {
 			continue
 		}
 		for end := min(to, st+maxCue); end > st; end-- {

@@ -62,11 +62,26 @@ func maxRunes(words []string) int {
 	return n
 }
 
+// runeSet is a set of characters, a bit per BMP character. It serves to
+// rule characters out before a look-up: a character outside the BMP (or
+// no valid one) is always in it.
+type runeSet [0x10000 / 64]uint64
+
+// add puts r in the set (a character outside the BMP is in it already).
+func (s *runeSet) add(r rune) {
+	if uint32(r) < 0x10000 {
+		s[r/64] |= 1 << (r % 64)
+	}
+}
+
+// has reports whether r may be in the set.
+func (s *runeSet) has(r rune) bool { return uint32(r) >= 0x10000 || s[r/64]&(1<<(r%64)) != 0 }
+
 // wordIndex finds the words of several lists in one pass over a text. A
 // bit per BMP character tells whether a word starts with it, so most
 // characters cost one test.
 type wordIndex struct {
-	first [0x10000 / 64]uint64
+	first runeSet // the first characters of the words in the BMP
 	words map[rune][]indexedWord
 	other bool // a word starts outside the BMP
 }
@@ -82,7 +97,7 @@ func newWordIndex(lists ...[]string) *wordIndex {
 		for _, w := range list {
 			r, _ := utf8.DecodeRuneInString(w)
 			if r < 0x10000 {
-				x.first[r/64] |= 1 << (r % 64)
+				x.first.add(r)
 			} else {
 				x.other = true
 			}
@@ -95,7 +110,7 @@ func newWordIndex(lists ...[]string) *wordIndex {
 // starts reports whether a word of the index starts with r.
 func (x *wordIndex) starts(r rune) bool {
 	if r < 0x10000 {
-		return x.first[r/64]&(1<<(r%64)) != 0
+		return x.first.has(r)
 	}
 	return x.other
 }
