@@ -1611,12 +1611,8 @@ func (a *analysis) dropMembers(ind phrase) phrase {
 // word of the segmentation that goes on after it (【高】等院校, 中【等】职业):
 // a character that is not the last of its word.
 func (a *analysis) startsWord(i int) bool {
-	for _, t := range a.toks {
-		if t.Start <= i && i < t.End-1 {
-			return true
-		}
-	}
-	return false
+	t, ok := a.tokenHolding(i)
+	return ok && i < t.End-1
 }
 
 // noteRe matches a footnote mark inside a name: “双千工程”[1]项目,
@@ -1815,10 +1811,10 @@ func (a *analysis) besideAdverbial(p phrase) phrase {
 // == "p", without making the list of tokens.
 func (a *analysis) startsWithPreposition(p phrase) bool {
 	for _, sp := range p {
-		for _, t := range a.toks {
-			if t.Start >= sp.start && t.End <= sp.end {
-				return a.posAt(t.Start) == "p"
-			}
+		// the first token starting in the piece, if it ends there too (the
+		// tokens are ordered and do not overlap: no later one would)
+		if k := a.firstTokenFrom(sp.start); k < len(a.toks) && a.toks[k].End <= sp.end {
+			return a.posAt(a.toks[k].Start) == "p"
 		}
 	}
 	return false
@@ -1826,10 +1822,8 @@ func (a *analysis) startsWithPreposition(p phrase) bool {
 
 // posAt returns the part-of-speech tag of the token starting at i, or "".
 func (a *analysis) posAt(i int) string {
-	for _, t := range a.toks {
-		if t.Start == i {
-			return t.POS
-		}
+	if k := a.firstTokenFrom(i); k < len(a.toks) && a.toks[k].Start == i {
+		return a.toks[k].POS
 	}
 	return ""
 }
@@ -1995,22 +1989,14 @@ func (a *analysis) isPlace(p phrase) bool {
 	if places[a.text(p)] {
 		return true
 	}
-	// one token that covers p: p is one piece (pieces are never empty),
-	// that token lies inside it and no other does (a.tokens(p) would be
-	// that token alone)
+	// one token that is p: p is one piece and the first token starting
+	// in it spans it (the tokens are ordered and do not overlap: no other
+	// lies inside)
 	if len(p) != 1 {
 		return false
 	}
-	n, one := 0, segment.Token{}
-	for _, t := range a.toks {
-		if t.Start >= p[0].start && t.End <= p[0].end {
-			if n++; n > 1 {
-				return false
-			}
-			one = t
-		}
-	}
-	return n == 1 && one.Start == p[0].start && one.End == p[0].end && a.posAt(one.Start) == "ns"
+	k := a.firstTokenFrom(p[0].start)
+	return k < len(a.toks) && a.toks[k].Start == p[0].start && a.toks[k].End == p[0].end && a.toks[k].POS == "ns"
 }
 
 // namedBefore returns the name an earlier clause of the sentence gave to

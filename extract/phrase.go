@@ -146,10 +146,18 @@ func (a *analysis) trim(p phrase) phrase {
 // token neither guessed (tagged x) nor a person's name (nr), which the
 // segmenter finds in any two characters.
 func (a *analysis) wordAt(i int) (segment.Token, bool) {
-	for _, t := range a.toks {
-		if t.Start <= i && i < t.End {
-			return t, t.POS != "x" && !strings.HasPrefix(t.POS, "nr") // 占【比达】: no person's name
-		}
+	if t, ok := a.tokenHolding(i); ok {
+		return t, t.POS != "x" && !strings.HasPrefix(t.POS, "nr") // 占【比达】: no person's name
+	}
+	return segment.Token{}, false
+}
+
+// tokenHolding returns the token that holds code point i, if any: the
+// last token starting at i or before it (the tokens are ordered and do
+// not overlap), if it reaches past i.
+func (a *analysis) tokenHolding(i int) (segment.Token, bool) {
+	if k := a.firstTokenFrom(i+1) - 1; k >= 0 && i < a.toks[k].End {
+		return a.toks[k], true
 	}
 	return segment.Token{}, false
 }
