@@ -29,6 +29,7 @@ type analysis struct {
 	ahead          []clauseTokens  // clauses segmented ahead of need (segmentAhead)
 	trims          []trimmed       // the texts trimmed so far (see trimBounds)
 	fragmentToks   []span          // fragment's buffer of tokens
+	notTime        int8            // whether str holds a not-time word: 0 not known yet, 1 yes, -1 no (holdsNotTime)
 }
 
 // clauseTokens is the clause [start, end) of a sentence and its tokens,

@@ -10,7 +10,10 @@ func (a *analysis) hedgeOf(qs int, cue string) (string, string) {
 	if !a.hedged {
 		return "", "no-hedge-in-sentence"
 	}
-	s := maskNotTime(a.sub(0, qs))
+	s := a.sub(0, qs)
+	if a.holdsNotTime() {
+		s = maskNotTime(s)
+	}
 	words, why := hedgeIndex, "last-hedge-before"
 	if targetsMet(s) {
 		// 主要预期目标全面完成，地区生产总值增长【5.6%】: the plan words name
@@ -37,3 +40,15 @@ var hedgesNotPlan = func() []string {
 // hedgesNotPlanIndex finds the words of hedgesNotPlan (hedgeIndex those of
 // hedgeWords) in one pass.
 var hedgesNotPlanIndex = newWordIndex(hedgesNotPlan)
+
+// holdsNotTime reports whether the sentence holds a not-time word, found
+// once: a sentence without one has none to mask before any of its numbers.
+func (a *analysis) holdsNotTime() bool {
+	if a.notTime == 0 {
+		a.notTime = -1
+		if notTimeIndex.any(a.str) {
+			a.notTime = 1
+		}
+	}
+	return a.notTime > 0
+}
