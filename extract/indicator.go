@@ -1724,6 +1724,9 @@ func (a *analysis) endsInQuantity(p phrase) bool {
 func (a *analysis) adverbialsIn(toks []span) []span {
 	var out []span
 	for _, t := range toks {
+		if !adverbialFirsts.has(a.s[t.start]) {
+			continue // (most words)
+		}
 		for _, w := range adverbialRunes {
 			e := t.start + len(w)
 			if e > toks[len(toks)-1].end || a.s[t.start] != w[0] || !slices.Equal(a.s[t.start:e], w) || !a.tokE[e] {
@@ -1745,13 +1748,15 @@ func (a *analysis) adverbialsIn(toks []span) []span {
 var adverbials = []string{"只", "仅", "才", "也", "果断", "稳妥", "第一时间", "期间", "情况下", "执行中", "本世纪末", "中有"}
 
 // adverbialRunes are the adverbials as code points, compared with the
-// sentence's own without converting them for every token.
-var adverbialRunes = func() [][]rune {
-	out := make([][]rune, len(adverbials))
+// sentence's own without converting them for every token; adverbialFirsts
+// holds their first characters.
+var adverbialRunes, adverbialFirsts = func() ([][]rune, *runeSet) {
+	out, firsts := make([][]rune, len(adverbials)), &runeSet{}
 	for i, w := range adverbials {
 		out[i] = []rune(w)
+		firsts.add(out[i][0])
 	}
-	return out
+	return out, firsts
 }()
 
 // named returns p tidied when it is a name, else the name beside its
