@@ -66,7 +66,7 @@ func trimBounds(full string) (lo, hi int) {
 				s = full[lo:hi]
 			}
 		}
-		if strings.Contains(s, "以来") {
+		if has&trimSince != 0 && strings.Contains(s, "以来") {
 			if loc := leadingSince.FindStringIndex(s); loc != nil && loc[1] < len(s) {
 				lo, changed = lo+loc[1], true
 				s = full[lo:hi]
@@ -112,7 +112,7 @@ func trimBounds(full string) (lo, hi int) {
 		// only the words that start (end) with the character s starts
 		// (ends) with are tried: no other word can match
 		first, _ := utf8.DecodeRuneInString(s)
-		for _, p := range trimPrefixesByFirst[first] {
+		for _, p := range trimPrefixesByFirst.of(first) {
 			// a cut never leaves a head alone: 完成率 is no 率
 			if strings.HasPrefix(s, p) && !loneHead(s[len(p):]) {
 				lo, changed = lo+len(p), true
@@ -121,7 +121,7 @@ func trimBounds(full string) (lo, hi int) {
 			}
 		}
 		last, _ := utf8.DecodeLastRuneInString(s)
-		for _, p := range trimSuffixesByLast[last] {
+		for _, p := range trimSuffixesByLast.of(last) {
 			if strings.HasSuffix(s, p) && !loneHead(s[:len(s)-len(p)]) {
 				hi, changed = hi-len(p), true
 				s = full[lo:hi]
@@ -142,6 +142,7 @@ const (
 	trimYear                   // 年月
 	trimOpen                   // （(
 	trimClose                  // ）)
+	trimSince                  // 以 (of 以来)
 )
 
 // trimCharsOf returns the bits of the characters trimBounds looks for
@@ -158,6 +159,8 @@ func trimCharsOf(s string) int {
 			has |= trimOpen
 		case '）', ')':
 			has |= trimClose
+		case '以':
+			has |= trimSince
 		}
 	}
 	return has
@@ -197,18 +200,38 @@ func indexAnyIf(may bool, s, chars string) int {
 // trimPrefixesByFirst holds the words of trimPrefixes by their first
 // character, trimSuffixesByLast those of trimSuffixes by their last, each
 // list in the order of the whole list (longest first).
-var trimPrefixesByFirst, trimSuffixesByLast = func() (map[rune][]string, map[rune][]string) {
-	first, last := map[rune][]string{}, map[rune][]string{}
+var trimPrefixesByFirst, trimSuffixesByLast = func() (*wordsByRune, *wordsByRune) {
+	first, last := &wordsByRune{words: map[rune][]string{}}, &wordsByRune{words: map[rune][]string{}}
 	for _, p := range trimPrefixes {
 		r, _ := utf8.DecodeRuneInString(p)
-		first[r] = append(first[r], p)
+		first.add(r, p)
 	}
 	for _, p := range trimSuffixes {
 		r, _ := utf8.DecodeLastRuneInString(p)
-		last[r] = append(last[r], p)
+		last.add(r, p)
 	}
 	return first, last
 }()
+
+// wordsByRune holds words by one of their characters, with the set of
+// those characters: most characters are ruled out without a map look-up.
+type wordsByRune struct {
+	set   runeSet
+	words map[rune][]string
+}
+
+func (w *wordsByRune) add(r rune, word string) {
+	w.set.add(r)
+	w.words[r] = append(w.words[r], word)
+}
+
+// of returns the words held by r, in the order they were added.
+func (w *wordsByRune) of(r rune) []string {
+	if !w.set.has(r) {
+		return nil
+	}
+	return w.words[r]
+}
 
 // loneHead reports whether s is one character that ends the name of a
 // rate, amount or ratio (率, 额, 量): a cut that would leave it alone keeps

@@ -126,7 +126,7 @@ func trimPieces(t *testing.T) []string {
 			}
 		}
 	}
-	alphabet := []rune("较比是由从上去半同期年末底的在于到至今全当内来间后一二三四五十0129（）()“”　 *等率额企业")
+	alphabet := []rune("较比是由从上去半同期年末底的在于到至今全当内来以间后一二三四五十0129（）()“”　 *等率额企业")
 	rng := rand.New(rand.NewPCG(3, 4))
 	for range 30000 {
 		r := make([]rune, 1+rng.IntN(14))
