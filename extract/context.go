@@ -207,6 +207,22 @@ func (c chain) add(s string, w timeWords) chain {
 	return chain{text: c.text + s, words: c.words.then(len(c.text), w)}
 }
 
+// holdsFiveEnd reports whether s holds 五末 or 五”末 (“十三五”末), in one
+// pass over s.
+func holdsFiveEnd(s string) bool {
+	for i := strings.Index(s, "末"); i >= 0; {
+		if before := strings.TrimSuffix(s[:i], "”"); strings.HasSuffix(before, "五") {
+			return true
+		}
+		k := strings.Index(s[i+len("末"):], "末")
+		if k < 0 {
+			break
+		}
+		i += len("末") + k
+	}
+	return false
+}
+
 // in reports whether the word ending at end lies within a prefix of n bytes.
 func in(end, n int) bool { return end >= 0 && end <= n }
 
@@ -248,7 +264,7 @@ func timeOf(p part, before string, w *timeWords, planYear int) (kind schema.Kind
 	// The regexps run only when their literal parts are present.
 	named := false   // the sentence names the figure's year: it wins over multi-year words
 	afterNamed := "" // the text after the last year named
-	if in(w.nian, upto) && (in(w.c20, upto) || in(w.c19, upto) || in(w.cnYear, upto)) || strings.Contains(before, "五末") || strings.Contains(before, "五”末") {
+	if in(w.nian, upto) && (in(w.c20, upto) || in(w.c19, upto) || in(w.cnYear, upto)) || holdsFiveEnd(before) {
 		b := before
 		if in(w.cnYear, upto) {
 			b = arabicYears(b)
