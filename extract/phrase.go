@@ -103,6 +103,9 @@ func (a *analysis) trimBounds(s string) (lo, hi int) {
 		}
 	}
 	lo, hi = trimBounds(s)
+	if a.trims == nil {
+		a.trims = make([]trimmed, 0, 16) // (a sentence trims a dozen texts or more: no growing one by one)
+	}
 	a.trims = append(a.trims, trimmed{s, lo, hi})
 	return lo, hi
 }
