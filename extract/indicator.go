@@ -53,7 +53,7 @@ func (a *analysis) nounAfter(i int) phrase {
 				continue
 			}
 		}
-		r0 := []rune(t.Text)[0]
+		r0 := firstRune(t.Text)
 		if t.Start < i {
 			// the quantity ends inside a token (个村): keep the rest
 			rest := []rune(a.sub(i, t.End))
@@ -99,7 +99,7 @@ func (a *analysis) nounAfter(i int) phrase {
 		// one character the segmenter tagged as a measure word, numeral or
 		// verb ends a name at the end of its clause: 精品国医【堂】, 服务【点】, 境外【展】
 		if !noun && len(p) > 0 && (t.POS == "q" || t.POS == "m" || t.POS == "v") && utf8.RuneCountInString(t.Text) == 1 && isHan(r0) &&
-			(k+1 == len(toks) || isClauseMark([]rune(toks[k+1].Text)[0])) && (t.End >= len(a.s) || isClauseMark(a.s[t.End])) {
+			(k+1 == len(toks) || isClauseMark(firstRune(toks[k+1].Text))) && (t.End >= len(a.s) || isClauseMark(a.s[t.End])) {
 			noun = true
 		}
 		// an adjective ends no name: 战新产业项目【扎实】推进
@@ -821,7 +821,7 @@ func (a *analysis) nameOverModifier(q *quantity, after phrase) phrase {
 		if t.Start >= ce || t.End > s+maxIndicator {
 			break
 		}
-		r0 := []rune(t.Text)[0]
+		r0 := firstRune(t.Text)
 		if isClauseMark(r0) || strings.ContainsRune("“”《》（）()", r0) || unicode.IsDigit(r0) || t.Text != "的" && strings.Contains(t.Text, "的") {
 			break
 		}
@@ -1955,7 +1955,7 @@ func (a *analysis) looseNounAfter(i int) phrase {
 		if t.End <= i || t.Start < i {
 			continue
 		}
-		if t.Start >= ce || unicode.IsDigit([]rune(t.Text)[0]) && a.hasQuantity(t.Start, t.End) {
+		if t.Start >= ce || unicode.IsDigit(firstRune(t.Text)) && a.hasQuantity(t.Start, t.End) {
 			break // the next figure; a number that is no fact (65岁及以上) is part of the name
 		}
 		noun := strings.HasPrefix(t.POS, "n") || t.POS == "vn" || t.POS == "j" || t.POS == "l" || t.POS == "eng" || t.Text == "”"
@@ -2119,6 +2119,13 @@ func (a *analysis) afterFirstVerbOfNextClause(i int, noun func(int) phrase) phra
 		}
 	}
 	return nil
+}
+
+// firstRune returns the first code point of s, a token's text: what
+// []rune(s)[0] is, without the conversion.
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
 
 // isModifier reports whether an indicator is only a qualifier (省级, 市级,
