@@ -26,12 +26,13 @@ type Options struct {
 	// counted in Stats.Skipped. It is called from the workers, concurrently.
 	Skip func(sha256 string) bool
 	// InFlightBytes bounds the documents in flight (being read and
-	// extracted, or done and waiting for the ones before them) by their
-	// size on disk (an archive member's uncompressed size): a document
-	// starts only while the sizes of those in flight and its own stay
-	// within it, or when none is in flight (a document larger than the
-	// bound runs alone). 0 means DefaultInFlightBytes; at most windowDocs
-	// documents per worker are in flight in any case.
+	// extracted, or done and waiting for the ones before them and for
+	// their rows to be handed to the sink) by their size on disk (an
+	// archive member's uncompressed size): a document starts only while
+	// the sizes of those in flight and its own stay within it, or when
+	// none is in flight (a document larger than the bound runs alone).
+	// 0 means DefaultInFlightBytes; at most windowDocs documents per
+	// worker are in flight in any case.
 	InFlightBytes int64
 }
 
@@ -222,7 +223,6 @@ func Run(ctx context.Context, inputs []corpus.Input, x *extract.Extractor, opt O
 			delete(pending, next)
 			next++
 			d.r.Left = len(inputs) - next
-			window.release(d.size)
 			if d.r.skipped {
 				stats.Skipped++
 			} else {
@@ -237,6 +237,12 @@ func Run(ctx context.Context, inputs []corpus.Input, x *extract.Extractor, opt O
 					stats.Errors++
 				}
 			}
+			// Only now, with its rows handed over, does the document
+			// leave the window: released before Add, the next one
+			// could load while the sink still holds these rows (two
+			// 50 MB documents at once, and TestRunInFlightBytes saw
+			// two in flight when the collector was slow to call Add).
+			window.release(d.size)
 			stats.Elapsed = time.Since(start)
 			if opt.Progress != nil {
 				opt.Progress(stats)
