@@ -128,8 +128,10 @@ func (lazy) SegmentEach(parts []string) [][]Token {
 }
 
 // load places the dictionaries on disk (placeDicts: the cache, else a
-// temporary directory) and loads them into a new gojieba instance; the
-// table of the words' tags (pos.go) reads the same dictionaries.
+// temporary directory) and loads them into a new gojieba instance
+// (newJieba, which returns an error where cppjieba would abort the
+// process); the table of the words' tags (pos.go) reads the same
+// dictionaries.
 func load() (*Jieba, error) {
 	files, err := dictSet()
 	if err != nil {
@@ -146,7 +148,12 @@ func load() (*Jieba, error) {
 		return nil, err
 	}
 	defer done()
-	return &Jieba{j: gojieba.NewJieba(paths...), pos: defaultPosTable(userData)}, nil
+	loadHook("placed")
+	j, err := newJieba(paths)
+	if err != nil {
+		return nil, err
+	}
+	return &Jieba{j: j, pos: defaultPosTable(userData)}, nil
 }
 
 // UserDict returns the domain dictionary jieba loads: the lexicon's words
