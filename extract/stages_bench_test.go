@@ -156,3 +156,63 @@ func (r *recorder) SegmentEach(parts []string) [][]segment.Token {
 	r.runs = append(r.runs, parts)
 	return segment.Each(r.seg, parts)
 }
+
+// BenchmarkDescribe times the attribute questions alone: describe of every
+// quantity of every sentence, in order (each fact after the one before it),
+// with the segmentation of the clauses read from memory (memoSegmenter),
+// on the documents of BenchmarkStages. The sentences are read without
+// their part of the report or the sentences chained to them (no section,
+// no chain), so the time questions take their plainest branches. MB/s is
+// of report text, as in BenchmarkStages:
+//
+//	GWR_STAGES_DIR=$PWD/bench/data/50mb go test -run - -bench Describe -cpu 1 ./extract
+func BenchmarkDescribe(b *testing.B) {
+	var docs []Document
+	if dir := os.Getenv("GWR_STAGES_DIR"); dir != "" {
+		docs = readDocs(b, filepath.Join(dir, "*.txt"), 5e6)
+	} else {
+		docs = append(corpusDocs(b), devDocs(b)...)
+	}
+	x := newExtractor(b)
+	seg, err := segment.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	memo := &memoSegmenter{seg: seg, tokens: map[string][]segment.Token{}}
+	type described struct {
+		s        []rune
+		str      string
+		words    timeWords
+		hedged   bool
+		qs       []quantity
+		planYear int
+	}
+	var sents []described
+	var size int64
+	for _, d := range docs {
+		size += int64(len(d.Text))
+		for _, s := range sentencesOf([]Document{d}) {
+			qs, _ := x.match(s, nil, newRuleWork(len(s)))
+			if len(qs) > 0 {
+				carryListBound(qs, s)
+				words, hedged := sentenceWords(string(s))
+				sents = append(sents, described{s, string(s), words, hedged, qs, d.PlanYear})
+			}
+		}
+	}
+	describeAll := func() {
+		for _, d := range sents {
+			an := newAnalysis(d.s, d.str, d.words, d.hedged, memo)
+			an.qs = slices.Clone(d.qs)
+			var prev *fact
+			for i := range an.qs {
+				prev = an.describe(&an.qs[i], prev, part{}, "", d.planYear)
+			}
+		}
+	}
+	describeAll() // the segmentation of every clause, into memo
+	b.SetBytes(size)
+	for b.Loop() {
+		describeAll()
+	}
+}
