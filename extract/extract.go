@@ -202,6 +202,18 @@ func (x *Extractor) SegmenterReady() <-chan struct{} {
 	return closed
 }
 
+// SegmenterErr returns the error of a segmenter that could not be made
+// ready (segment.Lazy whose dictionaries did not load), waiting for it to
+// be ready or fail; nil for a segmenter that cannot fail. When it is not
+// nil every segmentation panics: no document can be extracted, and the
+// error is the run's, not a document's.
+func (x *Extractor) SegmenterErr() error {
+	if e, ok := x.seg.(interface{ Err() error }); ok {
+		return e.Err()
+	}
+	return nil
+}
+
 // Prepare does the work of ExtractLayout that comes before the first
 // segmentation; Finish does the rest.
 func (x *Extractor) Prepare(d Document) *Prepared { return x.prepare(d, nil) }

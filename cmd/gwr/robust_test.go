@@ -1116,28 +1116,46 @@ func TestExtractCPUProfile(t *testing.T) {
 // TestExtractDictionaryLoadFails checks the background loading of the
 // segmenter's dictionaries: when they cannot be loaded (no cache directory,
 // as XDG_CACHE_HOME is relative, and no temporary directory to unpack them
-// into), gwr extract fails with the reason and
-// leaves no tables, instead of writing documents whose segmentation
-// panicked. The check runs in a child process (this test binary again),
-// whose dictionaries are not loaded yet.
+// into), gwr extract fails with status 2 and one line naming the
+// dictionaries and both causes, and leaves the output as it was: no
+// tables in a new directory, the tables of the run before in an old one.
+// No document is reported as failed: before, each was an "extract failed:
+// internal error (please report)" line (the panic of its segmentation)
+// before the real error. The check runs in a child process (this test
+// binary again), whose dictionaries are not loaded yet.
 func TestExtractDictionaryLoadFails(t *testing.T) {
-	if dir := os.Getenv("GWR_TEST_DICT_CHILD"); dir != "" {
+	reports := []string{filepath.Join("..", "..", "corpus", "002_8301e86fb68a1f77.txt"), filepath.Join("..", "..", "corpus", "003_8d678484d61eac6b.txt")}
+	if out := os.Getenv("GWR_TEST_DICT_CHILD"); out != "" {
 		var o, e bytes.Buffer
-		s := run([]string{"extract", "--quiet", "--format", "jsonl", "-o", filepath.Join(dir, "out"), filepath.Join("..", "..", "corpus", "002_8301e86fb68a1f77.txt")}, &o, &e)
+		s := run(append([]string{"extract", "--format", "jsonl", "-o", out}, reports...), &o, &e)
 		fmt.Printf("status=%d\n%s", s, e.String())
 		return
 	}
 	dir := t.TempDir()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestExtractDictionaryLoadFails$")
-	cmd.Env = append(os.Environ(), "GWR_TEST_DICT_CHILD="+dir, "XDG_CACHE_HOME=relative", "TMPDIR="+filepath.Join(dir, "missing"))
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("child: %v\n%s", err, out)
+	old := filepath.Join(dir, "old")
+	if s, _, e := runGWR(t, time.Minute, "extract", "--quiet", "--format", "jsonl", "-o", old, reports[0]); s != 0 {
+		t.Fatalf("first run: status %d: %s", s, e)
 	}
-	if !strings.Contains(string(out), "status=2\n") || !strings.Contains(string(out), "missing: no such file or directory") {
-		t.Errorf("gwr extract with no temporary directory printed\n%s\nwant status=2 and the error of unpacking the dictionaries", out)
-	}
-	if _, err := os.Stat(filepath.Join(dir, "out", "facts.jsonl")); err == nil {
-		t.Errorf("gwr extract with no temporary directory wrote %s, want no tables", filepath.Join(dir, "out", "facts.jsonl"))
+	before := hashDir(t, old)
+	for _, out := range []string{filepath.Join(dir, "new"), old} {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestExtractDictionaryLoadFails$")
+		cmd.Env = append(os.Environ(), "GWR_TEST_DICT_CHILD="+out, "XDG_CACHE_HOME=relative", "TMPDIR="+filepath.Join(dir, "missing"))
+		b, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("child: %v\n%s", err, b)
+		}
+		got, _, _ := strings.Cut(string(b), "PASS\n")
+		want := "status=2\ngwr extract: cannot load the dictionaries: not written to the cache (path in $XDG_CACHE_HOME is relative) nor to a temporary directory: " +
+			filepath.Join(dir, "missing") + ": no such file or directory\n"
+		if got != want {
+			t.Errorf("gwr extract -o %s with no temporary directory printed\n%s\nwant\n%s", out, got, want)
+		}
+		if out == old {
+			if after := hashDir(t, old); !equalMaps(before, after) {
+				t.Errorf("gwr extract with no temporary directory changed %s", old)
+			}
+		} else if _, err := os.Stat(filepath.Join(out, "facts.jsonl")); err == nil {
+			t.Errorf("gwr extract with no temporary directory wrote %s, want no tables", filepath.Join(out, "facts.jsonl"))
+		}
 	}
 }

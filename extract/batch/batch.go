@@ -90,6 +90,12 @@ type Sink interface {
 // Run extracts every input and hands the results to sink in input order.
 // It stops early, returning ctx.Err(), when ctx is cancelled; results
 // already given to sink stay valid.
+//
+// When the extractor's segmenter cannot be made ready (its dictionaries
+// do not load: no file descriptors left, no directory to write them to),
+// Run returns that error (Extractor.SegmenterErr) before it gives sink
+// any result: no document can be extracted, and the failure is the run's,
+// not an error row of each document.
 func Run(ctx context.Context, inputs []corpus.Input, x *extract.Extractor, opt Options, sink Sink) (Stats, error) {
 	jobs := opt.Jobs
 	if jobs <= 0 {
@@ -147,6 +153,23 @@ func Run(ctx context.Context, inputs []corpus.Input, x *extract.Extractor, opt O
 	// kept, in the order it took them, as soon as the dictionaries are
 	// there, or when it has nothing more to do.
 	ready := x.SegmenterReady()
+	// segOK is closed once the segmenter is ready and did not fail: the
+	// workers finish no document before, and none after it failed.
+	segOK, segDone := make(chan struct{}), make(chan struct{})
+	var segErr error // set before segDone is closed
+	go func() {
+		defer close(segDone)
+		select {
+		case <-ready:
+		case <-ctx.Done():
+			return
+		}
+		if segErr = x.SegmenterErr(); segErr != nil {
+			cancel()
+			return
+		}
+		close(segOK)
+	}()
 	for w := 0; w < jobs; w++ {
 		go func() {
 			var kept []staged
@@ -160,6 +183,11 @@ func Run(ctx context.Context, inputs []corpus.Input, x *extract.Extractor, opt O
 				}
 			}
 			flush := func() bool {
+				select {
+				case <-segOK:
+				case <-ctx.Done():
+					return false
+				}
 				for k, s := range kept {
 					kept[k] = staged{}
 					if !send(s) {
@@ -177,7 +205,7 @@ func Run(ctx context.Context, inputs []corpus.Input, x *extract.Extractor, opt O
 				} else {
 					select {
 					case j, ok = <-work:
-					case <-ready:
+					case <-segOK:
 						if !flush() {
 							return
 						}
@@ -195,7 +223,7 @@ func Run(ctx context.Context, inputs []corpus.Input, x *extract.Extractor, opt O
 				}
 				kept = append(kept, prepare(j, inputs[j.i], x, opt))
 				select {
-				case <-ready:
+				case <-segOK:
 					if !flush() {
 						return
 					}
@@ -211,6 +239,9 @@ func Run(ctx context.Context, inputs []corpus.Input, x *extract.Extractor, opt O
 		select {
 		case <-ctx.Done():
 			stats.Elapsed = time.Since(start)
+			if <-segDone; segErr != nil {
+				return stats, segErr
+			}
 			return stats, ctx.Err()
 		case d := <-results:
 			pending[d.i] = d

@@ -2,6 +2,7 @@ package batch
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -901,6 +902,53 @@ func TestRunPreparesWhileLoading(t *testing.T) {
 		}
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("InFlightBytes %d: rows differ from a run with the segmenter loaded: %d documents, want %d", bytes, len(got.docs), len(want.docs))
+		}
+	}
+}
+
+// unloadable is a segmenter whose dictionaries failed to load, as
+// segment.Lazy's when no file descriptor is left: ready, with an error,
+// and every Segment call panics with it.
+type unloadable struct{ err error }
+
+func (u unloadable) Ready() <-chan struct{} {
+	c := make(chan struct{})
+	close(c)
+	return c
+}
+func (u unloadable) Err() error                     { return u.err }
+func (u unloadable) Segment(string) []segment.Token { panic(u.err) }
+
+// allRows is a Sink that counts every result it is given.
+type allRows struct{ n int }
+
+func (a *allRows) Add(Result) error { a.n++; return nil }
+
+// TestRunSegmenterFails: when the segmenter's dictionaries cannot be
+// loaded, Run returns that error and gives the sink nothing: not an
+// "internal error" row for each document (what the panics of Segment
+// became), nor the error rows of inputs that failed before segmenting.
+func TestRunSegmenterFails(t *testing.T) {
+	dir := t.TempDir()
+	copyCorpus(t, dir, 1)
+	if err := os.WriteFile(filepath.Join(dir, "000_binary.txt"), []byte("\x00\x01\x02binary"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	inputs, err := corpus.Discover([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := errors.New("segment: cannot load the dictionaries: open /c/jieba.dict.utf8: too many open files")
+	x, err := extract.New(unloadable{want})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, jobs := range []int{1, 4} {
+		var sink allRows
+		stats, err := Run(context.Background(), inputs, x, Options{Jobs: jobs}, &sink)
+		if err != want || sink.n != 0 || stats.Docs != 0 || stats.Errors != 0 {
+			t.Errorf("-j %d, dictionaries not loaded: Run returned %v, %d results given to the sink, stats %+v; want %q and nothing written",
+				jobs, err, sink.n, stats, want)
 		}
 	}
 }

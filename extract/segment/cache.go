@@ -93,13 +93,23 @@ func dictSet() ([]dictFile, error) {
 // files, and a function to call once gojieba has read them. It uses the
 // cache under os.UserCacheDir and, if that fails, a temporary directory
 // that done removes.
+//
+// When neither works, the error names the dictionaries and both causes:
+// the run cannot go on, and the user needs to know what to fix (a
+// relative $XDG_CACHE_HOME and a missing $TMPDIR, no file descriptors
+// left).
 func placeDicts(files []dictFile) (paths []string, done func(), err error) {
-	if root, err := os.UserCacheDir(); err == nil {
-		if paths, err := cacheDicts(filepath.Join(root, "gwr"), files); err == nil {
+	root, cerr := os.UserCacheDir()
+	if cerr == nil {
+		if paths, cerr = cacheDicts(filepath.Join(root, "gwr"), files); cerr == nil {
 			return paths, func() {}, nil
 		}
 	}
-	return tempDicts(files)
+	paths, done, terr := tempDicts(files)
+	if terr != nil {
+		return nil, nil, fmt.Errorf("segment: cannot load the dictionaries: not written to the cache (%v) nor to a temporary directory: %w", cerr, terr)
+	}
+	return paths, done, nil
 }
 
 // cacheDicts makes sure files are in the cache under root (see above) and
@@ -241,7 +251,7 @@ func tempDicts(files []dictFile) (paths []string, done func(), err error) {
 	pruneTemp(os.TempDir(), time.Now())
 	dir, err := os.MkdirTemp("", legacyTempPrefix)
 	if err != nil {
-		return nil, nil, fmt.Errorf("segment: %w", err)
+		return nil, nil, err
 	}
 	done = func() { os.RemoveAll(dir) }
 	paths = make([]string, len(files))
@@ -249,7 +259,7 @@ func tempDicts(files []dictFile) (paths []string, done func(), err error) {
 		paths[i] = filepath.Join(dir, f.name)
 		if err := os.WriteFile(paths[i], f.data, 0o600); err != nil {
 			done()
-			return nil, nil, fmt.Errorf("segment: %w", err)
+			return nil, nil, err
 		}
 	}
 	return paths, done, nil

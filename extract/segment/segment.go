@@ -102,14 +102,21 @@ func Loaded() <-chan struct{} {
 
 // Lazy returns a Segmenter that segments with Default, waiting for its
 // dictionaries on first use. If they cannot be loaded, Segment panics with
-// the error; a caller that uses Lazy checks Default's error before it
-// trusts the results.
+// the error; a caller that uses Lazy checks its Err (Default's error)
+// before it trusts the results, as batch.Run does.
 func Lazy() Segmenter { return lazy{} }
 
 type lazy struct{}
 
 // Ready is Loaded: Segment does not wait once it is closed.
 func (lazy) Ready() <-chan struct{} { return Loaded() }
+
+// Err is Default's error, once the load has ended (it waits for it): not
+// nil when the dictionaries could not be loaded and Segment panics.
+func (lazy) Err() error {
+	_, err := Default()
+	return err
+}
 
 func (lazy) Segment(s string) []Token {
 	j, err := Default()
