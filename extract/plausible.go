@@ -12,6 +12,17 @@ import (
 	"github.com/gwrfacts/gwr/schema"
 )
 
+// Small integers that quantities are compared with or multiplied by. They
+// are shared: only ever read, never the receiver of a big.Rat method (a
+// big.NewRat per comparison was an allocation per match).
+var (
+	ratOne     = big.NewRat(1, 1)
+	ratTwo     = big.NewRat(2, 1)
+	ratNine    = big.NewRat(9, 1)
+	ratTen     = big.NewRat(10, 1)
+	ratHundred = big.NewRat(100, 1)
+)
+
 // implausible applies the checks a reader makes on a candidate quantity
 // and says why it is no figure, or returns "": a scale word (百亿级), a
 // threshold inside a category name (亿元以上项目), an age or time span
@@ -51,13 +62,13 @@ func implausible(q *quantity, s []rune) string {
 	if q.unit == schema.Count && medalWords[q.classifier] && !inTally(q, s) {
 		return "a medal word outside a tally of medals (8金9银6铜): 金融, 银行, 铜矿"
 	}
-	if q.unit == schema.Count && q.classifier == "类" && q.bound == schema.Eq && q.low.Cmp(big.NewRat(1, 1)) == 0 && startsHanNoun(after) {
+	if q.unit == schema.Count && q.classifier == "类" && q.bound == schema.Eq && q.low.Cmp(ratOne) == 0 && startsHanNoun(after) {
 		return "a grade: 1类创新药, 1类水质 name a class, they count nothing"
 	}
 	if q.unitText == "成" && strings.HasPrefix(after, "不") {
 		return "一成不变: a saying, not a percentage"
 	}
-	if q.rule.ChineseDigits && q.unit != schema.Times && q.unit != schema.Percent && q.written != nil && q.written.Cmp(big.NewRat(2, 1)) < 0 {
+	if q.rule.ChineseDigits && q.unit != schema.Times && q.unit != schema.Percent && q.written != nil && q.written.Cmp(ratTwo) < 0 {
 		return "a Chinese numeral below 2: 一度出现, 最初一公里, 一亩泉 name rather than count" // but 增长一点八倍
 	}
 	if q.rule.ChineseDigits && (q.unit == schema.Count || q.unit == schema.Other) {
@@ -65,7 +76,7 @@ func implausible(q *quantity, s []rune) string {
 		// more with a bound word (二百四十多个, 近一万五千人, 十余家), is a
 		// figure; a smaller bare count needs an action (not “十三件”工程,
 		// 保才十八条, 突破两个千亿大关)
-		figure := q.low.Cmp(big.NewRat(100, 1)) >= 0 || q.bound != schema.Eq && q.low.Cmp(big.NewRat(10, 1)) >= 0
+		figure := q.low.Cmp(ratHundred) >= 0 || q.bound != schema.Eq && q.low.Cmp(ratTen) >= 0
 		if !figure {
 			// 新建两个…, 科苑等三个片区, or a count closing its clause
 			// after an action (培育科技领军企业两家。); not 一个中心, 八个方面

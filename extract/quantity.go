@@ -331,8 +331,8 @@ func read(r *compiledRule, m *regexp2.Match, gn *groupNums, s []rune) (quantity,
 		q.bound = lookupBound(post, false)
 	}
 	if r.Several {
-		q.low = new(big.Rat).Mul(value, big.NewRat(2, 1))
-		q.high = new(big.Rat).Mul(value, big.NewRat(9, 1))
+		q.low = new(big.Rat).Mul(value, ratTwo)
+		q.high = new(big.Rat).Mul(value, ratNine)
 		q.bound = schema.Range
 	}
 	if r.Yield == Range {
