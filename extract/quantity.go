@@ -260,7 +260,8 @@ func read(r *compiledRule, m *regexp2.Match, gn *groupNums, s []rune) (quantity,
 		q.start = unitSpan.start
 	}
 	q.pre = boundBefore(s, q.start)
-	_, q.post, _ = group(m, gn.post)
+	post, postSpan, hasPost := group(m, gn.post)
+	q.post = postSpan
 	if q.pre.end > q.pre.start {
 		q.start = q.pre.start
 		q.leadBound = true
@@ -327,7 +328,7 @@ func read(r *compiledRule, m *regexp2.Match, gn *groupNums, s []rune) (quantity,
 	if q.pre.end > q.pre.start {
 		q.bound = lookupBound(string(s[q.pre.start:q.pre.end]), true)
 	}
-	if post, _, ok := group(m, gn.post); ok {
+	if hasPost {
 		q.bound = lookupBound(post, false)
 	}
 	if r.Several {
@@ -336,12 +337,9 @@ func read(r *compiledRule, m *regexp2.Match, gn *groupNums, s []rune) (quantity,
 		q.bound = schema.Range
 	}
 	if r.Yield == Range {
-		lo, err := normalize.ParseNumber(num + mult)
-		if err != nil {
-			return q, "the low end does not parse: " + num + mult
-		}
+		lo := new(big.Rat).Set(q.written) // num + mult, parsed above
 		num2, s2, _ := group(m, gn.num2)
-		mult2, _, _ := group(m, gn.mult2)
+		mult2, ms2, hasMult2 := group(m, gn.mult2)
 		hi, err := normalize.ParseNumber(num2 + mult2)
 		if err != nil {
 			return q, "the high end does not parse: " + num2 + mult2
@@ -374,7 +372,7 @@ func read(r *compiledRule, m *regexp2.Match, gn *groupNums, s []rune) (quantity,
 		}
 		q.low, q.high, q.bound = lo, hi, schema.Range
 		q.core.end = s2.end
-		if _, ms2, ok := group(m, gn.mult2); ok {
+		if hasMult2 {
 			q.core.end = ms2.end
 		}
 	}
