@@ -28,6 +28,7 @@ type analysis struct {
 	hedged         bool            // the sentence holds a hedge word
 	ahead          []clauseTokens  // clauses segmented ahead of need (segmentAhead)
 	trims          []trimmed       // the texts trimmed so far (see trimBounds)
+	nouns          []nounAt        // nounAfter's answers since the tokens last changed (emptied by segmentClause)
 	fragmentToks   []span          // fragment's buffer of tokens
 	notTime        int8            // whether str holds a not-time word: 0 not known yet, 1 yes, -1 no (holdsNotTime)
 }
@@ -80,6 +81,7 @@ func (a *analysis) segmentClause(cs, ce int) {
 	}
 	a.done = append(a.done, [2]int{cs, ce})
 	toks := a.segment(cs, ce)
+	a.nouns = a.nouns[:0] // new tokens can change any noun phrase (nounAfter)
 	for i := range toks {
 		t := &toks[i]
 		t.Start += cs

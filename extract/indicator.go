@@ -16,8 +16,29 @@ import (
 )
 
 // nounAfter returns the noun phrase that follows position i: the thing a
-// count counts (实施50个【市区重点技改项目】).
+// count counts (实施50个【市区重点技改项目】). Each answer is kept until
+// segmentClause adds tokens, the one thing it depends on that changes
+// (a fact asks for the noun after its number in indicatorOf and again
+// in namingOf).
 func (a *analysis) nounAfter(i int) phrase {
+	for _, n := range a.nouns {
+		if n.at == i {
+			return n.p
+		}
+	}
+	p := a.findNounAfter(i)
+	a.nouns = append(a.nouns, nounAt{i, p})
+	return p
+}
+
+// nounAt is nounAfter(at).
+type nounAt struct {
+	at int
+	p  phrase
+}
+
+// findNounAfter is nounAfter without its memory.
+func (a *analysis) findNounAfter(i int) phrase {
 	var p phrase
 	toks := a.toks
 	quoteEnd := -1 // inside a quoted name: “高效办成一件事”重点事项
