@@ -40,7 +40,7 @@ type quantity struct {
 
 // match runs the rules over one sentence and returns its quantities, in
 // order, none overlapping. Rules run only on windows around the characters
-// a quantity can start with (see windows): text far from any number cannot
+// a quantity can start with (see appendWindows): text far from any number cannot
 // match, and scanning it costs most of the time. Each position tried is
 // counted against work; past its limit, match stops with the error.
 //
@@ -49,7 +49,8 @@ type quantity struct {
 func (x *Extractor) match(s []rune, drops *[]drop, work *ruleWork) ([]quantity, error) {
 	var out []quantity
 	var gs gateScan
-	for _, w := range windows(s) {
+	var buf [8]span // most sentences have fewer windows: none on the heap
+	for _, w := range appendWindows(buf[:0], s) {
 		ws := s[w.start:w.end]
 		gs.reset(len(x.rules.rules))
 		for at := 0; at < len(ws); at++ {
@@ -116,11 +117,10 @@ type drop struct {
 // triggers it: the longest bound word, quoted name or project prefix.
 const windowMargin = 16
 
-// windows returns the merged spans of s around each possible start of a
-// quantity: an Arabic digit, 翻 (翻番), 两位数, or a run of Chinese
-// numerals followed by a unit (一万亩; not 一批, 一体化).
-func windows(s []rune) []span {
-	var out []span
+// appendWindows appends to out the merged spans of s around each possible
+// start of a quantity: an Arabic digit, 翻 (翻番), 两位数, or a run of
+// Chinese numerals followed by a unit (一万亩; not 一批, 一体化).
+func appendWindows(out []span, s []rune) []span {
 	for i := 0; i < len(s); i++ {
 		r := s[i]
 		j := i + 1

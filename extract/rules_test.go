@@ -42,7 +42,7 @@ func TestDispatchEqualsScan(t *testing.T) {
 	docs = append(append(docs, corpusDocs(t)...), devDocs(t)...)
 	checked := 0
 	for _, sr := range sentencesOf(docs) {
-		for _, w := range windows(sr) {
+		for _, w := range appendWindows(nil, sr) {
 			ws := sr[w.start:w.end]
 			for at := range ws {
 				want := "none"
@@ -419,7 +419,7 @@ func TestTunedRulesEqualPlain(t *testing.T) {
 	}
 	checked := 0
 	for _, sr := range sentencesOf(docs) {
-		for _, w := range windows(sr) {
+		for _, w := range appendWindows(nil, sr) {
 			ws := sr[w.start:w.end]
 			for at := range ws {
 				m1, r1, err1 := tuned.matchAt(ws, at)
@@ -487,7 +487,7 @@ func TestLeanCapturesMatchTheSame(t *testing.T) {
 	docs := append(append(textDocs(texts...), corpusDocs(t)...), devDocs(t)...)
 	matched := 0
 	for _, sr := range sentencesOf(docs) {
-		for _, w := range windows(sr) {
+		for _, w := range appendWindows(nil, sr) {
 			ws := sr[w.start:w.end]
 			for at := range ws {
 				for _, p := range pairs {

@@ -72,7 +72,7 @@ func BenchmarkStages(b *testing.B) {
 	run("rules", func() {
 		for _, s := range sents {
 			var gs gateScan
-			for _, w := range windows(s) {
+			for _, w := range appendWindows(nil, s) {
 				ws := s[w.start:w.end]
 				gs.reset(len(x.rules.rules))
 				for at := 0; at < len(ws); at++ {
