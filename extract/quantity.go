@@ -98,6 +98,11 @@ func (x *Extractor) match(s []rune, drops *[]drop, work *ruleWork) ([]quantity, 
 					}
 					continue // let a later position try
 				}
+				if out == nil {
+					// room for two: a sentence with a figure often
+					// has a second, and append would grow 1 -> 2
+					out = make([]quantity, 0, 2)
+				}
 				out = append(out, q)
 			}
 			at = m.Index + m.Length - 1
