@@ -2,6 +2,8 @@ package schema
 
 import (
 	"io"
+	"os"
+	"reflect"
 	"testing"
 )
 
@@ -56,4 +58,70 @@ func BenchmarkReadParquetFacts(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.N*100000)/b.Elapsed().Seconds(), "rows/s")
+}
+
+// BenchmarkAppendFacts appends facts to the Arrow builders of a batch (the
+// first half of the columnar writers, before any encoding), 1000 a time,
+// emptying the batch every BatchRows/8 rows.
+func BenchmarkAppendFacts(b *testing.B) {
+	facts := randomFacts(1000, 99)
+	bt := newBatch(FactsTable, FactsTable.ArrowSchema(Meta{}))
+	defer bt.rb.Release()
+	v := reflect.ValueOf(facts)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if err := bt.writeRows(v, func() error { return nil }); err != nil {
+			b.Fatal(err)
+		}
+		if bt.rows >= BatchRows/8 {
+			bt.take(true).Release()
+		}
+	}
+	b.ReportMetric(float64(b.N*len(facts))/b.Elapsed().Seconds(), "rows/s")
+}
+
+// BenchmarkWriteParquetRealFacts writes the facts of a real run (the
+// facts.parquet named by GWR_BENCH_FACTS, e.g. gwr's output for the 50 MB
+// bench corpus) in batches of one document, as batch.Output does, and
+// reports CPU per run and output bytes. Skipped when GWR_BENCH_FACTS is unset.
+func BenchmarkWriteParquetRealFacts(b *testing.B) {
+	path := os.Getenv("GWR_BENCH_FACTS")
+	if path == "" {
+		b.Skip("GWR_BENCH_FACTS unset")
+	}
+	facts, err := ReadFacts(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var docs [][]Fact
+	for i := 0; i < len(facts); {
+		j := i
+		for j < len(facts) && facts[j].DocID == facts[i].DocID {
+			j++
+		}
+		docs = append(docs, facts[i:j])
+		i = j
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	var n int64
+	for i := 0; i < b.N; i++ {
+		cw := &countingWriter{}
+		w, err := NewWriter(FormatParquet, FactsTable, Meta{ToolVersion: "bench"}, cw)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, d := range docs {
+			if err := w.Write(d); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if err := w.Close(); err != nil {
+			b.Fatal(err)
+		}
+		n = cw.n
+	}
+	b.ReportMetric(float64(n), "bytes")
+	b.ReportMetric(float64(len(facts)), "facts")
 }

@@ -32,84 +32,101 @@ const (
 type batch struct {
 	t        *Table
 	rb       *array.RecordBuilder
+	cells    []appender // one per column
 	rows     int
 	bytes    int64
 	maxRows  int
 	maxBytes int64
 }
 
+// appender appends one cell of a row to its column's builder; row points
+// to a value of the table's row type.
+type appender func(row unsafe.Pointer) error
+
 func newBatch(t *Table, s *arrow.Schema) *batch {
-	return &batch{t: t, rb: array.NewRecordBuilder(memory.DefaultAllocator, s), maxRows: BatchRows, maxBytes: BatchBytes}
+	b := &batch{t: t, rb: array.NewRecordBuilder(memory.DefaultAllocator, s), maxRows: BatchRows, maxBytes: BatchBytes}
+	b.cells = make([]appender, len(t.cols))
+	for i := range t.cols {
+		b.cells[i] = b.appender(i)
+	}
+	return b
 }
 
 // full reports whether the batch has reached one of its limits.
 func (b *batch) full() bool { return b.rows >= b.maxRows || b.bytes >= b.maxBytes }
 
-// append adds one row (a struct value of the table's row type).
-func (b *batch) append(row reflect.Value) error {
-	for i, c := range b.t.cols {
-		f := row.Field(c.field)
-		switch bld := b.rb.Field(i).(type) {
-		case *array.BinaryDictionaryBuilder:
-			if c.kind == kindNullString && f.IsNil() {
-				bld.AppendNull()
-				continue
-			}
-			s := stringOf(f)
+// appender returns the appender of column i, typed once from the column's
+// builder and binding, so that appending a row takes neither reflection
+// nor a type switch per cell. A string adds its length to b.bytes (a null
+// string nothing); a number 8, null or not; a bool 1.
+func (b *batch) appender(i int) appender {
+	c, name := b.t.cols[i], b.t.Columns[i].Name
+	switch bld := b.rb.Field(i).(type) {
+	case *array.BinaryDictionaryBuilder:
+		return fieldAppender(c, func(s string) error {
 			b.bytes += int64(len(s))
 			if err := bld.Append(stringBytes(s)); err != nil {
-				return fmt.Errorf("schema: column %s: %w", b.t.Columns[i].Name, err)
+				return fmt.Errorf("schema: column %s: %w", name, err)
 			}
-		case *array.StringBuilder:
-			if c.kind == kindNullString && f.IsNil() {
-				bld.AppendNull()
-				continue
-			}
-			s := stringOf(f)
+			return nil
+		}, bld.AppendNull)
+	case *array.StringBuilder:
+		return fieldAppender(c, func(s string) error {
 			b.bytes += int64(len(s))
 			bld.Append(s)
-		case *array.Int32Builder:
+			return nil
+		}, bld.AppendNull)
+	case *array.Int32Builder:
+		return fieldAppender(c, func(v int32) error {
 			b.bytes += 8
-			if c.kind == kindNullInt32 {
-				if f.IsNil() {
-					bld.AppendNull()
-				} else {
-					bld.Append(int32(f.Elem().Int()))
-				}
-			} else {
-				bld.Append(int32(f.Int()))
-			}
-		case *array.Float64Builder:
+			bld.Append(v)
+			return nil
+		}, func() { b.bytes += 8; bld.AppendNull() })
+	case *array.Float64Builder:
+		return fieldAppender(c, func(v float64) error {
 			b.bytes += 8
-			switch {
-			case c.kind != kindNullFloat64:
-				bld.Append(f.Float())
-			case f.IsNil():
-				bld.AppendNull()
-			default:
-				bld.Append(f.Elem().Float())
-			}
-		case *array.BooleanBuilder:
+			bld.Append(v)
+			return nil
+		}, func() { b.bytes += 8; bld.AppendNull() })
+	case *array.BooleanBuilder:
+		return fieldAppender(c, func(v bool) error {
 			b.bytes++
-			if f.IsNil() {
-				bld.AppendNull()
-			} else {
-				bld.Append(f.Elem().Bool())
+			bld.Append(v)
+			return nil
+		}, func() { b.bytes++; bld.AppendNull() })
+	}
+	// newTable binds only the types above (bindKind).
+	panic(fmt.Sprintf("schema: column %s: no builder for %T", name, b.rb.Field(i)))
+}
+
+// fieldAppender returns an appender reading the field of c as a T (or, for a
+// nullable column, a *T) and passing it to put, or calling null for a nil
+// pointer. bindKind has checked that the field holds a T.
+func fieldAppender[T any](c binding, put func(T) error, null func()) appender {
+	off := c.offset
+	switch c.kind {
+	case kindNullString, kindNullInt32, kindNullFloat64, kindNullBool:
+		return func(row unsafe.Pointer) error {
+			p := *(**T)(unsafe.Add(row, off))
+			if p == nil {
+				null()
+				return nil
 			}
-		default:
-			return fmt.Errorf("schema: column %s: no builder for %T", b.t.Columns[i].Name, bld)
+			return put(*p)
+		}
+	}
+	return func(row unsafe.Pointer) error { return put(*(*T)(unsafe.Add(row, off))) }
+}
+
+// append adds one row; row points to a value of the table's row type.
+func (b *batch) append(row unsafe.Pointer) error {
+	for _, add := range b.cells {
+		if err := add(row); err != nil {
+			return err
 		}
 	}
 	b.rows++
 	return nil
-}
-
-// stringOf returns the string a string or non-nil *string field holds.
-func stringOf(f reflect.Value) string {
-	if f.Kind() == reflect.Pointer {
-		return f.Elem().String()
-	}
-	return f.String()
 }
 
 // stringBytes returns the bytes of s without copying them, and never nil
@@ -138,10 +155,15 @@ func (b *batch) take(resetDicts bool) arrow.RecordBatch {
 	return rec
 }
 
-// writeRows appends the rows of v to b, calling flush whenever b is full.
+// writeRows appends the rows of v (a slice of the table's row type) to b,
+// calling flush whenever b is full.
 func (b *batch) writeRows(v reflect.Value, flush func() error) error {
+	if v.Len() == 0 {
+		return nil
+	}
+	first, size := v.UnsafePointer(), b.t.rowType.Size()
 	for r := 0; r < v.Len(); r++ {
-		if err := b.append(v.Index(r)); err != nil {
+		if err := b.append(unsafe.Add(first, uintptr(r)*size)); err != nil {
 			return err
 		}
 		if b.full() {

@@ -10,10 +10,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/apache/arrow-go/v18/arrow/ipc"
-	"github.com/apache/arrow-go/v18/arrow/memory"
 	"github.com/apache/arrow-go/v18/parquet/file"
 	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 )
@@ -371,11 +371,11 @@ func TestReadWrongTable(t *testing.T) {
 // an error instead.
 func TestReadMalformedParquet(t *testing.T) {
 	s := FactsTable.ArrowSchema(Meta{})
-	rb := array.NewRecordBuilder(memory.DefaultAllocator, s)
-	defer rb.Release()
 	b := newBatch(FactsTable, s)
-	b.rb = rb
-	if err := b.append(reflect.ValueOf(exampleFact)); err != nil {
+	rb := b.rb
+	defer rb.Release()
+	f := exampleFact
+	if err := b.append(unsafe.Pointer(&f)); err != nil {
 		t.Fatal(err)
 	}
 	cue := slices.Index(FactsTable.ColumnNames(), "cue")

@@ -98,8 +98,9 @@ const (
 
 // binding ties a column to a field of the row type.
 type binding struct {
-	field int // index of the struct field
-	kind  valueKind
+	field  int     // index of the struct field
+	offset uintptr // its offset in the struct (reflect.StructField.Offset)
+	kind   valueKind
 }
 
 // RowType returns the Go type of one row: Fact, Document or ErrorRow.
@@ -168,7 +169,7 @@ func newTable[R any](name, doc string, cols []Column) *Table {
 		if err != nil {
 			panic(fmt.Sprintf("schema: table %s: %v", name, err))
 		}
-		t.cols[i] = binding{field: fi, kind: kind}
+		t.cols[i] = binding{field: fi, offset: rt.Field(fi).Offset, kind: kind}
 	}
 	return t
 }
