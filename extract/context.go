@@ -133,6 +133,7 @@ type timeWords struct {
 	nian, c19, c20, within            int // ends of the first 年, 19, 20 and 年内
 	done, lastYear, cnYear            int // ends of the first word of doneWords, lastYearWords, and of a year in Chinese numerals' first two
 	estimate                          int // end of the first 预计, 初步统计 or 初步核算
+	fiveEnd                           int // end of the first 五末 or 五”末 (“十三五”末), in the text as it is (not masked)
 }
 
 func findTimeWords(s string) timeWords {
@@ -146,23 +147,28 @@ func findTimeWords(s string) timeWords {
 // the hedge words at once, and only a text that holds a not-time word is
 // read again, with those words masked (maskNotTime), for its time words.
 func sentenceWords(s string) (timeWords, bool) {
-	var e [14]int
+	var e [15]int
 	sentenceIndex.firstEnds(s, e[:])
 	if e[12] >= 0 {
 		timeIndex.firstEnds(maskNotTime(s), e[:12])
 	}
-	return timeWords{e[0], e[1], e[2], e[3], e[4], e[5], e[6], e[7], e[8], e[9], e[10], e[11]}, e[13] >= 0
+	return timeWords{e[0], e[1], e[2], e[3], e[4], e[5], e[6], e[7], e[8], e[9], e[10], e[11], e[14]}, e[13] >= 0
 }
 
 // timeLists are the words of timeWords, in its field order.
 var timeLists = [][]string{planWords, pastWords, comparisonWords, multiYearWords, {"年"}, {"19"}, {"20"}, {"年内"}, doneWords, lastYearWords, {"一九", "二〇", "二○", "二零"}, {"预计", "初步统计", "初步核算"}}
 
 // timeIndex finds the words of timeWords, in its field order;
-// sentenceIndex those, then the not-time words, then the hedge words.
+// sentenceIndex those, then the not-time words, the hedge words and the
+// ends of a plan period (fiveEndWords).
 var (
 	timeIndex     = newWordIndex(timeLists...)
-	sentenceIndex = newWordIndex(append(slices.Clone(timeLists), notTimeWords, hedgeWords)...)
+	sentenceIndex = newWordIndex(append(slices.Clone(timeLists), notTimeWords, hedgeWords, fiveEndWords)...)
 )
+
+// fiveEndWords are the end of a five-year plan period (“十三五”末), the
+// words of timeWords.fiveEnd.
+var fiveEndWords = []string{"五末", "五”末"}
 
 // notTimeWords hold a time or hedge word but say nothing of time: 人均
 // 预期寿命 is no plan, 经济恢复好于预期 no hedge.
@@ -173,7 +179,7 @@ var notTimeWords = lex.Words(lexicon.NotTime)
 func maskNotTime(s string) string { return notTimeIndex.mask(s, '_') }
 
 // noTimeWords is the timeWords of a text without any of the words.
-var noTimeWords = timeWords{-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1}
+var noTimeWords = timeWords{-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1}
 
 // then returns the timeWords of a text of n bytes with these words,
 // followed by a text with next's. No word spans the two (a chained
@@ -189,6 +195,7 @@ func (w timeWords) then(n int, next timeWords) timeWords {
 		pick(w.plan, next.plan), pick(w.past, next.past), pick(w.comparison, next.comparison), pick(w.multiYear, next.multiYear),
 		pick(w.nian, next.nian), pick(w.c19, next.c19), pick(w.c20, next.c20), pick(w.within, next.within),
 		pick(w.done, next.done), pick(w.lastYear, next.lastYear), pick(w.cnYear, next.cnYear), pick(w.estimate, next.estimate),
+		pick(w.fiveEnd, next.fiveEnd),
 	}
 }
 
@@ -205,22 +212,6 @@ var noChain = chain{words: noTimeWords}
 // add returns the chain extended by sentence s, whose time words are w.
 func (c chain) add(s string, w timeWords) chain {
 	return chain{text: c.text + s, words: c.words.then(len(c.text), w)}
-}
-
-// holdsFiveEnd reports whether s holds 五末 or 五”末 (“十三五”末), in one
-// pass over s.
-func holdsFiveEnd(s string) bool {
-	for i := strings.Index(s, "末"); i >= 0; {
-		if before := strings.TrimSuffix(s[:i], "”"); strings.HasSuffix(before, "五") {
-			return true
-		}
-		k := strings.Index(s[i+len("末"):], "末")
-		if k < 0 {
-			break
-		}
-		i += len("末") + k
-	}
-	return false
 }
 
 // in reports whether the word ending at end lies within a prefix of n bytes.
@@ -264,7 +255,7 @@ func timeOf(p part, before string, w *timeWords, planYear int) (kind schema.Kind
 	// The regexps run only when their literal parts are present.
 	named := false   // the sentence names the figure's year: it wins over multi-year words
 	afterNamed := "" // the text after the last year named
-	if in(w.nian, upto) && (in(w.c20, upto) || in(w.c19, upto) || in(w.cnYear, upto)) || holdsFiveEnd(before) {
+	if in(w.nian, upto) && (in(w.c20, upto) || in(w.c19, upto) || in(w.cnYear, upto)) || in(w.fiveEnd, upto) {
 		b := before
 		if in(w.cnYear, upto) {
 			b = arabicYears(b)

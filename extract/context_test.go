@@ -6,9 +6,9 @@ import (
 	"testing"
 )
 
-// TestHoldsFiveEnd checks holdsFiveEnd against the two searches it
+// TestFiveEnd checks timeWords.fiveEnd against the two searches it
 // stands for, on random strings of the characters that matter.
-func TestHoldsFiveEnd(t *testing.T) {
+func TestFiveEnd(t *testing.T) {
 	pieces := []string{"五", "末", "”", "“", "十三", "年", "a", "五末", "五”末"}
 	rng := rand.New(rand.NewPCG(7, 8))
 	hits := 0
@@ -19,8 +19,8 @@ func TestHoldsFiveEnd(t *testing.T) {
 		}
 		s := b.String()
 		want := strings.Contains(s, "五末") || strings.Contains(s, "五”末")
-		if got := holdsFiveEnd(s); got != want {
-			t.Errorf("holdsFiveEnd(%q) = %v; want %v", s, got, want)
+		if got := findTimeWords(s).fiveEnd >= 0; got != want {
+			t.Errorf("findTimeWords(%q).fiveEnd >= 0 is %v; want %v", s, got, want)
 		}
 		if want {
 			hits++
