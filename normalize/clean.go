@@ -115,6 +115,11 @@ type later struct {
 // dropMarkdownEmphasis drops only '*' and '_'), so what readText sees
 // decides for all of them. n is the text's length in code points.
 //
+// Most of a report is ASCII and CJK ideographs, which never fold: they
+// take short paths (an ASCII byte, a three-byte sequence decoded in place)
+// that look only at the few runes of their kind that a
+// later step cares about. Everything else takes the general path.
+//
 // The arrays are sized by codePointsAtLeast, exact for valid UTF-8 and
 // about eight times faster than utf8.RuneCountInString
 // (BenchmarkCodePoints); text with invalid bytes may need more, and they
@@ -125,21 +130,55 @@ func readText(text string) (s seq, todo later, n int) {
 	todo.spacedFrom = -1
 	w, k := 0, int32(0) // runes written; code points read
 	for i := 0; i < len(text); {
-		c, size := rune(text[i]), 1
-		if c >= utf8.RuneSelf {
+		from := k
+		k++
+		if w == len(r) { // only in invalid UTF-8: see codePointsAtLeast
+			r, start, end = grown(r), grown(start), grown(end)
+		}
+		c := rune(text[i])
+		if c < utf8.RuneSelf {
+			i++
+			switch c {
+			case '\r':
+				c = '\n'
+				if i < len(text) && text[i] == '\n' {
+					i++
+					k++
+				}
+			case ' ':
+				if todo.spacedFrom < 0 && w > 0 && (isDigit(r[w-1]) || r[w-1] == '.') {
+					todo.spacedFrom = w
+				}
+			case '*', '_':
+				todo.markdown = todo.markdown || w > 0 && r[w-1] == c
+			}
+			r[w], start[w], end[w] = c, from, k
+			w++
+			continue
+		}
+		// a lead byte E1-EC, EE or EF and two continuation bytes are valid
+		// UTF-8 whatever they hold (most Chinese characters and
+		// punctuation); E0 and ED limit their second byte, and other
+		// lengths are left to the utf8 package
+		size := 3
+		if i+2 < len(text) && 0xE1 <= c && c <= 0xEF && c != 0xED && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+			c = (c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
+		} else {
 			c, size = utf8.DecodeRuneInString(text[i:])
 		}
 		i += size
-		from := k
-		k++
-		switch {
-		case c == '\r':
-			c = '\n'
-			if i < len(text) && text[i] == '\n' {
-				i++
-				k++
+		if 0x4E00 <= c && c <= 0x9FFF { // CJK ideographs never fold
+			switch c {
+			case '九':
+				todo.years = todo.years || w > 0 && r[w-1] == '一'
+			case '零':
+				todo.years = todo.years || w > 0 && r[w-1] == '二'
 			}
-		case c == '—' || c == '―':
+			r[w], start[w], end[w] = c, from, k
+			w++
+			continue
+		}
+		if c == '—' || c == '―' {
 			// c is valid UTF-8: the next code point is c again exactly
 			// when the next bytes are c's
 			c = '-'
@@ -147,13 +186,9 @@ func readText(text string) (s seq, todo later, n int) {
 				i += size
 				k++
 			}
-		case c >= utf8.RuneSelf:
+		} else {
 			c = foldRune(c)
 		}
-		if w == len(r) { // only in invalid UTF-8: see codePointsAtLeast
-			r, start, end = grown(r), grown(start), grown(end)
-		}
-		r[w], start[w], end[w] = c, from, k
 		if w > 0 {
 			switch p := r[w-1]; c {
 			case ' ':
@@ -171,6 +206,7 @@ func readText(text string) (s seq, todo later, n int) {
 		if c >= 0xAD && isZeroWidth(c) {
 			todo.zeroWidth = true
 		}
+		r[w], start[w], end[w] = c, from, k
 		w++
 	}
 	return seq{r: r[:w], start: start[:w], end: end[:w]}, todo, int(k)
@@ -593,28 +629,41 @@ func foldChineseYears(s seq) seq {
 
 // dropMarkdownEmphasis drops runs of two or more '*' or '_' (markdown bold
 // and bold-italic markers "**", "__", "***"). A single '*' or '_' is kept.
+// The runes between two runs dropped are moved down whole (see
+// [seq.moveDown]), not one by one.
 func dropMarkdownEmphasis(s seq) seq {
-	r, start, end := s.r, s.start, s.end
-	w := 0 // runes kept, written over r from the first one dropped on
+	r := s.r
+	w := 0    // runes kept and moved into place
+	kept := 0 // r[kept:i] are kept and not moved yet
 	for i := 0; i < len(r); {
 		c := r[i]
+		if c != '*' && c != '_' {
+			i++
+			continue
+		}
 		j := i + 1
-		if c == '*' || c == '_' {
-			for j < len(r) && r[j] == c {
-				j++
-			}
-			if j-i > 1 {
-				i = j
-				continue
-			}
+		for j < len(r) && r[j] == c {
+			j++
 		}
-		if w != i {
-			r[w], start[w], end[w] = c, start[i], end[i]
+		if j-i > 1 {
+			w = s.moveDown(w, kept, i)
+			kept = j
 		}
-		w++
 		i = j
 	}
-	return seq{r: r[:w], start: start[:w], end: end[:w]}
+	w = s.moveDown(w, kept, len(r))
+	return seq{r: r[:w], start: s.start[:w], end: s.end[:w]}
+}
+
+// moveDown copies runes [from, to) of s and their spans to index w <= from
+// and returns the index past them.
+func (s seq) moveDown(w, from, to int) int {
+	if w != from {
+		copy(s.r[w:], s.r[from:to])
+		copy(s.start[w:], s.start[from:to])
+		copy(s.end[w:], s.end[from:to])
+	}
+	return w + to - from
 }
 
 // isZeroWidth reports whether c is an invisible format character dropped

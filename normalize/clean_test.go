@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/gwrfacts/gwr/internal/stagesdir"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/text/width"
@@ -422,4 +423,13 @@ func BenchmarkCodePoints(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkCleanDir cleans the first 5 MB of the *.txt files of the
+// directory GWR_STAGES_DIR names, one Clean per file as Extract cleans a
+// report of one chunk; it is skipped without it:
+//
+//	GWR_STAGES_DIR=$PWD/bench/data/50mb go test -run - -bench CleanDir -cpu 1 ./normalize
+func BenchmarkCleanDir(b *testing.B) {
+	stagesdir.Bench(b, 5e6, func(f stagesdir.File) { Clean(f.Text, Options{}) })
 }

@@ -136,6 +136,18 @@ var cleanCases = []string{
 	strings.Repeat("增长", 16) + "、\n19%。", strings.Repeat("增长", 16) + "\n15%、15%\n\n",
 	strings.Repeat("增长", 16) + "  \t\n" + strings.Repeat("继续", 16) + "\n",
 	"<p>&mdash;&mdash;一九八二&nbsp;1 9 9 7</p>\n<br>**x**",
+	// readText's short paths: ASCII and CJK runs, three-byte sequences
+	// decoded in place (lead bytes E1-EC, EE, EF) and those left to the
+	// utf8 package (E0, ED, two- and four-byte sequences, invalid bytes)
+	"GDP增长6.5%，一般公共预算收入12.3亿元。\r\n各位代表：",
+	"一九九八年\r\n二零零八年，二〇二三 年，2 0 2 3年",
+	"\ufeff各位代表：\r\n\ufeff\u3000\u3000１２．５％，ＧＤＰ增长\uff15\uff0e\uff15\uff05",
+	"\u0800\u0fff\ud7ff\u1000\uc000\ue000\uf8ff\uffef\ufffd\uffff·×é𠮷😀",
+	"\xed\xa0\x80\xe0\x80\x80\xe4\xb8\xe4a\xe4\xb8a\xef\xbc\x91\xf0\x9f\x98",
+	"中\xe4\xb8", "中\xe4", "\xe4\xb8\xad\xe4\xb8", "—\xe2\x80", "——\xe2\x80\x94",
+	"1\u30002\u3000.5 ％　％", "**一九**八二", "二\u3007\u3007八", "_\uff3f__",
+	// GB18030 text, decoded: its two- and four-byte characters
+	"\u00a4\u00a7\u00a8\u00b0\u00b1\u2116\u2160\u2170\u2460\u3001\u3002\u300a\u300b\u3105\ue5e5\U00020000\u20ac",
 }
 
 // checkSameClean fails unless Clean(text) and refClean(text) are equal,
