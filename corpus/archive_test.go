@@ -199,7 +199,7 @@ func TestInferMetaNamed(t *testing.T) {
 		// the text wins over the name
 		{"2025年山东省政府工作报告.docx", "——2024年1月5日在淄川区第十九届人民代表大会第三次会议上\n各位代表：\n淄川区淄川区淄川区\n", Meta{Region: "淄川区", Level: LevelDistrict, Year: 2024, DocType: DocReport}},
 	} {
-		if got := inferMetaNamed(tc.name, tc.text); got != tc.want {
+		if got := inferMetaNamed(tc.name, tc.text, looksHTML(tc.text)); got != tc.want {
 			t.Errorf("inferMetaNamed(%q, …) = %+v; want %+v", tc.name, got, tc.want)
 		}
 	}

@@ -16,6 +16,10 @@ type cue struct {
 	Key           string
 	Before, After int
 	Re            *regexp.Regexp
+	// Need are literals that every match of Re holds: a window without
+	// one of them is not tried, a cheap test that spares running the
+	// pattern on most windows.
+	Need []string
 }
 
 // match returns the submatches of the first window in which c.Re matches,
@@ -24,11 +28,24 @@ func (c cue) match(text string) []string {
 	for k := range occurrences(text, c.Key) {
 		lo := runeStart(text, k-c.Before)
 		hi := runeStart(text, k+len(c.Key)+c.After)
+		if !containsAll(text[lo:hi], c.Need) {
+			continue
+		}
 		if m := c.Re.FindStringSubmatch(text[lo:hi]); m != nil {
 			return m
 		}
 	}
 	return nil
+}
+
+// containsAll reports whether s holds every one of words.
+func containsAll(s string, words []string) bool {
+	for _, w := range words {
+		if !strings.Contains(s, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // firstMatch returns the submatches of the first cue of cues that

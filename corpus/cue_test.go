@@ -147,3 +147,85 @@ func BenchmarkControlBytes(b *testing.B) {
 		})
 	}
 }
+
+// metaTexts are the bundled reports and short texts written for the cheap
+// tests in front of InferMeta's patterns (cue.Need, mayOpenWithYear,
+// the cue of speechMarks, levelFromScope's one pass).
+func metaTexts(t *testing.T) []string {
+	t.Helper()
+	files, err := filepath.Glob("*.txt")
+	if err != nil || len(files) < 5 {
+		t.Fatalf("bundled reports: %d files, %v; want 5", len(files), err)
+	}
+	texts := []string{
+		"", "年月日人大", "2023年1月5日在某区第九届人大", "二〇二三年一月五日上午在某县第十八届人民代表大会",
+		"2022年12月28日在某某县第十八届人民代表大会", "2022年12月28日。在某县人大", "1月5日在某县2023年人大",
+		"2021年某市人民政府工作报告", "2021年，某市政府工作报告", "某市2021年政府工作报告",
+		"我代表市人民政府", "我代表国务院", "我代表" + strings.Repeat("𝑥", 20) + "国务院", "我代表" + strings.Repeat("𝑥", 21) + "国务院",
+		"我代表，政府", "现在，我代表" + strings.Repeat("县", 20) + "政府向大会报告",
+		"全县全县全市全省全区全州全盟全旗", "全全县县全", "全市全市全县全县", "全面全力全部",
+		"2024年，某县", "２０２４年,某县", "二〇二四年，", "2024 年，", "年，", "2024年", "一、二〇二四年，",
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(data))
+	}
+	return texts
+}
+
+// TestCueNeed checks that the literals a cue needs change nothing: the
+// cues with Need find what they find without it.
+func TestCueNeed(t *testing.T) {
+	cues := append(append([]cue{}, sessionDate...), titleYear)
+	for _, text := range metaTexts(t) {
+		for _, c := range cues {
+			plain := c
+			plain.Need = nil
+			if got, want := c.match(text), plain.match(text); fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("cue %s with Need %q: %q, without %q (text %.60q)", c.Key, c.Need, got, want, text)
+			}
+		}
+	}
+}
+
+// TestSpeechMarksCue checks that looking for speechMarks at each 我代表
+// finds it exactly where its pattern matches the whole text.
+func TestSpeechMarksCue(t *testing.T) {
+	for _, text := range metaTexts(t) {
+		if got, want := speechMarks.match(text) != nil, speechMarks.Re.MatchString(text); got != want {
+			t.Errorf("speechMarks.match(%.60q): %v, pattern on the whole text: %v", text, got, want)
+		}
+	}
+}
+
+// TestMayOpenWithYear checks that every line openingYear matches passes
+// the cheap test in front of it.
+func TestMayOpenWithYear(t *testing.T) {
+	for _, text := range metaTexts(t) {
+		for line := range strings.Lines(text) {
+			line = strings.TrimFunc(line, isBlank)
+			if openingYear.MatchString(line) && !mayOpenWithYear(line) {
+				t.Errorf("mayOpenWithYear(%q) = false, but openingYear matches", line)
+			}
+		}
+	}
+}
+
+// TestLevelFromScopeOnePass checks levelFromScope against counting each
+// scope word on its own.
+func TestLevelFromScopeOnePass(t *testing.T) {
+	for _, text := range metaTexts(t) {
+		best, want := 0, ""
+		for _, s := range scopeWords {
+			if n := strings.Count(text, s.word); n > best {
+				best, want = n, s.level
+			}
+		}
+		if got := levelFromScope(text); got != want {
+			t.Errorf("levelFromScope(%.60q) = %q, want %q", text, got, want)
+		}
+	}
+}

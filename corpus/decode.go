@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -81,6 +82,13 @@ var signatures = []struct {
 // ErrBinary (known binary formats, NUL and other control bytes),
 // ErrTruncated or ErrEncoding; Load adds the file name.
 func Decode(b []byte, force string) (text, enc string, err error) {
+	return decode(b, force, false)
+}
+
+// decode is Decode. With owned set, b is given to it: the caller never
+// writes b again, so that a UTF-8 text can be b itself instead of a copy
+// (see textOf).
+func decode(b []byte, force string, owned bool) (text, enc string, err error) {
 	if len(b) == 0 {
 		return "", "", decodeErr(ErrEmpty, "empty file")
 	}
@@ -95,9 +103,9 @@ func Decode(b []byte, force string) (text, enc string, err error) {
 	}
 	switch name {
 	case "":
-		text, enc, err = detect(b)
+		text, enc, err = detect(b, owned)
 	case EncodingUTF8:
-		text, enc, err = forceUTF8(b)
+		text, enc, err = forceUTF8(b, owned)
 	case EncodingGB18030, EncodingGBK:
 		text, enc, err = forceGB(b, name)
 	case EncodingUTF16LE, EncodingUTF16BE:
@@ -112,9 +120,13 @@ func Decode(b []byte, force string) (text, enc string, err error) {
 	return text, enc, nil
 }
 
+// nameSeparators are dropped from encoding names: utf-8, utf_8 and utf8
+// are one.
+var nameSeparators = strings.NewReplacer("-", "", "_", "")
+
 // canonicalEncoding maps a user-given encoding name to one of Encodings.
 func canonicalEncoding(name string) (string, error) {
-	key := strings.NewReplacer("-", "", "_", "").Replace(strings.ToLower(strings.TrimSpace(name)))
+	key := nameSeparators.Replace(strings.ToLower(strings.TrimSpace(name)))
 	switch key {
 	case "", "auto":
 		return "", nil
@@ -133,10 +145,10 @@ func canonicalEncoding(name string) (string, error) {
 }
 
 // detect implements Decode without a forced encoding.
-func detect(b []byte) (string, string, error) {
+func detect(b []byte, owned bool) (string, string, error) {
 	switch {
 	case bytes.HasPrefix(b, bomUTF8):
-		text, err := decodeUTF8(b, len(bomUTF8))
+		text, err := decodeUTF8(b, len(bomUTF8), owned)
 		return text, EncodingUTF8BOM, err
 	case bytes.HasPrefix(b, bomUTF16LE):
 		text, err := decodeUTF16(b, len(bomUTF16LE), EncodingUTF16LE)
@@ -159,10 +171,10 @@ func detect(b []byte) (string, string, error) {
 		}
 		return "", "", err
 	}
-	bad, multi := utf8Prefix(b)
-	if bad == len(b) {
-		return dropBOM(string(b)), EncodingUTF8, nil
+	if utf8.Valid(b) {
+		return dropBOM(textOf(b, owned)), EncodingUTF8, nil
 	}
+	bad, multi := utf8Prefix(b)
 	if multi >= utf8Evidence {
 		// A UTF-8 file with a bad byte: GB18030 would only make mojibake.
 		return "", "", badUTF8(b, bad, "not valid UTF-8, UTF-16 or GB18030")
@@ -187,15 +199,15 @@ func detect(b []byte) (string, string, error) {
 	return "", "", decodeErr(ErrEncoding, fmt.Sprintf("not valid UTF-8, UTF-16 or GB18030 (first bad byte at offset %d)", gbBad))
 }
 
-func forceUTF8(b []byte) (string, string, error) {
+func forceUTF8(b []byte, owned bool) (string, string, error) {
 	if bytes.HasPrefix(b, bomUTF8) {
-		text, err := decodeUTF8(b, len(bomUTF8))
+		text, err := decodeUTF8(b, len(bomUTF8), owned)
 		return text, EncodingUTF8BOM, err
 	}
 	if err := foreignBOM(b, EncodingUTF8); err != nil {
 		return "", "", err
 	}
-	text, err := decodeUTF8(b, 0)
+	text, err := decodeUTF8(b, 0, owned)
 	return text, EncodingUTF8, err
 }
 
@@ -264,9 +276,10 @@ func foreignBOM(b []byte, forced string) error {
 	return decodeErr(ErrEncoding, fmt.Sprintf("--encoding %s does not fit: the file starts with a %s byte-order mark", forced, has))
 }
 
-// decodeUTF8 checks b[start:] as UTF-8 text and returns it as a string.
-// Offsets in errors count from the start of b.
-func decodeUTF8(b []byte, start int) (string, error) {
+// decodeUTF8 checks b[start:] as UTF-8 text and returns it as a string
+// (b's own bytes when owned: see textOf). Offsets in errors count from the
+// start of b.
+func decodeUTF8(b []byte, start int, owned bool) (string, error) {
 	body := b[start:]
 	if err := checkControlBytes(body, start); err != nil {
 		return "", err
@@ -276,9 +289,19 @@ func decodeUTF8(b []byte, start int) (string, error) {
 		return "", badUTF8(b, start+bad, "not valid UTF-8")
 	}
 	if start > 0 {
-		return string(body), nil // the BOM is already skipped: one is dropped, never two
+		return textOf(body, owned), nil // the BOM is already skipped: one is dropped, never two
 	}
-	return dropBOM(string(body)), nil
+	return dropBOM(textOf(body, owned)), nil
+}
+
+// textOf returns b as a string. When owned (b is never written again:
+// Load's buffer of a file read), the string is b's bytes themselves, which
+// saves copying the whole text; otherwise it is a copy.
+func textOf(b []byte, owned bool) string {
+	if owned && len(b) > 0 {
+		return unsafe.String(&b[0], len(b))
+	}
+	return string(b)
 }
 
 // utf8Prefix returns the length of the longest valid UTF-8 prefix of b and

@@ -95,7 +95,7 @@ func Load(in Input, opt Options) (*Document, error) {
 	case FormatPDF:
 		text, err = pdfText(in, raw)
 	default:
-		text, enc, err = Decode(raw, opt.Encoding)
+		text, enc, err = decode(raw, opt.Encoding, true) // raw is only hashed after this
 	}
 	if err != nil {
 		return nil, inputErr(err, in)
@@ -119,8 +119,8 @@ func Load(in Input, opt Options) (*Document, error) {
 		SHA256:   hex.EncodeToString(sum[:]),
 		Encoding: enc,
 		HTML:     looksHTML(text),
-		Meta:     inferMetaNamed(name, text),
 	}
+	doc.Meta = inferMetaNamed(name, text, doc.HTML)
 	if doc.HTML && format == FormatText {
 		doc.Format = FormatHTML
 	}

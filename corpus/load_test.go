@@ -12,6 +12,7 @@ import (
 	"testing"
 	"testing/iotest"
 
+	"github.com/gwrfacts/gwr/internal/stagesdir"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
@@ -241,4 +242,16 @@ func TestReadAll(t *testing.T) {
 	if _, err := readAll(io.MultiReader(bytes.NewReader(data), iotest.ErrReader(boom)), n); !errors.Is(err, boom) {
 		t.Errorf("readAll of a failing reader: error %v, want %v", err, boom)
 	}
+}
+
+// BenchmarkLoadDir loads the first 5 MB of the *.txt files of the
+// directory GWR_STAGES_DIR names; it is skipped without it:
+//
+//	GWR_STAGES_DIR=$PWD/bench/data/50mb go test -run - -bench LoadDir -cpu 1 ./corpus
+func BenchmarkLoadDir(b *testing.B) {
+	stagesdir.Bench(b, 5e6, func(f stagesdir.File) {
+		if _, err := Load(Input{Path: f.Path, ID: filepath.Base(f.Path)}, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	})
 }

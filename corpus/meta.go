@@ -68,8 +68,11 @@ type Meta struct {
 // news article (…日讯, 本报讯, 记者, 作《政府工作报告》, 聚焦…两会, 摘登);
 // otherwise plan when it is a work plan (工作安排, 工作要点, 工作计划,
 // 主要预期目标); otherwise report.
-func InferMeta(text string) Meta {
-	if looksHTML(text) {
+func InferMeta(text string) Meta { return inferMeta(text, looksHTML(text)) }
+
+// inferMeta is InferMeta of a text of which looksHTML is already known.
+func inferMeta(text string, html bool) Meta {
+	if html {
 		text = htmlToText(text)
 	}
 	var m Meta
@@ -89,7 +92,9 @@ func InferMeta(text string) Meta {
 
 var (
 	// speechMarks: "我代表区人民政府向大会报告工作", "我代表国务院".
-	speechMarks = mustCompile(`我代表[^。，\n]{0,20}?(?:政府|国务院)`)
+	// Found by its first words: a match spans at most the key, 20
+	// characters of up to four bytes and 国务院.
+	speechMarks = cue{Key: "我代表", After: 20*utf8.UTFMax + len("国务院"), Re: mustCompile(`我代表[^。，\n]{0,20}?(?:政府|国务院)`)}
 	// newsMarks all start with a literal, which keeps them fast.
 	newsMarks = []*regexp.Regexp{
 		mustCompile(`记者`),
@@ -105,7 +110,7 @@ var (
 
 func inferDocType(text string) string {
 	switch {
-	case addressesDeputies(text) || speechMarks.MatchString(text):
+	case addressesDeputies(text) || speechMarks.match(text) != nil:
 		return DocReport
 	case dateline.match(text) != nil || anyMatch(newsMarks, text):
 		return DocNews
@@ -178,9 +183,9 @@ var nameRegion = regexp.MustCompile(`(\p{Han}{2,20}?)[\s_\-—·]*(?:人民)?(?:
 // inferMetaNamed is InferMeta of the text, with what the text does not
 // tell (an unknown region, level or year) taken from the file or member
 // name, read as a title: 2025年山东省政府工作报告.docx is 山东省, province,
-// 2025.
-func inferMetaNamed(name, text string) Meta {
-	m := InferMeta(text)
+// 2025. html is looksHTML(text).
+func inferMetaNamed(name, text string, html bool) Meta {
+	m := inferMeta(text, html)
 	if m.Region != "" && m.Year != 0 {
 		return m
 	}

@@ -357,7 +357,7 @@ func nameBefore(text string, end int) string {
 }
 
 // scopeWords map "全X" to the level of the document that says it.
-var scopeWords = []struct{ word, level string }{
+var scopeWords = [...]struct{ word, level string }{
 	{"全县", LevelCounty}, {"全旗", LevelCounty},
 	{"全区", LevelDistrict},
 	{"全市", LevelCity}, {"全州", LevelCity}, {"全盟", LevelCity},
@@ -365,12 +365,24 @@ var scopeWords = []struct{ word, level string }{
 }
 
 // levelFromScope returns the level of the most frequent scope word, or ""
-// if there is none. Ties go to the earlier entry of scopeWords.
+// if there is none. Ties go to the earlier entry of scopeWords. The words
+// are counted in one pass over the text, at each 全 (every scope word is
+// 全 and one character, and no two overlap).
 func levelFromScope(text string) string {
+	var n [len(scopeWords)]int
+	for k := range occurrences(text, "全") {
+		rest := text[k+len("全"):]
+		for i, s := range scopeWords {
+			if strings.HasPrefix(rest, strings.TrimPrefix(s.word, "全")) {
+				n[i]++
+				break
+			}
+		}
+	}
 	best, level := 0, ""
-	for _, s := range scopeWords {
-		if n := count(text, s.word); n > best {
-			best, level = n, s.level
+	for i, s := range scopeWords {
+		if n[i] > best {
+			best, level = n[i], s.level
 		}
 	}
 	return level

@@ -12,6 +12,9 @@ import (
 // 2023, ２０２３, 二〇二三, 二0三五.
 const yearPat = `([0-9０-９〇○零一二三四五六七八九]{4})`
 
+// dateWords are the literals of a date: yearPat + 年 + monthDay.
+var dateWords = []string{"年", "月", "日"}
+
 // monthDay matches "1月5日" and "一月五日", capturing the month.
 const monthDay = `\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})月\s*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})日`
 
@@ -21,8 +24,8 @@ var (
 	// sessionDate: "2023年1月5日在淄川区第十九届人民代表大会", at most 40
 	// characters between the date and the congress.
 	sessionDate = []cue{
-		{Key: "人民代表大会", Before: 200, Re: mustCompile(yearPat + `年` + monthDay + `[^。]{0,40}人民代表大会$`)},
-		{Key: "人大", Before: 200, Re: mustCompile(yearPat + `年` + monthDay + `[^。]{0,40}人大$`)},
+		{Key: "人民代表大会", Before: 200, Re: mustCompile(yearPat + `年` + monthDay + `[^。]{0,40}人民代表大会$`), Need: dateWords},
+		{Key: "人大", Before: 200, Re: mustCompile(yearPat + `年` + monthDay + `[^。]{0,40}人大$`), Need: dateWords},
 	}
 	// reviewHeading: a heading that reviews year Y.
 	reviewHeading = []*regexp.Regexp{
@@ -39,7 +42,7 @@ var (
 	openingYear = mustCompile(`^` + yearPat + `年[，,]`)
 	// titleYear: "2021年保定市政府工作报告", "高唐县2023年政府工作报告".
 	titleYear = cue{Key: "政府工作报告", Before: 60, After: len("政府工作报告"),
-		Re: mustCompile(yearPat + `年[^，,。；\s]{0,12}?(?:人民)?政府工作报告`)}
+		Re: mustCompile(yearPat + `年[^，,。；\s]{0,12}?(?:人民)?政府工作报告`), Need: []string{"年"}}
 	// pubDate: "发布时间：2023-01-12", "刊发日期:2022-01-30".
 	pubDate = []cue{
 		{Key: "时间", Before: 6, After: 20, Re: mustCompile(`(?:发布|刊发|添加|发表|发文|出版)时间[\s：:]*([0-9]{4})[-/年.]`)},
@@ -60,7 +63,7 @@ func inferYear(text string) int {
 	opening := 0
 	for line := range strings.Lines(text) {
 		line = strings.TrimFunc(line, isBlank)
-		if opening == 0 {
+		if opening == 0 && mayOpenWithYear(line) {
 			if m := openingYear.FindStringSubmatch(line); m != nil {
 				opening = parseYear(m[1])
 			}
@@ -95,6 +98,13 @@ func inferYear(text string) int {
 		return parseYear(m[1])
 	}
 	return 0
+}
+
+// mayOpenWithYear reports whether line holds 年 where openingYear would
+// need it, after four digits of one to three bytes each: a cheap test
+// that spares running the pattern on almost every line.
+func mayOpenWithYear(line string) bool {
+	return strings.Contains(line[:min(len(line), 4*len("〇")+len("年"))], "年")
 }
 
 // parseYear reads a four-digit year in Arabic, full-width or Chinese
