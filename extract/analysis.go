@@ -31,6 +31,15 @@ type analysis struct {
 	nouns          []nounAt        // nounAfter's answers since the tokens last changed (emptied by segmentClause)
 	fragmentToks   []span          // fragment's buffer of tokens
 	notTime        int8            // whether str holds a not-time word: 0 not known yet, 1 yes, -1 no (holdsNotTime)
+	planEnd        int             // 1 + the end of str's first plan word, -1 if none, 0 not known yet (planWordBefore)
+
+	// room for the first entries of done, trims, nouns and fragmentToks
+	// in the analysis's own allocation (newAnalysis): most sentences need
+	// no more, and each list would otherwise grow from nothing
+	doneRoom [4][2]int
+	trimRoom [8]trimmed
+	nounRoom [4]nounAt
+	fragRoom [8]span
 }
 
 // clauseTokens is the clause [start, end) of a sentence and its tokens,
@@ -45,8 +54,10 @@ type clauseTokens struct {
 // ExtractChecked), hedged whether str holds a hedge word (sentenceWords).
 func newAnalysis(s []rune, str string, time timeWords, hedged bool, seg segment.Segmenter) *analysis {
 	bounds := make([]bool, 2*(len(s)+1)) // tokStart and tokE in one allocation
-	return &analysis{s: s, str: str, off: runeOffsetsOf(s), seg: seg, tokStart: bounds[:len(s)+1], tokE: bounds[len(s)+1:],
+	a := &analysis{s: s, str: str, off: runeOffsetsOf(s), seg: seg, tokStart: bounds[:len(s)+1], tokE: bounds[len(s)+1:],
 		time: time, hedged: hedged}
+	a.done, a.trims, a.nouns, a.fragmentToks = a.doneRoom[:0], a.trimRoom[:0], a.nounRoom[:0], a.fragRoom[:0]
+	return a
 }
 
 // runeOffsetsOf is runeOffsets(string(s)), from the code points: no

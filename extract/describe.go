@@ -20,7 +20,8 @@ type fact struct {
 	cueStart, clause      int // own cue's start (-1 if none or carried) and the start of the words describing it
 	year                  *int32
 	negative              bool
-	decisions             []Decision // how each question was answered, in order
+	decisions             []Decision               // how each question was answered, in order
+	answers               [len(questions)]Decision // decisions' array: a fact and its decisions are one allocation
 }
 
 // Question is one of the questions asked about a quantity to make it a
@@ -60,7 +61,7 @@ func (f *fact) rename(indicator string, ind phrase, why string) {
 }
 
 // questions are the questions describe asks, each once.
-var questions = []Question{AskCue, AskIndicator, AskMeasure, AskSign, AskHedge, AskTime}
+var questions = [...]Question{AskCue, AskIndicator, AskMeasure, AskSign, AskHedge, AskTime}
 
 // decision returns the name of the answer given to question q, or "".
 func (f *fact) decision(q Question) string {
@@ -80,7 +81,8 @@ func (f *fact) decide(q Question, name string) {
 // in turn. prev is the fact before it in the same sentence, whose cue and
 // indicator carry over to list items that leave them implicit.
 func (a *analysis) describe(q *quantity, prev *fact, p part, chain string, planYear int) *fact {
-	f := &fact{q: q, decisions: make([]Decision, 0, len(questions))}
+	f := &fact{q: q}
+	f.decisions = f.answers[:0]
 	qs := q.start
 	cs := a.listStart(qs)
 	a.segmentClause(cs, a.clauseEnd(q.end))

@@ -15,7 +15,7 @@ func (a *analysis) hedgeOf(qs int, cue string) (string, string) {
 		s = maskNotTime(s)
 	}
 	words, why := hedgeIndex, "last-hedge-before"
-	if targetsMet(s) {
+	if a.planWordBefore(len(s)) && targetsMet(s) {
 		// 主要预期目标全面完成，地区生产总值增长【5.6%】: the plan words name
 		// last year's targets as met, they hedge nothing
 		words, why = hedgesNotPlanIndex, "hedge-not-met-target"
@@ -52,3 +52,22 @@ func (a *analysis) holdsNotTime() bool {
 	}
 	return a.notTime > 0
 }
+
+// planWordBefore reports whether the sentence holds a plan word that ends
+// at byte n or before: with none, targetsMet of the text before n, masked
+// or not, is false (masking only takes words out). The first plan word is
+// found once per sentence.
+func (a *analysis) planWordBefore(n int) bool {
+	if a.planEnd == 0 {
+		var e [1]int
+		planIndex.firstEnds(a.str, e[:])
+		a.planEnd = -1
+		if e[0] >= 0 {
+			a.planEnd = e[0] + 1
+		}
+	}
+	return a.planEnd > 0 && a.planEnd-1 <= n
+}
+
+// planIndex finds the plan words.
+var planIndex = newWordIndex(planWords)

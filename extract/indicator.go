@@ -639,13 +639,14 @@ func (a *analysis) listsMembers(ind phrase, qs int) bool {
 	if gap != "" {
 		return false
 	}
-	items := strings.Split(s, "、")
-	for _, it := range items {
+	items := 0
+	for it := range strings.SplitSeq(s, "、") {
 		if n := utf8.RuneCountInString(it); n == 0 || n > 4 {
 			return false // 家庭农场、农民合作社6000家、3000家: names, each with its number
 		}
+		items++
 	}
-	return len(items) > 1
+	return items > 1
 }
 
 // predicateOfPrevious reports whether the subject subj of a number whose
@@ -1305,17 +1306,7 @@ func (a *analysis) endsNoun(i int) bool {
 // (竣工投产, 开工建设, 落地实施), longest first.
 func onlyCues(s string) bool {
 	for s != "" {
-		n := 0
-		for w := range cueSet {
-			if len(w) > n && strings.HasPrefix(s, w) {
-				n = len(w)
-			}
-		}
-		for w := range statusWords {
-			if len(w) > n && strings.HasPrefix(s, w) {
-				n = len(w)
-			}
-		}
+		n := longestCueOrStatus(s)
 		if n == 0 {
 			return false
 		}
@@ -1323,6 +1314,31 @@ func onlyCues(s string) bool {
 	}
 	return true
 }
+
+// longestCueOrStatus returns the length in bytes of the longest cue or
+// status word s starts with, or 0: a look-up of each prefix of s that ends
+// between two code points (s is a text of the sentence, valid UTF-8), up
+// to the longest word, rather than a test of every word.
+func longestCueOrStatus(s string) int {
+	for n := min(len(s), maxCueOrStatus); n > 0; n-- {
+		if (n == len(s) || utf8.RuneStart(s[n])) && (cueSet[s[:n]] || statusWords[s[:n]]) {
+			return n
+		}
+	}
+	return 0
+}
+
+// maxCueOrStatus is the length in bytes of the longest cue or status word.
+var maxCueOrStatus = func() int {
+	n := 0
+	for w := range cueSet {
+		n = max(n, len(w))
+	}
+	for w := range statusWords {
+		n = max(n, len(w))
+	}
+	return n
+}()
 
 // predicateAt returns the length of the longest word of the predicate
 // role that starts at position i of the sentence and ends where a word of
@@ -1678,7 +1694,7 @@ func (a *analysis) nameable(p phrase) bool {
 	switch {
 	case s == "", timeOnlyIndicators[s], notAlone[s]:
 		return false
-	case utf8.RuneCountInString(s) == 1:
+	case oneRune(s):
 		return oneCharNames[s]
 	}
 	if r, n := utf8.DecodeLastRuneInString(s); (r == '到' || r == '至') && cueSet[s[:len(s)-n]] {

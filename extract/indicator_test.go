@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -314,5 +316,58 @@ func TestIndicatorOwnClause(t *testing.T) {
 				t.Errorf("Extract(%q) indicators = %q, want %q", tc.text, got, tc.want)
 			}
 		})
+	}
+}
+
+// TestOnlyCues checks onlyCues, which looks each prefix up, against its
+// definition: the longest cue or status word of all, taken again and
+// again from the start, until nothing or no word is left. The texts are
+// runs of those words, with and without other characters among them.
+func TestOnlyCues(t *testing.T) {
+	longest := func(s string) int {
+		n := 0
+		for _, set := range []map[string]bool{cueSet, statusWords} {
+			for w := range set {
+				if len(w) > n && strings.HasPrefix(s, w) {
+					n = len(w)
+				}
+			}
+		}
+		return n
+	}
+	want := func(s string) bool {
+		for s != "" {
+			n := longest(s)
+			if n == 0 {
+				return false
+			}
+			s = s[n:]
+		}
+		return true
+	}
+	var words []string
+	for _, set := range []map[string]bool{cueSet, statusWords} {
+		for w := range set {
+			words = append(words, w)
+		}
+	}
+	slices.Sort(words)
+	rng := rand.New(rand.NewPCG(5, 6))
+	texts := []string{"", "的", "竣工投产", "开工建设", "建成项目"}
+	for range 3000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(3) {
+			if rng.IntN(5) == 0 {
+				b.WriteString([]string{"项目", "的", "a", "和"}[rng.IntN(4)])
+			}
+			w := words[rng.IntN(len(words))]
+			b.WriteString(w[:len(w)-len(string([]rune(w)[len([]rune(w))-1]))*rng.IntN(2)]) // a word, or a word less its last character
+		}
+		texts = append(texts, b.String())
+	}
+	for _, s := range texts {
+		if got := onlyCues(s); got != want(s) {
+			t.Errorf("onlyCues(%q) = %v; want %v", s, got, want(s))
+		}
 	}
 }

@@ -249,7 +249,7 @@ var levelNounIndex = newWordIndex(levelNouns)
 func (a *analysis) namesAThing(s string) bool {
 	lo, hi := a.trimBounds(s)
 	t := s[lo:hi]
-	return utf8.RuneCountInString(t) >= 2 || oneCharNames[t]
+	return len(t) > 0 && !oneRune(t) || oneCharNames[t] // (two code points or more)
 }
 
 // copula reports whether the words before a number end in a copula (为,

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -103,10 +102,7 @@ func (a *analysis) trimBounds(s string) (lo, hi int) {
 		}
 	}
 	lo, hi = trimBounds(s)
-	if a.trims == nil {
-		a.trims = make([]trimmed, 0, 16) // (a sentence trims a dozen texts or more: no growing one by one)
-	}
-	a.trims = append(a.trims, trimmed{s, lo, hi})
+	a.trims = append(a.trims, trimmed{s, lo, hi}) // (the first in a.trimRoom)
 	return lo, hi
 }
 
@@ -187,5 +183,23 @@ func (a *analysis) appendTokens(out []span, p phrase) []span {
 // firstTokenFrom returns the index of the first token starting at i or
 // after it (len(a.toks) if none): the tokens are ordered by start.
 func (a *analysis) firstTokenFrom(i int) int {
-	return sort.Search(len(a.toks), func(k int) bool { return a.toks[k].Start >= i })
+	// sort.Search's bisection, without a call of a closure at each step:
+	// every look-up of a word by its position comes here
+	lo, hi := 0, len(a.toks)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if a.toks[m].Start < i {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// oneRune reports whether s is one code point (as utf8.RuneCountInString
+// counts them: an invalid byte is one), without counting all of a long s.
+func oneRune(s string) bool {
+	_, n := utf8.DecodeRuneInString(s)
+	return n > 0 && n == len(s)
 }

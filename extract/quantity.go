@@ -168,6 +168,7 @@ const (
 	unitStartClass                              // the first character of a unit
 	phraseMarkClass                             // one of phraseMarks
 	leadingTimeFirstClass                       // one of leadingTimeFirst
+	clauseMarkClass                             // a mark normalize.IsClauseMark reports
 )
 
 // runeClasses holds the classes of the BMP characters; every numeral and
@@ -190,6 +191,11 @@ var runeClasses = func() *[0x10000]runeClass {
 	}
 	for _, r := range leadingTimeFirst {
 		t[r] |= leadingTimeFirstClass
+	}
+	for r := range rune(len(t)) {
+		if normalize.IsClauseMark(r) {
+			t[r] |= clauseMarkClass
+		}
 	}
 	return &t
 }()

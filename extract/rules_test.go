@@ -311,6 +311,9 @@ func TestRuneClasses(t *testing.T) {
 		if got, want := classOf(r)&leadingTimeFirstClass != 0, strings.ContainsRune(leadingTimeFirst, r); got != want {
 			t.Errorf("leadingTimeFirst %U %q: %v; want %v", r, r, got, want)
 		}
+		if got, want := isClauseMark(r), normalize.IsClauseMark(r); got != want {
+			t.Errorf("isClauseMark(%U %q) = %v; want %v", r, r, got, want)
+		}
 		for _, p := range []rune{'1', '一', '十', '百', 'a'} {
 			want := r >= '0' && r <= '9' && p >= '0' && p <= '9' ||
 				strings.ContainsRune("一二三四五六七八九十", r) && strings.ContainsRune("一二三四五六七八九十", p)

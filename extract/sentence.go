@@ -24,8 +24,9 @@ const maxSentence = 600
 // isSentenceEnd is normalize.IsSentenceEnd, the one definition.
 func isSentenceEnd(r rune) bool { return normalize.IsSentenceEnd(r) }
 
-// isClauseMark is normalize.IsClauseMark.
-func isClauseMark(r rune) bool { return normalize.IsClauseMark(r) }
+// isClauseMark is normalize.IsClauseMark, read from the class table: the
+// scans for a clause's bounds ask it of every character they pass.
+func isClauseMark(r rune) bool { return classOf(r)&clauseMarkClass != 0 }
 
 // splitSentences cuts text into sentences ending after 。！？； or at a line
 // break. Leading and trailing spaces are not part of a sentence.
