@@ -18,17 +18,19 @@ import (
 // the last number is every number's (分别控制在5%和3%以内).
 func (a *analysis) distribute(facts []*fact) {
 	a.distributeAdjacent(facts)
-	for i := 0; i < len(facts); i++ {
+	respectively := strings.Contains(a.str, "分别") // (without it no fact heads a 分别 list: respectivelyHead)
+	for i := 0; respectively && i < len(facts); i++ {
 		f := facts[i]
 		head, at := a.respectivelyHead(facts, i)
 		if at < 0 {
 			continue
 		}
 		wide := a.wideGroup(facts, i)
-		group := []*fact{f}
-		for j := i + 1; j < len(facts) && (facts[j].cueStart < 0 || facts[j].cueStart == f.cueStart) && facts[j].q.unit == f.q.unit && (f.cueStart >= 0 || j < i+len(wide)); j++ {
-			group = append(group, facts[j])
+		j := i + 1
+		for j < len(facts) && (facts[j].cueStart < 0 || facts[j].cueStart == f.cueStart) && facts[j].q.unit == f.q.unit && (f.cueStart >= 0 || j < i+len(wide)) {
+			j++
 		}
+		group := facts[i:j:j] // (a run of facts: no appending to it)
 		if len(wide) < 2 {
 			continue
 		}
@@ -283,6 +285,9 @@ func (a *analysis) eachOfList(facts []*fact) {
 		}
 	}
 	// 均 or 都 before the cue: 受污染耕地安全利用率、污染地块再开发安全利用率均达100%
+	if !strings.ContainsAny(a.str, "均都") {
+		return
+	}
 	for _, f := range facts {
 		ws := a.wholeClauseStart(f.q.start)
 		if a.hasQuantity(ws, f.q.start) {
@@ -311,11 +316,11 @@ func (a *analysis) eachOfList(facts []*fact) {
 func (a *analysis) wideGroup(facts []*fact, i int) []*fact {
 	f := facts[i]
 	we := a.wholeClauseEnd(f.q.end)
-	group := []*fact{f}
-	for j := i + 1; j < len(facts) && facts[j].q.start < we && (facts[j].cueStart < 0 || facts[j].cueStart == f.cueStart); j++ {
-		group = append(group, facts[j])
+	j := i + 1
+	for j < len(facts) && facts[j].q.start < we && (facts[j].cueStart < 0 || facts[j].cueStart == f.cueStart) {
+		j++
 	}
-	return group
+	return facts[i:j:j]
 }
 
 // splitItemsN is splitItems for a list of n numbers: when 、 gives fewer
@@ -344,10 +349,11 @@ func splitItemsN(s string, n int) []string {
 func (a *analysis) distributeAdjacent(facts []*fact) {
 	for i := 0; i < len(facts); i++ {
 		f := facts[i]
-		run := []*fact{f}
-		for j := i + 1; j < len(facts) && facts[j].q.unit == f.q.unit && listGap[a.sub(run[len(run)-1].q.end, facts[j].q.start)]; j++ {
-			run = append(run, facts[j])
+		j := i + 1
+		for j < len(facts) && facts[j].q.unit == f.q.unit && listGap[a.sub(facts[j-1].q.end, facts[j].q.start)] {
+			j++
 		}
+		run := facts[i:j:j]
 		if len(run) < 2 {
 			continue
 		}
@@ -386,13 +392,17 @@ var listGap = map[string]bool{"、": true, "和": true, "及": true, "与": true
 func (a *analysis) carryRoundNames(facts []*fact) {
 	for i := 0; i < len(facts); i++ {
 		f := facts[i]
-		ws, we := a.wholeClauseStart(f.q.start), a.wholeClauseEnd(f.q.end)
-		group := []*fact{f}
-		for j := i + 1; j < len(facts) && facts[j].q.start < we && listGap[a.sub(facts[j-1].q.end, facts[j].q.start)]; j++ {
-			group = append(group, facts[j])
+		we := a.wholeClauseEnd(f.q.end)
+		j := i + 1
+		for j < len(facts) && facts[j].q.start < we && listGap[a.sub(facts[j-1].q.end, facts[j].q.start)] {
+			j++
 		}
+		group := facts[i:j:j]
 		n := len(group)
-		if n < 2 || i < n || a.hasQuantity(ws, f.q.start) || !a.namesNothing(ws, f) {
+		if n < 2 || i < n {
+			continue
+		}
+		if ws := a.wholeClauseStart(f.q.start); a.hasQuantity(ws, f.q.start) || !a.namesNothing(ws, f) {
 			continue
 		}
 		before := facts[i-n : i]
@@ -441,6 +451,9 @@ func (a *analysis) namesNothing(ws int, f *fact) bool {
 // 202元 and 209元 are the first item's. The names are the words of the
 // clause before 分别, which hold no number.
 func (a *analysis) distributeRounds(facts []*fact) {
+	if !strings.Contains(a.str, "分别") {
+		return // (every round list has it)
+	}
 	for i := 0; i < len(facts); i++ {
 		f := facts[i]
 		ws := a.wholeClauseStart(f.q.start)
@@ -450,10 +463,11 @@ func (a *analysis) distributeRounds(facts []*fact) {
 			continue
 		}
 		we := a.wholeClauseEnd(f.q.end)
-		group := []*fact{f}
-		for j := i + 1; j < len(facts) && facts[j].q.start < we && facts[j].q.unit == f.q.unit; j++ {
-			group = append(group, facts[j])
+		j := i + 1
+		for j < len(facts) && facts[j].q.start < we && facts[j].q.unit == f.q.unit {
+			j++
 		}
+		group := facts[i:j:j]
 		end := ws + utf8.RuneCountInString(before[:at])
 		items := splitItems(trimIndicator(a.sub(a.skipCue(ws, end), end)))
 		if len(items) >= 2 && len(group) > len(items) && len(group)%len(items) == 0 {
