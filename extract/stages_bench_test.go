@@ -166,7 +166,14 @@ func (r *recorder) SegmentEach(parts []string) [][]segment.Token {
 // of report text, as in BenchmarkStages:
 //
 //	GWR_STAGES_DIR=$PWD/bench/data/50mb go test -run - -bench Describe -cpu 1 ./extract
-func BenchmarkDescribe(b *testing.B) {
+func BenchmarkDescribe(b *testing.B) { benchmarkDescribe(b, false) }
+
+// BenchmarkDistribute is BenchmarkDescribe with the list steps after the
+// questions (analysis.distribute of each sentence's facts), as runChunk
+// takes them: distribute's time is the difference of the two.
+func BenchmarkDistribute(b *testing.B) { benchmarkDescribe(b, true) }
+
+func benchmarkDescribe(b *testing.B, distribute bool) {
 	var docs []Document
 	if dir := os.Getenv("GWR_STAGES_DIR"); dir != "" {
 		docs = readDocs(b, filepath.Join(dir, "*.txt"), 5e6)
@@ -200,13 +207,19 @@ func BenchmarkDescribe(b *testing.B) {
 			}
 		}
 	}
+	var facts []*fact
 	describeAll := func() {
 		for _, d := range sents {
 			an := newAnalysis(d.s, d.str, d.words, d.hedged, memo)
 			an.qs = slices.Clone(d.qs)
 			var prev *fact
+			facts = facts[:0]
 			for i := range an.qs {
 				prev = an.describe(&an.qs[i], prev, part{}, "", d.planYear)
+				facts = append(facts, prev)
+			}
+			if distribute {
+				an.distribute(facts)
 			}
 		}
 	}
