@@ -3,6 +3,7 @@ package segment
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -156,6 +157,28 @@ func TestSpecialRule(t *testing.T) {
 	} {
 		if got := specialRule(tt.in); got != tt.want {
 			t.Errorf("specialRule(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestTagCache checks that a tag cache gives the tag table's tags, for
+// words met once and again, words that share a slot and words too long
+// for a slot.
+func TestTagCache(t *testing.T) {
+	x, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := []string{"增长", "亿元", "%", "a", "2.1", "国内生产总值", "中华人民共和国国民经济", "规模以上工业增加值增长", "x"}
+	for i := 0; i < 3*tagCacheSlots; i++ {
+		words = append(words, fmt.Sprint(i)) // more words than slots: some share one
+	}
+	c := new(tagCache)
+	for round := 0; round < 2; round++ {
+		for _, w := range words {
+			if got, want := c.tag(x.pos, w), x.pos.tag(w); got != want {
+				t.Fatalf("round %d: tag(%q) = %q, want %q", round, w, got, want)
+			}
 		}
 	}
 }

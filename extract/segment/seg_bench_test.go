@@ -6,6 +6,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/yanyiwu/gojieba"
+
+	"github.com/gwrfacts/gwr/internal/stagesdir"
 )
 
 // bundledReports returns the texts of the bundled reports (corpus/*.txt)
@@ -99,7 +103,51 @@ func bundledClauses(b *testing.B) ([]string, int64) {
 	texts, n := bundledReports(b)
 	var clauses []string
 	for _, t := range texts {
-		clauses = append(clauses, strings.FieldsFunc(t, func(r rune) bool { return strings.ContainsRune("，。；、：\n", r) })...)
+		clauses = append(clauses, strings.FieldsFunc(t, isClauseCut)...)
 	}
 	return clauses, n
 }
+
+// BenchmarkTagWords times looking up the tags of the words jieba cuts the
+// clauses of the bundled reports into, in their order, through a worker's
+// tag cache (the cache warm, as it is after the first report):
+//
+//	go test -run - -bench TagWords -cpu 1 ./extract/segment
+//
+// With GWR_STAGES_DIR set, the clauses are those of the first 5 MB of the
+// *.txt files of that directory, as in extract's BenchmarkStages.
+func BenchmarkTagWords(b *testing.B) {
+	clauses, n := bundledClauses(b)
+	if os.Getenv("GWR_STAGES_DIR") != "" {
+		clauses, n = nil, 0
+		for _, f := range stagesdir.Files(b, 5e6) {
+			clauses = append(clauses, strings.FieldsFunc(f.Text, isClauseCut)...)
+			n += int64(len(f.Text))
+		}
+	}
+	x, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var words []string
+	for _, c := range clauses {
+		for _, w := range x.j.Tokenize(c, gojieba.DefaultMode, true) {
+			words = append(words, w.Str)
+		}
+	}
+	c := x.tagCache()
+	tagAll := func() {
+		for _, w := range words {
+			c.tag(x.pos, w)
+		}
+	}
+	tagAll()
+	b.SetBytes(n)
+	b.ReportAllocs()
+	for b.Loop() {
+		tagAll()
+	}
+}
+
+// isClauseCut reports whether bundledClauses cuts the text at r.
+func isClauseCut(r rune) bool { return strings.ContainsRune("，。；、：\n", r) }

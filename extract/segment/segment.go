@@ -2,6 +2,7 @@ package segment
 
 import (
 	"embed"
+	"hash/maphash"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -254,12 +255,30 @@ func (x *Jieba) cutJoined(text string, ends []int, out [][]Token) {
 
 // tagCache holds the tags of the words a worker met in the texts it cut
 // before: most words come again (增长, 亿元, %) in every report, and a
-// small map read again costs less than the tag table's slot, a cache miss
-// in megabytes. It is one call's at a time (Jieba.tagCache).
-type tagCache struct{ tags map[string]string }
+// slot of a small table read again costs less than the tag table's slot,
+// a cache miss in megabytes. It is direct-mapped: a word has one slot,
+// picked by its hash, which keeps the last word met there, in the slot
+// itself (no pointer to follow, nothing to allocate). Words longer than a
+// slot holds (five Chinese characters and more) are not cached. It is one
+// call's at a time (Jieba.tagCache).
+type tagCache struct {
+	slots [tagCacheSlots]tagSlot
+}
 
-// tagCacheWords bounds a tagCache: it starts again empty when full.
-const tagCacheWords = 1 << 15
+// tagSlot is a word of a tagCache, of n bytes (0 in a slot not used yet:
+// jieba cuts no empty word), and its tag.
+type tagSlot struct {
+	n    uint8
+	word [tagSlotBytes]byte
+	tag  string
+}
+
+// tagCacheSlots is the number of slots of a tagCache, a power of two, and
+// tagSlotBytes the longest word a slot holds.
+const tagCacheSlots, tagSlotBytes = 1 << 14, 15
+
+// tagSeed seeds the hash that picks a word's slot.
+var tagSeed = maphash.MakeSeed()
 
 // tagCache takes a tagCache from x.tags for one call, which puts it back
 // after: the caches live on between calls, one per worker cutting at a
@@ -268,21 +287,20 @@ func (x *Jieba) tagCache() *tagCache {
 	if c, ok := x.tags.Get().(*tagCache); ok {
 		return c
 	}
-	return &tagCache{tags: make(map[string]string, 1<<12)}
+	return new(tagCache)
 }
 
-// tag returns t.tag(word), from the cache when the word was met before.
-// The word is copied into the cache, which then does not keep the text
-// it was cut from.
+// tag returns t.tag(word), from the cache when the word is in its slot.
 func (c *tagCache) tag(t *posTable, word string) string {
-	if tag, ok := c.tags[word]; ok {
-		return tag
+	if len(word) > tagSlotBytes {
+		return t.tag(word)
+	}
+	s := &c.slots[maphash.String(tagSeed, word)&(tagCacheSlots-1)]
+	if int(s.n) == len(word) && string(s.word[:len(word)]) == word {
+		return s.tag
 	}
 	tag := t.tag(word)
-	if len(c.tags) >= tagCacheWords {
-		clear(c.tags)
-	}
-	c.tags[strings.Clone(word)] = tag
+	s.n, s.tag = uint8(copy(s.word[:], word)), tag
 	return tag
 }
 
