@@ -96,13 +96,16 @@ var (
 // 力争…实现新突破), and a result word that opens the clause is an order
 // (全面加强政府自身建设).
 func statesDone(h string) bool {
-	h = headingNumberRe.ReplaceAllString(h, "")
+	if loc := headingNumberRe.FindStringIndex(h); loc != nil {
+		h = h[loc[1]:] // the pattern is anchored: it matches once, at the start
+	}
 	if weDidRe.MatchString(h) && !weModalRe.MatchString(h) {
 		return true
 	}
 	last := h
 	if k := strings.LastIndexAny(h, "，,；;"); k >= 0 {
-		last = h[k+utf8.RuneLen([]rune(h[k:])[0]):]
+		_, n := utf8.DecodeRuneInString(h[k:])
+		last = h[k+n:]
 	}
 	last = strings.TrimRight(last, "。！!　 ")
 	for _, w := range doneHeadingWords {

@@ -5,7 +5,9 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/gwrfacts/gwr/extract/segment"
 	"github.com/gwrfacts/gwr/extract/taxonomy"
@@ -372,6 +374,9 @@ func (x *Extractor) runChunk(d Document, cc *cleanChunk, ci int, lay layout, st 
 	view, text, g := cc.view, cc.view.Runes, st.base
 	orig := newOrigText(d.Text[cc.start:cc.end])
 	from := len(facts)
+	// room for a fact of each quantity found: append does not copy the
+	// rows again and again as the slice grows
+	facts = slices.Grow(facts, quantities(found))
 	ahead := x.segmentAhead(text, cc.sents, found)
 	for i, s := range cc.sents {
 		at := pos{ci, i}
@@ -440,11 +445,10 @@ func (x *Extractor) runChunk(d Document, cc *cleanChunk, ci int, lay layout, st 
 			// a paragraph of a one-year review may open the review of the
 			// five-year period (2015年是“十二五”收官之年。过去五年，…); a
 			// paragraph of one year (刚刚过去的2020年, 这一年) ends it
-			para := paragraph()
-			opens := st.p.sec == sectionReview && spanOpening(para, d.PlanYear)
+			opens := st.p.sec == sectionReview && mayOpenSpan(text, s) && spanOpening(paragraph(), d.PlanYear)
 			py := 0
-			if !opens {
-				py = paragraphYear(para, d.PlanYear)
+			if !opens && mayOpenYear(text, s) {
+				py = paragraphYear(paragraph(), d.PlanYear)
 			}
 			switch {
 			case opens && st.p.spanYears == 0:
@@ -546,6 +550,15 @@ type matched struct {
 	drops *[]drop
 }
 
+// quantities returns the number of quantities found in all.
+func quantities(all []matched) int {
+	n := 0
+	for _, m := range all {
+		n += len(m.qs)
+	}
+	return n
+}
+
 // matchAll matches the sentences of a chunk in order, up to the first
 // that goes over the rules' work limit: that one is the last of the
 // result, and the error is returned with it.
@@ -570,8 +583,11 @@ func (x *Extractor) matchAll(text []rune, sents []sentence, explain bool, work *
 // a few calls into jieba rather than one each, and returns them by
 // sentence (see analysis.segment).
 func (x *Extractor) segmentAhead(text []rune, sents []sentence, found []matched) [][]clauseTokens {
-	var all []clauseTokens
-	var parts []string
+	all := make([]clauseTokens, 0, quantities(found)) // a quantity adds a clause or none
+	// the clauses' text, one after the other, made in one piece: a
+	// string each would cost an allocation each
+	var b strings.Builder
+	var ends []int                     // where each clause's text ends in b
 	first := make([]int, len(found)+1) // the clauses of sentence i are all[first[i]:first[i+1]]
 	for i, m := range found {
 		first[i] = len(all)
@@ -581,10 +597,18 @@ func (x *Extractor) segmentAhead(text []rune, sents []sentence, found []matched)
 		s := sents[i].span
 		all = describedClauses(text[s.start:s.end], m.qs, all)
 		for _, c := range all[first[i]:] {
-			parts = append(parts, string(text[s.start+c.start:s.start+c.end]))
+			for _, r := range text[s.start+c.start : s.start+c.end] {
+				b.WriteRune(r) // as string(runes) writes it: U+FFFD for no valid rune
+			}
+			ends = append(ends, b.Len())
 		}
 	}
 	first[len(found)] = len(all)
+	joined, from := b.String(), 0
+	parts := make([]string, len(ends))
+	for k, e := range ends {
+		parts[k], from = joined[from:e], e
+	}
 	for k, toks := range segment.Each(x.seg, parts) {
 		all[k].toks = toks
 	}

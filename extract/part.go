@@ -492,20 +492,56 @@ var fiveYearWords = []string{"过去五年", "过去的五年", "五年来", "�
 // deputies (各位代表！), before what the paragraph is about.
 var salutationRe = regexp.MustCompile(`^各位代表(?:[、，,]同志们)?[！!，,]`)
 
-// mayOpenSpan reports whether the paragraph sentence s starts holds a 五,
-// without which spanOpening is false: it spares making the string of a
-// paragraph that cannot open a review of five years.
+// mayOpenSpan reports whether the paragraph sentence s starts may open
+// a review of five years, without which spanOpening of its
+// paragraphOpening is false: it spares making the string of the
+// paragraph. Such a paragraph holds a 五 and either opens (after blanks)
+// with a code point spanOpenRe can start with, a period's name
+// included, or closes a period in its first sentence (…“十四五”规划顺利
+// 收官。).
 func mayOpenSpan(text []rune, s sentence) bool {
-	for _, r := range text[s.start:] {
-		switch r {
-		case '五':
-			return true
-		case '\n':
-			return false
+	five, closes, firstSentence := false, false, true
+	for i, r := range text[s.start:] {
+		if r == '\n' {
+			break
+		}
+		switch {
+		case r == '五':
+			five = true
+		case r == '。':
+			firstSentence = false
+		case r == '收' && firstSentence && s.start+i+1 < len(text) && text[s.start+i+1] == '官':
+			closes = true
 		}
 	}
-	return false
+	return five && (closes || strings.ContainsRune(spanOpeningFirsts, firstAfterBlanks(text[s.start:])))
 }
+
+// spanOpeningFirsts are the code points spanOpenRe can start with, those
+// its stand-in for a period's name stands for (十, “) included.
+const spanOpeningFirsts = "各—过五这经回“十12"
+
+// firstAfterBlanks returns the first code point of s after blanks, or
+// '\n' when the line ends (or s does) first.
+func firstAfterBlanks(s []rune) rune {
+	for _, r := range s {
+		if r == '\n' || !unicode.IsSpace(r) {
+			return r
+		}
+	}
+	return '\n'
+}
+
+// mayOpenYear reports whether the paragraph sentence s starts opens with
+// a code point that paragraphYear's pattern can start with, after blanks
+// (a salutation 各位代表 included), without which paragraphYear of its
+// paragraphOpening is 0: it spares making the string of the paragraph.
+func mayOpenYear(text []rune, s sentence) bool {
+	return strings.ContainsRune(yearOpeningFirsts, firstAfterBlanks(text[s.start:]))
+}
+
+// yearOpeningFirsts are the code points singleYearOpenRe can start with.
+const yearOpeningFirsts = "各刚过去一这12"
 
 // paragraphOpening returns the text of the paragraph sentence s starts,
 // without a salutation that opens it.

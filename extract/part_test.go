@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gwrfacts/gwr/normalize"
 	"github.com/gwrfacts/gwr/schema"
 )
 
@@ -653,4 +654,80 @@ func TestLevelComparedWithThePlanStart(t *testing.T) {
 	x := newExtractor(t)
 	text := "各位代表：\n一、“十四五”时期工作回顾\n五年来，全市一般公共预算收入达到286.4亿元，比“十三五”末的201.7亿元增加84.7亿元，年均增长7.3%。\n五年来，全市常住人口城镇化率达到61.2%。\n二、2026年工作安排\n今年全市地区生产总值增长5.5%左右。\n"
 	checkTimes(t, x, text, 2026, map[string]string{"286.4亿元": "actual 2025", "201.7亿元": "actual 2020", "84.7亿元": "actual null", "7.3%": "actual null", "61.2%": "actual null"})
+}
+
+// TestMayOpenParagraph checks that mayOpenYear holds for every paragraph
+// whose opening paragraphYear gives a year, and mayOpenSpan for every one
+// that spanOpening takes for the review of a five-year period: on
+// paragraphs written here and on every sentence of the bundled reports
+// and the development set, for reports of several plan years.
+func TestMayOpenParagraph(t *testing.T) {
+	texts := []string{
+		"  去年，全市地区生产总值增长5%。\n",
+		"各位代表！刚刚过去的2019年很不平凡。\n",
+		"各位代表，过去的一年里，我们完成了任务。\n",
+		"\u30002022年，我们扎实推进各项工作。\n",
+		"这一年，发展质量稳步提升。\n",
+		"一年来，财政收入增长3%。\n",
+		"五年来，经济总量翻了一番。\n",
+		"过去五年，我们砥砺奋进。\n",
+		"“十三五”时期，全县生产总值年均增长7%。\n",
+		"十二五期间，城乡居民收入较快增长。\n",
+		"2020年是“十三五”收官之年。回望过去五年，我们克难攻坚。\n",
+		"全市上下团结奋斗，标志着“十四五”规划顺利收官。这五年，经济总量迈上新台阶。\n",
+		"——这是综合实力大幅跃升的五年。\n",
+		"全年地区生产总值增长5%，五大产业齐头并进。\n",
+		"\n",
+	}
+	docs := textDocs(texts...)
+	docs = append(docs, corpusDocs(t)...)
+	docs = append(docs, devDocs(t)...)
+	years, spans := 0, 0
+	for _, d := range docs {
+		v := normalize.Clean(d.Text, normalize.Options{HTML: d.HTML})
+		for _, s := range splitSentences(v.Runes) {
+			p := paragraphOpening(v.Runes, s)
+			if paragraphYear(p, 9999) != 0 {
+				years++
+				if !mayOpenYear(v.Runes, s) {
+					t.Errorf("mayOpenYear(%q) = false, but the paragraph opens with a year", string(v.Runes[s.start:s.end]))
+				}
+			}
+			for _, py := range []int{2001, 2006, 2011, 2016, 2021, 2026, 2031} {
+				if spanOpening(p, py) {
+					spans++
+					if !mayOpenSpan(v.Runes, s) {
+						t.Errorf("mayOpenSpan(%q) = false, but spanOpening(…, %d) is true", string(v.Runes[s.start:s.end]), py)
+					}
+				}
+			}
+		}
+	}
+	t.Logf("%d paragraphs open with a year, %d with a period's review (counted once for each plan year)", years, spans)
+	if years < 6 || spans < 6 {
+		t.Errorf("only %d paragraphs open with a year and %d with a period's review", years, spans)
+	}
+	for _, c := range []struct {
+		text       string
+		year, span bool
+	}{
+		{"去年，增长5%。", true, false},
+		{" 2023年是关键一年。", true, false},
+		{"全年增长5%。", false, false},
+		{"五年来，增长。", false, true},
+		{"经过五年努力，增长。", false, true},
+		{"年内完成五项任务。", false, false},
+		{"全省“十四五”规划顺利收官。", false, true},
+		{"全省顺利完成任务。“十四五”规划收官。", false, false},
+		{"\n去年五年来", false, false},
+	} {
+		r := []rune(c.text)
+		s := sentence{span: span{0, len(r)}}
+		if got := mayOpenYear(r, s); got != c.year {
+			t.Errorf("mayOpenYear(%q) = %v, want %v", c.text, got, c.year)
+		}
+		if got := mayOpenSpan(r, s); got != c.span {
+			t.Errorf("mayOpenSpan(%q) = %v, want %v", c.text, got, c.span)
+		}
+	}
 }
