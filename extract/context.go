@@ -34,20 +34,26 @@ func classifyHeading(h string, planYear int) section {
 			return sectionPlan
 		}
 	}
-	if hasAny(h, pastWords) && !hasAny(h, planWords) {
+	var e [4]int // where the first word of each list of headingIndex ends in h; -1 for none
+	headingIndex.firstEnds(h, e[:])
+	if e[0] >= 0 && e[1] < 0 {
 		return sectionReview // 一年来，我们…，自身建设全面加强: a review of what was done
 	}
 	if statesDone(h) {
 		return sectionReview // 我们始终注重自身建设，行政效能实现新提高: what was done, though it names 自身建设
 	}
-	if hasAny(h, planHeadings) {
+	if e[2] >= 0 {
 		return sectionPlan
 	}
-	if hasAny(h, reviewHeadings) {
+	if e[3] >= 0 {
 		return sectionReview
 	}
 	return sectionNone
 }
+
+// headingIndex finds the words classifyHeading looks for in one pass: the
+// past words, the plan words, the plan headings' and the review headings'.
+var headingIndex = newWordIndex(pastWords, planWords, planHeadings, reviewHeadings)
 
 // headingNumberRe matches the numbering a heading opens with: 一、, （一）,
 // 1., 一是.
@@ -85,6 +91,7 @@ var (
 
 var (
 	doneHeadingWords = lex.Words(lexicon.DoneHeading)
+	doneHeadingIndex = newWordIndex(doneHeadingWords)
 	causativeWords   = append(lex.Words(lexicon.Causative), planWords...)
 )
 
@@ -108,6 +115,9 @@ func statesDone(h string) bool {
 		last = h[k+n:]
 	}
 	last = strings.TrimRight(last, "。！!　 ")
+	if !doneHeadingIndex.any(last) {
+		return false // the search of each word below would find none
+	}
 	for _, w := range doneHeadingWords {
 		k := strings.Index(last, w)
 		if k <= 0 || !strings.HasSuffix(last, w) && !strings.HasSuffix(w, "新") {
