@@ -28,14 +28,28 @@ func (c cue) match(text string) []string {
 	for k := range occurrences(text, c.Key) {
 		lo := runeStart(text, k-c.Before)
 		hi := runeStart(text, k+len(c.Key)+c.After)
-		if !containsAll(text[lo:hi], c.Need) {
-			continue
-		}
-		if m := c.Re.FindStringSubmatch(text[lo:hi]); m != nil {
+		if m := (pattern{Re: c.Re, Need: c.Need}).find(text[lo:hi]); m != nil {
 			return m
 		}
 	}
 	return nil
+}
+
+// A pattern is a regexp with literals that every match of it holds
+// (Need): a text without one of them is not tried, a cheap test that
+// spares running the regexp on most texts. A pattern that starts with a
+// literal needs none: the regexp package looks for it first.
+type pattern struct {
+	Re   *regexp.Regexp
+	Need []string
+}
+
+// find returns the submatches of the leftmost match of p in s, or nil.
+func (p pattern) find(s string) []string {
+	if !containsAll(s, p.Need) {
+		return nil
+	}
+	return p.Re.FindStringSubmatch(s)
 }
 
 // containsAll reports whether s holds every one of words.

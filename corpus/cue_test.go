@@ -191,6 +191,25 @@ func TestCueNeed(t *testing.T) {
 	}
 }
 
+// TestPatternNeed checks the same of the heading patterns of inferYear,
+// on every line of the texts and on headings written for it.
+func TestPatternNeed(t *testing.T) {
+	lines := []string{"2022年工作回顾", "一、“十三五”时期和2020年主要工作回顾", "回望2022", "二〇二四年工作回顾", "2022年的重点工作",
+		"2018年经济社会发展总体要求和政策取向", "展望2023", "2023年政府工作的主要任务", "工作回顾", "年度回顾"}
+	for _, text := range metaTexts(t) {
+		for line := range strings.Lines(text) {
+			lines = append(lines, strings.TrimFunc(line, isBlank))
+		}
+	}
+	for _, line := range lines {
+		for _, p := range append(append([]pattern{}, reviewHeading...), planHeading...) {
+			if got, want := p.find(line), p.Re.FindStringSubmatch(line); fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("pattern %s with Need %q on %q: %q, without %q", p.Re, p.Need, line, got, want)
+			}
+		}
+	}
+}
+
 // TestSpeechMarksCue checks that looking for speechMarks at each 我代表
 // finds it exactly where its pattern matches the whole text.
 func TestSpeechMarksCue(t *testing.T) {

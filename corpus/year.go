@@ -28,15 +28,15 @@ var (
 		{Key: "人大", Before: 200, Re: mustCompile(yearPat + `年` + monthDay + `[^。]{0,40}人大$`), Need: dateWords},
 	}
 	// reviewHeading: a heading that reviews year Y.
-	reviewHeading = []*regexp.Regexp{
-		mustCompile(yearPat + `年[^，,。；]{0,8}?回顾`),
-		mustCompile(`回望` + yearPat),
+	reviewHeading = []pattern{
+		{Re: mustCompile(yearPat + `年[^，,。；]{0,8}?回顾`), Need: []string{"年", "回顾"}},
+		{Re: mustCompile(`回望` + yearPat)},
 	}
 	// planHeading: a heading that plans year Y.
-	planHeading = []*regexp.Regexp{
-		mustCompile(yearPat + `年的?(?:重点工作|主要任务|工作任务|工作安排|工作要点)`),
-		mustCompile(yearPat + `年的?(?:经济社会发展|政府工作|工作)[^，,。；]{0,6}?(?:总体要求|预期目标|主要目标|安排|任务|建议|要点)`),
-		mustCompile(`展望` + yearPat),
+	planHeading = []pattern{
+		{Re: mustCompile(yearPat + `年的?(?:重点工作|主要任务|工作任务|工作安排|工作要点)`), Need: []string{"年"}},
+		{Re: mustCompile(yearPat + `年的?(?:经济社会发展|政府工作|工作)[^，,。；]{0,6}?(?:总体要求|预期目标|主要目标|安排|任务|建议|要点)`), Need: []string{"年"}},
+		{Re: mustCompile(`展望` + yearPat)},
 	}
 	// openingYear: a paragraph that opens with "2024年，".
 	openingYear = mustCompile(`^` + yearPat + `年[，,]`)
@@ -71,15 +71,15 @@ func inferYear(text string) int {
 		if !normalize.IsHeadingString(line) {
 			continue
 		}
-		for _, re := range reviewHeading {
-			if m := re.FindStringSubmatch(line); m != nil {
+		for _, p := range reviewHeading {
+			if m := p.find(line); m != nil {
 				if y := parseYear(m[1]); y != 0 {
 					return y + 1
 				}
 			}
 		}
-		for _, re := range planHeading {
-			if m := re.FindStringSubmatch(line); m != nil {
+		for _, p := range planHeading {
+			if m := p.find(line); m != nil {
 				if y := parseYear(m[1]); y != 0 {
 					return y
 				}
