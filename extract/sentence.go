@@ -34,6 +34,9 @@ func splitSentences(text []rune) []sentence {
 	var out []sentence
 	start := 0
 	for i, r := range text {
+		if 0x4E00 <= r && r <= 0x9FFF {
+			continue // a CJK ideograph, most of the text, ends no sentence
+		}
 		if isSentenceEnd(r) {
 			out = appendSentence(out, text, start, i+1)
 			start = i + 1

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/gwrfacts/gwr/extract/segment"
+	"github.com/gwrfacts/gwr/internal/stagesdir"
 	"github.com/gwrfacts/gwr/normalize"
 )
 
@@ -228,4 +229,22 @@ func benchmarkDescribe(b *testing.B, distribute bool) {
 	for b.Loop() {
 		describeAll()
 	}
+}
+
+// BenchmarkRead times what Extract does to read a report before its rules
+// run, on the first 5 MB of the *.txt files of GWR_STAGES_DIR (skipped
+// without it), each file one chunk: clean (normalize.Clean and the split
+// into sentences), and newOrigText, the map from code points to bytes that
+// rows take their offsets from.
+//
+//	GWR_STAGES_DIR=$PWD/bench/data/50mb go test -run - -bench Read -cpu 1 ./extract
+func BenchmarkRead(b *testing.B) {
+	b.Run("clean", func(b *testing.B) {
+		stagesdir.Bench(b, 5e6, func(f stagesdir.File) {
+			clean(Document{Text: f.Text}, chunk{end: len(f.Text)})
+		})
+	})
+	b.Run("origText", func(b *testing.B) {
+		stagesdir.Bench(b, 5e6, func(f stagesdir.File) { newOrigText(f.Text) })
+	})
 }
