@@ -58,7 +58,7 @@ func (a *analysis) findCue(from, to int) (string, int, int) {
 			continue
 		}
 		for st := max(from, end-maxCue); st < end; st++ {
-			if a.tokStart[st] && cueSet[a.sub(st, end)] {
+			if a.tokStart[st] && cueFirsts.has(a.s[st]) && cueSet[a.sub(st, end)] {
 				return a.sub(st, end), st, end
 			}
 		}
@@ -163,9 +163,12 @@ func (a *analysis) skipCue(i, limit int) int {
 	}
 	// a cue is skipped only when words remain after it: in 发放【补贴】
 	// the word is the name itself
+	if i >= limit || !a.tokStart[i] || !cueFirsts.has(a.s[i]) {
+		return i // no cue word starts at i
+	}
 	for n := min(maxCue, limit-i-1); n > 0; n-- {
 		// only a whole word: 保障性安居工程 does not start with the verb 保障
-		if a.tokStart[i] && a.tokE[i+n] && cueSet[a.sub(i, i+n)] {
+		if a.tokE[i+n] && cueSet[a.sub(i, i+n)] {
 			return i + n
 		}
 	}

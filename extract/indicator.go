@@ -405,7 +405,7 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 		// 总投资518亿元的105个【省市县重大项目】: the total of the projects it
 		// is an attribute of (LABELING: Y总投资)
 		ind, why = a.tidy(a.attributeOf(q.end+1)).join(phrase{}.add(a.totalBefore(qs), qs)), "total-of-attribute"
-	case cueS >= 0 && cueE == qs && len(tsubj) == 0 && strings.HasSuffix(trailingTime.ReplaceAllString(strings.TrimSpace(a.sub(cs, cueS)), ""), "其中") && a.nameable(cue) && !(counted && len(after) > 0):
+	case cueS >= 0 && cueE == qs && len(tsubj) == 0 && endsWithQizhong(a.sub(cs, cueS)) && a.nameable(cue) && !(counted && len(after) > 0):
 		// (a count with its noun after it is named by it: 其中增加120座【桥梁】)
 		ind, why = cue, "sub-item" // 进出口总额5000亿美元，其中【出口】2662亿美元: the item's name
 	case cueS >= 0 && cueE == qs && len(tsubj) > 0 && strings.HasPrefix(strings.TrimSpace(a.sub(cs, cueS)), "其中") && tsubj.runes() <= 4 && !a.hasQuantity(cs, cueS):
@@ -568,6 +568,13 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 		return ind, why // saidOfCount and saidOfBareCount bound it: shortening would cut the predicate's verb
 	}
 	return a.shorten(ind), why
+}
+
+// endsWithQizhong reports whether s, less its blanks and a time at its
+// end, ends with 其中. The time pattern only cuts an end off: a text
+// without 其中 is not tried.
+func endsWithQizhong(s string) bool {
+	return strings.Contains(s, "其中") && strings.HasSuffix(trailingTime.ReplaceAllString(strings.TrimSpace(s), ""), "其中")
 }
 
 // dropOwnClause cuts out of a subject the part before its last 、 when
@@ -1692,7 +1699,7 @@ func (a *analysis) dropNotes(p phrase) phrase {
 func (a *analysis) nameable(p phrase) bool {
 	s := a.text(p)
 	switch {
-	case s == "", timeOnlyIndicators[s], notAlone[s]:
+	case s == "", len(s) <= maxNoNameBytes && (timeOnlyIndicators[s] || notAlone[s]):
 		return false
 	case oneRune(s):
 		return oneCharNames[s]
@@ -1878,6 +1885,23 @@ var (
 	oneCharNames = lex.Set(lexicon.OneCharName)
 )
 
+// maxPlaceBytes and maxNoNameBytes are the longest place unit and the
+// longest word of notAlone and timeOnlyIndicators, in bytes: a longer
+// text is looked up in neither (isPlace and nameable ask every name).
+var (
+	maxPlaceBytes  = maxBytes(places)
+	maxNoNameBytes = max(maxBytes(notAlone), maxBytes(timeOnlyIndicators))
+)
+
+// maxBytes returns the length in bytes of the longest word of set.
+func maxBytes(set map[string]bool) int {
+	n := 0
+	for w := range set {
+		n = max(n, len(w))
+	}
+	return n
+}
+
 // fallback names q when the indicator found (bad) is no name. A place
 // alone takes what the clause says of it (【72个】村开展驻村帮扶: 村开展驻村
 // 帮扶); otherwise the first nameable of: the subject before the cue, the
@@ -2028,7 +2052,7 @@ func (a *analysis) nextQuantityStart(i int) int {
 // isPlace reports whether p is a place alone: a place unit of the lexicon
 // (县, 村) or one word the segmenter tags as a place name.
 func (a *analysis) isPlace(p phrase) bool {
-	if places[a.text(p)] {
+	if s := a.text(p); len(s) <= maxPlaceBytes && places[s] {
 		return true
 	}
 	// one token that is p: p is one piece and the first token starting

@@ -200,8 +200,11 @@ var medalNames = map[string]string{"金": "金牌", "银": "银牌", "铜": "铜
 func (a *analysis) nameTally(facts []*fact) {
 	event, first := "", -1
 	for i, f := range facts {
-		medal := medalNames[f.q.classifier]
-		if f.q.unit != schema.Count || medal == "" {
+		medal := ""
+		if f.q.unit == schema.Count {
+			medal = medalNames[f.q.classifier]
+		}
+		if medal == "" {
 			first = -1
 			continue
 		}

@@ -98,13 +98,24 @@ func measureOf(q *quantity, cue string, name naming, prev *fact, carried, attrib
 // the name is an action, its number the amount done.
 func endsInDeltaCue(before string) bool {
 	t := trimIndicator(before)
-	for _, w := range deltaCues {
-		if utf8.RuneCountInString(w) >= 2 && strings.HasSuffix(t, w) {
+	for _, w := range longDeltaCues {
+		if strings.HasSuffix(t, w) {
 			return true
 		}
 	}
 	return false
 }
+
+// longDeltaCues are the delta cues of two characters or more.
+var longDeltaCues = func() []string {
+	var out []string
+	for _, w := range deltaCues {
+		if utf8.RuneCountInString(w) >= 2 {
+			out = append(out, w)
+		}
+	}
+	return out
+}()
 
 // reachedMarks end a verb of change whose number is the level reached:
 // 提高到, 降至, 整合为 (SPEC 3 and 6).

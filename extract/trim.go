@@ -60,7 +60,8 @@ func trimBounds(full string) (lo, hi int) {
 		changed = false
 		s := full[lo:hi]
 		// the regexps run only when their first or key characters are there
-		if r, _ := utf8.DecodeRuneInString(s); classOf(r)&leadingTimeFirstClass != 0 {
+		// (every match of leadingTime holds 年 or 月, or the 五 of 十三五)
+		if r, _ := utf8.DecodeRuneInString(s); classOf(r)&leadingTimeFirstClass != 0 && (has&trimYear != 0 || strings.Contains(s, "五")) {
 			if loc := leadingTime.FindStringIndex(s); loc != nil && loc[1] > 0 {
 				lo, changed = lo+loc[1], true
 				s = full[lo:hi]

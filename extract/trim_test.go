@@ -169,3 +169,14 @@ func TestIsComparison(t *testing.T) {
 		}
 	}
 }
+
+// TestLeadingTimeHolds checks what trimBounds assumes before it tries
+// leadingTime: every match holds 年 or 月, or the 五 of a plan period.
+func TestLeadingTimeHolds(t *testing.T) {
+	texts := append(trimPieces(t), "十三五时期经济", "“十四五”期间", "连续3个月", "月底前", "今年年底前", "2025年末", "今后五年", "三年来")
+	for _, s := range texts {
+		if m := leadingTime.FindString(s); m != "" && !strings.ContainsAny(m, "年月五") {
+			t.Errorf("leadingTime matches %q in %q, without 年, 月 or 五", m, s)
+		}
+	}
+}
