@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"html"
 	"math/bits"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -791,10 +792,7 @@ func nextLine(r []rune) []rune {
 // isWrap reports whether the break between line (trailing spaces removed)
 // and next (the following line) is a hard wrap.
 func isWrap(line, next []rune) bool {
-	// a line that starts like a heading but holds a full sentence is a
-	// numbered paragraph: "（三）以绿色实现永续发展，…。…分别降低\n15%"
-	headingLine := isHeadingStart(line) && !strings.ContainsRune(string(line), '。')
-	if len(line) == 0 || len(next) == 0 || unicode.IsSpace(next[0]) || headingLine || isHeadingStart(next) {
+	if len(line) == 0 || len(next) == 0 || unicode.IsSpace(next[0]) || isHeadingLine(line) || isHeadingStart(next) {
 		return false
 	}
 	last := line[len(line)-1]
@@ -806,6 +804,13 @@ func isWrap(line, next []rune) bool {
 	}
 	// a number carrying on the sentence: "分别降低\n15%、…"
 	return len(next) >= minWrappedLine || strings.ContainsRune(sentenceEnd, next[len(next)-1]) || isDigit(next[0])
+}
+
+// isHeadingLine reports whether a line is a heading: it starts like one
+// and holds no full sentence (a line that starts like a heading but holds
+// one is a numbered paragraph: "（三）以绿色实现永续发展，…。…分别降低\n15%").
+func isHeadingLine(line []rune) bool {
+	return isHeadingStart(line) && !slices.Contains(line, '。')
 }
 
 // sentenceEnd is the punctuation that ends the last line of a paragraph.
