@@ -66,7 +66,7 @@ func BenchmarkReadParquetFacts(b *testing.B) {
 func BenchmarkAppendFacts(b *testing.B) {
 	facts := randomFacts(1000, 99)
 	bt := newBatch(FactsTable, FactsTable.ArrowSchema(Meta{}))
-	defer bt.rb.Release()
+	defer bt.release()
 	v := reflect.ValueOf(facts)
 	b.ReportAllocs()
 	b.ResetTimer()

@@ -28,10 +28,11 @@ const (
 	BatchBytes = 128 << 20 // bytes of string data, plus 8 per number
 )
 
-// batch accumulates rows in Arrow builders.
+// batch accumulates rows in Arrow builders, one per column.
 type batch struct {
 	t        *Table
-	rb       *array.RecordBuilder
+	schema   *arrow.Schema
+	cols     []columnBuilder
 	cells    []appender // one per column
 	rows     int
 	bytes    int64
@@ -39,17 +40,37 @@ type batch struct {
 	maxBytes int64
 }
 
+// columnBuilder is the builder of one column: an arrow-go builder, or a
+// *dictBuilder for a dictionary column.
+type columnBuilder interface {
+	NewArray() arrow.Array
+	Release()
+}
+
 // appender appends one cell of a row to its column's builder; row points
 // to a value of the table's row type.
 type appender func(row unsafe.Pointer) error
 
 func newBatch(t *Table, s *arrow.Schema) *batch {
-	b := &batch{t: t, rb: array.NewRecordBuilder(memory.DefaultAllocator, s), maxRows: BatchRows, maxBytes: BatchBytes}
+	b := &batch{t: t, schema: s, maxRows: BatchRows, maxBytes: BatchBytes}
+	b.cols = make([]columnBuilder, len(t.cols))
 	b.cells = make([]appender, len(t.cols))
-	for i := range t.cols {
+	for i, f := range s.Fields() {
+		if dt, ok := f.Type.(*arrow.DictionaryType); ok {
+			b.cols[i] = newDictBuilder(dt)
+		} else {
+			b.cols[i] = array.NewBuilder(memory.DefaultAllocator, f.Type)
+		}
 		b.cells[i] = b.appender(i)
 	}
 	return b
+}
+
+// release frees the builders.
+func (b *batch) release() {
+	for _, c := range b.cols {
+		c.Release()
+	}
 }
 
 // full reports whether the batch has reached one of its limits.
@@ -61,13 +82,11 @@ func (b *batch) full() bool { return b.rows >= b.maxRows || b.bytes >= b.maxByte
 // string nothing); a number 8, null or not; a bool 1.
 func (b *batch) appender(i int) appender {
 	c, name := b.t.cols[i], b.t.Columns[i].Name
-	switch bld := b.rb.Field(i).(type) {
-	case *array.BinaryDictionaryBuilder:
+	switch bld := b.cols[i].(type) {
+	case *dictBuilder:
 		return fieldAppender(c, func(s string) error {
 			b.bytes += int64(len(s))
-			if err := bld.Append(stringBytes(s)); err != nil {
-				return fmt.Errorf("schema: column %s: %w", name, err)
-			}
+			bld.Append(s)
 			return nil
 		}, bld.AppendNull)
 	case *array.StringBuilder:
@@ -96,7 +115,7 @@ func (b *batch) appender(i int) appender {
 		}, func() { b.bytes++; bld.AppendNull() })
 	}
 	// newTable binds only the types above (bindKind).
-	panic(fmt.Sprintf("schema: column %s: no builder for %T", name, b.rb.Field(i)))
+	panic(fmt.Sprintf("schema: column %s: no builder for %T", name, b.cols[i]))
 }
 
 // fieldAppender returns an appender reading the field of c as a T (or, for a
@@ -129,27 +148,19 @@ func (b *batch) append(row unsafe.Pointer) error {
 	return nil
 }
 
-// stringBytes returns the bytes of s without copying them, and never nil
-// (BinaryDictionaryBuilder.Append takes nil for null). The builder copies
-// new values into its dictionary and never writes to the slice, so this
-// saves an allocation per cell.
-func stringBytes(s string) []byte {
-	if s == "" {
-		return []byte{}
-	}
-	return unsafe.Slice(unsafe.StringData(s), len(s))
-}
-
 // take returns the buffered rows as a record and empties the batch. The
 // dictionaries built so far are kept unless resetDicts is set.
 func (b *batch) take(resetDicts bool) arrow.RecordBatch {
-	rec := b.rb.NewRecordBatch()
-	if resetDicts {
-		for _, f := range b.rb.Fields() {
-			if d, ok := f.(*array.BinaryDictionaryBuilder); ok {
-				d.ResetFull()
-			}
+	cols := make([]arrow.Array, len(b.cols))
+	for i, c := range b.cols {
+		cols[i] = c.NewArray()
+		if d, ok := c.(*dictBuilder); ok && resetDicts {
+			d.reset()
 		}
+	}
+	rec := array.NewRecordBatch(b.schema, cols, int64(b.rows))
+	for _, c := range cols {
+		c.Release()
 	}
 	b.rows, b.bytes = 0, 0
 	return rec
@@ -256,7 +267,7 @@ func (pw *parquetWriter) EndRowGroup() error {
 }
 
 func (pw *parquetWriter) Close() error {
-	defer pw.b.rb.Release()
+	defer pw.b.release()
 	if pw.b.rows > 0 {
 		if err := pw.flush(); err != nil {
 			return err
@@ -317,7 +328,7 @@ func (aw *arrowWriter) flush() error {
 }
 
 func (aw *arrowWriter) Close() (err error) {
-	defer aw.b.rb.Release()
+	defer aw.b.release()
 	if aw.spill != nil {
 		defer func() {
 			err = errors.Join(err, aw.spill.Close(), os.Remove(aw.spill.Name()))

@@ -372,20 +372,25 @@ func TestReadWrongTable(t *testing.T) {
 func TestReadMalformedParquet(t *testing.T) {
 	s := FactsTable.ArrowSchema(Meta{})
 	b := newBatch(FactsTable, s)
-	rb := b.rb
-	defer rb.Release()
+	defer b.release()
 	f := exampleFact
 	if err := b.append(unsafe.Pointer(&f)); err != nil {
 		t.Fatal(err)
 	}
 	cue := slices.Index(FactsTable.ColumnNames(), "cue")
-	rb.Field(cue).(*array.BinaryDictionaryBuilder).AppendNull()
-	for i, f := range rb.Fields() {
-		if i != cue {
-			f.AppendEmptyValue()
+	b.cols[cue].(*dictBuilder).AppendNull()
+	for i, c := range b.cols {
+		switch c := c.(type) {
+		case *dictBuilder:
+			if i != cue {
+				c.Append("")
+			}
+		case array.Builder:
+			c.AppendEmptyValue()
 		}
 	}
-	rec := rb.NewRecordBatch()
+	b.rows++
+	rec := b.take(true)
 	defer rec.Release()
 	var buf bytes.Buffer
 	fw, err := pqarrow.NewFileWriter(s, &buf, parquetProperties(), pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema()))
