@@ -57,12 +57,14 @@ type Taxonomy struct {
 // memo remembers what Assign answered for an (indicator, measure, unit):
 // reports name the same indicators again and again (地区生产总值, 一般公共
 // 预算收入), and matching a phrase against every row's pattern is the
-// costly part of assigning. It holds at most maxMemo answers, so memory
-// stays bounded whatever the corpus; it is safe for concurrent use. The
-// answers of a taxonomy never change: Parse and Extend make a new one, and
-// Codes is not changed after them.
+// costly part of assigning. An answer is kept as the code's string, nil
+// for none, which every fact of the run with that answer shares. The memo
+// holds at most maxMemo answers, so memory stays bounded whatever the
+// corpus; it is safe for concurrent use. The answers of a taxonomy never
+// change: Parse and Extend make a new one, and Codes is not changed after
+// them.
 type memo struct {
-	m sync.Map // key -> string
+	m sync.Map // memoKey -> *string
 	n atomic.Int64
 }
 
@@ -72,20 +74,32 @@ type memoKey struct{ indicator, measure, unit string }
 // maxMemo bounds a memo: some 8 MB of keys.
 const maxMemo = 1 << 16
 
-// assign is Assign, through the memo when there is one.
-func (t *Taxonomy) assign(indicator, measure, unit string) string {
-	if t.memo == nil {
-		return t.Assign(indicator, measure, unit)
+// code returns Assign's answer for k as a shared string, nil for none:
+// from the run's memo when it has the answer, else from local (the
+// answers of one document that the memo had no room for), else from
+// Assign, kept in the memo or, once it is full, in local.
+func (t *Taxonomy) code(k memoKey, local *map[memoKey]*string) *string {
+	if t.memo != nil {
+		if c, ok := t.memo.m.Load(k); ok {
+			return c.(*string)
+		}
 	}
-	k := memoKey{indicator, measure, unit}
-	if c, ok := t.memo.m.Load(k); ok {
-		return c.(string)
+	if c, ok := (*local)[k]; ok {
+		return c
 	}
-	c := t.Assign(indicator, measure, unit)
-	if t.memo.n.Add(1) <= maxMemo {
+	var c *string
+	if code := t.Assign(k.indicator, k.measure, k.unit); code != "" {
+		c = &code
+	}
+	if t.memo != nil && t.memo.n.Add(1) <= maxMemo {
 		// a clone: the indicator may be a slice of a whole sentence
-		t.memo.m.Store(memoKey{strings.Clone(indicator), measure, unit}, c)
+		t.memo.m.Store(memoKey{strings.Clone(k.indicator), k.measure, k.unit}, c)
+		return c
 	}
+	if *local == nil {
+		*local = map[memoKey]*string{}
+	}
+	(*local)[k] = c
 	return c
 }
 
@@ -373,21 +387,12 @@ func (t *Taxonomy) AssignFacts(facts []schema.Fact) {
 	for i := range facts {
 		facts[i].IndicatorCode = nil
 	}
-	// A report states the same indicator many times: each (indicator,
-	// measure, unit) is assigned once per document.
-	type key struct{ indicator, measure, unit string }
-	// the facts of one key share the code's string (nil for none)
-	seen := make(map[key]*string)
+	// A report states the same indicator many times, and reports state
+	// the same ones: each (indicator, measure, unit) is assigned once per
+	// run (once per document when the run's memo is full).
+	var local map[memoKey]*string
 	set := func(f *schema.Fact, indicator string) {
-		k := key{indicator, string(f.Measure), string(f.Unit)}
-		c, ok := seen[k]
-		if !ok {
-			if code := t.assign(k.indicator, k.measure, k.unit); code != "" {
-				c = &code
-			}
-			seen[k] = c
-		}
-		f.IndicatorCode = c
+		f.IndicatorCode = t.code(memoKey{indicator, string(f.Measure), string(f.Unit)}, &local)
 	}
 	for i := 0; i < len(facts); i++ {
 		f := &facts[i]

@@ -304,24 +304,40 @@ func TestPairsHoldChengXiang(t *testing.T) {
 }
 
 // TestAssignMemo checks that the taxonomy's memo answers as Assign does,
-// on first and repeated calls, and that it stops growing at maxMemo.
+// on first and repeated calls, for a taxonomy with a memo and one
+// without, and that it stops growing at maxMemo, the document's own
+// answers taking over.
 func TestAssignMemo(t *testing.T) {
 	tax := Default()
-	for _, k := range []memoKey{{"地区生产总值", "growth", "percent"}, {"地区生产总值", "level", "CNY"}, {"城乡居民收入", "growth", "percent"}, {"不是指标", "level", "count"}} {
-		want := tax.Assign(k.indicator, k.measure, k.unit)
-		for i := 0; i < 2; i++ {
-			if got := tax.assign(k.indicator, k.measure, k.unit); got != want {
-				t.Errorf("call %d: assign%v = %q, want %q (Assign's answer)", i+1, k, got, want)
+	deref := func(c *string) string {
+		if c == nil {
+			return ""
+		}
+		return *c
+	}
+	for _, tx := range []*Taxonomy{tax, {Codes: tax.Codes}} {
+		var local map[memoKey]*string
+		for _, k := range []memoKey{{"地区生产总值", "growth", "percent"}, {"地区生产总值", "level", "CNY"}, {"城乡居民收入", "growth", "percent"}, {"不是指标", "level", "count"}} {
+			want := tax.Assign(k.indicator, k.measure, k.unit)
+			for i := 0; i < 2; i++ {
+				if got := deref(tx.code(k, &local)); got != want {
+					t.Errorf("memo %v, call %d: code%v = %q, want %q (Assign's answer)", tx.memo != nil, i+1, k, got, want)
+				}
 			}
 		}
 	}
 	small := &Taxonomy{Codes: tax.Codes, memo: &memo{}}
 	small.memo.n.Store(maxMemo)
-	small.assign("地区生产总值", "growth", "percent")
-	if _, ok := small.memo.m.Load(memoKey{"地区生产总值", "growth", "percent"}); ok {
+	k := memoKey{"地区生产总值", "growth", "percent"}
+	var local map[memoKey]*string
+	small.code(k, &local)
+	if _, ok := small.memo.m.Load(k); ok {
 		t.Errorf("a full memo (%d answers) took one more, want it to stop at maxMemo", maxMemo)
 	}
-	if got := small.assign("地区生产总值", "growth", "percent"); got != "gdp_growth" {
+	if len(local) != 1 {
+		t.Errorf("a full memo left %d answers to the document, want 1", len(local))
+	}
+	if got := deref(small.code(k, &local)); got != "gdp_growth" {
 		t.Errorf("a full memo answers %q, want gdp_growth", got)
 	}
 }
