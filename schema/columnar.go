@@ -40,8 +40,9 @@ type batch struct {
 	maxBytes int64
 }
 
-// columnBuilder is the builder of one column: an arrow-go builder, or a
-// *dictBuilder for a dictionary column.
+// columnBuilder is the builder of one column: a *dictBuilder for a
+// dictionary column, a *stringBuilder for a string one without nulls, an
+// arrow-go builder for the others.
 type columnBuilder interface {
 	NewArray() arrow.Array
 	Release()
@@ -56,9 +57,16 @@ func newBatch(t *Table, s *arrow.Schema) *batch {
 	b.cols = make([]columnBuilder, len(t.cols))
 	b.cells = make([]appender, len(t.cols))
 	for i, f := range s.Fields() {
-		if dt, ok := f.Type.(*arrow.DictionaryType); ok {
+		switch dt := f.Type.(type) {
+		case *arrow.DictionaryType:
 			b.cols[i] = newDictBuilder(dt)
-		} else {
+		case *arrow.StringType:
+			if f.Nullable {
+				b.cols[i] = array.NewStringBuilder(memory.DefaultAllocator)
+			} else {
+				b.cols[i] = newStringBuilder()
+			}
+		default:
 			b.cols[i] = array.NewBuilder(memory.DefaultAllocator, f.Type)
 		}
 		b.cells[i] = b.appender(i)
@@ -89,6 +97,12 @@ func (b *batch) appender(i int) appender {
 			bld.Append(s)
 			return nil
 		}, bld.AppendNull)
+	case *stringBuilder: // never null
+		return fieldAppender(c, func(s string) error {
+			b.bytes += int64(len(s))
+			bld.Append(s)
+			return nil
+		}, nil)
 	case *array.StringBuilder:
 		return fieldAppender(c, func(s string) error {
 			b.bytes += int64(len(s))

@@ -385,6 +385,8 @@ func TestReadMalformedParquet(t *testing.T) {
 			if i != cue {
 				c.Append("")
 			}
+		case *stringBuilder:
+			c.Append("")
 		case array.Builder:
 			c.AppendEmptyValue()
 		}
