@@ -12,7 +12,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/gwrfacts/gwr/schema"
 )
@@ -54,34 +53,14 @@ type Taxonomy struct {
 	memo   *memo  // Assign's answers, shared by the documents of a run; nil in the zero value
 }
 
-// memo remembers what Assign answered for an (indicator, measure, unit):
-// reports name the same indicators again and again (地区生产总值, 一般公共
-// 预算收入), and matching a phrase against every row's pattern is the
-// costly part of assigning. An answer is kept as the code's string, nil
-// for none, which every fact of the run with that answer shares. The memo
-// holds at most maxMemo answers, so memory stays bounded whatever the
-// corpus; it is safe for concurrent use. The answers of a taxonomy never
-// change: Parse and Extend make a new one, and Codes is not changed after
-// them.
-type memo struct {
-	m sync.Map // memoKey -> *string
-	n atomic.Int64
-}
-
-// memoKey is what Assign's answer depends on.
-type memoKey struct{ indicator, measure, unit string }
-
-// maxMemo bounds a memo: some 8 MB of keys.
-const maxMemo = 1 << 16
-
 // code returns Assign's answer for k as a shared string, nil for none:
 // from the run's memo when it has the answer, else from local (the
 // answers of one document that the memo had no room for), else from
 // Assign, kept in the memo or, once it is full, in local.
 func (t *Taxonomy) code(k memoKey, local *map[memoKey]*string) *string {
 	if t.memo != nil {
-		if c, ok := t.memo.m.Load(k); ok {
-			return c.(*string)
+		if c, ok := t.memo.load(k); ok {
+			return c
 		}
 	}
 	if c, ok := (*local)[k]; ok {
@@ -91,9 +70,8 @@ func (t *Taxonomy) code(k memoKey, local *map[memoKey]*string) *string {
 	if code := t.Assign(k.indicator, k.measure, k.unit); code != "" {
 		c = &code
 	}
-	if t.memo != nil && t.memo.n.Add(1) <= maxMemo {
-		// a clone: the indicator may be a slice of a whole sentence
-		t.memo.m.Store(memoKey{strings.Clone(k.indicator), k.measure, k.unit}, c)
+	// a clone: the indicator may be a slice of a whole sentence
+	if t.memo != nil && t.memo.store(memoKey{strings.Clone(k.indicator), k.measure, k.unit}, c) {
 		return c
 	}
 	if *local == nil {

@@ -326,12 +326,11 @@ func TestAssignMemo(t *testing.T) {
 			}
 		}
 	}
-	small := &Taxonomy{Codes: tax.Codes, memo: &memo{}}
-	small.memo.n.Store(maxMemo)
+	small := &Taxonomy{Codes: tax.Codes, memo: &memo{n: maxMemo}}
 	k := memoKey{"地区生产总值", "growth", "percent"}
 	var local map[memoKey]*string
 	small.code(k, &local)
-	if _, ok := small.memo.m.Load(k); ok {
+	if _, ok := small.memo.load(k); ok {
 		t.Errorf("a full memo (%d answers) took one more, want it to stop at maxMemo", maxMemo)
 	}
 	if len(local) != 1 {
