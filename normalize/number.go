@@ -2,7 +2,9 @@ package normalize
 
 import (
 	"fmt"
+	"math"
 	"math/big"
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 )
@@ -67,7 +69,7 @@ func parseGeneral(s string) (*big.Rat, error) {
 func quickNumber(s string) (v *big.Rat, ok bool) {
 	if c, size := utf8.DecodeRuneInString(s); size == len(s) {
 		if d, ok := chineseDigits[c]; ok {
-			return new(big.Rat).SetInt64(d), true
+			return newRat(d, 1), true
 		}
 		return nil, false
 	}
@@ -411,19 +413,114 @@ func smallDecimal(intPart, frac string) (*big.Rat, bool) {
 	for range len(frac) {
 		d *= 10
 	}
-	// n/d in lowest terms: d's only prime factors are 2 and 5. Setting
-	// numerator and denominator (through Denom's reference) then spares
-	// big.Rat the greatest common divisor of SetFrac64.
+	// n/d in lowest terms: d's only prime factors are 2 and 5, so that
+	// newRat is given what SetFrac64 would reduce to, without its greatest
+	// common divisor
 	for _, p := range [2]int64{2, 5} {
 		for d%p == 0 && n%p == 0 {
 			n, d = n/p, d/p
 		}
 	}
-	v := new(big.Rat).SetInt64(n)
+	return newRat(n, d), true
+}
+
+// ratWord is a big.Rat with room for its numerator: a value of one word
+// is one allocation.
+type ratWord struct {
+	r big.Rat
+	w [1]big.Word
+}
+
+// newRat returns n/d, which must be in lowest terms with 0 <= n and
+// 0 < d, as a new value: one allocation when d is 1, two otherwise (the
+// three of new(big.Rat).SetInt64 and Denom().SetInt64). The numerator's
+// word is in the same object as the Rat, set through Num's reference;
+// an operation on the value that needs more words allocates its own.
+func newRat(n, d int64) *big.Rat {
+	if n < 0 || uint64(big.Word(n)) != uint64(n) { // 32-bit words
+		v := new(big.Rat).SetInt64(n)
+		if d != 1 {
+			v.Denom().SetInt64(d)
+		}
+		return v
+	}
+	b := &ratWord{w: [1]big.Word{big.Word(n)}}
+	v := &b.r
+	v.Num().SetBits(b.w[:])
 	if d != 1 {
+		// Denom is a reference only to a set denominator: Set sets it
+		// to 1, in words of its own
+		v.Set(v)
 		v.Denom().SetInt64(d)
 	}
-	return v, true
+	return v
+}
+
+// ratParts returns v's numerator and denominator when both fit an int64.
+// (An integer's denominator is not asked of Denom, which makes a new Int
+// for a Rat whose denominator was never set, as newRat leaves it.)
+func ratParts(v *big.Rat) (n, d int64, ok bool) {
+	if !v.Num().IsInt64() {
+		return 0, 0, false
+	}
+	if v.IsInt() {
+		return v.Num().Int64(), 1, true
+	}
+	if !v.Denom().IsInt64() {
+		return 0, 0, false
+	}
+	return v.Num().Int64(), v.Denom().Int64(), true
+}
+
+// scaleSmall returns v * mul * 10^exp (mul 0 meaning 1) as newRat makes
+// it, when v is not negative and the product's numerator and denominator
+// fit an int64; ok is false otherwise. Rat.Mul gives the same value in
+// lowest terms, with a few more allocations.
+func scaleSmall(v *big.Rat, exp int, mul int64) (r *big.Rat, ok bool) {
+	n, d, ok := ratParts(v)
+	if !ok || n < 0 || mul < 0 || exp <= -len(pow10Words) || exp >= len(pow10Words) {
+		return nil, false
+	}
+	num, den := uint64(n), uint64(d)
+	if mul != 0 {
+		if num, ok = mulInt64(num, uint64(mul)); !ok {
+			return nil, false
+		}
+	}
+	if exp > 0 {
+		num, ok = mulInt64(num, pow10Words[exp])
+	} else if exp < 0 {
+		den, ok = mulInt64(den, pow10Words[-exp])
+	}
+	if !ok {
+		return nil, false
+	}
+	g := gcd(num, den)
+	return newRat(int64(num/g), int64(den/g)), true
+}
+
+// pow10Words holds 10^0 to 10^18, the powers of ten of an int64.
+var pow10Words = func() []uint64 {
+	t := make([]uint64, 19)
+	t[0] = 1
+	for i := 1; i < len(t); i++ {
+		t[i] = t[i-1] * 10
+	}
+	return t
+}()
+
+// mulInt64 returns a*b and whether it fits an int64.
+func mulInt64(a, b uint64) (uint64, bool) {
+	hi, lo := bits.Mul64(a, b)
+	return lo, hi == 0 && lo <= math.MaxInt64
+}
+
+// gcd returns the greatest common divisor of a and b, b > 0.
+func gcd(a, b uint64) uint64 {
+	for b != 0 {
+		a, b = b, a%b
+	}
+	return a
 }
 
 var pow10Cache = func() []*big.Rat {
@@ -464,10 +561,8 @@ func Float(r *big.Rat) float64 {
 	// numerator and denominator exact in a float64: IEEE division rounds
 	// their quotient to the nearest float64, ties to even, as Rat.Float64
 	// does, without its allocations (almost every figure: 6.5 is 13/2)
-	if n, d := r.Num(), r.Denom(); n.IsInt64() && d.IsInt64() {
-		if n, d := n.Int64(), d.Int64(); n >= -maxExact && n <= maxExact && d <= maxExact {
-			return float64(n) / float64(d)
-		}
+	if n, d, ok := ratParts(r); ok && n >= -maxExact && n <= maxExact && d <= maxExact {
+		return float64(n) / float64(d)
 	}
 	f, _ := r.Float64()
 	return f

@@ -358,3 +358,56 @@ func TestQuickNumberIsGeneral(t *testing.T) {
 		t.Errorf("quickNumber read %d of %d inputs; want the 80,000 decimals times 万 and 亿 at least", quick, len(inputs))
 	}
 }
+
+// TestScaleIsMul checks Unit.Scale's int64 path (scaleSmall) against
+// big.Rat.Mul by the unit's factor: the same value, numerator and
+// denominator, for values of every kind a report's numbers parse to and
+// the factors of the unit table and beyond, including products past an
+// int64 (where Scale falls back to Mul).
+func TestScaleIsMul(t *testing.T) {
+	var values []*big.Rat
+	for _, s := range []string{"0", "1", "7", "6.5", "0.05", "1.25", "3.333", "12,345", "999999999999999999", "0.000000000000000001",
+		"1.5万", "3.42亿", "一", "两", "三千五百", "一点八", "922337203685477580.7"} {
+		v, err := ParseNumber(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		values = append(values, v)
+	}
+	values = append(values, big.NewRat(1, 3), big.NewRat(22, 7), big.NewRat(-13, 2), new(big.Rat).SetFrac(big.NewInt(math.MaxInt64), big.NewInt(3)))
+	for _, v := range values {
+		for exp := -20; exp <= 20; exp++ {
+			for _, mul := range []int64{0, 5, 3, 2000, math.MaxInt64} {
+				u := Unit{Exp: exp, Mul: mul}
+				want := new(big.Rat).Mul(v, factor(exp, mul))
+				got := u.Scale(v)
+				if got.Cmp(want) != 0 || got.Num().Cmp(want.Num()) != 0 || got.Denom().Cmp(want.Denom()) != 0 || got.RatString() != want.RatString() {
+					t.Fatalf("Scale(%s) by 10^%d * %d = %s, want %s", v.RatString(), exp, mul, got.RatString(), want.RatString())
+				}
+			}
+		}
+	}
+}
+
+// TestNewRatOwnsItsWords checks that a value of newRat, whose numerator's
+// word lives in the same object, takes arithmetic on itself as any Rat
+// does, and that two values never share words.
+func TestNewRatOwnsItsWords(t *testing.T) {
+	for _, c := range []struct{ n, d int64 }{{0, 1}, {1, 1}, {13, 2}, {math.MaxInt64, 1}, {7, 1000}} {
+		a, b := newRat(c.n, c.d), newRat(c.n, c.d)
+		want := big.NewRat(c.n, c.d)
+		if a.Cmp(want) != 0 || a.RatString() != want.RatString() {
+			t.Fatalf("newRat(%d, %d) = %s", c.n, c.d, a.RatString())
+		}
+		a.Add(a, big.NewRat(math.MaxInt64, 3)) // more words than it has
+		a.Neg(a)
+		want2 := new(big.Rat).Neg(new(big.Rat).Add(want, big.NewRat(math.MaxInt64, 3)))
+		if a.Cmp(want2) != 0 || b.Cmp(want) != 0 {
+			t.Fatalf("newRat(%d, %d): after arithmetic %s and %s, want %s and %s", c.n, c.d, a.RatString(), b.RatString(), want2.RatString(), want.RatString())
+		}
+		b.Mul(b, big.NewRat(2, 1))
+		if b.Cmp(new(big.Rat).Mul(want, big.NewRat(2, 1))) != 0 {
+			t.Fatalf("newRat(%d, %d) times 2 = %s", c.n, c.d, b.RatString())
+		}
+	}
+}

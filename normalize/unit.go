@@ -307,6 +307,9 @@ func LookupUnit(text string) (Unit, bool) {
 
 // Scale returns v * u.Mul * 10^u.Exp, exact: the value in the canonical unit.
 func (u Unit) Scale(v *big.Rat) *big.Rat {
+	if r, ok := scaleSmall(v, u.Exp, u.Mul); ok {
+		return r
+	}
 	switch {
 	case u.Mul == 0 && u.Exp == 0:
 		return new(big.Rat).Set(v) // times one
