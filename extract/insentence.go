@@ -96,6 +96,19 @@ var separatedBounds = []separated{
 	{[]rune("约"), schema.Approx, false}, {[]rune("超"), schema.Gt, true},
 }
 
+// separatedFirsts holds the first characters of separatedBounds (a
+// search of a short []rune: strings.ContainsRune would encode the rune
+// and search the bytes).
+var separatedFirsts = func() []rune {
+	var out []rune
+	for _, w := range separatedBounds {
+		if !slices.Contains(out, w.word[0]) {
+			out = append(out, w.word[0])
+		}
+	}
+	return out
+}()
+
 // separated is a bound word that may stand apart from its number.
 type separated struct {
 	word  []rune
@@ -147,6 +160,9 @@ scan:
 	for i := len(before) - 1; i >= 0 && len(before)-i <= maxSeparation; i-- {
 		if before[i] >= '0' && before[i] <= '9' {
 			return "", false
+		}
+		if !slices.Contains(separatedFirsts, before[i]) {
+			continue // no word starts here (most characters)
 		}
 		for _, w := range separatedBounds {
 			if !runesHavePrefix(before[i:], w.word) {

@@ -128,6 +128,9 @@ const windowMargin = 16
 func appendWindows(out []span, s []rune) []span {
 	for i := 0; i < len(s); i++ {
 		r := s[i]
+		if !opensWindow(r) {
+			continue // most characters: one test of a small bitmap
+		}
 		j := i + 1
 		switch {
 		case r >= '0' && r <= '9' || r == '翻':
@@ -155,6 +158,24 @@ func appendWindows(out []span, s []rune) []span {
 		i = j - 1
 	}
 	return out
+}
+
+// windowOpeners holds, as bits, the BMP characters appendWindows looks
+// further at: digits, 翻, 两 and the numerals. 8 KB, that stay in the
+// cache where runeClasses's 64 KB do not.
+var windowOpeners = func() *[0x10000 / 64]uint64 {
+	var t [0x10000 / 64]uint64
+	for r := rune(0); r < 0x10000; r++ {
+		if r >= '0' && r <= '9' || r == '翻' || r == '两' || isChineseNumeral(r) {
+			t[r/64] |= 1 << (r % 64)
+		}
+	}
+	return &t
+}()
+
+// opensWindow reports whether r is one of windowOpeners.
+func opensWindow(r rune) bool {
+	return uint32(r) < 0x10000 && windowOpeners[r/64]&(1<<(r%64)) != 0
 }
 
 // runeClass is what the scans around numbers ask of a character, as bits:
@@ -317,7 +338,8 @@ func read(r *compiledRule, m *regexp2.Match, gn *groupNums, s []rune) (quantity,
 		if err != nil {
 			return q, "the number does not parse: " + num
 		}
-	} else {
+	} else if hasMult {
+		// (without a multiplier, written is unitText: looked up above)
 		u, ok = normalize.LookupUnit(unitText)
 	}
 	q.unitText = written
@@ -426,7 +448,7 @@ func signed(s []rune, i int) bool {
 // with the number itself and regexp2 skips ahead to candidate characters.
 func boundBefore(s []rune, i int) span {
 	best := span{}
-	if i == 0 || !strings.ContainsRune(boundBeforeLast, s[i-1]) {
+	if i == 0 || !slices.Contains(boundBeforeLast, s[i-1]) {
 		return best // no bound word ends here (most numbers)
 	}
 	for _, w := range boundsBefore {
@@ -460,15 +482,16 @@ var boundsBefore = func() [][]rune {
 	return out
 }()
 
-// boundBeforeLast holds the last characters of boundsBefore.
-var boundBeforeLast = func() string {
-	var b strings.Builder
+// boundBeforeLast holds the last characters of boundsBefore, as runes
+// (see separatedFirsts).
+var boundBeforeLast = func() []rune {
+	var out []rune
 	for _, w := range boundsBefore {
-		if c := w[len(w)-1]; !strings.ContainsRune(b.String(), c) {
-			b.WriteRune(c)
+		if c := w[len(w)-1]; !slices.Contains(out, c) {
+			out = append(out, c)
 		}
 	}
-	return b.String()
+	return out
 }()
 
 // lookupBound is normalize.LookupBound as a schema.Bound.
