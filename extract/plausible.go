@@ -29,12 +29,14 @@ var (
 // naming a group (0-3岁婴幼儿), a Chinese-numeral count without an action
 // (一个中心, 八个方面).
 func implausible(q *quantity, s []rune) string {
-	after := string(s[q.end:min(len(s), q.end+6)])
-	if strings.HasPrefix(after, "级") || strings.HasPrefix(after, "强") {
+	// the text after the number, made only for the checks that read it
+	// (most quantities pass the cheaper checks before them)
+	after := func() string { return string(s[q.end:min(len(s), q.end+6)]) }
+	if q.end < len(s) && (s[q.end] == '级' || s[q.end] == '强') {
 		return "a scale word: 级 or 强 follows"
 	}
 	postWord := string(s[q.post.start:q.post.end])
-	if q.unit != schema.Count && q.unit != schema.Percent && q.unit != schema.PP && (postWord == "以上" || postWord == "以下" || postWord == "及以上" || postWord == "及以下") && startsHanNoun(after) {
+	if q.unit != schema.Count && q.unit != schema.Percent && q.unit != schema.PP && (postWord == "以上" || postWord == "以下" || postWord == "及以上" || postWord == "及以下") && startsHanNoun(after()) {
 		return "a threshold inside a category name: a noun follows " + postWord
 	}
 	if why := categoryThreshold(q, s); why != "" {
@@ -48,7 +50,7 @@ func implausible(q *quantity, s []rune) string {
 			}
 			return ""
 		case "小时", "分钟":
-			if startsHanNoun(after) {
+			if startsHanNoun(after()) {
 				return "a time span naming a thing: a noun follows"
 			}
 			if q.unitText == "分钟" && !hasSuffixAny(string(s[max(0, q.start-4):q.start]), minutesCut) {
@@ -62,10 +64,10 @@ func implausible(q *quantity, s []rune) string {
 	if q.unit == schema.Count && medalWords[q.classifier] && !inTally(q, s) {
 		return "a medal word outside a tally of medals (8金9银6铜): 金融, 银行, 铜矿"
 	}
-	if q.unit == schema.Count && q.classifier == "类" && q.bound == schema.Eq && q.low.Cmp(ratOne) == 0 && startsHanNoun(after) {
+	if q.unit == schema.Count && q.classifier == "类" && q.bound == schema.Eq && q.low.Cmp(ratOne) == 0 && startsHanNoun(after()) {
 		return "a grade: 1类创新药, 1类水质 name a class, they count nothing"
 	}
-	if q.unitText == "成" && strings.HasPrefix(after, "不") {
+	if q.unitText == "成" && strings.HasPrefix(after(), "不") {
 		return "一成不变: a saying, not a percentage"
 	}
 	if q.rule.ChineseDigits && q.unit != schema.Times && q.unit != schema.Percent && q.written != nil && q.written.Cmp(ratTwo) < 0 {
