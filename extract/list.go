@@ -303,12 +303,18 @@ func (a *analysis) eachOfList(facts []*fact) {
 			if at <= 0 {
 				continue
 			}
+			rest := pre[at+len(w):]
+			names := trimIndicator(strings.TrimSuffix(pre[:at], "也"))
+			if rest != "" && !cueSet[rest] && !cueSet[strings.TrimSuffix(rest, "到")] || !strings.ContainsAny(names, "、和及与") {
+				continue
+			}
+			// (the clause is segmented only now, for a list the words
+			// could name: its tokens serve this test alone, as no step
+			// after this one reads them)
 			i := ws + utf8.RuneCountInString(pre[:at])
 			a.segmentClause(a.clauseStart(i), a.clauseEnd(i))
-			if rest := pre[at+len(w):]; a.tokStart[i] && a.tokE[i] && (rest == "" || cueSet[rest] || cueSet[strings.TrimSuffix(rest, "到")]) {
-				if names := trimIndicator(strings.TrimSuffix(pre[:at], "也")); strings.ContainsAny(names, "、和及与") {
-					f.rename(names, nil, "list-all")
-				}
+			if a.tokStart[i] && a.tokE[i] {
+				f.rename(names, nil, "list-all")
 			}
 		}
 	}
