@@ -288,8 +288,8 @@ func (a *analysis) eachOfList(facts []*fact) {
 		}
 	}
 	// 均 or 都 before the cue: 受污染耕地安全利用率、污染地块再开发安全利用率均达100%
-	if !strings.ContainsAny(a.str, "均都") {
-		return
+	if !strings.Contains(a.str, "均") && !strings.Contains(a.str, "都") {
+		return // (two searches for a word: ContainsAny decodes every character)
 	}
 	for _, f := range facts {
 		ws := a.wholeClauseStart(f.q.start)
