@@ -517,7 +517,7 @@ func (x *Extractor) runChunk(d Document, cc *cleanChunk, ci int, lay layout, st 
 		an := newAnalysis(text[s.start:s.end], sentence(), before.words.then(len(before.text), own), hedged, x.seg)
 		carryListBound(qs, an.s)
 		an.qs, an.ahead = qs, ahead[i]
-		var sf []*fact
+		sf := make([]*fact, 0, len(qs))
 		var prev *fact
 		for i := range qs {
 			f := an.describe(&qs[i], prev, st.p, before.text, d.PlanYear)

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/bits"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -79,11 +80,13 @@ func (s *runeSet) has(r rune) bool { return uint32(r) >= 0x10000 || s[r/64]&(1<<
 
 // wordIndex finds the words of several lists in one pass over a text. A
 // bit per BMP character tells whether a word starts with it, so most
-// characters cost one test.
+// characters cost one test; the words of a character that passes it are
+// found by its rank among the set's characters, not by hashing it.
 type wordIndex struct {
-	first runeSet // the first characters of the words in the BMP
-	words map[rune][]indexedWord
-	other bool // a word starts outside the BMP
+	first   runeSet                // the first characters of the words in the BMP
+	rank    [len(runeSet{})]uint16 // rank[k]: how many characters of first are below k*64
+	byRank  [][]indexedWord        // the words of the i-th character of first, in the order added
+	outside map[rune][]indexedWord // the words that start outside the BMP
 }
 
 type indexedWord struct {
@@ -92,27 +95,42 @@ type indexedWord struct {
 }
 
 func newWordIndex(lists ...[]string) *wordIndex {
-	x := &wordIndex{words: map[rune][]indexedWord{}}
+	x := &wordIndex{outside: map[rune][]indexedWord{}}
+	words := map[rune][]indexedWord{}
 	for i, list := range lists {
 		for _, w := range list {
 			r, _ := utf8.DecodeRuneInString(w)
 			if r < 0x10000 {
 				x.first.add(r)
+				words[r] = append(words[r], indexedWord{w, i})
 			} else {
-				x.other = true
+				x.outside[r] = append(x.outside[r], indexedWord{w, i})
 			}
-			x.words[r] = append(x.words[r], indexedWord{w, i})
+		}
+	}
+	n := 0
+	for k, bits64 := range x.first {
+		x.rank[k] = uint16(n)
+		for b := range 64 {
+			if bits64&(1<<b) != 0 {
+				x.byRank = append(x.byRank, words[rune(k*64+b)])
+				n++
+			}
 		}
 	}
 	return x
 }
 
-// starts reports whether a word of the index starts with r.
-func (x *wordIndex) starts(r rune) bool {
-	if r < 0x10000 {
-		return x.first.has(r)
+// of returns the words that start with r, in the order they were added.
+func (x *wordIndex) of(r rune) []indexedWord {
+	if uint32(r) >= 0x10000 {
+		return x.outside[r]
 	}
-	return x.other
+	k, bit := r/64, uint64(1)<<(r%64)
+	if x.first[k]&bit == 0 {
+		return nil
+	}
+	return x.byRank[int(x.rank[k])+bits.OnesCount64(x.first[k]&(bit-1))]
 }
 
 // firstEnds sets ends[i] to the smallest end, in bytes, of an occurrence
@@ -122,10 +140,7 @@ func (x *wordIndex) firstEnds(s string, ends []int) {
 		ends[i] = -1
 	}
 	for at, r := range s {
-		if !x.starts(r) {
-			continue
-		}
-		for _, w := range x.words[r] {
+		for _, w := range x.of(r) {
 			if end := at + len(w.word); (ends[w.list] < 0 || end < ends[w.list]) && strings.HasPrefix(s[at:], w.word) {
 				ends[w.list] = end
 			}
@@ -137,10 +152,7 @@ func (x *wordIndex) firstEnds(s string, ends []int) {
 // them, in one pass over s instead of one per word.
 func (x *wordIndex) any(s string) bool {
 	for at, r := range s {
-		if !x.starts(r) {
-			continue
-		}
-		for _, w := range x.words[r] {
+		for _, w := range x.of(r) {
 			if strings.HasPrefix(s[at:], w.word) {
 				return true
 			}
@@ -156,10 +168,7 @@ func (x *wordIndex) any(s string) bool {
 func (x *wordIndex) last(s, skip string) string {
 	best := ""
 	for at, r := range s {
-		if !x.starts(r) {
-			continue
-		}
-		for _, w := range x.words[r] {
+		for _, w := range x.of(r) {
 			if w.word != skip && strings.HasPrefix(s[at:], w.word) {
 				best = w.word
 				break
@@ -181,12 +190,10 @@ func (x *wordIndex) mask(s string, c byte) string {
 	for at := 0; at < len(s); {
 		r, n := utf8.DecodeRuneInString(s[at:])
 		w := ""
-		if x.starts(r) {
-			for _, iw := range x.words[r] {
-				if strings.HasPrefix(s[at:], iw.word) {
-					w = iw.word
-					break
-				}
+		for _, iw := range x.of(r) {
+			if strings.HasPrefix(s[at:], iw.word) {
+				w = iw.word
+				break
 			}
 		}
 		if w == "" {
