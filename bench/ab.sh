@@ -30,7 +30,7 @@ if [[ $DIR == bench/data/50mb && ! -f $DIR/.complete ]]; then
 	go run ./bench/gen -mb 50 -o "$DIR"
 fi
 [[ -d $DIR ]] || { echo "bench/ab.sh: $DIR is not a directory" >&2; exit 2; }
-MB=$(du -sb --exclude=.complete "$DIR" | awk '{printf "%.3f", $1 / 1e6}')
+MB=$(du -sbL --exclude=.complete "$DIR" | awk '{printf "%.3f", $1 / 1e6}')
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 

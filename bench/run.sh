@@ -80,7 +80,7 @@ measure() {
 
 calc() { awk "BEGIN { printf \"%.6f\", $* }"; }
 
-bytes_of() { du -sb --exclude=.complete "$1" | awk '{print $1}'; }
+bytes_of() { du -sbL --exclude=.complete "$1" | awk '{print $1}'; }
 
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $("$GWR" version)"
 printf '%-30s %8s %8s %8s %8s %8s %12s %11s\n' run MB/s docs/s facts/s seconds "CPU s" "MB/CPU-s" "peak RSS MB"
