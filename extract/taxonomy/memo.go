@@ -42,8 +42,16 @@ func (m *memo) load(k memoKey) (*string, bool) {
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	c, ok := m.pending[k]
-	return c, ok
+	if c, ok := m.pending[k]; ok {
+		return c, true
+	}
+	// a store may have published the pending answers between the look
+	// above and the lock: look again in what is published now
+	if p := m.published.Load(); p != nil {
+		c, ok := (*p)[k]
+		return c, ok
+	}
+	return nil, false
 }
 
 // store keeps c as the answer for k, unless the memo is full; it reports
