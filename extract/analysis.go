@@ -30,7 +30,7 @@ type analysis struct {
 	trims          []trimmed       // the texts trimmed so far (see trimBounds)
 	nouns          []nounAt        // nounAfter's answers since the tokens last changed (emptied by segmentClause)
 	fragmentToks   []span          // fragment's buffer of tokens
-	notTime        int8            // whether str holds a not-time word: 0 not known yet, 1 yes, -1 no (holdsNotTime)
+	masked         string          // str with its not-time words masked (maskNotTime)
 	planEnd        int             // 1 + the end of str's first plan word, -1 if none, 0 not known yet (planWordBefore)
 
 	// room for the first entries of done, trims, nouns and fragmentToks
@@ -51,11 +51,12 @@ type clauseTokens struct {
 
 // newAnalysis prepares the sentence s (str as a string); time holds the
 // time words of the sentences it is chained to and its own (see
-// ExtractChecked), hedged whether str holds a hedge word (sentenceWords).
-func newAnalysis(s []rune, str string, time timeWords, hedged bool, seg segment.Segmenter) *analysis {
+// ExtractChecked), hedged whether str holds a hedge word and masked str
+// as maskNotTime returns it (both from sentenceWords).
+func newAnalysis(s []rune, str string, time timeWords, hedged bool, masked string, seg segment.Segmenter) *analysis {
 	bounds := make([]bool, 2*(len(s)+1)) // tokStart and tokE in one allocation
 	a := &analysis{s: s, str: str, off: runeOffsetsOf(s), seg: seg, tokStart: bounds[:len(s)+1], tokE: bounds[len(s)+1:],
-		time: time, hedged: hedged}
+		time: time, hedged: hedged, masked: masked}
 	a.done, a.trims, a.nouns, a.fragmentToks = a.doneRoom[:0], a.trimRoom[:0], a.nounRoom[:0], a.fragRoom[:0]
 	return a
 }

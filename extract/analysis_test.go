@@ -29,7 +29,7 @@ func TestSegmentClauseOverlap(t *testing.T) {
 	}
 	str := "在全市县（市、区）委书记动态考核中排名第一"
 	s := []rune(str)
-	a := newAnalysis(s, str, timeWords{}, false, seg)
+	a := newAnalysis(s, str, timeWords{}, false, str, seg)
 	a.segmentClause(0, len(s))
 	a.segmentClause(7, len(s)) // after 、: overlaps the first clause
 	for i := 1; i < len(a.toks); i++ {

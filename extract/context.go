@@ -150,22 +150,24 @@ type timeWords struct {
 }
 
 func findTimeWords(s string) timeWords {
-	w, _ := sentenceWords(s)
+	w, _, _ := sentenceWords(s)
 	return w
 }
 
-// sentenceWords returns the time words of s (findTimeWords) and whether s
-// holds a hedge word (hedgeIndex.any), from one pass over s in most
-// sentences: sentenceIndex finds the time words, the not-time words and
-// the hedge words at once, and only a text that holds a not-time word is
-// read again, with those words masked (maskNotTime), for its time words.
-func sentenceWords(s string) (timeWords, bool) {
+// sentenceWords returns the time words of s (findTimeWords), whether s
+// holds a hedge word (hedgeIndex.any) and s masked (maskNotTime), from one
+// pass over s in most sentences: sentenceIndex finds the time words, the
+// not-time words and the hedge words at once, and only a text that holds a
+// not-time word is masked and read again for its time words.
+func sentenceWords(s string) (w timeWords, hedged bool, masked string) {
 	var e [15]int
 	sentenceIndex.firstEnds(s, e[:])
+	masked = s
 	if e[12] >= 0 {
-		timeIndex.firstEnds(maskNotTime(s), e[:12])
+		masked = maskNotTime(s)
+		timeIndex.firstEnds(masked, e[:12])
 	}
-	return timeWords{e[0], e[1], e[2], e[3], e[4], e[5], e[6], e[7], e[8], e[9], e[10], e[11], e[14]}, e[13] >= 0
+	return timeWords{e[0], e[1], e[2], e[3], e[4], e[5], e[6], e[7], e[8], e[9], e[10], e[11], e[14]}, e[13] >= 0, masked
 }
 
 // timeLists are the words of timeWords, in its field order.
@@ -188,8 +190,12 @@ var fiveEndWords = []string{"五末", "五”末"}
 var notTimeWords = lex.Words(lexicon.NotTime)
 
 // maskNotTime blanks the words of notTimeWords in s, each as as many
-// bytes of '_': the text keeps its length, so offsets into it stay valid.
-func maskNotTime(s string) string { return notTimeIndex.mask(s, '_') }
+// bytes of notTimeBlank: the text keeps its length, so offsets into it
+// stay valid.
+func maskNotTime(s string) string { return notTimeIndex.mask(s, notTimeBlank) }
+
+// notTimeBlank is the byte maskNotTime writes for each byte of a word.
+const notTimeBlank = '_'
 
 // noTimeWords is the timeWords of a text without any of the words.
 var noTimeWords = timeWords{-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1}
@@ -237,7 +243,9 @@ func in(end, n int) bool { return end >= 0 && end <= n }
 // estimate of the finished year (预计 in a review, 初步统计, 初步核算) is a
 // result, a figure described as done (已) is a result, a review of several
 // years and an average over a span have no year.
-func timeOf(p part, before string, w *timeWords, planYear int) (kind schema.Kind, year *int32) {
+// masked returns maskNotTime(before); it is called at most once, and only
+// for a sentence that needs it.
+func timeOf(p part, before string, masked func() string, w *timeWords, planYear int) (kind schema.Kind, year *int32) {
 	upto := len(before)
 	sec := p.sec
 	kind = "target"
@@ -245,9 +253,9 @@ func timeOf(p part, before string, w *timeWords, planYear int) (kind schema.Kind
 		kind = "actual"
 	}
 	switch {
-	case sec == sectionReview && in(w.plan, upto) && !targetsMet(maskNotTime(before)):
+	case sec == sectionReview && in(w.plan, upto) && !targetsMet(masked()):
 		kind = "target"
-	case sec != sectionReview && in(w.past, upto) && !in(w.comparison, upto) && !planAfterPast(before):
+	case sec != sectionReview && in(w.past, upto) && !in(w.comparison, upto) && !planAfterPast(masked()):
 		kind = "actual"
 	case sec != sectionReview && in(w.done, upto) && !in(w.plan, upto):
 		kind = "actual" // 关税总水平已由15.3%降到12%: a change already made
@@ -436,12 +444,11 @@ var (
 )
 
 // planAfterPast reports whether a plan word (今年, 力争 …) follows the last
-// past word (去年, 上年 …) of before, a sentence outside a review up to a
-// figure: the sentence turns from last year's result to this year's
-// target (去年全省生产总值增长5.2%，今年预期增长【5%左右】; 在去年增长5.2%的
-// 基础上，今年全省生产总值力争增长【5.5%】).
-func planAfterPast(before string) bool {
-	s := maskNotTime(before)
+// past word (去年, 上年 …) of s, a sentence outside a review up to a
+// figure as maskNotTime returns it: the sentence turns from last year's
+// result to this year's target (去年全省生产总值增长5.2%，今年预期增长【5%左右】;
+// 在去年增长5.2%的基础上，今年全省生产总值力争增长【5.5%】).
+func planAfterPast(s string) bool {
 	return lastIndexAny(s, planWords) > lastIndexAny(s, pastWords)
 }
 

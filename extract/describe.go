@@ -215,7 +215,14 @@ func (a *analysis) describe(q *quantity, prev *fact, p part, chain string, planY
 	f.hedge, why = a.hedgeOf(qs, cue)
 	f.decide(AskHedge, why)
 
-	f.kind, f.year = timeOf(p, chain+a.sub(0, qs), &a.time, planYear)
+	before := chain + a.sub(0, qs)
+	masked := func() string {
+		if chain == "" {
+			return a.maskedPrefix(qs)
+		}
+		return maskNotTime(before) // a word may span the chain's end
+	}
+	f.kind, f.year = timeOf(p, before, masked, &a.time, planYear)
 	why = timeDecision(p, f.kind, f.year, planYear)
 	if f.kind == schema.Actual && p.sec == sectionReview && reportedTarget(a.sub(a.phraseStart(qs), qs), a.sub(q.end, a.phraseEnd(q.end))) {
 		// 年初确定的地区生产总值增长【6%左右】的目标顺利实现: the reviewed

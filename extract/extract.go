@@ -498,8 +498,9 @@ func (x *Extractor) runChunk(d Document, cc *cleanChunk, ci int, lay layout, st 
 		semicolon := text[s.end-1] == '；' || text[s.end-1] == ';'
 		var own timeWords
 		var hedged bool
+		var masked string
 		if semicolon || len(qs) > 0 {
-			own, hedged = sentenceWords(sentence())
+			own, hedged, masked = sentenceWords(sentence())
 		}
 		if semicolon {
 			st.ch = before.add(sentence(), own)
@@ -514,7 +515,7 @@ func (x *Extractor) runChunk(d Document, cc *cleanChunk, ci int, lay layout, st 
 		if len(qs) == 0 {
 			continue
 		}
-		an := newAnalysis(text[s.start:s.end], sentence(), before.words.then(len(before.text), own), hedged, x.seg)
+		an := newAnalysis(text[s.start:s.end], sentence(), before.words.then(len(before.text), own), hedged, masked, x.seg)
 		carryListBound(qs, an.s)
 		an.qs, an.ahead = qs, ahead[i]
 		sf := make([]*fact, 0, len(qs))

@@ -10,10 +10,7 @@ func (a *analysis) hedgeOf(qs int, cue string) (string, string) {
 	if !a.hedged {
 		return "", "no-hedge-in-sentence"
 	}
-	s := a.sub(0, qs)
-	if a.holdsNotTime() {
-		s = maskNotTime(s)
-	}
+	s := a.maskedPrefix(qs)
 	words, why := hedgeIndex, "last-hedge-before"
 	if a.planWordBefore(len(s)) && targetsMet(s) {
 		// 主要预期目标全面完成，地区生产总值增长【5.6%】: the plan words name
@@ -41,16 +38,21 @@ var hedgesNotPlan = func() []string {
 // hedgeWords) in one pass.
 var hedgesNotPlanIndex = newWordIndex(hedgesNotPlan)
 
-// holdsNotTime reports whether the sentence holds a not-time word, found
-// once: a sentence without one has none to mask before any of its numbers.
-func (a *analysis) holdsNotTime() bool {
-	if a.notTime == 0 {
-		a.notTime = -1
-		if notTimeIndex.any(a.str) {
-			a.notTime = 1
-		}
+// maskedPrefix returns maskNotTime(a.sub(0, i)), the sentence's text
+// before its i-th rune masked, cut from the mask of the whole sentence
+// (a.masked) where that is the same. Masking goes from the left and each
+// place's choice of word looks only at the text from there: the scans of
+// the sentence and of its prefix of n bytes take the same words until the
+// sentence's scan takes one that reaches past n. Such a word blanks the
+// bytes on both sides of n; where they are not both blank, the sentence's
+// mask cut at n is the prefix's mask, and elsewhere the prefix is masked
+// on its own.
+func (a *analysis) maskedPrefix(i int) string {
+	n := int(a.off[i])
+	if n > 0 && n < len(a.masked) && a.masked[n-1] == notTimeBlank && a.masked[n] == notTimeBlank {
+		return maskNotTime(a.str[:n])
 	}
-	return a.notTime > 0
+	return a.masked[:n]
 }
 
 // planWordBefore reports whether the sentence holds a plan word that ends

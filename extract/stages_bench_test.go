@@ -192,6 +192,7 @@ func benchmarkDescribe(b *testing.B, distribute bool) {
 		str      string
 		words    timeWords
 		hedged   bool
+		masked   string
 		qs       []quantity
 		planYear int
 	}
@@ -203,15 +204,15 @@ func benchmarkDescribe(b *testing.B, distribute bool) {
 			qs, _ := x.match(s, nil, newRuleWork(len(s)))
 			if len(qs) > 0 {
 				carryListBound(qs, s)
-				words, hedged := sentenceWords(string(s))
-				sents = append(sents, described{s, string(s), words, hedged, qs, d.PlanYear})
+				words, hedged, masked := sentenceWords(string(s))
+				sents = append(sents, described{s, string(s), words, hedged, masked, qs, d.PlanYear})
 			}
 		}
 	}
 	var facts []*fact
 	describeAll := func() {
 		for _, d := range sents {
-			an := newAnalysis(d.s, d.str, d.words, d.hedged, memo)
+			an := newAnalysis(d.s, d.str, d.words, d.hedged, d.masked, memo)
 			an.qs = slices.Clone(d.qs)
 			var prev *fact
 			facts = facts[:0]

@@ -228,7 +228,10 @@ func TestSentenceWords(t *testing.T) {
 				}
 			}
 		}
-		got, hedged := sentenceWords(s)
+		got, hedged, gotMasked := sentenceWords(s)
+		if gotMasked != m {
+			t.Errorf("sentenceWords(%q): masked %q, want %q", s, gotMasked, m)
+		}
 		if g := [12]int{got.plan, got.past, got.comparison, got.multiYear, got.nian, got.c19, got.c20, got.within,
 			got.done, got.lastYear, got.cnYear, got.estimate}; g != want {
 			t.Errorf("sentenceWords(%q): time words end at %v, want %v", s, g, want)
