@@ -1336,16 +1336,7 @@ func longestCueOrStatus(s string) int {
 }
 
 // maxCueOrStatus is the length in bytes of the longest cue or status word.
-var maxCueOrStatus = func() int {
-	n := 0
-	for w := range cueSet {
-		n = max(n, len(w))
-	}
-	for w := range statusWords {
-		n = max(n, len(w))
-	}
-	return n
-}()
+var maxCueOrStatus = max(maxBytes(cueSet), maxBytes(statusWords))
 
 // predicateAt returns the length of the longest word of the predicate
 // role that starts at position i of the sentence and ends where a word of
