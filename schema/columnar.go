@@ -92,23 +92,11 @@ func (b *batch) appender(i int) appender {
 	c, name := b.t.cols[i], b.t.Columns[i].Name
 	switch bld := b.cols[i].(type) {
 	case *dictBuilder:
-		return fieldAppender(c, func(s string) error {
-			b.bytes += int64(len(s))
-			bld.Append(s)
-			return nil
-		}, bld.AppendNull)
+		return b.stringAppender(c, bld.Append, bld.AppendNull)
 	case *stringBuilder: // never null
-		return fieldAppender(c, func(s string) error {
-			b.bytes += int64(len(s))
-			bld.Append(s)
-			return nil
-		}, nil)
+		return b.stringAppender(c, bld.Append, nil)
 	case *array.StringBuilder:
-		return fieldAppender(c, func(s string) error {
-			b.bytes += int64(len(s))
-			bld.Append(s)
-			return nil
-		}, bld.AppendNull)
+		return b.stringAppender(c, bld.Append, bld.AppendNull)
 	case *array.Int32Builder:
 		return fieldAppender(c, func(v int32) error {
 			b.bytes += 8
@@ -130,6 +118,16 @@ func (b *batch) appender(i int) appender {
 	}
 	// newTable binds only the types above (bindKind).
 	panic(fmt.Sprintf("schema: column %s: no builder for %T", name, b.cols[i]))
+}
+
+// stringAppender returns the appender of the string column c, whose
+// builder takes a value with put and a null with null.
+func (b *batch) stringAppender(c binding, put func(string), null func()) appender {
+	return fieldAppender(c, func(s string) error {
+		b.bytes += int64(len(s))
+		put(s)
+		return nil
+	}, null)
 }
 
 // fieldAppender returns an appender reading the field of c as a T (or, for a
