@@ -160,23 +160,23 @@ func appendWindows(out []span, s []rune) []span {
 	return out
 }
 
-// windowOpeners holds, as bits, the BMP characters appendWindows looks
-// further at: digits, 翻, 两 and the numerals. 8 KB, that stay in the
-// cache where runeClasses's 64 KB do not.
-var windowOpeners = func() *[0x10000 / 64]uint64 {
-	var t [0x10000 / 64]uint64
+// windowOpeners holds the characters appendWindows looks further at:
+// digits, 翻, 两 and the numerals. 8 KB, that stay in the cache where
+// runeClasses's 64 KB do not. (A character outside the BMP passes it, as
+// any runeSet's, and goes on to appendWindows' switch, which opens no
+// window there.)
+var windowOpeners = func() *runeSet {
+	var set runeSet
 	for r := rune(0); r < 0x10000; r++ {
 		if r >= '0' && r <= '9' || r == '翻' || r == '两' || isChineseNumeral(r) {
-			t[r/64] |= 1 << (r % 64)
+			set.add(r)
 		}
 	}
-	return &t
+	return &set
 }()
 
-// opensWindow reports whether r is one of windowOpeners.
-func opensWindow(r rune) bool {
-	return uint32(r) < 0x10000 && windowOpeners[r/64]&(1<<(r%64)) != 0
-}
+// opensWindow reports whether r may be one of windowOpeners.
+func opensWindow(r rune) bool { return windowOpeners.has(r) }
 
 // runeClass is what the scans around numbers ask of a character, as bits:
 // one table look-up instead of a search of a string or a map at each
