@@ -255,3 +255,12 @@ func BenchmarkLoadDir(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkInferMetaDir infers the metadata of the first 5 MB of the
+// *.txt files of the directory GWR_STAGES_DIR names (the part of Load
+// after decoding); it is skipped without it:
+//
+//	GWR_STAGES_DIR=$PWD/bench/data/50mb go test -run - -bench InferMetaDir -cpu 1 ./corpus
+func BenchmarkInferMetaDir(b *testing.B) {
+	stagesdir.Bench(b, 5e6, func(f stagesdir.File) { inferMetaNamed(f.Path, f.Text, looksHTML(f.Text)) })
+}
