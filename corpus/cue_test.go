@@ -19,7 +19,7 @@ func TestIndexIsStringsIndex(t *testing.T) {
 	if err != nil || len(files) < 10 {
 		t.Fatalf("testdata/extra: %d files, %v; want at least 10", len(files), err)
 	}
-	texts := []string{"", "a", "aa", "aaa", "长长长", "届人民代表大会届人大", "人民政府人民"}
+	texts := []string{"", "a", "aa", "aaa", "ab", "长长长", "届人民代表大会届人大", "人民政府人民", "代表代", "代\xa3\xa3a"}
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
@@ -29,7 +29,7 @@ func TestIndexIsStringsIndex(t *testing.T) {
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
 	for _, text := range texts {
-		keys := []string{"a", "aa", "长", "主席", "届人民代表大会", "届人大", "人民政府", "政府工作报告", "各位代表", "全县", "全市", "国务院", "\n\n"}
+		keys := []string{"a", "aa", "长", "主席", "届人民代表大会", "届人大", "人民政府", "政府工作报告", "各位代表", "我代表", "代表", "人大", "全县", "全市", "国务院", "\n\n", "ab", "\x80\x80", "\xa3a"}
 		for range 100 {
 			if len(text) == 0 {
 				break
@@ -44,6 +44,25 @@ func TestIndexIsStringsIndex(t *testing.T) {
 			if got, want := count(text, key), strings.Count(text, key); got != want {
 				t.Fatalf("count(text of %d bytes, %q) = %d, want %d", len(text), key, got, want)
 			}
+		}
+	}
+}
+
+// TestRarestByte checks the byte index looks for: a key's rarest
+// continuation byte, else its last byte.
+func TestRarestByte(t *testing.T) {
+	for _, tt := range []struct {
+		key  string
+		want int
+	}{
+		{"ab", 1},
+		{"代表", 2},    // 代 is E4 BB A3: 0xA3 is rarer than any byte of 表
+		{"届人大", 7},   // 大 is E5 A4 A7: 0xA4
+		{"我代表", 5},   // 代's 0xA3 again
+		{"a\xe5", 1}, // lead bytes count as common
+	} {
+		if got := rarestByte(tt.key); got != tt.want {
+			t.Errorf("rarestByte(%q) = %d, want %d", tt.key, got, tt.want)
 		}
 	}
 }
