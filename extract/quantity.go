@@ -65,7 +65,9 @@ func (x *Extractor) match(s []rune, drops *[]drop, work *ruleWork) ([]quantity, 
 				return out, err
 			}
 			mask := x.rules.gate(first, ws, at, &gs)
-			if mask == 0 {
+			if mask == 0 || drops == nil && loneBelowTwo(x.rules.lone, mask, ws, at) {
+				// nothing can match, or only what read would drop (the
+				// explainer, which lists the drops, asks regexp2)
 				continue
 			}
 			m, r, gn, err := x.rules.matchGroups(mask, first, ws, at)

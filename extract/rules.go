@@ -282,6 +282,7 @@ type ruleSet struct {
 	patterns []string // the expanded patterns
 	gates    []*gate  // the gate of each rule, nil for none
 	gated    uint64   // the rules with a gate, as bits
+	lone     int      // the index of loneRule, -1 when it is not there as written (see loneBelowTwo)
 	// masks holds the sets of rules (as bits) that some character can
 	// start; byRune maps a BMP character to 1 + the index of its set in
 	// masks, 0 for none.
@@ -376,6 +377,12 @@ func compileRulesWith(rules []Rule, ph map[string]string) (*ruleSet, error) {
 		return nil, err
 	}
 	set.gates = gs
+	set.lone = -1
+	for i, r := range rules {
+		if r.ID == loneRule && patternSum(r.Pattern) == loneRulePattern {
+			set.lone = i
+		}
+	}
 	for i, g := range gs {
 		if g != nil {
 			set.gated |= 1 << i
