@@ -19,13 +19,18 @@ import (
 )
 
 // Limits of one Parquet row group and one Arrow record batch: rows are
-// buffered until either is reached. A 50 MB corpus gives a few hundred
-// thousand facts, so its facts file has a handful of row groups, while the
-// buffer stays bounded however large the corpus (about 160 MB of heap at
-// the peak when writing a million facts).
+// buffered until either is reached. The text of a row group (8 MiB, about
+// 18,000 facts of the 50 MB bench corpus, whose 260,000 facts make 15 row
+// groups) stays well below dictionaryPageLimit, so that no column's
+// dictionary outgrows its page (see parquetProperties). The small buffer
+// keeps the heap small too: with row groups of 131,072 facts (about 100 MB
+// of builders) the live heap of a run rose to 135 MB, and under the 160 MB
+// memory limit of gwr extract the collector then ran every few megabytes
+// allocated (83 collections over the bench corpus, 36 now;
+// GODEBUG=gctrace=1).
 const (
-	BatchRows  = 1 << 17   // rows
-	BatchBytes = 128 << 20 // bytes of string data, plus 8 per number
+	BatchRows  = 1 << 17 // rows
+	BatchBytes = 8 << 20 // bytes of string data, plus 8 per number
 )
 
 // batch accumulates rows in Arrow builders, one per column.
@@ -211,14 +216,13 @@ type parquetWriter struct {
 // The facts' fact_id, start and end, different in every row, are written
 // plainly: a dictionary of them is larger than the values, and building it
 // took 16 MB of hash table per column for a row group of 131,072 facts.
-// So is the sentence: a row group holds far more than the dictionary page
-// limit (1 MB) of different sentences, so the writer fell back to plain
-// pages after hashing the first megabyte, and a column chunk holding both
-// encodings lists them in the order of a Go map (arrow-go's
-// EncodingStats): two runs wrote different bytes. zstd takes the repeats of
-// a sentence (one for each of its facts, next to each other) as well. For
-// the other text columns, whose values repeat, the dictionary page may
-// grow to dictionaryPageLimit before the writer falls back.
+// Every text column has a dictionary, the sentence too (each sentence is
+// repeated for each of its facts): a row group holds at most BatchBytes of
+// text beyond its last row, so no dictionary page reaches
+// dictionaryPageLimit. A dictionary that did would make the writer fall
+// back to plain pages, and a column chunk holding both encodings lists
+// them in the order of a Go map (arrow-go's EncodingStats): two runs would
+// write different bytes (TestParquetOneDataEncoding).
 func parquetProperties() *parquet.WriterProperties {
 	return parquet.NewWriterProperties(
 		parquet.WithCompression(compress.Codecs.Zstd),
@@ -227,16 +231,16 @@ func parquetProperties() *parquet.WriterProperties {
 		parquet.WithDictionaryFor("fact_id", false),
 		parquet.WithDictionaryFor("start", false),
 		parquet.WithDictionaryFor("end", false),
-		parquet.WithDictionaryFor("sentence", false),
 		parquet.WithStats(true),
 		parquet.WithMaxRowGroupLength(BatchRows),
 	)
 }
 
 // dictionaryPageLimit is the largest dictionary page of a Parquet column
-// chunk: 16 MB, 128 bytes for each of a row group's BatchRows values (the
-// default, 1 MB, is 8 bytes each: a row group of facts with different
-// indicators or mentions of a large corpus outgrew it).
+// chunk: 16 MB, twice BatchBytes, so that the values of a row group (at
+// most BatchBytes and the text of one row, each value with 4 bytes of
+// length) always fit (arrow-go's default, 1 MB, was outgrown by the
+// sentences or indicators of a row group).
 const dictionaryPageLimit = 16 << 20
 
 func newParquetWriter(t *Table, m Meta, w io.Writer) (*parquetWriter, error) {

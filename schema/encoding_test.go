@@ -12,14 +12,16 @@ import (
 // holds data pages of two encodings. arrow-go writes the encodings of a
 // chunk's data pages in the order of a Go map, so such a chunk (a
 // dictionary that outgrew its page limit, then plain pages) made two runs
-// over the same facts write different bytes. Here 40,000 facts have
-// different sentences of about 100 bytes (4 MB, four times arrow-go's
-// default dictionary page limit) and different indicators and mentions of
-// about 40 and 30 bytes (1.6 and 1.2 MB).
+// over the same facts write different bytes. Here 12,000 facts have
+// different sentences of 600 characters (1.8 KB, the longest a sentence
+// may be; 21 MB in all, several row groups each of which has a dictionary
+// page as large as a row group's text may make it) and different
+// indicators and mentions of about 40 and 30 bytes.
 func TestParquetOneDataEncoding(t *testing.T) {
-	facts := randomFacts(40000, 7)
+	facts := randomFacts(12000, 7)
+	filler := strings.Repeat("全年地区生产总值增长6.5%左右，一般公共预算收入增长5%，城镇新增就业1.2万人。", 20)
 	for i := range facts {
-		facts[i].Sentence = fmt.Sprintf("第%d句：全年地区生产总值增长6.5%%左右，一般公共预算收入增长5%%，城镇新增就业1.2万人。", i)
+		facts[i].Sentence = string([]rune(fmt.Sprintf("第%d句：%s", i, filler))[:600])
 		facts[i].Indicator = fmt.Sprintf("第%d项重点工程建设投资完成额", i)
 		facts[i].Mention = fmt.Sprintf("%d.%d亿元以上", i, i%7)
 	}
@@ -28,6 +30,9 @@ func TestParquetOneDataEncoding(t *testing.T) {
 		t.Fatal(err)
 	}
 	md := r.MetaData()
+	if md.NumRowGroups() < 2 {
+		t.Fatalf("%d row groups; want several", md.NumRowGroups())
+	}
 	for g := 0; g < md.NumRowGroups(); g++ {
 		rg := md.RowGroup(g)
 		for c := 0; c < rg.NumColumns(); c++ {

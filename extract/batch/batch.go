@@ -31,8 +31,8 @@ type Options struct {
 	// archive member's uncompressed size): a document starts only while
 	// the sizes of those in flight and its own stay within it, or when
 	// none is in flight (a document larger than the bound runs alone).
-	// 0 means DefaultInFlightBytes; at most windowDocs documents per
-	// worker are in flight in any case.
+	// 0 means InFlightBytesPerJob for each worker; at most windowDocs
+	// documents per worker are in flight in any case.
 	InFlightBytes int64
 }
 
@@ -45,14 +45,19 @@ type Options struct {
 // bound (InFlightBytes) holds as well.
 const windowDocs = 256
 
-// DefaultInFlightBytes is the default of Options.InFlightBytes: with the
-// memory a document costs while it is extracted (about 3 bytes per byte
-// of text, read in chunks) and while its rows wait (its text and facts,
-// about 2.5 bytes per byte), 32 MB in flight stay within about 180 MB
-// besides the dictionaries and the writers. Reports of a few hundred KB
-// never meet it: only large documents are held back, and a document of
-// 50 MB is extracted alone.
-const DefaultInFlightBytes = 32 << 20
+// InFlightBytesPerJob is the default of Options.InFlightBytes for each
+// worker. A document costs about 8 bytes of heap per byte of text while
+// it is prepared and waits to be finished (its cleaned text is 12 bytes
+// per character with the offsets of each into the original), and about
+// 2.5 bytes per byte while its rows wait; so 8 MB in flight with -j 2
+// hold about 70 MB of heap at the peak, where 32 MB held 120-135 MB
+// (GODEBUG=gctrace=1 over the bench corpus) and made the collector run
+// every few megabytes allocated under the memory limit of gwr extract.
+// That is still far more than the workers need to go on while the
+// dictionaries load or the collector writes a row group: reports of a few
+// hundred KB never meet it, and a document larger than the bound is
+// extracted alone.
+const InFlightBytesPerJob = 4 << 20
 
 // Stats counts what a run has done.
 type Stats struct {
@@ -116,7 +121,7 @@ func Run(ctx context.Context, inputs []corpus.Input, x *extract.Extractor, opt O
 	// flight and it may start).
 	limit := opt.InFlightBytes
 	if limit <= 0 {
-		limit = DefaultInFlightBytes
+		limit = InFlightBytesPerJob * int64(jobs)
 	}
 	window := newWindow(windowDocs*jobs, limit)
 	// work holds every job the window admits, so that a worker done with
