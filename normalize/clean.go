@@ -117,9 +117,9 @@ type later struct {
 // decides for all of them. n is the text's length in code points.
 //
 // Most of a report is ASCII and CJK ideographs, which never fold: they
-// take short paths (an ASCII byte, a three-byte sequence decoded in place)
-// that look only at the few runes of their kind that a
-// later step cares about. Everything else takes the general path.
+// take short paths (an ASCII byte, a run of three-byte ideographs decoded
+// in place: ideographAt) that look only at the few runes of their kind
+// that a later step cares about. Everything else takes the general path.
 //
 // The arrays are sized by codePointsAtLeast, exact for valid UTF-8 and
 // about eight times faster than utf8.RuneCountInString
@@ -169,14 +169,26 @@ func readText(text string) (s seq, todo later, n int) {
 		}
 		i += size
 		if 0x4E00 <= c && c <= 0x9FFF { // CJK ideographs never fold
-			switch c {
-			case '九':
-				todo.years = todo.years || w > 0 && r[w-1] == '一'
-			case '零':
-				todo.years = todo.years || w > 0 && r[w-1] == '二'
+			// c and the run of ideographs right after it, read here
+			// without going round the loop for each
+			for {
+				switch c {
+				case '九':
+					todo.years = todo.years || w > 0 && r[w-1] == '一'
+				case '零':
+					todo.years = todo.years || w > 0 && r[w-1] == '二'
+				}
+				r[w], start[w], end[w] = c, k-1, k
+				w++
+				if w == len(r) { // only in invalid UTF-8: the loop grows the arrays
+					break
+				}
+				if c = ideographAt(text, i); c == 0 {
+					break
+				}
+				i += 3
+				k++
 			}
-			r[w], start[w], end[w] = c, from, k
-			w++
 			continue
 		}
 		if c == '—' || c == '―' {
@@ -211,6 +223,25 @@ func readText(text string) (s seq, todo later, n int) {
 		w++
 	}
 	return seq{r: r[:w], start: start[:w], end: end[:w]}, todo, int(k)
+}
+
+// ideographAt returns the CJK ideograph (U+4E00-U+9FFF) whose three bytes
+// start at text[i], or 0 if there is none.
+func ideographAt(text string, i int) rune {
+	if i+3 > len(text) {
+		return 0
+	}
+	// the lead byte of U+4000-U+9FFF, and two continuation bytes, which
+	// the exclusive or makes 0x00-0x3F
+	c0, c1, c2 := text[i], text[i+1]^0x80, text[i+2]^0x80
+	if c0-0xE4 > 0xE9-0xE4 || c1|c2 > 0x3F {
+		return 0
+	}
+	c := rune(c0&0x0F)<<12 | rune(c1)<<6 | rune(c2)
+	if c < 0x4E00 {
+		return 0
+	}
+	return c
 }
 
 // grown returns s longer by a quarter (at least 16), its elements kept.

@@ -363,6 +363,34 @@ func BenchmarkCleanHTML(b *testing.B) {
 	}
 }
 
+// TestIdeographAt checks the short path of readText for runs of CJK
+// ideographs: a three-byte U+4E00-U+9FFF and nothing else.
+func TestIdeographAt(t *testing.T) {
+	tests := []struct {
+		text string
+		i    int
+		want rune
+	}{
+		{"一", 0, '一'},
+		{"增长", 3, '长'},
+		{"a鿿", 1, '\u9FFF'},
+		{"\u4DFF", 0, 0},   // E4 B7 BF: the lead byte of 一, below U+4E00
+		{"。", 0, 0},        // E3 80 82: punctuation takes the general path
+		{"ꀀ", 0, 0},        // U+A000, lead byte EA
+		{"增长", 1, 0},       // a continuation byte
+		{"\xe4\xb8", 0, 0}, // cut short
+		{"\xe4\x38\x80", 0, 0},
+		{"\xe4\xb8\xc0", 0, 0},
+		{"ab", 0, 0},
+		{"长", 3, 0},
+	}
+	for _, tt := range tests {
+		if got := ideographAt(tt.text, tt.i); got != tt.want {
+			t.Errorf("ideographAt(%q, %d) = %U, want %U", tt.text, tt.i, got, tt.want)
+		}
+	}
+}
+
 // TestCodePointsAtLeast checks the count that sizes readText's arrays:
 // utf8.RuneCountInString exactly for valid UTF-8, never more for invalid.
 func TestCodePointsAtLeast(t *testing.T) {
