@@ -170,9 +170,9 @@ func load() (*Jieba, error) {
 func UserDict() []byte { return lexicon.Default().UserDict() }
 
 // Segment cuts s into words with their part-of-speech tags: the words and
-// tags of gojieba's Tag, from its Tokenize (the same cut, as byte offsets)
-// and the tags' table (pos.go), which costs less than Tag's C string per
-// word. A token's Text is a slice of s. gojieba returns nothing useful for
+// tags of gojieba's Tag, from its Cut (the same cut, as slices of s: see
+// cut) and the tags' table (pos.go), which costs less than Tag's C string
+// per word. A token's Text is a slice of s. gojieba returns nothing useful for
 // invalid UTF-8 and stops at NUL, so such input is repaired first (each
 // bad byte becomes U+FFFD, NUL becomes a space); the offsets stay valid
 // for the code points of s as Go ranges over them.
@@ -183,18 +183,27 @@ func (x *Jieba) Segment(s string) []Token {
 	if !utf8.ValidString(s) || strings.IndexByte(s, 0) >= 0 {
 		s = repair(s)
 	}
-	words := x.j.Tokenize(s, gojieba.DefaultMode, true)
+	words := x.cut(s)
 	toks := make([]Token, len(words))
 	tags := x.tagCache()
 	defer x.tags.Put(tags)
 	pos := 0
 	for i, w := range words {
-		n := utf8.RuneCountInString(w.Str)
-		toks[i] = Token{Text: w.Str, Start: pos, End: pos + n, POS: tags.tag(x.pos, w.Str)}
+		n := utf8.RuneCountInString(w)
+		toks[i] = Token{Text: w, Start: pos, End: pos + n, POS: tags.tag(x.pos, w)}
 		pos += n
 	}
 	return toks
 }
+
+// cut returns the words jieba cuts s into, in order: gojieba's Cut with
+// the HMM, the cut of Tokenize(s, DefaultMode, true) (both call cppjieba's
+// Jieba::Cut), as slices of s without their offsets. The words follow one
+// another and cover s, each separator (cppjieba's PreFilter) a word of
+// its own, so a word starts where the one before it ends; Cut hands back
+// 16 bytes a word where Tokenize's Word takes 40, in a slice grown by
+// append (TestCutIsTokenize).
+func (x *Jieba) cut(s string) []string { return x.j.Cut(s, true) }
 
 // eachBytes bounds the text SegmentEach gives jieba in one call.
 const eachBytes = 8 << 10
@@ -234,21 +243,24 @@ func (x *Jieba) SegmentEach(parts []string) [][]Token {
 // cutJoined cuts text, made of the parts of out each followed by a
 // newline at the offset ends gives, and gives each part its tokens.
 func (x *Jieba) cutJoined(text string, ends []int, out [][]Token) {
-	words := x.j.Tokenize(text, gojieba.DefaultMode, true)
+	words := x.cut(text)
 	toks := make([]Token, 0, len(words))
 	tags := x.tagCache()
 	defer x.tags.Put(tags)
 	k, first, pos := 0, 0, 0 // the part, its first token, the code point in it
+	at := 0                  // the byte offset of the word in text
 	for _, w := range words {
-		if k < len(ends) && w.Start == ends[k] {
+		start := at
+		at += len(w)
+		if k < len(ends) && start == ends[k] {
 			if len(toks) > first {
 				out[k] = toks[first:len(toks):len(toks)]
 			}
 			k, first, pos = k+1, len(toks), 0
 			continue
 		}
-		n := utf8.RuneCountInString(w.Str)
-		toks = append(toks, Token{Text: w.Str, Start: pos, End: pos + n, POS: tags.tag(x.pos, w.Str)})
+		n := utf8.RuneCountInString(w)
+		toks = append(toks, Token{Text: w, Start: pos, End: pos + n, POS: tags.tag(x.pos, w)})
 		pos += n
 	}
 }

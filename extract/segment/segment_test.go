@@ -1,12 +1,15 @@
 package segment
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/yanyiwu/gojieba"
 )
 
 func TestSegmentOffsets(t *testing.T) {
@@ -97,6 +100,68 @@ func TestSegmentEach(t *testing.T) {
 			if want := x.Segment(p); !reflect.DeepEqual(got[i], want) {
 				t.Errorf("SegmentEach: part %q cut as %v; Segment gives %v", p, got[i], want)
 			}
+		}
+	}
+}
+
+// TestCutIsTokenize checks that cut (gojieba's Cut) gives the words of
+// Tokenize(s, DefaultMode, true) and that they follow one another from the
+// start of s to its end, the offsets cutJoined counts: on every line of the
+// bundled reports, on their text joined in pieces of up to eachBytes as
+// SegmentEach joins clauses, and on random strings of characters, blanks,
+// separators and newlines (valid UTF-8 without NUL, as repaired).
+func TestCutIsTokenize(t *testing.T) {
+	x, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths, _ := filepath.Glob("../../corpus/*.txt")
+	if len(paths) == 0 {
+		t.Fatal("no bundled reports")
+	}
+	var inputs []string
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(b)
+		inputs = append(inputs, strings.Split(text, "\n")...)
+		for len(text) > 0 {
+			n := min(len(text), eachBytes)
+			for n < len(text) && !utf8.RuneStart(text[n]) {
+				n++
+			}
+			inputs = append(inputs, text[:n])
+			text = text[n:]
+		}
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	alphabet := []string{"0", "9", ".", "%", "a", "Z", " ", "  ", "\t", "\n", "\r\n", "，", "。", "、", "增长", "亿元", "𠀀", "\ufffd", "高新技术企业"}
+	for range 3000 {
+		var b strings.Builder
+		for range rng.IntN(16) + 1 {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		inputs = append(inputs, b.String())
+	}
+	for _, s := range inputs {
+		if s == "" {
+			continue
+		}
+		words, want := x.cut(s), x.j.Tokenize(s, gojieba.DefaultMode, true)
+		if len(words) != len(want) {
+			t.Fatalf("cut(%q) gives %d words; Tokenize %d", s, len(words), len(want))
+		}
+		at := 0
+		for i, w := range words {
+			if w != want[i].Str || at != want[i].Start {
+				t.Fatalf("cut(%q): word %d is %q at %d; Tokenize's %q at %d", s, i, w, at, want[i].Str, want[i].Start)
+			}
+			at += len(w)
+		}
+		if at != len(s) {
+			t.Fatalf("cut(%q): the words end at %d; want %d", s, at, len(s))
 		}
 	}
 }
