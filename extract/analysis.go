@@ -6,6 +6,7 @@ package extract
 import (
 	"slices"
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/gwrfacts/gwr/extract/segment"
@@ -49,13 +50,14 @@ type clauseTokens struct {
 	toks       []segment.Token
 }
 
-// newAnalysis prepares the sentence s (str as a string); time holds the
-// time words of the sentences it is chained to and its own (see
-// ExtractChecked), hedged whether str holds a hedge word and masked str
-// as maskNotTime returns it (both from sentenceWords).
-func newAnalysis(s []rune, str string, time timeWords, hedged bool, masked string, seg segment.Segmenter) *analysis {
+// newAnalysis prepares the sentence s (str as a string, off the byte
+// offsets of its code points in str: runeText); time holds the time words
+// of the sentences it is chained to and its own (see ExtractChecked),
+// hedged whether str holds a hedge word and masked str as maskNotTime
+// returns it (both from sentenceWords).
+func newAnalysis(s []rune, str string, off []int32, time timeWords, hedged bool, masked string, seg segment.Segmenter) *analysis {
 	bounds := make([]bool, 2*(len(s)+1)) // tokStart and tokE in one allocation
-	a := &analysis{s: s, str: str, off: runeOffsetsOf(s), seg: seg, tokStart: bounds[:len(s)+1], tokE: bounds[len(s)+1:],
+	a := &analysis{s: s, str: str, off: off, seg: seg, tokStart: bounds[:len(s)+1], tokE: bounds[len(s)+1:],
 		time: time, hedged: hedged, masked: masked}
 	a.done, a.trims, a.nouns, a.fragmentToks = a.doneRoom[:0], a.trimRoom[:0], a.nounRoom[:0], a.fragRoom[:0]
 	return a
@@ -77,6 +79,19 @@ func runeOffsetsOf(s []rune) []int32 {
 	}
 	off[len(s)] = int32(n)
 	return off
+}
+
+// runeText returns string(s) and runeOffsetsOf(s): the offsets first,
+// then the string written into a buffer of the size they give, where the
+// conversion would measure each code point's bytes again.
+func runeText(s []rune) (string, []int32) {
+	off := runeOffsetsOf(s)
+	var b strings.Builder
+	b.Grow(int(off[len(s)]))
+	for _, r := range s {
+		b.WriteRune(r) // as string(s) writes it: U+FFFD for no valid rune
+	}
+	return b.String(), off
 }
 
 // sub returns s[i:j] as a string, without copying.

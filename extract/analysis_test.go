@@ -8,12 +8,15 @@ import (
 )
 
 // TestRuneOffsetsOf checks runeOffsetsOf against runeOffsets of the string
-// the code points convert to, invalid code points (a surrogate, one past
-// the last) included.
+// the code points convert to, and runeText against both, invalid code
+// points (a surrogate, one past the last) included.
 func TestRuneOffsetsOf(t *testing.T) {
 	for _, s := range [][]rune{nil, []rune("全年增长5.5%"), []rune("a€𠀀b"), {0xD800, 'x', 0x110000, '好'}, {-1}} {
 		if got, want := runeOffsetsOf(s), runeOffsets(string(s)); !slices.Equal(got, want) {
 			t.Errorf("runeOffsetsOf(%q) = %v, want %v", string(s), got, want)
+		}
+		if str, off := runeText(s); str != string(s) || !slices.Equal(off, runeOffsetsOf(s)) {
+			t.Errorf("runeText(%q) = %q, %v; want %q, %v", string(s), str, off, string(s), runeOffsetsOf(s))
 		}
 	}
 }
@@ -29,7 +32,7 @@ func TestSegmentClauseOverlap(t *testing.T) {
 	}
 	str := "在全市县（市、区）委书记动态考核中排名第一"
 	s := []rune(str)
-	a := newAnalysis(s, str, timeWords{}, false, str, seg)
+	a := newAnalysis(s, str, runeOffsetsOf(s), timeWords{}, false, str, seg)
 	a.segmentClause(0, len(s))
 	a.segmentClause(7, len(s)) // after 、: overlaps the first clause
 	for i := 1; i < len(a.toks); i++ {

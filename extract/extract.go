@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"slices"
 	"sort"
-	"strings"
 
 	"github.com/gwrfacts/gwr/extract/segment"
 	"github.com/gwrfacts/gwr/extract/taxonomy"
@@ -380,8 +379,12 @@ func (x *Extractor) runChunk(d Document, cc *cleanChunk, ci int, lay layout, st 
 	ahead := x.segmentAhead(text, cc.sents, found)
 	for i, s := range cc.sents {
 		at := pos{ci, i}
-		// the sentence as a string, made only where it is read
+		// the sentence as a string, made only where it is read (by
+		// segmentAhead for a sentence with quantities)
 		str, made := "", false
+		if i < len(ahead) && ahead[i].off != nil {
+			str, made = ahead[i].str, true
+		}
 		sentence := func() string {
 			if !made {
 				str, made = string(text[s.start:s.end]), true
@@ -515,9 +518,9 @@ func (x *Extractor) runChunk(d Document, cc *cleanChunk, ci int, lay layout, st 
 		if len(qs) == 0 {
 			continue
 		}
-		an := newAnalysis(text[s.start:s.end], sentence(), before.words.then(len(before.text), own), hedged, masked, x.seg)
+		an := newAnalysis(text[s.start:s.end], str, ahead[i].off, before.words.then(len(before.text), own), hedged, masked, x.seg)
 		carryListBound(qs, an.s)
-		an.qs, an.ahead = qs, ahead[i]
+		an.qs, an.ahead = qs, ahead[i].clauses
 		sf := make([]*fact, 0, len(qs))
 		var prev *fact
 		for i := range qs {
@@ -579,43 +582,46 @@ func (x *Extractor) matchAll(text []rune, sents []sentence, explain bool, work *
 	return found, nil
 }
 
+// sentenceAhead is a sentence of a chunk with quantities as segmentAhead
+// prepares it for describing: its text as a string and the byte offset in
+// it of each of its code points (runeText), and the clauses describe
+// segments first, with their tokens.
+type sentenceAhead struct {
+	str     string
+	off     []int32
+	clauses []clauseTokens
+}
+
 // segmentAhead segments the clauses that describe will segment first for
 // the quantities of the sentences (describedClauses), all of the chunk in
 // a few calls into jieba rather than one each, and returns them by
-// sentence (see analysis.segment).
-func (x *Extractor) segmentAhead(text []rune, sents []sentence, found []matched) [][]clauseTokens {
+// sentence (see analysis.segment) with the sentence's text: a clause's
+// text is a slice of its sentence's, which describing reads anyway. A
+// sentence without quantities has the zero sentenceAhead.
+func (x *Extractor) segmentAhead(text []rune, sents []sentence, found []matched) []sentenceAhead {
+	ahead := make([]sentenceAhead, len(found))
 	all := make([]clauseTokens, 0, quantities(found)) // a quantity adds a clause or none
-	// the clauses' text, one after the other, made in one piece: a
-	// string each would cost an allocation each
-	var b strings.Builder
-	var ends []int                     // where each clause's text ends in b
-	first := make([]int, len(found)+1) // the clauses of sentence i are all[first[i]:first[i+1]]
+	var parts []string                                // the text of each clause of all
+	first := make([]int, len(found)+1)                // the clauses of sentence i are all[first[i]:first[i+1]]
 	for i, m := range found {
 		first[i] = len(all)
 		if len(m.qs) == 0 {
 			continue
 		}
 		s := sents[i].span
+		str, off := runeText(text[s.start:s.end])
+		ahead[i].str, ahead[i].off = str, off
 		all = describedClauses(text[s.start:s.end], m.qs, all)
 		for _, c := range all[first[i]:] {
-			for _, r := range text[s.start+c.start : s.start+c.end] {
-				b.WriteRune(r) // as string(runes) writes it: U+FFFD for no valid rune
-			}
-			ends = append(ends, b.Len())
+			parts = append(parts, str[off[c.start]:off[c.end]])
 		}
 	}
 	first[len(found)] = len(all)
-	joined, from := b.String(), 0
-	parts := make([]string, len(ends))
-	for k, e := range ends {
-		parts[k], from = joined[from:e], e
-	}
 	for k, toks := range segment.Each(x.seg, parts) {
 		all[k].toks = toks
 	}
-	ahead := make([][]clauseTokens, len(found))
 	for i := range found {
-		ahead[i] = all[first[i]:first[i+1]:first[i+1]]
+		ahead[i].clauses = all[first[i]:first[i+1]:first[i+1]]
 	}
 	return ahead
 }

@@ -26,7 +26,7 @@ func TestMaskedPrefix(t *testing.T) {
 			t.Fatalf("sentenceWords(%q) masked %q, want %q", str, masked, maskNotTime(str))
 		}
 		s := []rune(str)
-		a := newAnalysis(s, str, timeWords{}, hedged, masked, nil)
+		a := newAnalysis(s, str, runeOffsetsOf(s), timeWords{}, hedged, masked, nil)
 		for i := 0; i <= len(s); i++ {
 			prefix := a.sub(0, i)
 			want := maskNotTime(prefix)

@@ -212,7 +212,7 @@ func benchmarkDescribe(b *testing.B, distribute bool) {
 	var facts []*fact
 	describeAll := func() {
 		for _, d := range sents {
-			an := newAnalysis(d.s, d.str, d.words, d.hedged, d.masked, memo)
+			an := newAnalysis(d.s, d.str, runeOffsetsOf(d.s), d.words, d.hedged, d.masked, memo)
 			an.qs = slices.Clone(d.qs)
 			var prev *fact
 			facts = facts[:0]
