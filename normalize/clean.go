@@ -667,12 +667,8 @@ func dropMarkdownEmphasis(s seq) seq {
 	r := s.r
 	w := 0    // runes kept and moved into place
 	kept := 0 // r[kept:i] are kept and not moved yet
-	for i := 0; i < len(r); {
+	for i := nextMarker(r, 0); i < len(r); {
 		c := r[i]
-		if c != '*' && c != '_' {
-			i++
-			continue
-		}
 		j := i + 1
 		for j < len(r) && r[j] == c {
 			j++
@@ -681,10 +677,21 @@ func dropMarkdownEmphasis(s seq) seq {
 			w = s.moveDown(w, kept, i)
 			kept = j
 		}
-		i = j
+		i = nextMarker(r, j)
 	}
 	w = s.moveDown(w, kept, len(r))
 	return seq{r: r[:w], start: s.start[:w], end: s.end[:w]}
+}
+
+// nextMarker returns the index of the first '*' or '_' of r at or after
+// i, or len(r) if there is none.
+func nextMarker(r []rune, i int) int {
+	for k, c := range r[i:] {
+		if c <= '_' && (c == '*' || c == '_') { // one test for the ideographs
+			return i + k
+		}
+	}
+	return len(r)
 }
 
 // moveDown copies runes [from, to) of s and their spans to index w <= from

@@ -391,6 +391,30 @@ func TestIdeographAt(t *testing.T) {
 	}
 }
 
+// TestNextMarker checks how dropMarkdownEmphasis finds the next '*' or
+// '_'.
+func TestNextMarker(t *testing.T) {
+	tests := []struct {
+		text string
+		i    int
+		want int
+	}{
+		{"", 0, 0},
+		{"增长**6.5%**", 0, 2},
+		{"增长**6.5%**", 3, 3},
+		{"增长**6.5%**", 4, 8},
+		{"a_b", 0, 1},
+		{"增长６.５％", 0, 6},
+		{"^`)+", 0, 4}, // the ASCII runes around '*' and '_'
+		{"**", 2, 2},
+	}
+	for _, tt := range tests {
+		if got := nextMarker([]rune(tt.text), tt.i); got != tt.want {
+			t.Errorf("nextMarker(%q, %d) = %d, want %d", tt.text, tt.i, got, tt.want)
+		}
+	}
+}
+
 // TestCodePointsAtLeast checks the count that sizes readText's arrays:
 // utf8.RuneCountInString exactly for valid UTF-8, never more for invalid.
 func TestCodePointsAtLeast(t *testing.T) {
