@@ -3,7 +3,6 @@ package corpus
 import (
 	"bytes"
 	"errors"
-	"math/rand/v2"
 	"os"
 	"strings"
 	"testing"
@@ -231,69 +230,6 @@ func TestDecodeErrors(t *testing.T) {
 			}
 			if got, want := err.Error(), "corpus: "+tt.want; got != want {
 				t.Errorf("got message %q, want %q", got, want)
-			}
-		})
-	}
-}
-
-// TestValidUTF8 checks validUTF8 against utf8.Valid: on sequences at the
-// edges of validity (overlong forms, surrogates, the last code point, cut
-// sequences) alone and inside text, on random bytes drawn mostly from the
-// bytes that matter, and on the reports of testdata.
-func TestValidUTF8(t *testing.T) {
-	edges := []string{"", "a", "增长", "\u00e9", "\U0001F600", "\uFFFD", "\uFEFF",
-		"\xe0\xa0\x80", "\xe0\x9f\xbf", "\xed\x9f\xbf", "\xed\xa0\x80", "\xef\xbf\xbf", "\xee\x80\x80",
-		"\xf0\x90\x80\x80", "\xf0\x8f\xbf\xbf", "\xf4\x8f\xbf\xbf", "\xf4\x90\x80\x80", "\xf5\x80\x80\x80",
-		"\xc0\x80", "\xc1\xbf", "\xc2\x80", "\xdf\xbf", "\xe4\xb8", "\xe4", "\x80", "\xbf\xe4\xb8\xad", "\xe4\xb8\xe4\xb8\xad", "\xff"}
-	check := func(b []byte) {
-		t.Helper()
-		if got, want := validUTF8(b), utf8.Valid(b); got != want {
-			t.Fatalf("validUTF8(%q) = %v, want %v", b, got, want)
-		}
-	}
-	for _, e := range edges {
-		for _, s := range []string{e, "增长" + e, e + "增长", "abcdefgh" + e + "ijklmnop", "增" + e + "12345678"} {
-			check([]byte(s))
-		}
-	}
-	alphabet := []byte{'a', '\n', 0x80, 0x9f, 0xa0, 0xbf, 0xc0, 0xc2, 0xdf, 0xe0, 0xe4, 0xe5, 0xed, 0xee, 0xef, 0xf0, 0xf4, 0xf5, 0xff}
-	rng := rand.New(rand.NewPCG(3, 4))
-	for range 200000 {
-		b := make([]byte, rng.IntN(20))
-		for j := range b {
-			b[j] = alphabet[rng.IntN(len(alphabet))]
-		}
-		check(b)
-	}
-	files, _ := os.ReadDir("testdata/extra")
-	for _, f := range files {
-		data, err := os.ReadFile("testdata/extra/" + f.Name())
-		if err != nil {
-			t.Fatal(err)
-		}
-		check(data)
-		if len(data) > 100 {
-			data[len(data)/2] = 0xff
-			check(data)
-		}
-	}
-}
-
-// BenchmarkValidUTF8 checks a report as UTF-8 with validUTF8 and, as
-// before, utf8.Valid.
-func BenchmarkValidUTF8(b *testing.B) {
-	data, err := os.ReadFile("../corpus/002_8301e86fb68a1f77.txt")
-	if err != nil {
-		b.Fatal(err)
-	}
-	for _, c := range []struct {
-		name  string
-		valid func([]byte) bool
-	}{{"validUTF8", validUTF8}, {"utf8.Valid", utf8.Valid}} {
-		b.Run(c.name, func(b *testing.B) {
-			b.SetBytes(int64(len(data)))
-			for b.Loop() {
-				c.valid(data)
 			}
 		})
 	}
