@@ -75,7 +75,7 @@ func (x *Extractor) match(s []rune, drops *[]drop, work *ruleWork) ([]quantity, 
 				// regexp2 fails only past a limit it is not given
 				return out, err
 			}
-			if m == nil || m.Length == 0 || r == nil {
+			if m == nil || m.Length == 0 {
 				continue
 			}
 			if r.Yield == Reject {

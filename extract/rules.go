@@ -302,7 +302,7 @@ type ruleSet struct {
 type alternation struct {
 	re    *regexp2.Regexp
 	rules []int // rule index of each alternative
-	group []int // group number of each alternative (none for one rule)
+	group []int // group number of each alternative but the last
 	nums  groupNums
 }
 
@@ -485,20 +485,18 @@ func compileAlternation(mask uint64, patterns []string) (alternation, error) {
 			parts = append(parts, fmt.Sprintf("(?<r%d>%s)", i, p))
 		}
 	}
-	if len(parts) == 1 {
-		// one rule: no group to tell which matched (a group costs the
-		// engine a capture and the match a Group at every match)
-		parts[0] = patterns[alt.rules[0]]
-	}
+	// the last rule needs no group to tell that it matched: none of the
+	// others' did (a group costs the engine a capture and the match a
+	// Group at every match); one rule has none
+	last := len(parts) - 1
+	parts[last] = patterns[alt.rules[last]]
 	re, err := regexp2.Compile(`\G(?:`+strings.Join(parts, "|")+`)`, ruleOptions)
 	if err != nil {
 		return alt, fmt.Errorf("extract: rule set: %w", err)
 	}
 	alt.re = re
-	if len(alt.rules) > 1 {
-		for _, i := range alt.rules {
-			alt.group = append(alt.group, re.GroupNumberFromName(fmt.Sprintf("r%d", i)))
-		}
+	for _, i := range alt.rules[:last] {
+		alt.group = append(alt.group, re.GroupNumberFromName(fmt.Sprintf("r%d", i)))
 	}
 	n := re.GroupNumberFromName
 	alt.nums = groupNums{num: n("num"), mult: n("mult"), more: n("more"), mult3: n("mult3"), unit: n("unit"),
@@ -581,17 +579,15 @@ func (rs *ruleSet) matchGroups(mask, first uint64, s []rune, i int) (*regexp2.Ma
 	if m == nil || err != nil {
 		return nil, nil, nil, err
 	}
-	if len(alt.rules) == 1 {
-		// the rule is known without reading its group: reading any group
-		// makes regexp2 build them all, which a Reject match never needs
-		return m, &rs.rules[alt.rules[0]], &alt.nums, nil
-	}
+	// the groups of the rules but the last tell which matched; of one
+	// rule, none is read: reading any group makes regexp2 build them all,
+	// which a Reject match never needs
 	for k, g := range alt.group {
 		if gr := m.GroupByNumber(g); gr != nil && len(gr.Captures) > 0 {
 			return m, &rs.rules[alt.rules[k]], &alt.nums, nil
 		}
 	}
-	return m, nil, &alt.nums, nil
+	return m, &rs.rules[alt.rules[len(alt.rules)-1]], &alt.nums, nil
 }
 
 // insideRun reports whether c, after p, continues a run no rule starts
