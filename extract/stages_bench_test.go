@@ -164,7 +164,9 @@ func (r *recorder) SegmentEach(parts []string) [][]segment.Token {
 // on the documents of BenchmarkStages. The sentences are read without
 // their part of the report or the sentences chained to them (no section,
 // no chain), so the time questions take their plainest branches. MB/s is
-// of report text, as in BenchmarkStages:
+// of report text, as in BenchmarkStages; cpu-ms/op is the process's CPU
+// time (user and system, the garbage collector's included) per loop, the
+// figure to compare on a shared machine:
 //
 //	GWR_STAGES_DIR=$PWD/bench/data/50mb go test -run - -bench Describe -cpu 1 ./extract
 func BenchmarkDescribe(b *testing.B) { benchmarkDescribe(b, false) }
@@ -227,8 +229,12 @@ func benchmarkDescribe(b *testing.B, distribute bool) {
 	}
 	describeAll() // the segmentation of every clause, into memo
 	b.SetBytes(size)
+	cpu0, ok := processCPU()
 	for b.Loop() {
 		describeAll()
+	}
+	if cpu1, _ := processCPU(); ok {
+		b.ReportMetric((cpu1-cpu0)*1e3/float64(b.N), "cpu-ms/op") // with the garbage collector's work, whatever else the machine runs
 	}
 }
 
