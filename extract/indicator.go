@@ -1662,7 +1662,13 @@ func mayHoldNote(s string) bool {
 
 // dropNotes cuts footnote marks out of p's pieces.
 func (a *analysis) dropNotes(p phrase) phrase {
-	if !slices.ContainsFunc(p, func(sp span) bool { return mayHoldNote(a.sub(sp.start, sp.end)) }) {
+	if a.notes == 0 {
+		a.notes = -1
+		if mayHoldNote(a.str) {
+			a.notes = 1
+		}
+	}
+	if a.notes < 0 || !slices.ContainsFunc(p, func(sp span) bool { return mayHoldNote(a.sub(sp.start, sp.end)) }) {
 		return p // no note (most names): p as it is, uncopied
 	}
 	var out phrase
@@ -2043,7 +2049,7 @@ func (a *analysis) nextQuantityStart(i int) int {
 // isPlace reports whether p is a place alone: a place unit of the lexicon
 // (县, 村) or one word the segmenter tags as a place name.
 func (a *analysis) isPlace(p phrase) bool {
-	if s := a.text(p); len(s) <= maxPlaceBytes && places[s] {
+	if a.textLen(p) <= maxPlaceBytes && places[a.text(p)] {
 		return true
 	}
 	// one token that is p: p is one piece and the first token starting

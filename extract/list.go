@@ -530,7 +530,7 @@ func (a *analysis) namesOf(s, e int) string {
 // character a comparison can start and end with (most names do not).
 func isComparison(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
-	return strings.ContainsRune(comparisonFirst, r) && endsWithAny(s, comparisonLast) && comparisonWhole.MatchString(s)
+	return comparisonFirsts.has(r) && endsWithAny(s, comparisonLasts) && comparisonWhole.MatchString(s)
 }
 
 // comparisonWhole is trailingComparison anchored at the start too: whether

@@ -80,16 +80,21 @@ func (a *analysis) text(p phrase) string {
 	if len(p) == 1 {
 		return a.sub(p[0].start, p[0].end)
 	}
-	n := 0
-	for _, sp := range p {
-		n += int(a.off[sp.end] - a.off[sp.start])
-	}
 	var b strings.Builder
-	b.Grow(n) // one allocation
+	b.Grow(a.textLen(p)) // one allocation
 	for _, sp := range p {
 		b.WriteString(a.sub(sp.start, sp.end))
 	}
 	return b.String()
+}
+
+// textLen returns the length of p's text in bytes, without making it.
+func (a *analysis) textLen(p phrase) int {
+	n := 0
+	for _, sp := range p {
+		n += int(a.off[sp.end] - a.off[sp.start])
+	}
+	return n
 }
 
 // trimBounds is trimBounds(s), each text once per sentence: the facts of

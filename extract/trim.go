@@ -75,13 +75,13 @@ func trimBounds(full string) (lo, hi int) {
 		}
 		// a match of trailingComparison (trailingTime) ends with one of
 		// comparisonLast (timeLast)
-		if has&trimComparison != 0 && (!trimQuick || endsWithAny(s, comparisonLast)) && strings.ContainsAny(s, comparisonFirst) {
+		if has&trimComparison != 0 && (!trimQuick || endsWithAny(s, comparisonLasts)) && strings.ContainsAny(s, comparisonFirst) {
 			if loc := trailingComparison.FindStringIndex(s); loc != nil && loc[0] > 0 {
 				hi, changed = lo+loc[0], true
 				s = full[lo:hi]
 			}
 		}
-		if has&trimYear != 0 && (!trimQuick || endsWithAny(s, timeLast)) && strings.ContainsAny(s, "年月") {
+		if has&trimYear != 0 && (!trimQuick || endsWithAny(s, timeLasts)) && strings.ContainsAny(s, "年月") {
 			if loc := trailingTime.FindStringIndex(s); loc != nil && loc[0] > 0 {
 				hi, changed = lo+loc[0], true
 				s = full[lo:hi]
@@ -135,8 +135,10 @@ func trimBounds(full string) (lo, hi int) {
 }
 
 // trimSpace reports the characters trimBounds cuts off both ends: blanks
-// and the * of a footnote.
-func trimSpace(r rune) bool { return unicode.IsSpace(r) || r == '*' }
+// and the * of a footnote. No character above U+3000, the ideographic
+// space (every Han character, every full-width mark), is either: most
+// are answered without unicode.IsSpace's table search.
+func trimSpace(r rune) bool { return r <= '\u3000' && (unicode.IsSpace(r) || r == '*') }
 
 // endsWithSpace reports whether s ends with a trimSpace character.
 func endsWithSpace(s string) bool {
@@ -182,13 +184,7 @@ func trimCharsOf(s string) int {
 }
 
 // trimChars holds the characters trimCharsOf looks for.
-var trimChars = func() *runeSet {
-	var set runeSet
-	for _, r := range "较比是由从高低快慢年月（(）)以" {
-		set.add(r)
-	}
-	return &set
-}()
+var trimChars = runeSetOf("较比是由从高低快慢年月（(）)以")
 
 // comparisonLast and timeLast are the characters a match of
 // trailingComparison and of trailingTime can end with (TestTrimEndChars
@@ -199,10 +195,24 @@ const (
 	timeLast        = "年末底月"
 )
 
+// comparisonFirsts, comparisonLasts and timeLasts hold the characters of
+// comparisonFirst, comparisonLast and timeLast: one bit read instead of a
+// search of the string (nameable and trimBounds ask every name).
+var comparisonFirsts, comparisonLasts, timeLasts = runeSetOf(comparisonFirst), runeSetOf(comparisonLast), runeSetOf(timeLast)
+
+// runeSetOf returns the set of the characters of s.
+func runeSetOf(s string) *runeSet {
+	var set runeSet
+	for _, r := range s {
+		set.add(r)
+	}
+	return &set
+}
+
 // endsWithAny reports whether s ends with one of the characters of set.
-func endsWithAny(s, set string) bool {
+func endsWithAny(s string, set *runeSet) bool {
 	r, n := utf8.DecodeLastRuneInString(s)
-	return n > 0 && strings.ContainsRune(set, r)
+	return n > 0 && set.has(r)
 }
 
 // lastIndexAnyIf is strings.LastIndexAny(s, chars) when s may hold one of

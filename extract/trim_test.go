@@ -6,6 +6,7 @@ import (
 	"regexp/syntax"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // TestTrimEndChars checks comparisonLast and timeLast against the
@@ -177,6 +178,16 @@ func TestLeadingTimeHolds(t *testing.T) {
 	for _, s := range texts {
 		if m := leadingTime.FindString(s); m != "" && !strings.ContainsAny(m, "年月五") {
 			t.Errorf("leadingTime matches %q in %q, without 年, 月 or 五", m, s)
+		}
+	}
+}
+
+// TestTrimSpace checks trimSpace's quick answer for the characters above
+// U+3000 against the definition, on every code point.
+func TestTrimSpace(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if got, want := trimSpace(r), unicode.IsSpace(r) || r == '*'; got != want {
+			t.Fatalf("trimSpace(%U) = %v; want %v", r, got, want)
 		}
 	}
 }

@@ -314,6 +314,15 @@ func (l *Lexicon) Lookup(word string) (Entry, bool) {
 	return l.entries[i], true
 }
 
+// Roles returns the roles of word, none if it is no word of the
+// lexicon: one look-up for several questions about one word.
+func (l *Lexicon) Roles(word string) Roles {
+	if i, ok := l.byWord[word]; ok {
+		return l.entries[i].Roles
+	}
+	return Roles{}
+}
+
 // Is reports whether word has one of the roles rs.
 func (l *Lexicon) Is(word string, rs ...Role) bool {
 	i, ok := l.byWord[word]
