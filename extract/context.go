@@ -302,7 +302,7 @@ func timeOf(p part, before string, masked func() string, w *timeWords, planYear 
 		if n, base := namedYear(b); n > 0 {
 			y, span, named = n, false, true
 			afterNamed = b[lastYearEnd(b):]
-			planned := plannedLast(b[lastYearEnd(b):])
+			planned := plannedLast(afterNamed)
 			switch {
 			case planned && !base:
 				kind = "target" // 一九八一年计划为【百分之三点七】: the plan of that year
@@ -455,14 +455,16 @@ func planAfterPast(s string) bool {
 // centuryEnd returns where 到本世纪末 or 在本世纪末 (by the year 2000)
 // starts in s, the last of them; -1 if none.
 func centuryEnd(s string) int {
-	return max(strings.LastIndex(s, "到本世纪末"), strings.LastIndex(s, "在本世纪末"))
+	return max(lastIndex(s, "到本世纪末"), lastIndex(s, "在本世纪末"))
 }
 
 // thisYearAfter reports whether 今年 follows the last multi-year word of
 // before, in the same sentence (not before a ； that chains it).
 func thisYearAfter(before string) bool {
-	k := strings.LastIndex(before, "今年")
-	return k > lastIndexAny(before, multiYearWords) && k > strings.LastIndex(before, "；")
+	// (no multi-year word and no ； starting after the last 今年: both are
+	// looked for in the text after it only)
+	k := lastIndex(before, "今年")
+	return k >= 0 && !hasAny(before[k:], multiYearWords) && !strings.Contains(before[k:], "；")
 }
 
 // yearOf returns y as a year, nil when it is not one (0 or less).
@@ -481,11 +483,15 @@ func yearOf(y int) *int32 {
 // 从2020年起), the start of a change (由2013年的2330元增长到【8629元】) or
 // a reference point (在2020年基础上). 0 if none.
 func namedYear(before string) (year int, base bool) {
-	if m := baseYearRe.FindStringSubmatch(before); m != nil {
-		n, _ := strconv.Atoi(m[1] + m[2])
-		return n, true
+	// (a match of baseYearRe ends with one of baseYearLast, a match of
+	// planEndRe with 末: each pattern runs only where it can match)
+	if endsWithAny(before, baseYearLast) {
+		if m := baseYearRe.FindStringSubmatch(before); m != nil {
+			n, _ := strconv.Atoi(m[1] + m[2])
+			return n, true
+		}
 	}
-	if m := planEndRe.FindAllStringSubmatchIndex(before, -1); m != nil {
+	if m := planEndMatches(before); m != nil {
 		// “十四五”末: the last year of the five-year plan; not the start of a
 		// change (由“十二五”末的29.1亿元增长到【50.1亿元】)
 		last := m[len(m)-1]
@@ -533,6 +539,19 @@ func insideClause(pre, post string) bool {
 // number.
 var planPeriodEnd = map[string]int{"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
 
+// planEndMatches is planEndRe.FindAllStringSubmatchIndex(s, -1), run
+// only when s holds 末, with which every match ends.
+func planEndMatches(s string) [][]int {
+	if !strings.Contains(s, "末") {
+		return nil
+	}
+	return planEndRe.FindAllStringSubmatchIndex(s, -1)
+}
+
+// baseYearLast holds the characters a match of baseYearRe can end with
+// (TestBaseYearLast checks it against the pattern).
+var baseYearLast = runeSetOf("的年底末")
+
 var (
 	// the base of a comparison: 比2020年的【X】, 由2020年【X】; not 比2010年【翻一番】
 	baseYearRe = regexp.MustCompile(`(?:比|较)((?:19|20)\d\d)\s*年(?:底|末)?的$|(?:从|由)((?:19|20)\d\d)\s*年(?:底|末)?的?$`)
@@ -564,7 +583,7 @@ func hasPrefixAny(s string, words []string) bool {
 // 一九八二年计划为百分之四，预计可以达到【百分之六点四】).
 func plannedLast(after string) bool {
 	p := lastIndexAny(after, plannedWords)
-	return p >= 0 && p > lastIndexAny(after, realizedWords) && p > strings.LastIndex(after, "预计")
+	return p >= 0 && p > lastIndexAny(after, realizedWords) && p > lastIndex(after, "预计")
 }
 
 // lastIndexAny returns the start of the last occurrence in s of any of
@@ -572,11 +591,31 @@ func plannedLast(after string) bool {
 func lastIndexAny(s string, words []string) int {
 	last := -1
 	for _, w := range words {
-		if k := strings.LastIndex(s, w); k > last {
+		if k := lastIndex(s, w); k > last {
 			last = k
 		}
 	}
 	return last
+}
+
+// lastIndex is strings.LastIndex(s, w), found by searching forwards:
+// strings.Index compares many bytes at a time, where strings.LastIndex
+// hashes s one byte at a time from its end (callgrind put it first of
+// all the functions describing facts); the words looked for are rare in
+// a sentence, so few searches follow the first.
+func lastIndex(s, w string) int {
+	if w == "" {
+		return len(s)
+	}
+	last := -1
+	for at := 0; ; {
+		k := strings.Index(s[at:], w)
+		if k < 0 {
+			return last
+		}
+		last = at + k
+		at = last + 1 // an occurrence may overlap the one before (w = 、、)
+	}
 }
 
 // lastYearEnd returns the end of the last year named in b (2015年, or

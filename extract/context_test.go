@@ -2,6 +2,8 @@ package extract
 
 import (
 	"math/rand/v2"
+	"regexp"
+	"regexp/syntax"
 	"strconv"
 	"strings"
 	"testing"
@@ -112,5 +114,84 @@ func TestClassifyHeadingWords(t *testing.T) {
 	}
 	if seen[sectionReview] == 0 || seen[sectionPlan] == 0 || seen[sectionNone] == 0 {
 		t.Errorf("classifications seen: %v; want some of each", seen)
+	}
+}
+
+// TestLastIndex checks lastIndex against strings.LastIndex: overlapping
+// and adjacent occurrences, none, an empty word, a word longer than the
+// text, and random strings of a few characters (with a byte of an
+// invalid sequence among them).
+func TestLastIndex(t *testing.T) {
+	for _, tt := range []struct{ s, w string }{
+		{"", "等"}, {"等", ""}, {"", ""}, {"等", "等等"}, {"省市等重点项目等", "等"},
+		{"、、、", "、、"}, {"今年计划，今年", "今年"}, {"由2020年的100亿元", "由"},
+		{"高等院校", "等"}, {"aaa", "aa"}, {"增长", "今年"},
+	} {
+		if got, want := lastIndex(tt.s, tt.w), strings.LastIndex(tt.s, tt.w); got != want {
+			t.Errorf("lastIndex(%q, %q) = %d; want %d", tt.s, tt.w, got, want)
+		}
+	}
+	alphabet := []string{"等", "今", "年", "、", "由", "a", "\xe4"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 20000 {
+		var s, w strings.Builder
+		for range rng.IntN(12) {
+			s.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		for range 1 + rng.IntN(3) {
+			w.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		if got, want := lastIndex(s.String(), w.String()), strings.LastIndex(s.String(), w.String()); got != want {
+			t.Fatalf("lastIndex(%q, %q) = %d; want %d", s.String(), w.String(), got, want)
+		}
+	}
+}
+
+// TestBaseYearLast checks baseYearLast against the characters a match of
+// baseYearRe can end with, and that every match of planEndRe ends with 末
+// (namedYear runs the patterns only on a text that ends so or holds 末).
+func TestBaseYearLast(t *testing.T) {
+	for _, tt := range []struct {
+		re   *regexp.Regexp
+		last func(rune) bool
+		want string
+	}{{baseYearRe, baseYearLast.has, "的年底末"}, {planEndRe, func(r rune) bool { return r == '末' }, "末"}} {
+		re, err := syntax.Parse(tt.re.String(), syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		chars, empty := lastChars(re.Simplify(), false)
+		if empty {
+			t.Errorf("%s matches the empty string; want every match to end with a character", tt.re)
+		}
+		for _, r := range chars {
+			if !tt.last(r) {
+				t.Errorf("%s can end with %q, which %q lacks", tt.re, r, tt.want)
+			}
+		}
+	}
+}
+
+// TestThisYearAfter checks thisYearAfter, which looks for the words after
+// the last 今年 only, against its definition: the last 今年 starts after
+// the last multi-year word and the last ；, on random strings.
+func TestThisYearAfter(t *testing.T) {
+	alphabet := []string{"今年", "今", "年", "；", "五年来", "年均", "期间", "增长", "，"}
+	alphabet = append(alphabet, multiYearWords...)
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(8) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		s := b.String()
+		k := strings.LastIndex(s, "今年")
+		last := -1
+		for _, w := range multiYearWords {
+			last = max(last, strings.LastIndex(s, w))
+		}
+		if got, want := thisYearAfter(s), k > last && k > strings.LastIndex(s, "；"); got != want {
+			t.Fatalf("thisYearAfter(%q) = %v; want %v", s, got, want)
+		}
 	}
 }

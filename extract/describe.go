@@ -394,7 +394,7 @@ var fromToVerbs = lex.Words(lexicon.FromTo)
 func (a *analysis) startsChange(q *quantity, cs int) bool {
 	cs = min(cs, a.phraseStart(q.start)) // the list item of 、【220元】 starts after the 、
 	before := a.sub(cs, q.start)
-	k := max(strings.LastIndex(before, "由"), strings.LastIndex(before, "从"))
+	k := max(lastIndex(before, "由"), lastIndex(before, "从"))
 	if k < 0 {
 		return false
 	}

@@ -973,7 +973,7 @@ func (a *analysis) quotedSubject(tsubj, subj phrase, cs, cueS, qs int) phrase {
 		return nil
 	}
 	text := a.text(tsubj)
-	o, c := strings.Index(text, "“"), strings.LastIndex(text, "”")
+	o, c := strings.Index(text, "“"), lastIndex(text, "”")
 	if o != 0 || c < o || strings.Count(text, "“") != strings.Count(text, "”") || strings.ContainsAny(text, "，、；：") || strings.HasSuffix(text, "等") || !a.nameable(tsubj) {
 		return nil // “西部数谷”【等】4个项目: an example, not the kind
 	}
@@ -1591,7 +1591,7 @@ var scaleHeads = lex.Set(lexicon.ScaleHead)
 // (trimIndicator).
 func (a *analysis) tidy(ind phrase) phrase {
 	s := a.text(ind)
-	for i := strings.LastIndex(s, "等"); i >= 0; i = strings.LastIndex(s[:i], "等") {
+	for i := lastIndex(s, "等"); i >= 0; i = lastIndex(s[:i], "等") {
 		k := utf8.RuneCountInString(s[:i])
 		if !a.startsWord(ind.slice(k, k+1)[0].start) {
 			if len([]rune(s[i+len("等"):])) >= 2 {
@@ -1612,7 +1612,7 @@ func (a *analysis) tidy(ind phrase) phrase {
 // 接种、妇女“两癌”筛查等: the quote is inside the last item).
 func (a *analysis) dropMembers(ind phrase) phrase {
 	s := a.text(ind)
-	o := strings.LastIndex(s, "“")
+	o := lastIndex(s, "“")
 	if o <= 0 || !strings.Contains(s[:o], "、") || strings.HasSuffix(s, "等") {
 		return ind
 	}
@@ -2196,7 +2196,7 @@ func isModifier(s string) bool {
 // 国家级专精特新企业 -> 专精特新企业.
 func (a *analysis) headOf(p phrase) phrase {
 	s := a.text(p)
-	if i := strings.LastIndex(s, "级"); i >= 0 {
+	if i := lastIndex(s, "级"); i >= 0 {
 		s = s[i+len("级"):]
 	}
 	s = strings.TrimPrefix(strings.TrimPrefix(s, "以上"), "以下")

@@ -121,7 +121,7 @@ func (a *analysis) respectivelyHead(facts []*fact, i int) (string, int) {
 	f := facts[i]
 	if f.cueStart >= 0 {
 		head := a.sub(f.clause, f.cueStart)
-		if at := strings.LastIndex(head, "分别"); at >= 0 {
+		if at := lastIndex(head, "分别"); at >= 0 {
 			return head, at
 		}
 	}
@@ -129,7 +129,7 @@ func (a *analysis) respectivelyHead(facts []*fact, i int) (string, int) {
 		return "", -1 // not the list's first number
 	}
 	pre := a.sub(f.clause, f.q.start)
-	at := strings.LastIndex(pre, "分别")
+	at := lastIndex(pre, "分别")
 	if at < 0 || utf8.RuneCountInString(pre[at:]) > 12 || a.hasQuantity(f.clause, f.q.start) {
 		return "", -1
 	}
@@ -216,7 +216,7 @@ func (a *analysis) nameTally(facts []*fact) {
 				end = f.cueStart
 			}
 			pre := a.sub(ws, end)
-			if k := strings.LastIndex(pre, "在"); k >= 0 {
+			if k := lastIndex(pre, "在"); k >= 0 {
 				pre = pre[k+len("在"):]
 			} else {
 				pre = ""
@@ -299,7 +299,7 @@ func (a *analysis) eachOfList(facts []*fact) {
 		pre := a.sub(ws, f.q.start)
 		for _, w := range []string{"均", "都"} {
 			// a word of its own (not 平均, 望都), then at most a cue: 均达, 都超过
-			at := strings.LastIndex(pre, w)
+			at := lastIndex(pre, w)
 			if at <= 0 {
 				continue
 			}
@@ -340,9 +340,9 @@ func splitItemsN(s string, n int) []string {
 	if len(items) >= n || !strings.Contains(s, "、") {
 		return items
 	}
-	j := strings.LastIndex(s, "、")
+	j := lastIndex(s, "、")
 	for _, c := range []string{"以及", "和", "及", "与"} {
-		if k := strings.LastIndex(s[j:], c); k > 0 {
+		if k := lastIndex(s[j:], c); k > 0 {
 			if more := splitItems(s[:j+k] + "、" + s[j+k+len(c):]); len(more) == n {
 				return more
 			}
@@ -467,7 +467,7 @@ func (a *analysis) distributeRounds(facts []*fact) {
 		f := facts[i]
 		ws := a.wholeClauseStart(f.q.start)
 		before := a.sub(ws, f.q.start)
-		at := strings.LastIndex(before, "分别")
+		at := lastIndex(before, "分别")
 		if at < 0 || a.hasQuantity(ws, f.q.start) {
 			continue
 		}
@@ -557,7 +557,7 @@ func splitItems(s string) []string {
 	// 节能环保、新材料、高端装备制造等产业增加值: the tail after 等 names
 	// what each item is
 	tail := ""
-	if i := strings.LastIndex(s, "等"); i > 0 && !strings.ContainsAny(s[i:], seps) && utf8.RuneCountInString(s[i+len("等"):]) >= 2 &&
+	if i := lastIndex(s, "等"); i > 0 && !strings.ContainsAny(s[i:], seps) && utf8.RuneCountInString(s[i+len("等"):]) >= 2 &&
 		utf8.RuneCountInString(s[itemStart(s[:i], seps):i]) >= 2 { // not 高等职业教育
 		s, tail = s[:i], s[i+len("等"):]
 	}
@@ -640,7 +640,7 @@ func sharedTail(last string) string {
 			}
 		}
 	}
-	if i := strings.LastIndex(last, "的"); i > 0 && utf8.RuneCountInString(last[i+len("的"):]) >= 2 {
+	if i := lastIndex(last, "的"); i > 0 && utf8.RuneCountInString(last[i+len("的"):]) >= 2 {
 		return last[i+len("的"):]
 	}
 	return ""
@@ -721,7 +721,7 @@ func parallelTail(item, last string) (tail string, ok bool) {
 func tailAfterShared(item, last string) (tail string, ok bool) {
 	r := []rune(item)
 	for n := len(r); n >= 2; n-- {
-		if i := strings.LastIndex(last, string(r[len(r)-n:])); i >= 0 {
+		if i := lastIndex(last, string(r[len(r)-n:])); i >= 0 {
 			return last[i+len(string(r[len(r)-n:])):], true
 		}
 	}
