@@ -281,7 +281,7 @@ func timeOf(p part, before string, masked func() string, w *timeWords, planYear 
 		if in(w.cnYear, upto) {
 			b = arabicYears(b)
 		}
-		if m := spanYearRe.FindStringSubmatchIndex(b); m != nil {
+		if m := findYearSubmatchIndex(spanYearRe, b, 0); m != nil {
 			// 2018至2020年, 1964年至1980年: a span of years, unless the
 			// sentence then turns to a plan (从一九五三年到一九八○年的二十八年中，
 			// 农业总产值平均每年递增百分之三点四，六五计划期间要求每年递增【百分之四到五】)
@@ -293,7 +293,7 @@ func timeOf(p part, before string, masked func() string, w *timeWords, planYear 
 				return kind, nil
 			}
 		}
-		if m := byYearRe.FindStringSubmatch(b); m != nil {
+		if m := byYearRe.FindStringSubmatch(b[yearStart(b, len("截至")):]); m != nil {
 			n, _ := strconv.Atoi(m[1] + m[2])
 			if planYear == 0 || n >= planYear {
 				y, kind, span, named = n, "target", false, true
@@ -506,7 +506,7 @@ func namedYear(before string) (year int, base bool) {
 			year = planPeriodEnd[before[last[2]:last[3]]]
 		}
 	}
-	ms := anyYearRe.FindAllStringSubmatchIndex(before, -1)
+	ms := findAllYearSubmatchIndex(anyYearRe, before)
 	for k := len(ms) - 1; k >= 0; k-- {
 		m := ms[k]
 		pre, post := before[:m[2]], before[m[3]:]
@@ -538,6 +538,53 @@ func insideClause(pre, post string) bool {
 // planPeriodEnd is the last year of each five-year plan named by its
 // number.
 var planPeriodEnd = map[string]int{"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
+
+// yearStart returns where in b a year pattern (spanYearRe, byYearRe,
+// anyYearRe) can start to match: lead bytes, the most its match holds
+// before the year's digits (截至 of 截至2025年), before the first 19 or 20
+// of b; len(b) when b holds neither, and no year. The patterns search b
+// from there: the text before its first year, often most of it, cannot
+// hold the start of a match (none of them looks behind where it starts).
+func yearStart(b string, lead int) int {
+	k := strings.Index(b, "19")
+	if j := strings.Index(b, "20"); j >= 0 && (k < 0 || j < k) {
+		k = j
+	}
+	if k < 0 {
+		return len(b)
+	}
+	return max(0, k-lead)
+}
+
+// findYearSubmatchIndex is re.FindStringSubmatchIndex(b) for a year
+// pattern that holds at most lead bytes before the year's digits,
+// searched from yearStart.
+func findYearSubmatchIndex(re *regexp.Regexp, b string, lead int) []int {
+	c := yearStart(b, lead)
+	m := re.FindStringSubmatchIndex(b[c:])
+	for i := range m {
+		if m[i] >= 0 {
+			m[i] += c
+		}
+	}
+	return m
+}
+
+// findAllYearSubmatchIndex is re.FindAllStringSubmatchIndex(b, -1) for a
+// year pattern whose match starts with the year's digits (anyYearRe),
+// searched from yearStart.
+func findAllYearSubmatchIndex(re *regexp.Regexp, b string) [][]int {
+	c := yearStart(b, 0)
+	ms := re.FindAllStringSubmatchIndex(b[c:], -1)
+	for _, m := range ms {
+		for i := range m {
+			if m[i] >= 0 {
+				m[i] += c
+			}
+		}
+	}
+	return ms
+}
 
 // planEndMatches is planEndRe.FindAllStringSubmatchIndex(s, -1), run
 // only when s holds 末, with which every match ends.
@@ -622,8 +669,9 @@ func lastIndex(s, w string) int {
 // the last year of a period: “十二五”末), or 0.
 func lastYearEnd(b string) int {
 	end := 0
-	if ms := anyYearRe.FindAllStringIndex(b, -1); ms != nil {
-		end = ms[len(ms)-1][1]
+	c := yearStart(b, 0) // (searched from the first year: see yearStart)
+	if ms := anyYearRe.FindAllStringIndex(b[c:], -1); ms != nil {
+		end = c + ms[len(ms)-1][1]
 	}
 	if strings.Contains(b, "五") {
 		if ms := planEndRe.FindAllStringIndex(b, -1); ms != nil {

@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -192,6 +193,43 @@ func TestThisYearAfter(t *testing.T) {
 		}
 		if got, want := thisYearAfter(s), k > last && k > strings.LastIndex(s, "；"); got != want {
 			t.Fatalf("thisYearAfter(%q) = %v; want %v", s, got, want)
+		}
+	}
+}
+
+// TestYearStart checks that the year patterns, searched from yearStart,
+// find what they find in the whole text: on the sentences of the reports
+// and development texts, each cut after every 5th character, and on
+// random strings of digits, year words and marks.
+func TestYearStart(t *testing.T) {
+	var texts []string
+	for _, s := range sentencesOf(append(corpusDocs(t), devDocs(t)...)) {
+		for i := 5; i <= len(s); i += 5 {
+			texts = append(texts, arabicYears(string(s[:i])))
+		}
+	}
+	alphabet := []string{"19", "20", "2", "0", "9", "1", "5", " ", "年", "底", "末", "至", "到", "截至", "截止", "在", "于", "—", "-", "~", "比", "的", "增长"}
+	rng := rand.New(rand.NewPCG(9, 10))
+	for range 30000 {
+		var b strings.Builder
+		for range rng.IntN(14) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, b := range texts {
+		if got, want := findYearSubmatchIndex(spanYearRe, b, 0), spanYearRe.FindStringSubmatchIndex(b); !slices.Equal(got, want) {
+			t.Fatalf("spanYearRe in %q from yearStart: %v; want %v", b, got, want)
+		}
+		if got, want := byYearRe.FindStringSubmatch(b[yearStart(b, len("截至")):]), byYearRe.FindStringSubmatch(b); !slices.Equal(got, want) {
+			t.Fatalf("byYearRe in %q from yearStart: %q; want %q", b, got, want)
+		}
+		got, want := findAllYearSubmatchIndex(anyYearRe, b), anyYearRe.FindAllStringSubmatchIndex(b, -1)
+		if !slices.EqualFunc(got, want, slices.Equal) {
+			t.Fatalf("anyYearRe in %q from yearStart: %v; want %v", b, got, want)
+		}
+		if c := yearStart(b, 0); anyYearRe.FindAllStringIndex(b[c:], -1) == nil != (want == nil) {
+			t.Fatalf("anyYearRe in %q from yearStart finds nothing", b)
 		}
 	}
 }
