@@ -601,7 +601,7 @@ type sentenceAhead struct {
 func (x *Extractor) segmentAhead(text []rune, sents []sentence, found []matched) []sentenceAhead {
 	ahead := make([]sentenceAhead, len(found))
 	all := make([]clauseTokens, 0, quantities(found)) // a quantity adds a clause or none
-	var parts []string                                // the text of each clause of all
+	parts := make([]string, 0, cap(all))              // the text of each clause of all
 	first := make([]int, len(found)+1)                // the clauses of sentence i are all[first[i]:first[i+1]]
 	for i, m := range found {
 		first[i] = len(all)

@@ -219,14 +219,17 @@ const eachBytes = 8 << 10
 // one does not write over the next.
 func (x *Jieba) SegmentEach(parts []string) [][]Token {
 	out := make([][]Token, len(parts))
-	var b strings.Builder
 	var ends []int // the byte offset of the newline after each part
 	for from := 0; from < len(parts); {
-		b.Reset()
+		// the parts of one call: one at least, then as many as fit
+		to, size := from, 0
+		for ; to < len(parts) && (to == from || size+len(parts[to]) < eachBytes); to++ {
+			size += len(parts[to]) + 1
+		}
+		var b strings.Builder
+		b.Grow(size) // the text in one allocation (more if a part needs repair)
 		ends = ends[:0]
-		to := from
-		for ; to < len(parts) && (to == from || b.Len()+len(parts[to]) < eachBytes); to++ {
-			p := parts[to]
+		for _, p := range parts[from:to] {
 			if !utf8.ValidString(p) || strings.IndexByte(p, 0) >= 0 {
 				p = repair(p)
 			}
