@@ -281,7 +281,7 @@ func timeOf(p part, before string, masked func() string, w *timeWords, planYear 
 		if in(w.cnYear, upto) {
 			b = arabicYears(b)
 		}
-		if m := findYearSubmatchIndex(spanYearRe, b, 0); m != nil {
+		if m := findYearSubmatchIndex(spanYearRe, b); m != nil {
 			// 2018至2020年, 1964年至1980年: a span of years, unless the
 			// sentence then turns to a plan (从一九五三年到一九八○年的二十八年中，
 			// 农业总产值平均每年递增百分之三点四，六五计划期间要求每年递增【百分之四到五】)
@@ -557,17 +557,11 @@ func yearStart(b string, lead int) int {
 }
 
 // findYearSubmatchIndex is re.FindStringSubmatchIndex(b) for a year
-// pattern that holds at most lead bytes before the year's digits,
+// pattern whose match starts with the year's digits (spanYearRe),
 // searched from yearStart.
-func findYearSubmatchIndex(re *regexp.Regexp, b string, lead int) []int {
-	c := yearStart(b, lead)
-	m := re.FindStringSubmatchIndex(b[c:])
-	for i := range m {
-		if m[i] >= 0 {
-			m[i] += c
-		}
-	}
-	return m
+func findYearSubmatchIndex(re *regexp.Regexp, b string) []int {
+	c := yearStart(b, 0)
+	return shiftIndex(re.FindStringSubmatchIndex(b[c:]), c)
 }
 
 // findAllYearSubmatchIndex is re.FindAllStringSubmatchIndex(b, -1) for a
@@ -577,13 +571,20 @@ func findAllYearSubmatchIndex(re *regexp.Regexp, b string) [][]int {
 	c := yearStart(b, 0)
 	ms := re.FindAllStringSubmatchIndex(b[c:], -1)
 	for _, m := range ms {
-		for i := range m {
-			if m[i] >= 0 {
-				m[i] += c
-			}
-		}
+		shiftIndex(m, c)
 	}
 	return ms
+}
+
+// shiftIndex adds c to each offset of m, a match's indexes in b[c:], but
+// to the -1 of a group that did not match, and returns m.
+func shiftIndex(m []int, c int) []int {
+	for i := range m {
+		if m[i] >= 0 {
+			m[i] += c
+		}
+	}
+	return m
 }
 
 // planEndMatches is planEndRe.FindAllStringSubmatchIndex(s, -1), run
@@ -673,10 +674,8 @@ func lastYearEnd(b string) int {
 	if ms := anyYearRe.FindAllStringIndex(b[c:], -1); ms != nil {
 		end = c + ms[len(ms)-1][1]
 	}
-	if strings.Contains(b, "五") {
-		if ms := planEndRe.FindAllStringIndex(b, -1); ms != nil {
-			end = max(end, ms[len(ms)-1][1])
-		}
+	if ms := planEndMatches(b); ms != nil {
+		end = max(end, ms[len(ms)-1][1])
 	}
 	return end
 }

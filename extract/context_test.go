@@ -218,7 +218,7 @@ func TestYearStart(t *testing.T) {
 		texts = append(texts, b.String())
 	}
 	for _, b := range texts {
-		if got, want := findYearSubmatchIndex(spanYearRe, b, 0), spanYearRe.FindStringSubmatchIndex(b); !slices.Equal(got, want) {
+		if got, want := findYearSubmatchIndex(spanYearRe, b), spanYearRe.FindStringSubmatchIndex(b); !slices.Equal(got, want) {
 			t.Fatalf("spanYearRe in %q from yearStart: %v; want %v", b, got, want)
 		}
 		if got, want := byYearRe.FindStringSubmatch(b[yearStart(b, len("截至")):]), byYearRe.FindStringSubmatch(b); !slices.Equal(got, want) {
