@@ -78,6 +78,15 @@ func (s *runeSet) add(r rune) {
 // has reports whether r may be in the set.
 func (s *runeSet) has(r rune) bool { return uint32(r) >= 0x10000 || s[r/64]&(1<<(r%64)) != 0 }
 
+// runeSetOf returns the set of the characters of s.
+func runeSetOf(s string) *runeSet {
+	var set runeSet
+	for _, r := range s {
+		set.add(r)
+	}
+	return &set
+}
+
 // wordIndex finds the words of several lists in one pass over a text. A
 // bit per BMP character tells whether a word starts with it, so most
 // characters cost one test; the words of a character that passes it are

@@ -34,7 +34,7 @@ func splitSentences(text []rune) []sentence {
 	var out []sentence
 	start := 0
 	for i, r := range text {
-		if 0x4E00 <= r && r <= 0x9FFF {
+		if isHan(r) {
 			continue // a CJK ideograph, most of the text, ends no sentence
 		}
 		if isSentenceEnd(r) {

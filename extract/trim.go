@@ -200,15 +200,6 @@ const (
 // search of the string (nameable and trimBounds ask every name).
 var comparisonFirsts, comparisonLasts, timeLasts = runeSetOf(comparisonFirst), runeSetOf(comparisonLast), runeSetOf(timeLast)
 
-// runeSetOf returns the set of the characters of s.
-func runeSetOf(s string) *runeSet {
-	var set runeSet
-	for _, r := range s {
-		set.add(r)
-	}
-	return &set
-}
-
 // endsWithAny reports whether s ends with one of the characters of set.
 func endsWithAny(s string, set *runeSet) bool {
 	r, n := utf8.DecodeLastRuneInString(s)
