@@ -168,7 +168,7 @@ func readText(text string) (s seq, todo later, n int) {
 			c, size = utf8.DecodeRuneInString(text[i:])
 		}
 		i += size
-		if 0x4E00 <= c && c <= 0x9FFF { // CJK ideographs never fold
+		if isIdeograph(c) { // CJK ideographs never fold
 			// c and the run of ideographs right after it, read here
 			// without going round the loop for each
 			for {
@@ -225,7 +225,12 @@ func readText(text string) (s seq, todo later, n int) {
 	return seq{r: r[:w], start: start[:w], end: end[:w]}, todo, int(k)
 }
 
-// ideographAt returns the CJK ideograph (U+4E00-U+9FFF) whose three bytes
+// isIdeograph reports whether c is a CJK unified ideograph of the basic
+// block, U+4E00-U+9FFF: most of a report's characters, none of which
+// cleaning changes.
+func isIdeograph(c rune) bool { return 0x4E00 <= c && c <= 0x9FFF }
+
+// ideographAt returns the CJK ideograph (isIdeograph) whose three bytes
 // start at text[i], or 0 if there is none.
 func ideographAt(text string, i int) rune {
 	if i+3 > len(text) {
@@ -406,7 +411,7 @@ func foldRunes(s seq) seq {
 // foldRune folds one rune: dashes, tildes, spaces, then width.
 func foldRune(c rune) rune {
 	switch {
-	case c < 0x80 || 0x4E00 <= c && c <= 0x9FFF:
+	case c < 0x80 || isIdeograph(c):
 		return c // fast path: ASCII and CJK ideographs never change
 	case 0x2000 <= c && c < 0x2070:
 		return foldPunct[c-0x2000] // general punctuation: “”…—
@@ -437,7 +442,7 @@ var foldPunct = func() (t [0x70 + 0x40 + 0xF0]rune) {
 
 // foldRuneSlow is foldRune without the table.
 func foldRuneSlow(c rune) rune {
-	if c < 0x80 || 0x4E00 <= c && c <= 0x9FFF {
+	if c < 0x80 || isIdeograph(c) {
 		return c
 	}
 	if d, ok := foldDash(c); ok {
