@@ -4,7 +4,7 @@ go 1.26.8
 
 require (
 	github.com/apache/arrow-go/v18 v18.8.0
-	github.com/dlclark/regexp2 v1.12.0
+	github.com/dlclark/regexp2/v2 v2.13.0
 	github.com/klauspost/compress v1.19.2
 	github.com/mattn/go-runewidth v0.0.30
 	github.com/stretchr/testify v1.12.1

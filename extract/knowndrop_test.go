@@ -95,18 +95,18 @@ func TestKnownDrops(t *testing.T) {
 				continue
 			}
 			skipped++
-			m, r, gn, err := rs.matchGroups(mask, first, s, i)
+			m, r, err := rs.matchMask(mask, first, s, i)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if m == nil || m.Length == 0 || r == nil {
+			if r == nil || m.end == m.start {
 				continue
 			}
 			matched++
-			q, why := read(r, m, gn, s)
+			q, why := read(r, &m, s)
 			if why == "" || q.claims {
 				t.Fatalf("%q at %d: skipped, but %s matches %q and read keeps it (why %q, claims %v)",
-					string(s), i, r.ID, string(s[m.Index:m.Index+m.Length]), why, q.claims)
+					string(s), i, r.ID, string(s[m.start:m.end]), why, q.claims)
 			}
 		}
 		fast, err := x.match(s, nil, newRuleWork(len(s)))

@@ -9,12 +9,13 @@ import (
 	"os"
 	"reflect"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"unicode/utf8"
 
-	"github.com/dlclark/regexp2"
+	"github.com/dlclark/regexp2/v2"
 
 	"github.com/gwrfacts/gwr/normalize"
 )
@@ -136,7 +137,7 @@ func debugRules(t *testing.T, r Rule) *ruleSet {
 		t.Fatal(err)
 	}
 	defer devnull.Close()
-	ruleOptions, os.Stdout = regexp2.RE2|regexp2.Debug, devnull
+	ruleOptions, os.Stdout = append(slices.Clip(saved), regexp2.OptionDebug()), devnull
 	rs, err := compileRules([]Rule{r})
 	if err != nil {
 		t.Fatal(err)

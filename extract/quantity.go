@@ -11,7 +11,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/dlclark/regexp2"
 	"github.com/gwrfacts/gwr/normalize"
 	"github.com/gwrfacts/gwr/schema"
 )
@@ -70,26 +69,26 @@ func (x *Extractor) match(s []rune, drops *[]drop, work *ruleWork) ([]quantity, 
 				// explainer, which lists the drops, asks regexp2)
 				continue
 			}
-			m, r, gn, err := x.rules.matchGroups(mask, first, ws, at)
+			m, r, err := x.rules.matchMask(mask, first, ws, at)
 			if err != nil {
 				// regexp2 fails only past a limit it is not given
 				return out, err
 			}
-			if m == nil || m.Length == 0 {
+			if r == nil || m.end == m.start {
 				continue
 			}
 			if r.Yield == Reject {
 				if drops != nil {
-					*drops = append(*drops, drop{span{w.start + m.Index, w.start + m.Index + m.Length}, r.ID, "claimed by reject rule " + r.ID + ": " + r.Doc})
+					*drops = append(*drops, drop{span{w.start + m.start, w.start + m.end}, r.ID, "claimed by reject rule " + r.ID + ": " + r.Doc})
 				}
 			} else {
-				q, why := read(r, m, gn, ws)
+				q, why := read(r, &m, ws)
 				if why != "" {
 					if drops != nil {
-						*drops = append(*drops, drop{span{w.start + m.Index, w.start + m.Index + m.Length}, r.ID, why})
+						*drops = append(*drops, drop{span{w.start + m.start, w.start + m.end}, r.ID, why})
 					}
 					if q.claims {
-						at = m.Index + m.Length - 1
+						at = m.end - 1
 					}
 					continue // let a later position try
 				}
@@ -107,7 +106,7 @@ func (x *Extractor) match(s []rune, drops *[]drop, work *ruleWork) ([]quantity, 
 				}
 				out = append(out, q)
 			}
-			at = m.Index + m.Length - 1
+			at = m.end - 1
 		}
 	}
 	return out, nil
@@ -250,33 +249,20 @@ func (q *quantity) shift(d int) {
 	q.end += d
 }
 
-// group returns the text and span of the group numbered n (-1: the
-// alternation has none) in m, and whether it matched anything.
-func group(m *regexp2.Match, n int) (string, span, bool) {
-	if n < 0 {
-		return "", span{}, false
-	}
-	g := m.GroupByNumber(n)
-	if g == nil || g.Length == 0 {
-		return "", span{}, false
-	}
-	return g.String(), span{g.Index, g.Index + g.Length}, true
-}
-
 // read turns a match into a quantity, or reports false when the numbers do
 // not hold up (an unparsable number, a range whose ends are not ordered, a
-// threshold inside a name). gn holds the numbers of m's groups.
-func read(r *compiledRule, m *regexp2.Match, gn *groupNums, s []rune) (quantity, string) {
-	q := quantity{rule: r, start: m.Index, end: m.Index + m.Length}
+// threshold inside a name).
+func read(r *compiledRule, m *ruleMatch, s []rune) (quantity, string) {
+	q := quantity{rule: r, start: m.start, end: m.end}
 	if r.Yield == Fixed {
 		q.core = span{q.start, q.end}
 		q.low, q.high = new(big.Rat).Set(r.low), new(big.Rat).Set(r.high)
 		q.bound, q.unit = r.Bound, r.Unit
 		return q, ""
 	}
-	num, numSpan, _ := group(m, gn.num)
-	mult, multSpan, hasMult := group(m, gn.mult)
-	unitText, unitSpan, _ := group(m, gn.unit)
+	num, numSpan, _ := m.group(s, gNum)
+	mult, multSpan, hasMult := m.group(s, gMult)
+	unitText, unitSpan, _ := m.group(s, gUnit)
 	q.core = numSpan
 	if hasMult {
 		q.core.end = multSpan.end
@@ -294,7 +280,7 @@ func read(r *compiledRule, m *regexp2.Match, gn *groupNums, s []rune) (quantity,
 		q.start = unitSpan.start
 	}
 	q.pre = boundBefore(s, q.start)
-	post, postSpan, hasPost := group(m, gn.post)
+	post, postSpan, hasPost := m.group(s, gPost)
 	q.post = postSpan
 	if q.pre.end > q.pre.start {
 		q.start = q.pre.start
@@ -302,7 +288,7 @@ func read(r *compiledRule, m *regexp2.Match, gn *groupNums, s []rune) (quantity,
 	}
 
 	// a multiplier may come before or after 多/余: 2万多名, 3400多万人次
-	if m3, ms3, ok := group(m, gn.mult3); ok {
+	if m3, ms3, ok := m.group(s, gMult3); ok {
 		if r.ChineseDigits {
 			// it closes the Chinese number: 三亿三千五百【万】 is
 			// 三亿三千五百万, not 三亿三千五百 times 万
@@ -357,7 +343,7 @@ func read(r *compiledRule, m *regexp2.Match, gn *groupNums, s []rune) (quantity,
 	}
 	q.low, q.high = value, value
 	q.bound = schema.Eq
-	if more, _, ok := group(m, gn.more); ok {
+	if more, _, ok := m.group(s, gMore); ok {
 		q.bound = lookupBound(more, false)
 	}
 	if q.pre.end > q.pre.start {
@@ -373,8 +359,8 @@ func read(r *compiledRule, m *regexp2.Match, gn *groupNums, s []rune) (quantity,
 	}
 	if r.Yield == Range {
 		lo := new(big.Rat).Set(q.written) // num + mult, parsed above
-		num2, s2, _ := group(m, gn.num2)
-		mult2, ms2, hasMult2 := group(m, gn.mult2)
+		num2, s2, _ := m.group(s, gNum2)
+		mult2, ms2, hasMult2 := m.group(s, gMult2)
 		hi, err := normalize.ParseNumber(num2 + mult2)
 		if err != nil {
 			return q, "the high end does not parse: " + num2 + mult2
@@ -383,7 +369,7 @@ func read(r *compiledRule, m *regexp2.Match, gn *groupNums, s []rune) (quantity,
 		if shared {
 			hi = u2.Scale(hi)
 		}
-		if u1, _, ok := group(m, gn.unit1); ok {
+		if u1, _, ok := m.group(s, gUnit1); ok {
 			lu, ok := normalize.LookupUnit(u1)
 			if !ok {
 				return q, "the low end's unit is not a unit: " + u1

@@ -11,8 +11,8 @@ import (
 	"sync/atomic"
 	"unicode/utf8"
 
-	"github.com/dlclark/regexp2"
-	"github.com/dlclark/regexp2/syntax"
+	"github.com/dlclark/regexp2/v2"
+	"github.com/dlclark/regexp2/v2/syntax"
 
 	"github.com/gwrfacts/gwr/extract/lexicon"
 	"github.com/gwrfacts/gwr/normalize"
@@ -306,19 +306,54 @@ type alternation struct {
 	nums  groupNums
 }
 
-// groupNums are the numbers of the named groups the rules' matches are
-// read by (see read) in an alternation, -1 for a group it lacks: looked up
-// once, not by name at each match.
-type groupNums struct {
-	num, mult, more, mult3, unit, post, unit1, num2, mult2 int
+// The named groups a rule's match is read by (see read), as indexes into
+// groupNums and ruleMatch.groups.
+const (
+	gNum   = iota
+	gMult  // a multiplier: 万, 亿 …
+	gMore  // 多, 余 … after the number
+	gMult3 // a multiplier after gMore: 3400多【万】人次
+	gUnit
+	gPost  // a bound word after the number: 以上 …
+	gUnit1 // the low end's own unit in a range
+	gNum2  // the high end of a range
+	gMult2 // its multiplier
+	groupCount
+)
+
+// groupNames are the names in the patterns of the groups gNum … gMult2.
+var groupNames = [groupCount]string{"num", "mult", "more", "mult3", "unit", "post", "unit1", "num2", "mult2"}
+
+// groupNums are the numbers of the named groups in an alternation, -1
+// for a group it lacks: looked up once, not by name at each match.
+type groupNums [groupCount]int
+
+// ruleMatch is a rule's match: its span and the spans of its named groups
+// (code points into the window; empty when the group matched nothing or
+// is absent), copied out of regexp2's match view.
+type ruleMatch struct {
+	span
+	groups [groupCount]span
+}
+
+// group returns the text and span of m's group k (gNum …) in the window
+// s, and whether it matched anything.
+func (m *ruleMatch) group(s []rune, k int) (string, span, bool) {
+	g := m.groups[k]
+	if g.end == g.start {
+		return "", span{}, false
+	}
+	return string(s[g.start:g.end]), g, true
 }
 
 // ruleOptions compile every rule in regexp2's RE2 mode: \d is [0-9] and \s
 // ASCII white space, which is what the cleaned text holds (normalize.Clean
 // folds full-width digits and Unicode spaces), and a class test is a range
 // check instead of a Unicode category lookup; $ is the end of the window.
-// (A variable only so that a test can add regexp2.Debug to count steps.)
-var ruleOptions regexp2.RegexOptions = regexp2.RE2
+// The backtracking stack is not limited (regexp2 v2 limits it by default):
+// what bounds the rules' work is below. (A variable only so that a test
+// can add regexp2.OptionDebug to count steps.)
+var ruleOptions = []regexp2.CompileOption{regexp2.RE2, regexp2.OptionMaxBacktrackingStackSize(-1)}
 
 // The rules have no time limit: what bounds their work is the input. A
 // window is at most a sentence (maxSentence code points) and every pattern
@@ -390,8 +425,7 @@ func compileRulesWith(rules []Rule, ph map[string]string) (*ruleSet, error) {
 	}
 	index := map[uint64]int{}
 	set.byRune = make([]uint16, 0x10000)
-	for c := rune(0); c < 0x10000; c++ {
-		mask := set.maskOf(c)
+	for c, mask := range set.bmpMasks() {
 		if mask == 0 {
 			continue
 		}
@@ -454,7 +488,7 @@ func (rs *ruleSet) alternation(mask, fallback uint64) (*alternation, error) {
 // firstChars returns the characters a match of pattern can start with, as
 // regexp2 computes them to skip ahead, or nil when it can start anywhere.
 func firstChars(pattern string) (*syntax.Prefix, error) {
-	tree, err := syntax.Parse(pattern, syntax.RegexOptions(ruleOptions))
+	tree, err := syntax.Parse(pattern, syntax.ParseOptions{RegexOptions: syntax.RegexOptions(regexp2.RE2)})
 	if err != nil {
 		return nil, err
 	}
@@ -465,16 +499,40 @@ func firstChars(pattern string) (*syntax.Prefix, error) {
 	return code.FcPrefix, nil
 }
 
-// maskOf returns the rules that can start with c, as bits.
-func (rs *ruleSet) maskOf(c rune) uint64 {
-	mask := rs.any
+// bmpMasks returns, for each character of the BMP, the rules that can
+// start with it, as bits. A rule's set of first characters is listed when
+// it is a small set of ranges (most are: digits, numerals, a few words'
+// first characters) and tested character by character otherwise.
+func (rs *ruleSet) bmpMasks() []uint64 {
+	masks := make([]uint64, 0x10000)
+	for c := range masks {
+		masks[c] = rs.any
+	}
 	for i, r := range rs.rules {
-		if r.first != nil && r.first.PrefixSet.CharIn(c) {
-			mask |= 1 << i
+		if r.first == nil {
+			continue
+		}
+		set := &r.first.PrefixSet
+		if chars := set.GetSetChars(maxListedFirstChars); chars != nil && !set.IsNegated() {
+			for _, c := range chars {
+				if c < 0x10000 {
+					masks[c] |= 1 << i
+				}
+			}
+			continue
+		}
+		for c := range masks {
+			if set.Contains(rune(c)) {
+				masks[c] |= 1 << i
+			}
 		}
 	}
-	return mask
+	return masks
 }
+
+// maxListedFirstChars is the most first characters of a rule bmpMasks
+// lists rather than tests each character of the BMP against.
+const maxListedFirstChars = 4096
 
 func compileAlternation(mask uint64, patterns []string) (alternation, error) {
 	var alt alternation
@@ -490,7 +548,7 @@ func compileAlternation(mask uint64, patterns []string) (alternation, error) {
 	// Group at every match); one rule has none
 	last := len(parts) - 1
 	parts[last] = patterns[alt.rules[last]]
-	re, err := regexp2.Compile(`\G(?:`+strings.Join(parts, "|")+`)`, ruleOptions)
+	re, err := regexp2.Compile(`\G(?:`+strings.Join(parts, "|")+`)`, ruleOptions...)
 	if err != nil {
 		return alt, fmt.Errorf("extract: rule set: %w", err)
 	}
@@ -498,9 +556,9 @@ func compileAlternation(mask uint64, patterns []string) (alternation, error) {
 	for _, i := range alt.rules[:last] {
 		alt.group = append(alt.group, re.GroupNumberFromName(fmt.Sprintf("r%d", i)))
 	}
-	n := re.GroupNumberFromName
-	alt.nums = groupNums{num: n("num"), mult: n("mult"), more: n("more"), mult3: n("mult3"), unit: n("unit"),
-		post: n("post"), unit1: n("unit1"), num2: n("num2"), mult2: n("mult2")}
+	for k, name := range groupNames {
+		alt.nums[k] = re.GroupNumberFromName(name)
+	}
 	return alt, nil
 }
 
@@ -518,14 +576,14 @@ func (rs *ruleSet) at(c rune) uint64 {
 }
 
 // matchAt returns the match of the highest rule starting at position i of
-// s, or nil.
-func (rs *ruleSet) matchAt(s []rune, i int) (*regexp2.Match, *compiledRule, error) {
+// s and the rule, or a nil rule.
+func (rs *ruleSet) matchAt(s []rune, i int) (ruleMatch, *compiledRule, error) {
 	var gs gateScan
 	gs.reset(len(rs.rules))
 	first := rs.candidates(s, i)
 	mask := rs.gate(first, s, i, &gs)
 	if mask == 0 {
-		return nil, nil, nil
+		return ruleMatch{}, nil, nil
 	}
 	return rs.matchMask(mask, first, s, i)
 }
@@ -561,33 +619,35 @@ func (rs *ruleSet) gate(mask uint64, s []rune, i int, gs *gateScan) uint64 {
 }
 
 // matchMask returns the match of the highest rule of mask starting at
-// position i of s, or nil; first is the rules that can start with the
-// character at i (candidates), of which mask is what the gates left.
-func (rs *ruleSet) matchMask(mask, first uint64, s []rune, i int) (*regexp2.Match, *compiledRule, error) {
-	m, r, _, err := rs.matchGroups(mask, first, s, i)
-	return m, r, err
-}
-
-// matchGroups is matchMask that also returns the numbers of the groups
-// the match is read by.
-func (rs *ruleSet) matchGroups(mask, first uint64, s []rune, i int) (*regexp2.Match, *compiledRule, *groupNums, error) {
+// position i of s and the rule, or a nil rule; first is the rules that can
+// start with the character at i (candidates), of which mask is what the
+// gates left.
+func (rs *ruleSet) matchMask(mask, first uint64, s []rune, i int) (m ruleMatch, r *compiledRule, err error) {
 	alt, err := rs.alternation(mask, first)
 	if err != nil {
-		return nil, nil, nil, err
+		return m, nil, err
 	}
-	m, err := alt.re.FindRunesMatchStartingAt(s, i)
-	if m == nil || err != nil {
-		return nil, nil, nil, err
-	}
-	// the groups of the rules but the last tell which matched; of one
-	// rule, none is read: reading any group makes regexp2 build them all,
-	// which a Reject match never needs
-	for k, g := range alt.group {
-		if gr := m.GroupByNumber(g); gr != nil && len(gr.Captures) > 0 {
-			return m, &rs.rules[alt.rules[k]], &alt.nums, nil
+	// the view is regexp2's own storage, valid in the callback: a match
+	// allocates nothing
+	err = alt.re.FindRunesMatches(s, i, func(v regexp2.MatchView) bool {
+		start, n, _ := v.GroupRange(0)
+		m.span = span{start, start + n}
+		for k, g := range alt.nums {
+			if start, n, ok := v.GroupRange(g); ok {
+				m.groups[k] = span{start, start + n}
+			}
 		}
-	}
-	return m, &rs.rules[alt.rules[len(alt.rules)-1]], &alt.nums, nil
+		// the groups of the rules but the last tell which matched
+		r = &rs.rules[alt.rules[len(alt.rules)-1]]
+		for k, g := range alt.group {
+			if _, _, ok := v.GroupRange(g); ok {
+				r = &rs.rules[alt.rules[k]]
+				break
+			}
+		}
+		return false // the first match, at i (\G), is the only one
+	})
+	return m, r, err
 }
 
 // insideRun reports whether c, after p, continues a run no rule starts

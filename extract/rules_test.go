@@ -3,14 +3,13 @@ package extract
 import (
 	"fmt"
 	"math/big"
-	"regexp"
 	"regexp/syntax"
 	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
-	"github.com/dlclark/regexp2"
+	"github.com/dlclark/regexp2/v2"
 
 	"github.com/gwrfacts/gwr/extract/lexicon"
 	"github.com/gwrfacts/gwr/extract/segment"
@@ -33,7 +32,7 @@ func TestDispatchEqualsScan(t *testing.T) {
 	for i, r := range Rules {
 		alts = append(alts, fmt.Sprintf("(?<r%d>%s)", i, expand(r.Pattern, ph)))
 	}
-	scan := regexp2.MustCompile(strings.Join(alts, "|"), ruleOptions)
+	scan := regexp2.MustCompile(strings.Join(alts, "|"), ruleOptions...)
 
 	docs := textDocs(
 		"增长６．５％，新增𝟏𝟎家，“两个100%”，第十九届，PM2.5，３-５个，由2.3%提高到2.5%，翻一番，保持两位数增长，三千瓦，一万亩。",
@@ -49,7 +48,7 @@ func TestDispatchEqualsScan(t *testing.T) {
 				if m, _ := scan.FindRunesMatchStartingAt(ws, at); m != nil {
 					for i := range Rules {
 						if g := m.GroupByName(fmt.Sprintf("r%d", i)); g != nil && len(g.Captures) > 0 {
-							want = fmt.Sprintf("%s@%d+%d", Rules[i].ID, m.Index, m.Length)
+							want = fmt.Sprintf("%s@%d+%d", Rules[i].ID, m.RuneIndex, m.RuneLength)
 							break
 						}
 					}
@@ -60,8 +59,8 @@ func TestDispatchEqualsScan(t *testing.T) {
 					if err != nil {
 						t.Fatal(err)
 					}
-					if m != nil {
-						got = fmt.Sprintf("%s@%d+%d", r.ID, m.Index, m.Length)
+					if r != nil {
+						got = fmt.Sprintf("%s@%d+%d", r.ID, m.start, m.end-m.start)
 						break
 					}
 				}
@@ -167,12 +166,12 @@ func TestRangeAheadIsImplied(t *testing.T) {
 	found := 0
 	for _, sr := range sentencesOf(docs) {
 		for at := range sr {
-			m1, _, _ := with.matchAt(sr, at)
-			m2, _, _ := without.matchAt(sr, at)
-			if (m1 == nil) != (m2 == nil) || m1 != nil && (m1.Index != m2.Index || m1.Length != m2.Length) {
+			m1, r1, _ := with.matchAt(sr, at)
+			m2, r2, _ := without.matchAt(sr, at)
+			if (r1 == nil) != (r2 == nil) || r1 != nil && m1.span != m2.span {
 				t.Fatalf("in %q at %d: with {RANGE_AHEAD} %v, without %v", string(sr), at, m1, m2)
 			}
-			if m1 != nil {
+			if r1 != nil {
 				found++
 			}
 		}
@@ -365,9 +364,6 @@ func plainRules() []Rule {
 	return rules
 }
 
-// ruleGroupName is the name of an alternation's group of one rule.
-var ruleGroupName = regexp.MustCompile(`^r[0-9]+$`)
-
 // TestTunedRulesEqualPlain compiles the rules as tuned and written
 // plainly (plainRules, plainPlaceholders) and compares, at every position
 // of every window of the corpus, the development set, odd texts and the
@@ -399,26 +395,19 @@ func TestTunedRulesEqualPlain(t *testing.T) {
 		texts = append(texts, h.text(64))
 	}
 	docs := append(append(textDocs(texts...), corpusDocs(t)...), devDocs(t)...)
-	describe := func(m *regexp2.Match, r *compiledRule) string {
-		if m == nil {
+	describe := func(m ruleMatch, r *compiledRule) string {
+		if r == nil {
 			return "none"
 		}
-		out := fmt.Sprintf("%v@%d+%d", r != nil && r.ID != "", m.Index, m.Length)
-		if r != nil {
-			out = r.ID + out
-		}
+		out := fmt.Sprintf("%s%v@%d+%d", r.ID, r.ID != "", m.start, m.end-m.start)
 		// by name: the group numbers depend on the other rules of the
-		// alternation tried, which the gates choose; the groups r0, r1 …
-		// that tell the rule (r.ID) are only in an alternation of two or
-		// more
-		var groups []string
-		for _, g := range m.Groups() {
-			if len(g.Captures) > 0 && !ruleGroupName.MatchString(g.Name) {
-				groups = append(groups, fmt.Sprintf(" %s@%d+%d", g.Name, g.Index, g.Length))
+		// alternation tried, which the gates choose
+		for k, g := range m.groups {
+			if g.end > g.start {
+				out += fmt.Sprintf(" %s@%d+%d", groupNames[k], g.start, g.end-g.start)
 			}
 		}
-		slices.Sort(groups)
-		return out + strings.Join(groups, "")
+		return out
 	}
 	checked := 0
 	for _, sr := range sentencesOf(docs) {
@@ -460,7 +449,7 @@ func TestLeanCapturesMatchTheSame(t *testing.T) {
 		if lean == full {
 			continue
 		}
-		pairs = append(pairs, pair{r.ID, regexp2.MustCompile(`\G(?:`+full+`)`, ruleOptions), regexp2.MustCompile(`\G(?:`+lean+`)`, ruleOptions)})
+		pairs = append(pairs, pair{r.ID, regexp2.MustCompile(`\G(?:`+full+`)`, ruleOptions...), regexp2.MustCompile(`\G(?:`+lean+`)`, ruleOptions...)})
 	}
 	if len(pairs) < 10 {
 		t.Fatalf("leanCaptures rewrites %d rules; want the quantity rules (at least 10)", len(pairs))
@@ -469,11 +458,11 @@ func TestLeanCapturesMatchTheSame(t *testing.T) {
 		if m == nil {
 			return "none"
 		}
-		out := fmt.Sprintf("%d+%d", m.Index, m.Length)
+		out := fmt.Sprintf("%d+%d", m.RuneIndex, m.RuneLength)
 		var groups []string
 		for _, g := range m.Groups()[1:] {
-			if g.Length > 0 {
-				groups = append(groups, fmt.Sprintf(" %s@%d+%d", g.Name, g.Index, g.Length))
+			if g.RuneLength > 0 {
+				groups = append(groups, fmt.Sprintf(" %s@%d+%d", g.Name, g.RuneIndex, g.RuneLength))
 			}
 		}
 		slices.Sort(groups)
@@ -511,5 +500,27 @@ func TestLeanCapturesMatchTheSame(t *testing.T) {
 	}
 	if matched < 5000 {
 		t.Fatalf("%d matches compared; want the corpus's (> 5000)", matched)
+	}
+}
+
+// TestBMPMasksListFirstChars checks bmpMasks, which lists each rule's first
+// characters, against testing every character of the BMP against each
+// rule's set.
+func TestBMPMasksListFirstChars(t *testing.T) {
+	rs, err := compileRules(Rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	masks := rs.bmpMasks()
+	for c := range rune(0x10000) {
+		want := rs.any
+		for i, r := range rs.rules {
+			if r.first != nil && r.first.PrefixSet.Contains(c) {
+				want |= 1 << i
+			}
+		}
+		if masks[c] != want {
+			t.Errorf("%q (%U): got rules %b, want %b", c, c, masks[c], want)
+		}
 	}
 }

@@ -82,8 +82,8 @@ func BenchmarkStages(b *testing.B) {
 					if mask == 0 {
 						continue
 					}
-					if m, _, _ := x.rules.matchMask(mask, first, ws, at); m != nil {
-						at = m.Index + m.Length - 1
+					if m, r, _ := x.rules.matchMask(mask, first, ws, at); r != nil {
+						at = m.end - 1
 					}
 				}
 			}

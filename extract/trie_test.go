@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/dlclark/regexp2"
+	"github.com/dlclark/regexp2/v2"
 
 	"github.com/gwrfacts/gwr/extract/lexicon"
 )
@@ -50,7 +50,7 @@ func TestTrieIsLongestWord(t *testing.T) {
 		"test":   {"千瓦", "千瓦时", "千米", "个", "个百分点", "米", "ug/m3", "m2", "%", "a", "ab", "b", "c", "d", "e", "f"},
 	}
 	for name, words := range lists {
-		re := regexp2.MustCompile(`^(?:`+trieRegex(words)+`)`, ruleOptions)
+		re := regexp2.MustCompile(`^(?:`+trieRegex(words)+`)`, ruleOptions...)
 		longest := func(s string) string {
 			best := ""
 			for _, w := range words {
