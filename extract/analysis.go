@@ -6,8 +6,8 @@ package extract
 import (
 	"slices"
 	"sort"
-	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/gwrfacts/gwr/extract/segment"
 )
@@ -65,18 +65,24 @@ func newAnalysis(s []rune, str string, off []int32, time timeWords, hedged bool,
 }
 
 // runeOffsetsOf is runeOffsets(string(s)), from the code points: no
-// decoding, one allocation. A code point that is no valid rune is written
-// as U+FFFD by the conversion to string, three bytes.
+// decoding, one allocation. A code point that is no valid rune (a
+// surrogate, one out of range) is written as U+FFFD by the conversion to
+// string, three bytes, as many as a valid one of U+0800-U+FFFF.
 func runeOffsetsOf(s []rune) []int32 {
 	off := make([]int32, len(s)+1)
 	n := 0
 	for i, r := range s {
 		off[i] = int32(n)
-		l := utf8.RuneLen(r)
-		if l < 0 {
-			l = utf8.RuneLen(utf8.RuneError)
+		switch c := uint32(r); {
+		case c < utf8.RuneSelf:
+			n++
+		case c < 0x800:
+			n += 2
+		case c < 0x10000 || c > utf8.MaxRune:
+			n += 3
+		default:
+			n += 4
 		}
-		n += l
 	}
 	off[len(s)] = int32(n)
 	return off
@@ -84,15 +90,31 @@ func runeOffsetsOf(s []rune) []int32 {
 
 // runeText returns string(s) and runeOffsetsOf(s): the offsets first,
 // then the string written into a buffer of the size they give, where the
-// conversion would measure each code point's bytes again.
+// conversion would measure each code point's bytes again. A code point of
+// three bytes (most Chinese characters and punctuation) is written in
+// place; the others as utf8.EncodeRune writes them, as string(s) does (U+FFFD
+// for no valid rune).
 func runeText(s []rune) (string, []int32) {
 	off := runeOffsetsOf(s)
-	var b strings.Builder
-	b.Grow(int(off[len(s)]))
+	b := make([]byte, off[len(s)])
+	n := 0 // b[:n] is written
 	for _, r := range s {
-		b.WriteRune(r) // as string(s) writes it: U+FFFD for no valid rune
+		switch {
+		case uint32(r) < utf8.RuneSelf:
+			b[n] = byte(r)
+			n++
+		case 0x800 <= r && r < 0xD800 || 0xDFFF < r && r < 0x10000:
+			t := b[n : n+3]
+			t[0], t[1], t[2] = 0xE0|byte(r>>12), 0x80|byte(r>>6)&0x3F, 0x80|byte(r)&0x3F
+			n += 3
+		default:
+			n += utf8.EncodeRune(b[n:], r)
+		}
 	}
-	return b.String(), off
+	if len(b) == 0 {
+		return "", off
+	}
+	return unsafe.String(&b[0], len(b)), off // b is not written again
 }
 
 // sub returns s[i:j] as a string, without copying.

@@ -21,6 +21,43 @@ func TestRuneOffsetsOf(t *testing.T) {
 	}
 }
 
+// TestRuneTextEncodes checks runeText's string against string(s) for code
+// points on each side of every length of UTF-8 and of the surrogates, and
+// for each pair of them (a three-byte one written in place next to one
+// written by utf8.EncodeRune).
+func TestRuneTextEncodes(t *testing.T) {
+	edges := []rune{0, 'a', 0x7F, 0x80, 0x7FF, 0x800, '。', '增', 0xD7FF, 0xD800, 0xDFFF, 0xE000, 0xFFFD, 0xFFFF, 0x10000, 0x10FFFF, 0x110000, -1, -0x80000000}
+	check := func(s []rune) {
+		if str, off := runeText(s); str != string(s) || !slices.Equal(off, runeOffsets(string(s))) {
+			t.Errorf("runeText(%U) = %q, %v; want %q, %v", s, str, off, string(s), runeOffsets(string(s)))
+		}
+	}
+	for _, a := range edges {
+		check([]rune{a})
+		for _, b := range edges {
+			check([]rune{a, b, a})
+		}
+	}
+}
+
+// BenchmarkRuneText converts the sentences of the bundled reports and
+// the development set to strings with their offsets, as segmentAhead does
+// for a sentence with quantities.
+func BenchmarkRuneText(b *testing.B) {
+	sents := sentencesOf(append(corpusDocs(b), devDocs(b)...))
+	size := 0
+	for _, s := range sents {
+		size += len(string(s))
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range sents {
+			runeText(s)
+		}
+	}
+}
+
 // TestSegmentClauseOverlap: a clause segmented from another mark than an
 // earlier one over the same words adds only the words in the gaps, so no
 // code point is covered by two tokens (a name cut from the tokens would
