@@ -148,13 +148,37 @@ func (x *wordIndex) firstEnds(s string, ends []int) {
 	for i := range ends {
 		ends[i] = -1
 	}
-	for at, r := range s {
+	for at := 0; at < len(s); {
+		// the code point at s[at:] as range reads it, where range calls
+		// the runtime's decoder for each beyond ASCII
+		r, n := rune(s[at]), 1
+		if r >= utf8.RuneSelf {
+			if r, n = threeAt(s, at), 3; r < 0 {
+				r, n = utf8.DecodeRuneInString(s[at:])
+			}
+		}
 		for _, w := range x.of(r) {
 			if end := at + len(w.word); (ends[w.list] < 0 || end < ends[w.list]) && strings.HasPrefix(s[at:], w.word) {
 				ends[w.list] = end
 			}
 		}
+		at += n
 	}
+}
+
+// threeAt returns the code point of three bytes at byte offset at of s, or
+// -1 when there is none there: a lead byte E1-EC, EE or EF and two
+// continuation bytes are valid UTF-8 whatever they hold (E0 and ED limit
+// their second byte, and are left to utf8.DecodeRuneInString).
+func threeAt(s string, at int) rune {
+	if at+2 >= len(s) {
+		return -1
+	}
+	c0, c1, c2 := s[at], s[at+1]^0x80, s[at+2]^0x80
+	if c0-0xE1 > 0xEF-0xE1 || c0 == 0xED || c1|c2 > 0x3F {
+		return -1
+	}
+	return rune(c0&0x0F)<<12 | rune(c1)<<6 | rune(c2)
 }
 
 // any reports whether s holds a word of the index's lists: hasAny of

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestWordIndexAny checks wordIndex.any against hasAny on the sentences of
@@ -274,4 +275,81 @@ func BenchmarkSentenceWords(b *testing.B) {
 			}
 		}
 	})
+}
+
+// refFirstEnds is wordIndex.firstEnds as it was, ranging over s: the
+// oracle of TestFirstEndsRange.
+func refFirstEnds(x *wordIndex, s string, ends []int) {
+	for i := range ends {
+		ends[i] = -1
+	}
+	for at, r := range s {
+		for _, w := range x.of(r) {
+			if end := at + len(w.word); (ends[w.list] < 0 || end < ends[w.list]) && strings.HasPrefix(s[at:], w.word) {
+				ends[w.list] = end
+			}
+		}
+	}
+}
+
+// TestFirstEndsRange checks firstEnds, which decodes the code points of
+// three bytes itself (threeAt), against refFirstEnds on the sentences of
+// the bundled reports, each also cut inside a character, and on random
+// strings of words, other characters and bytes that are no valid UTF-8.
+func TestFirstEndsRange(t *testing.T) {
+	var texts []string
+	for _, s := range sentencesOf(corpusDocs(t)) {
+		str := string(s)
+		texts = append(texts, str, str[:len(str)-1], str[1:])
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	pieces := []string{"2024年", "十四五", "五”末", "预计", "初步核算", "一九", "\xe4", "\xe4\xb8", "\xed\xa0\x80", "\xe0\x80\x80", "\xef\xbf\xbd", "𠀀", "é", "\x00", "增长", "。"}
+	for range 5000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, s := range texts {
+		var got, want [15]int
+		sentenceIndex.firstEnds(s, got[:])
+		refFirstEnds(sentenceIndex, s, want[:])
+		if got != want {
+			t.Fatalf("firstEnds(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestThreeAt checks threeAt against utf8.DecodeRuneInString for every
+// lead byte from 0x80 and every pair of bytes after it: where threeAt reads
+// a code point, the decoder reads the same one of three bytes.
+func TestThreeAt(t *testing.T) {
+	found := 0
+	b := []byte{0, 0, 0}
+	for c0 := 0x80; c0 < 0x100; c0++ {
+		for c1 := 0; c1 < 0x100; c1++ {
+			for c2 := 0; c2 < 0x100; c2 += 3 {
+				b[0], b[1], b[2] = byte(c0), byte(c1), byte(c2)
+				s := string(b)
+				r := threeAt(s, 0)
+				if r < 0 {
+					continue
+				}
+				found++
+				if d, n := utf8.DecodeRuneInString(s); d != r || n != 3 {
+					t.Fatalf("threeAt(%q) = %U, want %U of %d bytes (utf8.DecodeRuneInString)", s, r, d, n)
+				}
+			}
+		}
+	}
+	if found == 0 {
+		t.Fatal("threeAt read no code point")
+	}
+	if r := threeAt("增长", 3); r != '长' {
+		t.Errorf("threeAt(增长, 3) = %U, want 长", r)
+	}
+	if r := threeAt("增长", 4); r != -1 {
+		t.Errorf("threeAt(增长, 4) = %U, want -1 (too short)", r)
+	}
 }
