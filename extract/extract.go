@@ -371,7 +371,7 @@ func (st *runState) next(text []rune) {
 // and returns the error.
 func (x *Extractor) runChunk(d Document, cc *cleanChunk, ci int, lay layout, st *runState, found []matched, overLimit error, ex *explainer, facts []schema.Fact) ([]schema.Fact, error) {
 	view, text, g := cc.view, cc.view.Runes, st.base
-	orig := newOrigText(d.Text[cc.start:cc.end])
+	orig := newOrigText(d.Text[cc.start:cc.end], view)
 	from := len(facts)
 	// room for a fact of each quantity found: append does not copy the
 	// rows again and again as the slice grows

@@ -4,7 +4,6 @@ package extract
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"github.com/gwrfacts/gwr/normalize"
 	"github.com/gwrfacts/gwr/schema"
@@ -98,10 +97,13 @@ func (f *fact) asWritten(orig *origText, view *normalize.View, sent span) string
 // byte offset of every origStride-th code point, not of each: a fact reads
 // a few slices of its text, and walking at most origStride-1 code points
 // from a mark costs less than writing 4 bytes for every code point of
-// every document.
+// every document. The marks are made as far as a slice needs them, by
+// walking from the last one: no pass over the text of its own, for
+// cleaning (normalize.Clean) has read it already, telling its length and
+// whether it is valid UTF-8.
 type origText struct {
 	text  string
-	marks []int32 // byte offset in text of code point k*origStride
+	marks []int32 // byte offset in text of code point k*origStride, as far as made
 	n     int     // code points
 	runes []rune  // the text as runes, when it is not valid UTF-8
 }
@@ -117,45 +119,29 @@ func (o *origText) len() int {
 	return o.n
 }
 
-// newOrigText reads text once: it validates the UTF-8 as it counts the
-// code points and marks every origStride-th (before, utf8.ValidString
-// read it once more).
-func newOrigText(text string) *origText {
-	marks := make([]int32, 0, len(text)/(2*origStride)+1)
-	n := 0
-	for i := 0; i < len(text); {
-		if n%origStride == 0 {
-			marks = append(marks, int32(i))
-		}
-		n++
-		b := text[i]
-		if b < utf8.RuneSelf {
-			i++
-			continue
-		}
-		// a lead byte E1-EC, EE or EF and two continuation bytes are valid
-		// UTF-8 whatever they hold (most Chinese characters); E0 and ED
-		// limit their second byte, and other lengths are left to the decoder
-		if i+2 < len(text) && (0xE1 <= b && b <= 0xEC || b >= 0xEE && b <= 0xEF) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
-			i += 3
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if r == utf8.RuneError && size == 1 {
-			// each invalid byte is a code point of its own, written as U+FFFD
-			return &origText{runes: []rune(text)}
-		}
-		i += size
+// newOrigText returns the origText of text, the original of view: n code
+// points long (view.Orig(len(view.Runes))) and valid UTF-8 or not
+// (view.ValidUTF8()).
+func newOrigText(text string, view *normalize.View) *origText {
+	if !view.ValidUTF8() {
+		// each invalid byte is a code point of its own, written as U+FFFD
+		return &origText{runes: []rune(text)}
 	}
-	return &origText{text: text, marks: marks, n: n}
+	marks := make([]int32, 1, len(text)/(2*origStride)+1) // code point 0 at byte 0
+	return &origText{text: text, marks: marks, n: view.Orig(len(view.Runes))}
 }
 
-// offset returns the byte offset of code point i (len(text) for i = n).
+// offset returns the byte offset of code point i (len(text) for i = n),
+// making the marks up to i's first.
 func (o *origText) offset(i int) int {
 	if i == o.n {
 		return len(o.text)
 	}
-	return o.skip(int(o.marks[i/origStride]), i%origStride)
+	k := i / origStride
+	for len(o.marks) <= k {
+		o.marks = append(o.marks, int32(o.skip(int(o.marks[len(o.marks)-1]), origStride)))
+	}
+	return o.skip(int(o.marks[k]), i%origStride)
 }
 
 // skip returns the byte offset k code points after byte offset at; the

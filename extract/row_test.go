@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/gwrfacts/gwr/normalize"
 )
 
 // runeOffsets returns the byte offset in s of each code point, then len(s):
@@ -18,6 +20,12 @@ func runeOffsets(s string) []int32 {
 	return append(off, int32(len(s)))
 }
 
+// origTextOf returns the origText of text as runChunk makes it, from the
+// text's cleaned view.
+func origTextOf(text string) *origText {
+	return newOrigText(text, normalize.Clean(text, normalize.Options{}))
+}
+
 // TestOrigTextSlice checks origText's slices against slicing the text's
 // code points: every span of short texts (1- to 4-byte characters, invalid
 // bytes, U+FFFD written out), and spans of a report at random.
@@ -27,13 +35,13 @@ func TestOrigTextSlice(t *testing.T) {
 		"\xef\xbf\xbf", "\xf4\x90\x80\x80", "\xf4\x8f\xbf\xbf", "\xc0\x80", "\xc2\x80", "增\xe5\xa2长"}
 	check := func(text string, i, j int) {
 		t.Helper()
-		if got, want := newOrigText(text).slice(i, j), string([]rune(text)[i:j]); got != want {
+		if got, want := origTextOf(text).slice(i, j), string([]rune(text)[i:j]); got != want {
 			t.Fatalf("newOrigText(%q).slice(%d, %d) = %q, want %q", text, i, j, got, want)
 		}
 	}
 	for _, text := range texts {
 		n := len([]rune(text))
-		if got := newOrigText(text).len(); got != n {
+		if got := origTextOf(text).len(); got != n {
 			t.Fatalf("newOrigText(%q).len() = %d, want %d", text, got, n)
 		}
 		for i := 0; i <= n; i++ {
@@ -47,7 +55,7 @@ func TestOrigTextSlice(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := string(data)
-	o, runes := newOrigText(text), []rune(text)
+	o, runes := origTextOf(text), []rune(text)
 	if o.len() != len(runes) {
 		t.Fatalf("len() = %d, want %d", o.len(), len(runes))
 	}
@@ -61,10 +69,10 @@ func TestOrigTextSlice(t *testing.T) {
 	}
 }
 
-// TestOrigTextValidates checks that newOrigText, which validates the text
-// as it marks it, keeps the runes of exactly the texts utf8.ValidString
-// refuses, and slices random texts of valid and invalid bytes as their
-// code points.
+// TestOrigTextValidates checks that newOrigText, told by the view whether
+// the text is valid UTF-8, keeps the runes of exactly the texts
+// utf8.ValidString refuses, and slices random texts of valid and invalid
+// bytes as their code points.
 func TestOrigTextValidates(t *testing.T) {
 	pieces := []string{"a", "增", "é", "𝑥", "\uFFFD", "\x80", "\xbf", "\xc0", "\xc2", "\xe0", "\xe1", "\xec", "\xed", "\xee",
 		"\xef", "\xf0", "\xf4", "\xf5", "\xff", "\xa0", "\x9f", "\x90", "\x8f"}
@@ -75,7 +83,7 @@ func TestOrigTextValidates(t *testing.T) {
 			b.WriteString(pieces[rng.IntN(len(pieces))])
 		}
 		text := b.String()
-		o, runes := newOrigText(text), []rune(text)
+		o, runes := origTextOf(text), []rune(text)
 		if (o.runes == nil) != utf8.ValidString(text) {
 			t.Fatalf("newOrigText(%q) keeps runes: %v, want %v (utf8.ValidString %v)", text, o.runes != nil, !utf8.ValidString(text), utf8.ValidString(text))
 		}
@@ -90,8 +98,9 @@ func TestOrigTextValidates(t *testing.T) {
 	}
 }
 
-// BenchmarkOrigText times newOrigText over a bundled report, which
-// runChunk makes of every chunk:
+// BenchmarkOrigText times an origText over a bundled report, which
+// runChunk makes of every chunk, with the slices of a fact every 200 code
+// points (which make its marks up to the last):
 //
 //	go test -run - -bench OrigText ./extract
 func BenchmarkOrigText(b *testing.B) {
@@ -100,8 +109,12 @@ func BenchmarkOrigText(b *testing.B) {
 		b.Fatal(err)
 	}
 	text := string(data)
+	view := normalize.Clean(text, normalize.Options{})
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
-		newOrigText(text)
+		o := newOrigText(text, view)
+		for at := 0; at+8 <= o.len(); at += 200 {
+			o.slice(at, at+8)
+		}
 	}
 }

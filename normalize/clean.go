@@ -26,7 +26,8 @@ type View struct {
 	// HTML entity, a "\r\n" or a collapsed "——" spans more.
 	start []int32
 	end   []int32
-	n     int // original length in code points
+	n     int  // original length in code points
+	valid bool // the original text is valid UTF-8
 }
 
 // Options selects optional cleaning steps.
@@ -70,8 +71,9 @@ func Clean(text string, opt Options) *View {
 	var s seq
 	var todo later
 	var n int
+	var valid bool
 	if opt.HTML {
-		s = fromText(text)
+		s, valid = fromText(text), utf8.ValidString(text)
 		n = len(s.r)
 		s = normalizeNewlines(s)
 		s = stripHTML(s)
@@ -79,7 +81,7 @@ func Clean(text string, opt Options) *View {
 		s = foldRunes(s)
 		todo = later{spacedFrom: 0, years: true, markdown: true, zeroWidth: true}
 	} else {
-		s, todo, n = readText(text)
+		s, todo, n, valid = readText(text)
 	}
 	if todo.spacedFrom >= 0 {
 		s = joinSpacedDigits(s, todo.spacedFrom)
@@ -94,7 +96,7 @@ func Clean(text string, opt Options) *View {
 		s = dropZeroWidth(s)
 	}
 	s = joinWrappedLines(s)
-	return &View{Runes: s.r, start: s.start, end: s.end, n: n}
+	return &View{Runes: s.r, start: s.start, end: s.end, n: n, valid: valid}
 }
 
 // later says which of the steps after folding may have something to do:
@@ -110,7 +112,8 @@ type later struct {
 // text: it decodes the code points, turns "\r\n" and "\r" into "\n",
 // collapses "——" and "――" into '-' and folds every other rune with
 // [foldRune], writing each rune and its original span once. It also notes
-// which later steps have anything to do. None of those steps makes what
+// which later steps have anything to do, and whether the text is valid
+// UTF-8. None of those steps makes what
 // another one looks for (joinSpacedDigits drops only spaces after a digit
 // or '.', so it joins no 一九 and no "**"; foldChineseYears writes digits;
 // dropMarkdownEmphasis drops only '*' and '_'), so what readText sees
@@ -125,10 +128,11 @@ type later struct {
 // about eight times faster than utf8.RuneCountInString
 // (BenchmarkCodePoints); text with invalid bytes may need more, and they
 // grow.
-func readText(text string) (s seq, todo later, n int) {
+func readText(text string) (s seq, todo later, n int, valid bool) {
 	size := codePointsAtLeast(text)
 	r, start, end := make([]rune, size), make([]int32, size), make([]int32, size)
 	todo.spacedFrom = -1
+	valid = true
 	w, k := 0, int32(0) // runes written; code points read
 	for i := 0; i < len(text); {
 		from := k
@@ -166,6 +170,7 @@ func readText(text string) (s seq, todo later, n int) {
 			c = (c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
 		} else {
 			c, size = utf8.DecodeRuneInString(text[i:])
+			valid = valid && (c != utf8.RuneError || size > 1)
 		}
 		i += size
 		if isIdeograph(c) { // CJK ideographs never fold
@@ -222,7 +227,7 @@ func readText(text string) (s seq, todo later, n int) {
 		r[w], start[w], end[w] = c, from, k
 		w++
 	}
-	return seq{r: r[:w], start: start[:w], end: end[:w]}, todo, int(k)
+	return seq{r: r[:w], start: start[:w], end: end[:w]}, todo, int(k), valid
 }
 
 // isIdeograph reports whether c is a CJK unified ideograph of the basic
@@ -285,6 +290,11 @@ func (v *View) Orig(i int) int {
 	}
 	return int(v.start[i])
 }
+
+// ValidUTF8 reports whether the original text is valid UTF-8, so that
+// each of its code points is as long as its first byte says (in text that
+// is not, each invalid byte is a code point of its own).
+func (v *View) ValidUTF8() bool { return v.valid }
 
 // OrigEnd returns the original code-point offset just past the source of
 // cleaned rune i: Orig(i)+1 for most runes, more for a decoded entity, a

@@ -295,6 +295,35 @@ func TestCleanSweep(t *testing.T) {
 	}
 }
 
+// TestCleanValidUTF8 checks View.ValidUTF8 against utf8.ValidString on
+// random texts of valid characters (of one to four bytes, U+FFFD written
+// out) and bytes that start or continue a character, valid or not.
+func TestCleanValidUTF8(t *testing.T) {
+	pieces := []string{"a", "\r\n", "增", "。", "——", "é", "𝑥", "\uFFFD", "\x80", "\xbf", "\xc0", "\xc2", "\xe0", "\xe1", "\xe4", "\xec", "\xed", "\xee",
+		"\xef", "\xf0", "\xf4", "\xf5", "\xff", "\xa0", "\x9f", "\x90", "\x8f"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	valid := 0
+	for range 20000 {
+		var b strings.Builder
+		for j := rng.IntN(30); j > 0; j-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := b.String()
+		want := utf8.ValidString(text)
+		if want {
+			valid++
+		}
+		for _, html := range []bool{false, true} {
+			if got := Clean(text, Options{HTML: html}).ValidUTF8(); got != want {
+				t.Fatalf("Clean(%q, HTML %v).ValidUTF8() = %v, want %v", text, html, got, want)
+			}
+		}
+	}
+	if valid == 0 || valid == 20000 {
+		t.Fatalf("%d of 20000 texts valid: want some of each", valid)
+	}
+}
+
 func TestCleanInvalidUTF8(t *testing.T) {
 	for _, in := range []string{"\xff", "增长\xff6.5%", "\xe4\xb8", "a\xc3\x28b", "\xed\xa0\x80"} {
 		v := Clean(in, Options{HTML: true})

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 // The cleaning steps as they were before Clean read the text in one pass
@@ -162,6 +163,8 @@ func checkSameClean(t *testing.T, name, text string, opt Options) {
 		t.Fatalf("%s (HTML %v): Clean's offset map differs from the steps' one by one", name, opt.HTML)
 	case got.n != want.n:
 		t.Fatalf("%s (HTML %v): Clean's length %d, the steps' %d", name, opt.HTML, got.n, want.n)
+	case got.ValidUTF8() != utf8.ValidString(text):
+		t.Fatalf("%s (HTML %v): ValidUTF8 %v, utf8.ValidString %v", name, opt.HTML, got.ValidUTF8(), utf8.ValidString(text))
 	}
 }
 
