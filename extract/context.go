@@ -293,7 +293,7 @@ func timeOf(p part, before string, masked func() string, w *timeWords, planYear 
 				return kind, nil
 			}
 		}
-		if m := byYearRe.FindStringSubmatch(b[yearStart(b, len("截至")):]); m != nil {
+		if m := findByYear(b); m != nil {
 			n, _ := strconv.Atoi(m[1] + m[2])
 			if planYear == 0 || n >= planYear {
 				y, kind, span, named = n, "target", false, true
@@ -538,6 +538,39 @@ func insideClause(pre, post string) bool {
 // planPeriodEnd is the last year of each five-year plan named by its
 // number.
 var planPeriodEnd = map[string]int{"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
+
+// findByYear is byYearRe.FindStringSubmatch(b), searched from yearStart
+// and only when b can hold a match (byYearMayMatch): the pattern holds no
+// literal prefix for the engine to look for, and most texts with a year
+// hold no match.
+func findByYear(b string) []string {
+	b = b[yearStart(b, len("截至")):]
+	if !byYearMayMatch(b) {
+		return nil
+	}
+	return byYearRe.FindStringSubmatch(b)
+}
+
+// byYearMayMatch reports whether b can hold a match of byYearRe. Every
+// match holds 年底 or 年末 (a year's end), or a year's digits right after
+// one of the characters that end the pattern's lead words (到, 至, 在,
+// 于, 截至, 截止): b holds neither, no match (TestByYearMayMatch).
+func byYearMayMatch(b string) bool {
+	if strings.Contains(b, "年底") || strings.Contains(b, "年末") {
+		return true
+	}
+	for i := 1; i+1 < len(b); i++ {
+		if b[i] == '1' && b[i+1] == '9' || b[i] == '2' && b[i+1] == '0' {
+			if r, _ := utf8.DecodeLastRuneInString(b[:i]); strings.ContainsRune(byYearLeadLasts, r) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// byYearLeadLasts are the last characters of byYearRe's lead words.
+const byYearLeadLasts = "到至在于止"
 
 // yearStart returns where in b a year pattern (spanYearRe, byYearRe,
 // anyYearRe) can start to match: lead bytes, the most its match holds

@@ -197,6 +197,59 @@ func TestThisYearAfter(t *testing.T) {
 	}
 }
 
+// TestByYearMayMatch checks findByYear, which runs byYearRe only where
+// byYearMayMatch allows a match, against the pattern alone: on sentences
+// written for it, on every prefix of the sentences of the bundled reports
+// and on random strings of the pattern's pieces. It also pins the pattern
+// byYearMayMatch was written for.
+func TestByYearMayMatch(t *testing.T) {
+	if want := `(?:到|至|在|于|截至|截止)((?:19|20)\d\d)\s*年|((?:19|20)\d\d)\s*年(?:底|末)`; byYearRe.String() != want {
+		t.Fatalf("byYearRe is %s; byYearMayMatch was written for %s", byYearRe, want)
+	}
+	for _, c := range []struct {
+		text string
+		may  bool
+	}{
+		{"到2027年，全市新建充电桩", true},
+		{"截止2025 年底，累计建成", true},
+		{"截至2026年", true},
+		{"力争于2030年前", true},
+		{"2025年末常住人口", true},
+		{"2024年，全市地区生产总值增长", false},
+		{"比2020年增长", false},
+		{"2019—2023年年均增长", false},
+		{"在2021年基础上", true},
+		{"一九八五年底", true}, // (no match: the pattern wants digits)
+	} {
+		if got := byYearMayMatch(c.text); got != c.may {
+			t.Errorf("byYearMayMatch(%q) = %v; want %v", c.text, got, c.may)
+		}
+	}
+	var texts []string
+	for _, s := range sentencesOf(corpusDocs(t)) {
+		if !slices.Contains(s, '年') {
+			continue
+		}
+		for i := 1; i <= len(s); i++ {
+			texts = append(texts, string(s[:i]))
+		}
+	}
+	alphabet := []string{"19", "20", "2", "0", "9", "1", " ", "年", "底", "末", "至", "到", "截至", "截止", "止", "在", "于", "，", "年底", "增长"}
+	rng := rand.New(rand.NewPCG(11, 12))
+	for range 30000 {
+		var b strings.Builder
+		for range rng.IntN(10) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, b := range texts {
+		if got, want := findByYear(b), byYearRe.FindStringSubmatch(b); !slices.Equal(got, want) {
+			t.Fatalf("findByYear(%q) = %q; want %q", b, got, want)
+		}
+	}
+}
+
 // TestYearStart checks that the year patterns, searched from yearStart,
 // find what they find in the whole text: on the sentences of the reports
 // and development texts, each cut after every 5th character, and on
@@ -221,8 +274,8 @@ func TestYearStart(t *testing.T) {
 		if got, want := findYearSubmatchIndex(spanYearRe, b), spanYearRe.FindStringSubmatchIndex(b); !slices.Equal(got, want) {
 			t.Fatalf("spanYearRe in %q from yearStart: %v; want %v", b, got, want)
 		}
-		if got, want := byYearRe.FindStringSubmatch(b[yearStart(b, len("截至")):]), byYearRe.FindStringSubmatch(b); !slices.Equal(got, want) {
-			t.Fatalf("byYearRe in %q from yearStart: %q; want %q", b, got, want)
+		if got, want := findByYear(b), byYearRe.FindStringSubmatch(b); !slices.Equal(got, want) {
+			t.Fatalf("findByYear(%q) = %q; want %q", b, got, want)
 		}
 		got, want := findAllYearSubmatchIndex(anyYearRe, b), anyYearRe.FindAllStringSubmatchIndex(b, -1)
 		if !slices.EqualFunc(got, want, slices.Equal) {
