@@ -34,6 +34,8 @@ type analysis struct {
 	masked         string          // str with its not-time words masked (maskNotTime)
 	planEnd        int             // 1 + the end of str's first plan word, -1 if none, 0 not known yet (planWordBefore)
 	notes          int8            // whether str may hold a footnote mark (mayHoldNote): 1 yes, -1 no, 0 not known yet (dropNotes)
+	hedges         []hedgeAt       // the hedge words of masked that start before byte hedgeScan (scanHedges)
+	hedgeScan      int
 
 	// room for the first entries of done, trims, nouns and fragmentToks
 	// in the analysis's own allocation (newAnalysis): most sentences need
