@@ -400,7 +400,8 @@ func (a *analysis) startsChange(q *quantity, cs int) bool {
 	}
 	from := cs + utf8.RuneCountInString(before[:k])
 	end := q.end
-	for _, p := range a.qs {
+	for k := range a.qs {
+		p := &a.qs[k]
 		switch {
 		case p.start >= from && p.end <= q.start:
 			if a.s[p.end] != '、' || !a.quantityAt(p.end+1) {
@@ -459,7 +460,8 @@ func (a *analysis) stockActedOn(cs, end int) bool {
 
 // quantityAt reports whether a quantity of the sentence starts at i.
 func (a *analysis) quantityAt(i int) bool {
-	for _, q := range a.qs {
+	for k := range a.qs {
+		q := &a.qs[k]
 		if q.start == i {
 			return true
 		}

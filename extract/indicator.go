@@ -264,7 +264,8 @@ func verbsBeforeSuffix(toks []segment.Token) bool {
 // preposition (为, 对, 向): the count is its object, and a verb after the
 // noun is the clause's predicate.
 func (a *analysis) prepositionBefore(i int) bool {
-	for _, q := range a.qs {
+	for k := range a.qs {
+		q := &a.qs[k]
 		if q.end == i {
 			return a.posEndingAt(q.start) == "p"
 		}
@@ -1380,7 +1381,8 @@ var totalWords = []string{"年度计划总投资", "年度总投资", "计划总
 // attributeOf returns the noun phrase a figure followed by 的 at i is an
 // attribute of, past a count (总投资518亿元的105个【省市县重大项目】).
 func (a *analysis) attributeOf(i int) phrase {
-	for _, q := range a.qs {
+	for k := range a.qs {
+		q := &a.qs[k]
 		if q.start == i && q.unit == schema.Count {
 			i = q.end
 			break
@@ -1751,7 +1753,8 @@ func (a *analysis) keptFragment(ps ...phrase) phrase {
 // quantities (13.07万户, 总投资12亿元): a figure, or a figure and what it
 // measures, names no other figure.
 func (a *analysis) endsInQuantity(p phrase) bool {
-	for _, q := range a.qs {
+	for k := range a.qs {
+		q := &a.qs[k]
 		if q.start >= p[0].start && q.end == p[len(p)-1].end {
 			return true
 		}
@@ -2038,7 +2041,8 @@ func (a *analysis) looseNounAfter(i int) phrase {
 // nextQuantityStart returns the start of the first quantity of the
 // sentence at or after i, or -1.
 func (a *analysis) nextQuantityStart(i int) int {
-	for _, q := range a.qs {
+	for k := range a.qs {
+		q := &a.qs[k]
 		if q.start >= i {
 			return q.start
 		}

@@ -173,7 +173,10 @@ func (a *analysis) tokens(p phrase) []span { return a.appendTokens(nil, p) }
 // appendTokens appends the tokens of a.tokens(p) to out.
 func (a *analysis) appendTokens(out []span, p phrase) []span {
 	for _, sp := range p {
-		for _, t := range a.toks[a.firstTokenFrom(sp.start):] {
+		// (each token read in place: a copy of each would cost more than
+		// the test)
+		for k := a.firstTokenFrom(sp.start); k < len(a.toks); k++ {
+			t := &a.toks[k]
 			if t.Start > sp.end {
 				break // the tokens are ordered by start: none further lies inside
 			}
