@@ -171,7 +171,7 @@ func detect(b []byte, owned bool) (string, string, error) {
 		}
 		return "", "", err
 	}
-	if validUTF8(b) {
+	if utf8.Valid(b) {
 		return dropBOM(textOf(b, owned)), EncodingUTF8, nil
 	}
 	bad, multi := utf8Prefix(b)
@@ -304,36 +304,10 @@ func textOf(b []byte, owned bool) string {
 	return string(b)
 }
 
-// validUTF8 is utf8.Valid(b), faster on Chinese text: an ASCII byte and
-// a code point of three bytes that needs no range check (a lead byte
-// E1-EC, EE or EF and two continuation bytes: most Chinese characters and
-// punctuation) are stepped over here, and only the others are read by
-// utf8.DecodeRune, where utf8.Valid looks up the lead byte's length and
-// ranges for every code point beyond ASCII.
-func validUTF8(b []byte) bool {
-	for i := 0; i < len(b); {
-		c := b[i]
-		if c < utf8.RuneSelf {
-			i++
-			continue
-		}
-		if i+2 < len(b) && c-0xE1 <= 0xEF-0xE1 && c != 0xED && b[i+1]&0xC0 == 0x80 && b[i+2]&0xC0 == 0x80 {
-			i += 3
-			continue
-		}
-		r, size := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && size == 1 {
-			return false
-		}
-		i += size
-	}
-	return true
-}
-
 // utf8Prefix returns the length of the longest valid UTF-8 prefix of b and
 // how many multi-byte sequences it holds.
 func utf8Prefix(b []byte) (valid, multi int) {
-	if validUTF8(b) {
+	if utf8.Valid(b) {
 		// the first byte of a multi-byte sequence is 0xC2-0xF4, the
 		// others 0x80-0xBF: count the bytes 11xxxxxx, eight at a time
 		i := 0

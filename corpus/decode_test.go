@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"os"
-	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -234,38 +232,5 @@ func TestDecodeErrors(t *testing.T) {
 				t.Errorf("got message %q, want %q", got, want)
 			}
 		})
-	}
-}
-
-// TestValidUTF8 checks validUTF8 against utf8.Valid on every lead byte
-// followed by bytes at the edges of the continuation range, alone and
-// after text, cut at every length, and on the bundled reports.
-func TestValidUTF8(t *testing.T) {
-	edges := []byte{0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xE4, 0xFF}
-	for lead := 0; lead < 0x100; lead++ {
-		for _, b1 := range edges {
-			for _, b2 := range edges {
-				for _, b3 := range edges {
-					seq := []byte{byte(lead), b1, b2, b3}
-					for n := 1; n <= len(seq); n++ {
-						for _, b := range [][]byte{seq[:n], append([]byte("增长a"), seq[:n]...), append(slices.Clone(seq[:n]), "。"...)} {
-							if got, want := validUTF8(b), utf8.Valid(b); got != want {
-								t.Fatalf("validUTF8(%q) = %v, want %v", b, got, want)
-							}
-						}
-					}
-				}
-			}
-		}
-	}
-	files, _ := filepath.Glob("../corpus/*.txt")
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !validUTF8(b) || validUTF8(append(b[:len(b):len(b)], 0xE4)) {
-			t.Errorf("%s: validUTF8 is not utf8.Valid", f)
-		}
 	}
 }
