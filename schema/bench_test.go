@@ -65,7 +65,7 @@ func BenchmarkReadParquetFacts(b *testing.B) {
 // emptying the batch every BatchRows/8 rows.
 func BenchmarkAppendFacts(b *testing.B) {
 	facts := randomFacts(1000, 99)
-	bt := newBatch(FactsTable, FactsTable.ArrowSchema(Meta{}))
+	bt := newBatch(FactsTable, FactsTable.ArrowSchema(Meta{}), false)
 	defer bt.release()
 	v := reflect.ValueOf(facts)
 	b.ReportAllocs()

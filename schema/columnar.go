@@ -57,7 +57,11 @@ type columnBuilder interface {
 // to a value of the table's row type.
 type appender func(row unsafe.Pointer) error
 
-func newBatch(t *Table, s *arrow.Schema) *batch {
+// newBatch returns an empty batch of table t's rows, whose Arrow schema is
+// s. With stringDicts every string column, nullable or not, is built as a
+// dictionary (typeDict), as parquetWriter writes them; such a batch gives
+// its columns with arrays, not as a record of schema s.
+func newBatch(t *Table, s *arrow.Schema, stringDicts bool) *batch {
 	b := &batch{t: t, schema: s, maxRows: BatchRows, maxBytes: BatchBytes}
 	b.cols = make([]columnBuilder, len(t.cols))
 	b.cells = make([]appender, len(t.cols))
@@ -66,7 +70,9 @@ func newBatch(t *Table, s *arrow.Schema) *batch {
 		case *arrow.DictionaryType:
 			b.cols[i] = newDictBuilder(dt)
 		case *arrow.StringType:
-			if f.Nullable {
+			if stringDicts {
+				b.cols[i] = newDictBuilder(typeDict)
+			} else if f.Nullable {
 				b.cols[i] = array.NewStringBuilder(memory.DefaultAllocator)
 			} else {
 				b.cols[i] = newStringBuilder()
@@ -166,8 +172,22 @@ func (b *batch) append(row unsafe.Pointer) error {
 }
 
 // take returns the buffered rows as a record and empties the batch. The
-// dictionaries built so far are kept unless resetDicts is set.
+// dictionaries built so far are kept unless resetDicts is set. (Not for a
+// batch with stringDicts, whose arrays are not of the schema's types.)
 func (b *batch) take(resetDicts bool) arrow.RecordBatch {
+	rows := b.rows
+	cols := b.arrays(resetDicts)
+	rec := array.NewRecordBatch(b.schema, cols, int64(rows))
+	for _, c := range cols {
+		c.Release()
+	}
+	return rec
+}
+
+// arrays returns the buffered rows as one array per column and empties
+// the batch; the caller releases the arrays. The dictionaries built so far
+// are kept unless resetDicts is set.
+func (b *batch) arrays(resetDicts bool) []arrow.Array {
 	cols := make([]arrow.Array, len(b.cols))
 	for i, c := range b.cols {
 		cols[i] = c.NewArray()
@@ -175,12 +195,8 @@ func (b *batch) take(resetDicts bool) arrow.RecordBatch {
 			d.reset()
 		}
 	}
-	rec := array.NewRecordBatch(b.schema, cols, int64(b.rows))
-	for _, c := range cols {
-		c.Release()
-	}
 	b.rows, b.bytes = 0, 0
-	return rec
+	return cols
 }
 
 // writeRows appends the rows of v (a slice of the table's row type) to b,
@@ -251,7 +267,7 @@ func newParquetWriter(t *Table, m Meta, w io.Writer) (*parquetWriter, error) {
 	if err != nil {
 		return nil, fmt.Errorf("schema: writing %s parquet: %w", t.Name, err)
 	}
-	return &parquetWriter{t: t, out: out, fw: fw, b: newBatch(t, s)}, nil
+	return &parquetWriter{t: t, out: out, fw: fw, b: newBatch(t, s, true)}, nil
 }
 
 func (pw *parquetWriter) Write(rows any) error {
@@ -262,11 +278,32 @@ func (pw *parquetWriter) Write(rows any) error {
 	return pw.b.writeRows(v, pw.flush)
 }
 
+// flush writes the buffered rows as a row group of their own, column by
+// column. A string column goes to pqarrow as a dictionary array (the batch
+// has stringDicts), though the file's Arrow schema says string: the Parquet
+// column is the same, a BYTE_ARRAY column whose dictionary page holds the
+// values in the order they first came, as pqarrow's hashing of a string
+// array makes it, but each value is looked up once, in the dictBuilder
+// (the row before's without hashing), instead of being copied into a
+// string array and then hashed and compared again in pqarrow's memo table
+// and statistics. pqarrow cuts the data pages of a string array at 1 MB of
+// values; the indices of a dictionary array are one data page per column
+// chunk. Readers see the same strings. The last column's chunk is written
+// when the next row group starts or the file closes.
 func (pw *parquetWriter) flush() error {
-	rec := pw.b.take(true)
-	defer rec.Release()
-	if err := pw.fw.Write(rec); err != nil {
+	cols := pw.b.arrays(true)
+	defer func() {
+		for _, c := range cols {
+			c.Release()
+		}
+	}()
+	if err := pw.fw.NewRowGroupChecked(); err != nil {
 		return fmt.Errorf("schema: writing %s parquet: %w", pw.t.Name, err)
+	}
+	for _, c := range cols {
+		if err := pw.fw.WriteColumnData(c); err != nil {
+			return fmt.Errorf("schema: writing %s parquet: %w", pw.t.Name, err)
+		}
 	}
 	return nil
 }
@@ -314,7 +351,7 @@ type arrowWriter struct {
 
 func newArrowWriter(t *Table, m Meta, w io.Writer) *arrowWriter {
 	s := t.ArrowSchema(m)
-	return &arrowWriter{t: t, schema: s, w: w, b: newBatch(t, s)}
+	return &arrowWriter{t: t, schema: s, w: w, b: newBatch(t, s, false)}
 }
 
 func (aw *arrowWriter) Write(rows any) error {

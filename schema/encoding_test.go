@@ -5,7 +5,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/memory"
 	"github.com/apache/arrow-go/v18/parquet/file"
+	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 )
 
 // TestParquetOneDataEncoding checks that no column chunk of a facts file
@@ -50,5 +53,54 @@ func TestParquetOneDataEncoding(t *testing.T) {
 				t.Errorf("row group %d, column %s: data pages of %d encodings (%v); want 1", g, cc.PathInSchema(), data, cc.EncodingStats())
 			}
 		}
+	}
+}
+
+// TestParquetStringColumns checks what writing string columns as dictionary
+// arrays (parquetWriter.flush) keeps: the file's Arrow schema gives every
+// column its type (string columns read back as strings, dictionary columns
+// as dictionaries), every string column chunk has a dictionary page, and
+// the rows read back are those written (TestRoundTrip).
+func TestParquetStringColumns(t *testing.T) {
+	for _, tt := range []struct {
+		table *Table
+		rows  any
+	}{{FactsTable, randomFacts(1000, 11)}, {DocumentsTable, randomDocuments(40)}, {ErrorsTable, testErrors}} {
+		t.Run(tt.table.Name, func(t *testing.T) {
+			path := writeFile(t, t.TempDir(), tt.table.Name+".parquet", tt.table, tt.rows, 100, 300)
+			rd, err := file.OpenParquetFile(path, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rd.Close()
+			fr, err := pqarrow.NewFileReader(rd, pqarrow.ArrowReadProperties{}, memory.DefaultAllocator)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s, err := fr.Schema()
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, c := range tt.table.Columns {
+				if got := s.Field(i).Type; !arrow.TypeEqual(got, c.Type) {
+					t.Errorf("column %s reads back as %s, want %s", c.Name, got, c.Type)
+				}
+			}
+			md := rd.MetaData()
+			for g := 0; g < md.NumRowGroups(); g++ {
+				for i, c := range tt.table.Columns {
+					if c.Type.ID() != arrow.STRING && c.Type.ID() != arrow.DICTIONARY {
+						continue
+					}
+					cc, err := md.RowGroup(g).ColumnChunk(i)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if !cc.HasDictionaryPage() {
+						t.Errorf("row group %d, column %s: no dictionary page", g, c.Name)
+					}
+				}
+			}
+		})
 	}
 }

@@ -371,7 +371,7 @@ func TestReadWrongTable(t *testing.T) {
 // an error instead.
 func TestReadMalformedParquet(t *testing.T) {
 	s := FactsTable.ArrowSchema(Meta{})
-	b := newBatch(FactsTable, s)
+	b := newBatch(FactsTable, s, false)
 	defer b.release()
 	f := exampleFact
 	if err := b.append(unsafe.Pointer(&f)); err != nil {
