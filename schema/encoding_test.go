@@ -2,12 +2,15 @@ package schema
 
 import (
 	"fmt"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/memory"
 	"github.com/apache/arrow-go/v18/parquet/file"
+	"github.com/apache/arrow-go/v18/parquet/metadata"
 	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 )
 
@@ -89,7 +92,7 @@ func TestParquetStringColumns(t *testing.T) {
 			md := rd.MetaData()
 			for g := 0; g < md.NumRowGroups(); g++ {
 				for i, c := range tt.table.Columns {
-					if c.Type.ID() != arrow.STRING && c.Type.ID() != arrow.DICTIONARY {
+					if !c.text() {
 						continue
 					}
 					cc, err := md.RowGroup(g).ColumnChunk(i)
@@ -103,4 +106,119 @@ func TestParquetStringColumns(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestParquetStatistics checks the row group statistics of each table:
+// doc_id's and the numbers' least and greatest values are those of the
+// row group, and the other text columns have none (parquetProperties: the
+// statistics arrow-go makes from a dictionary leave out "", which every
+// text column but doc_id may hold: a fact's cue, a document's member).
+func TestParquetStatistics(t *testing.T) {
+	facts := randomFacts(1000, 11)
+	for i := range facts {
+		if i%3 == 0 {
+			facts[i].Cue, facts[i].Indicator, facts[i].Hedge = "", "", ""
+		}
+	}
+	for _, tt := range []struct {
+		table *Table
+		rows  any
+	}{{FactsTable, facts}, {DocumentsTable, randomDocuments(40)}, {ErrorsTable, testErrors}} {
+		t.Run(tt.table.Name, func(t *testing.T) {
+			path := writeFile(t, t.TempDir(), tt.table.Name+".parquet", tt.table, tt.rows, 100, 300)
+			rd, err := file.OpenParquetFile(path, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rd.Close()
+			rv := reflect.ValueOf(tt.rows)
+			md := rd.MetaData()
+			for g := 0; g < md.NumRowGroups(); g++ {
+				first, last := g*300, min(g*300+300, rv.Len())
+				for i, c := range tt.table.Columns {
+					cc, err := md.RowGroup(g).ColumnChunk(i)
+					if err != nil {
+						t.Fatal(err)
+					}
+					st, err := cc.Statistics()
+					if err != nil {
+						t.Fatal(err)
+					}
+					has := st != nil && st.HasMinMax()
+					if c.text() && c.Name != "doc_id" {
+						if has {
+							lo, hi := statRange(st)
+							t.Errorf("row group %d, column %s: statistics [%s, %s], want none", g, c.Name, lo, hi)
+						}
+						continue
+					}
+					var vals []reflect.Value
+					for r := first; r < last; r++ {
+						f := rv.Index(r).Field(tt.table.cols[i].field)
+						if f.Kind() == reflect.Pointer {
+							if f.IsNil() {
+								continue
+							}
+							f = f.Elem()
+						}
+						vals = append(vals, f)
+					}
+					if len(vals) == 0 {
+						continue
+					}
+					if !has {
+						t.Errorf("row group %d, column %s: no statistics", g, c.Name)
+						continue
+					}
+					lo, hi := statRange(st)
+					wlo, whi := valueRange(vals)
+					if lo != wlo || hi != whi {
+						t.Errorf("row group %d, column %s: statistics [%s, %s], want [%s, %s]", g, c.Name, lo, hi, wlo, whi)
+					}
+				}
+			}
+		})
+	}
+}
+
+// statRange returns the least and greatest value of Parquet statistics,
+// formatted with fmt.Sprint.
+func statRange(st metadata.TypedStatistics) (string, string) {
+	switch st := st.(type) {
+	case *metadata.ByteArrayStatistics:
+		return string(st.Min()), string(st.Max())
+	case *metadata.Int32Statistics:
+		return fmt.Sprint(st.Min()), fmt.Sprint(st.Max())
+	case *metadata.Float64Statistics:
+		return fmt.Sprint(st.Min()), fmt.Sprint(st.Max())
+	case *metadata.BooleanStatistics:
+		return fmt.Sprint(st.Min()), fmt.Sprint(st.Max())
+	}
+	return fmt.Sprintf("%T", st), ""
+}
+
+// valueRange returns the least and greatest of vals (strings, int32s or
+// float64s, all of one kind), formatted with fmt.Sprint.
+func valueRange(vals []reflect.Value) (string, string) {
+	cmp := func(a, b reflect.Value) int {
+		switch a.Kind() {
+		case reflect.String:
+			return strings.Compare(a.String(), b.String())
+		case reflect.Float64:
+			return cmpFloat(a.Float(), b.Float())
+		}
+		return int(a.Int() - b.Int())
+	}
+	lo, hi := slices.MinFunc(vals, cmp), slices.MaxFunc(vals, cmp)
+	return fmt.Sprint(lo.Interface()), fmt.Sprint(hi.Interface())
+}
+
+func cmpFloat(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
 }

@@ -395,7 +395,7 @@ func TestReadMalformedParquet(t *testing.T) {
 	rec := b.take(true)
 	defer rec.Release()
 	var buf bytes.Buffer
-	fw, err := pqarrow.NewFileWriter(s, &buf, parquetProperties(), pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema()))
+	fw, err := pqarrow.NewFileWriter(s, &buf, parquetProperties(FactsTable), pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema()))
 	if err != nil {
 		t.Fatal(err)
 	}

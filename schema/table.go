@@ -72,6 +72,10 @@ func (c Column) Description() string {
 // Dictionary reports whether the column is dictionary-encoded in Arrow.
 func (c Column) Dictionary() bool { return c.Type.ID() == arrow.DICTIONARY }
 
+// text reports whether the column holds strings: a string column or a
+// dictionary column (whose values are strings, typeDict).
+func (c Column) text() bool { return c.Type.ID() == arrow.STRING || c.Dictionary() }
+
 // Table is one output table: its name, its columns in order, and the Go row
 // type whose fields hold them.
 type Table struct {
