@@ -228,7 +228,7 @@ type parquetWriter struct {
 }
 
 // parquetProperties are the writer properties of table t's Parquet files:
-// zstd, dictionary encoding, statistics for some columns, and no row group
+// zstd at zstdLevel, dictionary encoding, statistics for some columns, and no row group
 // split below BatchRows.
 //
 // The facts' fact_id, start and end, different in every row, are written
@@ -254,6 +254,7 @@ type parquetWriter struct {
 func parquetProperties(t *Table) *parquet.WriterProperties {
 	props := []parquet.WriterProperty{
 		parquet.WithCompression(compress.Codecs.Zstd),
+		parquet.WithCompressionLevel(zstdLevel),
 		parquet.WithDictionaryDefault(true),
 		parquet.WithDictionaryPageSizeLimit(dictionaryPageLimit),
 		parquet.WithDictionaryFor("fact_id", false),

@@ -25,7 +25,7 @@ func Markdown() string {
 	b.WriteString("## Formats\n\n")
 	b.WriteString("Every table can be written in each format; all carry the same rows and columns, in the order listed below.\n\n")
 	b.WriteString("| format | file | notes |\n|---|---|---|\n")
-	fmt.Fprintf(&b, "| `parquet` | `.parquet` | zstd-compressed, up to %d rows (or %d MiB of text) per row group; columns that are not nullable are `REQUIRED`; the Arrow schema is stored (`ARROW:schema`), so dictionary columns read back as dictionaries; key/value metadata as below |\n", BatchRows, BatchBytes>>20)
+	fmt.Fprintf(&b, "| `parquet` | `.parquet` | zstd-compressed (level %d), up to %d rows (or %d MiB of text) per row group; columns that are not nullable are `REQUIRED`; the Arrow schema is stored (`ARROW:schema`), so dictionary columns read back as dictionaries; key/value metadata as below |\n", zstdLevel, BatchRows, BatchBytes>>20)
 	b.WriteString("| `arrow` | `.arrow` | Arrow IPC file format, uncompressed, one dictionary per dictionary column for the whole file; schema metadata as below |\n")
 	b.WriteString("| `jsonl` | `.jsonl` | one JSON object per line, keys in column order, UTF-8 text unescaped, null for a null cell, numbers in shortest round-trip decimal form (342000000, 6.5, -3) |\n")
 	b.WriteString("| `csv` | `.csv` | RFC 4180, a header row of column names, numbers as in JSON Lines, an empty field for null (so an empty string and a null look alike in the columns that can be null); a text cell starting with `=`, `+`, `-`, `@`, tab, carriage return or `'` gets a leading `'` so that spreadsheets show it instead of running it as a formula (gwr's own reader removes it; numbers are written as numbers) |\n\n")

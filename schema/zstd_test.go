@@ -29,7 +29,7 @@ func TestZstdCodecSameBytes(t *testing.T) {
 			src.WriteString(words[rng.IntN(len(words))])
 		}
 		page := src.Bytes()[:size]
-		for _, level := range []int{compress.DefaultCompressionLevel, 3} {
+		for _, level := range []int{zstdLevel, compress.DefaultCompressionLevel, 3} {
 			t.Run(fmt.Sprintf("%d/%d", size, level), func(t *testing.T) {
 				for range 2 { // the second time through an idle encoder
 					got := z.EncodeLevel(make([]byte, 0, 16), page, level)
