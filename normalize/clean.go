@@ -81,7 +81,8 @@ func Clean(text string, opt Options) *View {
 		s = foldRunes(s)
 		todo = later{spacedFrom: 0, years: true, markdown: true, zeroWidth: true}
 	} else {
-		s, todo, n, valid = readText(text)
+		s, todo, n = readText(text)
+		valid = !todo.invalid
 	}
 	if todo.spacedFrom >= 0 {
 		s = joinSpacedDigits(s, todo.spacedFrom)
@@ -106,6 +107,7 @@ type later struct {
 	years      bool // 一九, or 二 before 〇, ○ or 零 (foldChineseYears)
 	markdown   bool // "**" or "__" (dropMarkdownEmphasis)
 	zeroWidth  bool // an isZeroWidth character (dropZeroWidth)
+	invalid    bool // the text is not valid UTF-8 (View.ValidUTF8)
 }
 
 // readText does steps 1, 3 and 4 of Clean (no HTML) in one pass over the
@@ -128,11 +130,10 @@ type later struct {
 // about eight times faster than utf8.RuneCountInString
 // (BenchmarkCodePoints); text with invalid bytes may need more, and they
 // grow.
-func readText(text string) (s seq, todo later, n int, valid bool) {
+func readText(text string) (s seq, todo later, n int) {
 	size := codePointsAtLeast(text)
 	r, start, end := make([]rune, size), make([]int32, size), make([]int32, size)
 	todo.spacedFrom = -1
-	valid = true
 	w, k := 0, int32(0) // runes written; code points read
 	for i := 0; i < len(text); {
 		from := k
@@ -170,7 +171,7 @@ func readText(text string) (s seq, todo later, n int, valid bool) {
 			c = (c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
 		} else {
 			c, size = utf8.DecodeRuneInString(text[i:])
-			valid = valid && (c != utf8.RuneError || size > 1)
+			todo.invalid = todo.invalid || c == utf8.RuneError && size == 1
 		}
 		i += size
 		if isIdeograph(c) { // CJK ideographs never fold
@@ -227,7 +228,7 @@ func readText(text string) (s seq, todo later, n int, valid bool) {
 		r[w], start[w], end[w] = c, from, k
 		w++
 	}
-	return seq{r: r[:w], start: start[:w], end: end[:w]}, todo, int(k), valid
+	return seq{r: r[:w], start: start[:w], end: end[:w]}, todo, int(k)
 }
 
 // isIdeograph reports whether c is a CJK unified ideograph of the basic
