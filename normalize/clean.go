@@ -239,12 +239,14 @@ func isIdeograph(c rune) bool { return 0x4E00 <= c && c <= 0x9FFF }
 // ideographAt returns the CJK ideograph (isIdeograph) whose three bytes
 // start at text[i], or 0 if there is none.
 func ideographAt(text string, i int) rune {
-	if i+3 > len(text) {
+	if len(text)-i < 3 {
 		return 0
 	}
 	// the lead byte of U+4000-U+9FFF, and two continuation bytes, which
-	// the exclusive or makes 0x00-0x3F
-	c0, c1, c2 := text[i], text[i+1]^0x80, text[i+2]^0x80
+	// the exclusive or makes 0x00-0x3F (t, three bytes at least: no
+	// bounds check for each)
+	t := text[i:]
+	c0, c1, c2 := t[0], t[1]^0x80, t[2]^0x80
 	if c0-0xE4 > 0xE9-0xE4 || c1|c2 > 0x3F {
 		return 0
 	}
