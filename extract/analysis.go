@@ -36,6 +36,7 @@ type analysis struct {
 	notes          int8            // whether str may hold a footnote mark (mayHoldNote): 1 yes, -1 no, 0 not known yet (dropNotes)
 	hedges         []hedgeAt       // the hedge words of masked that start before byte hedgeScan (scanHedges)
 	hedgeScan      int
+	firstFrom      int // 1 + the index in s of its first 由 or 从, -1 if none, 0 not known yet (fromBefore)
 
 	// room for the first entries of done, trims, nouns and fragmentToks
 	// in the analysis's own allocation (newAnalysis): most sentences need

@@ -155,7 +155,7 @@ func (a *analysis) describe(q *quantity, prev *fact, p part, chain string, planY
 	if f.measure == schema.Growth && (cue == "" || carried) && q.unit == schema.Percent && isRateName(f.name.before) {
 		f.measure, why = schema.Level, "rate-is-level" // 分别增长5%、6%，城镇调查失业率【5.5%】: a rate is a level (SPEC 3)
 	}
-	if f.measure == schema.Delta && (!isDecrease(cue) || resolves(cue)) && !hasPrefixAny(cue, addedWords) && (strings.Contains(a.sub(cs, q.start), "累计") || f.name.has(stockWords) && !a.stockActedOn(cs, q.start)) {
+	if f.measure == schema.Delta && (!isDecrease(cue) || resolves(cue)) && !hasPrefixAny(cue, addedWords) && (strings.Contains(a.sub(cs, q.start), "累计") || f.name.has(stockIndex) && !a.stockActedOn(cs, q.start)) {
 		// 累计建成55个, 累计新开工项目3万个, 保有量: a standing total (SPEC 3);
 		// 累计新增 still adds;
 		// 累计化解矛盾纠纷: problems resolved are no removal (LABELING)
@@ -392,6 +392,27 @@ var fromToVerbs = lex.Words(lexicon.FromTo)
 // clause, with no number between but the items of its list, and a from-to
 // verb and 到 or 至 right after the list.
 func (a *analysis) startsChange(q *quantity, cs int) bool {
+	if !a.fromBefore(q.start) {
+		return false // no 由 or 从 before q in the whole sentence (most facts)
+	}
+	return a.startsChangeFrom(q, cs)
+}
+
+// fromBefore reports whether the sentence holds 由 or 从 before position
+// i. The first of them is found once per sentence (a.firstFrom).
+func (a *analysis) fromBefore(i int) bool {
+	if a.firstFrom == 0 {
+		a.firstFrom = -1
+		if k := slices.IndexFunc(a.s, func(r rune) bool { return r == '由' || r == '从' }); k >= 0 {
+			a.firstFrom = k + 1
+		}
+	}
+	return a.firstFrom > 0 && a.firstFrom-1 < i
+}
+
+// startsChangeFrom is startsChange without its test of the whole
+// sentence for 由 and 从.
+func (a *analysis) startsChangeFrom(q *quantity, cs int) bool {
 	cs = min(cs, a.phraseStart(q.start)) // the list item of 、【220元】 starts after the 、
 	before := a.sub(cs, q.start)
 	k := max(lastIndex(before, "由"), lastIndex(before, "从"))

@@ -30,7 +30,7 @@ func measureOf(q *quantity, cue string, name naming, prev *fact, carried, attrib
 		switch {
 		case isCue(lexicon.Growth) && !toForm:
 			return schema.Growth, "percent-after-growth-cue"
-		case name.has(growthNouns) && !name.has(levelRates):
+		case name.has(growthNounIndex) && !name.has(levelRateIndex):
 			return schema.Growth, "growth-noun" // 市场主体增速保持在15%以上
 		case listGrowth:
 			return schema.Growth, "list-after-growth" // 增长7%以上、力争达到8%: the same rate, a higher aim
@@ -57,10 +57,10 @@ func measureOf(q *quantity, cue string, name naming, prev *fact, carried, attrib
 		return schema.Delta, "money-change" // 比上年增加1.6万亿元, 利息支出减少1500亿元: a change
 	case money && attribute:
 		return schema.Level, "money-attribute" // 投资15亿元的…项目: the project's total
-	case money && name.has(moneyLevelWords):
+	case money && name.has(moneyLevelIndex):
 		return schema.Level, "money-level-word"
 	case money:
-		if isCue(lexicon.MoneyAction) || name.has(moneyActionNouns) {
+		if isCue(lexicon.MoneyAction) || name.has(moneyActionNounIndex) {
 			return schema.Delta, "money-action"
 		}
 		return schema.Level, "money-level"
@@ -190,8 +190,19 @@ type naming struct {
 	before, after string
 }
 
-// has reports whether the naming words hold one of words.
-func (n naming) has(words []string) bool { return hasAny(n.before, words) || hasAny(n.after, words) }
+// has reports whether the naming words hold a word of x: hasAny of the
+// words of its lists, in one pass over each text instead of one per word.
+func (n naming) has(x *wordIndex) bool { return x.any(n.before) || x.any(n.after) }
+
+// The word lists measureOf and describe look for in the naming words
+// (naming.has), indexed.
+var (
+	growthNounIndex      = newWordIndex(growthNouns)
+	levelRateIndex       = newWordIndex(levelRates)
+	moneyLevelIndex      = newWordIndex(moneyLevelWords)
+	moneyActionNounIndex = newWordIndex(moneyActionNouns)
+	stockIndex           = newWordIndex(stockWords)
+)
 
 // namingOf returns the naming words of q, whose list item starts at cs and
 // whose cue is [cueS, cueE) (-1 if none): the words after the cue when it

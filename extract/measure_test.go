@@ -362,3 +362,79 @@ func TestMeasureWorkNamedWithNoVerb(t *testing.T) {
 		{"a stock named by a noun stays a level", "全市森林面积1250万亩。", "1250万亩", schema.Level, false},
 	})
 }
+
+// TestNamingIndexes checks the word indexes naming.has reads against
+// hasAny of their lists, on texts of every length up to 24 characters,
+// and 48, from every third character of the sentences of the bundled
+// reports, and on texts written for them.
+func TestNamingIndexes(t *testing.T) {
+	texts := []string{"城镇居民人均可支配收入增速", "贷款余额", "社会消费品零售总额", "到位资金", "存量房", "人口自然增长率", "新增贷款投放"}
+	for _, s := range sentencesOf(corpusDocs(t)) {
+		for i := 0; i < len(s); i += 3 {
+			for n := 1; n <= 24 && i+n <= len(s); n++ {
+				texts = append(texts, string(s[i:i+n]))
+			}
+			texts = append(texts, string(s[i:min(len(s), i+48)]))
+		}
+	}
+	indexes := []struct {
+		x     *wordIndex
+		words []string
+	}{{growthNounIndex, growthNouns}, {levelRateIndex, levelRates}, {moneyLevelIndex, moneyLevelWords}, {moneyActionNounIndex, moneyActionNouns}, {stockIndex, stockWords}}
+	hits := 0
+	for _, s := range texts {
+		for _, c := range indexes {
+			want := hasAny(s, c.words)
+			if got := c.x.any(s); got != want {
+				t.Fatalf("index of %q: any(%q) = %v; want %v", c.words, s, got, want)
+			}
+			if want {
+				hits++
+			}
+		}
+	}
+	if hits < 100 {
+		t.Errorf("only %d texts hold a word", hits)
+	}
+}
+
+// TestStartsChangeFromBefore checks startsChange, which answers false
+// without looking when the sentence holds no 由 or 从 before the number
+// (fromBefore), against startsChangeFrom, which always looks: for every
+// quantity of the sentences of the bundled reports and of sentences
+// written for it, each from its list start and from its clause start.
+func TestStartsChangeFromBefore(t *testing.T) {
+	x := newExtractor(t)
+	sents := [][]rune{
+		[]rune("城乡居民养老保险基础养老金由每人每月180元提高到200元，从年初的400多万人扩大到500万人。"),
+		[]rune("残疾人两项补贴标准分别从每人每月95元、110元提高到105元、120元。"),
+		[]rune("全年新增城镇就业6.2万人，比上年增加3000人。"),
+	}
+	sents = append(sents, sentencesOf(corpusDocs(t))...)
+	asked, changes := 0, 0
+	for _, s := range sents {
+		qs, _ := x.match(s, nil, newRuleWork(len(s)))
+		if len(qs) == 0 {
+			continue
+		}
+		str, off := runeText(s)
+		a := newAnalysis(s, str, off, noTimeWords, false, str, nil)
+		a.qs = qs
+		for k := range qs {
+			q := &qs[k]
+			for _, cs := range []int{a.listStart(q.start), a.clauseStart(q.start)} {
+				got, want := a.startsChange(q, cs), a.startsChangeFrom(q, cs)
+				if got != want {
+					t.Fatalf("startsChange of %q in %q from %d = %v; want %v", string(s[q.start:q.end]), string(s), cs, got, want)
+				}
+				asked++
+				if want {
+					changes++
+				}
+			}
+		}
+	}
+	if asked < 500 || changes == 0 {
+		t.Errorf("%d quantities asked, %d starting a change; want over 500 and some", asked, changes)
+	}
+}
