@@ -339,12 +339,12 @@ func newRunState() *runState {
 // text (the chunk being read) or both.
 func (st *runState) text(text []rune, from, to int) string {
 	if from >= st.base {
-		return runeString(text[from-st.base : to-st.base])
+		return string(text[from-st.base : to-st.base])
 	}
 	if to <= st.base {
-		return runeString(st.carry[from-st.carryFrom : to-st.carryFrom])
+		return string(st.carry[from-st.carryFrom : to-st.carryFrom])
 	}
-	return runeString(st.carry[from-st.carryFrom:]) + runeString(text[:to-st.base])
+	return string(st.carry[from-st.carryFrom:]) + string(text[:to-st.base])
 }
 
 // next moves on to the chunk after the one whose cleaned text is text:
@@ -387,7 +387,7 @@ func (x *Extractor) runChunk(d Document, cc *cleanChunk, ci int, lay layout, st 
 		}
 		sentence := func() string {
 			if !made {
-				str, made = runeString(text[s.start:s.end]), true
+				str, made = string(text[s.start:s.end]), true
 			}
 			return str
 		}

@@ -110,7 +110,7 @@ type layoutSentence struct {
 // makeStr sets s.str to the sentence's text.
 func (s *layoutSentence) makeStr() {
 	if s.str == "" {
-		s.str = runeString(s.text) // an empty text stays "" at no cost
+		s.str = string(s.text) // an empty text stays "" at no cost
 	}
 }
 
@@ -550,7 +550,7 @@ func paragraphOpening(text []rune, s sentence) string {
 	for end < len(text) && text[end] != '\n' {
 		end++
 	}
-	p := strings.TrimLeftFunc(runeString(text[s.start:end]), unicode.IsSpace)
+	p := strings.TrimLeftFunc(string(text[s.start:end]), unicode.IsSpace)
 	if loc := salutationRe.FindStringIndex(p); loc != nil {
 		p = p[loc[1]:]
 	}
