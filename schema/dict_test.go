@@ -3,6 +3,7 @@ package schema
 import (
 	"fmt"
 	"math/rand/v2"
+	"reflect"
 	"testing"
 
 	"github.com/apache/arrow-go/v18/arrow/array"
@@ -56,5 +57,43 @@ func TestDictBuilderLikeArrow(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestDictAppenderLikeStringAppender checks that a batch whose string
+// columns without nulls are appended by dictAppender (as newBatch makes
+// them for a parquetWriter) holds the same arrays and counts the same
+// bytes as one whose every string column goes through stringAppender.
+func TestDictAppenderLikeStringAppender(t *testing.T) {
+	facts := randomFacts(3000, 11)
+	fast := newBatch(FactsTable, FactsTable.ArrowSchema(Meta{}), true)
+	defer fast.release()
+	slow := newBatch(FactsTable, FactsTable.ArrowSchema(Meta{}), true)
+	defer slow.release()
+	direct := 0
+	for i, c := range slow.cols {
+		if d, ok := c.(*dictBuilder); ok && slow.t.cols[i].kind == kindString {
+			slow.cells[i] = slow.stringAppender(slow.t.cols[i], d.Append, d.AppendNull)
+			direct++
+		}
+	}
+	if direct == 0 {
+		t.Fatal("no string column without nulls: dictAppender untested")
+	}
+	for _, b := range []*batch{fast, slow} {
+		if err := b.writeRows(reflect.ValueOf(facts), func() error { return nil }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if fast.rows != slow.rows || fast.bytes != slow.bytes {
+		t.Errorf("rows, bytes: got %d, %d; want %d, %d", fast.rows, fast.bytes, slow.rows, slow.bytes)
+	}
+	got, want := fast.arrays(true), slow.arrays(true)
+	for i := range got {
+		if !array.Equal(got[i], want[i]) {
+			t.Errorf("column %s differs", FactsTable.Columns[i].Name)
+		}
+		got[i].Release()
+		want[i].Release()
 	}
 }
