@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/gwrfacts/gwr/extract/lexicon"
+	"github.com/gwrfacts/gwr/extract/segment"
 	"github.com/gwrfacts/gwr/schema"
 )
 
@@ -108,25 +109,42 @@ func (a *analysis) cueOf(q *quantity, cs int) (cue string, st, en int, why strin
 		// even where the segmenter joined it to the word before (友城达)
 		return "达", q.start - 1, q.start, "da-before-number"
 	}
+	return a.cueInWordBefore(q.start, cs)
+}
+
+// cueInWordBefore returns the cue of a number at code point i in a clause
+// starting at cs found in the word right before it, if no cue word is: the
+// word itself if jieba tags it a verb, else a cue inside it.
+func (a *analysis) cueInWordBefore(i, cs int) (cue string, st, en int, why string) {
+	// the word right before the number (the tokens are ordered and do not
+	// overlap: only one ends at i), read in place
+	t := a.tokenEndingAt(i)
+	if t == nil || t.Start < cs {
+		return "", -1, -1, "none"
+	}
 	// the last verb jieba tags before the number: 改建8处, 喜摘奖牌82枚
-	for i := len(a.toks) - 1; i >= 0; i-- {
-		t := a.toks[i]
-		if t.End == q.start && t.Start >= cs && t.POS == "v" && len([]rune(t.Text)) >= 2 {
-			return t.Text, t.Start, t.End, "verb-before"
-		}
+	if t.POS == "v" && utf8.RuneCountInString(t.Text) >= 2 {
+		return t.Text, t.Start, t.End, "verb-before"
 	}
 	// a cue inside a compound noun: 城镇【新增】就业5400人
-	for _, t := range a.toks {
-		if t.End == q.start && t.Start >= cs && len([]rune(t.Text)) > 3 {
-			for _, w := range compoundCues {
-				if i := strings.Index(t.Text, w); i > 0 {
-					st := t.Start + len([]rune(t.Text[:i]))
-					return w, st, st + 2, "cue-inside-word"
-				}
+	if utf8.RuneCountInString(t.Text) > 3 {
+		for _, w := range compoundCues {
+			if k := strings.Index(t.Text, w); k > 0 {
+				st = t.Start + utf8.RuneCountInString(t.Text[:k])
+				return w, st, st + 2, "cue-inside-word"
 			}
 		}
 	}
 	return "", -1, -1, "none"
+}
+
+// tokenEndingAt returns the token that ends at code point i, in place, or
+// nil: the one holding i-1 (tokenHolding), if it ends there.
+func (a *analysis) tokenEndingAt(i int) *segment.Token {
+	if k := a.firstTokenFrom(i) - 1; k >= 0 && a.toks[k].End == i {
+		return &a.toks[k]
+	}
+	return nil
 }
 
 // countNouns name how many things there are (数量): a count named by one
