@@ -31,6 +31,7 @@ type analysis struct {
 	trims          []trimmed       // the texts trimmed so far (see trimBounds)
 	nouns          []nounAt        // nounAfter's answers since the tokens last changed (emptied by segmentClause)
 	fragmentToks   []span          // fragment's buffer of tokens
+	pieces         []span          // the phrases' one pieces (piece)
 	masked         string          // str with its not-time words masked (maskNotTime)
 	planEnd        int             // 1 + the end of str's first plan word, -1 if none, 0 not known yet (planWordBefore)
 	notes          int8            // whether str may hold a footnote mark (mayHoldNote): 1 yes, -1 no, 0 not known yet (dropNotes)
@@ -41,10 +42,11 @@ type analysis struct {
 	// room for the first entries of done, trims, nouns and fragmentToks
 	// in the analysis's own allocation (newAnalysis): most sentences need
 	// no more, and each list would otherwise grow from nothing
-	doneRoom [4][2]int
-	trimRoom [8]trimmed
-	nounRoom [4]nounAt
-	fragRoom [8]span
+	doneRoom  [4][2]int
+	trimRoom  [8]trimmed
+	nounRoom  [4]nounAt
+	fragRoom  [8]span
+	pieceRoom [16]span
 }
 
 // clauseTokens is the clause [start, end) of a sentence and its tokens,
@@ -63,7 +65,7 @@ func newAnalysis(s []rune, str string, off []int32, time timeWords, hedged bool,
 	bounds := make([]bool, 2*(len(s)+1)) // tokStart and tokE in one allocation
 	a := &analysis{s: s, str: str, off: off, seg: seg, tokStart: bounds[:len(s)+1], tokE: bounds[len(s)+1:],
 		time: time, hedged: hedged, masked: masked}
-	a.done, a.trims, a.nouns, a.fragmentToks = a.doneRoom[:0], a.trimRoom[:0], a.nounRoom[:0], a.fragRoom[:0]
+	a.done, a.trims, a.nouns, a.fragmentToks, a.pieces = a.doneRoom[:0], a.trimRoom[:0], a.nounRoom[:0], a.fragRoom[:0], a.pieceRoom[:0]
 	return a
 }
 

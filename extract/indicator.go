@@ -361,23 +361,27 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 		}
 		m0 := midS
 		midS = a.skipCue(midS, qs) // 关停取缔“散乱污”企业: a second verb is not the name
-		if midS > m0 && plainNouns[a.text(a.trim(phrase{}.add(midS, qs)))] {
+		if midS > m0 && plainNouns[a.text(a.trim(a.piece(midS, qs)))] {
 			midS, keptVerb = m0, true // 实施【帮扶】项目: unless it is all that tells a plain noun apart
 		}
-		mid = mid.add(midS, qs)
+		if qs > midS {
+			mid = a.piece(midS, qs)
+		}
 		// the same for the subject: 26个【省市重点项目投资】完成34.67亿元
 		subjS := cs
 		if e := a.lastQuantityEnd(cs, cueS); e > 0 {
 			subjS = e
 		}
-		subj = subj.add(subjS, cueS)
-	} else {
-		subj = subj.add(cs, qs)
+		if cueS > subjS {
+			subj = a.piece(subjS, cueS)
+		}
+	} else if qs > cs {
+		subj = a.piece(cs, qs)
 	}
 	if cueS >= 0 {
 		subj = a.dropOwnClause(subj) // 益阳电厂三期建成投产、【总装机】达386万千瓦
 	}
-	cue := phrase{}.add(cueS, cueE)
+	cue := a.piece(cueS, cueE)
 	midQ := a.hasQuantity(midS, qs)
 	after := a.nounAfter(q.end)
 	if notNames[a.text(after)] {
@@ -405,7 +409,7 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 	case q.end < len(a.s) && a.s[q.end] == '的' && a.totalBefore(qs) >= 0 && a.nameable(a.tidy(a.attributeOf(q.end+1))):
 		// 总投资518亿元的105个【省市县重大项目】: the total of the projects it
 		// is an attribute of (LABELING: Y总投资)
-		ind, why = a.tidy(a.attributeOf(q.end+1)).join(phrase{}.add(a.totalBefore(qs), qs)), "total-of-attribute"
+		ind, why = a.tidy(a.attributeOf(q.end+1)).join(a.piece(a.totalBefore(qs), qs)), "total-of-attribute"
 	case cueS >= 0 && cueE == qs && len(tsubj) == 0 && endsWithQizhong(a.sub(cs, cueS)) && a.nameable(cue) && !(counted && len(after) > 0):
 		// (a count with its noun after it is named by it: 其中增加120座【桥梁】)
 		ind, why = cue, "sub-item" // 进出口总额5000亿美元，其中【出口】2662亿美元: the item's name
@@ -474,7 +478,7 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 	case cueS >= 0 && cueE == qs && len(tmid) == 0 && len(tsubj) == 0 && genericHeads[a.text(cue)] && len(a.previousModifier(prev, q, cs)) > 0:
 		// 重点项目总投资5942亿元，当年计划【投资】1003亿元: the generic head
 		// of the figure before, with its words (市以上重点项目当年计划投资)
-		ind, why = a.previousModifier(prev, q, cs).join(phrase{}.add(cs, cueE)), "generic-cue-after-previous"
+		ind, why = a.previousModifier(prev, q, cs).join(a.piece(cs, cueE)), "generic-cue-after-previous"
 	case cueS >= 0 && len(tmid) == 0 && len(tsubj) == 0 && q.end == a.clauseEnd(q.end) && (q.unit == schema.CNY || q.unit == schema.USD) && !a.hasQuantity(cs, cueS):
 		ind, why = a.objectOfNextClause(q.end), "object-of-next-clause" // 投资1亿元，实施【城市品质提升行动】
 	case cueS >= 0 && len(tmid) == 0 && len(tsubj) == 0:
@@ -605,7 +609,7 @@ func (a *analysis) dropOwnClause(subj phrase) phrase {
 		return subj // 代表建议办结率、提案办复率: parts ending alike are items of a list
 	}
 	topicEnd, quoteEnd := -1, -1
-	for _, t := range a.tokens(phrase{}.add(s, c)) {
+	for _, t := range a.tokens(a.piece(s, c)) {
 		if t.start < quoteEnd {
 			continue // a quoted name (“湘易办”) holds no predicate of the clause
 		}
@@ -622,7 +626,7 @@ func (a *analysis) dropOwnClause(subj phrase) phrase {
 	if pos := a.posEndingAt(topicEnd); topicEnd-s < 2 || !a.endsNoun(topicEnd) && pos != "t" && pos != "b" { // 三期 (t), 二期 (b) end a name
 		return subj
 	}
-	topic := a.tidy(phrase{}.add(s, topicEnd))
+	topic := a.tidy(a.piece(s, topicEnd))
 	if len(topic) == 0 {
 		return subj
 	}
@@ -695,7 +699,7 @@ func (a *analysis) ownerOfHead(prev *fact, ind phrase, cs int) phrase {
 	// (the cheap tests first: the previous name is tested only for a head
 	// that opens its clause right after it)
 	if prev.q.end != cs-1 && maxEnd(prev.ind) != cs-1 || !strings.ContainsRune("、，", a.s[cs-1]) || !a.nameable(prev.ind) ||
-		len(a.trim(phrase{}.add(cs, ind[0].start))) > 0 && !a.cueBetween(cs, ind[0].start) {
+		len(a.trim(a.piece(cs, ind[0].start))) > 0 && !a.cueBetween(cs, ind[0].start) {
 		return nil // the head opens the clause right after the previous figure or its name, which ends its own
 	}
 	s := a.text(ind)
@@ -790,7 +794,7 @@ func maxEnd(p phrase) int {
 // words trimmed from a name only (支持【项目】512个, 其中企业).
 func (a *analysis) cueBetween(s, e int) bool {
 	_, cs, ce := a.firstCue(s, e)
-	return cs >= 0 && len(a.trim(phrase{}.add(s, cs))) == 0 && len(a.trim(phrase{}.add(ce, e))) == 0
+	return cs >= 0 && len(a.trim(a.piece(s, cs))) == 0 && len(a.trim(a.piece(ce, e))) == 0
 }
 
 // stripQualifiers returns s without the figure qualifiers at its start
@@ -860,7 +864,7 @@ func (a *analysis) nameOverModifier(q *quantity, after phrase) phrase {
 				break // 项目【的】前期工作: 的 after a noun makes it the owner
 			}
 			if head := a.nounAfter(t.End); len(head) == 1 && head[0].start == t.End && head.runes() >= 2 && a.endsNoun(head[0].end) && head[0].end-s <= maxIndicator+2 {
-				return phrase{}.add(s, head[0].end) // 【有国际竞争力】的科技领军企业
+				return a.piece(s, head[0].end) // 【有国际竞争力】的科技领军企业
 			}
 			break
 		}
@@ -884,7 +888,7 @@ func (a *analysis) nameOverModifier(q *quantity, after phrase) phrase {
 	if end < 0 || end-e < 2 {
 		return nil
 	}
-	return phrase{}.add(s, end)
+	return a.piece(s, end)
 }
 
 // shareOfUnits names a percent that opens its clause and is followed by
@@ -899,7 +903,7 @@ func (a *analysis) shareOfUnits(q *quantity, cs, cueS int) phrase {
 	if q.unit != schema.Percent || cueS >= 0 || q.rule.FixedMeasure != "" {
 		return nil
 	}
-	if subj := a.trim(phrase{}.add(cs, q.start)); len(subj) > 0 {
+	if subj := a.trim(a.piece(cs, q.start)); len(subj) > 0 {
 		return a.shareOfSubject(q, subj)
 	}
 	s := q.end
@@ -914,7 +918,7 @@ func (a *analysis) shareOfUnits(q *quantity, cs, cueS int) phrase {
 		return nil
 	}
 	if pred, head := a.saidOfCount(noun); len(pred) > 0 && len(head) > 0 {
-		return phrase{}.add(s, pred[len(pred)-1].end) // the noun phrase took the predicate in
+		return a.piece(s, pred[len(pred)-1].end) // the noun phrase took the predicate in
 	}
 	e, ce := noun[0].end, a.clauseEnd(noun[0].end)
 	if e >= ce || ce-s > maxPredicateName || a.hasQuantity(e, ce) {
@@ -925,7 +929,7 @@ func (a *analysis) shareOfUnits(q *quantity, cs, cueS int) phrase {
 			return nil // 90%的企业，…: no predicate follows the units
 		}
 	}
-	if p := (phrase{}.add(s, ce)); a.nameable(p) {
+	if p := (a.piece(s, ce)); a.nameable(p) {
 		return p // 80%以上【行政村】实现快递进村: a place unit names the units too
 	}
 	return nil
@@ -949,7 +953,7 @@ func (a *analysis) shareOfSubject(q *quantity, subj phrase) phrase {
 	if ce-e+subj.runes() > maxPredicateName || a.hasQuantity(e, ce) {
 		return nil
 	}
-	return subj.join(phrase{}.add(e, ce))
+	return subj.join(a.piece(e, ce))
 }
 
 // bareCount reports whether q is a count in 万 or 亿 written with no
@@ -1050,7 +1054,7 @@ func (a *analysis) saidOfBareCount(q *quantity, after phrase, cueS int) phrase {
 	if ce-q.end > maxPredicateName || a.hasQuantity(e, ce) {
 		return nil
 	}
-	return phrase{}.add(q.end, ce)
+	return a.piece(q.end, ce)
 }
 
 // saidOfCount splits the noun phrase after a count into the things
@@ -1078,7 +1082,7 @@ func (a *analysis) saidOfCount(after phrase) (pred, head phrase) {
 			break
 		}
 	}
-	head = phrase{}.add(s, e)
+	head = a.piece(s, e)
 	if !a.nameable(head) || a.isPlace(head) || !a.endsNoun(e) || strings.Count(a.text(head), "“") != strings.Count(a.text(head), "”") {
 		return nil, nil // 签约项目【加快】落地, 事项“跨境【通】办”: no noun before the predicate
 	}
@@ -1098,14 +1102,14 @@ func (a *analysis) saidOfCount(after phrase) (pred, head phrase) {
 	if a.predicateAt(v) == 0 || ce-v+head.runes() > maxPredicateName || a.hasQuantity(v, ce) {
 		return nil, nil
 	}
-	pred = phrase{}.add(v, ce) // as written: 实现 and 开展 are no cue here
+	pred = a.piece(v, ce) // as written: 实现 and 开展 are no cue here
 	text := a.text(pred)
 	switch {
 	case pred.runes() <= a.predicateAt(v) && a.predicateAt(v) < 2:
 		return nil, nil // 通 alone says nothing
 	case onlyCues(text):
 		return nil, head // 9个项目【竣工投产】: the verb is the count's cue, the noun its name
-	case passiveWords[a.sub(v, v+a.predicateAt(v))] && a.onlyActions(phrase{}.add(v+a.predicateAt(v), ce)):
+	case passiveWords[a.sub(v, v+a.predicateAt(v))] && a.onlyActions(a.piece(v+a.predicateAt(v), ce)):
 		return nil, head // 100多项经验【受到肯定和推广】: what was done to them, with no doer, is the cue
 	case strings.HasSuffix(text, "后") || strings.HasSuffix(text, "时"):
 		return nil, nil // 120个项目【建成后】，…: a time clause, no predicate
@@ -1147,8 +1151,8 @@ func (a *analysis) benefitName(q *quantity, cs, cueS, cueE int, after, tmid phra
 	if len(who) > 0 && !a.nameable(who) && !a.isPlace(who) {
 		return nil // a place is who too: 惠及15个【乡镇】
 	}
-	cue := phrase{}.add(cueS, cueE)
-	if subj := a.tidy(phrase{}.add(cs, cueS)); len(subj) > 0 {
+	cue := a.piece(cueS, cueE)
+	if subj := a.tidy(a.piece(cs, cueS)); len(subj) > 0 {
 		if a.hasQuantity(cs, cueS) || !a.nameable(subj) || !a.endsNoun(subj[len(subj)-1].end) {
 			return nil
 		}
@@ -1163,7 +1167,7 @@ func (a *analysis) benefitName(q *quantity, cs, cueS, cueE int, after, tmid phra
 	}
 	a.segmentClause(ps, pe)
 	_, vs, ve := a.firstCue(ps, pe)
-	if vs < 0 || a.trim(phrase{}.add(ps, vs)).runes() > 0 {
+	if vs < 0 || a.trim(a.piece(ps, vs)).runes() > 0 {
 		return nil // the clause must open with the action's verb
 	}
 	obj := a.tidy(a.nounAfter(ve))
@@ -1247,7 +1251,7 @@ func (a *analysis) nameBeforeCount(qs, midS, cs, cueS int) phrase {
 	if e := a.lastQuantityEnd(s, qs); e > 0 {
 		s = e
 	}
-	p := a.trim(phrase{}.add(s, qs))
+	p := a.trim(a.piece(s, qs))
 	text := a.text(p)
 	if s > 0 && a.s[s-1] == '、' {
 		return nil // 升钟灌区、【大桥灌区】6个工程: the last item of a list
@@ -1287,7 +1291,7 @@ func (a *analysis) topic(cs int) phrase {
 		return nil
 	}
 	a.segmentClause(0, e)
-	p := a.trim(phrase{}.add(0, e))
+	p := a.trim(a.piece(0, e))
 	if len(p) != 1 || p.runes() < 2 || !a.nameable(p) || a.hasQuantity(0, e) || !a.onlyNouns(p) || !strings.HasPrefix(a.posEndingAt(p[0].end), "n") {
 		return nil // not 招商引资【有声有色】: a topic ends with a noun
 	}
@@ -1416,7 +1420,7 @@ func (a *analysis) relativeBefore(qs, midS, cs, cueS int) phrase {
 	if e := a.lastQuantityEnd(s, qs); e > 0 {
 		s = e
 	}
-	rel := a.trim(phrase{}.add(s, qs-1))
+	rel := a.trim(a.piece(s, qs-1))
 	if len(rel) == 0 || rel.runes() > 12 || a.hasQuantity(rel[0].start, qs) || !a.nameable(rel) {
 		return nil
 	}
@@ -1492,7 +1496,7 @@ func (a *analysis) objectOfVerbPhrase(p phrase, count bool) phrase {
 	}
 	// a verb before a quoted name: 认证【“三品一标”产品】
 	if len(p) == 1 && len(toks) >= 2 && isVerb(toks[0]) && a.s[toks[0].end] == '“' && !strings.ContainsAny(text, "、0123456789") {
-		if obj := (phrase{}.add(toks[0].end, p[0].end)); obj.runes() >= 4 && a.nameable(obj) {
+		if obj := (a.piece(toks[0].end, p[0].end)); obj.runes() >= 4 && a.nameable(obj) {
 			return obj
 		}
 	}
@@ -1538,14 +1542,14 @@ func (a *analysis) objectOfVerbPhrase(p phrase, count bool) phrase {
 	if w := a.sub(toks[objStart].start, toks[objStart].end); (w == "了" || w == "过") && objStart+1 < len(toks) {
 		objStart++ // 提出【了】钢产量: the aspect mark is the verb's
 	}
-	obj := phrase{}.add(toks[objStart].start, p[0].end)
+	obj := a.piece(toks[objStart].start, p[0].end)
 	if !count && strings.Contains(a.text(obj), "的") {
 		return nil // 参加新型农村合作医疗【的】人口: the verb is in a relative clause of the name
 	}
 	twoVerbs := last > first && isVerb(toks[last-1])
 	switch {
 	case obj.runes() == 1 && twoVerbs:
-		obj = phrase{}.add(toks[last].start, p[0].end) // 打通【断头路】: a verb before a one-character noun is part of the name
+		obj = a.piece(toks[last].start, p[0].end) // 打通【断头路】: a verb before a one-character noun is part of the name
 	case obj.runes() < 3:
 		return nil
 	}
@@ -1926,7 +1930,7 @@ func (a *analysis) fallback(q *quantity, bad phrase, prev *fact, tsubj, tmid phr
 	if p := a.besideAdverbial(bad); len(p) > 0 {
 		return p, "beside-adverbial" // 【产量】也将增长30%: the name beside the adverbial
 	}
-	earlier := phrase{}.add(cs, max(cs, a.nextQuantityStart(cs)))
+	earlier := a.piece(cs, max(cs, a.nextQuantityStart(cs)))
 	switch {
 	case a.nameable(loose):
 		return loose, "loose-noun-after" // 开展首批【15个】以县城为重要载体的【新型城镇化建设试点】, 严守【18亿亩】【耕地红线】
@@ -1936,11 +1940,11 @@ func (a *analysis) fallback(q *quantity, bad phrase, prev *fact, tsubj, tmid phr
 		return a.named(a.beforeFrame(earlier)), "subject-before-earlier-number" // 【国内生产总值】从不到70万亿元增加到超过100万亿元
 	case len(tmid) > 0 && !midQ && len(a.named(tmid)) > 0:
 		return a.named(tmid), "object-after-fragment"
-	case len(bad) > 0 && bad[0].start == q.end && a.isPlace(bad) && cueS >= 0 && a.sub(cueS, cueE) != "占" && (cueE == q.start || a.trim(phrase{}.add(cueE, q.start)).runes() == 0) && a.placeEndsClause(bad):
+	case len(bad) > 0 && bad[0].start == q.end && a.isPlace(bad) && cueS >= 0 && a.sub(cueS, cueE) != "占" && (cueE == q.start || a.trim(a.piece(cueE, q.start)).runes() == 0) && a.placeEndsClause(bad):
 		// 惠及【26个】省份 after a clause naming something else: the places
 		// the clause counts are its cue and the place, not the name of
 		// the earlier clause carried over (SPEC 2: a place alone is no name)
-		return phrase{}.add(cueS, cueE).join(bad), "cue-and-place"
+		return a.piece(cueS, cueE).join(bad), "cue-and-place"
 	case prev != nil && a.nameable(prev.ind):
 		return prev.ind, "carried-after-fragment"
 	}
@@ -2035,7 +2039,7 @@ func (a *analysis) looseNounAfter(i int) phrase {
 	if nounEnd <= start {
 		return nil
 	}
-	return a.tidy(phrase{}.add(start, nounEnd))
+	return a.tidy(a.piece(start, nounEnd))
 }
 
 // nextQuantityStart returns the start of the first quantity of the
@@ -2076,7 +2080,7 @@ func (a *analysis) namedBefore(cs int) phrase {
 	for n := 0; n < 3 && end > 0; n++ {
 		s := a.clauseStart(end)
 		a.segmentClause(s, end)
-		adv := a.adverbialsIn(a.tokens(phrase{}.add(s, end)))
+		adv := a.adverbialsIn(a.tokens(a.piece(s, end)))
 		for _, t := range a.toks {
 			if t.Start < s || t.End > end || slices.ContainsFunc(adv, func(v span) bool { return v.start <= t.Start && t.End <= v.end }) {
 				continue // 第一【时间】: a word of an adverbial names nothing

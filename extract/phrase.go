@@ -33,6 +33,26 @@ func (p phrase) add(s, e int) phrase {
 	return append(out, span{s, e})
 }
 
+// piece returns phrase{}.add(s, e), one piece, carved from a block of
+// pieces the sentence's phrases share (pieceRoom, then blocks of
+// pieceBlock): most phrases are one piece, and each would otherwise be an
+// allocation of its own. The piece's capacity ends with it, and add never
+// writes into a phrase's array: no two phrases share a piece.
+func (a *analysis) piece(s, e int) phrase {
+	if e <= s {
+		return phrase{}
+	}
+	if len(a.pieces) == cap(a.pieces) {
+		a.pieces = make([]span, 0, pieceBlock)
+	}
+	n := len(a.pieces)
+	a.pieces = append(a.pieces, span{s, e})
+	return phrase(a.pieces[n : n+1 : n+1])
+}
+
+// pieceBlock is the number of pieces piece allocates at a time.
+const pieceBlock = 32
+
 // join returns p followed by q.
 func (p phrase) join(q phrase) phrase {
 	for _, sp := range q {
