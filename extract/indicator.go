@@ -39,7 +39,7 @@ type nounAt struct {
 
 // findNounAfter is nounAfter without its memory.
 func (a *analysis) findNounAfter(i int) phrase {
-	var p phrase
+	var p phrase // grown in place: no one else holds it until it is returned
 	toks := a.toks
 	quoteEnd := -1 // inside a quoted name: “高效办成一件事”重点事项
 	if i < len(a.s) {
@@ -56,7 +56,7 @@ func (a *analysis) findNounAfter(i int) phrase {
 	for k := sort.Search(len(toks), func(k int) bool { return toks[k].End > i }); k < len(toks); k++ {
 		t := toks[k]
 		if t.Start < quoteEnd {
-			p = p.add(t.Start, t.End)
+			p = p.grow(t.Start, t.End)
 			continue
 		}
 		if n := len(p); n > 0 && t.Start > p[n-1].end {
@@ -65,12 +65,12 @@ func (a *analysis) findNounAfter(i int) phrase {
 			if a.sub(p[n-1].end, t.Start) != "、" || p.runes() > 2 || !strings.HasPrefix(t.POS, "n") {
 				break
 			}
-			p = p.add(p[n-1].end, t.Start)
+			p = p.grow(p[n-1].end, t.Start)
 		}
 		if t.Text == "“" && t.Start >= i {
 			if e := a.closingQuote(t.End); e > 0 {
 				quoteEnd = e
-				p = p.add(t.Start, t.End)
+				p = p.grow(t.Start, t.End)
 				continue
 			}
 		}
@@ -82,16 +82,16 @@ func (a *analysis) findNounAfter(i int) phrase {
 				break
 			}
 			if len(rest) == 1 && strings.HasPrefix(t.POS, "n") && t.End-t.Start > 1 && !places[string(rest)] {
-				p = p.add(t.Start, t.End) // 13亿人【口】: the unit took part of the word, 人口 names it
+				p = p.grow(t.Start, t.End) // 13亿人【口】: the unit took part of the word, 人口 names it
 				continue
 			}
-			p = p.add(i, t.End)
+			p = p.grow(i, t.End)
 			continue
 		}
 		nextNoun := k+1 < len(toks) && strings.HasPrefix(toks[k+1].POS, "n")
 		// 省、市重点项目: a one- or two-character place before 、 joins the name
 		if t.Text == "、" && len(p) > 0 && p.runes() <= 2 && nextNoun {
-			p = p.add(t.Start, t.End)
+			p = p.grow(t.Start, t.End)
 			continue
 		}
 		if isClauseMark(r0) || t.Text == "的" || nounStops[t.Text] || unicode.IsDigit(r0) || len(p) > 0 && cueSet[t.Text] && !nextNoun && !verbsBeforeSuffix(toks[k+1:]) && (!verbsInName(toks[k+1:], true) || a.prepositionBefore(i)) {
@@ -130,9 +130,9 @@ func (a *analysis) findNounAfter(i int) phrase {
 		if !noun {
 			break
 		}
-		p = p.add(t.Start, t.End)
+		p = p.grow(t.Start, t.End)
 	}
-	return p
+	return slices.Clip(p) // p's array is shared from here on: no append may write into it
 }
 
 // coordinated extends the noun phrase after a count over the names joined

@@ -33,6 +33,20 @@ func (p phrase) add(s, e int) phrase {
 	return append(out, span{s, e})
 }
 
+// grow is p.add(s, e) for a phrase being built that no one else holds
+// yet: it extends p's last piece or p's array in place, where add copies
+// p. Clip p's capacity before sharing it.
+func (p phrase) grow(s, e int) phrase {
+	if e <= s {
+		return p
+	}
+	if n := len(p); n > 0 && p[n-1].end == s {
+		p[n-1].end = e
+		return p
+	}
+	return append(p, span{s, e})
+}
+
 // piece returns phrase{}.add(s, e), one piece, carved from a block of
 // pieces the sentence's phrases share (pieceRoom, then blocks of
 // pieceBlock): most phrases are one piece, and each would otherwise be an

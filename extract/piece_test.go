@@ -35,3 +35,24 @@ func TestPiece(t *testing.T) {
 		}
 	}
 }
+
+// TestGrow checks grow against add, its original, on runs of spans that
+// touch, leave gaps and are empty.
+func TestGrow(t *testing.T) {
+	runs := [][]span{
+		{},
+		{{3, 3}},
+		{{0, 2}, {2, 4}, {4, 5}},
+		{{0, 2}, {3, 4}, {4, 6}, {8, 9}},
+		{{5, 5}, {5, 7}, {7, 7}, {7, 8}, {9, 12}, {12, 13}, {20, 21}, {22, 23}},
+	}
+	for _, run := range runs {
+		var got, want phrase
+		for _, sp := range run {
+			got, want = got.grow(sp.start, sp.end), want.add(sp.start, sp.end)
+			if !slices.Equal(got, want) || (got == nil) != (want == nil) {
+				t.Fatalf("grow over %v: %v (nil %v); add gives %v (nil %v)", run, got, got == nil, want, want == nil)
+			}
+		}
+	}
+}
