@@ -531,8 +531,9 @@ func (x *Extractor) runChunk(d Document, cc *cleanChunk, ci int, lay layout, st 
 		an.distribute(sf)
 		st.lastName = carryName(sf, st.lastName)
 		pairYears(sf, st.p, an.s, d.PlanYear, before.text)
+		written := sentenceText(orig, view, s.span)
 		for _, f := range sf {
-			row := f.row(d, orig, view, s.span)
+			row := f.row(d, orig, view, s.span, written)
 			row.Start += int32(cc.base)
 			row.End += int32(cc.base)
 			facts = append(facts, row)

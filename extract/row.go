@@ -22,8 +22,9 @@ func singleMinus(orig *origText, cs int) bool {
 }
 
 // row renders the fact as a schema row: spans mapped to the original text,
-// values to float64. base is the sentence's start in the view.
-func (f *fact) row(d Document, orig *origText, view *normalize.View, sent span) schema.Fact {
+// values to float64. sent is the fact's sentence in the view, written its
+// text in the original (sentenceText).
+func (f *fact) row(d Document, orig *origText, view *normalize.View, sent span, written string) schema.Fact {
 	q := f.q
 	// the mention: the core number, extended over what touches it in the
 	// original text (unit, bound words), never across dropped markup
@@ -34,7 +35,6 @@ func (f *fact) row(d Document, orig *origText, view *normalize.View, sent span) 
 	for i := sent.start + q.core.start - 1; i >= sent.start+q.start && view.OrigEnd(i) == cs; i-- {
 		cs = view.Orig(i)
 	}
-	ss, se := view.OrigSpan(sent.start, sent.end)
 	low, high := normalize.Float(q.low), normalize.Float(q.high)
 	negative := f.negative
 	if q.minus {
@@ -54,7 +54,7 @@ func (f *fact) row(d Document, orig *origText, view *normalize.View, sent span) 
 		Start:      int32(cs),
 		End:        int32(ce),
 		Mention:    orig.slice(cs, ce),
-		Sentence:   strings.TrimSpace(orig.slice(ss, se)),
+		Sentence:   written,
 		Indicator:  f.asWritten(orig, view, sent),
 		Cue:        f.cue,
 		Measure:    f.measure,
@@ -69,6 +69,14 @@ func (f *fact) row(d Document, orig *origText, view *normalize.View, sent span) 
 		Hedge:      f.hedge,
 		Rule:       q.rule.ID,
 	}
+}
+
+// sentenceText returns the sentence sent of the view as the original text
+// writes it, without the spaces around it: the Sentence of each of its
+// facts, sliced once for them all.
+func sentenceText(orig *origText, view *normalize.View, sent span) string {
+	ss, se := view.OrigSpan(sent.start, sent.end)
+	return strings.TrimSpace(orig.slice(ss, se))
 }
 
 // asWritten returns the indicator as the document writes it: the view
