@@ -18,11 +18,7 @@ func TestFiveEnd(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
 	hits := 0
 	for i := 0; i < 20000; i++ {
-		var b strings.Builder
-		for j := rng.IntN(10); j > 0; j-- {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		s := b.String()
+		s := randomText(rng, pieces, 10)
 		want := strings.Contains(s, "五末") || strings.Contains(s, "五”末")
 		if got := findTimeWords(s).fiveEnd >= 0; got != want {
 			t.Errorf("findTimeWords(%q).fiveEnd >= 0 is %v; want %v", s, got, want)
@@ -53,11 +49,7 @@ func TestClassifyHeadingWords(t *testing.T) {
 	pieces = append(pieces, "我们", "，", "一、", "2020年", "全面", "新", "。")
 	rng := rand.New(rand.NewPCG(5, 6))
 	for i := 0; i < 20000; i++ {
-		var b strings.Builder
-		for j := rng.IntN(8); j > 0; j-- {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		texts = append(texts, b.String())
+		texts = append(texts, randomText(rng, pieces, 8))
 	}
 	// the classification as it was, a search for each word
 	statesDoneEach := func(h string) bool {
@@ -181,11 +173,7 @@ func TestThisYearAfter(t *testing.T) {
 	alphabet = append(alphabet, multiYearWords...)
 	rng := rand.New(rand.NewPCG(7, 8))
 	for range 20000 {
-		var b strings.Builder
-		for range rng.IntN(8) {
-			b.WriteString(alphabet[rng.IntN(len(alphabet))])
-		}
-		s := b.String()
+		s := randomText(rng, alphabet, 8)
 		k := strings.LastIndex(s, "今年")
 		last := -1
 		for _, w := range multiYearWords {
@@ -237,11 +225,7 @@ func TestByYearMayMatch(t *testing.T) {
 	alphabet := []string{"19", "20", "2", "0", "9", "1", " ", "年", "底", "末", "至", "到", "截至", "截止", "止", "在", "于", "，", "年底", "增长"}
 	rng := rand.New(rand.NewPCG(11, 12))
 	for range 30000 {
-		var b strings.Builder
-		for range rng.IntN(10) {
-			b.WriteString(alphabet[rng.IntN(len(alphabet))])
-		}
-		texts = append(texts, b.String())
+		texts = append(texts, randomText(rng, alphabet, 10))
 	}
 	for _, b := range texts {
 		if got, want := findByYear(b), byYearRe.FindStringSubmatch(b); !slices.Equal(got, want) {
@@ -264,11 +248,7 @@ func TestYearStart(t *testing.T) {
 	alphabet := []string{"19", "20", "2", "0", "9", "1", "5", " ", "年", "底", "末", "至", "到", "截至", "截止", "在", "于", "—", "-", "~", "比", "的", "增长"}
 	rng := rand.New(rand.NewPCG(9, 10))
 	for range 30000 {
-		var b strings.Builder
-		for range rng.IntN(14) {
-			b.WriteString(alphabet[rng.IntN(len(alphabet))])
-		}
-		texts = append(texts, b.String())
+		texts = append(texts, randomText(rng, alphabet, 14))
 	}
 	for _, b := range texts {
 		if got, want := findYearSubmatchIndex(spanYearRe, b), spanYearRe.FindStringSubmatchIndex(b); !slices.Equal(got, want) {
@@ -285,4 +265,15 @@ func TestYearStart(t *testing.T) {
 			t.Fatalf("anyYearRe in %q from yearStart finds nothing", b)
 		}
 	}
+}
+
+// randomText returns rng.IntN(max) pieces drawn at random from pieces,
+// joined: the random texts that fast paths are checked on against their
+// originals.
+func randomText(rng *rand.Rand, pieces []string, max int) string {
+	var b strings.Builder
+	for range rng.IntN(max) {
+		b.WriteString(pieces[rng.IntN(len(pieces))])
+	}
+	return b.String()
 }

@@ -58,11 +58,7 @@ func TestWordIndexLast(t *testing.T) {
 	pieces := append(append([]string{}, hedgeWords...), "计", "划", "a", "，", "😀", "年")
 	rng := rand.New(rand.NewPCG(5, 6))
 	for i := 0; i < 20000; i++ {
-		var b strings.Builder
-		for j := rng.IntN(12); j > 0; j-- {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		texts = append(texts, b.String())
+		texts = append(texts, randomText(rng, pieces, 12))
 	}
 	hits := 0
 	for _, l := range []struct {
@@ -110,11 +106,7 @@ func TestWordIndexMask(t *testing.T) {
 	}
 	rng := rand.New(rand.NewPCG(5, 6))
 	for range 50000 {
-		var b strings.Builder
-		for j := rng.IntN(10); j > 0; j-- {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		texts = append(texts, b.String())
+		texts = append(texts, randomText(rng, pieces, 10))
 	}
 	masked := 0
 	for _, s := range texts {
@@ -208,11 +200,7 @@ func TestSentenceWords(t *testing.T) {
 	pieces := append(words, "\xe4", "\xb8", "\x80", "a", "，", "😀", "年")
 	rng := rand.New(rand.NewPCG(3, 4))
 	for i := 0; i < 20000; i++ {
-		var b strings.Builder
-		for j := rng.IntN(12); j > 0; j-- {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		texts = append(texts, b.String())
+		texts = append(texts, randomText(rng, pieces, 12))
 	}
 	hedges, masked := 0, 0
 	for _, s := range texts {
@@ -305,11 +293,7 @@ func TestFirstEndsRange(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	pieces := []string{"2024年", "十四五", "五”末", "预计", "初步核算", "一九", "\xe4", "\xe4\xb8", "\xed\xa0\x80", "\xe0\x80\x80", "\xef\xbf\xbd", "𠀀", "é", "\x00", "增长", "。"}
 	for range 5000 {
-		var b strings.Builder
-		for range rng.IntN(12) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		texts = append(texts, b.String())
+		texts = append(texts, randomText(rng, pieces, 12))
 	}
 	for _, s := range texts {
 		var got, want [15]int

@@ -71,11 +71,7 @@ func TestParquetStringColumns(t *testing.T) {
 	}{{FactsTable, randomFacts(1000, 11)}, {DocumentsTable, randomDocuments(40)}, {ErrorsTable, testErrors}} {
 		t.Run(tt.table.Name, func(t *testing.T) {
 			path := writeFile(t, t.TempDir(), tt.table.Name+".parquet", tt.table, tt.rows, 100, 300)
-			rd, err := file.OpenParquetFile(path, false)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer rd.Close()
+			rd := openParquet(t, path)
 			fr, err := pqarrow.NewFileReader(rd, pqarrow.ArrowReadProperties{}, memory.DefaultAllocator)
 			if err != nil {
 				t.Fatal(err)
@@ -126,11 +122,7 @@ func TestParquetStatistics(t *testing.T) {
 	}{{FactsTable, facts}, {DocumentsTable, randomDocuments(40)}, {ErrorsTable, testErrors}} {
 		t.Run(tt.table.Name, func(t *testing.T) {
 			path := writeFile(t, t.TempDir(), tt.table.Name+".parquet", tt.table, tt.rows, 100, 300)
-			rd, err := file.OpenParquetFile(path, false)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer rd.Close()
+			rd := openParquet(t, path)
 			rv := reflect.ValueOf(tt.rows)
 			md := rd.MetaData()
 			for g := 0; g < md.NumRowGroups(); g++ {

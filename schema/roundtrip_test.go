@@ -214,11 +214,7 @@ func TestDeterministic(t *testing.T) {
 
 func TestParquetRowGroups(t *testing.T) {
 	path := writeFile(t, t.TempDir(), "facts.parquet", FactsTable, randomFacts(1000, 1), 1000, 300)
-	rd, err := file.OpenParquetFile(path, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rd.Close()
+	rd := openParquet(t, path)
 	if got, want := rd.NumRowGroups(), 4; got != want {
 		t.Errorf("row groups = %d, want %d (1000 rows, 300 per group)", got, want)
 	}
@@ -452,4 +448,16 @@ func TestArrowSpill(t *testing.T) {
 	if len(left) != 0 {
 		t.Errorf("temporary directory holds %d files after Close, want 0", len(left))
 	}
+}
+
+// openParquet opens the Parquet file at path for reading, closed when the
+// test ends.
+func openParquet(t *testing.T, path string) *file.Reader {
+	t.Helper()
+	rd, err := file.OpenParquetFile(path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { rd.Close() })
+	return rd
 }
