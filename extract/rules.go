@@ -351,9 +351,12 @@ func (m *ruleMatch) group(s []rune, k int) (string, span, bool) {
 // folds full-width digits and Unicode spaces), and a class test is a range
 // check instead of a Unicode category lookup; $ is the end of the window.
 // The backtracking stack is not limited (regexp2 v2 limits it by default):
-// what bounds the rules' work is below. (A variable only so that a test
-// can add regexp2.OptionDebug to count steps.)
-var ruleOptions = []regexp2.CompileOption{regexp2.RE2, regexp2.OptionMaxBacktrackingStackSize(-1)}
+// what bounds the rules' work is below. ruleFlags are the regexp2 flags,
+// with which firstChars parses too; ruleOptions is a variable only so that
+// a test can add regexp2.OptionDebug to count steps.
+const ruleFlags = regexp2.RE2
+
+var ruleOptions = []regexp2.CompileOption{ruleFlags, regexp2.OptionMaxBacktrackingStackSize(-1)}
 
 // The rules have no time limit: what bounds their work is the input. A
 // window is at most a sentence (maxSentence code points) and every pattern
@@ -488,7 +491,7 @@ func (rs *ruleSet) alternation(mask, fallback uint64) (*alternation, error) {
 // firstChars returns the characters a match of pattern can start with, as
 // regexp2 computes them to skip ahead, or nil when it can start anywhere.
 func firstChars(pattern string) (*syntax.Prefix, error) {
-	tree, err := syntax.Parse(pattern, syntax.ParseOptions{RegexOptions: syntax.RegexOptions(regexp2.RE2)})
+	tree, err := syntax.Parse(pattern, syntax.ParseOptions{RegexOptions: syntax.RegexOptions(ruleFlags)})
 	if err != nil {
 		return nil, err
 	}
