@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"math/bits"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -290,12 +291,17 @@ type ruleSet struct {
 	byRune []uint16
 	all    uint64 // all the rules, for characters outside the BMP
 	any    uint64 // rules without first characters: tried everywhere
-	// alts maps a set of rules (as bits) to its alternation; those of
-	// masks are compiled with the set, the others when first needed. The
-	// map is never changed once stored: a new alternation is stored in a
-	// copy (under mu), so that matching reads it without a lock.
+	// alts maps a set of rules (as bits) to its alternation, compiled
+	// when first needed: a run meets only some of the sets (the gates
+	// leave most characters' sets smaller; no report has a character
+	// outside the BMP to need all). The map is never changed once
+	// stored: a new alternation is stored in a copy (under mu), so that
+	// matching reads it without a lock.
 	alts atomic.Pointer[map[uint64]*alternation]
 	mu   sync.Mutex
+	// gatedAlts counts the alternations compiled for sets that are
+	// neither one of masks nor all (what the gates leave; under mu).
+	gatedAlts int
 }
 
 // alternation is the anchored union of some rules.
@@ -407,9 +413,6 @@ func compileRulesWith(rules []Rule, ph map[string]string) (*ruleSet, error) {
 	}
 	set.patterns = patterns
 	set.all = 1<<len(rules) - 1
-	if _, err := set.alternation(set.all, set.all); err != nil {
-		return nil, err
-	}
 	gs, err := compileGates(rules)
 	if err != nil {
 		return nil, err
@@ -434,9 +437,6 @@ func compileRulesWith(rules []Rule, ph map[string]string) (*ruleSet, error) {
 		}
 		k, ok := index[mask]
 		if !ok {
-			if _, err := set.alternation(mask, mask); err != nil {
-				return nil, err
-			}
 			k = len(set.masks)
 			index[mask] = k
 			set.masks = append(set.masks, mask)
@@ -447,16 +447,17 @@ func compileRulesWith(rules []Rule, ph map[string]string) (*ruleSet, error) {
 }
 
 // maxAlternations bounds the alternations a rule set compiles: those of
-// the characters' rule sets and at most this many more for the rule sets
-// the gates leave (a few dozen occur on the bench corpus; each costs some
-// 100 KB with regexp2's backtracking stacks). Past it, a position whose
-// gated set is new is tried with its character's whole set: the same
-// match, since the gates only drop rules that cannot match there.
+// the characters' rule sets (masks) and all, and at most this many more
+// for the rule sets the gates leave (a few dozen occur on the bench
+// corpus; each costs some 100 KB with regexp2's backtracking stacks).
+// Past it, a position whose gated set is new is tried with its
+// character's whole set: the same match, since the gates only drop rules
+// that cannot match there.
 const maxAlternations = 128
 
 // alternation returns the alternation of the rules of mask, compiling it
-// the first time; when maxAlternations are compiled, that of fallback (a
-// superset of mask whose alternation is compiled) instead.
+// the first time; when maxAlternations gated sets are compiled, that of
+// fallback (a superset of mask: one of masks, or all) instead.
 func (rs *ruleSet) alternation(mask, fallback uint64) (*alternation, error) {
 	if m := rs.alts.Load(); m != nil {
 		if a, ok := (*m)[mask]; ok {
@@ -465,6 +466,11 @@ func (rs *ruleSet) alternation(mask, fallback uint64) (*alternation, error) {
 	}
 	rs.mu.Lock()
 	defer rs.mu.Unlock()
+	return rs.alternationLocked(mask, fallback)
+}
+
+// alternationLocked is alternation, with rs.mu held.
+func (rs *ruleSet) alternationLocked(mask, fallback uint64) (*alternation, error) {
 	old := map[uint64]*alternation{}
 	if m := rs.alts.Load(); m != nil {
 		old = *m
@@ -472,14 +478,16 @@ func (rs *ruleSet) alternation(mask, fallback uint64) (*alternation, error) {
 	if a, ok := old[mask]; ok {
 		return a, nil
 	}
-	if len(old) >= len(rs.masks)+1+maxAlternations {
-		if a, ok := old[fallback]; ok {
-			return a, nil
-		}
+	gated := mask != rs.all && !slices.Contains(rs.masks, mask)
+	if gated && rs.gatedAlts >= maxAlternations && fallback != mask {
+		return rs.alternationLocked(fallback, fallback)
 	}
 	alt, err := compileAlternation(mask, rs.patterns)
 	if err != nil {
 		return nil, err
+	}
+	if gated {
+		rs.gatedAlts++
 	}
 	m := make(map[uint64]*alternation, len(old)+1)
 	maps.Copy(m, old)
