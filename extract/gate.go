@@ -52,8 +52,15 @@ type gate struct {
 	BehindSkip, Behind     string
 	Why                    string // the part of the pattern the gate reads
 	on, skip, needed, then *charClass
-	after                  map[rune]*charClass
+	after                  []afterClass // After's classes: a search of a few, not a map look-up, where Need passes
 	behindSkip, behind     *charClass
+}
+
+// afterClass is the class of the character after a Need character of
+// gate.After.
+type afterClass struct {
+	need rune
+	then *charClass
 }
 
 // gates are the rules' gates. Only those that pay are here: rules tried
@@ -154,35 +161,21 @@ func patternSum(pattern string) string {
 }
 
 // charClass is a set of characters, as a gate tests it at every position:
-// a bitmap of ASCII and a short list of the others.
+// a bit per character of the BMP, so that any character costs one test
+// (a search of a list of the class's characters cost several at each
+// Chinese character), and a list of those beyond it.
 type charClass struct {
-	neg   bool      // the class is [^…]: all characters but those listed
-	ascii [2]uint64 // ASCII characters, as bits
-	other []rune    // characters beyond ASCII
-	// bmp holds the characters of the BMP as bits when other is long (a
-	// class of unit characters): one test instead of a search of the list
-	bmp *[0x10000 / 64]uint64
+	neg   bool    // the class is [^…]: all characters but those listed
+	bmp   runeSet // the characters of the BMP, as bits
+	other []rune  // characters beyond the BMP
 }
-
-// bmpClassFrom is the length of other from which a class gets a bitmap.
-const bmpClassFrom = 12
 
 // has reports whether c is in the class.
 func (cc *charClass) has(c rune) bool {
-	in := false
-	if c < 128 {
-		in = cc.ascii[c>>6]&(1<<(c&63)) != 0
-	} else if cc.bmp != nil && c < 0x10000 {
-		in = cc.bmp[c>>6]&(1<<(c&63)) != 0
-	} else {
-		for _, o := range cc.other {
-			if o == c {
-				in = true
-				break
-			}
-		}
+	if uint32(c) < 0x10000 {
+		return cc.bmp.has(c) != cc.neg
 	}
-	return in != cc.neg
+	return slices.Contains(cc.other, c) != cc.neg
 }
 
 // parseClass reads a class of the form the gates use: one character, \d
@@ -207,8 +200,8 @@ func parseClass(class string) (*charClass, error) {
 		return nil, fmt.Errorf("extract: gate class %q is not one character or a class", class)
 	}
 	add := func(c rune) {
-		if c < 128 {
-			cc.ascii[c>>6] |= 1 << (c & 63)
+		if uint32(c) < 0x10000 {
+			cc.bmp.add(c)
 		} else if !slices.Contains(cc.other, c) {
 			cc.other = append(cc.other, c)
 		}
@@ -245,14 +238,6 @@ func parseClass(class string) (*charClass, error) {
 			add(c)
 		}
 	}
-	if len(cc.other) >= bmpClassFrom {
-		cc.bmp = new([0x10000 / 64]uint64)
-		for _, c := range cc.other {
-			if c < 0x10000 {
-				cc.bmp[c>>6] |= 1 << (c & 63)
-			}
-		}
-	}
 	return cc, nil
 }
 
@@ -286,10 +271,7 @@ func compileGates(rules []Rule) ([]*gate, error) {
 				}
 				var cc *charClass
 				if cc, err = parseClass(expandGateClass(class)); err == nil {
-					if c.after == nil {
-						c.after = map[rune]*charClass{}
-					}
-					c.after[need] = cc
+					c.after = append(c.after, afterClass{need, cc})
 				}
 			}
 			if err != nil {
@@ -346,9 +328,10 @@ func (g *gate) admits(s []rune, i int, gs *gateScan, k int) bool {
 		return false
 	}
 	then := g.then
-	if g.after != nil {
-		if a, ok := g.after[s[p]]; ok {
-			then = a
+	for _, a := range g.after {
+		if a.need == s[p] {
+			then = a.then
+			break
 		}
 	}
 	return then == nil || p+1 < len(s) && then.has(s[p+1])

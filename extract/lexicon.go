@@ -76,7 +76,10 @@ func (s *runeSet) add(r rune) {
 }
 
 // has reports whether r may be in the set.
-func (s *runeSet) has(r rune) bool { return uint32(r) >= 0x10000 || s[r/64]&(1<<(r%64)) != 0 }
+func (s *runeSet) has(r rune) bool {
+	u := uint32(r) // (unsigned: r/64 of a rune would fix up the sign)
+	return u >= 0x10000 || s[u/64]&(1<<(u%64)) != 0
+}
 
 // runeSetOf returns the set of the characters of s.
 func runeSetOf(s string) *runeSet {

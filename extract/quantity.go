@@ -46,10 +46,14 @@ type quantity struct {
 // When drops is not nil, every candidate that does not become a quantity
 // is added to it with the reason (see Explain).
 func (x *Extractor) match(s []rune, drops *[]drop, work *ruleWork) ([]quantity, error) {
+	var buf [8]span // most sentences have fewer windows: none on the heap
+	windows := appendWindows(buf[:0], s)
+	if len(windows) == 0 {
+		return nil, nil // most sentences: no gateScan to clear
+	}
 	var out []quantity
 	var gs gateScan
-	var buf [8]span // most sentences have fewer windows: none on the heap
-	for _, w := range appendWindows(buf[:0], s) {
+	for _, w := range windows {
 		ws := s[w.start:w.end]
 		gs.reset(len(x.rules.rules))
 		for at := 0; at < len(ws); at++ {

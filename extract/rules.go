@@ -610,10 +610,11 @@ func (rs *ruleSet) matchAt(s []rune, i int) (ruleMatch, *compiledRule, error) {
 // fail, and 1 MB of digits would make a million of them
 // (TestDispatchEqualsScan checks the shortcut against a plain scan).
 func (rs *ruleSet) candidates(s []rune, i int) uint64 {
-	if i > 0 && insideRun(s[i-1], s[i]) {
-		return 0
+	first := rs.at(s[i])
+	if first == 0 || i > 0 && insideRun(s[i-1], s[i]) {
+		return 0 // (at first: most characters start no rule)
 	}
-	return rs.at(s[i])
+	return first
 }
 
 // gate returns the rules of mask left once the gates of those that have
