@@ -500,21 +500,33 @@ var salutationRe = regexp.MustCompile(`^各位代表(?:[、，,]同志们)?[！!
 // included, or closes a period in its first sentence (…“十四五”规划顺利
 // 收官。).
 func mayOpenSpan(text []rune, s sentence) bool {
-	five, closes, firstSentence := false, false, true
-	for i, r := range text[s.start:] {
+	para := text[s.start:]
+	if !strings.ContainsRune(spanOpeningFirsts, firstAfterBlanks(para)) && !closesFirst(para) {
+		return false // most paragraphs: only their first sentence is read
+	}
+	for _, r := range para {
 		if r == '\n' {
 			break
 		}
-		switch {
-		case r == '五':
-			five = true
-		case r == '。':
-			firstSentence = false
-		case r == '收' && firstSentence && s.start+i+1 < len(text) && text[s.start+i+1] == '官':
-			closes = true
+		if r == '五' {
+			return true
 		}
 	}
-	return five && (closes || strings.ContainsRune(spanOpeningFirsts, firstAfterBlanks(text[s.start:])))
+	return false
+}
+
+// closesFirst reports whether the first sentence of the paragraph para
+// (up to its first 。 or the line's end) closes a period: it holds 收官.
+func closesFirst(para []rune) bool {
+	for i, r := range para {
+		if r == '\n' || r == '。' {
+			break
+		}
+		if r == '收' && i+1 < len(para) && para[i+1] == '官' {
+			return true
+		}
+	}
+	return false
 }
 
 // spanOpeningFirsts are the code points spanOpenRe can start with, those

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -730,4 +731,58 @@ func TestMayOpenParagraph(t *testing.T) {
 			t.Errorf("mayOpenSpan(%q) = %v, want %v", c.text, got, c.span)
 		}
 	}
+}
+
+// TestMayOpenSpanOnePass checks mayOpenSpan, which reads the first
+// sentence of most paragraphs only, against the one pass over the whole
+// paragraph it replaced (mayOpenSpanPlain), at every sentence of the
+// bundled reports, the development set and random text made of the
+// characters it looks for.
+func TestMayOpenSpanOnePass(t *testing.T) {
+	opens := 0
+	check := func(r []rune, s sentence) {
+		got, want := mayOpenSpan(r, s), mayOpenSpanPlain(r, s)
+		if got != want {
+			t.Fatalf("mayOpenSpan(%q) = %v, the one pass gives %v", string(r[s.start:]), got, want)
+		}
+		if got {
+			opens++
+		}
+	}
+	for _, d := range append(corpusDocs(t), devDocs(t)...) {
+		v := normalize.Clean(d.Text, normalize.Options{HTML: d.HTML})
+		for _, s := range splitSentences(v.Runes) {
+			check(v.Runes, s)
+		}
+	}
+	rng := rand.New(rand.NewPCG(31, 5))
+	pieces := []string{"五", "收", "官", "收官", "。", "\n", " ", "\u3000", "各", "过", "这", "1", "2", "年", "“十四五”", "，", "规划"}
+	for range 5000 {
+		r := []rune(randomText(rng, pieces, 12))
+		for at := range r {
+			check(r, sentence{span: span{at, len(r)}})
+		}
+	}
+	if opens == 0 {
+		t.Error("no paragraph may open a span: the test tries nothing")
+	}
+}
+
+// mayOpenSpanPlain is mayOpenSpan as one pass over the paragraph.
+func mayOpenSpanPlain(text []rune, s sentence) bool {
+	five, closes, firstSentence := false, false, true
+	for i, r := range text[s.start:] {
+		if r == '\n' {
+			break
+		}
+		switch {
+		case r == '五':
+			five = true
+		case r == '。':
+			firstSentence = false
+		case r == '收' && firstSentence && s.start+i+1 < len(text) && text[s.start+i+1] == '官':
+			closes = true
+		}
+	}
+	return five && (closes || strings.ContainsRune(spanOpeningFirsts, firstAfterBlanks(text[s.start:])))
 }
