@@ -160,8 +160,11 @@ func (r *recorder) SegmentEach(parts []string) [][]segment.Token {
 
 // BenchmarkDescribe times the attribute questions alone: describe of every
 // quantity of every sentence, in order (each fact after the one before it),
-// with the segmentation of the clauses read from memory (memoSegmenter),
-// on the documents of BenchmarkStages. The sentences are read without
+// with the segmentation of the clauses read from memory, on the documents
+// of BenchmarkStages: the clauses segmentAhead cuts (describedClauses)
+// given to each sentence as runChunk gives them, a copy of their tokens
+// each time (describe writes into them), and those describe segments
+// itself read from memoSegmenter. The sentences are read without
 // their part of the report or the sentences chained to them (no section,
 // no chain), so the time questions take their plainest branches. MB/s is
 // of report text, as in BenchmarkStages; cpu-ms/op is the process's CPU
@@ -197,6 +200,7 @@ func benchmarkDescribe(b *testing.B, distribute bool) {
 		masked   string
 		qs       []quantity
 		planYear int
+		ahead    []clauseTokens // the clauses segmentAhead cuts, with their tokens
 	}
 	var sents []described
 	var size int64
@@ -207,7 +211,11 @@ func benchmarkDescribe(b *testing.B, distribute bool) {
 			if len(qs) > 0 {
 				carryListBound(qs, s)
 				words, hedged, masked := sentenceWords(string(s))
-				sents = append(sents, described{s, string(s), words, hedged, masked, qs, d.PlanYear})
+				ahead := describedClauses(s, qs, nil)
+				for k := range ahead {
+					ahead[k].toks = seg.Segment(string(s[ahead[k].start:ahead[k].end]))
+				}
+				sents = append(sents, described{s, string(s), words, hedged, masked, qs, d.PlanYear, ahead})
 			}
 		}
 	}
@@ -216,6 +224,7 @@ func benchmarkDescribe(b *testing.B, distribute bool) {
 		for _, d := range sents {
 			an := newAnalysis(d.s, d.str, runeOffsetsOf(d.s), d.words, d.hedged, d.masked, memo)
 			an.qs = slices.Clone(d.qs)
+			an.ahead = aheadCopy(d.ahead)
 			var prev *fact
 			facts = facts[:0]
 			for i := range an.qs {
@@ -236,6 +245,23 @@ func benchmarkDescribe(b *testing.B, distribute bool) {
 	if cpu1, _ := processCPU(); ok {
 		b.ReportMetric((cpu1-cpu0)*1e3/float64(b.N), "cpu-ms/op") // with the garbage collector's work, whatever else the machine runs
 	}
+}
+
+// aheadCopy returns a copy of clauses with their tokens, all in one array
+// as SegmentEach gives them.
+func aheadCopy(clauses []clauseTokens) []clauseTokens {
+	n := 0
+	for _, c := range clauses {
+		n += len(c.toks)
+	}
+	toks := make([]segment.Token, 0, n)
+	out := slices.Clone(clauses)
+	for k, c := range out {
+		from := len(toks)
+		toks = append(toks, c.toks...)
+		out[k].toks = toks[from:len(toks):len(toks)]
+	}
+	return out
 }
 
 // BenchmarkRead times what Extract does to read a report before its rules
