@@ -28,6 +28,7 @@ type analysis struct {
 	time           timeWords       // the time words of chain + the sentence (see describe)
 	hedged         bool            // the sentence holds a hedge word
 	ahead          []clauseTokens  // clauses segmented ahead of need (segmentAhead)
+	tokRoom        []segment.Token // room for toks when clauses are merged into it, lent by the caller: reused from sentence to sentence (see segmentClause)
 	trims          []trimmed       // the texts trimmed so far (see trimBounds)
 	nouns          []nounAt        // nounAfter's answers since the tokens last changed (emptied by segmentClause)
 	fragmentToks   []span          // fragment's buffer of tokens
@@ -130,12 +131,15 @@ func (a *analysis) segmentClause(cs, ce int) {
 	}
 	if a.toks == nil {
 		// room for all the clauses segmented ahead and one more: the
-		// slice does not grow as each comes in
+		// slice does not grow as each comes in. The room is tokRoom,
+		// grown if need be: no sentence holds its tokens after it is
+		// described, so the next one may write over them
 		n := len(toks)
 		for _, c := range a.ahead {
 			n += len(c.toks)
 		}
-		a.toks = append(make([]segment.Token, 0, n), toks...)
+		a.toks = append(slices.Grow(a.tokRoom[:0], n), toks...)
+		a.tokRoom = a.toks[:0]
 		return
 	}
 	// clauses do not overlap: the new tokens go in one piece between the

@@ -377,6 +377,7 @@ func (x *Extractor) runChunk(d Document, cc *cleanChunk, ci int, lay layout, st 
 	// rows again and again as the slice grows
 	facts = slices.Grow(facts, quantities(found))
 	ahead := x.segmentAhead(text, cc.sents, found)
+	var tokRoom []segment.Token // the room of each sentence's tokens (analysis.tokRoom)
 	for i, s := range cc.sents {
 		at := pos{ci, i}
 		// the sentence as a string, made only where it is read (by
@@ -520,7 +521,7 @@ func (x *Extractor) runChunk(d Document, cc *cleanChunk, ci int, lay layout, st 
 		}
 		an := newAnalysis(text[s.start:s.end], str, ahead[i].off, before.words.then(len(before.text), own), hedged, masked, x.seg)
 		carryListBound(qs, an.s)
-		an.qs, an.ahead = qs, ahead[i].clauses
+		an.qs, an.ahead, an.tokRoom = qs, ahead[i].clauses, tokRoom
 		sf := make([]*fact, 0, len(qs))
 		var prev *fact
 		for i := range qs {
@@ -529,6 +530,7 @@ func (x *Extractor) runChunk(d Document, cc *cleanChunk, ci int, lay layout, st 
 			prev = f
 		}
 		an.distribute(sf)
+		tokRoom = an.tokRoom // the sentence is done with its tokens
 		st.lastName = carryName(sf, st.lastName)
 		pairYears(sf, st.p, an.s, d.PlanYear, before.text)
 		written := sentenceText(orig, view, s.span)

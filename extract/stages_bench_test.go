@@ -220,11 +220,12 @@ func benchmarkDescribe(b *testing.B, distribute bool) {
 		}
 	}
 	var facts []*fact
+	var tokRoom []segment.Token
 	describeAll := func() {
 		for _, d := range sents {
 			an := newAnalysis(d.s, d.str, runeOffsetsOf(d.s), d.words, d.hedged, d.masked, memo)
 			an.qs = slices.Clone(d.qs)
-			an.ahead = aheadCopy(d.ahead)
+			an.ahead, an.tokRoom = aheadCopy(d.ahead), tokRoom
 			var prev *fact
 			facts = facts[:0]
 			for i := range an.qs {
@@ -234,6 +235,7 @@ func benchmarkDescribe(b *testing.B, distribute bool) {
 			if distribute {
 				an.distribute(facts)
 			}
+			tokRoom = an.tokRoom
 		}
 	}
 	describeAll() // the segmentation of every clause, into memo
