@@ -421,11 +421,14 @@ var (
 // target the clause says was reached, with no other figure for the result
 // (提前实现了…翻两番的目标), stays a result. lead is its clause up to it,
 // rest its clause after it.
+//
+// Both patterns match only a text holding 目标: a text without it is not
+// tried (most figures of a review).
 func reportedTarget(lead, rest string) bool {
-	if targetBeforeRe.MatchString(lead) {
+	if strings.Contains(lead, "目标") && targetBeforeRe.MatchString(lead) {
 		return true
 	}
-	if !targetAfterRe.MatchString(rest) {
+	if !strings.Contains(rest, "目标") || !targetAfterRe.MatchString(rest) {
 		return false
 	}
 	return !hasAny(lead, targetReachedWords) || hasAny(lead, targetApartWords)

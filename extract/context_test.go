@@ -277,3 +277,40 @@ func randomText(rng *rand.Rand, pieces []string, max int) string {
 	}
 	return b.String()
 }
+
+// TestReportedTargetQuick checks reportedTarget, which tries its patterns
+// only on a text holding 目标, against the patterns tried on every text,
+// on random clauses of the words that matter around a figure of a review.
+func TestReportedTargetQuick(t *testing.T) {
+	pieces := []string{"目标", "目", "标", "为", "是", "：", "增长", "的", "、", "和", "主要", "预期", "年度", "发展",
+		"实现", "完成", "达到", "年初", "确定的", "超额", "没有", "未", "全年", "经济", "，", "降低", "左右"}
+	orig := func(lead, rest string) bool {
+		if targetBeforeRe.MatchString(lead) {
+			return true
+		}
+		if !targetAfterRe.MatchString(rest) {
+			return false
+		}
+		return !hasAny(lead, targetReachedWords) || hasAny(lead, targetApartWords)
+	}
+	rng := rand.New(rand.NewPCG(31, 4))
+	hits := 0
+	for range 50000 {
+		lead, rest := randomText(rng, pieces, 8), randomText(rng, pieces, 8)
+		want := orig(lead, rest)
+		if got := reportedTarget(lead, rest); got != want {
+			t.Fatalf("reportedTarget(%q, %q) = %v; want %v", lead, rest, got, want)
+		}
+		if want {
+			hits++
+		}
+	}
+	for _, c := range [][2]string{{"今年经济增长目标为", ""}, {"年初确定的地区生产总值增长", "的目标顺利实现"}, {"提前实现了人均收入翻一番", "的目标"}, {"粮食产量", "，比上年增加"}} {
+		if got, want := reportedTarget(c[0], c[1]), orig(c[0], c[1]); got != want {
+			t.Errorf("reportedTarget(%q, %q) = %v; want %v", c[0], c[1], got, want)
+		}
+	}
+	if hits == 0 {
+		t.Error("no random clause reports a target: the test would prove nothing")
+	}
+}
