@@ -15,7 +15,9 @@ import (
 // writes, where a column often repeats the row before (a document's
 // doc_id, year, kind or unit for fact after fact): such a value takes the
 // last index without hashing, and the others are looked up in a Go map
-// rather than arrow-go's memo table.
+// rather than arrow-go's memo table, after a small cache of the values
+// met before (recent), which holds most values of the columns with few
+// (measure, bound, unit, unit_text, classifier, kind, hedge, rule, cue).
 type dictBuilder struct {
 	dt      *arrow.DictionaryType
 	indices []int32          // of the rows appended since NewArray; 0 for a null
@@ -24,6 +26,32 @@ type dictBuilder struct {
 	index   map[string]int32 // value -> its index in values
 	last    int32            // index of the last value appended; -1 for none
 	lastVal string           // the last value appended, as given
+	recent  [dictRecent]dictEntry
+}
+
+// dictEntry is a value of a dictBuilder's dictionary and its index, in
+// the builder's cache of recent values; ok is false for an empty slot.
+type dictEntry struct {
+	val   string
+	index int32
+	ok    bool
+}
+
+// dictRecent is the number of slots of a dictBuilder's cache of recent
+// values: a value is cached in slot dictSlot, replacing the one there.
+// Over the facts of the 50 MB bench corpus, 1.44 M values missed the row
+// before; 0.81 M of them were found in 64 slots, from 99% of those of the
+// enumerations (measure, bound, unit, kind) to 2% of the sentences.
+const dictRecent = 64
+
+// dictSlot returns the slot of value s in a dictBuilder's cache: a cheap
+// mix of its length and its first and last bytes, no hash of the whole
+// value.
+func dictSlot(s string) int {
+	if s == "" {
+		return 0
+	}
+	return int(uint(len(s)*131+int(s[0])*31+int(s[len(s)-1])) % dictRecent)
 }
 
 func newDictBuilder(dt *arrow.DictionaryType) *dictBuilder {
@@ -36,16 +64,20 @@ func (d *dictBuilder) Append(s string) {
 		d.appendIndex(d.last, true)
 		return
 	}
-	i, ok := d.index[s]
-	if !ok {
-		// a copy: the value may be a slice of a whole sentence or text
-		v := strings.Clone(s)
-		i = int32(len(d.values))
-		d.values = append(d.values, v)
-		d.index[v] = i
+	e := &d.recent[dictSlot(s)]
+	if !e.ok || e.val != s {
+		i, ok := d.index[s]
+		if !ok {
+			// a copy: the value may be a slice of a whole sentence or text
+			v := strings.Clone(s)
+			i = int32(len(d.values))
+			d.values = append(d.values, v)
+			d.index[v] = i
+		}
+		*e = dictEntry{val: d.values[i], index: i, ok: true}
 	}
-	d.last, d.lastVal = i, s
-	d.appendIndex(i, true)
+	d.last, d.lastVal = e.index, s
+	d.appendIndex(e.index, true)
 }
 
 // AppendNull adds a null.
@@ -90,6 +122,7 @@ func (d *dictBuilder) reset() {
 	clear(d.values)
 	d.values = d.values[:0]
 	clear(d.index)
+	clear(d.recent[:])
 	d.last, d.lastVal = -1, ""
 }
 
