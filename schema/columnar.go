@@ -39,6 +39,9 @@ type batch struct {
 	schema   *arrow.Schema
 	cols     []columnBuilder
 	cells    []appender // one per column
+	strs     []uintptr  // offsets of the string fields, never null
+	nullStrs []uintptr  // offsets of the *string fields
+	fixed    int64      // what the other columns add to a row's bytes
 	rows     int
 	bytes    int64
 	maxRows  int
@@ -53,9 +56,12 @@ type columnBuilder interface {
 	Release()
 }
 
-// appender appends one cell of a row to its column's builder; row points
-// to a value of the table's row type.
-type appender func(row unsafe.Pointer) error
+// appender appends a cell of each of n rows to its column's builder: row
+// points to the first row, a value of the table's row type, and the
+// others follow it size bytes apart. A batch appends the rows of a Write
+// column by column, not cell by cell: a loop of the column's own, and no
+// call through a func value for each cell.
+type appender func(row unsafe.Pointer, size uintptr, n int)
 
 // newBatch returns an empty batch of table t's rows, whose Arrow schema is
 // s. With stringDicts every string column, nullable or not, is built as a
@@ -95,96 +101,101 @@ func (b *batch) release() {
 // full reports whether the batch has reached one of its limits.
 func (b *batch) full() bool { return b.rows >= b.maxRows || b.bytes >= b.maxBytes }
 
+// rowBytes returns what the row adds to b.bytes: the length of each
+// string (a null string nothing), 8 for each number (null or not) and 1
+// for each bool.
+func (b *batch) rowBytes(row unsafe.Pointer) int64 {
+	n := b.fixed
+	for _, off := range b.strs {
+		n += int64(len(*(*string)(unsafe.Add(row, off))))
+	}
+	for _, off := range b.nullStrs {
+		if s := *(**string)(unsafe.Add(row, off)); s != nil {
+			n += int64(len(*s))
+		}
+	}
+	return n
+}
+
 // appender returns the appender of column i, typed once from the column's
-// builder and binding, so that appending a row takes neither reflection
-// nor a type switch per cell. A string adds its length to b.bytes (a null
-// string nothing); a number 8, null or not; a bool 1.
+// builder and binding, and counts the column in rowBytes.
 func (b *batch) appender(i int) appender {
 	c, name := b.t.cols[i], b.t.Columns[i].Name
+	switch b.cols[i].(type) {
+	case *dictBuilder, *stringBuilder, *array.StringBuilder:
+		if c.kind == kindNullString {
+			b.nullStrs = append(b.nullStrs, c.offset)
+		} else {
+			b.strs = append(b.strs, c.offset)
+		}
+	}
 	switch bld := b.cols[i].(type) {
 	case *dictBuilder:
 		if c.kind == kindString {
-			return b.dictAppender(c.offset, bld)
+			return dictAppender(c.offset, bld)
 		}
-		return b.stringAppender(c, bld.Append, bld.AppendNull)
+		return cellAppender(c, bld.Append, bld.AppendNull)
 	case *stringBuilder: // never null
-		return b.stringAppender(c, bld.Append, nil)
+		return cellAppender(c, bld.Append, nil)
 	case *array.StringBuilder:
-		return b.stringAppender(c, bld.Append, bld.AppendNull)
+		return cellAppender(c, bld.Append, bld.AppendNull)
 	case *array.Int32Builder:
-		return fieldAppender(c, func(v int32) error {
-			b.bytes += 8
-			bld.Append(v)
-			return nil
-		}, func() { b.bytes += 8; bld.AppendNull() })
+		b.fixed += 8
+		return cellAppender(c, bld.Append, bld.AppendNull)
 	case *array.Float64Builder:
-		return fieldAppender(c, func(v float64) error {
-			b.bytes += 8
-			bld.Append(v)
-			return nil
-		}, func() { b.bytes += 8; bld.AppendNull() })
+		b.fixed += 8
+		return cellAppender(c, bld.Append, bld.AppendNull)
 	case *array.BooleanBuilder:
-		return fieldAppender(c, func(v bool) error {
-			b.bytes++
-			bld.Append(v)
-			return nil
-		}, func() { b.bytes++; bld.AppendNull() })
+		b.fixed++
+		return cellAppender(c, bld.Append, bld.AppendNull)
 	}
 	// newTable binds only the types above (bindKind).
 	panic(fmt.Sprintf("schema: column %s: no builder for %T", name, b.cols[i]))
 }
 
-// stringAppender returns the appender of the string column c, whose
-// builder takes a value with put and a null with null.
-func (b *batch) stringAppender(c binding, put func(string), null func()) appender {
-	return fieldAppender(c, func(s string) error {
-		b.bytes += int64(len(s))
-		put(s)
-		return nil
-	}, null)
-}
-
 // dictAppender returns the appender of a string column without nulls
-// that d builds: one call reads the field and appends it, where
-// stringAppender's take three (its put, fieldAppender's closure and the
-// method value d.Append). Most cells of a facts row are such strings.
-func (b *batch) dictAppender(off uintptr, d *dictBuilder) appender {
-	return func(row unsafe.Pointer) error {
-		s := *(*string)(unsafe.Add(row, off))
-		b.bytes += int64(len(s))
-		d.Append(s)
-		return nil
+// that d builds, the most cells of a facts row.
+func dictAppender(off uintptr, d *dictBuilder) appender {
+	return func(row unsafe.Pointer, size uintptr, n int) {
+		for range n {
+			d.Append(*(*string)(unsafe.Add(row, off)))
+			row = unsafe.Add(row, size)
+		}
 	}
 }
 
-// fieldAppender returns an appender reading the field of c as a T (or, for a
-// nullable column, a *T) and passing it to put, or calling null for a nil
-// pointer. bindKind has checked that the field holds a T.
-func fieldAppender[T any](c binding, put func(T) error, null func()) appender {
+// cellAppender returns the appender of the column c, whose field holds a
+// T (or, for a nullable column, a *T, nil for null: bindKind has checked
+// it) and whose builder takes a value with put and a null with null.
+// Numbers and bools go to arrow-go's builders one at a time, as before:
+// they grow their buffers by what is reserved at once, and an Arrow IPC
+// file holds a validity bitmap as large as its buffer.
+func cellAppender[T any](c binding, put func(T), null func()) appender {
 	off := c.offset
-	switch c.kind {
-	case kindNullString, kindNullInt32, kindNullFloat64, kindNullBool:
-		return func(row unsafe.Pointer) error {
-			p := *(**T)(unsafe.Add(row, off))
-			if p == nil {
+	nullable := c.kind.nullable()
+	return func(row unsafe.Pointer, size uintptr, n int) {
+		for range n {
+			p := unsafe.Add(row, off)
+			row = unsafe.Add(row, size)
+			if !nullable {
+				put(*(*T)(p))
+			} else if q := *(**T)(p); q != nil {
+				put(*q)
+			} else {
 				null()
-				return nil
 			}
-			return put(*p)
 		}
 	}
-	return func(row unsafe.Pointer) error { return put(*(*T)(unsafe.Add(row, off))) }
 }
 
-// append adds one row; row points to a value of the table's row type.
-func (b *batch) append(row unsafe.Pointer) error {
+// appendRows adds n rows: row points to the first, a value of the table's
+// row type, and the others follow it size bytes apart. The caller adds
+// their bytes (rowBytes).
+func (b *batch) appendRows(row unsafe.Pointer, size uintptr, n int) {
 	for _, add := range b.cells {
-		if err := add(row); err != nil {
-			return err
-		}
+		add(row, size, n)
 	}
-	b.rows++
-	return nil
+	b.rows += n
 }
 
 // take returns the buffered rows as a record and empties the batch. The
@@ -216,16 +227,26 @@ func (b *batch) arrays(resetDicts bool) []arrow.Array {
 }
 
 // writeRows appends the rows of v (a slice of the table's row type) to b,
-// calling flush whenever b is full.
+// calling flush whenever b is full: each run of rows up to one that fills
+// b, or to the last, is appended at once (appendRows).
 func (b *batch) writeRows(v reflect.Value, flush func() error) error {
-	if v.Len() == 0 {
+	n := v.Len()
+	if n == 0 {
 		return nil
 	}
 	first, size := v.UnsafePointer(), b.t.rowType.Size()
-	for r := 0; r < v.Len(); r++ {
-		if err := b.append(unsafe.Add(first, uintptr(r)*size)); err != nil {
-			return err
+	for r := 0; r < n; {
+		k, bytes := 0, int64(0)
+		for r+k < n {
+			bytes += b.rowBytes(unsafe.Add(first, uintptr(r+k)*size))
+			k++
+			if b.rows+k >= b.maxRows || b.bytes+bytes >= b.maxBytes {
+				break
+			}
 		}
+		b.appendRows(unsafe.Add(first, uintptr(r)*size), size, k)
+		b.bytes += bytes
+		r += k
 		if b.full() {
 			if err := flush(); err != nil {
 				return err

@@ -21,7 +21,7 @@ import (
 type dictBuilder struct {
 	dt      *arrow.DictionaryType
 	indices []int32          // of the rows appended since NewArray; 0 for a null
-	valid   []bool           // nil while no row appended since NewArray is null
+	nulls   []int            // the rows of indices that are null
 	values  []string         // the dictionary, copies of the values
 	index   map[string]int32 // value -> its index in values
 	last    int32            // index of the last value appended; -1 for none
@@ -58,12 +58,18 @@ func newDictBuilder(dt *arrow.DictionaryType) *dictBuilder {
 	return &dictBuilder{dt: dt, index: map[string]int32{}, last: -1}
 }
 
-// Append adds the value s.
+// Append adds the value s. (Small enough to be inlined: the value of the
+// row before takes no call.)
 func (d *dictBuilder) Append(s string) {
 	if d.last >= 0 && s == d.lastVal {
-		d.appendIndex(d.last, true)
+		d.indices = append(d.indices, d.last)
 		return
 	}
+	d.appendOther(s)
+}
+
+// appendOther adds the value s, which is not the last one appended.
+func (d *dictBuilder) appendOther(s string) {
 	e := &d.recent[dictSlot(s)]
 	if !e.ok || e.val != s {
 		i, ok := d.index[s]
@@ -77,36 +83,33 @@ func (d *dictBuilder) Append(s string) {
 		*e = dictEntry{val: d.values[i], index: i, ok: true}
 	}
 	d.last, d.lastVal = e.index, s
-	d.appendIndex(e.index, true)
+	d.indices = append(d.indices, e.index)
 }
 
 // AppendNull adds a null.
 func (d *dictBuilder) AppendNull() {
-	if d.valid == nil {
-		d.valid = make([]bool, len(d.indices), cap(d.indices))
-		for i := range d.valid {
-			d.valid[i] = true
-		}
-	}
-	d.appendIndex(0, false)
-}
-
-// appendIndex adds a row of index i, or a null.
-func (d *dictBuilder) appendIndex(i int32, valid bool) {
-	d.indices = append(d.indices, i)
-	if d.valid != nil {
-		d.valid = append(d.valid, valid)
-	}
+	d.nulls = append(d.nulls, len(d.indices))
+	d.indices = append(d.indices, 0)
 }
 
 // NewArray returns the values appended since the last call, with the
 // whole dictionary built so far, and empties the builder but for the
 // dictionary.
 func (d *dictBuilder) NewArray() arrow.Array {
+	var valid []bool // nil for no null
+	if len(d.nulls) > 0 {
+		valid = make([]bool, len(d.indices))
+		for i := range valid {
+			valid[i] = true
+		}
+		for _, i := range d.nulls {
+			valid[i] = false
+		}
+	}
 	ib := array.NewInt32Builder(memory.DefaultAllocator)
 	defer ib.Release()
-	ib.AppendValues(d.indices, d.valid)
-	d.indices, d.valid = d.indices[:0], nil
+	ib.AppendValues(d.indices, valid)
+	d.indices, d.nulls = d.indices[:0], d.nulls[:0]
 	idx := ib.NewArray()
 	defer idx.Release()
 	vb := array.NewStringBuilder(memory.DefaultAllocator)

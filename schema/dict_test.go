@@ -67,7 +67,7 @@ func TestDictBuilderLikeArrow(t *testing.T) {
 // TestDictAppenderLikeStringAppender checks that a batch whose string
 // columns without nulls are appended by dictAppender (as newBatch makes
 // them for a parquetWriter) holds the same arrays and counts the same
-// bytes as one whose every string column goes through stringAppender.
+// bytes as one whose every string column goes through cellAppender.
 func TestDictAppenderLikeStringAppender(t *testing.T) {
 	facts := randomFacts(3000, 11)
 	fast := newBatch(FactsTable, FactsTable.ArrowSchema(Meta{}), true)
@@ -77,7 +77,7 @@ func TestDictAppenderLikeStringAppender(t *testing.T) {
 	direct := 0
 	for i, c := range slow.cols {
 		if d, ok := c.(*dictBuilder); ok && slow.t.cols[i].kind == kindString {
-			slow.cells[i] = slow.stringAppender(slow.t.cols[i], d.Append, d.AppendNull)
+			slow.cells[i] = cellAppender(slow.t.cols[i], d.Append, d.AppendNull)
 			direct++
 		}
 	}

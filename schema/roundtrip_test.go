@@ -370,9 +370,7 @@ func TestReadMalformedParquet(t *testing.T) {
 	b := newBatch(FactsTable, s, false)
 	defer b.release()
 	f := exampleFact
-	if err := b.append(unsafe.Pointer(&f)); err != nil {
-		t.Fatal(err)
-	}
+	b.appendRows(unsafe.Pointer(&f), 0, 1)
 	cue := slices.Index(FactsTable.ColumnNames(), "cue")
 	b.cols[cue].(*dictBuilder).AppendNull()
 	for i, c := range b.cols {

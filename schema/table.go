@@ -100,6 +100,11 @@ const (
 	kindNullBool                     // *bool, nil for null
 )
 
+// nullable reports whether the field is a pointer, nil for null.
+func (k valueKind) nullable() bool {
+	return k == kindNullString || k == kindNullInt32 || k == kindNullFloat64 || k == kindNullBool
+}
+
 // binding ties a column to a field of the row type.
 type binding struct {
 	field  int     // index of the struct field
