@@ -57,6 +57,9 @@ func (x *Extractor) match(s []rune, drops *[]drop, work *ruleWork) ([]quantity, 
 		ws := s[w.start:w.end]
 		gs.reset(len(x.rules.rules))
 		for at := 0; at < len(ws); at++ {
+			if x.rules.at(ws[at]) == 0 {
+				continue // most characters start no rule: one table look-up
+			}
 			first := x.rules.candidates(ws, at)
 			if first == 0 {
 				continue
@@ -131,9 +134,10 @@ const windowMargin = 16
 // start of a quantity: an Arabic digit, 翻 (翻番), 两位数, or a run of
 // Chinese numerals followed by a unit (一万亩; not 一批, 一体化).
 func appendWindows(out []span, s []rune) []span {
+	openers := windowOpeners // (a global is loaded again at each character)
 	for i := 0; i < len(s); i++ {
 		r := s[i]
-		if !opensWindow(r) {
+		if !openers.has(r) {
 			continue // most characters: one test of a small bitmap
 		}
 		j := i + 1
@@ -179,9 +183,6 @@ var windowOpeners = func() *runeSet {
 	}
 	return &set
 }()
-
-// opensWindow reports whether r may be one of windowOpeners.
-func opensWindow(r rune) bool { return windowOpeners.has(r) }
 
 // runeClass is what the scans around numbers ask of a character, as bits:
 // one table look-up instead of a search of a string or a map at each
