@@ -123,11 +123,11 @@ func (a *analysis) cueInWordBefore(i, cs int) (cue string, st, en int, why strin
 		return "", -1, -1, "none"
 	}
 	// the last verb jieba tags before the number: 改建8处, 喜摘奖牌82枚
-	if t.POS == "v" && utf8.RuneCountInString(t.Text) >= 2 {
+	if t.POS == "v" && t.Runes() >= 2 {
 		return t.Text, t.Start, t.End, "verb-before"
 	}
 	// a cue inside a compound noun: 城镇【新增】就业5400人
-	if utf8.RuneCountInString(t.Text) > 3 {
+	if t.Runes() > 3 {
 		for _, w := range compoundCues {
 			if k := strings.Index(t.Text, w); k > 0 {
 				st = t.Start + utf8.RuneCountInString(t.Text[:k])

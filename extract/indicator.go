@@ -119,7 +119,7 @@ func (a *analysis) findNounAfter(i int) phrase {
 		}
 		// one character the segmenter tagged as a measure word, numeral or
 		// verb ends a name at the end of its clause: 精品国医【堂】, 服务【点】, 境外【展】
-		if !noun && len(p) > 0 && (t.POS == "q" || t.POS == "m" || t.POS == "v") && utf8.RuneCountInString(t.Text) == 1 && isHan(r0) &&
+		if !noun && len(p) > 0 && (t.POS == "q" || t.POS == "m" || t.POS == "v") && t.Runes() == 1 && isHan(r0) &&
 			(k+1 == len(toks) || isClauseMark(firstRune(toks[k+1].Text))) && (t.End >= len(a.s) || isClauseMark(a.s[t.End])) {
 			noun = true
 		}
@@ -252,7 +252,7 @@ func verbsBeforeSuffix(toks []segment.Token) bool {
 		switch {
 		case strings.HasPrefix(t.POS, "v") && t.POS != "vn":
 			continue
-		case strings.HasPrefix(t.POS, "n") && utf8.RuneCountInString(t.Text) == 1:
+		case strings.HasPrefix(t.POS, "n") && t.Runes() == 1:
 			return true
 		}
 		return false
@@ -283,7 +283,7 @@ func (a *analysis) prepositionBefore(i int) bool {
 // and the run must reach a noun.
 func verbsInName(toks []segment.Token, toNoun bool) bool {
 	for k, t := range toks {
-		n := utf8.RuneCountInString(t.Text)
+		n := t.Runes()
 		switch {
 		case k > 0 && t.Start != toks[k-1].End:
 			return false // the clause ended
@@ -868,7 +868,7 @@ func (a *analysis) nameOverModifier(q *quantity, after phrase) phrase {
 			}
 			break
 		}
-		if t.Start == e && (cueSet[t.Text] || statusWords[t.Text] || wholeSet[t.Text] || a.predicateAt(t.Start) > 0 || t.POS == "d" || t.POS == "p" || utf8.RuneCountInString(t.Text) == 1) {
+		if t.Start == e && (cueSet[t.Text] || statusWords[t.Text] || wholeSet[t.Text] || a.predicateAt(t.Start) > 0 || t.POS == "d" || t.POS == "p" || t.Runes() == 1) {
 			break // 乡镇【建设】…, 企业【实现】…, 学校【全部】达到…, 专家【到】…: the clause's verb, what is said of them
 		}
 		pos := t.POS

@@ -34,6 +34,10 @@ type Token struct {
 	POS        string // jieba part-of-speech tag: "n", "v", "m", "x" …
 }
 
+// Runes returns the length of t's text in code points, End - Start: what
+// utf8.RuneCountInString(t.Text) counts, without counting.
+func (t Token) Runes() int { return t.End - t.Start }
+
 // Segmenter cuts a string into tokens. Each call returns a new slice,
 // which the caller may change.
 type Segmenter interface {

@@ -44,6 +44,9 @@ func TestSegmentOffsets(t *testing.T) {
 			if got := string(runes[tok.Start:tok.End]); got != tok.Text {
 				t.Errorf("Segment(%q): span [%d,%d) = %q; want %q", tt.in, tok.Start, tok.End, got, tok.Text)
 			}
+			if got, want := tok.Runes(), utf8.RuneCountInString(tok.Text); got != want {
+				t.Errorf("Segment(%q): token %q has %d runes; want %d", tt.in, tok.Text, got, want)
+			}
 			words[tok.Text] = true
 		}
 		for _, w := range tt.want {
