@@ -18,8 +18,9 @@ import (
 // the last number is every number's (分别控制在5%和3%以内).
 func (a *analysis) distribute(facts []*fact) {
 	a.distributeAdjacent(facts)
-	respectively := strings.Contains(a.str, "分别") // (without it no fact heads a 分别 list: respectivelyHead)
-	for i := 0; respectively && i < len(facts); i++ {
+	marks := listMarksOf(a.s)
+	// (without 分别 no fact heads a 分别 list: respectivelyHead)
+	for i := 0; marks.respectively && i < len(facts); i++ {
 		f := facts[i]
 		head, at := a.respectivelyHead(facts, i)
 		if at < 0 {
@@ -85,14 +86,43 @@ func (a *analysis) distribute(facts []*fact) {
 		}
 		i += len(group) - 1
 	}
-	a.distributeRounds(facts)
+	if marks.respectively {
+		a.distributeRounds(facts) // (every round list has 分别)
+	}
 	a.shareCountedHead(facts)
 	a.carryItemHead(facts)
 	a.nameTally(facts)
 	a.carryRoundNames(facts)
-	a.eachOfList(facts)
+	a.eachOfList(facts, marks.all)
 	a.carryListName(facts)
 	followCarried(facts)
+}
+
+// listMarks are the words the list steps look for in a sentence before
+// reading its facts further.
+type listMarks struct {
+	respectively bool // 分别: a distributive list
+	all          bool // 均 or 都: one number for every item (eachOfList)
+}
+
+// listMarksOf returns the list marks of the sentence s, from one pass
+// over its code points: strings.Contains of its text for each word
+// stopped at every character sharing the word's first byte (most
+// characters from U+5000 to U+5FFF for 分 and 均), three times in a
+// sentence without any.
+func listMarksOf(s []rune) listMarks {
+	var m listMarks
+	for i, r := range s {
+		switch r {
+		case '均', '都':
+			m.all = true
+		case '分':
+			if i+1 < len(s) && s[i+1] == '别' {
+				m.respectively = true
+			}
+		}
+	}
+	return m
 }
 
 // followCarried gives a fact that carried the name of the fact before it
@@ -272,8 +302,8 @@ func (a *analysis) carryListName(facts []*fact) {
 // eachOfList names a number that every item of a list has (各): 省级绿色工厂、
 // 智能制造场景、工业设计中心各1个 is one fact about the three, named by the
 // whole list (LABELING: one number written once for two levels is one fact
-// naming both).
-func (a *analysis) eachOfList(facts []*fact) {
+// naming both). all tells whether the sentence holds 均 or 都 (listMarks).
+func (a *analysis) eachOfList(facts []*fact, all bool) {
 	for _, f := range facts {
 		if f.q.start == 0 || a.s[f.q.start-1] != '各' || f.q.end < len(a.s) && a.s[f.q.end] == '的' {
 			continue
@@ -288,8 +318,8 @@ func (a *analysis) eachOfList(facts []*fact) {
 		}
 	}
 	// 均 or 都 before the cue: 受污染耕地安全利用率、污染地块再开发安全利用率均达100%
-	if !strings.Contains(a.str, "均") && !strings.Contains(a.str, "都") {
-		return // (two searches for a word: ContainsAny decodes every character)
+	if !all {
+		return
 	}
 	for _, f := range facts {
 		ws := a.wholeClauseStart(f.q.start)
@@ -458,11 +488,8 @@ func (a *analysis) namesNothing(ws int, f *fact) bool {
 // one number per item each round, with the items in turn: in 困难残疾人生活
 // 补贴、重度残疾人护理补贴标准分别从每人每月202元、270元提高到209元、280元,
 // 202元 and 209元 are the first item's. The names are the words of the
-// clause before 分别, which hold no number.
+// clause before 分别, which hold no number. The sentence holds 分别.
 func (a *analysis) distributeRounds(facts []*fact) {
-	if !strings.Contains(a.str, "分别") {
-		return // (every round list has it)
-	}
 	for i := 0; i < len(facts); i++ {
 		f := facts[i]
 		ws := a.wholeClauseStart(f.q.start)

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -100,5 +101,35 @@ func TestListIndicators(t *testing.T) {
 				t.Errorf("Extract(%q) indicators = %q, want %q", tc.text, got, tc.want)
 			}
 		})
+	}
+}
+
+// TestListMarksOf checks listMarksOf, one pass over a sentence's code
+// points, against strings.Contains of its text for 分别, 均 and 都, on
+// every sentence of the bundled reports and the development set and on
+// random text of those characters and their neighbours.
+func TestListMarksOf(t *testing.T) {
+	sents := sentencesOf(append(corpusDocs(t), devDocs(t)...))
+	rng := rand.New(rand.NewPCG(31, 18))
+	pieces := []string{"分", "别", "分别", "均", "都", "平均", "首都", "部", "。", "、", "5%", "增长"}
+	for range 5000 {
+		sents = append(sents, []rune(randomText(rng, pieces, 8)))
+	}
+	var respectively, all int
+	for _, s := range sents {
+		str := string(s)
+		want := listMarks{respectively: strings.Contains(str, "分别"), all: strings.Contains(str, "均") || strings.Contains(str, "都")}
+		if got := listMarksOf(s); got != want {
+			t.Fatalf("listMarksOf(%q) = %+v, want %+v", str, got, want)
+		}
+		if want.respectively {
+			respectively++
+		}
+		if want.all {
+			all++
+		}
+	}
+	if respectively == 0 || all == 0 {
+		t.Errorf("%d sentences with 分别, %d with 均 or 都: the test tries too little", respectively, all)
 	}
 }
