@@ -378,7 +378,7 @@ func TestTunedRulesEqualPlain(t *testing.T) {
 			t.Fatalf("rule %s still has a quick test ahead in its plain form: %s", r.ID, r.Pattern)
 		}
 	}
-	plain, err := compileRulesWith(plainRules(), plainPlaceholders())
+	plain, err := compileRulesWith(plainRules(), plainPlaceholders(), plainPlaceholders())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -521,6 +521,79 @@ func TestBMPMasksListFirstChars(t *testing.T) {
 		}
 		if masks[c] != want {
 			t.Errorf("%q (%U): got rules %b, want %b", c, c, masks[c], want)
+		}
+	}
+}
+
+// BenchmarkNew compiles the rule set as every run does once at start-up
+// (New without a segmenter: the dictionaries load on their own thread).
+func BenchmarkNew(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := New(nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestFirstCharsOfShortPatterns checks that each rule's pattern expanded
+// with firstCharPlaceholders (the word lists as classes of their first
+// characters) starts with the same characters, by regexp2's analysis
+// (firstChars), as the pattern expanded with placeholders, and that the
+// patterns are far shorter (a quarter, at present; at most half): for
+// that compileRules takes the first characters from them.
+func TestFirstCharsOfShortPatterns(t *testing.T) {
+	ph, short := placeholders(), firstCharPlaceholders()
+	full, shortLen := 0, 0
+	for _, r := range Rules {
+		p, q := leanCaptures(expand(r.Pattern, ph)), leanCaptures(expand(r.Pattern, short))
+		full, shortLen = full+len(p), shortLen+len(q)
+		want, err := firstChars(p)
+		if err != nil {
+			t.Fatalf("rule %s: %v", r.ID, err)
+		}
+		got, err := firstChars(q)
+		if err != nil {
+			t.Fatalf("rule %s, short pattern: %v", r.ID, err)
+		}
+		if (got == nil) != (want == nil) {
+			t.Errorf("rule %s: first characters %v from the short pattern, %v from the pattern", r.ID, got, want)
+			continue
+		}
+		if want == nil {
+			continue
+		}
+		if got.PrefixSet.String() != want.PrefixSet.String() || got.CaseInsensitive != want.CaseInsensitive {
+			t.Errorf("rule %s: first characters %s (case-insensitive %v) from the short pattern, %s (%v) from the pattern",
+				r.ID, got.PrefixSet.String(), got.CaseInsensitive, want.PrefixSet.String(), want.CaseInsensitive)
+		}
+	}
+	if shortLen*2 > full {
+		t.Errorf("short patterns: %d bytes, the patterns %d; want at most half", shortLen, full)
+	}
+	t.Logf("%d rules: patterns %d bytes, short patterns %d", len(Rules), full, shortLen)
+}
+
+// TestTrieFirsts checks trieFirsts against the first characters of
+// trieRegex's trie, by regexp2's analysis, for word lists with classes'
+// special characters.
+func TestTrieFirsts(t *testing.T) {
+	for _, words := range [][]string{
+		{"万元", "元", "亿元", "千瓦时", "千米"},
+		{"-吨", "]x", "^度", `\秒`, "[件", "个"},
+		{"", "个"},
+		{},
+	} {
+		want, err := firstChars(trieRegex(words))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := firstChars(trieFirsts(words))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if (got == nil) != (want == nil) || got != nil && got.PrefixSet.String() != want.PrefixSet.String() {
+			t.Errorf("words %q: trieFirsts starts with %v, trieRegex with %v", words, got, want)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -35,6 +36,23 @@ func trieRegex(words []string) string {
 		firsts = append(firsts, []rune(w)[0])
 	}
 	return "(?=[" + charClassOf(firsts) + "])(?:" + trie(uniq) + ")"
+}
+
+// trieFirsts is the class of the first characters of words, which a
+// match of trieRegex(words) starts with (or the trie of no words, which
+// matches the empty string): for firstCharPlaceholders.
+func trieFirsts(words []string) string {
+	var firsts []rune
+	for _, w := range words {
+		if w != "" {
+			firsts = append(firsts, []rune(w)[0])
+		}
+	}
+	if len(firsts) == 0 {
+		return trieRegex(nil)
+	}
+	slices.Sort(firsts)
+	return "[" + charClassOf(slices.Compact(firsts)) + "]"
 }
 
 // charClassOf renders characters as the inside of a [] class.
