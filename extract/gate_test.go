@@ -240,3 +240,27 @@ func TestAlternationsBounded(t *testing.T) {
 		t.Errorf("%d matches compared; want the corpus's (> 1000)", checked)
 	}
 }
+
+// TestEveryAlternationCompiles compiles the alternations a run may need
+// beyond the gated sets: that of every rule and that of each character's
+// rules. compileRules leaves them to the first position that needs them,
+// so a pattern regexp2 refused in an alternation would otherwise fail
+// only on the input that first meets it.
+func TestEveryAlternationCompiles(t *testing.T) {
+	rs, err := compileRules(Rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, mask := range append([]uint64{rs.all}, rs.masks...) {
+		a, err := rs.alternation(mask, mask)
+		if err != nil {
+			t.Fatalf("alternation of rules %b: %v", mask, err)
+		}
+		if a == nil {
+			t.Fatalf("alternation of rules %b: none compiled", mask)
+		}
+	}
+	if rs.gatedAlts != 0 {
+		t.Errorf("%d gated alternations compiled for the characters' sets; want 0", rs.gatedAlts)
+	}
+}
