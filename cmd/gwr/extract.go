@@ -39,9 +39,14 @@ const extractMemoryLimit = 160 << 20
 // extractGCPercent is the collector's GOGC during gwr extract, unless GOGC
 // sets another. With the default 100 the collector ran whenever the heap
 // had doubled over a live heap of 50-80 MB, 107-108 times over the 50 MB
-// bench corpus; with 200, 55-58 times (GODEBUG=gctrace=1), the peak RSS
-// the same 305-313 MB, since extractMemoryLimit caps the heap as before.
-const extractGCPercent = 200
+// bench corpus; with 200, 55-58 times (GODEBUG=gctrace=1). Since the live
+// heap fell to about 40 MB (session 29), 200 ran it 25 times, at a heap of
+// 110-120 MB; with 400 the heap grows to extractMemoryLimit first, 18
+// times: 7% fewer instructions per document (GOMAXPROCS=1 valgrind
+// --tool=cachegrind over the first 100 files of the bench corpus, 5.91 ->
+// 5.68 billion) for a peak RSS of 313-326 MB instead of 303-310, since
+// extractMemoryLimit caps the heap as before.
+const extractGCPercent = 400
 
 // maxJobs is the most workers -j accepts: far more than any machine has
 // cores, few enough that the in-flight buffers (4 results a worker; the
