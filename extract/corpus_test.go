@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/gwrfacts/gwr/corpus"
+	"github.com/gwrfacts/gwr/extract/segment"
 	"github.com/gwrfacts/gwr/normalize"
 )
 
@@ -83,4 +84,22 @@ func sentencesOf(docs []Document) [][]rune {
 		}
 	}
 	return out
+}
+
+// eachQuantity calls fn for each quantity x matches in each of sents, in
+// order, with the analysis of its sentence (segmenting with seg, no time
+// words, no hedge): the quantities are a.qs, and q points into it.
+func eachQuantity(x *Extractor, sents [][]rune, seg segment.Segmenter, fn func(s []rune, a *analysis, q *quantity)) {
+	for _, s := range sents {
+		qs, _ := x.match(s, nil, newRuleWork(len(s)))
+		if len(qs) == 0 {
+			continue
+		}
+		str, off := runeText(s)
+		a := newAnalysis(s, str, off, noTimeWords, false, str, seg)
+		a.qs = qs
+		for k := range qs {
+			fn(s, a, &qs[k])
+		}
+	}
 }

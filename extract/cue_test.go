@@ -42,29 +42,19 @@ func TestCueInWordBefore(t *testing.T) {
 	}
 	sents = append(sents, sentencesOf(corpusDocs(t))...)
 	asked, found := 0, map[string]int{}
-	for _, s := range sents {
-		qs, _ := x.match(s, nil, newRuleWork(len(s)))
-		if len(qs) == 0 {
-			continue
-		}
-		str, off := runeText(s)
-		a := newAnalysis(s, str, off, noTimeWords, false, str, x.seg)
-		a.qs = qs
-		for k := range qs {
-			q := &qs[k]
-			cs := a.listStart(q.start)
-			a.segmentClause(cs, a.clauseEnd(q.end))
-			for _, from := range []int{cs, a.clauseStart(q.start), 0} {
-				gc, gs, ge, gw := a.cueInWordBefore(q.start, from)
-				wc, ws, we, ww := a.cueInWordBeforeScan(q.start, from)
-				if gc != wc || gs != ws || ge != we || gw != ww {
-					t.Fatalf("cueInWordBefore(%d, %d) in %q = %q %d %d %s; want %q %d %d %s", q.start, from, string(s), gc, gs, ge, gw, wc, ws, we, ww)
-				}
-				asked++
-				found[ww]++
+	eachQuantity(x, sents, x.seg, func(s []rune, a *analysis, q *quantity) {
+		cs := a.listStart(q.start)
+		a.segmentClause(cs, a.clauseEnd(q.end))
+		for _, from := range []int{cs, a.clauseStart(q.start), 0} {
+			gc, gs, ge, gw := a.cueInWordBefore(q.start, from)
+			wc, ws, we, ww := a.cueInWordBeforeScan(q.start, from)
+			if gc != wc || gs != ws || ge != we || gw != ww {
+				t.Fatalf("cueInWordBefore(%d, %d) in %q = %q %d %d %s; want %q %d %d %s", q.start, from, string(s), gc, gs, ge, gw, wc, ws, we, ww)
 			}
+			asked++
+			found[ww]++
 		}
-	}
+	})
 	if asked < 1000 || found["verb-before"] == 0 || found["cue-inside-word"] == 0 {
 		t.Errorf("%d numbers asked, found %v; want over 1000 and each kind", asked, found)
 	}

@@ -412,28 +412,18 @@ func TestStartsChangeFromBefore(t *testing.T) {
 	}
 	sents = append(sents, sentencesOf(corpusDocs(t))...)
 	asked, changes := 0, 0
-	for _, s := range sents {
-		qs, _ := x.match(s, nil, newRuleWork(len(s)))
-		if len(qs) == 0 {
-			continue
-		}
-		str, off := runeText(s)
-		a := newAnalysis(s, str, off, noTimeWords, false, str, nil)
-		a.qs = qs
-		for k := range qs {
-			q := &qs[k]
-			for _, cs := range []int{a.listStart(q.start), a.clauseStart(q.start)} {
-				got, want := a.startsChange(q, cs), a.startsChangeFrom(q, cs)
-				if got != want {
-					t.Fatalf("startsChange of %q in %q from %d = %v; want %v", string(s[q.start:q.end]), string(s), cs, got, want)
-				}
-				asked++
-				if want {
-					changes++
-				}
+	eachQuantity(x, sents, nil, func(s []rune, a *analysis, q *quantity) {
+		for _, cs := range []int{a.listStart(q.start), a.clauseStart(q.start)} {
+			got, want := a.startsChange(q, cs), a.startsChangeFrom(q, cs)
+			if got != want {
+				t.Fatalf("startsChange of %q in %q from %d = %v; want %v", string(s[q.start:q.end]), string(s), cs, got, want)
+			}
+			asked++
+			if want {
+				changes++
 			}
 		}
-	}
+	})
 	if asked < 500 || changes == 0 {
 		t.Errorf("%d quantities asked, %d starting a change; want over 500 and some", asked, changes)
 	}
