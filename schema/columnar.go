@@ -121,13 +121,11 @@ func (b *batch) rowBytes(row unsafe.Pointer) int64 {
 // builder and binding, and counts the column in rowBytes.
 func (b *batch) appender(i int) appender {
 	c, name := b.t.cols[i], b.t.Columns[i].Name
-	switch b.cols[i].(type) {
-	case *dictBuilder, *stringBuilder, *array.StringBuilder:
-		if c.kind == kindNullString {
-			b.nullStrs = append(b.nullStrs, c.offset)
-		} else {
-			b.strs = append(b.strs, c.offset)
-		}
+	switch c.kind {
+	case kindString:
+		b.strs = append(b.strs, c.offset)
+	case kindNullString:
+		b.nullStrs = append(b.nullStrs, c.offset)
 	}
 	switch bld := b.cols[i].(type) {
 	case *dictBuilder:
