@@ -929,7 +929,7 @@ func (a *analysis) shareOfUnits(q *quantity, cs, cueS int) phrase {
 			return nil // 90%的企业，…: no predicate follows the units
 		}
 	}
-	if p := (a.piece(s, ce)); a.nameable(p) {
+	if p := a.piece(s, ce); a.nameable(p) {
 		return p // 80%以上【行政村】实现快递进村: a place unit names the units too
 	}
 	return nil
@@ -1496,7 +1496,7 @@ func (a *analysis) objectOfVerbPhrase(p phrase, count bool) phrase {
 	}
 	// a verb before a quoted name: 认证【“三品一标”产品】
 	if len(p) == 1 && len(toks) >= 2 && isVerb(toks[0]) && a.s[toks[0].end] == '“' && !strings.ContainsAny(text, "、0123456789") {
-		if obj := (a.piece(toks[0].end, p[0].end)); obj.runes() >= 4 && a.nameable(obj) {
+		if obj := a.piece(toks[0].end, p[0].end); obj.runes() >= 4 && a.nameable(obj) {
 			return obj
 		}
 	}

@@ -405,8 +405,10 @@ func compileRulesWith(rules []Rule, ph, firstPh map[string]string) (*ruleSet, er
 	var patterns []string
 	for _, r := range rules {
 		p := leanCaptures(expand(r.Pattern, ph))
-		// parses the pattern: a bad pattern fails here (the placeholders
-		// of both sets are well-formed)
+		// parses the rule's pattern, its word lists as classes: a bad
+		// pattern fails here. The word lists' tries are parsed with the
+		// alternations, when first needed (TestEveryAlternationCompiles
+		// compiles them all).
 		first, err := firstChars(leanCaptures(expand(r.Pattern, firstPh)))
 		if err != nil {
 			return nil, fmt.Errorf("extract: rule %s: %w", r.ID, err)
