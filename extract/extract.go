@@ -185,9 +185,10 @@ type Prepared struct {
 	out    Layout
 	work   *ruleWork
 	st     *runState
-	kept   *cleanChunk // the only chunk, cleaned once
-	found  []matched   // the rules' matches of kept, when kept is set
-	over   error       // matchAll's error for kept
+	kept   *cleanChunk     // the only chunk, cleaned once
+	found  []matched       // the rules' matches of kept, when kept is set
+	over   error           // matchAll's error for kept
+	ahead  []sentenceAhead // kept's first segmentation, when SegmentAhead did it
 }
 
 // closed is a channel that is always closed.
@@ -278,13 +279,13 @@ func (p *Prepared) Finish() ([]schema.Fact, Layout, error) {
 	var overLimit error
 	var facts []schema.Fact
 	for ci, c := range p.chunks {
-		cc, found, over := p.kept, p.found, p.over
+		cc, found, over, ahead := p.kept, p.found, p.over, p.ahead
 		if cc == nil {
 			cc = clean(d, c)
 			found, over = p.match(cc)
 		}
-		p.kept, p.found, p.over = nil, nil, nil
-		facts, overLimit = x.runChunk(d, cc, ci, p.lay, p.st, found, over, ex, facts)
+		p.kept, p.found, p.over, p.ahead = nil, nil, nil, nil
+		facts, overLimit = x.runChunk(d, cc, ci, p.lay, p.st, found, ahead, over, ex, facts)
 		if x.chunkRead != nil {
 			x.chunkRead()
 		}
@@ -367,16 +368,19 @@ func (st *runState) next(text []rune) {
 
 // runChunk appends to facts those of one chunk (index ci), ordered by
 // start, with their offsets in the document text; found and overLimit are
-// matchAll's result for the chunk. Over the rules' work limit, it stops
-// and returns the error.
-func (x *Extractor) runChunk(d Document, cc *cleanChunk, ci int, lay layout, st *runState, found []matched, overLimit error, ex *explainer, facts []schema.Fact) ([]schema.Fact, error) {
+// matchAll's result for the chunk, and ahead its first segmentation when
+// SegmentAhead did it (nil: runChunk does it). Over the rules' work limit,
+// it stops and returns the error.
+func (x *Extractor) runChunk(d Document, cc *cleanChunk, ci int, lay layout, st *runState, found []matched, ahead []sentenceAhead, overLimit error, ex *explainer, facts []schema.Fact) ([]schema.Fact, error) {
 	view, text, g := cc.view, cc.view.Runes, st.base
 	orig := newOrigText(d.Text[cc.start:cc.end], view)
 	from := len(facts)
 	// room for a fact of each quantity found: append does not copy the
 	// rows again and again as the slice grows
 	facts = slices.Grow(facts, quantities(found))
-	ahead := x.segmentAhead(text, cc.sents, found)
+	if ahead == nil {
+		ahead = x.segmentAhead(text, cc.sents, found)
+	}
 	var tokRoom []segment.Token // the room of each sentence's tokens (analysis.tokRoom)
 	for i, s := range cc.sents {
 		at := pos{ci, i}
@@ -602,31 +606,82 @@ type sentenceAhead struct {
 // text is a slice of its sentence's, which describing reads anyway. A
 // sentence without quantities has the zero sentenceAhead.
 func (x *Extractor) segmentAhead(text []rune, sents []sentence, found []matched) []sentenceAhead {
-	ahead := make([]sentenceAhead, len(found))
-	all := make([]clauseTokens, 0, quantities(found)) // a quantity adds a clause or none
-	parts := make([]string, 0, cap(all))              // the text of each clause of all
-	first := make([]int, len(found)+1)                // the clauses of sentence i are all[first[i]:first[i+1]]
+	plan, parts := planAhead(text, sents, found, nil)
+	return plan.fill(segment.Each(x.seg, parts))
+}
+
+// aheadPlan is what segmentAhead cuts for a chunk, before the cut: the
+// sentences' texts and their clauses without tokens.
+type aheadPlan struct {
+	ahead []sentenceAhead
+	all   []clauseTokens // the clauses of every sentence, in order
+	first []int          // the clauses of sentence i are all[first[i]:first[i+1]]
+}
+
+// planAhead returns the plan of segmentAhead for the sentences of a chunk
+// and appends the text of each of its clauses to parts.
+func planAhead(text []rune, sents []sentence, found []matched, parts []string) (aheadPlan, []string) {
+	pl := aheadPlan{
+		ahead: make([]sentenceAhead, len(found)),
+		all:   make([]clauseTokens, 0, quantities(found)), // a quantity adds a clause or none
+		first: make([]int, len(found)+1),
+	}
+	parts = slices.Grow(parts, cap(pl.all))
 	for i, m := range found {
-		first[i] = len(all)
+		pl.first[i] = len(pl.all)
 		if len(m.qs) == 0 {
 			continue
 		}
 		s := sents[i].span
 		str, off := runeText(text[s.start:s.end])
-		ahead[i].str, ahead[i].off = str, off
-		all = describedClauses(text[s.start:s.end], m.qs, all)
-		for _, c := range all[first[i]:] {
+		pl.ahead[i].str, pl.ahead[i].off = str, off
+		pl.all = describedClauses(text[s.start:s.end], m.qs, pl.all)
+		for _, c := range pl.all[pl.first[i]:] {
 			parts = append(parts, str[off[c.start]:off[c.end]])
 		}
 	}
-	first[len(found)] = len(all)
-	for k, toks := range segment.Each(x.seg, parts) {
-		all[k].toks = toks
+	pl.first[len(found)] = len(pl.all)
+	return pl, parts
+}
+
+// fill gives the clauses of the plan their tokens, toks[k] those of the
+// k-th clause, and returns the sentences with their clauses.
+func (pl aheadPlan) fill(toks [][]segment.Token) []sentenceAhead {
+	for k, t := range toks {
+		pl.all[k].toks = t
 	}
-	for i := range found {
-		ahead[i].clauses = all[first[i]:first[i+1]:first[i+1]]
+	for i := range pl.ahead {
+		pl.ahead[i].clauses = pl.all[pl.first[i]:pl.first[i+1]:pl.first[i+1]]
 	}
-	return ahead
+	return pl.ahead
+}
+
+// SegmentAhead does, for Finish, the first segmentation of each of ps
+// that is one chunk (most reports), all of them in as few calls into the
+// segmenter as it allows: a worker of extract/batch prepares a group of
+// documents, segments them together and then finishes each, so that each
+// stage runs over several documents in a row (BenchmarkSegmentAhead).
+// Finish gives the same facts with or without it. A panic (a segmenter
+// whose dictionaries did not load) is left to Finish to meet for its
+// document: SegmentAhead then does nothing.
+func (x *Extractor) SegmentAhead(ps []*Prepared) {
+	defer func() { _ = recover() }()
+	var parts []string
+	plans := make([]aheadPlan, len(ps))
+	from := make([]int, len(ps)+1) // the parts of ps[i] are parts[from[i]:from[i+1]]
+	for i, p := range ps {
+		from[i] = len(parts)
+		if p.kept != nil && p.ahead == nil {
+			plans[i], parts = planAhead(p.kept.view.Runes, p.kept.sents, p.found, parts)
+		}
+	}
+	from[len(ps)] = len(parts)
+	toks := segment.Each(x.seg, parts)
+	for i, p := range ps {
+		if plans[i].first != nil {
+			p.ahead = plans[i].fill(toks[from[i]:from[i+1]])
+		}
+	}
 }
 
 // opensWith reports whether the sentence s starts with word, after

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -299,4 +300,51 @@ func BenchmarkRead(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkSegmentAhead times Extract over the documents of
+// BenchmarkStages a group of documents at a time, as a worker of
+// extract/batch runs them: each of the group prepared, their first
+// segmentation done together (SegmentAhead), then each finished. A group
+// of 1 is Extract one document at a time. Cut back to back, the clauses
+// of several documents find jieba's dictionary in the processor's caches,
+// where one document's cut comes after the rest of its work has pushed it
+// out:
+//
+//	GWR_STAGES_DIR=$PWD/bench/data/50mb go test -run - -bench SegmentAhead -cpu 1 ./extract
+func BenchmarkSegmentAhead(b *testing.B) {
+	var docs []Document
+	if dir := os.Getenv("GWR_STAGES_DIR"); dir != "" {
+		docs = readDocs(b, filepath.Join(dir, "*.txt"), 5e6)
+	} else {
+		docs = append(corpusDocs(b), devDocs(b)...)
+	}
+	var size int64
+	for _, d := range docs {
+		size += int64(len(d.Text))
+	}
+	x := newExtractor(b)
+	for _, group := range []int{1, 4, 16} {
+		b.Run(fmt.Sprintf("group%d", group), func(b *testing.B) {
+			b.SetBytes(size)
+			cpu0, ok := processCPU()
+			for b.Loop() {
+				for i := 0; i < len(docs); i += group {
+					ps := make([]*Prepared, 0, group)
+					for _, d := range docs[i:min(i+group, len(docs))] {
+						ps = append(ps, x.Prepare(d))
+					}
+					if group > 1 {
+						x.SegmentAhead(ps)
+					}
+					for _, p := range ps {
+						p.Finish()
+					}
+				}
+			}
+			if cpu1, _ := processCPU(); ok {
+				b.ReportMetric((cpu1-cpu0)*1e3/float64(b.N), "cpu-ms/op")
+			}
+		})
+	}
 }

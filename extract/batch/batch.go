@@ -156,7 +156,9 @@ func Run(ctx context.Context, inputs []corpus.Input, x *extract.Extractor, opt O
 	// next: the time of the load goes to reading, cleaning and matching
 	// the first documents rather than to waiting. It finishes those it
 	// kept, in the order it took them, as soon as the dictionaries are
-	// there, or when it has nothing more to do.
+	// there, or when it has nothing more to do. Once they are there, it
+	// still prepares a group of documents (up to groupDocs and groupBytes,
+	// while the next is there to take) before it finishes them (finishGroup).
 	ready := x.SegmenterReady()
 	// segOK is closed once the segmenter is ready and did not fail: the
 	// workers finish no document before, and none after it failed.
@@ -178,6 +180,7 @@ func Run(ctx context.Context, inputs []corpus.Input, x *extract.Extractor, opt O
 	for w := 0; w < jobs; w++ {
 		go func() {
 			var kept []staged
+			var keptBytes int64
 			send := func(s staged) bool {
 				r, n := s.finish(x)
 				select {
@@ -193,13 +196,18 @@ func Run(ctx context.Context, inputs []corpus.Input, x *extract.Extractor, opt O
 				case <-ctx.Done():
 					return false
 				}
-				for k, s := range kept {
-					kept[k] = staged{}
-					if !send(s) {
-						return false
+				for len(kept) > 0 {
+					g := groupOf(kept)
+					segmentAhead(x, kept[:g])
+					for k, s := range kept[:g] {
+						kept[k] = staged{}
+						if !send(s) {
+							return false
+						}
 					}
+					kept = kept[g:]
 				}
-				kept = kept[:0]
+				kept, keptBytes = nil, 0
 				return true
 			}
 			for {
@@ -209,14 +217,20 @@ func Run(ctx context.Context, inputs []corpus.Input, x *extract.Extractor, opt O
 					j, ok = <-work
 				} else {
 					select {
-					case j, ok = <-work:
-					case <-segOK:
-						if !flush() {
+					case j, ok = <-work: // the next is there: prepare it too
+					default:
+						// nothing to take now: finish the kept documents
+						// as soon as the dictionaries are there
+						select {
+						case j, ok = <-work:
+						case <-segOK:
+							if !flush() {
+								return
+							}
+							continue
+						case <-ctx.Done():
 							return
 						}
-						continue
-					case <-ctx.Done():
-						return
 					}
 				}
 				if !ok {
@@ -227,6 +241,10 @@ func Run(ctx context.Context, inputs []corpus.Input, x *extract.Extractor, opt O
 					return // the jobs still queued are not wanted
 				}
 				kept = append(kept, prepare(j, inputs[j.i], x, opt))
+				keptBytes += j.size
+				if len(kept) < groupDocs && keptBytes < groupBytes {
+					continue
+				}
 				select {
 				case <-segOK:
 					if !flush() {
@@ -388,6 +406,46 @@ func prepare(j job, in corpus.Input, x *extract.Extractor, opt Options) (s stage
 	s.doc = doc
 	s.p = x.Prepare(extract.Document{ID: doc.ID, Text: doc.Text, HTML: doc.HTML, PlanYear: doc.Meta.Year})
 	return s
+}
+
+// groupDocs and groupBytes bound a group of documents a worker prepares
+// before it finishes them: their first segmentation is done together
+// (extract.Extractor.SegmentAhead), the clauses of several documents cut
+// back to back while jieba's dictionary is in the processor's caches, and
+// each stage of the work runs over several documents in a row, and a
+// worker hands the collector a run of results at once rather than waking
+// it for each. On the bench corpus (reports of about 50 KB) a run of
+// `gwr extract -j 2` took 15-20% less CPU time than with one document at
+// a time, and a third of the context switches (bench/ab.sh); groups of 6
+// and of 48 did as well as 16. Bytes are of the inputs' sizes (job.size).
+const (
+	groupDocs  = 16
+	groupBytes = 1 << 20
+)
+
+// groupOf returns the number of documents of kept, from the first, that
+// make the first group: up to groupDocs and groupBytes, one at least.
+func groupOf(kept []staged) int {
+	var size int64
+	for g, s := range kept {
+		size += s.size
+		if g == groupDocs || (g > 0 && size > groupBytes) {
+			return g
+		}
+	}
+	return len(kept)
+}
+
+// segmentAhead does the first segmentation of the documents of group
+// prepared for extraction, together (extract.Extractor.SegmentAhead).
+func segmentAhead(x *extract.Extractor, group []staged) {
+	ps := make([]*extract.Prepared, 0, len(group))
+	for _, s := range group {
+		if s.r == nil && s.p != nil {
+			ps = append(ps, s.p)
+		}
+	}
+	x.SegmentAhead(ps)
 }
 
 // finish extracts a prepared document and returns its result and the

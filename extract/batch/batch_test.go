@@ -952,3 +952,38 @@ func TestRunSegmenterFails(t *testing.T) {
 		}
 	}
 }
+
+// TestGroupOf checks where the first group of the documents a worker
+// kept ends: at groupDocs documents, before the document that takes it
+// over groupBytes, and never before the first.
+func TestGroupOf(t *testing.T) {
+	sized := func(sizes ...int64) []staged {
+		kept := make([]staged, len(sizes))
+		for i, n := range sizes {
+			kept[i].size = n
+		}
+		return kept
+	}
+	many := make([]int64, groupDocs+5)
+	for i := range many {
+		many[i] = 1000
+	}
+	for _, tc := range []struct {
+		name string
+		kept []staged
+		want int
+	}{
+		{"one", sized(10), 1},
+		{"a few small", sized(10, 20, 30), 3},
+		{"more than groupDocs", sized(many...), groupDocs},
+		{"over groupBytes at the third", sized(groupBytes/2, groupBytes/2, 1, 1), 2},
+		{"exactly groupBytes", sized(groupBytes/2, groupBytes/2), 2},
+		{"a first larger than groupBytes", sized(2*groupBytes, 1), 1},
+		{"a large second", sized(1, 2*groupBytes, 1), 1},
+		{"sizes not known", sized(0, 0, 0), 3},
+	} {
+		if got := groupOf(tc.kept); got != tc.want {
+			t.Errorf("%s: got %d, want %d", tc.name, got, tc.want)
+		}
+	}
+}
