@@ -33,16 +33,7 @@ import (
 //
 //	GWR_STAGES_DIR=$PWD/bench/data/50mb go test -run - -bench Stages -cpu 1 ./extract
 func BenchmarkStages(b *testing.B) {
-	var docs []Document
-	if dir := os.Getenv("GWR_STAGES_DIR"); dir != "" {
-		docs = readDocs(b, filepath.Join(dir, "*.txt"), 5e6)
-	} else {
-		docs = append(corpusDocs(b), devDocs(b)...)
-	}
-	var size int64
-	for _, d := range docs {
-		size += int64(len(d.Text))
-	}
+	docs, size := stagesDocs(b)
 	sents := sentencesOf(docs)
 	seg, err := segment.Default()
 	if err != nil {
@@ -125,6 +116,24 @@ func BenchmarkStages(b *testing.B) {
 	})
 }
 
+// stagesDocs returns the documents the stage benchmarks read and the
+// bytes of their text: the bundled reports and the development set, or,
+// with GWR_STAGES_DIR set, the first 5 MB of the *.txt files of that
+// directory.
+func stagesDocs(b *testing.B) ([]Document, int64) {
+	var docs []Document
+	if dir := os.Getenv("GWR_STAGES_DIR"); dir != "" {
+		docs = readDocs(b, filepath.Join(dir, "*.txt"), 5e6)
+	} else {
+		docs = append(corpusDocs(b), devDocs(b)...)
+	}
+	var size int64
+	for _, d := range docs {
+		size += int64(len(d.Text))
+	}
+	return docs, size
+}
+
 // memoSegmenter is a Segmenter that remembers the tokens of every clause
 // it is asked for, and gives a copy of them (the caller owns the slice).
 type memoSegmenter struct {
@@ -181,12 +190,7 @@ func BenchmarkDescribe(b *testing.B) { benchmarkDescribe(b, false) }
 func BenchmarkDistribute(b *testing.B) { benchmarkDescribe(b, true) }
 
 func benchmarkDescribe(b *testing.B, distribute bool) {
-	var docs []Document
-	if dir := os.Getenv("GWR_STAGES_DIR"); dir != "" {
-		docs = readDocs(b, filepath.Join(dir, "*.txt"), 5e6)
-	} else {
-		docs = append(corpusDocs(b), devDocs(b)...)
-	}
+	docs, size := stagesDocs(b)
 	x := newExtractor(b)
 	seg, err := segment.Default()
 	if err != nil {
@@ -204,9 +208,7 @@ func benchmarkDescribe(b *testing.B, distribute bool) {
 		ahead    []clauseTokens // the clauses segmentAhead cuts, with their tokens
 	}
 	var sents []described
-	var size int64
 	for _, d := range docs {
-		size += int64(len(d.Text))
 		for _, s := range sentencesOf([]Document{d}) {
 			qs, _ := x.match(s, nil, newRuleWork(len(s)))
 			if len(qs) > 0 {
@@ -309,20 +311,13 @@ func BenchmarkRead(b *testing.B) {
 // of 1 is Extract one document at a time. Cut back to back, the clauses
 // of several documents find jieba's dictionary in the processor's caches,
 // where one document's cut comes after the rest of its work has pushed it
-// out:
+// out; how much that saves depends on what else shares the caches (a run
+// of gwr extract -j 2 on the bench corpus: 15-20% of its CPU time, see
+// extract/batch's groupDocs):
 //
 //	GWR_STAGES_DIR=$PWD/bench/data/50mb go test -run - -bench SegmentAhead -cpu 1 ./extract
 func BenchmarkSegmentAhead(b *testing.B) {
-	var docs []Document
-	if dir := os.Getenv("GWR_STAGES_DIR"); dir != "" {
-		docs = readDocs(b, filepath.Join(dir, "*.txt"), 5e6)
-	} else {
-		docs = append(corpusDocs(b), devDocs(b)...)
-	}
-	var size int64
-	for _, d := range docs {
-		size += int64(len(d.Text))
-	}
+	docs, size := stagesDocs(b)
 	x := newExtractor(b)
 	for _, group := range []int{1, 4, 16} {
 		b.Run(fmt.Sprintf("group%d", group), func(b *testing.B) {
