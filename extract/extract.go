@@ -188,6 +188,7 @@ type Prepared struct {
 	kept   *cleanChunk     // the only chunk, cleaned once
 	found  []matched       // the rules' matches of kept, when kept is set
 	over   error           // matchAll's error for kept
+	done   bool            // kept matched (found and over set): Match did its work
 	ahead  []sentenceAhead // kept's first segmentation, when SegmentAhead did it
 }
 
@@ -217,13 +218,30 @@ func (x *Extractor) SegmenterErr() error {
 }
 
 // Prepare does the work of ExtractLayout that comes before the first
-// segmentation; Finish does the rest.
+// segmentation; Finish does the rest. It is Read and then Match.
 func (x *Extractor) Prepare(d Document) *Prepared { return x.prepare(d, nil) }
 
-// prepare reads d up to its first segmentation (see Prepared). A large
+// Read does the first part of Prepare: d cleaned, split into sentences and
+// its layout found. Match does the second, the rules run over its
+// sentences. A worker of extract/batch reads a group of documents and then
+// matches them, each stage over several documents in a row, where the
+// processor's caches still hold what the stage reads (its tables, the
+// rules): Prepare of one document after another costs more
+// (BenchmarkSegmentAhead). Finish and SegmentAhead match a document Read
+// left unmatched.
+func (x *Extractor) Read(d Document) *Prepared { return x.read(d, nil) }
+
+// prepare reads d up to its first segmentation (see Prepared).
+func (x *Extractor) prepare(d Document, ex *explainer) *Prepared {
+	p := x.read(d, ex)
+	p.Match()
+	return p
+}
+
+// read does the part of prepare before the rules run (see Read). A large
 // document is read a chunk at a time (chunk.go): first for its layout, up
 // to the turn to the plan, then, in Finish, for its facts.
-func (x *Extractor) prepare(d Document, ex *explainer) *Prepared {
+func (x *Extractor) read(d Document, ex *explainer) *Prepared {
 	chunks := chunksOf(d.Text, x.chunkBytes, d.HTML)
 	scan := layoutScan{planYear: d.PlanYear}
 	var kept *cleanChunk // the only chunk, cleaned once
@@ -257,10 +275,17 @@ func (x *Extractor) prepare(d Document, ex *explainer) *Prepared {
 		p.st.p = part{sec: sectionReview, spanYears: p.lay.spanYears}
 		p.out.PlanStart = p.lay.planOrig
 	}
-	if kept != nil {
-		p.found, p.over = p.match(kept)
-	}
 	return p
+}
+
+// Match runs the rules over the sentences of a document Read left
+// unmatched; it does nothing for one already matched, or read in chunks
+// (Finish matches each chunk as it reads it again).
+func (p *Prepared) Match() {
+	if p.kept != nil && !p.done {
+		p.found, p.over = p.match(p.kept)
+		p.done = true
+	}
 }
 
 // match runs the rules over the sentences of cc (matchAll), first
@@ -275,6 +300,7 @@ func (p *Prepared) match(cc *cleanChunk) ([]matched, error) {
 // Finish extracts the facts of a prepared document, segmenting what it
 // needs, and returns them with the layout, as ExtractLayout does.
 func (p *Prepared) Finish() ([]schema.Fact, Layout, error) {
+	p.Match()
 	x, d, ex := p.x, p.d, p.ex
 	var overLimit error
 	var facts []schema.Fact
@@ -661,9 +687,10 @@ func (pl aheadPlan) fill(toks [][]segment.Token) []sentenceAhead {
 // segmenter as it allows: a worker of extract/batch prepares a group of
 // documents, segments them together and then finishes each, so that each
 // stage runs over several documents in a row (BenchmarkSegmentAhead).
-// Finish gives the same facts with or without it. A panic (a segmenter
-// whose dictionaries did not load) is left to Finish to meet for its
-// document: SegmentAhead then does nothing.
+// It matches first a document Read left unmatched (Match). Finish gives
+// the same facts with or without it. A panic (a segmenter whose
+// dictionaries did not load) is left to Finish to meet for its document:
+// SegmentAhead then does nothing.
 func (x *Extractor) SegmentAhead(ps []*Prepared) {
 	defer func() { _ = recover() }()
 	var parts []string
@@ -672,6 +699,7 @@ func (x *Extractor) SegmentAhead(ps []*Prepared) {
 	for i, p := range ps {
 		from[i] = len(parts)
 		if p.kept != nil && p.ahead == nil {
+			p.Match()
 			plans[i], parts = planAhead(p.kept.view.Runes, p.kept.sents, p.found, parts)
 		}
 	}

@@ -68,3 +68,48 @@ func TestSegmentAheadPanic(t *testing.T) {
 	assert.Nil(t, p.ahead, "the document is left for Finish to segment")
 	assert.Panics(t, func() { p.Finish() }, "Finish meets the segmenter's failure")
 }
+
+// TestReadThenMatch checks the two parts of Prepare: a document Read and
+// then matched (Match, once or twice) gives the facts Extract gives, and
+// so does one Read and left unmatched, which Finish or SegmentAhead
+// matches; for the bundled reports and the development set, and for a
+// document read in chunks, which Match leaves to Finish.
+func TestReadThenMatch(t *testing.T) {
+	x := newExtractor(t)
+	docs := append(corpusDocs(t), devDocs(t)...)
+	for _, d := range docs {
+		want := x.Extract(d)
+
+		p := x.Read(d)
+		assert.False(t, p.done, "%s: Read runs no rule", d.ID)
+		p.Match()
+		found := p.found
+		p.Match() // a second call finds the work done
+		assert.Equal(t, found, p.found, "%s: matches after a second Match", d.ID)
+		got, _, err := p.Finish()
+		require.NoError(t, err)
+		assert.Equal(t, want, got, "%s: facts after Read and Match", d.ID)
+
+		got, _, err = x.Read(d).Finish()
+		require.NoError(t, err)
+		assert.Equal(t, want, got, "%s: facts after Read alone (Finish matches)", d.ID)
+
+		p, q := x.Read(d), x.Prepare(d)
+		x.SegmentAhead([]*Prepared{p, q})
+		assert.Equal(t, q.ahead, p.ahead, "%s: SegmentAhead of a document Read: matched and segmented as one Prepared", d.ID)
+		got, _, err = p.Finish()
+		require.NoError(t, err)
+		assert.Equal(t, want, got, "%s: facts after Read and SegmentAhead", d.ID)
+	}
+
+	chunked := newExtractor(t)
+	chunked.chunkBytes = 4096
+	d := docs[0]
+	require.Greater(t, len(d.Text), 2*chunked.chunkBytes, "the document must be read in chunks")
+	p := chunked.Read(d)
+	p.Match()
+	assert.Nil(t, p.found, "a document read in chunks is matched by Finish")
+	got, _, err := p.Finish()
+	require.NoError(t, err)
+	assert.Equal(t, chunked.Extract(d), got, "facts of a document read in chunks after Read and Match")
+}

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -313,21 +312,37 @@ func BenchmarkRead(b *testing.B) {
 // where one document's cut comes after the rest of its work has pushed it
 // out; how much that saves depends on what else shares the caches (a run
 // of gwr extract -j 2 on the bench corpus: 15-20% of its CPU time, see
-// extract/batch's groupDocs):
+// extract/batch's groupDocs). group16-read-match prepares each group as
+// extract/batch does: each document Read, then each matched
+// (Prepared.Match):
 //
 //	GWR_STAGES_DIR=$PWD/bench/data/50mb go test -run - -bench SegmentAhead -cpu 1 ./extract
 func BenchmarkSegmentAhead(b *testing.B) {
 	docs, size := stagesDocs(b)
 	x := newExtractor(b)
-	for _, group := range []int{1, 4, 16} {
-		b.Run(fmt.Sprintf("group%d", group), func(b *testing.B) {
+	for _, tc := range []struct {
+		name  string
+		group int
+		read  bool // each of the group Read, then each matched
+	}{{"group1", 1, false}, {"group4", 4, false}, {"group16", 16, false}, {"group16-read-match", 16, true}} {
+		group, read := tc.group, tc.read
+		b.Run(tc.name, func(b *testing.B) {
 			b.SetBytes(size)
 			cpu0, ok := processCPU()
 			for b.Loop() {
 				for i := 0; i < len(docs); i += group {
 					ps := make([]*Prepared, 0, group)
 					for _, d := range docs[i:min(i+group, len(docs))] {
-						ps = append(ps, x.Prepare(d))
+						if read {
+							ps = append(ps, x.Read(d))
+						} else {
+							ps = append(ps, x.Prepare(d))
+						}
+					}
+					if read {
+						for _, p := range ps {
+							p.Match()
+						}
 					}
 					if group > 1 {
 						x.SegmentAhead(ps)

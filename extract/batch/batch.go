@@ -158,7 +158,9 @@ func Run(ctx context.Context, inputs []corpus.Input, x *extract.Extractor, opt O
 	// kept, in the order it took them, as soon as the dictionaries are
 	// there, or when it has nothing more to do. Once they are there, it
 	// still prepares a group of documents (up to groupDocs and groupBytes,
-	// while the next is there to take) before it finishes them (finishGroup).
+	// while the next is there to take) before it finishes them (flush).
+	// It takes the documents of a group first and then prepares them
+	// together, stage by stage (prepareGroup).
 	ready := x.SegmenterReady()
 	// segOK is closed once the segmenter is ready and did not fail: the
 	// workers finish no document before, and none after it failed.
@@ -181,6 +183,14 @@ func Run(ctx context.Context, inputs []corpus.Input, x *extract.Extractor, opt O
 		go func() {
 			var kept []staged
 			var keptBytes int64
+			var taken []job // taken and not prepared yet
+			var takenBytes int64
+			// prepareTaken prepares the documents taken, together.
+			prepareTaken := func() {
+				kept = append(kept, prepareGroup(taken, inputs, x, opt)...)
+				keptBytes += takenBytes
+				taken, takenBytes = taken[:0], 0
+			}
 			send := func(s staged) bool {
 				r, n := s.finish(x)
 				select {
@@ -213,12 +223,16 @@ func Run(ctx context.Context, inputs []corpus.Input, x *extract.Extractor, opt O
 			for {
 				var j job
 				var ok bool
-				if len(kept) == 0 {
+				if len(kept) == 0 && len(taken) == 0 {
 					j, ok = <-work
 				} else {
 					select {
 					case j, ok = <-work: // the next is there: prepare it too
 					default:
+						if len(taken) > 0 {
+							prepareTaken()
+							continue
+						}
 						// nothing to take now: finish the kept documents
 						// as soon as the dictionaries are there
 						select {
@@ -234,14 +248,19 @@ func Run(ctx context.Context, inputs []corpus.Input, x *extract.Extractor, opt O
 					}
 				}
 				if !ok {
+					prepareTaken()
 					flush()
 					return
 				}
 				if ctx.Err() != nil {
 					return // the jobs still queued are not wanted
 				}
-				kept = append(kept, prepare(j, inputs[j.i], x, opt))
-				keptBytes += j.size
+				taken = append(taken, j)
+				takenBytes += j.size
+				if len(taken) < groupDocs && takenBytes < groupBytes {
+					continue
+				}
+				prepareTaken()
 				if len(kept) < groupDocs && keptBytes < groupBytes {
 					continue
 				}
@@ -371,9 +390,9 @@ type job struct {
 	size int64 // reserved in the window
 }
 
-// staged is a document prepared by a worker (prepare): loaded and read up
-// to its first segmentation, or already done (r set: an error row, or
-// left out by Options.Skip).
+// staged is a document prepared by a worker (prepareGroup): loaded and
+// read up to its first segmentation, or already done (r set: an error row,
+// or left out by Options.Skip).
 type staged struct {
 	job
 	in  corpus.Input
@@ -382,30 +401,60 @@ type staged struct {
 	r   *Result
 }
 
-// prepare loads one document and reads it up to its first segmentation
-// (extract.Prepare). It never panics: a panic in a rule becomes an error
-// row for this document alone.
-func prepare(j job, in corpus.Input, x *extract.Extractor, opt Options) (s staged) {
-	s = staged{job: j, in: in}
-	stage := "load"
+// prepareGroup loads the documents of jobs and reads each up to its first
+// segmentation, a stage at a time over all of them: each loaded
+// (corpus.Load), then each read (extract.Extractor.Read: cleaned, its
+// sentences and layout found), then each matched by the rules
+// (extract.Prepared.Match). A stage run over several documents in a row
+// finds what it reads (its tables, the rules) in the processor's caches.
+// A document that fails, or whose stage panics, is an error row of its
+// own; the others go on.
+func prepareGroup(jobs []job, inputs []corpus.Input, x *extract.Extractor, opt Options) []staged {
+	group := make([]staged, len(jobs))
+	for k, j := range jobs {
+		group[k] = staged{job: j, in: inputs[j.i]}
+		group[k].step("load", func(s *staged) { s.load(opt) })
+	}
+	for k := range group {
+		group[k].step("extract", func(s *staged) {
+			d := s.doc
+			s.p = x.Read(extract.Document{ID: d.ID, Text: d.Text, HTML: d.HTML, PlanYear: d.Meta.Year})
+		})
+	}
+	for k := range group {
+		group[k].step("extract", func(s *staged) { s.p.Match() })
+	}
+	return group
+}
+
+// step runs one stage of prepareGroup for s, unless s is already done (an
+// error row, or left out). It never panics: a panic in the stage becomes
+// an error row of s alone, named after stage.
+func (s *staged) step(stage string, f func(*staged)) {
+	if s.r != nil {
+		return
+	}
 	defer func() {
 		if p := recover(); p != nil {
-			s.r = panicRow(in, stage, p)
+			s.r, s.doc, s.p = panicRow(s.in, stage, p), nil, nil
 		}
 	}()
-	doc, err := corpus.Load(in, opt.Corpus)
+	f(s)
+}
+
+// load loads the document of s, which is done when it cannot be loaded
+// (an error row) or Options.Skip leaves it out.
+func (s *staged) load(opt Options) {
+	doc, err := corpus.Load(s.in, opt.Corpus)
 	if err != nil {
-		s.r = &Result{Err: &schema.ErrorRow{DocID: in.ID, Path: in.Path, Stage: stage, Message: err.Error()}}
-		return s
+		s.r = &Result{Err: &schema.ErrorRow{DocID: s.in.ID, Path: s.in.Path, Stage: "load", Message: err.Error()}}
+		return
 	}
 	if opt.Skip != nil && opt.Skip(doc.SHA256) {
 		s.r = &Result{skipped: true}
-		return s
+		return
 	}
-	stage = "extract"
 	s.doc = doc
-	s.p = x.Prepare(extract.Document{ID: doc.ID, Text: doc.Text, HTML: doc.HTML, PlanYear: doc.Meta.Year})
-	return s
 }
 
 // groupDocs and groupBytes bound a group of documents a worker prepares
@@ -449,7 +498,7 @@ func segmentAhead(x *extract.Extractor, group []staged) {
 }
 
 // finish extracts a prepared document and returns its result and the
-// bytes of its text. It never panics, as prepare.
+// bytes of its text. It never panics, as step.
 func (s staged) finish(x *extract.Extractor) (r Result, n int64) {
 	if s.r != nil {
 		return *s.r, 0

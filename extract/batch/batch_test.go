@@ -987,3 +987,81 @@ func TestGroupOf(t *testing.T) {
 		}
 	}
 }
+
+// results is a Sink that keeps every result.
+type results struct{ all []Result }
+
+func (r *results) Add(res Result) error { r.all = append(r.all, res); return nil }
+
+// TestPrepareGroupPanic checks that a panic in a stage of prepareGroup is
+// an error row of its document alone, named after the stage: in the load
+// stage (Options.Skip panics for one report) and in a later one (step);
+// the other documents of the group are finished with the facts Extract
+// gives them. Run too writes one error row for the report whose load
+// panics, and the others' rows.
+func TestPrepareGroupPanic(t *testing.T) {
+	dir := t.TempDir()
+	copyCorpus(t, dir, 1)
+	inputs, err := corpus.Discover([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(inputs) < 4 {
+		t.Fatalf("%d bundled reports, want 4 at least", len(inputs))
+	}
+	x := extractor(t)
+	bad, err := corpus.Load(inputs[2], corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := Options{Skip: func(sum string) bool {
+		if sum == bad.SHA256 {
+			panic("boom")
+		}
+		return false
+	}}
+	jobs := make([]job, len(inputs))
+	for i := range jobs {
+		jobs[i] = job{i: i}
+	}
+	group := prepareGroup(jobs, inputs, x, opt)
+	group[3].step("extract", func(*staged) { panic("bang") })
+	for k, s := range group {
+		r, _ := s.finish(x)
+		switch k {
+		case 2, 3:
+			stage, msg := "load", "boom"
+			if k == 3 {
+				stage, msg = "extract", "bang"
+			}
+			if r.Err == nil || r.Doc != nil || r.Err.DocID != inputs[k].ID || r.Err.Stage != stage ||
+				!strings.Contains(r.Err.Message, "internal error") || !strings.Contains(r.Err.Message, msg) {
+				t.Errorf("document %d, whose %s stage panics: result %+v, want an error row of stage %s with the panic", k, stage, r, stage)
+			}
+		default:
+			doc, err := corpus.Load(inputs[k], corpus.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := x.Extract(extract.Document{ID: doc.ID, Text: doc.Text, HTML: doc.HTML, PlanYear: doc.Meta.Year})
+			if r.Err != nil || r.Doc == nil || !reflect.DeepEqual(r.Facts, want) {
+				t.Errorf("document %d of a group where others panic: error %+v, %d facts, want %d facts, those of Extract", k, r.Err, len(r.Facts), len(want))
+			}
+		}
+	}
+
+	var sink results
+	opt.Jobs = 2
+	stats, err := Run(context.Background(), inputs, x, opt, &sink)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stats.Errors != 1 || stats.Docs != len(inputs) || len(sink.all) != len(inputs) {
+		t.Fatalf("Run with one report's load panicking: stats %+v, %d results, want %d, one error", stats, len(sink.all), len(inputs))
+	}
+	for k, r := range sink.all {
+		if failed := r.Err != nil; failed != (k == 2) {
+			t.Errorf("Run with report 2's load panicking: result %d has error %+v", k, r.Err)
+		}
+	}
+}

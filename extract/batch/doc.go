@@ -6,9 +6,10 @@
 // the output is byte-identical for -j 1 and -j N. A document that fails
 // (bad encoding, binary content, a panic in a rule) becomes a row of the
 // errors table and never costs the others their results. A worker
-// prepares a small group of documents (up to 16 and 1 MB) before it
-// finishes them, their first segmentation done together
-// (extract.Extractor.SegmentAhead): each stage then runs over several
+// takes a small group of documents (up to 16 and 1 MB), prepares them a
+// stage at a time (each loaded, then each cleaned, then each matched by
+// the rules) and finishes them after their first segmentation done
+// together (extract.Extractor.SegmentAhead): each stage runs over several
 // documents in a row, which costs less CPU time. Memory does not
 // grow with the corpus nor with its largest documents: at most 256
 // documents per worker are in flight, and no more of them than fit in
