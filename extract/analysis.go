@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/gwrfacts/gwr/extract/segment"
+	"github.com/gwrfacts/gwr/schema"
 )
 
 // analysis is one sentence with the segmentation of the clauses that
@@ -181,20 +182,53 @@ func (a *analysis) segment(cs, ce int) []segment.Token {
 	return a.seg.Segment(a.sub(cs, ce))
 }
 
-// describedClauses appends to out the spans describe segments first for
-// the quantities qs of sentence s, in its order and each start once (see
-// segmentClause): from the list start of a quantity to the end of its
-// clause.
+// describedClauses appends to out the spans describe segments for the
+// quantities qs of sentence s, in its order: for each quantity, from its
+// list start to the end of its clause, each such span once (see
+// segmentClause), and the clause after it when it is a sum named by its
+// cue alone (objectClauseAhead). A quantity of that clause has the same
+// span, left out the second time.
 func describedClauses(s []rune, qs []quantity, out []clauseTokens) []clauseTokens {
 	a := analysis{s: s, qs: qs}
 	from := len(out)
-	for _, q := range qs {
+	for k := range qs {
+		q := &qs[k]
 		cs, ce := a.listStart(q.start), a.clauseEnd(q.end)
-		if ce > cs && !slices.ContainsFunc(out[from:], func(c clauseTokens) bool { return c.start == cs }) {
+		if ce > cs && !slices.ContainsFunc(out[from:], func(c clauseTokens) bool { return c.start == cs && c.end >= ce }) {
 			out = append(out, clauseTokens{start: cs, end: ce})
+		}
+		if ns, ne, ok := a.objectClauseAhead(q, cs); ok {
+			out = append(out, clauseTokens{start: ns, end: ne})
 		}
 	}
 	return out
+}
+
+// objectClauseAhead returns the clause after q, whose clause starts at
+// cs, when q is a sum of money that ends its clause at a comma with one
+// or two characters before it in the clause, a cue alone (投资1亿元，
+// 实施【城市品质提升行动】): the object of that clause names most such
+// sums, and indicatorOf segments it (objectOfNextClause). Cut alone, when
+// indicatorOf asks for it, a clause costs about four times what it costs
+// cut with the others (segmentAhead), so describedClauses plans it: indicatorOf
+// asks for 13 of the 15 clauses planned so on the bundled reports and the
+// development set, 15782 of 15977 on the 50 MB bench corpus (for any sum
+// at a comma, about one in ten on the reports).
+func (a *analysis) objectClauseAhead(q *quantity, cs int) (start, end int, ok bool) {
+	if before := q.start - cs; before < 1 || before > 2 || q.unit != schema.CNY && q.unit != schema.USD {
+		return 0, 0, false
+	}
+	start, end, ok = a.nextClauseOf(q.end)
+	return start, end, ok && end > start
+}
+
+// nextClauseOf returns the clause after the comma at position i, [i+1,
+// its end), and false when i is no comma.
+func (a *analysis) nextClauseOf(i int) (start, end int, ok bool) {
+	if i >= len(a.s) || a.s[i] != '，' && a.s[i] != ',' {
+		return 0, 0, false
+	}
+	return i + 1, a.clauseEnd(i + 1), true
 }
 
 // clauseStart returns the start of the clause holding position i.

@@ -649,7 +649,7 @@ type aheadPlan struct {
 func planAhead(text []rune, sents []sentence, found []matched, parts []string) (aheadPlan, []string) {
 	pl := aheadPlan{
 		ahead: make([]sentenceAhead, len(found)),
-		all:   make([]clauseTokens, 0, quantities(found)), // a quantity adds a clause or none
+		all:   make([]clauseTokens, 0, quantities(found)), // a quantity adds a clause or none (a sum sometimes two: objectClauseAhead)
 		first: make([]int, len(found)+1),
 	}
 	parts = slices.Grow(parts, cap(pl.all))

@@ -2174,10 +2174,10 @@ func (a *analysis) objectOfNextClause(i int) phrase {
 // of the clause that follows the comma at position i; nil when i is no
 // comma or the clause has no verb.
 func (a *analysis) afterFirstVerbOfNextClause(i int, noun func(int) phrase) phrase {
-	if i >= len(a.s) || a.s[i] != '，' && a.s[i] != ',' {
+	ns, ne, ok := a.nextClauseOf(i)
+	if !ok {
 		return nil
 	}
-	ns, ne := i+1, a.clauseEnd(i+1)
 	a.segmentClause(ns, ne)
 	for _, t := range a.toks {
 		if t.Start >= ns && t.End <= ne && t.POS == "v" {
