@@ -26,10 +26,11 @@ type analysis struct {
 	toks           []segment.Token // tokens of the segmented clauses, in order, offsets into s
 	done           [][2]int        // clause spans already segmented, [start, end)
 	tokStart, tokE []bool          // token boundaries, indexed by offset into s
+	bounds         []bool          // tokStart and tokE in one array (kept by reset)
 	time           timeWords       // the time words of chain + the sentence (see describe)
 	hedged         bool            // the sentence holds a hedge word
 	ahead          []clauseTokens  // clauses segmented ahead of need (segmentAhead)
-	tokRoom        []segment.Token // room for toks when clauses are merged into it, lent by the caller: reused from sentence to sentence (see segmentClause)
+	tokRoom        []segment.Token // room for toks when clauses are merged into it, reused from sentence to sentence (see segmentClause, reset)
 	trims          []trimmed       // the texts trimmed so far (see trimBounds)
 	nouns          []nounAt        // nounAfter's answers since the tokens last changed (emptied by segmentClause)
 	fragmentToks   []span          // fragment's buffer of tokens
@@ -39,7 +40,8 @@ type analysis struct {
 	notes          int8            // whether str may hold a footnote mark (mayHoldNote): 1 yes, -1 no, 0 not known yet (dropNotes)
 	hedges         []hedgeAt       // the hedge words of masked that start before byte hedgeScan (scanHedges)
 	hedgeScan      int
-	firstFrom      int // 1 + the index in s of its first 由 or 从, -1 if none, 0 not known yet (fromBefore)
+	firstFrom      int    // 1 + the index in s of its first 由 or 从, -1 if none, 0 not known yet (fromBefore)
+	factRoom       []fact // room for the facts describe makes (newFact), kept by reset
 
 	// room for the first entries of done, trims, nouns and fragmentToks
 	// in the analysis's own allocation (newAnalysis): most sentences need
@@ -64,11 +66,41 @@ type clauseTokens struct {
 // hedged whether str holds a hedge word and masked str as maskNotTime
 // returns it (both from sentenceWords).
 func newAnalysis(s []rune, str string, off []int32, time timeWords, hedged bool, masked string, seg segment.Segmenter) *analysis {
-	bounds := make([]bool, 2*(len(s)+1)) // tokStart and tokE in one allocation
-	a := &analysis{s: s, str: str, off: off, seg: seg, tokStart: bounds[:len(s)+1], tokE: bounds[len(s)+1:],
-		time: time, hedged: hedged, masked: masked}
-	a.done, a.trims, a.nouns, a.fragmentToks, a.pieces = a.doneRoom[:0], a.trimRoom[:0], a.nounRoom[:0], a.fragRoom[:0], a.pieceRoom[:0]
+	a := new(analysis)
+	a.reset(s, str, off, time, hedged, masked, seg)
 	return a
+}
+
+// reset prepares a for the sentence s as newAnalysis does, whatever
+// sentence a held before: runChunk describes the sentences of a chunk one
+// after the other with one analysis, each after the one before is done
+// (its facts made rows), and the lists a has grown keep their room (the
+// token bounds, tokRoom, hedges, and the lists of the rooms in a) rather
+// than an analysis of 1.4 KB and its lists allocated for each sentence.
+func (a *analysis) reset(s []rune, str string, off []int32, time timeWords, hedged bool, masked string, seg segment.Segmenter) {
+	bounds, tokRoom, hedges, factRoom := a.bounds, a.tokRoom, a.hedges, a.factRoom
+	n := 2 * (len(s) + 1) // tokStart and tokE in one allocation
+	if cap(bounds) < n {
+		bounds = make([]bool, n)
+	} else {
+		bounds = bounds[:n]
+		clear(bounds)
+	}
+	*a = analysis{s: s, str: str, off: off, seg: seg, bounds: bounds, tokStart: bounds[:len(s)+1], tokE: bounds[len(s)+1:],
+		time: time, hedged: hedged, masked: masked, tokRoom: tokRoom, hedges: hedges[:0], factRoom: factRoom[:0]}
+	a.done, a.trims, a.nouns, a.fragmentToks, a.pieces = a.doneRoom[:0], a.trimRoom[:0], a.nounRoom[:0], a.fragRoom[:0], a.pieceRoom[:0]
+}
+
+// newFact returns a new fact of q, in a.factRoom while it has room: the
+// facts of a sentence live until the next sentence resets the analysis,
+// which writes over them. When the room is full a larger one is made;
+// the facts in the old one stay where they are.
+func (a *analysis) newFact(q *quantity) *fact {
+	if len(a.factRoom) == cap(a.factRoom) {
+		a.factRoom = make([]fact, 0, max(4, 2*cap(a.factRoom)))
+	}
+	a.factRoom = append(a.factRoom, fact{q: q})
+	return &a.factRoom[len(a.factRoom)-1]
 }
 
 // runeOffsetsOf is runeOffsets(string(s)), from the code points: no
@@ -76,6 +108,12 @@ func newAnalysis(s []rune, str string, off []int32, time timeWords, hedged bool,
 // as U+FFFD by the conversion to string, three bytes.
 func runeOffsetsOf(s []rune) []int32 {
 	off := make([]int32, len(s)+1)
+	fillRuneOffsets(off, s)
+	return off
+}
+
+// fillRuneOffsets writes runeOffsetsOf(s) into off, of len(s)+1.
+func fillRuneOffsets(off []int32, s []rune) {
 	n := 0
 	for i, r := range s {
 		off[i] = int32(n)
@@ -86,20 +124,41 @@ func runeOffsetsOf(s []rune) []int32 {
 		n += l
 	}
 	off[len(s)] = int32(n)
-	return off
 }
 
-// runeText returns string(s) and runeOffsetsOf(s): the offsets first,
-// then the string written into a buffer of the size they give, where the
-// conversion would measure each code point's bytes again.
-func runeText(s []rune) (string, []int32) {
-	off := runeOffsetsOf(s)
-	var b strings.Builder
-	b.Grow(int(off[len(s)]))
-	for _, r := range s {
-		b.WriteRune(r) // as string(s) writes it: U+FFFD for no valid rune
+// runeTexts returns, for each span sp of spans, string(text[sp.start:sp.end])
+// and runeOffsetsOf of it, in two allocations for them all: the strings
+// are slices of one string, the offsets of one array (each with its
+// capacity cut to its length). The offsets come first, and the strings
+// are written into a buffer of the size they give, where the conversion
+// would measure each code point's bytes again.
+func runeTexts(text []rune, spans []span) ([]string, [][]int32) {
+	n := 0
+	for _, sp := range spans {
+		n += sp.end - sp.start + 1
 	}
-	return b.String(), off
+	strs, offs := make([]string, len(spans)), make([][]int32, len(spans))
+	room := make([]int32, n)
+	size := 0
+	for k, sp := range spans {
+		l := sp.end - sp.start + 1
+		offs[k], room = room[:l:l], room[l:]
+		fillRuneOffsets(offs[k], text[sp.start:sp.end])
+		size += int(offs[k][l-1])
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for _, sp := range spans {
+		for _, r := range text[sp.start:sp.end] {
+			b.WriteRune(r) // as string(s) writes it: U+FFFD for no valid rune
+		}
+	}
+	all, at := b.String(), 0
+	for k, off := range offs {
+		end := at + int(off[len(off)-1])
+		strs[k], at = all[at:end], end
+	}
+	return strs, offs
 }
 
 // sub returns s[i:j] as a string, without copying.

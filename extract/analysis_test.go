@@ -7,8 +7,14 @@ import (
 	"github.com/gwrfacts/gwr/extract/segment"
 )
 
+// runeText is runeTexts of the one span of s.
+func runeText(s []rune) (string, []int32) {
+	strs, offs := runeTexts(s, []span{{0, len(s)}})
+	return strs[0], offs[0]
+}
+
 // TestRuneOffsetsOf checks runeOffsetsOf against runeOffsets of the string
-// the code points convert to, and runeText against both, invalid code
+// the code points convert to, and runeTexts against both, invalid code
 // points (a surrogate, one past the last) included.
 func TestRuneOffsetsOf(t *testing.T) {
 	for _, s := range [][]rune{nil, []rune("全年增长5.5%"), []rune("a€𠀀b"), {0xD800, 'x', 0x110000, '好'}, {-1}} {
@@ -18,6 +24,34 @@ func TestRuneOffsetsOf(t *testing.T) {
 		if str, off := runeText(s); str != string(s) || !slices.Equal(off, runeOffsetsOf(s)) {
 			t.Errorf("runeText(%q) = %q, %v; want %q, %v", string(s), str, off, string(s), runeOffsetsOf(s))
 		}
+	}
+}
+
+// TestRuneTexts checks each text and offsets runeTexts gives for several
+// spans of a text (empty, overlapping, out of order, with invalid code
+// points) against string and runeOffsets of the span, and that appending
+// to the offsets of one leaves the next as it was.
+func TestRuneTexts(t *testing.T) {
+	text := []rune("一、全年增长5.5%。a€𠀀b\x00")
+	text = append(text, 0xD800, '好', 0x110000, -1)
+	spans := []span{{0, 2}, {2, 12}, {5, 5}, {12, len(text)}, {0, len(text)}, {3, 9}, {len(text), len(text)}}
+	strs, offs := runeTexts(text, spans)
+	if len(strs) != len(spans) || len(offs) != len(spans) {
+		t.Fatalf("runeTexts: %d texts and %d offsets for %d spans", len(strs), len(offs), len(spans))
+	}
+	for k, sp := range spans {
+		want := string(text[sp.start:sp.end])
+		if strs[k] != want || !slices.Equal(offs[k], runeOffsets(want)) {
+			t.Errorf("span %v: %q, %v; want %q, %v", sp, strs[k], offs[k], want, runeOffsets(want))
+		}
+	}
+	next := slices.Clone(offs[1])
+	_ = append(offs[0], 99)
+	if !slices.Equal(offs[1], next) {
+		t.Errorf("appending to the offsets of span %v wrote over those of %v: %v, want %v", spans[0], spans[1], offs[1], next)
+	}
+	if strs, offs := runeTexts(text, nil); len(strs) != 0 || len(offs) != 0 {
+		t.Errorf("runeTexts of no span = %q, %v", strs, offs)
 	}
 }
 
@@ -42,19 +76,20 @@ func TestRuneTextEncodes(t *testing.T) {
 
 // BenchmarkRuneText converts the sentences of the bundled reports and
 // the development set to strings with their offsets, as segmentAhead does
-// for a sentence with quantities.
+// for the sentences with quantities of a chunk (runeTexts), here all of
+// them in one call.
 func BenchmarkRuneText(b *testing.B) {
 	sents := sentencesOf(append(corpusDocs(b), devDocs(b)...))
-	size := 0
+	var text []rune
+	var spans []span
 	for _, s := range sents {
-		size += len(string(s))
+		spans = append(spans, span{len(text), len(text) + len(s)})
+		text = append(text, s...)
 	}
-	b.SetBytes(int64(size))
+	b.SetBytes(int64(len(string(text))))
 	b.ReportAllocs()
 	for b.Loop() {
-		for _, s := range sents {
-			runeText(s)
-		}
+		runeTexts(text, spans)
 	}
 }
 

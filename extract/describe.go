@@ -81,7 +81,7 @@ func (f *fact) decide(q Question, name string) {
 // in turn. prev is the fact before it in the same sentence, whose cue and
 // indicator carry over to list items that leave them implicit.
 func (a *analysis) describe(q *quantity, prev *fact, p part, chain string, planYear int) *fact {
-	f := &fact{q: q}
+	f := a.newFact(q)
 	f.decisions = f.answers[:0]
 	qs := q.start
 	cs := a.listStart(qs)

@@ -4,6 +4,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -88,10 +89,12 @@ func (ex *explainer) sentence(view *normalize.View, orig *origText, sent span, s
 	}
 }
 
-// fact records a fact as described.
+// fact records a fact as described, with a copy of its decisions: the
+// fact itself is written over by the facts of a later sentence
+// (analysis.newFact).
 func (ex *explainer) fact(row schema.Fact, f *fact) {
 	r := row
-	ex.out = append(ex.out, Candidate{Start: int(row.Start), End: int(row.End), Text: row.Mention, Rule: row.Rule, Fact: &r, Decisions: f.decisions})
+	ex.out = append(ex.out, Candidate{Start: int(row.Start), End: int(row.End), Text: row.Mention, Rule: row.Rule, Fact: &r, Decisions: slices.Clone(f.decisions)})
 }
 
 // number gives the recorded facts their final form: the fact_id of the

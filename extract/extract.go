@@ -407,7 +407,7 @@ func (x *Extractor) runChunk(d Document, cc *cleanChunk, ci int, lay layout, st 
 	if ahead == nil {
 		ahead = x.segmentAhead(text, cc.sents, found)
 	}
-	var tokRoom []segment.Token // the room of each sentence's tokens (analysis.tokRoom)
+	an := new(analysis) // each sentence's in turn (analysis.reset)
 	for i, s := range cc.sents {
 		at := pos{ci, i}
 		// the sentence as a string, made only where it is read (by
@@ -549,9 +549,9 @@ func (x *Extractor) runChunk(d Document, cc *cleanChunk, ci int, lay layout, st 
 		if len(qs) == 0 {
 			continue
 		}
-		an := newAnalysis(text[s.start:s.end], str, ahead[i].off, before.words.then(len(before.text), own), hedged, masked, x.seg)
+		an.reset(text[s.start:s.end], str, ahead[i].off, before.words.then(len(before.text), own), hedged, masked, x.seg)
 		carryListBound(qs, an.s)
-		an.qs, an.ahead, an.tokRoom = qs, ahead[i].clauses, tokRoom
+		an.qs, an.ahead = qs, ahead[i].clauses
 		sf := make([]*fact, 0, len(qs))
 		var prev *fact
 		for i := range qs {
@@ -560,7 +560,6 @@ func (x *Extractor) runChunk(d Document, cc *cleanChunk, ci int, lay layout, st 
 			prev = f
 		}
 		an.distribute(sf)
-		tokRoom = an.tokRoom // the sentence is done with its tokens
 		st.lastName = carryName(sf, st.lastName)
 		pairYears(sf, st.p, an.s, d.PlanYear, before.text)
 		written := sentenceText(orig, view, s.span)
@@ -617,7 +616,7 @@ func (x *Extractor) matchAll(text []rune, sents []sentence, explain bool, work *
 
 // sentenceAhead is a sentence of a chunk with quantities as segmentAhead
 // prepares it for describing: its text as a string and the byte offset in
-// it of each of its code points (runeText), and the clauses describe
+// it of each of its code points (runeTexts), and the clauses describe
 // segments first, with their tokens.
 type sentenceAhead struct {
 	str     string
@@ -653,13 +652,16 @@ func planAhead(text []rune, sents []sentence, found []matched, parts []string) (
 		first: make([]int, len(found)+1),
 	}
 	parts = slices.Grow(parts, cap(pl.all))
+	strs, offs := runeTexts(text, withQuantities(sents, found)) // the chunk's at once
+	k := 0
 	for i, m := range found {
 		pl.first[i] = len(pl.all)
 		if len(m.qs) == 0 {
 			continue
 		}
 		s := sents[i].span
-		str, off := runeText(text[s.start:s.end])
+		str, off := strs[k], offs[k]
+		k++
 		pl.ahead[i].str, pl.ahead[i].off = str, off
 		pl.all = describedClauses(text[s.start:s.end], m.qs, pl.all)
 		for _, c := range pl.all[pl.first[i]:] {
@@ -668,6 +670,24 @@ func planAhead(text []rune, sents []sentence, found []matched, parts []string) (
 	}
 	pl.first[len(found)] = len(pl.all)
 	return pl, parts
+}
+
+// withQuantities returns the spans of the sentences that hold quantities,
+// in order: sents[i] holds found[i].qs.
+func withQuantities(sents []sentence, found []matched) []span {
+	n := 0
+	for _, m := range found {
+		if len(m.qs) > 0 {
+			n++
+		}
+	}
+	spans := make([]span, 0, n)
+	for i, m := range found {
+		if len(m.qs) > 0 {
+			spans = append(spans, sents[i].span)
+		}
+	}
+	return spans
 }
 
 // fill gives the clauses of the plan their tokens, toks[k] those of the

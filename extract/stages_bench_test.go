@@ -222,12 +222,12 @@ func benchmarkDescribe(b *testing.B, distribute bool) {
 		}
 	}
 	var facts []*fact
-	var tokRoom []segment.Token
+	an := new(analysis) // each sentence's in turn, as in runChunk
 	describeAll := func() {
 		for _, d := range sents {
-			an := newAnalysis(d.s, d.str, runeOffsetsOf(d.s), d.words, d.hedged, d.masked, memo)
+			an.reset(d.s, d.str, runeOffsetsOf(d.s), d.words, d.hedged, d.masked, memo)
 			an.qs = slices.Clone(d.qs)
-			an.ahead, an.tokRoom = aheadCopy(d.ahead), tokRoom
+			an.ahead = aheadCopy(d.ahead)
 			var prev *fact
 			facts = facts[:0]
 			for i := range an.qs {
@@ -237,7 +237,6 @@ func benchmarkDescribe(b *testing.B, distribute bool) {
 			if distribute {
 				an.distribute(facts)
 			}
-			tokRoom = an.tokRoom
 		}
 	}
 	describeAll() // the segmentation of every clause, into memo
