@@ -384,7 +384,7 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 	cue := a.piece(cueS, cueE)
 	midQ := a.hasQuantity(midS, qs)
 	after := a.nounAfter(q.end)
-	if notNames[a.text(after)] {
+	if a.textLen(after) <= maxNotNameBytes && notNames[a.text(after)] {
 		after = nil // 跃上1.4万亿斤【新台阶】 names no thing
 	}
 	if len(after) > 0 && after.runes() <= 2 && !a.isPlace(after) {
@@ -542,7 +542,8 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 		}
 	}
 	if prev != nil && len(ind) > 0 && len(prev.ind) > 0 && prev.ind[len(prev.ind)-1].end <= ind[0].start {
-		if s := a.text(ind); (genericHeads[s] && prev.q.unit == schema.Count || isRateName(s) && utf8.RuneCountInString(s) <= 3 || scaleHeads[s] && prev.q.unit == q.unit) && a.nameable(prev.ind) {
+		short := a.textLen(ind) <= maxHeadBytes // no longer text is a head: neither set is looked up
+		if s := a.text(ind); (short && genericHeads[s] && prev.q.unit == schema.Count || isRateName(s) && utf8.RuneCountInString(s) <= 3 || short && scaleHeads[s] && prev.q.unit == q.unit) && a.nameable(prev.ind) {
 			// 重点项目1349个，完成【投资】3210亿元; 投资完成34.67亿元，【完成率】达到146.6%:
 			// the head names the figure of the things named before (SPEC 2)
 			switch k := overlap(prev.indicator, s); {
@@ -564,7 +565,7 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 	if len(ind) == 0 {
 		why = "none"
 	}
-	if plainNouns[a.text(ind)] {
+	if a.textLen(ind) <= maxPlainNounBytes && plainNouns[a.text(ind)] {
 		if t := a.topic(cs); len(t) > 0 {
 			ind, why = t.join(ind), why+"+topic" // 【高速公路】，开工…等2个【项目】
 		}
@@ -1892,9 +1893,16 @@ var (
 // maxPlaceBytes and maxNoNameBytes are the longest place unit and the
 // longest word of notAlone and timeOnlyIndicators, in bytes: a longer
 // text is looked up in neither (isPlace and nameable ask every name).
+// So are maxNotNameBytes, maxPlainNounBytes and maxHeadBytes for
+// notNames, plainNouns and the generic and scale heads, which indicatorOf
+// asks of the noun after each number and of each indicator (most are
+// longer: no lookup, and no text made of a phrase of several pieces).
 var (
-	maxPlaceBytes  = maxBytes(places)
-	maxNoNameBytes = max(maxBytes(notAlone), maxBytes(timeOnlyIndicators))
+	maxPlaceBytes     = maxBytes(places)
+	maxNoNameBytes    = max(maxBytes(notAlone), maxBytes(timeOnlyIndicators))
+	maxNotNameBytes   = maxBytes(notNames)
+	maxPlainNounBytes = maxBytes(plainNouns)
+	maxHeadBytes      = max(maxBytes(genericHeads), maxBytes(scaleHeads))
 )
 
 // maxBytes returns the length in bytes of the longest word of set.

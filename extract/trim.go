@@ -105,24 +105,30 @@ func trimBounds(full string) (lo, hi int) {
 			lo, changed = lo+i+n, true
 			s = full[lo:hi]
 		}
-		if first, _ := utf8.DecodeRuneInString(s); trimSpace(first) || endsWithSpace(s) {
+		// the first and last characters of s, decoded again only when s
+		// changes
+		first, _ := utf8.DecodeRuneInString(s)
+		last, _ := utf8.DecodeLastRuneInString(s)
+		if trimSpace(first) || trimSpace(last) {
 			t := strings.TrimLeftFunc(s, trimSpace)
 			lo += len(s) - len(t)
 			hi = lo + len(strings.TrimRightFunc(t, trimSpace))
 			s = full[lo:hi]
+			first, _ = utf8.DecodeRuneInString(s)
+			last, _ = utf8.DecodeLastRuneInString(s)
 		}
 		// only the words that start (end) with the character s starts
 		// (ends) with are tried: no other word can match
-		first, _ := utf8.DecodeRuneInString(s)
 		for _, p := range trimPrefixesByFirst.of(first) {
 			// a cut never leaves a head alone: 完成率 is no 率
 			if strings.HasPrefix(s, p) && !loneHead(s[len(p):]) {
 				lo, changed = lo+len(p), true
 				s = full[lo:hi]
+				// (RuneError if the word was all of s)
+				last, _ = utf8.DecodeLastRuneInString(s)
 				break // the next pass tries the longest words first again
 			}
 		}
-		last, _ := utf8.DecodeLastRuneInString(s)
 		for _, p := range trimSuffixesByLast.of(last) {
 			if strings.HasSuffix(s, p) && !loneHead(s[:len(s)-len(p)]) {
 				hi, changed = hi-len(p), true
@@ -139,12 +145,6 @@ func trimBounds(full string) (lo, hi int) {
 // space (every Han character, every full-width mark), is either: most
 // are answered without unicode.IsSpace's table search.
 func trimSpace(r rune) bool { return r <= '\u3000' && (unicode.IsSpace(r) || r == '*') }
-
-// endsWithSpace reports whether s ends with a trimSpace character.
-func endsWithSpace(s string) bool {
-	r, _ := utf8.DecodeLastRuneInString(s)
-	return trimSpace(r)
-}
 
 // trimQuick turns on trimBounds' quick tests (trimCharsOf, endsWithAny):
 // false only in TestTrimQuickTests, which checks that they change nothing.

@@ -191,3 +191,29 @@ func TestTrimSpace(t *testing.T) {
 		}
 	}
 }
+
+// TestTrimBoundsEnds checks trimBounds on texts whose blanks, leading
+// words and trailing words it cuts in one pass, where it reads the first
+// and last characters once and again only after a cut (a leading word
+// that is all of the text leaves none): the bounds the code gave when it
+// decoded them at each step (checked then as well on every piece of
+// TestTrimQuickTests).
+func TestTrimBoundsEnds(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"\u3000全年新增就业 ", "新增就业"},
+		{"*城镇新增就业*", "城镇新增就业"},
+		{" 年均 ", ""},
+		{"年均", ""},
+		{"实际", ""},
+		{"年均实际", ""},
+		{"比上年\u3000", ""},
+		{"\u3000完成率", "完成率"},
+		{"全年实现地区生产总值\u3000", "地区生产总值"},
+		{"其中 ", ""},
+		{" 累计完成投资", "投资"},
+	} {
+		if lo, hi := trimBounds(c.text); c.text[lo:hi] != c.want {
+			t.Errorf("trimBounds(%q) keeps %q, want %q", c.text, c.text[lo:hi], c.want)
+		}
+	}
+}
