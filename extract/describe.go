@@ -123,7 +123,7 @@ func (a *analysis) describe(q *quantity, prev *fact, p part, chain string, planY
 		(trimIndicator(a.sub(cs, cueS)) == "" && a.s[max(0, cs-1)] == '、' ||
 			a.s[max(0, cs-1)] == '，' && prev.q.end == cs-1 && a.nounFree(cs, cueS))
 	f.name = a.namingOf(q, cs, cueS, cueE, prev)
-	f.measure, why = measureOf(q, cue, f.name, prev, carried, attribute, listGrowth)
+	f.measure, why = measureOf(q, cue, &f.name, prev, carried, attribute, listGrowth)
 	if why == "level-cue" && lex.Is(cue, lexicon.Reach) && a.reachOfAction(prev, cs, cueS) {
 		f.measure, why = schema.Delta, "reach-of-action" // 建设片区1598个、【覆盖】村庄1.5万个: how far the action reaches (LABELING)
 	}
@@ -155,7 +155,7 @@ func (a *analysis) describe(q *quantity, prev *fact, p part, chain string, planY
 	if f.measure == schema.Growth && (cue == "" || carried) && q.unit == schema.Percent && isRateName(f.name.before) {
 		f.measure, why = schema.Level, "rate-is-level" // 分别增长5%、6%，城镇调查失业率【5.5%】: a rate is a level (SPEC 3)
 	}
-	if f.measure == schema.Delta && (!isDecrease(cue) || resolves(cue)) && !hasPrefixAny(cue, addedWords) && (strings.Contains(a.sub(cs, q.start), "累计") || f.name.has(stockIndex) && !a.stockActedOn(cs, q.start)) {
+	if f.measure == schema.Delta && (!isDecrease(cue) || resolves(cue)) && !hasPrefixAny(cue, addedWords) && (strings.Contains(a.sub(cs, q.start), "累计") || f.name.has(stockList) && !a.stockActedOn(cs, q.start)) {
 		// 累计建成55个, 累计新开工项目3万个, 保有量: a standing total (SPEC 3);
 		// 累计新增 still adds;
 		// 累计化解矛盾纠纷: problems resolved are no removal (LABELING)

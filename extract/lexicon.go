@@ -197,6 +197,20 @@ func (x *wordIndex) any(s string) bool {
 	return false
 }
 
+// lists returns the bits of the lists of the index that s holds a word
+// of (bit i: list i): any of each list, in one pass over s.
+func (x *wordIndex) lists(s string) uint64 {
+	var found uint64
+	for at, r := range s {
+		for _, w := range x.of(r) {
+			if found&(1<<w.list) == 0 && strings.HasPrefix(s[at:], w.word) {
+				found |= 1 << w.list
+			}
+		}
+	}
+	return found
+}
+
 // last returns the word of the index that starts last in s, skipping
 // skip; of words starting at the same place, the first of its list. It is
 // the word of greatest strings.LastIndex, in one pass over s. The index

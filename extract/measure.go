@@ -16,7 +16,7 @@ var levelNouns = lex.Words(lexicon.LevelNoun)
 
 // measureOf decides level, delta or growth (SPEC sections 3 and 7) and
 // names the branch that decided it.
-func measureOf(q *quantity, cue string, name naming, prev *fact, carried, attribute, listGrowth bool) (schema.Measure, string) {
+func measureOf(q *quantity, cue string, name *naming, prev *fact, carried, attribute, listGrowth bool) (schema.Measure, string) {
 	roles := lex.Roles(cue) // looked up once: the branches ask up to eight roles of it
 	isCue := roles.Has
 	toForm := endsReached(cue)
@@ -30,7 +30,7 @@ func measureOf(q *quantity, cue string, name naming, prev *fact, carried, attrib
 		switch {
 		case isCue(lexicon.Growth) && !toForm:
 			return schema.Growth, "percent-after-growth-cue"
-		case name.has(growthNounIndex) && !name.has(levelRateIndex):
+		case name.has(growthNounList) && !name.has(levelRateList):
 			return schema.Growth, "growth-noun" // 市场主体增速保持在15%以上
 		case listGrowth:
 			return schema.Growth, "list-after-growth" // 增长7%以上、力争达到8%: the same rate, a higher aim
@@ -57,10 +57,10 @@ func measureOf(q *quantity, cue string, name naming, prev *fact, carried, attrib
 		return schema.Delta, "money-change" // 比上年增加1.6万亿元, 利息支出减少1500亿元: a change
 	case money && attribute:
 		return schema.Level, "money-attribute" // 投资15亿元的…项目: the project's total
-	case money && name.has(moneyLevelIndex):
+	case money && name.has(moneyLevelList):
 		return schema.Level, "money-level-word"
 	case money:
-		if isCue(lexicon.MoneyAction) || name.has(moneyActionNounIndex) {
+		if isCue(lexicon.MoneyAction) || name.has(moneyActionNounList) {
 			return schema.Delta, "money-action"
 		}
 		return schema.Level, "money-level"
@@ -188,21 +188,41 @@ var addedWords = []string{"新增", "新设"}
 // differently moves no measure.
 type naming struct {
 	before, after string
+	// the bits of the lists of namingIndex that before and after hold a
+	// word of, with namingRead set in inBefore once they are read (read)
+	inBefore, inAfter uint8
 }
 
-// has reports whether the naming words hold a word of x: hasAny of the
-// words of its lists, in one pass over each text instead of one per word.
-func (n naming) has(x *wordIndex) bool { return x.any(n.before) || x.any(n.after) }
+// has reports whether the naming words hold a word of the list of
+// namingIndex: hasAny of its words.
+func (n *naming) has(list int) bool {
+	n.read()
+	return (n.inBefore|n.inAfter)&(1<<list) != 0
+}
+
+// read finds the words of every list of namingIndex in the naming words,
+// once, in one pass over each text: measureOf and describe ask up to
+// five lists of the same words.
+func (n *naming) read() {
+	if n.inBefore&namingRead == 0 {
+		n.inBefore, n.inAfter = uint8(namingIndex.lists(n.before))|namingRead, uint8(namingIndex.lists(n.after))
+	}
+}
 
 // The word lists measureOf and describe look for in the naming words
-// (naming.has), indexed.
-var (
-	growthNounIndex      = newWordIndex(growthNouns)
-	levelRateIndex       = newWordIndex(levelRates)
-	moneyLevelIndex      = newWordIndex(moneyLevelWords)
-	moneyActionNounIndex = newWordIndex(moneyActionNouns)
-	stockIndex           = newWordIndex(stockWords)
+// (naming.has), by their place in namingIndex.
+const (
+	growthNounList = iota
+	levelRateList
+	moneyLevelList
+	moneyActionNounList
+	stockList
+	levelNounList
+	namingRead = 1 << 7 // (no list: the bit naming.read sets)
 )
+
+// namingIndex indexes the word lists of naming.has.
+var namingIndex = newWordIndex(growthNouns, levelRates, moneyLevelWords, moneyActionNouns, stockWords, levelNouns)
 
 // namingOf returns the naming words of q, whose list item starts at cs and
 // whose cue is [cueS, cueE) (-1 if none): the words after the cue when it
@@ -255,15 +275,13 @@ func (a *analysis) namingOf(q *quantity, cs, cueS, cueE int, prev *fact) naming 
 // whose noun follows it after a list of examples closed by 等 is named by
 // that noun alone (渗透率、收入增幅等5项【指标】居全国第一: a count of
 // indicators, not a rate).
-func (n naming) levelNamed() bool {
+func (n *naming) levelNamed() bool {
 	if n.after != "" && strings.HasSuffix(strings.TrimSpace(n.before), "等") {
-		return levelNounIndex.any(n.after)
+		n.read()
+		return n.inAfter&(1<<levelNounList) != 0
 	}
-	return levelNounIndex.any(n.before) || levelNounIndex.any(n.after)
+	return n.has(levelNounList)
 }
-
-// levelNounIndex finds the level nouns in one pass over a text.
-var levelNounIndex = newWordIndex(levelNouns)
 
 // namesAThing reports whether s, trimmed as an indicator, is a name: two
 // characters or more, or a one-character name (钢); not a leftover such as

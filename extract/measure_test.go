@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/gwrfacts/gwr/schema"
@@ -363,10 +364,11 @@ func TestMeasureWorkNamedWithNoVerb(t *testing.T) {
 	})
 }
 
-// TestNamingIndexes checks the word indexes naming.has reads against
-// hasAny of their lists, on texts of every length up to 24 characters,
-// and 48, from every third character of the sentences of the bundled
-// reports, and on texts written for them.
+// TestNamingIndexes checks the word index naming.has reads against
+// hasAny of each of its lists, on texts of every length up to 24
+// characters, and 48, from every third character of the sentences of the
+// bundled reports, and on texts written for them; and naming.has and
+// levelNamed on the naming words of a few of them.
 func TestNamingIndexes(t *testing.T) {
 	texts := []string{"城镇居民人均可支配收入增速", "贷款余额", "社会消费品零售总额", "到位资金", "存量房", "人口自然增长率", "新增贷款投放"}
 	for _, s := range sentencesOf(corpusDocs(t)) {
@@ -377,24 +379,44 @@ func TestNamingIndexes(t *testing.T) {
 			texts = append(texts, string(s[i:min(len(s), i+48)]))
 		}
 	}
-	indexes := []struct {
-		x     *wordIndex
-		words []string
-	}{{growthNounIndex, growthNouns}, {levelRateIndex, levelRates}, {moneyLevelIndex, moneyLevelWords}, {moneyActionNounIndex, moneyActionNouns}, {stockIndex, stockWords}}
-	hits := 0
+	lists := [][]string{growthNounList: growthNouns, levelRateList: levelRates, moneyLevelList: moneyLevelWords,
+		moneyActionNounList: moneyActionNouns, stockList: stockWords, levelNounList: levelNouns}
+	hits := make([]int, len(lists))
 	for _, s := range texts {
-		for _, c := range indexes {
-			want := hasAny(s, c.words)
-			if got := c.x.any(s); got != want {
-				t.Fatalf("index of %q: any(%q) = %v; want %v", c.words, s, got, want)
+		found := namingIndex.lists(s)
+		for i, words := range lists {
+			want := hasAny(s, words)
+			if got := found&(1<<i) != 0; got != want {
+				t.Fatalf("list %d of namingIndex (%q) in %q: %v; want %v (hasAny)", i, words, s, got, want)
 			}
 			if want {
-				hits++
+				hits[i]++
 			}
 		}
 	}
-	if hits < 100 {
-		t.Errorf("only %d texts hold a word", hits)
+	for i, n := range hits {
+		if n == 0 {
+			t.Errorf("list %d of namingIndex: no text holds a word (the test would prove nothing)", i)
+		}
+	}
+	// has and levelNamed against their definitions before the index (one
+	// index per list, asked of each text)
+	for _, n := range []naming{
+		{before: "城镇居民人均可支配收入增速"}, {before: "贷款", after: "余额"}, {before: "人口自然增长率"}, {},
+		{before: "渗透率、收入增幅等", after: "指标"}, {before: "渗透率、收入增幅等", after: "项目"}, // 等: the noun after names it alone
+	} {
+		for i, words := range lists {
+			if got, want := n.has(i), hasAny(n.before, words) || hasAny(n.after, words); got != want {
+				t.Errorf("%q/%q: has(%d) = %v, want %v", n.before, n.after, i, got, want)
+			}
+		}
+		want := hasAny(n.before, levelNouns) || hasAny(n.after, levelNouns)
+		if n.after != "" && strings.HasSuffix(strings.TrimSpace(n.before), "等") {
+			want = hasAny(n.after, levelNouns)
+		}
+		if got := n.levelNamed(); got != want {
+			t.Errorf("%q/%q: levelNamed() = %v, want %v", n.before, n.after, got, want)
+		}
 	}
 }
 
