@@ -226,6 +226,47 @@ func placeholdersWith(words func([]string) string) map[string]string {
 	}
 }
 
+// lastWordLists are the placeholders of the word lists that end a rule,
+// {UNIT_LAST} and {POST_LAST}: the units and the bound words after a
+// number as longestWordRegex renders them, which regexp2 tries in a few
+// steps where the tries of {UNIT} and {POST} take dozens. They match what
+// {UNIT} and {POST} match where nothing after them can fail, which is
+// where lastWords writes them (TestTunedRulesEqualPlain). Most numbers
+// have no bound word after them: one class test at its first characters
+// fails {POST_LAST} at once. Not in RulesHash: they are the same words
+// as {UNIT} and {POST}, and decide no fact of their own.
+func lastWordLists() map[string]string {
+	post := boundWordsAfter()
+	return map[string]string{
+		"{UNIT_LAST}": longestWordRegex(baseUnitTexts()),
+		"{POST_LAST}": "(?=" + trieFirsts(post) + ")(?:" + longestWordRegex(post) + ")",
+	}
+}
+
+// lastWordEndings are the endings of rule patterns in which nothing after
+// a word list can fail (what follows {UNIT} is an optional group at the
+// end), each with what lastWords writes instead.
+var lastWordEndings = []struct{ ending, last string }{
+	{"(?<unit>{UNIT})(?<post>{POST})?", "(?<unit>{UNIT_LAST})(?<post>{POST_LAST})?"},
+	{"(?<post>{POST})?", "(?<post>{POST_LAST})?"},
+	{"(?:{UNIT})?", "(?:{UNIT_LAST})?"},
+}
+
+// lastWords rewrites the word lists that end pattern (lastWordEndings) to
+// their lastWordLists placeholders, when ph has them; otherwise it returns
+// pattern as it is.
+func lastWords(pattern string, ph map[string]string) string {
+	if _, ok := ph["{UNIT_LAST}"]; !ok {
+		return pattern
+	}
+	for _, e := range lastWordEndings {
+		if p, ok := strings.CutSuffix(pattern, e.ending); ok {
+			return p + e.last
+		}
+	}
+	return pattern
+}
+
 // boundWordsAfter returns the bound words written after a number.
 func boundWordsAfter() []string {
 	var ws []string
@@ -390,10 +431,13 @@ var ruleOptions = []regexp2.CompileOption{ruleFlags, regexp2.OptionMaxBacktracki
 // clock check at each step and its clock goroutine.)
 
 func compileRules(rules []Rule) (*ruleSet, error) {
-	return compileRulesWith(rules, placeholders(), firstCharPlaceholders())
+	ph := placeholders()
+	maps.Copy(ph, lastWordLists())
+	return compileRulesWith(rules, ph, firstCharPlaceholders())
 }
 
-// compileRulesWith compiles rules with the placeholders ph. Their first
+// compileRulesWith compiles rules with the placeholders ph (and the word
+// lists that end a rule as lastWordLists, if ph has them). Their first
 // characters are those of the patterns expanded with firstPh: placeholders
 // that start with the same characters as ph's (firstCharPlaceholders), or
 // ph itself.
@@ -404,7 +448,7 @@ func compileRulesWith(rules []Rule, ph, firstPh map[string]string) (*ruleSet, er
 	set := &ruleSet{}
 	var patterns []string
 	for _, r := range rules {
-		p := leanCaptures(expand(r.Pattern, ph))
+		p := leanCaptures(expand(lastWords(r.Pattern, ph), ph))
 		// parses the rule's pattern, its word lists as classes: a bad
 		// pattern fails here. The word lists' tries are parsed with the
 		// alternations, when first needed (TestEveryAlternationCompiles

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"maps"
 	"math/big"
 	"regexp/syntax"
 	"slices"
@@ -428,6 +429,27 @@ func TestTunedRulesEqualPlain(t *testing.T) {
 	}
 	if checked < 10000 {
 		t.Fatalf("checked %d positions; want the corpus's windows (> 10000)", checked)
+	}
+}
+
+// TestLastWordsEndTheQuantityRules checks that lastWords finds the word
+// lists that end the quantity rules: what it saves rests on how the
+// patterns end, which an edit of a rule could change unseen (the rule
+// would still match the same, with the slower tries).
+func TestLastWordsEndTheQuantityRules(t *testing.T) {
+	ph := placeholders()
+	if lastWords(Rules[0].Pattern+"(?<post>{POST})?", ph) != Rules[0].Pattern+"(?<post>{POST})?" {
+		t.Error("lastWords rewrote a pattern for placeholders without lastWordLists")
+	}
+	maps.Copy(ph, lastWordLists())
+	for _, id := range []string{"range", "mixed-point", "point", "decimal-years", "cn-percent", "cn-range", "cn-point", "reject-capacity"} {
+		i := slices.IndexFunc(Rules, func(r Rule) bool { return r.ID == id })
+		if i < 0 {
+			t.Fatalf("no rule %s", id)
+		}
+		if p := Rules[i].Pattern; lastWords(p, ph) == p {
+			t.Errorf("rule %s: lastWords finds no word list at its end: %s", id, p)
+		}
 	}
 }
 

@@ -17,6 +17,19 @@ import (
 // branches of a level are split in halves (see branches), so a unit is
 // found in a few class tests, not after trying every unit before it.
 func trieRegex(words []string) string {
+	uniq := distinctWords(words)
+	if len(uniq) == 0 {
+		return trie(uniq)
+	}
+	var firsts []rune
+	for _, w := range uniq {
+		firsts = append(firsts, []rune(w)[0])
+	}
+	return "(?=[" + charClassOf(firsts) + "])(?:" + trie(uniq) + ")"
+}
+
+// distinctWords returns the non-empty words of words, sorted, each once.
+func distinctWords(words []string) []string {
 	set := map[string]bool{}
 	for _, w := range words {
 		if w != "" {
@@ -28,14 +41,53 @@ func trieRegex(words []string) string {
 		uniq = append(uniq, w)
 	}
 	sort.Strings(uniq)
-	if len(uniq) == 0 {
-		return trie(uniq)
+	return uniq
+}
+
+// longestWordRegex compiles a word list into a regexp that matches the
+// longest of the words at the position and never gives it back, as an
+// atomic group would: use it only where nothing after the words can fail,
+// and it matches what trieRegex matches there (TestTrieIsLongestWord).
+// Each level of its trie is an alternation of atomic branches with
+// distinct first characters, which regexp2 compiles to one Dispatch (a
+// look-up of the character in a table of the branches' first characters)
+// where trieRegex's level costs a look-ahead at the class of each half it
+// passes. The words of one character that no longer word continues are
+// one class, the first branch. An empty list matches the empty string.
+func longestWordRegex(words []string) string {
+	return strings.Join(longestBranches(distinctWords(words)), "|")
+}
+
+// longestBranches returns the branches of one level of longestWordRegex's
+// trie: sorted, distinct, non-empty words.
+func longestBranches(words []string) []string {
+	var singles []rune
+	var alts []string
+	for i := 0; i < len(words); {
+		first, tails, ends, next := firstGroup(words, i)
+		i = next
+		if len(tails) == 0 {
+			singles = append(singles, first)
+			continue
+		}
+		sub := longestBranches(tails)
+		tail := strings.Join(sub, "|")
+		switch {
+		case ends:
+			tail = "(?:" + tail + ")?"
+		case len(sub) > 1:
+			// regexp2 takes an atomic group of such an alternation
+			// for the alternation alone, which then no longer counts
+			// as atomic, and this level would get no Dispatch: a
+			// look-ahead at the tails' first characters keeps the group
+			tail = "(?=" + trieFirsts(tails) + ")(?:" + tail + ")"
+		}
+		alts = append(alts, regexp.QuoteMeta(string(first))+"(?>"+tail+")")
 	}
-	var firsts []rune
-	for _, w := range uniq {
-		firsts = append(firsts, []rune(w)[0])
+	if len(singles) > 0 {
+		alts = append([]string{"[" + charClassOf(singles) + "]"}, alts...)
 	}
-	return "(?=[" + charClassOf(firsts) + "])(?:" + trie(uniq) + ")"
+	return alts
 }
 
 // trieFirsts is the class of the first characters of words, which a
@@ -67,24 +119,30 @@ func charClassOf(rs []rune) string {
 	return b.String()
 }
 
+// firstGroup returns the words of sorted words, from words[i] on, that
+// start with the first character of words[i]: that character, the rest of
+// each of them but the character alone, whether the character alone is one
+// of them, and the index past them.
+func firstGroup(words []string, i int) (first rune, tails []string, ends bool, next int) {
+	first = []rune(words[i])[0]
+	prefix := string(first)
+	for next = i; next < len(words) && strings.HasPrefix(words[next], prefix); next++ {
+		if t := words[next][len(prefix):]; t == "" {
+			ends = true
+		} else {
+			tails = append(tails, t)
+		}
+	}
+	return first, tails, ends, next
+}
+
 // trie renders sorted, distinct, non-empty words.
 func trie(words []string) string {
 	var alts []string
 	var firsts []rune
 	for i := 0; i < len(words); {
-		first := []rune(words[i])[0]
-		prefix := string(first)
-		j := i
-		var tails []string
-		ends := false
-		for ; j < len(words) && strings.HasPrefix(words[j], prefix); j++ {
-			if t := words[j][len(prefix):]; t == "" {
-				ends = true
-			} else {
-				tails = append(tails, t)
-			}
-		}
-		alt := regexp.QuoteMeta(prefix)
+		first, tails, ends, j := firstGroup(words, i)
+		alt := regexp.QuoteMeta(string(first))
 		if len(tails) > 0 {
 			sub := trie(tails)
 			if ends {

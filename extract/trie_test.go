@@ -38,10 +38,11 @@ func TestTrieRegex(t *testing.T) {
 }
 
 // TestTrieIsLongestWord checks that the tries of the rules' word lists
-// (units, bound words after a number, from-to verbs) match, at the start
-// of a text, exactly the longest of their words the text starts with:
-// for every word, every proper prefix of one, each followed by every
-// character of the list and by nothing, and random joins of words.
+// (units, bound words after a number, from-to verbs), as trieRegex and as
+// longestWordRegex render them, match, at the start of a text, exactly
+// the longest of their words the text starts with: for every word, every
+// proper prefix of one, each followed by every character of the list and
+// by nothing, and random joins of words.
 func TestTrieIsLongestWord(t *testing.T) {
 	lists := map[string][]string{
 		"units":  baseUnitTexts(),
@@ -49,51 +50,63 @@ func TestTrieIsLongestWord(t *testing.T) {
 		"fromto": lex.Words(lexicon.FromTo),
 		"test":   {"千瓦", "千瓦时", "千米", "个", "个百分点", "米", "ug/m3", "m2", "%", "a", "ab", "b", "c", "d", "e", "f"},
 	}
-	for name, words := range lists {
-		re := regexp2.MustCompile(`^(?:`+trieRegex(words)+`)`, ruleOptions...)
-		longest := func(s string) string {
-			best := ""
-			for _, w := range words {
-				if strings.HasPrefix(s, w) && len(w) > len(best) {
-					best = w
-				}
-			}
-			return best
+	for key, words := range lists {
+		for _, r := range []struct {
+			name   string
+			render func([]string) string
+		}{{"trieRegex", trieRegex}, {"longestWordRegex", longestWordRegex}} {
+			checkLongestWord(t, key+" "+r.name, words, r.render(words))
 		}
-		var chars []string
-		seen := map[rune]bool{}
+	}
+}
+
+// checkLongestWord checks that the regexp pattern matches, at the start of
+// texts made of words (see TestTrieIsLongestWord), the longest of words.
+func checkLongestWord(t *testing.T, name string, words []string, pattern string) {
+	t.Helper()
+	re := regexp2.MustCompile(`^(?:`+pattern+`)`, ruleOptions...)
+	longest := func(s string) string {
+		best := ""
 		for _, w := range words {
-			for _, c := range w {
-				if !seen[c] {
-					seen[c] = true
-					chars = append(chars, string(c))
-				}
+			if strings.HasPrefix(s, w) && len(w) > len(best) {
+				best = w
 			}
 		}
-		var texts []string
-		for _, w := range words {
-			rs := []rune(w)
-			for k := 1; k <= len(rs); k++ {
-				texts = append(texts, string(rs[:k]))
-				for _, c := range chars {
-					texts = append(texts, string(rs[:k])+c)
-				}
+		return best
+	}
+	var chars []string
+	seen := map[rune]bool{}
+	for _, w := range words {
+		for _, c := range w {
+			if !seen[c] {
+				seen[c] = true
+				chars = append(chars, string(c))
 			}
 		}
-		rng := rand.New(rand.NewPCG(3, 18))
-		for range 2000 {
-			texts = append(texts, words[rng.IntN(len(words))]+words[rng.IntN(len(words))]+chars[rng.IntN(len(chars))])
+	}
+	var texts []string
+	for _, w := range words {
+		rs := []rune(w)
+		for k := 1; k <= len(rs); k++ {
+			texts = append(texts, string(rs[:k]))
+			for _, c := range chars {
+				texts = append(texts, string(rs[:k])+c)
+			}
 		}
-		for _, s := range texts {
-			got := ""
-			if m, err := re.FindStringMatch(s); err != nil {
-				t.Fatal(err)
-			} else if m != nil {
-				got = m.String()
-			}
-			if want := longest(s); got != want {
-				t.Fatalf("%s: trie match of %q = %q; want %q", name, s, got, want)
-			}
+	}
+	rng := rand.New(rand.NewPCG(3, 18))
+	for range 2000 {
+		texts = append(texts, words[rng.IntN(len(words))]+words[rng.IntN(len(words))]+chars[rng.IntN(len(chars))])
+	}
+	for _, s := range texts {
+		got := ""
+		if m, err := re.FindStringMatch(s); err != nil {
+			t.Fatal(err)
+		} else if m != nil {
+			got = m.String()
+		}
+		if want := longest(s); got != want {
+			t.Fatalf("%s: match of %q = %q; want %q", name, s, got, want)
 		}
 	}
 }
