@@ -299,10 +299,29 @@ var (
 // (group), so it reads the same quantity; regexp2 is spared a capture,
 // and the match a group to build, for each of them
 // (TestLeanCapturesMatchTheSame).
+//
+// Where a number's multiplier (if the rule has one), 多 or 余 and a
+// second multiplier follow one another (most quantity rules), their
+// optional groups are then one optional group guarded by a class test of
+// their first characters: at most numbers none of them follows, and one
+// test fails there where each group would fail in turn. It matches the
+// same: where the test passes, the groups try what they tried before, and
+// the group's last choice, to skip them all, is what they tried last.
 func leanCaptures(pattern string) string {
 	pattern = emptyGroup.ReplaceAllString(pattern, "")
-	return multGroup.ReplaceAllString(pattern, `(?:(?<${1}>`+multiplierClass+`{1,4}))?`)
+	pattern = multGroup.ReplaceAllString(pattern, `(?:(?<${1}>`+multiplierClass+`{1,4}))?`)
+	return multipliersAfter.ReplaceAllString(pattern, `(?:(?=[`+multiplierClass[1:len(multiplierClass)-1]+`多余])${0})?`)
 }
+
+// multipliersAfter finds what leanCaptures makes of a number's
+// multiplier, 多 or 余 and second multiplier:
+// (?<mult>{MULT})(?<more>多|余)?(?<mult3>{MULT}), or the last two alone.
+var multipliersAfter = func() *regexp.Regexp {
+	mult := func(name string) string {
+		return regexp.QuoteMeta(`(?:(?<` + name + `>` + multiplierClass + `{1,4}))?`)
+	}
+	return regexp.MustCompile(`(?:` + mult("mult") + `)?` + regexp.QuoteMeta(`(?<more>多|余)?`) + mult("mult3"))
+}()
 
 // expand replaces the placeholders of pattern with their patterns, each
 // as a non-capturing group.

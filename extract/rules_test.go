@@ -454,7 +454,8 @@ func TestLastWordsEndTheQuantityRules(t *testing.T) {
 }
 
 // TestLeanCapturesMatchTheSame compiles each rule whose pattern
-// leanCaptures rewrites both ways and compares, at every position of the
+// leanCaptures rewrites (its groups, and the guard of the multipliers
+// after a number) both ways and compares, at every position of the
 // windows of the corpus, the development set, odd texts and the hostile
 // families, the span of the match and of every group that captured
 // something: what read reads (group takes an empty group for none).
