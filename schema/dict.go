@@ -27,6 +27,7 @@ type dictBuilder struct {
 	last    int32            // index of the last value appended; -1 for none
 	lastVal string           // the last value appended, as given
 	recent  [dictRecent]dictEntry
+	copies  strings.Builder // the block the next values are copied into (copyValue)
 }
 
 // dictEntry is a value of a dictBuilder's dictionary and its index, in
@@ -75,7 +76,7 @@ func (d *dictBuilder) appendOther(s string) {
 		i, ok := d.index[s]
 		if !ok {
 			// a copy: the value may be a slice of a whole sentence or text
-			v := strings.Clone(s)
+			v := d.copyValue(s)
 			i = int32(len(d.values))
 			d.values = append(d.values, v)
 			d.index[v] = i
@@ -84,6 +85,33 @@ func (d *dictBuilder) appendOther(s string) {
 	}
 	d.last, d.lastVal = e.index, s
 	d.indices = append(d.indices, e.index)
+}
+
+// Blocks of a dictBuilder's copies of its values: the first of
+// dictCopyFirst bytes, each one after twice the one before, up to
+// dictCopyBlock (a value longer than that has a block of its own).
+const (
+	dictCopyFirst = 256
+	dictCopyBlock = 64 << 10
+)
+
+// copyValue returns a copy of s, written after the copies made before it
+// in the current block of d.copies, or at the start of a new block when s
+// does not fit: one allocation for many values (most are short: a unit,
+// a cue, an indicator) instead of one each. The copies already made stay
+// as they are, for a strings.Builder only ever writes after what it
+// holds, and within the room Grow gave it a write does not move it. A
+// block lives as long as one of its copies does, in the dictionary or in
+// a row group being written.
+func (d *dictBuilder) copyValue(s string) string {
+	if d.copies.Cap()-d.copies.Len() < len(s) {
+		size := min(max(2*d.copies.Cap(), dictCopyFirst), dictCopyBlock)
+		d.copies = strings.Builder{}
+		d.copies.Grow(max(size, len(s)))
+	}
+	from := d.copies.Len()
+	d.copies.WriteString(s)
+	return d.copies.String()[from:]
 }
 
 // AppendNull adds a null.

@@ -101,3 +101,31 @@ func TestDictAppenderLikeStringAppender(t *testing.T) {
 		want[i].Release()
 	}
 }
+
+// TestDictCopies checks the dictionary's copies of its values (copyValue)
+// over many blocks: after values of lengths from 0 to past dictCopyBlock,
+// each new to the dictionary, every value of the dictionary must still be
+// the one appended (no copy written over by a later one), round after
+// round of a reset.
+func TestDictCopies(t *testing.T) {
+	d := newDictBuilder(typeDict)
+	var want []string
+	buf := make([]byte, dictCopyBlock+10)
+	lengths := []int{0, 1, 3, 7, 100, 255, 256, 257, 1000, 5000, dictCopyBlock - 1, dictCopyBlock, dictCopyBlock + 10}
+	for round := range 3 {
+		want = want[:0]
+		for k := range 400 {
+			n := lengths[k%len(lengths)]
+			for i := range buf[:n] {
+				buf[i] = byte('a' + (i+k+round)%26)
+			}
+			v := fmt.Sprintf("%d-%d:%s", round, k, buf[:n]) // new to the dictionary
+			d.Append(v)
+			want = append(want, v)
+		}
+		if !reflect.DeepEqual(d.values, want) {
+			t.Fatalf("round %d: the dictionary's values differ from those appended", round)
+		}
+		d.reset()
+	}
+}
