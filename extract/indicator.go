@@ -1708,8 +1708,10 @@ func (a *analysis) nameable(p phrase) bool {
 	case oneRune(s):
 		return oneCharNames[s]
 	}
-	if r, n := utf8.DecodeLastRuneInString(s); (r == '到' || r == '至') && cueSet[s[:len(s)-n]] {
-		return false // 增加到: a verb
+	for _, mark := range [...]string{"到", "至"} {
+		if verb, ok := strings.CutSuffix(s, mark); ok && cueSet[verb] {
+			return false // 增加到: a verb
+		}
 	}
 	if isModifier(s) {
 		return false // 省级: a qualifier without its noun

@@ -123,11 +123,19 @@ var longDeltaCues = func() []string {
 const reachedMarks = "到至为"
 
 // endsReached reports whether a cue ends in a mark of the level reached
-// (上升至, 由106家整合为50家).
+// (上升至, 由106家整合为50家): a suffix compared, no character decoded
+// (measureOf and isDecrease ask every cue).
 func endsReached(cue string) bool {
-	r, _ := utf8.DecodeLastRuneInString(cue)
-	return strings.ContainsRune(reachedMarks, r)
+	for _, mark := range reachedMarkWords {
+		if strings.HasSuffix(cue, mark) {
+			return true
+		}
+	}
+	return false
 }
+
+// reachedMarkWords are the characters of reachedMarks, each a string.
+var reachedMarkWords = strings.Split(reachedMarks, "")
 
 // opensReached reports whether s, the rest after a verb of change, opens
 // with a mark of the level reached (提高【到】, 整合【为】).

@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/gwrfacts/gwr/schema"
 )
@@ -448,5 +449,33 @@ func TestStartsChangeFromBefore(t *testing.T) {
 	})
 	if asked < 500 || changes == 0 {
 		t.Errorf("%d quantities asked, %d starting a change; want over 500 and some", asked, changes)
+	}
+}
+
+// TestEndsReached checks endsReached, which compares suffixes, against
+// its definition, the last character of the cue being one of reachedMarks,
+// on every cue with and without each mark and other character after it,
+// on the empty cue and on a cue cut inside its last character.
+func TestEndsReached(t *testing.T) {
+	decoded := func(cue string) bool {
+		r, _ := utf8.DecodeLastRuneInString(cue)
+		return strings.ContainsRune(reachedMarks, r)
+	}
+	cues := []string{"", "至", "增加到"[:len("增加到")-1], "提高到", "整合为", "上升至"}
+	for w := range cueSet {
+		for _, end := range []string{"", "到", "至", "为", "了", "a"} {
+			cues = append(cues, w+end)
+		}
+	}
+	reached := 0
+	for _, c := range cues {
+		if got, want := endsReached(c), decoded(c); got != want {
+			t.Errorf("endsReached(%q) = %v, want %v", c, got, want)
+		} else if got {
+			reached++
+		}
+	}
+	if reached < len(cueSet) {
+		t.Errorf("only %d cues end in a mark of the level reached", reached)
 	}
 }
