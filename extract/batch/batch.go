@@ -150,8 +150,8 @@ func Run(ctx context.Context, inputs []corpus.Input, x *extract.Extractor, opt O
 			}
 		}
 	}()
-	// Each worker reads a document up to its first segmentation
-	// (prepare) and then finishes it. While the segmenter's dictionaries
+	// Each worker reads documents up to their first segmentation
+	// (prepareGroup) and then finishes them. While the segmenter's dictionaries
 	// load, a worker keeps the documents it has prepared and takes the
 	// next: the time of the load goes to reading, cleaning and matching
 	// the first documents rather than to waiting. It finishes those it
