@@ -8,7 +8,7 @@ GOFLAGS ?=
 BIN     := gwr
 OUT     := out
 
-.PHONY: all build install setup run test test-go eval holdout golden bench ab fuzz fuzz-long interop clean
+.PHONY: all build install setup run test test-go test-race eval holdout golden bench ab fuzz fuzz-long interop clean
 
 all: build
 
@@ -29,12 +29,17 @@ run: build
 	./$(BIN) extract -o $(OUT) --format parquet,jsonl corpus
 
 ## test: the whole suite, as CI runs it; first installs what is missing (.ci/setup)
-test: setup test-go interop fuzz
+test: setup test-go test-race interop fuzz
 
 ## test-go: unit, golden and end-to-end tests of the Go packages
 test-go:
 	$(GO) vet ./...
 	$(GO) test ./...
+
+## test-race: the packages that use unsafe (schema, corpus, normalize) under the race
+## detector, whose checkptr rejects a pointer made past the end of an allocation
+test-race:
+	$(GO) test -race ./schema ./corpus ./normalize
 
 ## eval: score the pipeline against the hand labels (corpus and dev set)
 eval: build
