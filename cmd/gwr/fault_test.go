@@ -410,7 +410,7 @@ func testFaults(t *testing.T, bin string, l faultLayout, inA, inB string, wantA,
 				t.Errorf("gwr extract out of file descriptors as the dictionaries load printed (%v)\n%s\nwant one line: %s", err, b, dictErr)
 			}
 			if after := hashDir(t, out); !equalMaps(before, after) {
-				t.Errorf("a run out of file descriptors (%v) changed the output:\n%s", err, b)
+				t.Errorf("a run out of file descriptors (%v) changed the output (%s):\n%s", err, mapDiff(before, after), b)
 			}
 			if got := checkAgree(t, out); !sameSet(got, wantA) {
 				t.Errorf("after a run out of file descriptors: %d documents, want A's %d", len(got), len(wantA))
@@ -469,4 +469,24 @@ func staleState(t *testing.T, dir string) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// mapDiff names the keys whose values differ between before and after,
+// "+" for a key only after, "-" for one only before, "~" for a changed one.
+func mapDiff(before, after map[string]string) string {
+	var d []string
+	for k, v := range after {
+		if w, ok := before[k]; !ok {
+			d = append(d, "+"+k)
+		} else if w != v {
+			d = append(d, "~"+k)
+		}
+	}
+	for k := range before {
+		if _, ok := after[k]; !ok {
+			d = append(d, "-"+k)
+		}
+	}
+	sort.Strings(d)
+	return strings.Join(d, " ")
 }

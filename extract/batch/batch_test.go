@@ -1065,3 +1065,33 @@ func TestPrepareGroupPanic(t *testing.T) {
 		}
 	}
 }
+
+// TestRemoveTree checks that removeTree removes a directory with files
+// and directories nested three deep, as a partitioned generation holds,
+// and a file or an empty directory alone, and that a path not there is no
+// error.
+func TestRemoveTree(t *testing.T) {
+	root := t.TempDir()
+	gen := filepath.Join(root, "gen-000002")
+	for _, f := range []string{"facts/region=a/year=2024/part-0.parquet", "facts/region=b/year=2023/part-0.parquet", "texts/x.txt", "documents.parquet"} {
+		p := filepath.Join(gen, f)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	empty := filepath.Join(root, "empty")
+	if err := os.Mkdir(empty, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{gen, empty, filepath.Join(root, "not-there")} {
+		if err := removeTree(p); err != nil {
+			t.Errorf("removeTree(%s): got error %v, want none", filepath.Base(p), err)
+		}
+		if _, err := os.Lstat(p); !os.IsNotExist(err) {
+			t.Errorf("removeTree(%s): the path is still there (%v)", filepath.Base(p), err)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
@@ -489,8 +490,8 @@ func (tf *tableFile) finish() error {
 // new generation, unless it was committed) and releases the lock. It may
 // be called after Commit, and more than once.
 func (o *Output) Abort() {
-	defer o.release()
 	if o.done {
+		o.release()
 		return
 	}
 	for _, f := range o.tmps {
@@ -500,9 +501,43 @@ func (o *Output) Abort() {
 		}
 	}
 	o.tmps = nil
+	gen := ""
 	if o.gen != "" && filepath.Base(Snapshot(o.dir)) != o.gen {
-		os.RemoveAll(filepath.Join(o.dir, stateDir, o.gen))
+		gen = filepath.Join(o.dir, stateDir, o.gen)
 	}
+	// The lock goes first, and with it a file descriptor: a run that
+	// failed for want of descriptors may have no other to remove its
+	// generation with. Another run may then take the lock: it numbers its
+	// generation after this one, which it never reads.
+	o.release()
+	if gen != "" {
+		removeTree(gen)
+	}
+}
+
+// removeTree removes dir and everything under it, as os.RemoveAll does,
+// with one file descriptor open at a time where os.RemoveAll holds one
+// for each level it descends (a partitioned table's generation is three
+// deep): each directory is listed and closed before what it holds is
+// removed. An output aborted because the process ran out of descriptors
+// is removed all the same (TestFaults).
+func removeTree(dir string) error {
+	if err := os.Remove(dir); err == nil || errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		p := filepath.Join(dir, e.Name())
+		if e.IsDir() {
+			removeTree(p)
+		} else {
+			os.Remove(p)
+		}
+	}
+	return os.Remove(dir)
 }
 
 // release removes the generations the commit replaced and unlocks the
