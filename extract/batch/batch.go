@@ -182,13 +182,11 @@ func Run(ctx context.Context, inputs []corpus.Input, x *extract.Extractor, opt O
 	for w := 0; w < jobs; w++ {
 		go func() {
 			var kept []staged
-			var keptBytes int64
 			var taken []job // taken and not prepared yet
 			var takenBytes int64
 			// prepareTaken prepares the documents taken, together.
 			prepareTaken := func() {
 				kept = append(kept, prepareGroup(taken, inputs, x, opt)...)
-				keptBytes += takenBytes
 				taken, takenBytes = taken[:0], 0
 			}
 			send := func(s staged) bool {
@@ -217,7 +215,7 @@ func Run(ctx context.Context, inputs []corpus.Input, x *extract.Extractor, opt O
 					}
 					kept = kept[g:]
 				}
-				kept, keptBytes = nil, 0
+				kept = nil
 				return true
 			}
 			for {
@@ -260,10 +258,9 @@ func Run(ctx context.Context, inputs []corpus.Input, x *extract.Extractor, opt O
 				if len(taken) < groupDocs && takenBytes < groupBytes {
 					continue
 				}
+				// a whole group taken: prepare it, and finish what is kept
+				// unless the dictionaries are still loading
 				prepareTaken()
-				if len(kept) < groupDocs && keptBytes < groupBytes {
-					continue
-				}
 				select {
 				case <-segOK:
 					if !flush() {
