@@ -634,13 +634,21 @@ func TestOutputMemory(t *testing.T) {
 	}
 }
 
-func TestRunSkip(t *testing.T) {
+// bundledInputs returns the inputs of a copy of the bundled reports in a
+// temporary directory.
+func bundledInputs(t *testing.T) []corpus.Input {
+	t.Helper()
 	dir := t.TempDir()
 	copyCorpus(t, dir, 1)
 	inputs, err := corpus.Discover([]string{dir})
 	if err != nil {
 		t.Fatal(err)
 	}
+	return inputs
+}
+
+func TestRunSkip(t *testing.T) {
+	inputs := bundledInputs(t)
 	x := extractor(t)
 	var all collect
 	if _, err := Run(context.Background(), inputs, x, Options{Jobs: 2}, &all); err != nil {
@@ -777,12 +785,7 @@ func TestWindow(t *testing.T) {
 // by Skip, to its rows handed to the sink) and the rows are those of an
 // unbounded run, in the same order.
 func TestRunInFlightBytes(t *testing.T) {
-	dir := t.TempDir()
-	copyCorpus(t, dir, 1)
-	inputs, err := corpus.Discover([]string{dir})
-	if err != nil {
-		t.Fatal(err)
-	}
+	inputs := bundledInputs(t)
 	x := extractor(t)
 	var want rows
 	if _, err := Run(context.Background(), inputs, x, Options{Jobs: 2}, &want); err != nil {
@@ -856,12 +859,7 @@ func (g *gated) Segment(s string) []segment.Token {
 // the segmenter with the document it read. Either way the rows are those
 // of a run with the segmenter loaded, in the same order.
 func TestRunPreparesWhileLoading(t *testing.T) {
-	dir := t.TempDir()
-	copyCorpus(t, dir, 1)
-	inputs, err := corpus.Discover([]string{dir})
-	if err != nil {
-		t.Fatal(err)
-	}
+	inputs := bundledInputs(t)
 	var want rows
 	if _, err := Run(context.Background(), inputs, extractor(t), Options{Jobs: 2}, &want); err != nil {
 		t.Fatal(err)
@@ -1000,12 +998,7 @@ func (r *results) Add(res Result) error { r.all = append(r.all, res); return nil
 // gives them. Run too writes one error row for the report whose load
 // panics, and the others' rows.
 func TestPrepareGroupPanic(t *testing.T) {
-	dir := t.TempDir()
-	copyCorpus(t, dir, 1)
-	inputs, err := corpus.Discover([]string{dir})
-	if err != nil {
-		t.Fatal(err)
-	}
+	inputs := bundledInputs(t)
 	if len(inputs) < 4 {
 		t.Fatalf("%d bundled reports, want 4 at least", len(inputs))
 	}
