@@ -148,10 +148,13 @@ func runeTexts(text []rune, spans []span) ([]string, [][]int32) {
 	}
 	var b strings.Builder
 	b.Grow(size)
+	var enc []byte // a span's text, written to b in one piece
 	for _, sp := range spans {
+		enc = enc[:0]
 		for _, r := range text[sp.start:sp.end] {
-			b.WriteRune(r) // as string(s) writes it: U+FFFD for no valid rune
+			enc = utf8.AppendRune(enc, r) // as string(s) writes it: U+FFFD for no valid rune
 		}
+		b.Write(enc)
 	}
 	all, at := b.String(), 0
 	for k, off := range offs {
