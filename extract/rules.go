@@ -232,23 +232,67 @@ func placeholdersWith(words func([]string) string) map[string]string {
 // steps where the tries of {UNIT} and {POST} take dozens. They match what
 // {UNIT} and {POST} match where nothing after them can fail, which is
 // where lastWords writes them (TestTunedRulesEqualPlain). Most numbers
-// have no bound word after them: one class test at its first characters
-// fails {POST_LAST} at once. Not in RulesHash: they are the same words
-// as {UNIT} and {POST}, and decide no fact of their own.
+// have no bound word after them: the Dispatch of {POST_LAST}'s first
+// level fails there in one step (a look-ahead at the class of its first
+// characters took five). Not in RulesHash: they are the same words as
+// {UNIT} and {POST}, and decide no fact of their own.
 func lastWordLists() map[string]string {
-	post := boundWordsAfter()
 	return map[string]string{
 		"{UNIT_LAST}": longestWordRegex(baseUnitTexts()),
-		"{POST_LAST}": "(?=" + trieFirsts(post) + ")(?:" + longestWordRegex(post) + ")",
+		"{POST_LAST}": longestWordRegex(boundWordsAfter()),
 	}
+}
+
+// numberPlaceholders are compiled in place of placeholders' {NUM}
+// (compileRules), and {NUM_LEAD} for a {NUM} that starts a rule: the same
+// numbers in fewer regexp2 steps. Not in RulesHash, as lastWordLists:
+// {NUM} is.
+//
+// {NUM} writes its optional parts as branches, ,\d{3} repeated as
+// (?:,\d{3}(?:,\d{3})*|) and the decimals as (?:\.\d+|): at most numbers
+// neither follows, and each then fails in two steps where the loops of *
+// and ? take five (TestTunedRulesEqualPlain). Inside the atomic group
+// both try the same as before, in the same order.
+//
+// {NUM_LEAD} is {NUM} without its look-behind, which costs some ten steps
+// at every number: a rule that starts with it (leadNumber) is tried only
+// where the look-behind holds, which candidates checks in Go: not after a
+// digit, nor after a digit and a decimal point or thousands comma.
+func numberPlaceholders() map[string]string {
+	rest := `(?>\d*(?:,\d{3}(?:,\d{3})*|)(?:\.\d+|))`
+	return map[string]string{
+		"{NUM}":      `\d(?<!\d\d|\d[.,]\d)` + rest,
+		"{NUM_LEAD}": `\d` + rest,
+	}
+}
+
+// numberLead is how a rule that starts with its number begins.
+const numberLead = "(?<num>{NUM})"
+
+// leadNumber rewrites pattern, if it starts with numberLead and ph has
+// {NUM_LEAD}, to start with {NUM_LEAD} instead, and reports whether it
+// did.
+func leadNumber(pattern string, ph map[string]string) (string, bool) {
+	if _, ok := ph["{NUM_LEAD}"]; !ok {
+		return pattern, false
+	}
+	if rest, ok := strings.CutPrefix(pattern, numberLead); ok {
+		return "(?<num>{NUM_LEAD})" + rest, true
+	}
+	return pattern, false
 }
 
 // lastWordEndings are the endings of rule patterns in which nothing after
 // a word list can fail (what follows {UNIT} is an optional group at the
-// end), each with what lastWords writes instead.
+// end), each with what lastWords writes instead. The optional group of
+// the bound words, (?<post>…)?, is written (?:(?<post>…)|), which tries
+// the same, the words and then nothing, in fewer regexp2 steps (see
+// leanCaptures). (Not so (?:{UNIT_LAST})?: beside an empty branch, the
+// units' alternation loses its Dispatch, and reject-capacity took twice
+// the steps.)
 var lastWordEndings = []struct{ ending, last string }{
-	{"(?<unit>{UNIT})(?<post>{POST})?", "(?<unit>{UNIT_LAST})(?<post>{POST_LAST})?"},
-	{"(?<post>{POST})?", "(?<post>{POST_LAST})?"},
+	{"(?<unit>{UNIT})(?<post>{POST})?", "(?<unit>{UNIT_LAST})(?:(?<post>{POST_LAST})|)"},
+	{"(?<post>{POST})?", "(?:(?<post>{POST_LAST})|)"},
 	{"(?:{UNIT})?", "(?:{UNIT_LAST})?"},
 }
 
@@ -307,20 +351,30 @@ var (
 // test fails there where each group would fail in turn. It matches the
 // same: where the test passes, the groups try what they tried before, and
 // the group's last choice, to skip them all, is what they tried last.
+//
+// Each optional group X? is written (?:X|) (see lastWordEndings): regexp2
+// compiles X? as a loop of at most one turn, four steps around X
+// (Nullcount, Goto, Branchcount, and Branchcount again on the way back),
+// and (?:X|) as two branches, two steps (Lazybranch, and again on the way
+// back). Both try X first, then nothing: the same matches and groups.
 func leanCaptures(pattern string) string {
 	pattern = emptyGroup.ReplaceAllString(pattern, "")
-	pattern = multGroup.ReplaceAllString(pattern, `(?:(?<${1}>`+multiplierClass+`{1,4}))?`)
-	return multipliersAfter.ReplaceAllString(pattern, `(?:(?=[`+multiplierClass[1:len(multiplierClass)-1]+`多余])${0})?`)
+	pattern = multGroup.ReplaceAllString(pattern, `(?:(?<${1}>`+multiplierClass+`{1,4})|)`)
+	pattern = multipliersAfter.ReplaceAllString(pattern, `(?:(?=[`+multiplierClass[1:len(multiplierClass)-1]+`多余])${0}|)`)
+	return strings.ReplaceAll(pattern, moreGroup, `(?:`+strings.TrimSuffix(moreGroup, "?")+`|)`)
 }
+
+// moreGroup is the optional 多 or 余 after a number in the rules.
+const moreGroup = `(?<more>多|余)?`
 
 // multipliersAfter finds what leanCaptures makes of a number's
 // multiplier, 多 or 余 and second multiplier:
 // (?<mult>{MULT})(?<more>多|余)?(?<mult3>{MULT}), or the last two alone.
 var multipliersAfter = func() *regexp.Regexp {
 	mult := func(name string) string {
-		return regexp.QuoteMeta(`(?:(?<` + name + `>` + multiplierClass + `{1,4}))?`)
+		return regexp.QuoteMeta(`(?:(?<` + name + `>` + multiplierClass + `{1,4})|)`)
 	}
-	return regexp.MustCompile(`(?:` + mult("mult") + `)?` + regexp.QuoteMeta(`(?<more>多|余)?`) + mult("mult3"))
+	return regexp.MustCompile(`(?:` + mult("mult") + `)?` + regexp.QuoteMeta(moreGroup) + mult("mult3"))
 }()
 
 // expand replaces the placeholders of pattern with their patterns, each
@@ -357,12 +411,16 @@ type ruleSet struct {
 	gated    uint64   // the rules with a gate, as bits
 	lone     int      // the index of loneRule, -1 when it is not there as written (see loneBelowTwo)
 	// masks holds the sets of rules (as bits) that some character can
-	// start; byRune maps a BMP character to 1 + the index of its set in
-	// masks, 0 for none.
+	// start, and after them those sets without numberLead (what
+	// candidates leaves at a digit after a decimal point); byRune maps a
+	// BMP character to 1 + the index of its set in masks, 0 for none.
 	masks  []uint64
 	byRune []uint16
 	all    uint64 // all the rules, for characters outside the BMP
 	any    uint64 // rules without first characters: tried everywhere
+	// numberLead is the rules that start with {NUM_LEAD}: {NUM} without
+	// its look-behind, which candidates checks instead (leadNumber)
+	numberLead uint64
 	// alts maps a set of rules (as bits) to its alternation, compiled
 	// when first needed: a run meets only some of the sets (the gates
 	// leave most characters' sets smaller; no report has a character
@@ -452,11 +510,13 @@ var ruleOptions = []regexp2.CompileOption{ruleFlags, regexp2.OptionMaxBacktracki
 func compileRules(rules []Rule) (*ruleSet, error) {
 	ph := placeholders()
 	maps.Copy(ph, lastWordLists())
+	maps.Copy(ph, numberPlaceholders())
 	return compileRulesWith(rules, ph, firstCharPlaceholders())
 }
 
 // compileRulesWith compiles rules with the placeholders ph (and the word
-// lists that end a rule as lastWordLists, if ph has them). Their first
+// lists that end a rule as lastWordLists, and the number that starts one
+// as {NUM_LEAD}, if ph has them). Their first
 // characters are those of the patterns expanded with firstPh: placeholders
 // that start with the same characters as ph's (firstCharPlaceholders), or
 // ph itself.
@@ -466,8 +526,12 @@ func compileRulesWith(rules []Rule, ph, firstPh map[string]string) (*ruleSet, er
 	}
 	set := &ruleSet{}
 	var patterns []string
-	for _, r := range rules {
-		p := leanCaptures(expand(lastWords(r.Pattern, ph), ph))
+	for i, r := range rules {
+		lead, ok := leadNumber(r.Pattern, ph)
+		if ok {
+			set.numberLead |= 1 << i
+		}
+		p := leanCaptures(expand(lastWords(lead, ph), ph))
 		// parses the rule's pattern, its word lists as classes: a bad
 		// pattern fails here. The word lists' tries are parsed with the
 		// alternations, when first needed (TestEveryAlternationCompiles
@@ -524,6 +588,11 @@ func compileRulesWith(rules []Rule, ph, firstPh map[string]string) (*ruleSet, er
 			set.masks = append(set.masks, mask)
 		}
 		set.byRune[c] = uint16(k + 1)
+	}
+	for _, mask := range set.masks {
+		if m := mask &^ set.numberLead; m != mask && m != 0 && !slices.Contains(set.masks, m) {
+			set.masks = append(set.masks, m)
+		}
 	}
 	return set, nil
 }
@@ -691,10 +760,17 @@ func (rs *ruleSet) matchAt(s []rune, i int) (ruleMatch, *compiledRule, error) {
 // all: a call into regexp2 costs far more than the few steps it takes to
 // fail, and 1 MB of digits would make a million of them
 // (TestDispatchEqualsScan checks the shortcut against a plain scan).
+//
+// The rules that start with {NUM_LEAD} (numberLead) are left out after a
+// digit and a decimal point or thousands comma (1.【5】, 1,【234】), where
+// the look-behind of {NUM} would fail: they do not read it themselves.
 func (rs *ruleSet) candidates(s []rune, i int) uint64 {
 	first := rs.at(s[i])
 	if first == 0 || i > 0 && insideRun(s[i-1], s[i]) {
 		return 0 // (at first: most characters start no rule)
+	}
+	if first&rs.numberLead != 0 && i > 1 && (s[i-1] == '.' || s[i-1] == ',') && isDigit(s[i-2]) && isDigit(s[i]) {
+		first &^= rs.numberLead
 	}
 	return first
 }

@@ -453,6 +453,36 @@ func TestLastWordsEndTheQuantityRules(t *testing.T) {
 	}
 }
 
+// TestLeadNumber: the rules that start with their number start with
+// {NUM_LEAD}, and candidates leaves them out where {NUM}'s look-behind
+// fails (inside a number), and only there. TestTunedRulesEqualPlain
+// compares what they match with the plain {NUM}.
+func TestLeadNumber(t *testing.T) {
+	rs, err := compileRules(Rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lead []string
+	for i, r := range rs.rules {
+		if rs.numberLead&(1<<i) != 0 {
+			lead = append(lead, r.ID)
+		}
+	}
+	if want := []string{"range", "point", "decimal-years"}; !slices.Equal(lead, want) {
+		t.Fatalf("rules starting with {NUM_LEAD}: %v; want %v", lead, want)
+	}
+	for _, c := range []struct {
+		text string
+		at   int
+		lead bool // the rules of numberLead are candidates
+	}{{"增长6.5%", 2, true}, {"增长6.5%", 4, false}, {"1,234万元", 2, false}, {"a,5万元", 2, true}, {".5万元", 1, true}, {"增长65%", 3, false}} {
+		got := rs.candidates([]rune(c.text), c.at)&rs.numberLead == rs.numberLead
+		if got != c.lead {
+			t.Errorf("%q at %d: the lead-number rules are candidates: %v; want %v", c.text, c.at, got, c.lead)
+		}
+	}
+}
+
 // TestLeanCapturesMatchTheSame compiles each rule whose pattern
 // leanCaptures rewrites (its groups, and the guard of the multipliers
 // after a number) both ways and compares, at every position of the
