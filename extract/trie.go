@@ -54,8 +54,27 @@ func distinctWords(words []string) []string {
 // where trieRegex's level costs a look-ahead at the class of each half it
 // passes. The words of one character that no longer word continues are
 // one class, the first branch. An empty list matches the empty string.
-func longestWordRegex(words []string) string {
-	return strings.Join(longestBranches(distinctWords(words)), "|")
+func longestWordRegex(words []string) string { return longestWordRegexFirst(words, "") }
+
+// longestWordRegexFirst is longestWordRegex with the branches of its first
+// level that start with a character of first before the others, in the
+// order of first. regexp2's Dispatch looks a character outside ASCII up
+// in the class of each branch in turn, so the branches of the words most
+// often met should come first. The branches start with different
+// characters (the class of single characters with none of theirs): at
+// most one can match, so their order is free, and the regexp matches the
+// same (TestTrieIsLongestWord).
+func longestWordRegexFirst(words []string, first string) string {
+	alts := longestBranches(distinctWords(words))
+	var front []string
+	for _, c := range first {
+		i := slices.IndexFunc(alts, func(a string) bool { return strings.HasPrefix(a, regexp.QuoteMeta(string(c))+"(?>") })
+		if i >= 0 {
+			front = append(front, alts[i])
+			alts = slices.Delete(alts, i, i+1)
+		}
+	}
+	return strings.Join(append(front, alts...), "|")
 }
 
 // longestBranches returns the branches of one level of longestWordRegex's

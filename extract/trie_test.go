@@ -54,10 +54,50 @@ func TestTrieIsLongestWord(t *testing.T) {
 		for _, r := range []struct {
 			name   string
 			render func([]string) string
-		}{{"trieRegex", trieRegex}, {"longestWordRegex", longestWordRegex}} {
+		}{{"trieRegex", trieRegex}, {"longestWordRegex", longestWordRegex}, {"longestWordRegexFirst", func(words []string) string {
+			return longestWordRegexFirst(words, frequentUnitFirsts+"以千a")
+		}}} {
 			checkLongestWord(t, key+" "+r.name, words, r.render(words))
 		}
 	}
+}
+
+// TestFrequentUnitsFirst: {UNIT_LAST} tries the branches of
+// frequentUnitFirsts first, in their order: each of those characters
+// starts a branch (more than one unit), none is lost to the class of
+// single characters.
+func TestFrequentUnitsFirst(t *testing.T) {
+	branches := topBranches(longestWordRegexFirst(baseUnitTexts(), frequentUnitFirsts))
+	for k, c := range []rune(frequentUnitFirsts) {
+		if !strings.HasPrefix(branches[k], string(c)+"(?>") {
+			t.Errorf("branch %d of {UNIT_LAST} is %.20s…; want that of %c", k, branches[k], c)
+		}
+	}
+}
+
+// topBranches splits a pattern at the | of its top level (outside groups
+// and classes).
+func topBranches(p string) []string {
+	var out []string
+	depth, class, from := 0, false, 0
+	for i := 0; i < len(p); i++ {
+		switch c := p[i]; {
+		case c == '\\':
+			i++
+		case class:
+			class = c != ']'
+		case c == '[':
+			class = true
+		case c == '(':
+			depth++
+		case c == ')':
+			depth--
+		case c == '|' && depth == 0:
+			out = append(out, p[from:i])
+			from = i + 1
+		}
+	}
+	return append(out, p[from:])
 }
 
 // checkLongestWord checks that the regexp pattern matches, at the start of
