@@ -26,7 +26,7 @@ const (
 func classifyHeading(h string, planYear int) section {
 	// a heading naming its year: "一、2023年工作回顾" reviews, "二、2024年
 	// 工作目标和主要任务" plans, in a report for 2024
-	if m := yearRe.FindStringSubmatch(h); m != nil && planYear > 0 {
+	if m := headingYear(h, planYear); m != nil {
 		switch y, _ := strconv.Atoi(m[1]); {
 		case y < planYear:
 			return sectionReview
@@ -136,6 +136,35 @@ var (
 	spanYearRe   = regexp.MustCompile(`((?:19|20)\d\d)\s*年?\s*(?:至|到|—|-|－|~)\s*((?:19|20)\d\d)\s*年`)
 	withinYearRe = regexp.MustCompile(`([\d一二两三四五六七八九十]+)\s*年内`)
 )
+
+// headingYear is yearRe.FindStringSubmatch(h) where classifyHeading reads
+// it: with a plan year, in a heading that holds 年 (most hold none, and
+// the pattern would be tried at each of their characters).
+func headingYear(h string, planYear int) []string {
+	if planYear <= 0 || !strings.Contains(h, "年") {
+		return nil
+	}
+	return yearRe.FindStringSubmatch(h)
+}
+
+// withinYearMatch is withinYearRe.FindStringSubmatch(s), with the pattern
+// run from the numerals and blanks right before the first 年内 on: every
+// match ends with a 年内, and its numerals stand right before it, so none
+// starts earlier; a long text is not tried at each of its characters.
+func withinYearMatch(s string) []string {
+	k := strings.Index(s, "年内")
+	if k < 0 {
+		return nil
+	}
+	for k > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:k])
+		if !(r >= '0' && r <= '9' || r <= ' ' || strings.ContainsRune("一二两三四五六七八九十", r)) {
+			break
+		}
+		k -= n
+	}
+	return withinYearRe.FindStringSubmatch(s[k:])
+}
 
 // timeWords records where the words timeOf looks for first end in the text
 // of a sentence (after the sentences it is chained to): a prefix of
@@ -331,7 +360,7 @@ func timeOf(p part, before string, masked func() string, w *timeWords, planYear 
 	if planYear > 0 && in(w.within, upto) && (!named || strings.Contains(afterNamed, "年内")) {
 		// N年内 counts from the plan year, unless a year named after it
 		// gives the figure its time (五年内…。其中…在一九五七年将达到【X】)
-		if m := withinYearRe.FindStringSubmatch(before); m != nil {
+		if m := withinYearMatch(before); m != nil {
 			if n, err := normalize.ParseNumber(m[1]); err == nil && n.IsInt() && n.Num().IsInt64() && n.Num().Int64() >= 1 && n.Num().Int64() <= 20 {
 				y = planYear + int(n.Num().Int64()) - 1 // N年内, for a plausible N
 			}

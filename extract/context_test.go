@@ -314,3 +314,48 @@ func TestReportedTargetQuick(t *testing.T) {
 		t.Error("no random clause reports a target: the test would prove nothing")
 	}
 }
+
+// TestWithinYearMatch checks withinYearMatch and headingYear, which run
+// their patterns on part of a text or on fewer texts, against the
+// patterns run on the whole text: on the sentences of the bundled and
+// development reports, each also as a prefix of the next, and on random
+// strings of numerals, blanks and 年内.
+func TestWithinYearMatch(t *testing.T) {
+	var texts []string
+	prev := ""
+	for _, s := range sentencesOf(append(corpusDocs(t), devDocs(t)...)) {
+		str := string(s)
+		texts = append(texts, str, prev+str)
+		prev = str
+	}
+	pieces := []string{"年内", "年", "内", "三", "两", "十", "2", "0", "五", " ", "\t", "\u3000", "在", "，", "今后", "个月", "年内年内"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 20000 {
+		texts = append(texts, randomText(rng, pieces, 10))
+	}
+	within, years := 0, 0
+	for _, s := range texts {
+		got, want := withinYearMatch(s), withinYearRe.FindStringSubmatch(s)
+		if !slices.Equal(got, want) {
+			t.Fatalf("withinYearMatch(%q) = %q, want %q", s, got, want)
+		}
+		if want != nil {
+			within++
+		}
+		for _, planYear := range []int{0, 2024} {
+			got, want := headingYear(s, planYear), yearRe.FindStringSubmatch(s)
+			if planYear <= 0 {
+				want = nil
+			}
+			if !slices.Equal(got, want) {
+				t.Fatalf("headingYear(%q, %d) = %q, want %q", s, planYear, got, want)
+			}
+			if want != nil {
+				years++
+			}
+		}
+	}
+	if within < 100 || years < 100 {
+		t.Errorf("%d texts hold N年内, %d a year: want more (the test would prove little)", within, years)
+	}
+}

@@ -160,12 +160,21 @@ func (x *wordIndex) firstEnds(s string, ends []int) {
 				r, n = utf8.DecodeRuneInString(s[at:])
 			}
 		}
-		for _, w := range x.of(r) {
-			if end := at + len(w.word); (ends[w.list] < 0 || end < ends[w.list]) && strings.HasPrefix(s[at:], w.word) {
-				ends[w.list] = end
-			}
+		// most characters start no word: one bit read, no list of words
+		if u := uint32(r); u >= 0x10000 || x.first[u/64]&(1<<(u%64)) != 0 {
+			x.setEnds(s, at, r, ends)
 		}
 		at += n
+	}
+}
+
+// setEnds is firstEnds at byte offset at of s, where the code point r
+// starts.
+func (x *wordIndex) setEnds(s string, at int, r rune, ends []int) {
+	for _, w := range x.of(r) {
+		if end := at + len(w.word); (ends[w.list] < 0 || end < ends[w.list]) && strings.HasPrefix(s[at:], w.word) {
+			ends[w.list] = end
+		}
 	}
 }
 

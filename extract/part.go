@@ -2,9 +2,11 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/gwrfacts/gwr/schema"
 )
@@ -132,10 +134,9 @@ func (l *layoutScan) add(s layoutSentence) {
 	// of the report may name 各位代表 before its title: the salutation,
 	// with its colon, is preferred)
 	i := len(l.first)
-	s.makeStr()
-	l.first = append(l.first, s)
-	if k := strings.Index(s.str, "各位代表"); k >= 0 {
-		if rest := strings.TrimLeft(s.str[k+len("各位代表"):], "、同志们 "); strings.HasPrefix(rest, "：") || strings.HasPrefix(rest, ":") {
+	l.first = append(l.first, s) // (its string made when step reads it: most hold no salutation)
+	if k := indexRunes(s.text, "各位代表"); k >= 0 {
+		if rest := trimLeftRunes(s.text[k+utf8.RuneCountInString("各位代表"):], "、同志们 "); len(rest) > 0 && (rest[0] == '：' || rest[0] == ':') {
 			l.start = i
 			l.begin()
 			return
@@ -335,6 +336,27 @@ func cutRunes(s []rune, word string) ([]rune, bool) {
 		i++
 	}
 	return s[i:], true
+}
+
+// indexRunes returns the index of the first word in s, or -1: the
+// strings.Index of string(s), in code points, without making the string.
+func indexRunes(s []rune, word string) int {
+	first, _ := utf8.DecodeRuneInString(word)
+	for i, r := range s {
+		if r == first && hasPrefixAt(s, i, word) {
+			return i
+		}
+	}
+	return -1
+}
+
+// trimLeftRunes returns s without the leading code points of cutset, as
+// strings.TrimLeft does to string(s).
+func trimLeftRunes(s []rune, cutset string) []rune {
+	for len(s) > 0 && strings.ContainsRune(cutset, s[0]) {
+		s = s[1:]
+	}
+	return s
 }
 
 // reviewSpan returns how many years a review heading covers: 5 for 过去五年,
@@ -680,6 +702,10 @@ func pairYears(sf []*fact, p part, s []rune, planYear int, chain string) {
 	}
 }
 
+// isClauseBreak reports the marks no change runs across, from its start
+// to its end: ，,；。
+func isClauseBreak(r rune) bool { return r == '，' || r == ',' || r == '；' || r == '。' }
+
 // fromYearRe matches the start of a change that names its year right
 // before the number: 由2013年的, 从2015年底的, 由“十二五”末的.
 var fromYearRe = regexp.MustCompile(`(?:由|从)(?:(?:19|20)\d\d\s*年(?:底|末)?|“?` + fivePlan + planEndTail + `)的$`)
@@ -702,7 +728,9 @@ func namedStart(s []rune, a, b *fact) bool {
 	if b.q.start < a.q.end || b.q.start-a.q.end > 12 {
 		return false
 	}
-	between := string(s[a.q.end:b.q.start])
-	return (strings.Contains(between, "到") || strings.Contains(between, "至")) && !strings.ContainsAny(between, "，,；。") &&
+	// the runes between read in place: most pairs have no 到 or 至 there,
+	// and a string of them would be made for nothing
+	between := s[a.q.end:b.q.start]
+	return (slices.Contains(between, '到') || slices.Contains(between, '至')) && !slices.ContainsFunc(between, isClauseBreak) &&
 		fromYearRe.MatchString(string(s[max(0, a.q.start-12):a.q.start]))
 }

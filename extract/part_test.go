@@ -786,3 +786,38 @@ func mayOpenSpanPlain(text []rune, s sentence) bool {
 	}
 	return five && (closes || strings.ContainsRune(spanOpeningFirsts, firstAfterBlanks(text[s.start:])))
 }
+
+// TestIndexRunes checks indexRunes and trimLeftRunes, which read a
+// sentence's runes in place, against strings.Index and strings.TrimLeft of
+// the sentence as a string, on the sentences of the bundled reports and on
+// random strings of the words layoutScan looks for.
+func TestIndexRunes(t *testing.T) {
+	var texts [][]rune
+	for _, s := range sentencesOf(corpusDocs(t)) {
+		texts = append(texts, s)
+	}
+	pieces := []string{"各位代表", "各位", "代表", "各", "：", ":", "、", "同志们", " ", "同", "，", "\u3000"}
+	rng := rand.New(rand.NewPCG(9, 10))
+	for range 20000 {
+		texts = append(texts, []rune(randomText(rng, pieces, 8)))
+	}
+	found := 0
+	for _, s := range texts {
+		str := string(s)
+		k := indexRunes(s, "各位代表")
+		if want := strings.Index(str, "各位代表"); k < 0 != (want < 0) || k >= 0 && string(s[:k]) != str[:want] {
+			t.Fatalf("indexRunes(%q) = %d, want the code point at byte %d", str, k, want)
+		}
+		if k < 0 {
+			continue
+		}
+		found++
+		rest := s[k+len([]rune("各位代表")):]
+		if got, want := string(trimLeftRunes(rest, "、同志们 ")), strings.TrimLeft(string(rest), "、同志们 "); got != want {
+			t.Fatalf("trimLeftRunes(%q) = %q, want %q", string(rest), got, want)
+		}
+	}
+	if found < 100 {
+		t.Errorf("%d texts hold 各位代表: want more", found)
+	}
+}

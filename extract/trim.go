@@ -163,7 +163,15 @@ const (
 // that s holds, in one pass.
 func trimCharsOf(s string) int {
 	has := 0
-	for _, r := range s {
+	for at := 0; at < len(s); {
+		// the code point at s[at:], as in wordIndex.firstEnds
+		r, n := rune(s[at]), 1
+		if r >= utf8.RuneSelf {
+			if r, n = threeAt(s, at), 3; r < 0 {
+				r, n = utf8.DecodeRuneInString(s[at:])
+			}
+		}
+		at += n
 		if !trimChars.has(r) {
 			continue // (most characters: one bit read instead of the switch)
 		}
