@@ -445,11 +445,11 @@ type alternation struct {
 	re    *regexp2.Regexp
 	rules []int // rule index of each alternative
 	group []int // group number of each alternative but the last
-	nums  groupNums
+	nums  []groupNum
 }
 
 // The named groups a rule's match is read by (see read), as indexes into
-// groupNums and ruleMatch.groups.
+// ruleMatch.groups.
 const (
 	gNum   = iota
 	gMult  // a multiplier: 万, 亿 …
@@ -466,9 +466,11 @@ const (
 // groupNames are the names in the patterns of the groups gNum … gMult2.
 var groupNames = [groupCount]string{"num", "mult", "more", "mult3", "unit", "post", "unit1", "num2", "mult2"}
 
-// groupNums are the numbers of the named groups in an alternation, -1
-// for a group it lacks: looked up once, not by name at each match.
-type groupNums [groupCount]int
+// groupNum is a named group of an alternation: its index (gNum …) and
+// its number there, looked up once, not by name at each match. An
+// alternation lists only the groups it has (point's has six of the nine,
+// a reject rule's none), and a match asks regexp2 for no group it lacks.
+type groupNum struct{ k, num int }
 
 // ruleMatch is a rule's match: its span and the spans of its named groups
 // (code points into the window; empty when the group matched nothing or
@@ -725,7 +727,9 @@ func compileAlternation(mask uint64, patterns []string) (alternation, error) {
 		alt.group = append(alt.group, re.GroupNumberFromName(fmt.Sprintf("r%d", i)))
 	}
 	for k, name := range groupNames {
-		alt.nums[k] = re.GroupNumberFromName(name)
+		if num := re.GroupNumberFromName(name); num >= 0 {
+			alt.nums = append(alt.nums, groupNum{k, num})
+		}
 	}
 	return alt, nil
 }
@@ -808,9 +812,9 @@ func (rs *ruleSet) matchMask(mask, first uint64, s []rune, i int) (m ruleMatch, 
 	err = alt.re.FindRunesMatches(s, i, func(v regexp2.MatchView) bool {
 		start, n, _ := v.GroupRange(0)
 		m.span = span{start, start + n}
-		for k, g := range alt.nums {
-			if start, n, ok := v.GroupRange(g); ok {
-				m.groups[k] = span{start, start + n}
+		for _, g := range alt.nums {
+			if start, n, ok := v.GroupRange(g.num); ok {
+				m.groups[g.k] = span{start, start + n}
 			}
 		}
 		// the groups of the rules but the last tell which matched
