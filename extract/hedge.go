@@ -67,11 +67,11 @@ func (a *analysis) scanHedges(n int) {
 	if n <= a.hedgeScan {
 		return
 	}
-	from := a.hedgeScan
-	for at, r := range a.masked[from:n] {
+	s := a.masked[:n]
+	for at, r, k := hedgeIndex.first.seek(s, a.hedgeScan); at < n; at, r, k = hedgeIndex.first.seek(s, at+k) {
 		for _, w := range hedgeIndex.of(r) {
-			if strings.HasPrefix(a.masked[from+at:], w.word) {
-				a.hedges = append(a.hedges, hedgeAt{from + at, w.word, slices.Contains(planWords, w.word)})
+			if strings.HasPrefix(a.masked[at:], w.word) {
+				a.hedges = append(a.hedges, hedgeAt{at, w.word, slices.Contains(planWords, w.word)})
 			}
 		}
 	}

@@ -81,6 +81,29 @@ func (s *runeSet) has(r rune) bool {
 	return u >= 0x10000 || s[u/64]&(1<<(u%64)) != 0
 }
 
+// seek returns the first code point of str at or after byte offset at
+// that may be in the set: its byte offset, the code point and its length
+// in bytes, read as range reads them; len(str), 0, 0 if there is none.
+// The loops over a text that look up only the characters of a set start
+// from it: range calls the runtime's decoder for each character beyond
+// ASCII, seek reads those of three bytes (all Chinese) itself and tests
+// each with one bit.
+func (set *runeSet) seek(str string, at int) (int, rune, int) {
+	for at < len(str) {
+		r, n := rune(str[at]), 1
+		if r >= utf8.RuneSelf {
+			if r, n = threeAt(str, at), 3; r < 0 {
+				r, n = utf8.DecodeRuneInString(str[at:])
+			}
+		}
+		if set.has(r) {
+			return at, r, n
+		}
+		at += n
+	}
+	return len(str), 0, 0
+}
+
 // runeSetOf returns the set of the characters of s.
 func runeSetOf(s string) *runeSet {
 	var set runeSet
@@ -151,29 +174,11 @@ func (x *wordIndex) firstEnds(s string, ends []int) {
 	for i := range ends {
 		ends[i] = -1
 	}
-	for at := 0; at < len(s); {
-		// the code point at s[at:] as range reads it, where range calls
-		// the runtime's decoder for each beyond ASCII
-		r, n := rune(s[at]), 1
-		if r >= utf8.RuneSelf {
-			if r, n = threeAt(s, at), 3; r < 0 {
-				r, n = utf8.DecodeRuneInString(s[at:])
+	for at, r, n := x.first.seek(s, 0); at < len(s); at, r, n = x.first.seek(s, at+n) {
+		for _, w := range x.of(r) {
+			if end := at + len(w.word); (ends[w.list] < 0 || end < ends[w.list]) && strings.HasPrefix(s[at:], w.word) {
+				ends[w.list] = end
 			}
-		}
-		// most characters start no word: one bit read, no list of words
-		if u := uint32(r); u >= 0x10000 || x.first[u/64]&(1<<(u%64)) != 0 {
-			x.setEnds(s, at, r, ends)
-		}
-		at += n
-	}
-}
-
-// setEnds is firstEnds at byte offset at of s, where the code point r
-// starts.
-func (x *wordIndex) setEnds(s string, at int, r rune, ends []int) {
-	for _, w := range x.of(r) {
-		if end := at + len(w.word); (ends[w.list] < 0 || end < ends[w.list]) && strings.HasPrefix(s[at:], w.word) {
-			ends[w.list] = end
 		}
 	}
 }
@@ -196,7 +201,7 @@ func threeAt(s string, at int) rune {
 // any reports whether s holds a word of the index's lists: hasAny of
 // them, in one pass over s instead of one per word.
 func (x *wordIndex) any(s string) bool {
-	for at, r := range s {
+	for at, r, n := x.first.seek(s, 0); at < len(s); at, r, n = x.first.seek(s, at+n) {
 		for _, w := range x.of(r) {
 			if strings.HasPrefix(s[at:], w.word) {
 				return true
@@ -210,7 +215,7 @@ func (x *wordIndex) any(s string) bool {
 // of (bit i: list i): any of each list, in one pass over s.
 func (x *wordIndex) lists(s string) uint64 {
 	var found uint64
-	for at, r := range s {
+	for at, r, n := x.first.seek(s, 0); at < len(s); at, r, n = x.first.seek(s, at+n) {
 		for _, w := range x.of(r) {
 			if found&(1<<w.list) == 0 && strings.HasPrefix(s[at:], w.word) {
 				found |= 1 << w.list
@@ -226,7 +231,7 @@ func (x *wordIndex) lists(s string) uint64 {
 // holds one list.
 func (x *wordIndex) last(s, skip string) string {
 	best := ""
-	for at, r := range s {
+	for at, r, n := x.first.seek(s, 0); at < len(s); at, r, n = x.first.seek(s, at+n) {
 		for _, w := range x.of(r) {
 			if w.word != skip && strings.HasPrefix(s[at:], w.word) {
 				best = w.word
@@ -246,8 +251,7 @@ func (x *wordIndex) last(s, skip string) string {
 func (x *wordIndex) mask(s string, c byte) string {
 	var b strings.Builder
 	last := 0 // s[:last] is written to b
-	for at := 0; at < len(s); {
-		r, n := utf8.DecodeRuneInString(s[at:])
+	for at, r, n := x.first.seek(s, 0); at < len(s); {
 		w := ""
 		for _, iw := range x.of(r) {
 			if strings.HasPrefix(s[at:], iw.word) {
@@ -256,7 +260,7 @@ func (x *wordIndex) mask(s string, c byte) string {
 			}
 		}
 		if w == "" {
-			at += n
+			at, r, n = x.first.seek(s, at+n)
 			continue
 		}
 		if b.Len() == 0 {
@@ -266,8 +270,8 @@ func (x *wordIndex) mask(s string, c byte) string {
 		for range len(w) {
 			b.WriteByte(c)
 		}
-		at += len(w)
-		last = at
+		last = at + len(w)
+		at, r, n = x.first.seek(s, last)
 	}
 	if last == 0 {
 		return s

@@ -163,18 +163,8 @@ const (
 // that s holds, in one pass.
 func trimCharsOf(s string) int {
 	has := 0
-	for at := 0; at < len(s); {
-		// the code point at s[at:], as in wordIndex.firstEnds
-		r, n := rune(s[at]), 1
-		if r >= utf8.RuneSelf {
-			if r, n = threeAt(s, at), 3; r < 0 {
-				r, n = utf8.DecodeRuneInString(s[at:])
-			}
-		}
-		at += n
-		if !trimChars.has(r) {
-			continue // (most characters: one bit read instead of the switch)
-		}
+	// (most characters: one bit read instead of the switch)
+	for at, r, n := trimChars.seek(s, 0); at < len(s); at, r, n = trimChars.seek(s, at+n) {
 		switch r {
 		case '较', '比', '是', '由', '从', '高', '低', '快', '慢':
 			has |= trimComparison

@@ -336,3 +336,46 @@ func TestThreeAt(t *testing.T) {
 		t.Errorf("threeAt(增长, 4) = %U, want -1 (too short)", r)
 	}
 }
+
+// TestRuneSetSeek checks runeSet.seek, which the loops of wordIndex and
+// trimCharsOf start from, against range over the text: from every byte
+// offset of the sentences of the bundled reports and of random strings of
+// Chinese, ASCII, characters outside the BMP and bytes that are no valid
+// UTF-8, seek finds the first code point range reads there that the set
+// may hold, with its length.
+func TestRuneSetSeek(t *testing.T) {
+	var texts []string
+	for _, s := range sentencesOf(corpusDocs(t)) {
+		texts = append(texts, string(s))
+	}
+	pieces := []string{"年", "预计", "较", "（", ")", "a", "1", "😀", "\xe4", "\xe4\xb8", "\xed\xa0\x80", "\xef\xbf\xbd", "，", "以来", "经济"}
+	rng := rand.New(rand.NewPCG(11, 12))
+	for range 5000 {
+		texts = append(texts, randomText(rng, pieces, 12))
+	}
+	found := 0
+	for _, set := range []*runeSet{&sentenceIndex.first, &hedgeIndex.first, trimChars} {
+		for _, s := range texts {
+			for from := 0; from <= len(s); from++ {
+				wantAt, wantR, wantN := len(s), rune(0), 0
+				for at, r := range s[from:] {
+					if set.has(r) {
+						_, n := utf8.DecodeRuneInString(s[from+at:])
+						wantAt, wantR, wantN = from+at, r, n
+						break
+					}
+				}
+				at, r, n := set.seek(s, from)
+				if at != wantAt || r != wantR || n != wantN {
+					t.Fatalf("seek(%q, %d) = %d %U %d, want %d %U %d", s, from, at, r, n, wantAt, wantR, wantN)
+				}
+				if at < len(s) {
+					found++
+				}
+			}
+		}
+	}
+	if found == 0 {
+		t.Error("seek found nothing: the test would prove nothing")
+	}
+}
