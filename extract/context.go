@@ -110,7 +110,7 @@ func statesDone(h string) bool {
 		return true
 	}
 	last := h
-	if k := strings.LastIndexAny(h, "，,；;"); k >= 0 {
+	if k := lastClauseMark(h); k >= 0 {
 		_, n := utf8.DecodeRuneInString(h[k:])
 		last = h[k+n:]
 	}
@@ -136,6 +136,20 @@ var (
 	spanYearRe   = regexp.MustCompile(`((?:19|20)\d\d)\s*年?\s*(?:至|到|—|-|－|~)\s*((?:19|20)\d\d)\s*年`)
 	withinYearRe = regexp.MustCompile(`([\d一二两三四五六七八九十]+)\s*年内`)
 )
+
+// lastClauseMark is strings.LastIndexAny(h, "，,；;"), which looks each
+// character of h up in the string of marks: a long heading is read from
+// its end, each character compared with the four marks.
+func lastClauseMark(h string) int {
+	for i := len(h); i > 0; {
+		r, n := utf8.DecodeLastRuneInString(h[:i])
+		i -= n
+		if r == '，' || r == ',' || r == '；' || r == ';' {
+			return i
+		}
+	}
+	return -1
+}
 
 // headingYear is yearRe.FindStringSubmatch(h) where classifyHeading reads
 // it: with a plan year, in a heading that holds 年 (most hold none, and

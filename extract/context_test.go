@@ -317,9 +317,11 @@ func TestReportedTargetQuick(t *testing.T) {
 
 // TestWithinYearMatch checks withinYearMatch and headingYear, which run
 // their patterns on part of a text or on fewer texts, against the
-// patterns run on the whole text: on the sentences of the bundled and
+// patterns run on the whole text, and lastClauseMark against
+// strings.LastIndexAny: on the sentences of the bundled and
 // development reports, each also as a prefix of the next, and on random
-// strings of numerals, blanks and 年内.
+// strings of numerals, blanks, clause marks, bytes that are no valid
+// UTF-8 and 年内.
 func TestWithinYearMatch(t *testing.T) {
 	var texts []string
 	prev := ""
@@ -328,13 +330,16 @@ func TestWithinYearMatch(t *testing.T) {
 		texts = append(texts, str, prev+str)
 		prev = str
 	}
-	pieces := []string{"年内", "年", "内", "三", "两", "十", "2", "0", "五", " ", "\t", "\u3000", "在", "，", "今后", "个月", "年内年内"}
+	pieces := []string{"年内", "年", "内", "三", "两", "十", "2", "0", "五", " ", "\t", "\u3000", "在", "，", "今后", "个月", "年内年内", ",", "；", ";", "\xe4", "\xef\xbc"}
 	rng := rand.New(rand.NewPCG(5, 6))
 	for range 20000 {
 		texts = append(texts, randomText(rng, pieces, 10))
 	}
 	within, years := 0, 0
 	for _, s := range texts {
+		if got, want := lastClauseMark(s), strings.LastIndexAny(s, "，,；;"); got != want {
+			t.Fatalf("lastClauseMark(%q) = %d, want %d", s, got, want)
+		}
 		got, want := withinYearMatch(s), withinYearRe.FindStringSubmatch(s)
 		if !slices.Equal(got, want) {
 			t.Fatalf("withinYearMatch(%q) = %q, want %q", s, got, want)
