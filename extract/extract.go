@@ -312,6 +312,7 @@ func (p *Prepared) Finish() ([]schema.Fact, Layout, error) {
 		}
 		p.kept, p.found, p.over, p.ahead = nil, nil, nil, nil
 		facts, overLimit = x.runChunk(d, cc, ci, p.lay, p.st, found, ahead, over, ex, facts)
+		cc.view.Release() // nothing holds its runes now: runChunk copied what it keeps
 		if x.chunkRead != nil {
 			x.chunkRead()
 		}

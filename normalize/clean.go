@@ -6,6 +6,7 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -131,8 +132,7 @@ type later struct {
 // (BenchmarkCodePoints); text with invalid bytes may need more, and they
 // grow.
 func readText(text string) (s seq, todo later, n int) {
-	size := codePointsAtLeast(text)
-	r, start, end := make([]rune, size), make([]int32, size), make([]int32, size)
+	r, start, end := newArrays(codePointsAtLeast(text))
 	todo.spacedFrom = -1
 	w, k := 0, int32(0) // runes written; code points read
 	for i := 0; i < len(text); {
@@ -257,6 +257,32 @@ func ideographAt(text string, i int) rune {
 	return c
 }
 
+// arrays is the memory of a cleaned text: its runes and their original
+// spans (seq), which [View.Release] hands back to released for a later
+// Clean to reuse.
+type arrays struct {
+	r          []rune
+	start, end []int32
+}
+
+// released holds the arrays (*arrays) of views given up with
+// [View.Release]. A report's three arrays take 12 bytes a code point:
+// reused, they are most of the bytes a run of the extractor no longer
+// allocates (and so collects).
+var released sync.Pool
+
+// newArrays returns the arrays of a text of n code points, of length n:
+// released ones when they are long enough (their elements are left as they
+// were: readText writes each before it reads it), new ones otherwise.
+// Arrays too short are dropped, so that what released holds grows to the
+// longest texts.
+func newArrays(n int) (r []rune, start, end []int32) {
+	if a, _ := released.Get().(*arrays); a != nil && cap(a.r) >= n && cap(a.start) >= n && cap(a.end) >= n {
+		return a.r[:n], a.start[:n], a.end[:n]
+	}
+	return make([]rune, n), make([]int32, n), make([]int32, n)
+}
+
 // grown returns s longer by a quarter (at least 16), its elements kept.
 func grown[T any](s []T) []T {
 	return append(s, make([]T, len(s)/4+16)...)
@@ -292,6 +318,14 @@ func (v *View) Orig(i int) int {
 		return v.n
 	}
 	return int(v.start[i])
+}
+
+// Release hands v's arrays (Runes and the original spans) back for a later
+// Clean to reuse. Neither v nor a slice of its Runes may be used after
+// (v is emptied: a method called on it panics or reads an empty text).
+func (v *View) Release() {
+	released.Put(&arrays{r: v.Runes[:cap(v.Runes)], start: v.start[:cap(v.start)], end: v.end[:cap(v.end)]})
+	*v = View{}
 }
 
 // ValidUTF8 reports whether the original text is valid UTF-8, so that

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -513,4 +514,63 @@ func BenchmarkCodePoints(b *testing.B) {
 //	GWR_STAGES_DIR=$PWD/bench/data/50mb go test -run - -bench CleanDir -cpu 1 ./normalize
 func BenchmarkCleanDir(b *testing.B) {
 	stagesdir.Bench(b, 5e6, func(f stagesdir.File) { Clean(f.Text, Options{}) })
+}
+
+// TestCleanAfterRelease checks that Clean gives the same view of a text
+// with arrays a released view handed back (View.Release) as with new
+// ones: the texts of golden/dev/texts, each cleaned after the view of
+// another (longer or shorter, some with invalid UTF-8 or HTML) was
+// released.
+func TestCleanAfterRelease(t *testing.T) {
+	dir := "../golden/dev/texts"
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	var texts []string
+	for _, e := range entries {
+		b, err := os.ReadFile(dir + "/" + e.Name())
+		require.NoError(t, err)
+		texts = append(texts, string(b))
+	}
+	require.NotEmpty(t, texts)
+	texts = append(texts, "６．５％\r\n——\xff一九九八年**10**", "<p>新增&nbsp;10家</p>")
+	type cleaned struct {
+		runes      string
+		orig, ends []int
+		valid      bool
+	}
+	read := func(v *View) cleaned {
+		c := cleaned{runes: string(v.Runes), valid: v.ValidUTF8()}
+		for i := range v.Runes {
+			c.orig, c.ends = append(c.orig, v.Orig(i)), append(c.ends, v.OrigEnd(i))
+		}
+		c.orig = append(c.orig, v.Orig(len(v.Runes)))
+		return c
+	}
+	opts := func(text string) Options { return Options{HTML: strings.HasPrefix(text, "<")} }
+	fresh := make([]cleaned, len(texts))
+	for i, text := range texts {
+		fresh[i] = read(Clean(text, opts(text)))
+	}
+	for _, order := range [][]int{identity(len(texts)), reversed(len(texts))} {
+		for _, i := range order {
+			v := Clean(texts[i], opts(texts[i]))
+			require.Equal(t, fresh[i], read(v), "text %d", i)
+			v.Release()
+			assert.Empty(t, v.Runes, "a released view is emptied")
+		}
+	}
+}
+
+func identity(n int) []int {
+	s := make([]int, n)
+	for i := range s {
+		s[i] = i
+	}
+	return s
+}
+
+func reversed(n int) []int {
+	s := identity(n)
+	slices.Reverse(s)
+	return s
 }
