@@ -166,7 +166,7 @@ func TestDescribedClausesKeepFacts(t *testing.T) {
 		t.Fatal(err)
 	}
 	describeAll := func(s []rune, qs []quantity, ahead []clauseTokens) []fact {
-		words, hedged, masked := sentenceWords(string(s))
+		words, hedged, masked, _ := sentenceWords(string(s))
 		str, off := runeText(s)
 		an := newAnalysis(s, str, off, words, hedged, masked, seg)
 		an.qs, an.ahead = slices.Clone(qs), ahead

@@ -193,24 +193,26 @@ type timeWords struct {
 }
 
 func findTimeWords(s string) timeWords {
-	w, _, _ := sentenceWords(s)
+	w, _, _, _ := sentenceWords(s)
 	return w
 }
 
 // sentenceWords returns the time words of s (findTimeWords), whether s
-// holds a hedge word (hedgeIndex.any) and s masked (maskNotTime), from one
-// pass over s in most sentences: sentenceIndex finds the time words, the
-// not-time words and the hedge words at once, and only a text that holds a
-// not-time word is masked and read again for its time words.
-func sentenceWords(s string) (w timeWords, hedged bool, masked string) {
+// holds a hedge word (hedgeIndex.any), s masked (maskNotTime) and the end
+// of the first plan word of s itself, not masked, or -1 (what
+// planWordBefore looks for), from one pass over s in most sentences:
+// sentenceIndex finds the time words, the not-time words and the hedge
+// words at once, and only a text that holds a not-time word is masked and
+// read again for its time words.
+func sentenceWords(s string) (w timeWords, hedged bool, masked string, planEnd int) {
 	var e [15]int
 	sentenceIndex.firstEnds(s, e[:])
-	masked = s
+	masked, planEnd = s, e[0]
 	if e[12] >= 0 {
 		masked = maskNotTime(s)
 		timeIndex.firstEnds(masked, e[:12])
 	}
-	return timeWords{e[0], e[1], e[2], e[3], e[4], e[5], e[6], e[7], e[8], e[9], e[10], e[11], e[14]}, e[13] >= 0, masked
+	return timeWords{e[0], e[1], e[2], e[3], e[4], e[5], e[6], e[7], e[8], e[9], e[10], e[11], e[14]}, e[13] >= 0, masked, planEnd
 }
 
 // timeLists are the words of timeWords, in its field order.

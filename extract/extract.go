@@ -534,8 +534,9 @@ func (x *Extractor) runChunk(d Document, cc *cleanChunk, ci int, lay layout, st 
 		var own timeWords
 		var hedged bool
 		var masked string
+		var planEnd int
 		if semicolon || len(qs) > 0 {
-			own, hedged, masked = sentenceWords(sentence())
+			own, hedged, masked, planEnd = sentenceWords(sentence())
 		}
 		if semicolon {
 			st.ch = before.add(sentence(), own)
@@ -551,6 +552,7 @@ func (x *Extractor) runChunk(d Document, cc *cleanChunk, ci int, lay layout, st 
 			continue
 		}
 		an.reset(text[s.start:s.end], str, ahead[i].off, before.words.then(len(before.text), own), hedged, masked, x.seg)
+		an.knowPlanWord(planEnd)
 		carryListBound(qs, an.s)
 		an.qs, an.ahead = qs, ahead[i].clauses
 		sf := make([]*fact, 0, len(qs))

@@ -133,12 +133,20 @@ func (a *analysis) planWordBefore(n int) bool {
 	if a.planEnd == 0 {
 		var e [1]int
 		planIndex.firstEnds(a.str, e[:])
-		a.planEnd = -1
-		if e[0] >= 0 {
-			a.planEnd = e[0] + 1
-		}
+		a.knowPlanWord(e[0])
 	}
 	return a.planEnd > 0 && a.planEnd-1 <= n
+}
+
+// knowPlanWord tells planWordBefore the end of the first plan word of
+// a.str, or -1 when it holds none: runChunk has it from sentenceWords,
+// which finds it in the pass that finds the time words, and
+// planWordBefore then reads the sentence no more.
+func (a *analysis) knowPlanWord(end int) {
+	a.planEnd = -1
+	if end >= 0 {
+		a.planEnd = end + 1
+	}
 }
 
 // planIndex finds the plan words.

@@ -21,7 +21,7 @@ func TestLastHedge(t *testing.T) {
 	}
 	checked := 0
 	for _, text := range texts {
-		w, hedged, masked := sentenceWords(text)
+		w, hedged, masked, _ := sentenceWords(text)
 		if !hedged {
 			continue
 		}

@@ -21,7 +21,7 @@ func TestMaskedPrefix(t *testing.T) {
 	}
 	differs := 0 // prefixes whose mask is not the sentence's mask cut
 	for _, str := range sentences {
-		_, hedged, masked := sentenceWords(str)
+		_, hedged, masked, _ := sentenceWords(str)
 		if masked != maskNotTime(str) {
 			t.Fatalf("sentenceWords(%q) masked %q, want %q", str, masked, maskNotTime(str))
 		}

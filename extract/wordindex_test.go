@@ -182,7 +182,8 @@ func BenchmarkHedged(b *testing.B) {
 // TestSentenceWords checks sentenceWords, one pass for the time, not-time
 // and hedge words, against what it stands for: the time words of the text
 // with its not-time words masked, each list searched alone with
-// strings.Index, and hedgeIndex.any, on every sentence of the bundled
+// strings.Index, hedgeIndex.any, and the first plan word of the text not
+// masked as planIndex finds it (planWordBefore), on every sentence of the bundled
 // reports and on random strings of their characters, of the words' own
 // characters and of bytes that are no valid UTF-8.
 func TestSentenceWords(t *testing.T) {
@@ -201,7 +202,7 @@ func TestSentenceWords(t *testing.T) {
 	for i := 0; i < 20000; i++ {
 		texts = append(texts, randomText(rng, pieces, 12))
 	}
-	hedges, masked := 0, 0
+	hedges, masked, planDiffers := 0, 0, 0 // planDiffers: texts whose mask hides their first plan word
 	for _, s := range texts {
 		m := maskNotTime(s)
 		if m != s {
@@ -216,7 +217,17 @@ func TestSentenceWords(t *testing.T) {
 				}
 			}
 		}
-		got, hedged, gotMasked := sentenceWords(s)
+		got, hedged, gotMasked, planEnd := sentenceWords(s)
+		// the plan word planWordBefore looked for with planIndex itself:
+		// in s as it is, not masked
+		var plan [1]int
+		planIndex.firstEnds(s, plan[:])
+		if planEnd != plan[0] {
+			t.Errorf("sentenceWords(%q): first plan word ends at %d, want %d (planIndex.firstEnds)", s, planEnd, plan[0])
+		}
+		if planEnd != got.plan {
+			planDiffers++
+		}
 		if gotMasked != m {
 			t.Errorf("sentenceWords(%q): masked %q, want %q", s, gotMasked, m)
 		}
@@ -231,8 +242,8 @@ func TestSentenceWords(t *testing.T) {
 			hedges++
 		}
 	}
-	if hedges == 0 || masked == 0 {
-		t.Errorf("%d texts hedged, %d masked: want some of each (the test would prove little)", hedges, masked)
+	if hedges == 0 || masked == 0 || planDiffers == 0 {
+		t.Errorf("%d texts hedged, %d masked, %d with a plan word masked: want some of each (the test would prove little)", hedges, masked, planDiffers)
 	}
 }
 
