@@ -203,14 +203,27 @@ func findTimeWords(s string) timeWords {
 // planWordBefore looks for), from one pass over s in most sentences:
 // sentenceIndex finds the time words, the not-time words and the hedge
 // words at once, and only a text that holds a not-time word is masked and
-// read again for its time words.
+// read again for its time words, from its first masked byte: masking
+// takes words out and puts none in (no time word holds notTimeBlank), so
+// a list whose first word ends at or before that byte keeps it, and the
+// words of the others in the masked text all start after it.
 func sentenceWords(s string) (w timeWords, hedged bool, masked string, planEnd int) {
 	var e [15]int
 	sentenceIndex.firstEnds(s, e[:])
 	masked, planEnd = s, e[0]
 	if e[12] >= 0 {
-		masked = maskNotTime(s)
-		timeIndex.firstEnds(masked, e[:12])
+		var from int
+		masked, from = notTimeIndex.maskFirst(s, notTimeBlank)
+		var after [12]int
+		timeIndex.firstEnds(masked[from:], after[:])
+		for i, end := range after {
+			if e[i] > from {
+				e[i] = end
+				if end >= 0 {
+					e[i] += from
+				}
+			}
+		}
 	}
 	return timeWords{e[0], e[1], e[2], e[3], e[4], e[5], e[6], e[7], e[8], e[9], e[10], e[11], e[14]}, e[13] >= 0, masked, planEnd
 }

@@ -249,7 +249,15 @@ func (x *wordIndex) last(s, skip string) string {
 // each paired with its bytes of c, does (TestWordIndexMask), without a
 // look at every byte. s itself is returned when it holds no word.
 func (x *wordIndex) mask(s string, c byte) string {
+	m, _ := x.maskFirst(s, c)
+	return m
+}
+
+// maskFirst is mask, and the byte offset of the first word it masks
+// (len(s) when there is none): the masked text and s differ from there.
+func (x *wordIndex) maskFirst(s string, c byte) (string, int) {
 	var b strings.Builder
+	first := len(s)
 	last := 0 // s[:last] is written to b
 	for at, r, n := x.first.seek(s, 0); at < len(s); {
 		w := ""
@@ -265,6 +273,7 @@ func (x *wordIndex) mask(s string, c byte) string {
 		}
 		if b.Len() == 0 {
 			b.Grow(len(s))
+			first = at
 		}
 		b.WriteString(s[last:at])
 		for range len(w) {
@@ -274,10 +283,10 @@ func (x *wordIndex) mask(s string, c byte) string {
 		at, r, n = x.first.seek(s, last)
 	}
 	if last == 0 {
-		return s
+		return s, first
 	}
 	b.WriteString(s[last:])
-	return b.String()
+	return b.String(), first
 }
 
 // hedgeIndex and notTimeIndex find the hedge and not-time words in one

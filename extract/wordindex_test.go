@@ -197,7 +197,7 @@ func TestSentenceWords(t *testing.T) {
 	}
 	words = append(words, notTimeWords...)
 	words = append(words, hedgeWords...)
-	pieces := append(words, "\xe4", "\xb8", "\x80", "a", "，", "😀", "年")
+	pieces := append(words, "\xe4", "\xb8", "\x80", "a", "，", "😀", "年", string(notTimeBlank))
 	rng := rand.New(rand.NewPCG(3, 4))
 	for i := 0; i < 20000; i++ {
 		texts = append(texts, randomText(rng, pieces, 12))
