@@ -244,7 +244,11 @@ func (x *Extractor) prepare(d Document, ex *explainer) *Prepared {
 func (x *Extractor) read(d Document, ex *explainer) *Prepared {
 	chunks := chunksOf(d.Text, x.chunkBytes, d.HTML)
 	scan := layoutScan{planYear: d.PlanYear}
-	var kept *cleanChunk // the only chunk, cleaned once
+	// kept is the only chunk, cleaned once. The views of a document read
+	// in chunks are left to the collector, not released (View.Release):
+	// scan.first holds slices of earlier chunks' runes until scan.result,
+	// which a later Clean reusing their arrays would write over.
+	var kept *cleanChunk
 	cleaned := 0         // code points of the cleaned text, for the rules' work limit
 	chars := 0           // code points of the text
 	for ci, c := range chunks {
