@@ -249,8 +249,8 @@ func (x *Extractor) read(d Document, ex *explainer) *Prepared {
 	// scan.first holds slices of earlier chunks' runes until scan.result,
 	// which a later Clean reusing their arrays would write over.
 	var kept *cleanChunk
-	cleaned := 0         // code points of the cleaned text, for the rules' work limit
-	chars := 0           // code points of the text
+	cleaned := 0 // code points of the cleaned text, for the rules' work limit
+	chars := 0   // code points of the text
 	for ci, c := range chunks {
 		cc := clean(d, c)
 		if len(chunks) == 1 {
