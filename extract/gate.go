@@ -10,8 +10,8 @@ package extract
 // as much as the match. Most of them fail on one character: the one that
 // follows the run of digits (年 for a date, 大 or 个 for a named count,
 // 元 for a threshold, 强 for a rank). A gate reads that character in Go
-// before regexp2 is called, and drops the rule from the alternation tried
-// at that position when it cannot match (see ruleSet.gated).
+// before regexp2 is called, and drops the rule from those tried at that
+// position when it cannot match (see ruleSet.gated).
 
 import (
 	"crypto/sha256"

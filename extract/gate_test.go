@@ -187,80 +187,22 @@ func TestGatesNeverRefuseAMatch(t *testing.T) {
 	}
 }
 
-// TestAlternationsBounded fills a rule set's alternations to
-// maxAlternations with rule sets of its own and checks that it compiles
-// no more for gated sets (only the characters' whole sets, when first
-// met), and that what the rules match is unchanged: a new gated set is
-// tried with its character's whole set.
-func TestAlternationsBounded(t *testing.T) {
+// TestEveryRuleCompiles compiles the pattern of every rule, which
+// compileRules leaves to the first position that needs it: a pattern
+// regexp2 refused would otherwise fail only on the input that first meets
+// it.
+func TestEveryRuleCompiles(t *testing.T) {
 	rs, err := compileRules(Rules)
 	if err != nil {
 		t.Fatal(err)
 	}
-	digits := rs.at('5')
-	var subsets []uint64
-	for sub := digits; sub != 0; sub = (sub - 1) & digits {
-		subsets = append(subsets, sub)
-	}
-	for _, sub := range subsets {
-		if _, err := rs.alternation(sub, digits); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if rs.gatedAlts != maxAlternations {
-		t.Fatalf("%d alternations of gated sets compiled; want %d", rs.gatedAlts, maxAlternations)
-	}
-	fresh, err := compileRules(Rules)
-	if err != nil {
-		t.Fatal(err)
-	}
-	checked := 0
-	for _, s := range sentencesOf(append(corpusDocs(t), devDocs(t)...)) {
-		for i := range s {
-			m1, r1, err1 := rs.matchAt(s, i)
-			m2, r2, err2 := fresh.matchAt(s, i)
-			if err1 != nil || err2 != nil {
-				t.Fatal(err1, err2)
-			}
-			if (r1 == nil) != (r2 == nil) || r1 != nil && (m1.span != m2.span || r1.ID != r2.ID) {
-				t.Fatalf("in %q at %d: full rule set %v, fresh %v", string(s), i, m1, m2)
-			}
-			if r1 != nil {
-				checked++
-			}
-		}
-	}
-	if rs.gatedAlts != maxAlternations {
-		t.Errorf("%d alternations of gated sets after matching; want %d (no more compiled)", rs.gatedAlts, maxAlternations)
-	}
-	if got, want := len(*rs.alts.Load()), len(rs.masks)+1+maxAlternations; got > want {
-		t.Errorf("%d alternations after matching; want at most %d", got, want)
-	}
-	if checked < 1000 {
-		t.Errorf("%d matches compared; want the corpus's (> 1000)", checked)
-	}
-}
-
-// TestEveryAlternationCompiles compiles the alternations a run may need
-// beyond the gated sets: that of every rule and that of each character's
-// rules. compileRules leaves them to the first position that needs them,
-// so a pattern regexp2 refused in an alternation would otherwise fail
-// only on the input that first meets it.
-func TestEveryAlternationCompiles(t *testing.T) {
-	rs, err := compileRules(Rules)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, mask := range append([]uint64{rs.all}, rs.masks...) {
-		a, err := rs.alternation(mask, mask)
+	for k, r := range rs.rules {
+		p, err := rs.compiledPattern(k)
 		if err != nil {
-			t.Fatalf("alternation of rules %b: %v", mask, err)
+			t.Fatalf("rule %s: %v", r.ID, err)
 		}
-		if a == nil {
-			t.Fatalf("alternation of rules %b: none compiled", mask)
+		if p == nil || p.re == nil {
+			t.Fatalf("rule %s: none compiled", r.ID)
 		}
-	}
-	if rs.gatedAlts != 0 {
-		t.Errorf("%d gated alternations compiled for the characters' sets; want 0", rs.gatedAlts)
 	}
 }

@@ -95,7 +95,7 @@ func TestKnownDrops(t *testing.T) {
 				continue
 			}
 			skipped++
-			m, r, err := rs.matchMask(mask, first, s, i)
+			m, r, err := rs.matchMask(mask, s, i)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -15,10 +15,9 @@ import (
 // Taken at the same points of the work every time, the figure does not
 // depend on the machine's speed or load, unlike samples taken while a
 // concurrent collection runs. The warm-up should hold the text's kinds
-// of numbers: the extractor compiles the alternation of each character's
-// rule set and of each set the gates leave the first time it meets it (at
-// most maxAlternations of the latter, some 100 KB each), which is the
-// extractor's state, not the document's.
+// of numbers: the extractor compiles each rule's pattern the first time
+// a position needs it, which is the extractor's state, not the
+// document's.
 func heapGrowth(x *Extractor, warm, d Document) ([]schema.Fact, int64) {
 	live := func() uint64 {
 		// two collections: what sync.Pools cache (regexp2's runners, some

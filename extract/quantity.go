@@ -76,7 +76,7 @@ func (x *Extractor) match(s []rune, drops *[]drop, work *ruleWork) ([]quantity, 
 				// explainer, which lists the drops, asks regexp2)
 				continue
 			}
-			m, r, err := x.rules.matchMask(mask, first, ws, at)
+			m, r, err := x.rules.matchMask(mask, ws, at)
 			if err != nil {
 				// regexp2 fails only past a limit it is not given
 				return out, err

@@ -6,7 +6,6 @@ import (
 	"math/big"
 	"math/bits"
 	"regexp"
-	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -401,15 +400,20 @@ type compiledRule struct {
 
 // ruleSet is the compiled rules, dispatched on the character a match
 // starts with. Each rule's first characters come from regexp2's own
-// analysis of its pattern; the rules that can start with a character form
-// one anchored alternation \G(?:(?<r0>…)|(?<r3>…)|…), tried once at each
-// position holding such a character. The first alternative that matches
-// wins, so the table order still gives the priority, and the result is the
-// one leftmost-first scan of all the rules would give, without trying at
-// each position the rules that cannot start there. Gates (gate.go) then
-// drop the rules that cannot match at the position for what follows it;
-// the alternation of the rules left is compiled the first time it is
-// needed.
+// analysis of its pattern; at a position, only the rules that can start
+// with its character are tried, and of those only the ones the gates
+// (gate.go) leave for what follows it. They are tried in the table's
+// order, each its own anchored pattern \G(?:…), and the first that
+// matches wins: what the anchored alternation of them all,
+// \G(?:(?<r0>…)|(?<r3>…)|…), would match, and what one leftmost-first scan
+// of all the rules finds (TestDispatchEqualsScan). Each rule's pattern is
+// compiled the first time it is needed.
+//
+// (The rules of a position were tried as one alternation, compiled for
+// each set of rules the gates left: some 36 sets on the bench corpus,
+// whose compiling cost about 360 million instructions a process, as much
+// as matching 3 MB of text, where trying the rules one after the other
+// costs no more than the alternation did.)
 type ruleSet struct {
 	rules    []compiledRule
 	patterns []string // the expanded patterns
@@ -417,9 +421,8 @@ type ruleSet struct {
 	gated    uint64   // the rules with a gate, as bits
 	lone     int      // the index of loneRule, -1 when it is not there as written (see loneBelowTwo)
 	// masks holds the sets of rules (as bits) that some character can
-	// start, and after them those sets without numberLead (what
-	// candidates leaves at a digit after a decimal point); byRune maps a
-	// BMP character to 1 + the index of its set in masks, 0 for none.
+	// start; byRune maps a BMP character to 1 + the index of its set in
+	// masks, 0 for none.
 	masks  []uint64
 	byRune []uint16
 	all    uint64 // all the rules, for characters outside the BMP
@@ -427,25 +430,18 @@ type ruleSet struct {
 	// numberLead is the rules that start with {NUM_LEAD}: {NUM} without
 	// its look-behind, which candidates checks instead (leadNumber)
 	numberLead uint64
-	// alts maps a set of rules (as bits) to its alternation, compiled
-	// when first needed: a run meets only some of the sets (the gates
-	// leave most characters' sets smaller; no report has a character
-	// outside the BMP to need all). The map is never changed once
-	// stored: a new alternation is stored in a copy (under mu), so that
-	// matching reads it without a lock.
-	alts atomic.Pointer[map[uint64]*alternation]
-	mu   sync.Mutex
-	// gatedAlts counts the alternations compiled for sets that are
-	// neither one of masks nor all (what the gates leave; under mu).
-	gatedAlts int
+	// compiled holds each rule's pattern compiled, nil until a position
+	// first needs it (compiledPattern): a run meets only some of the rules
+	// (the gates refuse some everywhere in most reports). It is stored
+	// under mu, and read without a lock.
+	compiled []atomic.Pointer[anchoredPattern]
+	mu       sync.Mutex
 }
 
-// alternation is the anchored union of some rules.
-type alternation struct {
-	re    *regexp2.Regexp
-	rules []int // rule index of each alternative
-	group []int // group number of each alternative but the last
-	nums  []groupNum
+// anchoredPattern is a rule's pattern compiled to match at one position.
+type anchoredPattern struct {
+	re   *regexp2.Regexp
+	nums []groupNum
 }
 
 // The named groups a rule's match is read by (see read), as indexes into
@@ -466,10 +462,10 @@ const (
 // groupNames are the names in the patterns of the groups gNum … gMult2.
 var groupNames = [groupCount]string{"num", "mult", "more", "mult3", "unit", "post", "unit1", "num2", "mult2"}
 
-// groupNum is a named group of an alternation: its index (gNum …) and
-// its number there, looked up once, not by name at each match. An
-// alternation lists only the groups it has (point's has six of the nine,
-// a reject rule's none), and a match asks regexp2 for no group it lacks.
+// groupNum is a named group of a rule's pattern: its index (gNum …) and
+// its number there, looked up once, not by name at each match. A pattern
+// lists only the groups it has (point's has six of the nine, a reject
+// rule's none), and a match asks regexp2 for no group it lacks.
 type groupNum struct{ k, num int }
 
 // ruleMatch is a rule's match: its span and the spans of its named groups
@@ -542,7 +538,7 @@ func compileRulesWith(rules []Rule, ph, firstPh map[string]string) (*ruleSet, er
 		p := leanCaptures(expand(lastWords(lead, ph), ph))
 		// parses the rule's pattern, its word lists as classes: a bad
 		// pattern fails here. The word lists' tries are parsed with the
-		// alternations, when first needed (TestEveryAlternationCompiles
+		// whole pattern, when first needed (TestEveryRuleCompiles
 		// compiles them all).
 		first, err := firstChars(leanCaptures(expand(r.Pattern, firstPh)))
 		if err != nil {
@@ -597,62 +593,27 @@ func compileRulesWith(rules []Rule, ph, firstPh map[string]string) (*ruleSet, er
 		}
 		set.byRune[c] = uint16(k + 1)
 	}
-	for _, mask := range set.masks {
-		if m := mask &^ set.numberLead; m != mask && m != 0 && !slices.Contains(set.masks, m) {
-			set.masks = append(set.masks, m)
-		}
-	}
+	set.compiled = make([]atomic.Pointer[anchoredPattern], len(rules))
 	return set, nil
 }
 
-// maxAlternations bounds the alternations a rule set compiles: those of
-// the characters' rule sets (masks) and all, and at most this many more
-// for the rule sets the gates leave (a few dozen occur on the bench
-// corpus; each costs some 100 KB with regexp2's backtracking stacks).
-// Past it, a position whose gated set is new is tried with its
-// character's whole set: the same match, since the gates only drop rules
-// that cannot match there.
-const maxAlternations = 128
-
-// alternation returns the alternation of the rules of mask, compiling it
-// the first time; when maxAlternations gated sets are compiled, that of
-// fallback (a superset of mask: one of masks, or all) instead.
-func (rs *ruleSet) alternation(mask, fallback uint64) (*alternation, error) {
-	if m := rs.alts.Load(); m != nil {
-		if a, ok := (*m)[mask]; ok {
-			return a, nil
-		}
+// compiledPattern returns rule k's pattern compiled, compiling it the
+// first time.
+func (rs *ruleSet) compiledPattern(k int) (*anchoredPattern, error) {
+	if p := rs.compiled[k].Load(); p != nil {
+		return p, nil
 	}
 	rs.mu.Lock()
 	defer rs.mu.Unlock()
-	return rs.alternationLocked(mask, fallback)
-}
-
-// alternationLocked is alternation, with rs.mu held.
-func (rs *ruleSet) alternationLocked(mask, fallback uint64) (*alternation, error) {
-	old := map[uint64]*alternation{}
-	if m := rs.alts.Load(); m != nil {
-		old = *m
+	if p := rs.compiled[k].Load(); p != nil {
+		return p, nil
 	}
-	if a, ok := old[mask]; ok {
-		return a, nil
-	}
-	gated := mask != rs.all && !slices.Contains(rs.masks, mask)
-	if gated && rs.gatedAlts >= maxAlternations && fallback != mask {
-		return rs.alternationLocked(fallback, fallback)
-	}
-	alt, err := compileAlternation(mask, rs.patterns)
+	p, err := compilePattern(rs.patterns[k])
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("extract: rule %s: %w", rs.rules[k].ID, err)
 	}
-	if gated {
-		rs.gatedAlts++
-	}
-	m := make(map[uint64]*alternation, len(old)+1)
-	maps.Copy(m, old)
-	m[mask] = &alt
-	rs.alts.Store(&m)
-	return &alt, nil
+	rs.compiled[k].Store(p)
+	return p, nil
 }
 
 // firstChars returns the characters a match of pattern can start with, as
@@ -704,34 +665,20 @@ func (rs *ruleSet) bmpMasks() []uint64 {
 // lists rather than tests each character of the BMP against.
 const maxListedFirstChars = 4096
 
-func compileAlternation(mask uint64, patterns []string) (alternation, error) {
-	var alt alternation
-	var parts []string
-	for i, p := range patterns {
-		if mask&(1<<i) != 0 {
-			alt.rules = append(alt.rules, i)
-			parts = append(parts, fmt.Sprintf("(?<r%d>%s)", i, p))
-		}
-	}
-	// the last rule needs no group to tell that it matched: none of the
-	// others' did (a group costs the engine a capture and the match a
-	// Group at every match); one rule has none
-	last := len(parts) - 1
-	parts[last] = patterns[alt.rules[last]]
-	re, err := regexp2.Compile(`\G(?:`+strings.Join(parts, "|")+`)`, ruleOptions...)
+// compilePattern compiles an expanded rule pattern anchored at the
+// position a match is tried at (\G).
+func compilePattern(pattern string) (*anchoredPattern, error) {
+	re, err := regexp2.Compile(`\G(?:`+pattern+`)`, ruleOptions...)
 	if err != nil {
-		return alt, fmt.Errorf("extract: rule set: %w", err)
+		return nil, err
 	}
-	alt.re = re
-	for _, i := range alt.rules[:last] {
-		alt.group = append(alt.group, re.GroupNumberFromName(fmt.Sprintf("r%d", i)))
-	}
+	p := &anchoredPattern{re: re}
 	for k, name := range groupNames {
 		if num := re.GroupNumberFromName(name); num >= 0 {
-			alt.nums = append(alt.nums, groupNum{k, num})
+			p.nums = append(p.nums, groupNum{k, num})
 		}
 	}
-	return alt, nil
+	return p, nil
 }
 
 // at returns the rules that can start with c, as bits. A character
@@ -757,7 +704,7 @@ func (rs *ruleSet) matchAt(s []rune, i int) (ruleMatch, *compiledRule, error) {
 	if mask == 0 {
 		return ruleMatch{}, nil, nil
 	}
-	return rs.matchMask(mask, first, s, i)
+	return rs.matchMask(mask, s, i)
 }
 
 // candidates returns the rules that can start at position i of s, as
@@ -799,35 +746,38 @@ func (rs *ruleSet) gate(mask uint64, s []rune, i int, gs *gateScan) uint64 {
 }
 
 // matchMask returns the match of the highest rule of mask starting at
-// position i of s and the rule, or a nil rule; first is the rules that can
-// start with the character at i (candidates), of which mask is what the
-// gates left.
-func (rs *ruleSet) matchMask(mask, first uint64, s []rune, i int) (m ruleMatch, r *compiledRule, err error) {
-	alt, err := rs.alternation(mask, first)
-	if err != nil {
-		return m, nil, err
+// position i of s and the rule, or a nil rule: the rules of mask are
+// tried in order, and the first that matches (even an empty match) is
+// the one.
+func (rs *ruleSet) matchMask(mask uint64, s []rune, i int) (m ruleMatch, r *compiledRule, err error) {
+	for ; mask != 0; mask &= mask - 1 {
+		k := bits.TrailingZeros64(mask)
+		p, err := rs.compiledPattern(k)
+		if err != nil {
+			return m, nil, err
+		}
+		matched := false
+		// the view is regexp2's own storage, valid in the callback: a
+		// match allocates nothing
+		err = p.re.FindRunesMatches(s, i, func(v regexp2.MatchView) bool {
+			start, n, _ := v.GroupRange(0)
+			m.span = span{start, start + n}
+			for _, g := range p.nums {
+				if start, n, ok := v.GroupRange(g.num); ok {
+					m.groups[g.k] = span{start, start + n}
+				}
+			}
+			matched = true
+			return false // the first match, at i (\G), is the only one
+		})
+		if err != nil {
+			return m, nil, err // regexp2 fails only past a limit it is not given
+		}
+		if matched {
+			return m, &rs.rules[k], nil
+		}
 	}
-	// the view is regexp2's own storage, valid in the callback: a match
-	// allocates nothing
-	err = alt.re.FindRunesMatches(s, i, func(v regexp2.MatchView) bool {
-		start, n, _ := v.GroupRange(0)
-		m.span = span{start, start + n}
-		for _, g := range alt.nums {
-			if start, n, ok := v.GroupRange(g.num); ok {
-				m.groups[g.k] = span{start, start + n}
-			}
-		}
-		// the groups of the rules but the last tell which matched
-		r = &rs.rules[alt.rules[len(alt.rules)-1]]
-		for k, g := range alt.group {
-			if _, _, ok := v.GroupRange(g); ok {
-				r = &rs.rules[alt.rules[k]]
-				break
-			}
-		}
-		return false // the first match, at i (\G), is the only one
-	})
-	return m, r, err
+	return m, nil, nil
 }
 
 // insideRun reports whether c, after p, continues a run no rule starts

@@ -401,8 +401,7 @@ func TestTunedRulesEqualPlain(t *testing.T) {
 			return "none"
 		}
 		out := fmt.Sprintf("%s%v@%d+%d", r.ID, r.ID != "", m.start, m.end-m.start)
-		// by name: the group numbers depend on the other rules of the
-		// alternation tried, which the gates choose
+		// by name: the group numbers are each pattern's own
 		for k, g := range m.groups {
 			if g.end > g.start {
 				out += fmt.Sprintf(" %s@%d+%d", groupNames[k], g.start, g.end-g.start)

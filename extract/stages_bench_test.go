@@ -73,7 +73,7 @@ func BenchmarkStages(b *testing.B) {
 					if mask == 0 {
 						continue
 					}
-					if m, r, _ := x.rules.matchMask(mask, first, ws, at); r != nil {
+					if m, r, _ := x.rules.matchMask(mask, ws, at); r != nil {
 						at = m.end - 1
 					}
 				}
