@@ -4,6 +4,8 @@ package extract
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/gwrfacts/gwr/normalize"
 	"github.com/gwrfacts/gwr/schema"
@@ -76,8 +78,25 @@ func (f *fact) row(d Document, orig *origText, view *normalize.View, sent span, 
 // facts, sliced once for them all.
 func sentenceText(orig *origText, view *normalize.View, sent span) string {
 	ss, se := view.OrigSpan(sent.start, sent.end)
-	return strings.TrimSpace(orig.slice(ss, se))
+	return trimSpaceQuick(orig.slice(ss, se))
 }
+
+// trimSpaceQuick is strings.TrimSpace(s), which reads a text that starts
+// or ends beyond ASCII (every Chinese sentence) through its slow path:
+// a text whose first and last code points are no space is returned at
+// once. No code point above U+3000, the ideographic space, is a space.
+func trimSpaceQuick(s string) string {
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if s != "" && !isSpace(first) && !isSpace(last) {
+		return s
+	}
+	return strings.TrimSpace(s)
+}
+
+// isSpace is unicode.IsSpace, without its table search for the code
+// points above U+3000.
+func isSpace(r rune) bool { return r <= '\u3000' && unicode.IsSpace(r) }
 
 // asWritten returns the indicator as the document writes it: the view
 // reads 一九五七年 and 1 9 9 7 年 as 1957年 and 1997年, the indicator keeps
@@ -86,7 +105,7 @@ func sentenceText(orig *origText, view *normalize.View, sent span) string {
 // distribute made), holds no digit, or would take in dropped markup is
 // returned as it is.
 func (f *fact) asWritten(orig *origText, view *normalize.View, sent span) string {
-	if f.ind == nil || !strings.ContainsAny(f.indicator, "0123456789") {
+	if f.ind == nil || !hasDigit(f.indicator) {
 		return f.indicator
 	}
 	var b strings.Builder
@@ -99,6 +118,18 @@ func (f *fact) asWritten(orig *origText, view *normalize.View, sent span) string
 		return f.indicator
 	}
 	return w
+}
+
+// hasDigit reports whether s holds an ASCII digit: strings.ContainsAny(s,
+// "0123456789"), one test a byte (a digit's byte is never part of another
+// code point), where ContainsAny builds its set of the digits at each call.
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if '0' <= s[i] && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 // origText slices a document's text by code-point offsets. It keeps the
@@ -153,24 +184,19 @@ func (o *origText) offset(i int) int {
 }
 
 // skip returns the byte offset k code points after byte offset at; the
-// text is valid UTF-8, so a code point's length is its first byte's.
+// text is valid UTF-8, so a code point's length is its first byte's,
+// read from leadLen without a branch (the text mixes ASCII and Chinese).
 func (o *origText) skip(at, k int) int {
 	for ; k > 0; k-- {
-		switch b := o.text[at]; {
-		case b < 0xE0:
-			if b < 0x80 {
-				at++
-			} else {
-				at += 2
-			}
-		case b < 0xF0:
-			at += 3
-		default:
-			at += 4
-		}
+		at += int(leadLen[o.text[at]>>4])
 	}
 	return at
 }
+
+// leadLen is the length in bytes of a UTF-8 code point by the high four
+// bits of its first byte: 0-7 ASCII, C-D two bytes, E three, F four (8-B,
+// continuation bytes, never start a code point of valid UTF-8).
+var leadLen = [16]uint8{1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 3, 4}
 
 // slice returns code points [i, j) of the text.
 func (o *origText) slice(i, j int) string {

@@ -118,3 +118,47 @@ func BenchmarkOrigText(b *testing.B) {
 		}
 	}
 }
+
+// TestRowQuickTests checks hasDigit against strings.ContainsAny(s,
+// "0123456789") and trimSpaceQuick against strings.TrimSpace, on every
+// sentence of the bundled reports and the development set as the
+// original text writes it, each with blanks around it, and on random runs
+// of digits, Chinese, blanks of one to three bytes and bytes that are no
+// valid UTF-8.
+func TestRowQuickTests(t *testing.T) {
+	var texts []string
+	for _, d := range append(corpusDocs(t), devDocs(t)...) {
+		view := normalize.Clean(d.Text, normalize.Options{HTML: d.HTML})
+		orig := newOrigText(d.Text, view)
+		for _, s := range splitSentences(view.Runes) {
+			ss, se := view.OrigSpan(s.start, s.end)
+			w := orig.slice(ss, se)
+			texts = append(texts, w, " "+w, w+"\n", "\u3000"+w+"\u00a0")
+		}
+	}
+	pieces := []string{"增长", "7", "0", "9", "a", " ", "\t", "\u00a0", "\u0085", "\u2002", "\u3000", "\u3001", "\xe5", "\x80", "\xff", "：", "**"}
+	rng := rand.New(rand.NewPCG(9, 10))
+	for range 20000 {
+		var b strings.Builder
+		for j := rng.IntN(6); j > 0; j-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	trimmed := 0
+	for _, s := range texts {
+		if got, want := hasDigit(s), strings.ContainsAny(s, "0123456789"); got != want {
+			t.Errorf("hasDigit(%q) = %v, want %v", s, got, want)
+		}
+		got, want := trimSpaceQuick(s), strings.TrimSpace(s)
+		if got != want {
+			t.Errorf("trimSpaceQuick(%q) = %q, want %q", s, got, want)
+		}
+		if want != s {
+			trimmed++
+		}
+	}
+	if trimmed == 0 {
+		t.Error("no text trimmed: the test would prove little")
+	}
+}
