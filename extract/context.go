@@ -210,6 +210,21 @@ func findTimeWords(s string) timeWords {
 func sentenceWords(s string) (w timeWords, hedged bool, masked string, planEnd int) {
 	var e [15]int
 	sentenceIndex.firstEnds(s, e[:])
+	return sentenceWordsFrom(s, e)
+}
+
+// sentenceWordsOf is sentenceWords(s) for s the text of the code points
+// rs, off their byte offsets in s (runeTexts): the words are looked for in
+// rs (wordIndex.firstEndsOf), which needs no decoding of s.
+func sentenceWordsOf(rs []rune, off []int32, s string) (w timeWords, hedged bool, masked string, planEnd int) {
+	var e [15]int
+	sentenceIndex.firstEndsOf(rs, off, s, e[:])
+	return sentenceWordsFrom(s, e)
+}
+
+// sentenceWordsFrom is sentenceWords after its pass of sentenceIndex over
+// s, whose ends are e.
+func sentenceWordsFrom(s string, e [15]int) (w timeWords, hedged bool, masked string, planEnd int) {
 	masked, planEnd = s, e[0]
 	if e[12] >= 0 {
 		var from int

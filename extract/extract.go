@@ -539,7 +539,11 @@ func (x *Extractor) runChunk(d Document, cc *cleanChunk, ci int, lay layout, st 
 		var hedged bool
 		var masked string
 		var planEnd int
-		if semicolon || len(qs) > 0 {
+		switch {
+		case i < len(ahead) && ahead[i].off != nil:
+			// (its code points at hand, with their offsets in str)
+			own, hedged, masked, planEnd = sentenceWordsOf(text[s.start:s.end], ahead[i].off, str)
+		case semicolon || len(qs) > 0:
 			own, hedged, masked, planEnd = sentenceWords(sentence())
 		}
 		if semicolon {

@@ -183,6 +183,35 @@ func (x *wordIndex) firstEnds(s string, ends []int) {
 	}
 }
 
+// firstEndsOf is firstEnds(s, ends) for s the text of the code points
+// rs, off their byte offsets in s (off[k] that of rs[k]: runeTexts): it
+// reads the code points rather than decoding s again, one test a
+// character, and s only where a word may start. A code point that is no
+// valid rune stands for U+FFFD, as s writes it.
+func (x *wordIndex) firstEndsOf(rs []rune, off []int32, s string, ends []int) {
+	for i := range ends {
+		ends[i] = -1
+	}
+	for k, r := range rs {
+		if !x.first.has(r) && !isSurrogate(r) {
+			continue // (most characters)
+		}
+		if !utf8.ValidRune(r) {
+			r = utf8.RuneError
+		}
+		at := int(off[k])
+		for _, w := range x.of(r) {
+			if end := at + len(w.word); (ends[w.list] < 0 || end < ends[w.list]) && strings.HasPrefix(s[at:], w.word) {
+				ends[w.list] = end
+			}
+		}
+	}
+}
+
+// isSurrogate reports whether r is a UTF-16 surrogate half, a code point
+// of the BMP that is no valid rune.
+func isSurrogate(r rune) bool { return uint32(r)-0xD800 < 0x800 }
+
 // threeAt returns the code point of three bytes at byte offset at of s, or
 // -1 when there is none there: a lead byte E1-EC, EE or EF and two
 // continuation bytes are valid UTF-8 whatever they hold (E0 and ED limit

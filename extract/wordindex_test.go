@@ -315,6 +315,70 @@ func TestFirstEndsRange(t *testing.T) {
 	}
 }
 
+// TestFirstEndsOf checks firstEndsOf, which reads the code points of a
+// sentence, against firstEnds, which decodes its text, and sentenceWordsOf
+// against sentenceWords, on every sentence of the bundled reports and the
+// development set (as runChunk gives them: the code points of the cleaned
+// text, their string and offsets from runeTexts) and on random runs of
+// words, other characters and code points that are no valid rune (which
+// the string holds as U+FFFD).
+func TestFirstEndsOf(t *testing.T) {
+	sents := sentencesOf(append(corpusDocs(t), devDocs(t)...))
+	words := []string{"2024年", "十四五", "五”末", "预计", "初步核算", "一九", "增长", "。", "人均预期寿命", "力争"}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 5000 {
+		var s []rune
+		for range rng.IntN(12) {
+			switch k := rng.IntN(len(words) + 6); k {
+			case len(words):
+				s = append(s, 0xD800+rune(rng.IntN(0x800))) // a surrogate half
+			case len(words) + 1:
+				s = append(s, utf8.MaxRune+1, -1)
+			case len(words) + 2:
+				s = append(s, utf8.RuneError)
+			case len(words) + 3:
+				s = append(s, '𠀀', 'é', 'a')
+			default:
+				s = append(s, []rune(words[k%len(words)])...)
+			}
+		}
+		sents = append(sents, s)
+	}
+	spans := make([]span, len(sents))
+	var all []rune
+	for k, s := range sents {
+		spans[k] = span{len(all), len(all) + len(s)}
+		all = append(all, s...)
+	}
+	strs, offs := runeTexts(all, spans)
+	found := 0
+	for k, s := range sents {
+		str := strs[k]
+		if str != string(s) {
+			t.Fatalf("runeTexts gave %q, want %q", str, string(s))
+		}
+		for _, x := range []*wordIndex{sentenceIndex, timeIndex, hedgeIndex} {
+			got, want := make([]int, 15), make([]int, 15)
+			x.firstEndsOf(s, offs[k], str, got)
+			x.firstEnds(str, want)
+			if !slices.Equal(got, want) {
+				t.Fatalf("firstEndsOf(%q) = %v, want %v (firstEnds)", str, got, want)
+			}
+			if slices.ContainsFunc(got, func(e int) bool { return e >= 0 }) {
+				found++
+			}
+		}
+		w, hedged, masked, planEnd := sentenceWordsOf(s, offs[k], str)
+		ww, whedged, wmasked, wplanEnd := sentenceWords(str)
+		if w != ww || hedged != whedged || masked != wmasked || planEnd != wplanEnd {
+			t.Fatalf("sentenceWordsOf(%q) = %v %v %q %d, want %v %v %q %d (sentenceWords)", str, w, hedged, masked, planEnd, ww, whedged, wmasked, wplanEnd)
+		}
+	}
+	if found == 0 {
+		t.Error("no word found: the test would prove nothing")
+	}
+}
+
 // TestThreeAt checks threeAt against utf8.DecodeRuneInString for every
 // lead byte from 0x80 and every pair of bytes after it: where threeAt reads
 // a code point, the decoder reads the same one of three bytes.
