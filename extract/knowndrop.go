@@ -50,8 +50,9 @@ const thresholdBeforeLast = "超过逾"
 
 // loneBelowTwo reports whether the rules' outcome at position i of the
 // window s is known to be no figure (see the top of the file): mask, what
-// the gates left to try there, is the lone rule alone (rule is its index,
-// -1 for none), at 一, 〇 or 零 not followed by another numeral, a decimal
+// the gates leave to try there once the rules before the lone rule have
+// failed, is the lone rule alone (rule is its index, -1 for none), at 一,
+// 〇 or 零 not followed by another numeral, a decimal
 // point, 多 or 余, so that the number of its match, if any, is that
 // numeral alone, below 2; and its unit may not keep it (keptBelowTwo),
 // nor a threshold word claim the span: none ends right before it, and no

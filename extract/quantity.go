@@ -70,15 +70,10 @@ func (x *Extractor) match(s []rune, drops *[]drop, work *ruleWork) ([]quantity, 
 				}
 				return out, err
 			}
-			mask := x.rules.gate(first, ws, at, &gs)
-			if mask == 0 || drops == nil && loneBelowTwo(x.rules.lone, mask, ws, at) {
-				// nothing can match, or only what read would drop (the
-				// explainer, which lists the drops, asks regexp2)
-				continue
-			}
-			m, r, err := x.rules.matchMask(mask, ws, at)
+			// the explainer, which lists the drops, asks regexp2 where
+			// only what read would drop can match
+			m, r, err := x.rules.matchGated(first, ws, at, &gs, drops == nil)
 			if err != nil {
-				// regexp2 fails only past a limit it is not given
 				return out, err
 			}
 			if r == nil || m.end == m.start {

@@ -699,12 +699,7 @@ func (rs *ruleSet) at(c rune) uint64 {
 func (rs *ruleSet) matchAt(s []rune, i int) (ruleMatch, *compiledRule, error) {
 	var gs gateScan
 	gs.reset(len(rs.rules))
-	first := rs.candidates(s, i)
-	mask := rs.gate(first, s, i, &gs)
-	if mask == 0 {
-		return ruleMatch{}, nil, nil
-	}
-	return rs.matchMask(mask, s, i)
+	return rs.matchGated(rs.candidates(s, i), s, i, &gs, false)
 }
 
 // candidates returns the rules that can start at position i of s, as
@@ -745,39 +740,59 @@ func (rs *ruleSet) gate(mask uint64, s []rune, i int, gs *gateScan) uint64 {
 	return mask
 }
 
-// matchMask returns the match of the highest rule of mask starting at
-// position i of s and the rule, or a nil rule: the rules of mask are
-// tried in order, and the first that matches (even an empty match) is
-// the one.
-func (rs *ruleSet) matchMask(mask uint64, s []rune, i int) (m ruleMatch, r *compiledRule, err error) {
+// matchGated returns the match of the highest rule of mask (the rules
+// that can start at position i of s: candidates) starting there, and the
+// rule, or a nil rule. The rules are tried in order, each where its gate
+// admits the position, and the first that matches (even an empty match)
+// is the one. A rule's gate is read only where the rules before it have
+// failed: at most numbers point matches, and the gates of the rules after
+// it are not read. gs remembers the gates' scans of the window s.
+//
+// With knownDrops, the lone rule is not tried where the gates leave no
+// rule after it and its match is known to be dropped (loneBelowTwo): the
+// rules before it have failed, and a match of its own would be dropped
+// without claiming its span, as if nothing had matched.
+func (rs *ruleSet) matchGated(mask uint64, s []rune, i int, gs *gateScan, knownDrops bool) (ruleMatch, *compiledRule, error) {
 	for ; mask != 0; mask &= mask - 1 {
 		k := bits.TrailingZeros64(mask)
-		p, err := rs.compiledPattern(k)
-		if err != nil {
-			return m, nil, err
+		if rs.gated&(1<<k) != 0 && !rs.gates[k].admits(s, i, gs, k) {
+			continue
 		}
-		matched := false
-		// the view is regexp2's own storage, valid in the callback: a
-		// match allocates nothing
-		err = p.re.FindRunesMatches(s, i, func(v regexp2.MatchView) bool {
-			start, n, _ := v.GroupRange(0)
-			m.span = span{start, start + n}
-			for _, g := range p.nums {
-				if start, n, ok := v.GroupRange(g.num); ok {
-					m.groups[g.k] = span{start, start + n}
-				}
-			}
-			matched = true
-			return false // the first match, at i (\G), is the only one
-		})
+		if knownDrops && k == rs.lone && loneBelowTwo(k, rs.gate(mask, s, i, gs), s, i) {
+			return ruleMatch{}, nil, nil
+		}
+		m, ok, err := rs.matchRule(k, s, i)
 		if err != nil {
 			return m, nil, err // regexp2 fails only past a limit it is not given
 		}
-		if matched {
+		if ok {
 			return m, &rs.rules[k], nil
 		}
 	}
-	return m, nil, nil
+	return ruleMatch{}, nil, nil
+}
+
+// matchRule returns the match of rule k starting at position i of s, and
+// whether it matches.
+func (rs *ruleSet) matchRule(k int, s []rune, i int) (m ruleMatch, matched bool, err error) {
+	p, err := rs.compiledPattern(k)
+	if err != nil {
+		return m, false, err
+	}
+	// the view is regexp2's own storage, valid in the callback: a match
+	// allocates nothing
+	err = p.re.FindRunesMatches(s, i, func(v regexp2.MatchView) bool {
+		start, n, _ := v.GroupRange(0)
+		m.span = span{start, start + n}
+		for _, g := range p.nums {
+			if start, n, ok := v.GroupRange(g.num); ok {
+				m.groups[g.k] = span{start, start + n}
+			}
+		}
+		matched = true
+		return false // the first match, at i (\G), is the only one
+	})
+	return m, matched, err
 }
 
 // insideRun reports whether c, after p, continues a run no rule starts

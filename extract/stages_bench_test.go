@@ -69,11 +69,10 @@ func BenchmarkStages(b *testing.B) {
 				gs.reset(len(x.rules.rules))
 				for at := 0; at < len(ws); at++ {
 					first := x.rules.candidates(ws, at)
-					mask := x.rules.gate(first, ws, at, &gs)
-					if mask == 0 {
+					if first == 0 {
 						continue
 					}
-					if m, r, _ := x.rules.matchMask(mask, ws, at); r != nil {
+					if m, r, _ := x.rules.matchGated(first, ws, at, &gs, false); r != nil {
 						at = m.end - 1
 					}
 				}
