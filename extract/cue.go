@@ -28,6 +28,9 @@ var allCues = func() []string {
 	return out
 }()
 
+// allCueIndex finds the words of allCues in one pass (listItemGap).
+var allCueIndex = newWordIndex(allCues)
+
 // cueSet holds every cue word; maxCue is the longest, in code points.
 var cueSet, maxCue = func() (map[string]bool, int) {
 	set, n := map[string]bool{}, 0

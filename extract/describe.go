@@ -259,7 +259,7 @@ func (a *analysis) carries(prev *fact, q *quantity, cs int) bool {
 	if cs > 0 && a.s[cs-1] == '、' {
 		return true
 	}
-	if hasAny(a.sub(cs, q.start), levelNouns) {
+	if levelNounIndex.any(a.sub(cs, q.start)) {
 		return false // 新增…180万亩，粮食播种【面积】1584.6万亩: a clause naming a stock or statistic of its own (SPEC 3)
 	}
 	return prev.q.unit == q.unit && !(q.unit == schema.Count && a.opensItem(cs, q.start) && a.verbAfter(q.end))

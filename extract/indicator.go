@@ -649,8 +649,8 @@ func (a *analysis) listsMembers(ind phrase, qs int) bool {
 	if strings.HasSuffix(s, "等") && (gap == "" || strings.HasSuffix(gap, "的")) || gap == "等" {
 		return true // 弗朗智能装备等【投资18.8亿元的】6个前期项目: an attribute of the class between
 	}
-	if gap != "" {
-		return false
+	if gap != "" || !strings.Contains(s, "、") {
+		return false // (one item, or none: no list)
 	}
 	items := 0
 	for it := range strings.SplitSeq(s, "、") {

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/gwrfacts/gwr/extract/segment"
 )
 
 // TestIndicatorNames checks the indicator of each fact of sentences whose
@@ -369,5 +371,62 @@ func TestOnlyCues(t *testing.T) {
 		if got := onlyCues(s); got != want(s) {
 			t.Errorf("onlyCues(%q) = %v; want %v", s, got, want(s))
 		}
+	}
+}
+
+// refListsMembers is listsMembers as it was, without its test for 、
+// before the split: the oracle of TestListsMembersQuick.
+func refListsMembers(a *analysis, ind phrase, qs int) bool {
+	raw := ind[len(ind)-1].end
+	if raw > qs {
+		return false
+	}
+	s, gap := a.text(ind), a.sub(raw, qs)
+	if strings.HasSuffix(s, "等") && (gap == "" || strings.HasSuffix(gap, "的")) || gap == "等" {
+		return true
+	}
+	if gap != "" {
+		return false
+	}
+	items := 0
+	for it := range strings.SplitSeq(s, "、") {
+		if n := len([]rune(it)); n == 0 || n > 4 {
+			return false
+		}
+		items++
+	}
+	return items > 1
+}
+
+// TestListsMembersQuick checks listsMembers, which splits a name on 、
+// only when it holds one, against refListsMembers: for every quantity of
+// the bundled reports and the development set, the phrases of one and two
+// pieces that end before it, from each start in its clause.
+func TestListsMembersQuick(t *testing.T) {
+	x := newExtractor(t)
+	seg := &memoSegmenter{seg: x.seg, tokens: map[string][]segment.Token{}}
+	members, tried := 0, 0
+	eachQuantity(x, sentencesOf(append(corpusDocs(t), devDocs(t)...)), seg, func(s []rune, a *analysis, q *quantity) {
+		cs := a.clauseStart(q.start)
+		for from := max(0, cs-12); from < q.start; from++ {
+			for end := from + 1; end <= q.start; end++ {
+				for _, p := range []phrase{a.piece(from, end), a.piece(max(0, from-3), from).add(from+1, end)} {
+					if len(p) == 0 {
+						continue
+					}
+					tried++
+					got, want := a.listsMembers(p, q.start), refListsMembers(a, p, q.start)
+					if got != want {
+						t.Fatalf("listsMembers(%q of %q, %d) = %v, want %v", a.text(p), string(s), q.start, got, want)
+					}
+					if got {
+						members++
+					}
+				}
+			}
+		}
+	})
+	if members == 0 || members == tried {
+		t.Errorf("%d of %d phrases list members: want some and not all (the test would prove little)", members, tried)
 	}
 }

@@ -595,7 +595,7 @@ func splitItems(s string) []string {
 		}
 	}
 	for k := range items {
-		items[k] = noteRe.ReplaceAllString(items[k], "") // 加计扣除[3]政策: a footnote mark
+		items[k] = dropNoteMarks(items[k]) // 加计扣除[3]政策: a footnote mark
 	}
 	if len(items) < 2 || tail != "" {
 		return items
@@ -622,6 +622,15 @@ func splitItems(s string) []string {
 		shareHead(items)
 	}
 	return items
+}
+
+// dropNoteMarks is noteRe.ReplaceAllString(s, ""): the footnote marks of
+// s cut out, the pattern run only on a text that may hold one.
+func dropNoteMarks(s string) string {
+	if !mayHoldNote(s) {
+		return s
+	}
+	return noteRe.ReplaceAllString(s, "")
 }
 
 // listHeads are the words a head a list writes once after its last item

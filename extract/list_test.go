@@ -133,3 +133,35 @@ func TestListMarksOf(t *testing.T) {
 		t.Errorf("%d sentences with 分别, %d with 均 or 都: the test tries too little", respectively, all)
 	}
 }
+
+// TestDropNoteMarks checks dropNoteMarks, which runs noteRe only on a text
+// holding [ or 〔, against noteRe.ReplaceAllString on every clause and
+// list item of the bundled reports and the development set and on random
+// texts of note marks, their pieces and Chinese.
+func TestDropNoteMarks(t *testing.T) {
+	var texts []string
+	for _, s := range sentencesOf(append(corpusDocs(t), devDocs(t)...)) {
+		for _, c := range strings.Split(string(s), "，") {
+			texts = append(texts, c)
+			texts = append(texts, strings.Split(c, "、")...)
+		}
+	}
+	pieces := []string{"[1]", "^[23]", "〔27〕", "[", "]", "〔", "〕", "^", "1", "1234", "工程", "项目", "、"}
+	rng := rand.New(rand.NewPCG(13, 14))
+	for range 20000 {
+		texts = append(texts, randomText(rng, pieces, 8))
+	}
+	dropped := 0
+	for _, s := range texts {
+		got, want := dropNoteMarks(s), noteRe.ReplaceAllString(s, "")
+		if got != want {
+			t.Fatalf("dropNoteMarks(%q) = %q, want %q", s, got, want)
+		}
+		if got != s {
+			dropped++
+		}
+	}
+	if dropped == 0 {
+		t.Error("no note mark dropped: the test would prove little")
+	}
+}

@@ -57,5 +57,5 @@ func listItemGap(gap []rune) bool {
 		}
 	}
 	g := string(gap)
-	return !strings.Contains(g, "其中") && !hasAny(g, allCues)
+	return !strings.Contains(g, "其中") && !allCueIndex.any(g)
 }

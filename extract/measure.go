@@ -14,6 +14,9 @@ import (
 // share or statistic rather than an amount added.
 var levelNouns = lex.Words(lexicon.LevelNoun)
 
+// levelNounIndex finds the words of levelNouns in one pass (carries).
+var levelNounIndex = newWordIndex(levelNouns)
+
 // measureOf decides level, delta or growth (SPEC sections 3 and 7) and
 // names the branch that decided it.
 func measureOf(q *quantity, cue string, name *naming, prev *fact, carried, attribute, listGrowth bool) (schema.Measure, string) {
@@ -328,6 +331,9 @@ var stockBreakers = func() []string {
 	return out
 }()
 
+// stockBreakerIndex finds the words of stockBreakers in one pass.
+var stockBreakerIndex = newWordIndex(stockBreakers)
+
 // stockNamedBefore reports whether a count is a stock (SPEC 3): it ends its
 // list item, in a measure word of things that stand, right after a name
 // with no verb, adverb or preposition (专精特新企业【767家】、“小巨人”企业35家),
@@ -342,7 +348,7 @@ func (a *analysis) stockNamedBefore(q *quantity, cs int) bool {
 		s = e
 	}
 	zone := a.sub(s, q.start)
-	if hasAny(zone, stockBreakers) {
+	if stockBreakerIndex.any(zone) {
 		return false // 共培养…毕业生584万人, 农村危房改造366万户: a verb the segmenter took for a noun
 	}
 	if r, _ := utf8.DecodeRuneInString(zone); strings.ContainsRune(prepositions, r) {

@@ -327,7 +327,13 @@ func opensTurn(s []rune, planYear int) bool {
 }
 
 // cutRunes returns s after the prefix word, and whether s starts with it.
+// A word whose first code point is of three bytes (every Chinese one) is
+// told apart by that code point first, read without ranging over the word
+// (threeAt): most texts do not start with it.
 func cutRunes(s []rune, word string) ([]rune, bool) {
+	if r := threeAt(word, 0); r >= 0 && (len(s) == 0 || s[0] != r) {
+		return s, false
+	}
 	i := 0
 	for _, r := range word {
 		if i >= len(s) || s[i] != r {

@@ -3,8 +3,10 @@ package extract
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/gwrfacts/gwr/normalize"
 	"github.com/gwrfacts/gwr/schema"
@@ -819,5 +821,51 @@ func TestIndexRunes(t *testing.T) {
 	}
 	if found < 100 {
 		t.Errorf("%d texts hold 各位代表: want more", found)
+	}
+}
+
+// TestCutRunesQuick checks cutRunes, which tells a word of a Chinese first
+// character apart by that character alone, against ranging over the word,
+// for the words its callers look for and others, at the start of every
+// sentence of the bundled reports and the development set, and of random
+// runs of their characters, ASCII, characters outside the BMP and code
+// points that are no valid rune.
+func TestCutRunesQuick(t *testing.T) {
+	plain := func(s []rune, word string) ([]rune, bool) {
+		i := 0
+		for _, r := range word {
+			if i >= len(s) || s[i] != r {
+				return s, false
+			}
+			i++
+		}
+		return s[i:], true
+	}
+	sents := sentencesOf(append(corpusDocs(t), devDocs(t)...))
+	pieces := [][]rune{[]rune("其中"), []rune("届时"), []rune("各位代表"), []rune("报告"), {'其'}, {'a'}, {'😀'}, {0xD800}, {utf8.RuneError}, {-1}}
+	rng := rand.New(rand.NewPCG(15, 16))
+	for range 5000 {
+		var s []rune
+		for j := rng.IntN(4); j > 0; j-- {
+			s = append(s, pieces[rng.IntN(len(pieces))]...)
+		}
+		sents = append(sents, s)
+	}
+	words := []string{"其中", "届时", "各位代表", "报告", "其", "a", "😀", "é", "", "\xe5\x85", "\xef\xbf\xbd"}
+	cut := 0
+	for _, s := range sents {
+		for _, w := range words {
+			got, gotOK := cutRunes(s, w)
+			want, wantOK := plain(s, w)
+			if gotOK != wantOK || !slices.Equal(got, want) {
+				t.Fatalf("cutRunes(%q, %q) = %q %v, want %q %v", string(s), w, string(got), gotOK, string(want), wantOK)
+			}
+			if gotOK && w != "" {
+				cut++
+			}
+		}
+	}
+	if cut == 0 {
+		t.Error("no word cut: the test would prove little")
 	}
 }
