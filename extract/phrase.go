@@ -135,12 +135,27 @@ func (a *analysis) textLen(p phrase) int {
 // a sentence trim the same phrases again and again (half of the calls on
 // the bench corpus were repeats).
 func (a *analysis) trimBounds(s string) (lo, hi int) {
+	return a.trimBoundsOf(s, nil)
+}
+
+// trimBoundsOf is a.trimBounds(s) for s the text of the phrase p (nil: s
+// is not known as one), whose code points tell trimBounds' characters
+// without decoding s (trimCharsOfRunes).
+func (a *analysis) trimBoundsOf(s string, p phrase) (lo, hi int) {
 	for _, t := range a.trims {
 		if t.text == s {
 			return t.lo, t.hi
 		}
 	}
-	lo, hi = trimBounds(s)
+	if p == nil {
+		lo, hi = trimBounds(s)
+	} else {
+		has := 0
+		for _, sp := range p {
+			has |= trimCharsOfRunes(a.s[sp.start:sp.end])
+		}
+		lo, hi = trimBoundsWith(s, has)
+	}
 	a.trims = append(a.trims, trimmed{s, lo, hi}) // (the first in a.trimRoom)
 	return lo, hi
 }
@@ -154,7 +169,7 @@ type trimmed struct {
 // trim is trimIndicator on a phrase.
 func (a *analysis) trim(p phrase) phrase {
 	s := a.text(p)
-	lo, hi := a.trimBounds(s)
+	lo, hi := a.trimBoundsOf(s, p)
 	if lo == 0 && hi == len(s) && len(p) > 0 {
 		return p // nothing to cut (most phrases): p as it is, uncounted and uncopied
 	}

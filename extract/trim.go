@@ -49,12 +49,16 @@ func trimIndicator(s string) string {
 // trimBounds returns the byte bounds in s of what trimIndicator keeps: it
 // only ever cuts from the ends, so an indicator's span stays a span.
 func trimBounds(full string) (lo, hi int) {
+	return trimBoundsWith(full, trimCharsOf(full))
+}
+
+// trimBoundsWith is trimBounds(full) for has, trimCharsOf(full): which of
+// the characters the steps look for are in full at all. A step whose
+// characters are not there cannot apply to any part of it.
+func trimBoundsWith(full string, has int) (lo, hi int) {
 	lo, hi = 0, len(full)
-	// which of the characters the steps look for are in full at all: a
-	// step whose characters are not there cannot apply to any part of it
-	has := ^0
-	if trimQuick {
-		has = trimCharsOf(full)
+	if !trimQuick {
+		has = ^0
 	}
 	for changed := true; changed; {
 		changed = false
@@ -76,8 +80,8 @@ func trimBounds(full string) (lo, hi int) {
 		// a match of trailingComparison (trailingTime) ends with one of
 		// comparisonLast (timeLast)
 		if has&trimComparison != 0 && (!trimQuick || endsWithAny(s, comparisonLasts)) && strings.ContainsAny(s, comparisonFirst) {
-			if loc := trailingComparison.FindStringIndex(s); loc != nil && loc[0] > 0 {
-				hi, changed = lo+loc[0], true
+			if k := trailingComparisonStart(s); k > 0 {
+				hi, changed = lo+k, true
 				s = full[lo:hi]
 			}
 		}
@@ -140,14 +144,36 @@ func trimBounds(full string) (lo, hi int) {
 	return lo, hi
 }
 
+// trailingComparisonStart returns where the match of trailingComparison
+// in s starts, or -1. Every match starts with a character of
+// comparisonFirst and runs to the end of s: the pattern anchored at both
+// ends (comparisonWhole) is tried from each of those characters in turn,
+// left to right, and the first it matches from is the leftmost match,
+// where the unanchored pattern tries every position of s.
+func trailingComparisonStart(s string) int {
+	if !trimQuick {
+		if loc := trailingComparison.FindStringIndex(s); loc != nil {
+			return loc[0]
+		}
+		return -1
+	}
+	for at, _, n := comparisonFirsts.seek(s, 0); at < len(s); at, _, n = comparisonFirsts.seek(s, at+n) {
+		if comparisonWhole.MatchString(s[at:]) {
+			return at
+		}
+	}
+	return -1
+}
+
 // trimSpace reports the characters trimBounds cuts off both ends: blanks
 // and the * of a footnote. No character above U+3000, the ideographic
 // space (every Han character, every full-width mark), is either: most
 // are answered without unicode.IsSpace's table search.
 func trimSpace(r rune) bool { return r <= '\u3000' && (unicode.IsSpace(r) || r == '*') }
 
-// trimQuick turns on trimBounds' quick tests (trimCharsOf, endsWithAny):
-// false only in TestTrimQuickTests, which checks that they change nothing.
+// trimQuick turns on trimBounds' quick tests (trimCharsOf, endsWithAny,
+// trailingComparisonStart's anchored tries): false only in
+// TestTrimQuickTests, which checks that they change nothing.
 var trimQuick = true
 
 // The characters trimBounds looks for, as bits of trimCharsOf.
@@ -165,20 +191,39 @@ func trimCharsOf(s string) int {
 	has := 0
 	// (most characters: one bit read instead of the switch)
 	for at, r, n := trimChars.seek(s, 0); at < len(s); at, r, n = trimChars.seek(s, at+n) {
-		switch r {
-		case '较', '比', '是', '由', '从', '高', '低', '快', '慢':
-			has |= trimComparison
-		case '年', '月':
-			has |= trimYear
-		case '（', '(':
-			has |= trimOpen
-		case '）', ')':
-			has |= trimClose
-		case '以':
-			has |= trimSince
+		has |= trimCharBit(r)
+	}
+	return has
+}
+
+// trimCharsOfRunes is trimCharsOf(string(rs)), from the code points: no
+// decoding (a code point that is no valid rune, which the string would
+// hold as U+FFFD, is none of the characters either way).
+func trimCharsOfRunes(rs []rune) int {
+	has := 0
+	for _, r := range rs {
+		if trimChars.has(r) {
+			has |= trimCharBit(r)
 		}
 	}
 	return has
+}
+
+// trimCharBit returns the bit of trimCharsOf that r sets, or 0.
+func trimCharBit(r rune) int {
+	switch r {
+	case '较', '比', '是', '由', '从', '高', '低', '快', '慢':
+		return trimComparison
+	case '年', '月':
+		return trimYear
+	case '（', '(':
+		return trimOpen
+	case '）', ')':
+		return trimClose
+	case '以':
+		return trimSince
+	}
+	return 0
 }
 
 // trimChars holds the characters trimCharsOf looks for.

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 // TestTrimEndChars checks comparisonLast and timeLast against the
@@ -215,5 +216,40 @@ func TestTrimBoundsEnds(t *testing.T) {
 		if lo, hi := trimBounds(c.text); c.text[lo:hi] != c.want {
 			t.Errorf("trimBounds(%q) keeps %q, want %q", c.text, c.text[lo:hi], c.want)
 		}
+	}
+}
+
+// TestTrimCharsOfRunes checks trimCharsOfRunes, which trim reads from a
+// phrase's code points, against trimCharsOf of their string, on the pieces
+// of TestTrimQuickTests and on random runs of the characters trimBounds
+// looks for, others and code points that are no valid rune (which the
+// string holds as U+FFFD).
+func TestTrimCharsOfRunes(t *testing.T) {
+	var runs [][]rune
+	for _, p := range trimPieces(t) {
+		runs = append(runs, []rune(p))
+	}
+	pieces := []rune("较比是由从高低快慢年月（(）)以增长a😀\uFFFD")
+	pieces = append(pieces, 0xD800, utf8.MaxRune+1, -1)
+	rng := rand.New(rand.NewPCG(17, 18))
+	for range 20000 {
+		var rs []rune
+		for j := rng.IntN(10); j > 0; j-- {
+			rs = append(rs, pieces[rng.IntN(len(pieces))])
+		}
+		runs = append(runs, rs)
+	}
+	found := 0
+	for _, rs := range runs {
+		got, want := trimCharsOfRunes(rs), trimCharsOf(string(rs))
+		if got != want {
+			t.Fatalf("trimCharsOfRunes(%q) = %b, want %b (trimCharsOf)", string(rs), got, want)
+		}
+		if got != 0 {
+			found++
+		}
+	}
+	if found == 0 {
+		t.Error("no character found: the test would prove little")
 	}
 }
