@@ -57,21 +57,39 @@ func isProjectCapacity(q *quantity, s []rune) bool {
 	case !isHan(s[q.start-1]):
 		return false
 	}
-	rest := string(s[q.end:min(len(s), q.end+60)])
-	if i := strings.IndexAny(rest, "。；;"); i >= 0 {
-		rest = rest[:i]
+	return namesProject(s[q.end:min(len(s), q.end+60)], q.unit)
+}
+
+// namesProject reports whether after, the text after a capacity in unit
+// u (up to 60 code points), names the project or plant it belongs to:
+// 项目 before the sentence ends, or, for a plant's units, the plant
+// itself ending the clause (光伏大基地, 储能系统, 聚烯烃装置). It reads the
+// runes in place: a string is made only of a clause that may name a
+// plant (TestNamesProject).
+func namesProject(after []rune, u schema.Unit) bool {
+	if i := slices.IndexFunc(after, isCapacityTextEnd); i >= 0 {
+		after = after[:i]
 	}
-	if strings.Contains(rest, "项目") {
+	if indexRunes(after, "项目") >= 0 {
 		return true
 	}
-	if !plantUnits[q.unit] {
+	if !plantUnits[u] {
 		return false // 建立起五千四百多万亩种子基地: an area is no plant's capacity
 	}
-	// the plant itself, named in the clause: 光伏大基地, 储能系统, 聚烯烃装置
-	if i := strings.IndexAny(rest, "，,、：:"); i >= 0 {
-		rest = rest[:i]
+	if i := slices.IndexFunc(after, isPlantClauseEnd); i >= 0 {
+		after = after[:i]
 	}
-	return hasSuffixAny(rest, plantHeads)
+	return hasSuffixAny(string(after), plantHeads)
+}
+
+// isCapacityTextEnd reports the marks that end the text after a capacity
+// isProjectCapacity reads: 。；;.
+func isCapacityTextEnd(c rune) bool { return c == '。' || c == '；' || c == ';' }
+
+// isPlantClauseEnd reports the marks that end the clause that may name a
+// capacity's plant: ，,、：:.
+func isPlantClauseEnd(c rune) bool {
+	return c == '，' || c == ',' || c == '、' || c == '：' || c == ':'
 }
 
 // plantHeads are the heads of a plant's or product's name that a capacity
@@ -96,17 +114,15 @@ var separatedBounds = []separated{
 	{[]rune("约"), schema.Approx, false}, {[]rune("超"), schema.Gt, true},
 }
 
-// separatedFirsts holds the first characters of separatedBounds (a
-// search of a short []rune: strings.ContainsRune would encode the rune
-// and search the bytes).
-var separatedFirsts = func() []rune {
-	var out []rune
+// separatedFirsts holds the first characters of separatedBounds, as
+// bits: separatedBound tests each of the 24 characters before most
+// numbers, and one bit is a test where a search of the list was several.
+var separatedFirsts = func() *runeSet {
+	var set runeSet
 	for _, w := range separatedBounds {
-		if !slices.Contains(out, w.word[0]) {
-			out = append(out, w.word[0])
-		}
+		set.add(w.word[0])
 	}
-	return out
+	return &set
 }()
 
 // separated is a bound word that may stand apart from its number.
@@ -161,7 +177,7 @@ scan:
 		if before[i] >= '0' && before[i] <= '9' {
 			return "", false
 		}
-		if !slices.Contains(separatedFirsts, before[i]) {
+		if !separatedFirsts.has(before[i]) {
 			continue // no word starts here (most characters)
 		}
 		for _, w := range separatedBounds {

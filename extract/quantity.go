@@ -470,8 +470,9 @@ var boundsBefore = func() [][]rune {
 	return out
 }()
 
-// boundBeforeLast holds the last characters of boundsBefore, as runes
-// (see separatedFirsts).
+// boundBeforeLast holds the last characters of boundsBefore, as runes (a
+// search of a short []rune: strings.ContainsRune would encode the rune
+// and search the bytes).
 var boundBeforeLast = func() []rune {
 	var out []rune
 	for _, w := range boundsBefore {
