@@ -35,9 +35,12 @@ func implausible(q *quantity, s []rune) string {
 	if q.end < len(s) && (s[q.end] == '级' || s[q.end] == '强') {
 		return "a scale word: 级 or 强 follows"
 	}
-	postWord := string(s[q.post.start:q.post.end])
-	if q.unit != schema.Count && q.unit != schema.Percent && q.unit != schema.PP && (postWord == "以上" || postWord == "以下" || postWord == "及以上" || postWord == "及以下") && startsHanNoun(after()) {
-		return "a threshold inside a category name: a noun follows " + postWord
+	if q.post.end > q.post.start && q.unit != schema.Count && q.unit != schema.Percent && q.unit != schema.PP {
+		// (most quantities have no bound word after them: no text to make)
+		postWord := string(s[q.post.start:q.post.end])
+		if (postWord == "以上" || postWord == "以下" || postWord == "及以上" || postWord == "及以下") && startsHanNoun(after()) {
+			return "a threshold inside a category name: a noun follows " + postWord
+		}
 	}
 	if why := categoryThreshold(q, s); why != "" {
 		return why
@@ -213,13 +216,14 @@ func categoryThreshold(q *quantity, s []rune) string {
 }
 
 // isThreshold reports whether q is written as a threshold: a range, or a
-// number with a threshold word.
+// number with a threshold word. (Most quantities have no bound word: an
+// empty span is no word, and is not made a text to look up.)
 func isThreshold(q *quantity, s []rune) bool {
 	if q.rule.Yield == Range {
 		return true
 	}
-	return slices.Contains(thresholdAfter, string(s[q.post.start:q.post.end])) ||
-		slices.Contains(thresholdBefore, string(s[q.pre.start:q.pre.end]))
+	return q.post.end > q.post.start && slices.Contains(thresholdAfter, string(s[q.post.start:q.post.end])) ||
+		q.pre.end > q.pre.start && slices.Contains(thresholdBefore, string(s[q.pre.start:q.pre.end]))
 }
 
 // categoryAfter returns the category noun that follows position i of s:
