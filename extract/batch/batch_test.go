@@ -209,46 +209,57 @@ func syntheticResult(i, facts int) Result {
 }
 
 // TestOutputTailRowGroup: the facts of a run's last tailDocs documents
-// are a Parquet row group of their own, written after the row group
-// before them; the facts read back are those added, in order.
+// are Parquet row groups of their own, written after the row group before
+// them, and so are those of its last lastDocs; a run of fewer than
+// tailDocs documents writes one row group. The facts read back are those
+// added, in order.
 func TestOutputTailRowGroup(t *testing.T) {
-	const docs, perDoc = tailDocs + 8, 5
-	dir := t.TempDir()
-	o, err := Create(dir, []string{"parquet"}, schema.Meta{}, CreateOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var want []schema.Fact
-	for i := 0; i < docs; i++ {
-		r := syntheticResult(i, perDoc)
-		r.Left = docs - 1 - i
-		want = append(want, r.Facts...)
-		if err := o.Add(r); err != nil {
+	const perDoc = 5
+	for _, c := range []struct {
+		docs  int
+		sizes []int64 // facts of each row group
+	}{
+		{tailDocs + 8, []int64{8 * perDoc, (tailDocs - lastDocs) * perDoc, lastDocs * perDoc}},
+		{tailDocs - 1, []int64{(tailDocs - 1) * perDoc}},
+		{lastDocs + 2, []int64{(lastDocs + 2) * perDoc}},
+	} {
+		dir := t.TempDir()
+		o, err := Create(dir, []string{"parquet"}, schema.Meta{}, CreateOptions{})
+		if err != nil {
 			t.Fatal(err)
 		}
-	}
-	if err := o.Commit(); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(dir, "facts.parquet")
-	rd, err := file.OpenParquetFile(path, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var sizes []int64
-	for g := 0; g < rd.NumRowGroups(); g++ {
-		sizes = append(sizes, rd.MetaData().RowGroup(g).NumRows())
-	}
-	rd.Close()
-	if wantSizes := []int64{(docs - tailDocs) * perDoc, tailDocs * perDoc}; !reflect.DeepEqual(sizes, wantSizes) {
-		t.Errorf("row groups of %v facts, want %v", sizes, wantSizes)
-	}
-	got, err := schema.ReadFacts(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("read back %d facts, not the %d added", len(got), len(want))
+		var want []schema.Fact
+		for i := 0; i < c.docs; i++ {
+			r := syntheticResult(i, perDoc)
+			r.Left = c.docs - 1 - i
+			want = append(want, r.Facts...)
+			if err := o.Add(r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := o.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(dir, "facts.parquet")
+		rd, err := file.OpenParquetFile(path, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var sizes []int64
+		for g := 0; g < rd.NumRowGroups(); g++ {
+			sizes = append(sizes, rd.MetaData().RowGroup(g).NumRows())
+		}
+		rd.Close()
+		if !reflect.DeepEqual(sizes, c.sizes) {
+			t.Errorf("%d documents: row groups of %v facts, want %v", c.docs, sizes, c.sizes)
+		}
+		got, err := schema.ReadFacts(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%d documents: read back %d facts, not the %d added", c.docs, len(got), len(want))
+		}
 	}
 }
 
