@@ -193,6 +193,23 @@ type tableFile struct {
 	committed bool
 }
 
+// writeback writes to a table's file and starts the writing back to disk
+// of what it wrote at once (startWriteback), a buffer (a megabyte) at a
+// time: the file goes to disk while the run goes on, and the Sync of
+// Commit, on which the run waits, finds only its last part and its
+// metadata left to write.
+type writeback struct {
+	f   *os.File
+	off int64 // bytes written so far
+}
+
+func (w *writeback) Write(p []byte) (int, error) {
+	n, err := w.f.Write(p)
+	startWriteback(w.f, w.off, int64(n))
+	w.off += int64(n)
+	return n, err
+}
+
 // newTemp creates a hidden temporary file in the directory sub of the
 // output directory.
 func (o *Output) newTemp(sub, pattern string) (*os.File, error) {
@@ -211,7 +228,7 @@ func (o *Output) openTable(t *schema.Table, format, final string) (*tableFile, e
 		return nil, fmt.Errorf("batch: %w", err)
 	}
 	o.tmps = append(o.tmps, tmp)
-	tf := &tableFile{table: t, final: final, tmp: tmp, buf: bufio.NewWriterSize(tmp, 1<<20)}
+	tf := &tableFile{table: t, final: final, tmp: tmp, buf: bufio.NewWriterSize(&writeback{f: tmp}, 1<<20)}
 	if tf.w, err = schema.NewWriter(format, t, o.meta, tf.buf); err != nil {
 		return nil, err
 	}
@@ -475,10 +492,18 @@ func (o *Output) Commit() error {
 func (o *Output) commitSingle() error {
 	var names []string
 	for _, tf := range o.single {
-		if err := tf.finish(); err != nil {
+		if err := tf.flush(); err != nil {
 			return fmt.Errorf("batch: writing %s: %w", tf.final, err)
 		}
 		names = append(names, filepath.Base(tf.final))
+	}
+	// Every file is written out, and its writing back to disk started,
+	// before any is synced: the disk writes one while the next is
+	// encoded, and each Sync finds little left to wait for.
+	for _, tf := range o.single {
+		if err := errors.Join(tf.tmp.Sync(), tf.tmp.Close()); err != nil {
+			return fmt.Errorf("batch: writing %s: %w", tf.final, err)
+		}
 	}
 	return o.switchTo(names)
 }
@@ -498,9 +523,13 @@ func (o *Output) switchTo(names []string) error {
 	return switchGeneration(o.dir, o.gen, append(names, MetaFile))
 }
 
-// finish writes the footer and closes the temporary file.
-func (tf *tableFile) finish() error {
-	return errors.Join(tf.w.Close(), tf.buf.Flush(), tf.tmp.Sync(), tf.tmp.Close())
+// flush writes the footer and what is buffered to the temporary file, and
+// starts writing the file back to disk (startWriteback); the file is
+// neither synced nor closed.
+func (tf *tableFile) flush() error {
+	err := errors.Join(tf.w.Close(), tf.buf.Flush())
+	startWriteback(tf.tmp, 0, 0)
+	return err
 }
 
 // Abort removes the temporary files not yet renamed into place (and the
