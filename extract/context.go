@@ -210,7 +210,7 @@ func findTimeWords(s string) timeWords {
 func sentenceWords(s string) (w timeWords, hedged bool, masked string, planEnd int) {
 	var e [15]int
 	sentenceIndex.firstEnds(s, e[:])
-	return sentenceWordsFrom(s, e)
+	return sentenceWordsFrom(nil, nil, s, e)
 }
 
 // sentenceWordsOf is sentenceWords(s) for s the text of the code points
@@ -219,16 +219,21 @@ func sentenceWords(s string) (w timeWords, hedged bool, masked string, planEnd i
 func sentenceWordsOf(rs []rune, off []int32, s string) (w timeWords, hedged bool, masked string, planEnd int) {
 	var e [15]int
 	sentenceIndex.firstEndsOf(rs, off, s, e[:])
-	return sentenceWordsFrom(s, e)
+	return sentenceWordsFrom(rs, off, s, e)
 }
 
 // sentenceWordsFrom is sentenceWords after its pass of sentenceIndex over
-// s, whose ends are e.
-func sentenceWordsFrom(s string, e [15]int) (w timeWords, hedged bool, masked string, planEnd int) {
+// s, whose ends are e; rs and off are s's code points and their offsets
+// as sentenceWordsOf has them, else nil.
+func sentenceWordsFrom(rs []rune, off []int32, s string, e [15]int) (w timeWords, hedged bool, masked string, planEnd int) {
 	masked, planEnd = s, e[0]
 	if e[12] >= 0 {
 		var from int
-		masked, from = notTimeIndex.maskFirst(s, notTimeBlank)
+		if off != nil {
+			masked, from = notTimeIndex.maskFirstOf(rs, off, s, notTimeBlank)
+		} else {
+			masked, from = notTimeIndex.maskFirst(s, notTimeBlank)
+		}
 		var after [12]int
 		timeIndex.firstEnds(masked[from:], after[:])
 		for i, end := range after {

@@ -2200,7 +2200,7 @@ func (a *analysis) afterFirstVerbOfNextClause(i int, noun func(int) phrase) phra
 // firstRune returns the first code point of s, a token's text: what
 // []rune(s)[0] is, without the conversion.
 func firstRune(s string) rune {
-	r, _ := utf8.DecodeRuneInString(s)
+	r, _ := decodeFirst(s)
 	return r
 }
 

@@ -227,6 +227,28 @@ func threeAt(s string, at int) rune {
 	return rune(c0&0x0F)<<12 | rune(c1)<<6 | rune(c2)
 }
 
+// decodeFirst is utf8.DecodeRuneInString(s), reading a code point of three
+// bytes (every Chinese one) itself (threeAt): the decoder's inlined fast
+// path serves ASCII alone.
+func decodeFirst(s string) (rune, int) {
+	if r := threeAt(s, 0); r >= 0 {
+		return r, 3
+	}
+	return utf8.DecodeRuneInString(s)
+}
+
+// decodeLast is utf8.DecodeLastRuneInString(s), reading a code point of
+// three bytes itself as decodeFirst does: three bytes that threeAt reads
+// end s with a code point the decoder reads the same.
+func decodeLast(s string) (rune, int) {
+	if len(s) >= 3 {
+		if r := threeAt(s, len(s)-3); r >= 0 {
+			return r, 3
+		}
+	}
+	return utf8.DecodeLastRuneInString(s)
+}
+
 // any reports whether s holds a word of the index's lists: hasAny of
 // them, in one pass over s instead of one per word.
 func (x *wordIndex) any(s string) bool {
@@ -310,6 +332,51 @@ func (x *wordIndex) maskFirst(s string, c byte) (string, int) {
 		}
 		last = at + len(w)
 		at, r, n = x.first.seek(s, last)
+	}
+	if last == 0 {
+		return s, first
+	}
+	b.WriteString(s[last:])
+	return b.String(), first
+}
+
+// maskFirstOf is maskFirst(s, c) for s the text of the code points rs,
+// off their byte offsets in s (as firstEndsOf reads them): the words are
+// looked for from the code points, without decoding s.
+func (x *wordIndex) maskFirstOf(rs []rune, off []int32, s string, c byte) (string, int) {
+	var b strings.Builder
+	first := len(s)
+	last := 0 // s[:last] is written to b
+	for k, r := range rs {
+		if !x.first.has(r) && !isSurrogate(r) {
+			continue // (most characters)
+		}
+		at := int(off[k])
+		if at < last {
+			continue // inside the word masked last
+		}
+		if !utf8.ValidRune(r) {
+			r = utf8.RuneError
+		}
+		w := ""
+		for _, iw := range x.of(r) {
+			if strings.HasPrefix(s[at:], iw.word) {
+				w = iw.word
+				break
+			}
+		}
+		if w == "" {
+			continue
+		}
+		if b.Len() == 0 {
+			b.Grow(len(s))
+			first = at
+		}
+		b.WriteString(s[last:at])
+		for range len(w) {
+			b.WriteByte(c)
+		}
+		last = at + len(w)
 	}
 	if last == 0 {
 		return s, first

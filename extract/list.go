@@ -556,7 +556,7 @@ func (a *analysis) namesOf(s, e int) string {
 // It asks comparisonWhole only of a string that starts and ends with a
 // character a comparison can start and end with (most names do not).
 func isComparison(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
+	r, _ := decodeFirst(s)
 	return comparisonFirsts.has(r) && endsWithAny(s, comparisonLasts) && comparisonWhole.MatchString(s)
 }
 

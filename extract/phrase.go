@@ -257,6 +257,6 @@ func (a *analysis) firstTokenFrom(i int) int {
 // oneRune reports whether s is one code point (as utf8.RuneCountInString
 // counts them: an invalid byte is one), without counting all of a long s.
 func oneRune(s string) bool {
-	_, n := utf8.DecodeRuneInString(s)
+	_, n := decodeFirst(s)
 	return n > 0 && n == len(s)
 }

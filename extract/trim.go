@@ -65,7 +65,7 @@ func trimBoundsWith(full string, has int) (lo, hi int) {
 		s := full[lo:hi]
 		// the regexps run only when their first or key characters are there
 		// (every match of leadingTime holds 年 or 月, or the 五 of 十三五)
-		if r, _ := utf8.DecodeRuneInString(s); classOf(r)&leadingTimeFirstClass != 0 && (has&trimYear != 0 || strings.Contains(s, "五")) {
+		if r, _ := decodeFirst(s); classOf(r)&leadingTimeFirstClass != 0 && (has&trimYear != 0 || strings.Contains(s, "五")) {
 			if loc := leadingTime.FindStringIndex(s); loc != nil && loc[1] > 0 {
 				lo, changed = lo+loc[1], true
 				s = full[lo:hi]
@@ -111,15 +111,15 @@ func trimBoundsWith(full string, has int) (lo, hi int) {
 		}
 		// the first and last characters of s, decoded again only when s
 		// changes
-		first, _ := utf8.DecodeRuneInString(s)
-		last, _ := utf8.DecodeLastRuneInString(s)
+		first, _ := decodeFirst(s)
+		last, _ := decodeLast(s)
 		if trimSpace(first) || trimSpace(last) {
 			t := strings.TrimLeftFunc(s, trimSpace)
 			lo += len(s) - len(t)
 			hi = lo + len(strings.TrimRightFunc(t, trimSpace))
 			s = full[lo:hi]
-			first, _ = utf8.DecodeRuneInString(s)
-			last, _ = utf8.DecodeLastRuneInString(s)
+			first, _ = decodeFirst(s)
+			last, _ = decodeLast(s)
 		}
 		// only the words that start (end) with the character s starts
 		// (ends) with are tried: no other word can match
@@ -129,7 +129,7 @@ func trimBoundsWith(full string, has int) (lo, hi int) {
 				lo, changed = lo+len(p), true
 				s = full[lo:hi]
 				// (RuneError if the word was all of s)
-				last, _ = utf8.DecodeLastRuneInString(s)
+				last, _ = decodeLast(s)
 				break // the next pass tries the longest words first again
 			}
 		}
@@ -245,7 +245,7 @@ var comparisonFirsts, comparisonLasts, timeLasts = runeSetOf(comparisonFirst), r
 
 // endsWithAny reports whether s ends with one of the characters of set.
 func endsWithAny(s string, set *runeSet) bool {
-	r, n := utf8.DecodeLastRuneInString(s)
+	r, n := decodeLast(s)
 	return n > 0 && set.has(r)
 }
 

@@ -320,8 +320,8 @@ func TestFirstEndsRange(t *testing.T) {
 }
 
 // TestFirstEndsOf checks firstEndsOf, which reads the code points of a
-// sentence, against firstEnds, which decodes its text, and sentenceWordsOf
-// against sentenceWords, on every sentence of the bundled reports and the
+// sentence, against firstEnds, which decodes its text, maskFirstOf
+// against maskFirst, and sentenceWordsOf against sentenceWords, on every sentence of the bundled reports and the
 // development set (as runChunk gives them: the code points of the cleaned
 // text, their string and offsets from runeTexts) and on random runs of
 // words, other characters and code points that are no valid rune (which
@@ -355,7 +355,7 @@ func TestFirstEndsOf(t *testing.T) {
 		all = append(all, s...)
 	}
 	strs, offs := runeTexts(all, spans)
-	found := 0
+	found, maskedTexts := 0, 0
 	for k, s := range sents {
 		str := strs[k]
 		if str != string(s) {
@@ -372,14 +372,22 @@ func TestFirstEndsOf(t *testing.T) {
 				found++
 			}
 		}
+		m, from := notTimeIndex.maskFirstOf(s, offs[k], str, notTimeBlank)
+		wm, wfrom := notTimeIndex.maskFirst(str, notTimeBlank)
+		if m != wm || from != wfrom {
+			t.Fatalf("maskFirstOf(%q) = %q %d, want %q %d (maskFirst)", str, m, from, wm, wfrom)
+		}
+		if m != str {
+			maskedTexts++
+		}
 		w, hedged, masked, planEnd := sentenceWordsOf(s, offs[k], str)
 		ww, whedged, wmasked, wplanEnd := sentenceWords(str)
 		if w != ww || hedged != whedged || masked != wmasked || planEnd != wplanEnd {
 			t.Fatalf("sentenceWordsOf(%q) = %v %v %q %d, want %v %v %q %d (sentenceWords)", str, w, hedged, masked, planEnd, ww, whedged, wmasked, wplanEnd)
 		}
 	}
-	if found == 0 {
-		t.Error("no word found: the test would prove nothing")
+	if found == 0 || maskedTexts == 0 {
+		t.Errorf("%d texts with words, %d masked: want some of each (the test would prove little)", found, maskedTexts)
 	}
 }
 
@@ -413,6 +421,34 @@ func TestThreeAt(t *testing.T) {
 	}
 	if r := threeAt("增长", 4); r != -1 {
 		t.Errorf("threeAt(增长, 4) = %U, want -1 (too short)", r)
+	}
+}
+
+// TestDecodeFirstLast checks decodeFirst and decodeLast against
+// utf8.DecodeRuneInString and utf8.DecodeLastRuneInString on every
+// sentence of the bundled reports, each also cut inside a character at
+// either end, and on random strings of Chinese, ASCII, characters outside
+// the BMP and bytes that are no valid UTF-8.
+func TestDecodeFirstLast(t *testing.T) {
+	var texts []string
+	for _, s := range sentencesOf(corpusDocs(t)) {
+		str := string(s)
+		texts = append(texts, str, str[:len(str)-1], str[1:], str[:len(str)-2], str[2:])
+	}
+	pieces := []string{"年", "增长", "a", "😀", "é", "\xe4", "\xe4\xb8", "\xb8", "\xed\xa0\x80", "\xe0\x80\x80", "\xef\xbf\xbd", "\xf0\x9f", "，", ""}
+	rng := rand.New(rand.NewPCG(19, 20))
+	for range 20000 {
+		texts = append(texts, randomText(rng, pieces, 5))
+	}
+	for _, s := range texts {
+		r, n := decodeFirst(s)
+		if wr, wn := utf8.DecodeRuneInString(s); r != wr || n != wn {
+			t.Fatalf("decodeFirst(%q) = %U %d, want %U %d", s, r, n, wr, wn)
+		}
+		r, n = decodeLast(s)
+		if wr, wn := utf8.DecodeLastRuneInString(s); r != wr || n != wn {
+			t.Fatalf("decodeLast(%q) = %U %d, want %U %d", s, r, n, wr, wn)
+		}
 	}
 }
 
