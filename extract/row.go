@@ -187,8 +187,9 @@ func (o *origText) offset(i int) int {
 // text is valid UTF-8, so a code point's length is its first byte's,
 // read from leadLen without a branch (the text mixes ASCII and Chinese).
 func (o *origText) skip(at, k int) int {
+	text := o.text // (in a register: o.text would be read again at each step)
 	for ; k > 0; k-- {
-		at += int(leadLen[o.text[at]>>4])
+		at += int(leadLen[text[at]>>4])
 	}
 	return at
 }
