@@ -122,10 +122,11 @@ type later struct {
 // dropMarkdownEmphasis drops only '*' and '_'), so what readText sees
 // decides for all of them. n is the text's length in code points.
 //
-// Most of a report is ASCII and CJK ideographs, which never fold: they
-// take short paths (an ASCII byte, a run of three-byte ideographs decoded
-// in place: ideographAt) that look only at the few runes of their kind
-// that a later step cares about. Everything else takes the general path.
+// Most of a report is ASCII, CJK ideographs and their punctuation, which
+// never fold: they take short paths (an ASCII byte, a run of three-byte
+// characters that no later step looks for: passRun) that look only at
+// the few runes of their kind that a later step cares about. Everything
+// else takes the general path.
 //
 // The arrays are sized by codePointsAtLeast, exact for valid UTF-8 and
 // about eight times faster than utf8.RuneCountInString
@@ -162,6 +163,12 @@ func readText(text string) (s seq, todo later, n int) {
 			w++
 			continue
 		}
+		// most of a report: CJK ideographs and punctuation, a run at a
+		// time
+		if n := passRun(text[i:], r[w:], start[w:], end[w:], from); n > 0 {
+			i, w, k = i+3*n, w+n, from+int32(n)
+			continue
+		}
 		// a lead byte E1-EC, EE or EF and two continuation bytes are valid
 		// UTF-8 whatever they hold (most Chinese characters and
 		// punctuation); E0 and ED limit their second byte, and other
@@ -174,29 +181,6 @@ func readText(text string) (s seq, todo later, n int) {
 			todo.invalid = todo.invalid || c == utf8.RuneError && size == 1
 		}
 		i += size
-		if isIdeograph(c) { // CJK ideographs never fold
-			// c and the run of ideographs right after it, read here
-			// without going round the loop for each
-			for {
-				switch c {
-				case '九':
-					todo.years = todo.years || w > 0 && r[w-1] == '一'
-				case '零':
-					todo.years = todo.years || w > 0 && r[w-1] == '二'
-				}
-				r[w], start[w], end[w] = c, k-1, k
-				w++
-				if w == len(r) { // only in invalid UTF-8: the loop grows the arrays
-					break
-				}
-				if c = ideographAt(text, i); c == 0 {
-					break
-				}
-				i += 3
-				k++
-			}
-			continue
-		}
 		if c == '—' || c == '―' {
 			// c is valid UTF-8: the next code point is c again exactly
 			// when the next bytes are c's
@@ -236,26 +220,58 @@ func readText(text string) (s seq, todo later, n int) {
 // cleaning changes.
 func isIdeograph(c rune) bool { return 0x4E00 <= c && c <= 0x9FFF }
 
-// ideographAt returns the CJK ideograph (isIdeograph) whose three bytes
-// start at text[i], or 0 if there is none.
-func ideographAt(text string, i int) rune {
-	if len(text)-i < 3 {
-		return 0
+// passRun writes the run of characters at the start of text that
+// readText writes as they are and that no later step looks for (passes),
+// the first of them code point k of the text, into r, start and end, as
+// many as r holds; it returns how many.
+func passRun(text string, r []rune, start, end []int32, k int32) int {
+	m := min(len(r), len(text)/3)
+	r, start, end = r[:m], start[:m], end[:m]
+	for n := range r {
+		// a lead byte 1110xxxx and two continuation bytes (10xxxxxx):
+		// valid UTF-8 unless it is an overlong form or a surrogate,
+		// which passes leaves out
+		t := text[3*n : 3*n+3]
+		x := uint32(t[0]) | uint32(t[1])<<8 | uint32(t[2])<<16
+		if x&0xC0C0F0 != 0x8080E0 {
+			return n
+		}
+		c := (x&0x0F)<<12 | x>>2&0xFC0 | x>>16&0x3F
+		if passes[c>>6&1023]&(1<<(c&63)) == 0 {
+			return n
+		}
+		r[n], start[n], end[n] = rune(c), k, k+1
+		k++
 	}
-	// the lead byte of U+4000-U+9FFF, and two continuation bytes, which
-	// the exclusive or makes 0x00-0x3F (t, three bytes at least: no
-	// bounds check for each)
-	t := text[i:]
-	c0, c1, c2 := t[0], t[1]^0x80, t[2]^0x80
-	if c0-0xE4 > 0xE9-0xE4 || c1|c2 > 0x3F {
-		return 0
-	}
-	c := rune(c0&0x0F)<<12 | rune(c1)<<6 | rune(c2)
-	if c < 0x4E00 {
-		return 0
-	}
-	return c
+	return m
 }
+
+// passes marks the characters of three bytes in UTF-8 that readText
+// reads a run at a time (passRun): the CJK ideographs and the
+// punctuation of U+2000-U+206F, U+3000-U+303F and U+FF00-U+FFEF that
+// foldRune leaves as they are, but for those that a step after folding
+// looks for (九 零 〇 for foldChineseYears, the zero-width characters)
+// and the dashes readText collapses.
+var passes = func() (b [1 << 16 / 64]uint64) {
+	set := func(c rune) {
+		switch c {
+		case '九', '零', '〇', '—', '―':
+			return
+		}
+		if foldRune(c) == c && !isZeroWidth(c) {
+			b[c>>6] |= 1 << (c & 63)
+		}
+	}
+	for c := rune(0x4E00); c <= 0x9FFF; c++ {
+		set(c)
+	}
+	for _, block := range [][2]rune{{0x2000, 0x2070}, {0x3000, 0x3040}, {0xFF00, 0xFFF0}} {
+		for c := block[0]; c < block[1]; c++ {
+			set(c)
+		}
+	}
+	return b
+}()
 
 // arrays is the memory of a cleaned text: its runes and their original
 // spans (seq), which [View.Release] hands back to released for a later

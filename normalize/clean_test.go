@@ -393,30 +393,78 @@ func BenchmarkCleanHTML(b *testing.B) {
 	}
 }
 
-// TestIdeographAt checks the short path of readText for runs of CJK
-// ideographs: a three-byte U+4E00-U+9FFF and nothing else.
-func TestIdeographAt(t *testing.T) {
+// TestPasses checks the characters readText writes a run at a time
+// (passRun) against what the general path would do with each of U+0800-
+// U+FFFF: only characters that fold to themselves, that no later step
+// looks for and that readText does not collapse, among them every CJK
+// ideograph but 九 and 零.
+func TestPasses(t *testing.T) {
+	later := "九零〇○—―\u200b\u200c\u200d\u2060\ufeff"
+	for c := rune(0x800); c <= 0xFFFF; c++ {
+		got := passes[c>>6]&(1<<(c&63)) != 0
+		if !got {
+			if isIdeograph(c) && c != '九' && c != '零' {
+				t.Errorf("%U (an ideograph) does not pass", c)
+			}
+			continue
+		}
+		switch {
+		case 0xD800 <= c && c <= 0xDFFF:
+			t.Errorf("%U (a surrogate) passes", c)
+		case foldRune(c) != c:
+			t.Errorf("%U passes, but folds to %U", c, foldRune(c))
+		case strings.ContainsRune(later, c):
+			t.Errorf("%U passes, but a later step looks for it", c)
+		}
+	}
+	for _, c := range "，。、；：（）《》“”…" {
+		if passes[c>>6]&(1<<(c&63)) == 0 {
+			t.Errorf("%U (punctuation of every report) does not pass", c)
+		}
+	}
+}
+
+// TestPassRun checks where passRun stops: at the first character that
+// does not pass, at a byte that does not start a valid three-byte
+// character (cut short, overlong, a surrogate) and when the arrays are
+// full; and what it writes.
+func TestPassRun(t *testing.T) {
 	tests := []struct {
 		text string
-		i    int
-		want rune
+		room int
+		want int
 	}{
-		{"一", 0, '一'},
-		{"增长", 3, '长'},
-		{"a鿿", 1, '\u9FFF'},
-		{"\u4DFF", 0, 0},   // E4 B7 BF: the lead byte of 一, below U+4E00
-		{"。", 0, 0},        // E3 80 82: punctuation takes the general path
-		{"ꀀ", 0, 0},        // U+A000, lead byte EA
-		{"增长", 1, 0},       // a continuation byte
-		{"\xe4\xb8", 0, 0}, // cut short
-		{"\xe4\x38\x80", 0, 0},
-		{"\xe4\xb8\xc0", 0, 0},
-		{"ab", 0, 0},
-		{"长", 3, 0},
+		{"", 4, 0},
+		{"增长", 4, 2},
+		{"增长，。a", 8, 4},
+		{"增长6.5%", 8, 2},
+		{"一九八二", 8, 1},
+		{"二〇〇八", 8, 1},
+		{"１２", 8, 0},       // full-width digits fold
+		{"\u3000各位", 8, 0}, // the ideographic space folds
+		{"增长——", 8, 2},
+		{"增\u200b长", 8, 1},
+		{"增长", 1, 1},
+		{"增\xe4\xb8", 8, 1},
+		{"增\xe0\x80\x80", 8, 1}, // an overlong NUL
+		{"增\xed\xa0\x80", 8, 1}, // a surrogate
+		{"增\xe4\x38\x80", 8, 1},
+		{"增\xe4\xb8\xc0", 8, 1},
+		{"增\xf0\x9f\x98\x80", 8, 1},
+		{"增é", 8, 1},
 	}
 	for _, tt := range tests {
-		if got := ideographAt(tt.text, tt.i); got != tt.want {
-			t.Errorf("ideographAt(%q, %d) = %U, want %U", tt.text, tt.i, got, tt.want)
+		r, start, end := make([]rune, tt.room), make([]int32, tt.room), make([]int32, tt.room)
+		n := passRun(tt.text, r, start, end, 7)
+		if n != tt.want {
+			t.Errorf("passRun(%q) with room for %d = %d, want %d", tt.text, tt.room, n, tt.want)
+			continue
+		}
+		want := []rune(tt.text)[:n]
+		for i := range n {
+			if r[i] != want[i] || start[i] != int32(7+i) || end[i] != int32(8+i) {
+				t.Errorf("passRun(%q): rune %d is %U from [%d, %d), want %U from [%d, %d)", tt.text, i, r[i], start[i], end[i], want[i], 7+i, 8+i)
+			}
 		}
 	}
 }
