@@ -17,6 +17,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -28,6 +29,12 @@ import (
 // character must be in Need, and the one after it in Then (if Then is
 // not empty), or, when the Need character is a key of After, in its class
 // there instead; a match of the rule at i reads those characters there.
+// With AfterUnits, a Need character that a unit has first past its
+// numerals (see {UNIT_PAST_CN}) and that ends no unit is, when it is no
+// other character of Need and no key of After, a key of After with the
+// class of the characters that follow it in those units (公 of 公斤,
+// 公里, 公顷: [斤里顷]; 分 of 分钟, 分/亩 and 百分点: [钟/点]): past its
+// numerals, a unit is read whole.
 // A rule that starts with a look-behind may have Behind instead of Need,
 // or as well: from i back, past the characters of BehindSkip, the
 // character before must be in Behind. On, Skip, Need, Then, BehindSkip,
@@ -49,6 +56,7 @@ type gate struct {
 	Pattern                string
 	On, Skip, Need, Then   string
 	After                  map[rune]string // the class of the character after these Need characters, instead of Then
+	AfterUnits             bool            // After holds the units' second characters too (see above)
 	BehindSkip, Behind     string
 	Why                    string // the part of the pattern the gate reads
 	on, skip, needed, then *charClass
@@ -86,8 +94,8 @@ var gates = []gate{
 	{Rule: "bare-multiplier", Pattern: "21285b4c1625", Skip: `[\d.,]`, Need: `[万亿多余]`,
 		Then: `[多余左以人农群职学儿婴老居城低劳贫脱游患移干工务异妇残家员监在纳青市村参偏山，。；、,;任增到至]`, After: map[rune]string{'多': `[万亿]`, '余': `[万亿]`},
 		Why: "{BARE_AHEAD}: (?>[\\d.,]+)[万亿多余]; after 万 or 亿: 多 or 余, the bound word (左右|以上), the first character of a word of the first branch's look-ahead (人口|农民|…) or of the second's ([，。；、,;]|任务|增|到|至); after 多 or 余: 万 or 亿"},
-	{Rule: "point", Pattern: "b4993d16fa59", Skip: `[\d.,零〇一二两三四五六七八九十百千万亿萬億]`, Need: `[多余{UNIT_PAST_CN}]`,
-		Why: "{NUM}{MULT}(?:多|余)?{MULT}{UNIT}: past the number's characters and the multipliers, 多 or 余, or the unit's first character that is not a numeral (%, 元, 瓦 of 千瓦, 分 of 百分点; no unit starts with a digit, . or ,)"},
+	{Rule: "point", Pattern: "b4993d16fa59", Skip: `[\d.,零〇一二两三四五六七八九十百千万亿萬億]`, Need: `[多余{UNIT_PAST_CN}]`, AfterUnits: true,
+		Why: "{NUM}{MULT}(?:多|余)?{MULT}{UNIT}: past the number's characters and the multipliers, 多 or 余, or the unit's first character that is not a numeral (%, 元, 瓦 of 千瓦, 分 of 百分点; no unit starts with a digit, . or ,), then the rest of the unit"},
 	{Rule: "decimal-years", Pattern: "a237deead71e", Skip: `[\d.,]`, Need: `年`,
 		Why: "{NUM} then 年: the number's characters, then 年"},
 	{Rule: "income-ratio", Pattern: "23b3f4c5e028", On: `\d`, Skip: `[\d.,]`, Need: `[\s:∶，。；、缩下降扩]`,
@@ -101,24 +109,54 @@ var gates = []gate{
 		Why:   "(?:年产|年处理|年加工|年吞吐|年出栏|年存栏|年生产|日处理|日产)(?:能力)?\\s*{NUM}: the word's second character, then its third, or after 产 能, a space or a digit"},
 	{Rule: "cn-several", Pattern: "308c16fe6126", Skip: `[几数]`, Need: `[十百千万亿]`,
 		Why: "[几数](?<num>[十百千万亿]{1,6})"},
-	{Rule: "cn-point", Pattern: "91a964f623c8", Skip: `[零〇一二两三四五六七八九十百千万亿萬億]`, Need: `[点點多余{UNIT_PAST_CN}]`,
-		Why: "{CN} and {MULT} are numerals; no unit is numerals alone, so the first character past the run of numerals is in the match: the decimal point of {CN}, 多 or 余, or the unit's first character that is not a numeral (个, 亩, 瓦 of 千瓦, 分 of 百分点)"},
+	{Rule: "cn-point", Pattern: "91a964f623c8", Skip: `[零〇一二两三四五六七八九十百千万亿萬億]`, Need: `[点點多余{UNIT_PAST_CN}]`, AfterUnits: true,
+		Why: "{CN} and {MULT} are numerals; no unit is numerals alone, so the first character past the run of numerals is in the match: the decimal point of {CN}, 多 or 余, or the unit's first character that is not a numeral (个, 亩, 瓦 of 千瓦, 分 of 百分点), then the rest of the unit"},
 }
 
 // gateClassPlaceholders are expanded in the gates' classes.
 func gateClassPlaceholders() map[string]string {
 	var past []rune
-	for _, u := range baseUnitTexts() {
-		for _, c := range u {
-			if !strings.ContainsRune(cnNumerals, c) {
-				if !slices.Contains(past, c) {
-					past = append(past, c)
-				}
-				break
-			}
+	for _, u := range unitsPastNumerals() {
+		if !slices.Contains(past, u[0]) {
+			past = append(past, u[0])
 		}
 	}
 	return map[string]string{"{UNIT_PAST_CN}": classEscape(past)}
+}
+
+// unitsPastNumerals returns the base units without the numerals they
+// start with (百分点: 分点, 千瓦: 瓦), as runes; a unit of numerals alone
+// (none is) would be left out.
+func unitsPastNumerals() [][]rune {
+	var out [][]rune
+	for _, u := range baseUnitTexts() {
+		if rest := strings.TrimLeft(u, cnNumerals); rest != "" {
+			out = append(out, []rune(rest))
+		}
+	}
+	return out
+}
+
+// unitSeconds returns, for each first character of unitsPastNumerals
+// that ends none of them, the class of the characters that follow it in
+// them (AfterUnits).
+func unitSeconds() map[rune]string {
+	ends := map[rune]bool{}
+	next := map[rune][]rune{}
+	for _, u := range unitsPastNumerals() {
+		if len(u) == 1 {
+			ends[u[0]] = true
+		} else if !slices.Contains(next[u[0]], u[1]) {
+			next[u[0]] = append(next[u[0]], u[1])
+		}
+	}
+	out := map[rune]string{}
+	for c, n := range next {
+		if !ends[c] {
+			out[c] = "[" + classEscape(n) + "]"
+		}
+	}
+	return out
 }
 
 // cnNumerals are the characters of a Chinese number of {CN} before its
@@ -261,7 +299,11 @@ func compileGates(rules []Rule) ([]*gate, error) {
 					break
 				}
 			}
-			for need, class := range g.After {
+			after := g.After
+			if g.AfterUnits && err == nil {
+				after, err = withUnitSeconds(g)
+			}
+			for need, class := range after {
 				if err != nil {
 					break
 				}
@@ -281,6 +323,26 @@ func compileGates(rules []Rule) ([]*gate, error) {
 		}
 	}
 	return out, nil
+}
+
+// withUnitSeconds returns g.After with unitSeconds' classes for the Need
+// characters that are no other character of Need (Need read without
+// {UNIT_PAST_CN}) and no key of g.After.
+func withUnitSeconds(g gate) (map[rune]string, error) {
+	others, err := parseClass(strings.ReplaceAll(g.Need, "{UNIT_PAST_CN}", ""))
+	if err != nil {
+		return nil, err
+	}
+	after := maps.Clone(g.After)
+	if after == nil {
+		after = map[rune]string{}
+	}
+	for c, class := range unitSeconds() {
+		if _, ok := after[c]; !ok && (others == nil || !others.has(c)) {
+			after[c] = class
+		}
+	}
+	return after, nil
 }
 
 // gateScan remembers, for each gate, the last scan past its Skip

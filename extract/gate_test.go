@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/dlclark/regexp2/v2"
 )
@@ -97,6 +98,14 @@ func gateTexts(t *testing.T) [][]rune {
 		"12个月，3个项目，3个方面，八个一，5个专项，四个现代化，5年攻坚，3年行动，3年计划，5年来，3项行动，3项工作，2件实事，5件事，10条措施，3条意见，50条”，5条政策，3条道路，5天工作制，5天内，2022-01-30，2022-1，2022-",
 		"3万多人口，5万人口，3万左右农业转移人口，人口3万，人口3万任务，3万元，5万吨，3多万人，3余万游客，三个百分点，五十万千瓦，三点五亿元，一万多亩，二百四十多个，三千八百多万人次，五成，一点八倍，十一点，三年，一体化，七千伏安",
 		"年产20万吨，年产能力5000吨，年产 3万吨，年生产100台，年处理5000吨，日处理300吨，日产5吨，年加工2万吨，年吞吐300万标箱，年出栏10万头，年存栏5万头，年产值，日处，几十万人，数百家，数以万计，几个，几年")
+	// every unit after a number, with its numerals, and cut short by one
+	// character (the gates of point and cn-point read the unit whole)
+	var units []string
+	for _, u := range baseUnitTexts() {
+		cut := string([]rune(u)[:utf8.RuneCountInString(u)-1])
+		units = append(units, "3"+u, "三"+u, "3万"+u+"以上", "3"+cut+"，", "三"+cut+"的")
+	}
+	examples = append(examples, strings.Join(units, "，"))
 	docs = append(docs, textDocs(examples...)...)
 	texts := sentencesOf(docs)
 
