@@ -74,8 +74,8 @@ type afterClass struct {
 // gates are the rules' gates. Only those that pay are here: rules tried
 // at many positions where they fail.
 var gates = []gate{
-	{Rule: "reject-quoted-name", Pattern: "9f6138b4f200", Skip: `[^\d，。；\n]`, Need: `\d`,
-		Why: "a digit comes before any ，。；or line end: the name between the quotes holds none of them"},
+	{Rule: "reject-quoted-name", Pattern: "9f6138b4f200", Skip: `[^\d”’」》，。；\n]`, Need: `\d`,
+		Why: "a digit comes before any ，。；, line end or closing quote ”’」》: the name between the quotes holds none of them (the opening quote the gate starts at is none of them; \" both opens and closes, and is skipped)"},
 	{Rule: "reject-ordinal", Pattern: "7514554245ca", On: `[\d一二三四五六七八九十百千]`, Skip: `[\d一二三四五六七八九十百千]`, Need: `[强次]`,
 		Why: "at a numeral only the third branch can start: (?>[\\d一二三四五六七八九十百千]*)(?:强|次…)"},
 	{Rule: "reject-date", Pattern: "d014e9725844", Skip: `[\d\s]`, Need: `[个年月\-]`, After: map[rune]string{'个': `月`, '-': `\d`},
