@@ -432,10 +432,13 @@ type ruleSet struct {
 	numberLead uint64
 	// compiled holds each rule's pattern compiled, nil until a position
 	// first needs it (compiledPattern): a run meets only some of the rules
-	// (the gates refuse some everywhere in most reports). It is stored
-	// under mu, and read without a lock.
-	compiled []atomic.Pointer[anchoredPattern]
-	mu       sync.Mutex
+	// (the gates refuse some everywhere in most reports). compiled[k] is
+	// stored under compiling[k], and read without a lock: a lock a rule,
+	// so that two workers needing two rules compile them at once (after
+	// the dictionaries load, the workers met at a single lock 25 times in
+	// 0.08 s of a trace of the bench corpus).
+	compiled  []atomic.Pointer[anchoredPattern]
+	compiling []sync.Mutex
 }
 
 // anchoredPattern is a rule's pattern compiled to match at one position.
@@ -594,6 +597,7 @@ func compileRulesWith(rules []Rule, ph, firstPh map[string]string) (*ruleSet, er
 		set.byRune[c] = uint16(k + 1)
 	}
 	set.compiled = make([]atomic.Pointer[anchoredPattern], len(rules))
+	set.compiling = make([]sync.Mutex, len(rules))
 	return set, nil
 }
 
@@ -603,8 +607,8 @@ func (rs *ruleSet) compiledPattern(k int) (*anchoredPattern, error) {
 	if p := rs.compiled[k].Load(); p != nil {
 		return p, nil
 	}
-	rs.mu.Lock()
-	defer rs.mu.Unlock()
+	rs.compiling[k].Lock()
+	defer rs.compiling[k].Unlock()
 	if p := rs.compiled[k].Load(); p != nil {
 		return p, nil
 	}
