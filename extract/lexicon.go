@@ -307,82 +307,85 @@ func (x *wordIndex) mask(s string, c byte) string {
 // maskFirst is mask, and the byte offset of the first word it masks
 // (len(s) when there is none): the masked text and s differ from there.
 func (x *wordIndex) maskFirst(s string, c byte) (string, int) {
-	var b strings.Builder
-	first := len(s)
-	last := 0 // s[:last] is written to b
+	m := masking{s: s, c: c}
 	for at, r, n := x.first.seek(s, 0); at < len(s); {
-		w := ""
-		for _, iw := range x.of(r) {
-			if strings.HasPrefix(s[at:], iw.word) {
-				w = iw.word
-				break
-			}
-		}
+		w := x.wordAt(s, at, r)
 		if w == "" {
 			at, r, n = x.first.seek(s, at+n)
 			continue
 		}
-		if b.Len() == 0 {
-			b.Grow(len(s))
-			first = at
-		}
-		b.WriteString(s[last:at])
-		for range len(w) {
-			b.WriteByte(c)
-		}
-		last = at + len(w)
-		at, r, n = x.first.seek(s, last)
+		m.mask(at, len(w))
+		at, r, n = x.first.seek(s, m.last)
 	}
-	if last == 0 {
-		return s, first
+	return m.result()
+}
+
+// wordAt returns the first word of the lists that starts with r and at
+// byte at of s, "" when none does.
+func (x *wordIndex) wordAt(s string, at int, r rune) string {
+	for _, iw := range x.of(r) {
+		if strings.HasPrefix(s[at:], iw.word) {
+			return iw.word
+		}
 	}
-	b.WriteString(s[last:])
-	return b.String(), first
+	return ""
+}
+
+// masking is a text s being masked with bytes of c, from the left
+// (maskFirst, maskFirstOf).
+type masking struct {
+	s     string
+	c     byte
+	b     strings.Builder
+	first int // the byte offset of the first word masked, when last > 0
+	last  int // s[:last] is written to b
+}
+
+// mask writes over the n bytes of s from at, which starts at or after
+// the end of the word masked before.
+func (m *masking) mask(at, n int) {
+	if m.b.Len() == 0 {
+		m.b.Grow(len(m.s))
+		m.first = at
+	}
+	m.b.WriteString(m.s[m.last:at])
+	for range n {
+		m.b.WriteByte(m.c)
+	}
+	m.last = at + n
+}
+
+// result returns the masked text and the byte offset of its first masked
+// word, or s and len(s) when no word was masked.
+func (m *masking) result() (string, int) {
+	if m.last == 0 {
+		return m.s, len(m.s)
+	}
+	m.b.WriteString(m.s[m.last:])
+	return m.b.String(), m.first
 }
 
 // maskFirstOf is maskFirst(s, c) for s the text of the code points rs,
 // off their byte offsets in s (as firstEndsOf reads them): the words are
 // looked for from the code points, without decoding s.
 func (x *wordIndex) maskFirstOf(rs []rune, off []int32, s string, c byte) (string, int) {
-	var b strings.Builder
-	first := len(s)
-	last := 0 // s[:last] is written to b
+	m := masking{s: s, c: c}
 	for k, r := range rs {
 		if !x.first.has(r) && !isSurrogate(r) {
 			continue // (most characters)
 		}
 		at := int(off[k])
-		if at < last {
+		if at < m.last {
 			continue // inside the word masked last
 		}
 		if !utf8.ValidRune(r) {
 			r = utf8.RuneError
 		}
-		w := ""
-		for _, iw := range x.of(r) {
-			if strings.HasPrefix(s[at:], iw.word) {
-				w = iw.word
-				break
-			}
+		if w := x.wordAt(s, at, r); w != "" {
+			m.mask(at, len(w))
 		}
-		if w == "" {
-			continue
-		}
-		if b.Len() == 0 {
-			b.Grow(len(s))
-			first = at
-		}
-		b.WriteString(s[last:at])
-		for range len(w) {
-			b.WriteByte(c)
-		}
-		last = at + len(w)
 	}
-	if last == 0 {
-		return s, first
-	}
-	b.WriteString(s[last:])
-	return b.String(), first
+	return m.result()
 }
 
 // hedgeIndex and notTimeIndex find the hedge and not-time words in one
