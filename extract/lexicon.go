@@ -193,11 +193,9 @@ func (x *wordIndex) firstEndsOf(rs []rune, off []int32, s string, ends []int) {
 		ends[i] = -1
 	}
 	for k, r := range rs {
-		if !x.first.has(r) && !isSurrogate(r) {
+		r, ok := x.startOf(r)
+		if !ok {
 			continue // (most characters)
-		}
-		if !utf8.ValidRune(r) {
-			r = utf8.RuneError
 		}
 		at := int(off[k])
 		for _, w := range x.of(r) {
@@ -206,6 +204,20 @@ func (x *wordIndex) firstEndsOf(rs []rune, off []int32, s string, ends []int) {
 			}
 		}
 	}
+}
+
+// startOf returns r as the text of a code point array writes it (U+FFFD
+// for a code point that is no valid rune) and whether a word of the index
+// may start with it, one bit read for most characters (firstEndsOf,
+// maskFirstOf).
+func (x *wordIndex) startOf(r rune) (rune, bool) {
+	if !x.first.has(r) && !isSurrogate(r) {
+		return 0, false
+	}
+	if !utf8.ValidRune(r) {
+		r = utf8.RuneError
+	}
+	return r, true
 }
 
 // isSurrogate reports whether r is a UTF-16 surrogate half, a code point
@@ -371,15 +383,13 @@ func (m *masking) result() (string, int) {
 func (x *wordIndex) maskFirstOf(rs []rune, off []int32, s string, c byte) (string, int) {
 	m := masking{s: s, c: c}
 	for k, r := range rs {
-		if !x.first.has(r) && !isSurrogate(r) {
+		r, ok := x.startOf(r)
+		if !ok {
 			continue // (most characters)
 		}
 		at := int(off[k])
 		if at < m.last {
 			continue // inside the word masked last
-		}
-		if !utf8.ValidRune(r) {
-			r = utf8.RuneError
 		}
 		if w := x.wordAt(s, at, r); w != "" {
 			m.mask(at, len(w))

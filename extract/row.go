@@ -5,7 +5,6 @@ package extract
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/gwrfacts/gwr/normalize"
 	"github.com/gwrfacts/gwr/schema"
@@ -86,8 +85,8 @@ func sentenceText(orig *origText, view *normalize.View, sent span) string {
 // a text whose first and last code points are no space is returned at
 // once. No code point above U+3000, the ideographic space, is a space.
 func trimSpaceQuick(s string) string {
-	first, _ := utf8.DecodeRuneInString(s)
-	last, _ := utf8.DecodeLastRuneInString(s)
+	first, _ := decodeFirst(s)
+	last, _ := decodeLast(s)
 	if s != "" && !isSpace(first) && !isSpace(last) {
 		return s
 	}

@@ -5,7 +5,6 @@ package extract
 import (
 	"regexp"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -166,10 +165,9 @@ func trailingComparisonStart(s string) int {
 }
 
 // trimSpace reports the characters trimBounds cuts off both ends: blanks
-// and the * of a footnote. No character above U+3000, the ideographic
-// space (every Han character, every full-width mark), is either: most
-// are answered without unicode.IsSpace's table search.
-func trimSpace(r rune) bool { return r <= '\u3000' && (unicode.IsSpace(r) || r == '*') }
+// (isSpace, which answers most characters without unicode.IsSpace's table
+// search) and the * of a footnote.
+func trimSpace(r rune) bool { return isSpace(r) || r == '*' }
 
 // trimQuick turns on trimBounds' quick tests (trimCharsOf, endsWithAny,
 // trailingComparisonStart's anchored tries): false only in
