@@ -3,6 +3,8 @@ package extract
 // The fact as a schema row: spans mapped back to the original text.
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"strings"
 	"unicode"
 
@@ -182,21 +184,38 @@ func (o *origText) offset(i int) int {
 	return o.skip(int(o.marks[k]), i%origStride)
 }
 
-// skip returns the byte offset k code points after byte offset at; the
-// text is valid UTF-8, so a code point's length is its first byte's,
-// read from leadLen without a branch (the text mixes ASCII and Chinese).
+// skip returns the byte offset k code points after byte offset at, a
+// code point's first byte. The text is valid UTF-8, so every byte but a
+// continuation byte (10xxxxxx) starts a code point: skip counts those eight
+// bytes at a time (no step waits for the load of the one before, as a walk
+// from one code point's length to the next does), and finds the k-th in
+// the last eight bytes it reads.
 func (o *origText) skip(at, k int) int {
+	const high = 0x8080808080808080
 	text := o.text // (in a register: o.text would be read again at each step)
-	for ; k > 0; k-- {
-		at += int(leadLen[text[at]>>4])
+	for ; at+8 <= len(text); at += 8 {
+		x := binary.LittleEndian.Uint64([]byte(text[at : at+8]))
+		cont := x &^ (x << 1) & high // bit 7 of each continuation byte
+		n := 8 - bits.OnesCount64(cont)
+		if k < n {
+			starts := high &^ cont
+			for ; k > 0; k-- {
+				starts &= starts - 1
+			}
+			return at + bits.TrailingZeros64(starts)/8
+		}
+		k -= n
+	}
+	for ; at < len(text); at++ {
+		if text[at]&0xC0 != 0x80 {
+			if k == 0 {
+				return at
+			}
+			k--
+		}
 	}
 	return at
 }
-
-// leadLen is the length in bytes of a UTF-8 code point by the high four
-// bits of its first byte: 0-7 ASCII, C-D two bytes, E three, F four (8-B,
-// continuation bytes, never start a code point of valid UTF-8).
-var leadLen = [16]uint8{1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 3, 4}
 
 // slice returns code points [i, j) of the text.
 func (o *origText) slice(i, j int) string {

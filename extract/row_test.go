@@ -98,6 +98,33 @@ func TestOrigTextValidates(t *testing.T) {
 	}
 }
 
+// TestOrigTextSkip checks origText.skip, which counts the code points of
+// eight bytes at a time, against a walk of one code point at a time
+// (utf8.DecodeRuneInString), from every code point of the bundled reports
+// and the development set that are valid UTF-8 over 0 to 40 code points,
+// to the end of the text at most.
+func TestOrigTextSkip(t *testing.T) {
+	for _, d := range append(corpusDocs(t), devDocs(t)...) {
+		if !utf8.ValidString(d.Text) {
+			continue
+		}
+		o := &origText{text: d.Text}
+		for at := range d.Text {
+			want := at
+			for k := 0; k <= 40; k++ {
+				if got := o.skip(at, k); got != want {
+					t.Fatalf("%s: skip(%d, %d) = %d, want %d", d.ID, at, k, got, want)
+				}
+				if want == len(d.Text) {
+					break
+				}
+				_, n := utf8.DecodeRuneInString(d.Text[want:])
+				want += n
+			}
+		}
+	}
+}
+
 // BenchmarkOrigText times an origText over a bundled report, which
 // runChunk makes of every chunk, with the slices of a fact every 200 code
 // points (which make its marks up to the last):
