@@ -3,7 +3,9 @@ package corpus
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -230,6 +232,72 @@ func TestDecodeErrors(t *testing.T) {
 			}
 			if got, want := err.Error(), "corpus: "+tt.want; got != want {
 				t.Errorf("got message %q, want %q", got, want)
+			}
+		})
+	}
+}
+
+// TestValidUTF8 checks validUTF8 against utf8.Valid: on the bundled and
+// extra reports; on the 40 bytes around each byte of the first 4 KB of
+// each, as they are, cut there, and with that byte changed to each of
+// the bytes that end, start or break a character; and on every three
+// bytes after a first byte 0x80-0xFF (through its tests of eight bytes).
+func TestValidUTF8(t *testing.T) {
+	files, err := filepath.Glob("*.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	extra, err := filepath.Glob("testdata/extra/*.txt")
+	if err != nil || len(files) < 5 || len(extra) < 10 {
+		t.Fatalf("reports: %d bundled, %d extra, %v", len(files), len(extra), err)
+	}
+	check := func(b []byte, what string) {
+		t.Helper()
+		if got, want := validUTF8(b), utf8.Valid(b); got != want {
+			t.Fatalf("validUTF8(%s) = %v, utf8.Valid %v (% x)", what, got, want, b[:min(len(b), 40)])
+		}
+	}
+	for _, f := range append(files, extra...) {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(data, f)
+		head := data[:min(len(data), 4<<10)]
+		for i := range head {
+			from, to := max(0, i-16), min(len(head), i+24)
+			check(head[from:i], fmt.Sprintf("%s [%d:%d]", f, from, i))
+			b := bytes.Clone(head[from:to])
+			for _, c := range []byte{0x00, 0x7F, 0x80, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xE1, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF} {
+				b[i-from] = c
+				check(b, fmt.Sprintf("%s [%d:%d] with byte %d = %#x", f, from, to, i, c))
+			}
+		}
+	}
+	b := []byte("一abcdefgh一二")
+	for c0 := 0x80; c0 <= 0xFF; c0++ {
+		for c1 := range 0x100 {
+			for c2 := range 0x100 {
+				b[3], b[4], b[5] = byte(c0), byte(c1), byte(c2)
+				check(b, "sweep")
+			}
+		}
+	}
+}
+
+// BenchmarkValidUTF8 compares validUTF8 with utf8.Valid on a real report.
+func BenchmarkValidUTF8(b *testing.B) {
+	data := []byte(reportText(b))
+	for _, f := range []struct {
+		name  string
+		valid func([]byte) bool
+	}{{"validUTF8", validUTF8}, {"utf8.Valid", utf8.Valid}} {
+		b.Run(f.name, func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				if !f.valid(data) {
+					b.Fatal("not valid")
+				}
 			}
 		})
 	}
