@@ -152,13 +152,12 @@ func (b *batch) appender(i int) appender {
 }
 
 // dictAppender returns the appender of a string column without nulls
-// that d builds, the most cells of a facts row.
+// that d builds, the most cells of a facts row. Its loop is a method
+// (appendStrings), not the closure's own: compiled where dictAppender is
+// inlined, the closure called d.Append for each cell instead of inlining
+// it.
 func dictAppender(off uintptr, d *dictBuilder) appender {
-	return func(row unsafe.Pointer, size uintptr, n int) {
-		for k := range n {
-			d.Append(*(*string)(unsafe.Add(row, uintptr(k)*size+off)))
-		}
-	}
+	return func(row unsafe.Pointer, size uintptr, n int) { d.appendStrings(row, size, n, off) }
 }
 
 // cellAppender returns the appender of the column c, whose field holds a

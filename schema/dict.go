@@ -2,6 +2,7 @@ package schema
 
 import (
 	"strings"
+	"unsafe"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
@@ -67,6 +68,15 @@ func (d *dictBuilder) Append(s string) {
 		return
 	}
 	d.appendOther(s)
+}
+
+// appendStrings appends the string at offset off of each of n rows: row
+// points to the first, and the others follow it size bytes apart (see
+// appender).
+func (d *dictBuilder) appendStrings(row unsafe.Pointer, size uintptr, n int, off uintptr) {
+	for k := range n {
+		d.Append(*(*string)(unsafe.Add(row, uintptr(k)*size+off)))
+	}
 }
 
 // appendOther adds the value s, which is not the last one appended.
