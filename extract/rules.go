@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"math/bits"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -226,19 +227,14 @@ func placeholdersWith(words func([]string) string) map[string]string {
 }
 
 // lastWordLists are the placeholders of the word lists that end a rule,
-// {UNIT_LAST} and {POST_LAST}: the units and the bound words after a
-// number as longestWordRegex renders them, which regexp2 tries in a few
-// steps where the tries of {UNIT} and {POST} take dozens. They match what
-// {UNIT} and {POST} match where nothing after them can fail, which is
-// where lastWords writes them (TestTunedRulesEqualPlain). Most numbers
-// have no bound word after them: the Dispatch of {POST_LAST}'s first
-// level fails there in one step (a look-ahead at the class of its first
-// characters took five). Not in RulesHash: they are the same words as
-// {UNIT} and {POST}, and decide no fact of their own.
+// {UNIT_LAST}: the units as longestWordRegex renders them, which regexp2
+// tries in a few steps where the trie of {UNIT} takes dozens. It matches
+// what {UNIT} matches where nothing after it can fail, which is where
+// lastWords writes it (TestTunedRulesEqualPlain). Not in RulesHash: it
+// is the same words as {UNIT}, and decides no fact of its own.
 func lastWordLists() map[string]string {
 	return map[string]string{
 		"{UNIT_LAST}": longestWordRegexFirst(baseUnitTexts(), frequentUnitFirsts),
-		"{POST_LAST}": longestWordRegex(boundWordsAfter()),
 	}
 }
 
@@ -289,32 +285,68 @@ func leadNumber(pattern string, ph map[string]string) (string, bool) {
 
 // lastWordEndings are the endings of rule patterns in which nothing after
 // a word list can fail (what follows {UNIT} is an optional group at the
-// end), each with what lastWords writes instead. The optional group of
-// the bound words, (?<post>…)?, is written (?:(?<post>…)|), which tries
-// the same, the words and then nothing, in fewer regexp2 steps (see
-// leanCaptures). (Not so (?:{UNIT_LAST})?: beside an empty branch, the
-// units' alternation loses its Dispatch, and reject-capacity took twice
-// the steps.)
-var lastWordEndings = []struct{ ending, last string }{
-	{"(?<unit>{UNIT})(?<post>{POST})?", "(?<unit>{UNIT_LAST})(?:(?<post>{POST_LAST})|)"},
-	{"(?<post>{POST})?", "(?:(?<post>{POST_LAST})|)"},
-	{"(?:{UNIT})?", "(?:{UNIT_LAST})?"},
+// end), each with what lastWords writes instead, and whether that leaves
+// out the bound words after the number, (?<post>{POST})?, which matchRule
+// then reads itself (boundAfter). Where nothing follows them, they are
+// the longest bound word at the end of the rest of the match, or none:
+// the rest matches as it did with them (they never fail), and regexp2 is
+// spared the steps of an optional group and of a Dispatch that fails at
+// most numbers after testing the class of each of its branches.
+// (Not so (?:{UNIT_LAST})?: beside an empty branch, the units'
+// alternation loses its Dispatch, and reject-capacity took twice the
+// steps.)
+var lastWordEndings = []struct {
+	ending, last string
+	readsPost    bool
+}{
+	{"(?<unit>{UNIT})(?<post>{POST})?", "(?<unit>{UNIT_LAST})", true},
+	{"(?<post>{POST})?", "", true},
+	{"(?:{UNIT})?", "(?:{UNIT_LAST})?", false},
 }
 
 // lastWords rewrites the word lists that end pattern (lastWordEndings) to
-// their lastWordLists placeholders, when ph has them; otherwise it returns
-// pattern as it is.
-func lastWords(pattern string, ph map[string]string) string {
+// their lastWordLists placeholders, when ph has them, and reports whether
+// it left out the bound words after the number (for boundAfter);
+// otherwise it returns pattern as it is.
+func lastWords(pattern string, ph map[string]string) (string, bool) {
 	if _, ok := ph["{UNIT_LAST}"]; !ok {
-		return pattern
+		return pattern, false
 	}
 	for _, e := range lastWordEndings {
 		if p, ok := strings.CutSuffix(pattern, e.ending); ok {
-			return p + e.last
+			return p + e.last, e.readsPost
 		}
 	}
-	return pattern
+	return pattern, false
 }
+
+// boundAfter returns the length of the longest bound word written after a
+// number (boundWordsAfter) that starts at position i of s, 0 for none:
+// what (?<post>{POST})? at the end of a pattern matches there.
+func boundAfter(s []rune, i int) int {
+	if i >= len(s) || !boundAfterFirsts.has(s[i]) {
+		return 0 // most numbers
+	}
+	best := 0
+	for _, w := range boundsAfter {
+		if len(w) > best && len(w) <= len(s)-i && slices.Equal(s[i:i+len(w)], w) {
+			best = len(w)
+		}
+	}
+	return best
+}
+
+// boundsAfter holds boundWordsAfter as runes, and boundAfterFirsts their
+// first characters.
+var boundsAfter, boundAfterFirsts = func() ([][]rune, *runeSet) {
+	var words [][]rune
+	var firsts runeSet
+	for _, w := range boundWordsAfter() {
+		words = append(words, []rune(w))
+		firsts.add(words[len(words)-1][0])
+	}
+	return words, &firsts
+}()
 
 // boundWordsAfter returns the bound words written after a number.
 func boundWordsAfter() []string {
@@ -357,7 +389,7 @@ var (
 // same: where the test passes, the groups try what they tried before, and
 // the group's last choice, to skip them all, is what they tried last.
 //
-// Each optional group X? is written (?:X|) (see lastWordEndings): regexp2
+// Each optional group X? is written (?:X|): regexp2
 // compiles X? as a loop of at most one turn, four steps around X
 // (Nullcount, Goto, Branchcount, and Branchcount again on the way back),
 // and (?:X|) as two branches, two steps (Lazybranch, and again on the way
@@ -420,6 +452,9 @@ type ruleSet struct {
 	gates    []*gate  // the gate of each rule, nil for none
 	gated    uint64   // the rules with a gate, as bits
 	lone     int      // the index of loneRule, -1 when it is not there as written (see loneBelowTwo)
+	// readsPost is the rules whose patterns leave the bound word after
+	// the number to matchRule (see lastWordEndings), as bits
+	readsPost uint64
 	// masks holds the sets of rules (as bits) that some character can
 	// start; byRune maps a BMP character to 1 + the index of its set in
 	// masks, 0 for none.
@@ -445,6 +480,9 @@ type ruleSet struct {
 type anchoredPattern struct {
 	re   *regexp2.Regexp
 	nums []groupNum
+	// readsPost: the bound word after the number is not in re, and
+	// matchRule reads it (boundAfter; see lastWordEndings)
+	readsPost bool
 }
 
 // The named groups a rule's match is read by (see read), as indexes into
@@ -538,7 +576,11 @@ func compileRulesWith(rules []Rule, ph, firstPh map[string]string) (*ruleSet, er
 		if ok {
 			set.numberLead |= 1 << i
 		}
-		p := leanCaptures(expand(lastWords(lead, ph), ph))
+		last, after := lastWords(lead, ph)
+		if after {
+			set.readsPost |= 1 << i
+		}
+		p := leanCaptures(expand(last, ph))
 		// parses the rule's pattern, its word lists as classes: a bad
 		// pattern fails here. The word lists' tries are parsed with the
 		// whole pattern, when first needed (TestEveryRuleCompiles
@@ -613,6 +655,9 @@ func (rs *ruleSet) compiledPattern(k int) (*anchoredPattern, error) {
 		return p, nil
 	}
 	p, err := compilePattern(rs.patterns[k])
+	if err == nil {
+		p.readsPost = rs.readsPost&(1<<k) != 0
+	}
 	if err != nil {
 		return nil, fmt.Errorf("extract: rule %s: %w", rs.rules[k].ID, err)
 	}
@@ -796,6 +841,12 @@ func (rs *ruleSet) matchRule(k int, s []rune, i int) (m ruleMatch, matched bool,
 		matched = true
 		return false // the first match, at i (\G), is the only one
 	})
+	if matched && p.readsPost {
+		if n := boundAfter(s, m.end); n > 0 {
+			m.groups[gPost] = span{m.end, m.end + n}
+			m.end += n
+		}
+	}
 	return m, matched, err
 }
 
