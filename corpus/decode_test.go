@@ -237,11 +237,14 @@ func TestDecodeErrors(t *testing.T) {
 	}
 }
 
-// TestValidUTF8 checks validUTF8 against utf8.Valid: on the bundled and
-// extra reports; on the 40 bytes around each byte of the first 4 KB of
-// each, as they are, cut there, and with that byte changed to each of
-// the bytes that end, start or break a character; and on every three
-// bytes after a first byte 0x80-0xFF (through its tests of eight bytes).
+// TestValidUTF8 checks validUTF8 against utf8.Valid, and plainUTF8
+// against checkControlBytes and utf8.Valid: on the bundled and extra
+// reports; on the 40 bytes around each byte of the first 4 KB of each,
+// as they are, cut there, and with that byte changed to each of the bytes
+// that end, start or break a character or are control bytes; on every
+// three bytes after a first byte 0x80-0xFF; and on every ASCII byte at
+// each place of ASCII text and of an ASCII byte among Chinese characters
+// (the paths of eight bytes and one byte).
 func TestValidUTF8(t *testing.T) {
 	files, err := filepath.Glob("*.txt")
 	if err != nil {
@@ -256,6 +259,9 @@ func TestValidUTF8(t *testing.T) {
 		if got, want := validUTF8(b), utf8.Valid(b); got != want {
 			t.Fatalf("validUTF8(%s) = %v, utf8.Valid %v (% x)", what, got, want, b[:min(len(b), 40)])
 		}
+		if got, want := plainUTF8(b), checkControlBytes(b, 0) == nil && utf8.Valid(b); got != want {
+			t.Fatalf("plainUTF8(%s) = %v, want %v (% x)", what, got, want, b[:min(len(b), 40)])
+		}
 	}
 	for _, f := range append(files, extra...) {
 		data, err := os.ReadFile(f)
@@ -268,7 +274,7 @@ func TestValidUTF8(t *testing.T) {
 			from, to := max(0, i-16), min(len(head), i+24)
 			check(head[from:i], fmt.Sprintf("%s [%d:%d]", f, from, i))
 			b := bytes.Clone(head[from:to])
-			for _, c := range []byte{0x00, 0x7F, 0x80, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xE1, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF} {
+			for _, c := range []byte{0x00, 0x01, 0x09, 0x0A, 0x0D, 0x1F, 0x7F, 0x80, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xE1, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF} {
 				b[i-from] = c
 				check(b, fmt.Sprintf("%s [%d:%d] with byte %d = %#x", f, from, to, i, c))
 			}
@@ -281,6 +287,20 @@ func TestValidUTF8(t *testing.T) {
 				b[3], b[4], b[5] = byte(c0), byte(c1), byte(c2)
 				check(b, "sweep")
 			}
+		}
+	}
+	for _, text := range []string{"abcdefghijklmnopqrstuvwx", "一二a三四五六七"} {
+		b := []byte(text)
+		for i := range b {
+			if b[i] >= utf8.RuneSelf {
+				continue
+			}
+			for c := range byte(utf8.RuneSelf) {
+				b[i] = c
+				check(b, fmt.Sprintf("%q with byte %d = %#x", text, i, c))
+				check(b[:i+1], fmt.Sprintf("%q cut after byte %d = %#x", text, i, c))
+			}
+			b[i] = text[i]
 		}
 	}
 }
