@@ -137,28 +137,49 @@ var (
 	withinYearRe = regexp.MustCompile(`([\d一二两三四五六七八九十]+)\s*年内`)
 )
 
-// lastClauseMark is strings.LastIndexAny(h, "，,；;"), which looks each
-// character of h up in the string of marks: a long heading is read from
-// its end, each character compared with the four marks.
+// lastClauseMark is strings.LastIndexAny(h, "，,；;") for h of valid
+// UTF-8 (a heading: the string of its code points), which decodes each
+// character of h from its end: the marks are found by their last bytes,
+// one byte at a time (a comma or semicolon byte is no part of another
+// character, and ，'s and ；'s bytes EF BC 8C and EF BC 9B are only theirs).
 func lastClauseMark(h string) int {
-	for i := len(h); i > 0; {
-		r, n := utf8.DecodeLastRuneInString(h[:i])
-		i -= n
-		if r == '，' || r == ',' || r == '；' || r == ';' {
+	for i := len(h) - 1; i >= 0; i-- {
+		switch h[i] {
+		case ',', ';':
 			return i
+		case 0x8C, 0x9B: // the last byte of ， and ；
+			if i >= 2 && h[i-2] == 0xEF && h[i-1] == 0xBC {
+				return i - 2
+			}
 		}
 	}
 	return -1
 }
 
 // headingYear is yearRe.FindStringSubmatch(h) where classifyHeading reads
-// it: with a plan year, in a heading that holds 年 (most hold none, and
-// the pattern would be tried at each of their characters).
+// it, with a plan year. The pattern's leftmost match ends with the first
+// 年 that blanks and four digits (19xx, 20xx) stand before, so each 年 is
+// looked at from its end back, where the pattern would be tried at each
+// character of h.
 func headingYear(h string, planYear int) []string {
-	if planYear <= 0 || !strings.Contains(h, "年") {
+	if planYear <= 0 {
 		return nil
 	}
-	return yearRe.FindStringSubmatch(h)
+	for at := 0; ; {
+		k := strings.Index(h[at:], "年")
+		if k < 0 {
+			return nil
+		}
+		end := at + k // the 年
+		d := end      // the digits' end, before the blanks (\s: [\t\n\f\r ])
+		for d > 0 && strings.IndexByte("\t\n\f\r ", h[d-1]) >= 0 {
+			d--
+		}
+		if d >= 4 && (h[d-4:d-2] == "19" || h[d-4:d-2] == "20") && isDigit(rune(h[d-2])) && isDigit(rune(h[d-1])) {
+			return []string{h[d-4 : end+len("年")], h[d-4 : d]}
+		}
+		at = end + len("年")
+	}
 }
 
 // withinYearMatch is withinYearRe.FindStringSubmatch(s), with the pattern

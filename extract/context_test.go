@@ -320,8 +320,8 @@ func TestReportedTargetQuick(t *testing.T) {
 // patterns run on the whole text, and lastClauseMark against
 // strings.LastIndexAny: on the sentences of the bundled and
 // development reports, each also as a prefix of the next, and on random
-// strings of numerals, blanks, clause marks, bytes that are no valid
-// UTF-8 and 年内.
+// strings of numerals, years, blanks, clause marks, bytes that are no
+// valid UTF-8 and 年内.
 func TestWithinYearMatch(t *testing.T) {
 	var texts []string
 	prev := ""
@@ -330,7 +330,7 @@ func TestWithinYearMatch(t *testing.T) {
 		texts = append(texts, str, prev+str)
 		prev = str
 	}
-	pieces := []string{"年内", "年", "内", "三", "两", "十", "2", "0", "五", " ", "\t", "\u3000", "在", "，", "今后", "个月", "年内年内", ",", "；", ";", "\xe4", "\xef\xbc"}
+	pieces := []string{"年内", "年", "内", "三", "两", "十", "2", "0", "五", " ", "\t", "\u3000", "在", "，", "今后", "个月", "年内年内", ",", "；", ";", "\xe4", "\xef\xbc", "2024", "1999", "\r\n", "\f"}
 	rng := rand.New(rand.NewPCG(5, 6))
 	for range 20000 {
 		texts = append(texts, randomText(rng, pieces, 10))
