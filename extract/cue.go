@@ -32,17 +32,11 @@ var allCues = func() []string {
 var allCueIndex = newWordIndex(allCues)
 
 // cueSet holds every cue word; maxCue is the longest, in code points.
-var cueSet, maxCue = func() (map[string]bool, int) {
-	set, n := map[string]bool{}, 0
-	for _, w := range allCues {
-		set[w] = true
-		n = max(n, len([]rune(w)))
-	}
-	return set, n
-}()
+var cueSet, maxCue = newWordSet(allCues), maxRunes(allCues)
 
 // cueFirsts and cueLasts hold the first and the last characters of the cue
-// words: firstCue and findCue look words up only from (to) one of them.
+// words: firstCue, findCue and skipCue look words up only from and to
+// one of them.
 var cueFirsts, cueLasts = func() (*runeSet, *runeSet) {
 	var first, last runeSet
 	for _, w := range allCues {
@@ -62,7 +56,7 @@ func (a *analysis) findCue(from, to int) (string, int, int) {
 			continue
 		}
 		for st := max(from, end-maxCue); st < end; st++ {
-			if a.tokStart[st] && cueFirsts.has(a.s[st]) && cueSet[a.sub(st, end)] {
+			if a.tokStart[st] && cueFirsts.has(a.s[st]) && cueSet.has(a.sub(st, end)) {
 				return a.sub(st, end), st, end
 			}
 		}
@@ -103,7 +97,7 @@ func (a *analysis) cueOf(q *quantity, cs int) (cue string, st, en int, why strin
 		return cue, st, en, why
 	}
 	if q.pre.end > q.pre.start {
-		if w := a.sub(q.pre.start, q.pre.end); cueSet[w] {
+		if w := a.sub(q.pre.start, q.pre.end); cueSet.has(w) {
 			return w, q.pre.start, q.pre.start, "bound-word"
 		}
 	}
@@ -167,7 +161,7 @@ func (a *analysis) firstCue(from, to int) (string, int, int) {
 			continue
 		}
 		for end := min(to, st+maxCue); end > st; end-- {
-			if a.tokE[end] && cueSet[a.sub(st, end)] {
+			if a.tokE[end] && cueLasts.has(a.s[end-1]) && cueSet.has(a.sub(st, end)) {
 				return a.sub(st, end), st, end
 			}
 		}
@@ -189,7 +183,7 @@ func (a *analysis) skipCue(i, limit int) int {
 	}
 	for n := min(maxCue, limit-i-1); n > 0; n-- {
 		// only a whole word: 保障性安居工程 does not start with the verb 保障
-		if a.tokE[i+n] && cueSet[a.sub(i, i+n)] {
+		if a.tokE[i+n] && cueLasts.has(a.s[i+n-1]) && cueSet.has(a.sub(i, i+n)) {
 			return i + n
 		}
 	}

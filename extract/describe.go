@@ -101,7 +101,7 @@ func (a *analysis) describe(q *quantity, prev *fact, p part, chain string, planY
 
 	f.ind, why = a.indicatorOf(q, prev, cs, cueS, cueE, carried)
 	f.indicator = a.text(f.ind)
-	if prev != nil && prev.indicator != "" && timeOnlyIndicators[f.indicator] {
+	if prev != nil && prev.indicator != "" && timeOnlyIndicators.has(f.indicator) {
 		// 1979年重工业总产值比上年增长7.7%，今年上半年又比去年同期增长【6%】:
 		// the indicator left out is the one named before (SPEC 2)
 		f.ind, f.indicator, why = prev.ind, prev.indicator, "carried-over-time-word"
@@ -467,7 +467,7 @@ func (a *analysis) stockActedOn(cs, end int) bool {
 		}
 		verb := false
 		for _, v := range a.toks {
-			if v.End == t.Start && v.Start >= cs && (strings.HasPrefix(v.POS, "v") && v.POS != "vn" || v.POS == "vn" && cueSet[v.Text]) {
+			if v.End == t.Start && v.Start >= cs && (strings.HasPrefix(v.POS, "v") && v.POS != "vn" || v.POS == "vn" && cueSet.has(v.Text)) {
 				verb = true
 			}
 		}

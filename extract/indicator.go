@@ -81,7 +81,7 @@ func (a *analysis) findNounAfter(i int) phrase {
 			if isClauseMark(rest[0]) || !isHan(rest[0]) {
 				break
 			}
-			if len(rest) == 1 && strings.HasPrefix(t.POS, "n") && t.End-t.Start > 1 && !places[string(rest)] {
+			if len(rest) == 1 && strings.HasPrefix(t.POS, "n") && t.End-t.Start > 1 && !places.has(string(rest)) {
 				p = p.grow(t.Start, t.End) // 13亿人【口】: the unit took part of the word, 人口 names it
 				continue
 			}
@@ -94,7 +94,7 @@ func (a *analysis) findNounAfter(i int) phrase {
 			p = p.grow(t.Start, t.End)
 			continue
 		}
-		if isClauseMark(r0) || t.Text == "的" || nounStops[t.Text] || unicode.IsDigit(r0) || len(p) > 0 && cueSet[t.Text] && !nextNoun && !verbsBeforeSuffix(toks[k+1:]) && (!verbsInName(toks[k+1:], true) || a.prepositionBefore(i)) {
+		if isClauseMark(r0) || t.Text == "的" || nounStops.has(t.Text) || unicode.IsDigit(r0) || len(p) > 0 && cueSet.has(t.Text) && !nextNoun && !verbsBeforeSuffix(toks[k+1:]) && (!verbsInName(toks[k+1:], true) || a.prepositionBefore(i)) {
 			break
 		}
 		noun := strings.HasPrefix(t.POS, "n") || t.POS == "vn" || t.POS == "b" || t.POS == "j" || t.POS == "l" || t.POS == "an" || t.POS == "a" || t.POS == "ng" || t.POS == "s" || t.POS == "f" && len(p) > 0 ||
@@ -201,7 +201,7 @@ func nameRun(toks []segment.Token, i int) int {
 			}
 			break
 		}
-		if startsName(t.POS) && (end >= 0 || t.End-t.Start >= 2 || oneCharNames[t.Text]) {
+		if startsName(t.POS) && (end >= 0 || t.End-t.Start >= 2 || oneCharNames.has(t.Text)) {
 			end, lastNoun = t.End, strings.HasPrefix(t.POS, "n")
 			continue
 		}
@@ -289,7 +289,7 @@ func verbsInName(toks []segment.Token, toNoun bool) bool {
 			return false // the clause ended
 		case strings.HasPrefix(t.POS, "n") && n >= 2:
 			return true
-		case statusWords[t.Text] || predicateSet[t.Text]:
+		case statusWords.has(t.Text) || predicateSet.has(t.Text):
 			return false
 		case t.POS == "vn" || t.POS == "b":
 			// it ends the name or a noun follows: not 寄宿生【提供】生活补助
@@ -337,10 +337,10 @@ func (a *analysis) closingQuote(i int) int {
 }
 
 // notNames follow a number without naming what it counts.
-var notNames = lex.Set(lexicon.NotName)
+var notNames = lexSet(lexicon.NotName)
 
 // nounStops end the noun phrase after a number.
-var nounStops = lex.Set(lexicon.NounStop)
+var nounStops = lexSet(lexicon.NounStop)
 
 // indicatorOf names what q measures: the words between the cue and the
 // number (新增【高新技术企业】10家), else the subject before the cue
@@ -361,7 +361,7 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 		}
 		m0 := midS
 		midS = a.skipCue(midS, qs) // 关停取缔“散乱污”企业: a second verb is not the name
-		if midS > m0 && plainNouns[a.text(a.trim(a.piece(midS, qs)))] {
+		if midS > m0 && plainNouns.has(a.text(a.trim(a.piece(midS, qs)))) {
 			midS, keptVerb = m0, true // 实施【帮扶】项目: unless it is all that tells a plain noun apart
 		}
 		if qs > midS {
@@ -384,7 +384,7 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 	cue := a.piece(cueS, cueE)
 	midQ := a.hasQuantity(midS, qs)
 	after := a.nounAfter(q.end)
-	if a.textLen(after) <= maxNotNameBytes && notNames[a.text(after)] {
+	if a.textLen(after) <= maxNotNameBytes && notNames.has(a.text(after)) {
 		after = nil // 跃上1.4万亿斤【新台阶】 names no thing
 	}
 	if len(after) > 0 && after.runes() <= 2 && !a.isPlace(after) {
@@ -432,7 +432,7 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 			ind, why = pred.join(head), "predicate-and-noun-after" // 597家【企业】【实现差别化资源要素配置】
 		} else if counted && len(head) > 0 && head.runes() < after.runes() {
 			ind, why = head, "noun-before-predicate" // 6个【项目】建成投产: the verbs are the cue
-		} else if pre := a.nameBeforeCount(qs, midS, cs, cueS); counted && plainNouns[a.text(after)] && len(pre) > 0 {
+		} else if pre := a.nameBeforeCount(qs, midS, cs, cueS); counted && plainNouns.has(a.text(after)) && len(pre) > 0 {
 			ind, why = pre.join(after), "name-before-count" // 推进【制度型开放试点】33项【任务】
 		}
 	case q.unit != schema.Count && q.end < len(a.s) && a.s[q.end] == '的' && len(a.nounAfter(q.end+1)) > 0:
@@ -453,7 +453,7 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 		}
 	case len(tmid) == 0 && strings.TrimSpace(a.text(mid)) != "" && a.text(mid) != "了" && len(tsubj) > 0 && !midQ && cueS >= 0 && !a.hasQuantity(cueE, qs):
 		ind, why = subj.join(cue), "cue-inside-name" // 经济增长预期目标为5%: the cue is part of the name
-	case len(tmid) > 0 && !midQ && len(tsubj) > 0 && (hasPrefixAny(tmidText, hedgeWords) || genericHeads[a.text(cue)]) && a.onlyVerbs(tmid) && !a.hasQuantity(subjStart(subj, cs), max(cs, cueS)):
+	case len(tmid) > 0 && !midQ && len(tsubj) > 0 && (hasPrefixAny(tmidText, hedgeWords) || genericHeads.has(a.text(cue))) && a.onlyVerbs(tmid) && !a.hasQuantity(subjStart(subj, cs), max(cs, cueS)):
 		ind, why = tsubj.join(cue), "cue-inside-name" // 中央预算内【投资】拟安排7350亿元: a hedged verb follows the cue
 	case q.unit == schema.Percent && cueS >= 0 && isLevelCue(a.text(cue)) && len(tmid) > 0 && !midQ && len(tsubj) > 0 && qs > 0 && a.s[qs-1] == '的' &&
 		!endsChange(a.text(cue)) && a.onlyNouns(tmid) && a.onlyNouns(tsubj) && tsubj.runes()+cue.runes()+tmid.runes() <= maxIndicator && !a.hasQuantity(subjStart(subj, cs), max(cs, cueS)):
@@ -465,7 +465,7 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 		}
 	case len(tmid) > 0 && !midQ:
 		ind, why = mid, "object"
-	case cueS >= 0 && cueE == qs && genericHeads[a.sub(cueS, cueE)] && len(tmid) == 0 && len(tsubj) > 0 && !a.hasQuantity(subjStart(subj, cs), cueS) && a.nameable(tsubj) &&
+	case cueS >= 0 && cueE == qs && genericHeads.has(a.sub(cueS, cueE)) && len(tmid) == 0 && len(tsubj) > 0 && !a.hasQuantity(subjStart(subj, cs), cueS) && a.nameable(tsubj) &&
 		!strings.HasSuffix(a.text(tsubj), "等") && (q.end >= len(a.s) || a.s[q.end] != '的'): // not 康达水业等投资37亿元的6个项目
 		ind, why = tsubj.join(cue), "generic-cue-in-name" // 实际使用外商直接【投资】1196亿美元: the head of the name
 	case len(tsubj) > 0 && cueS >= 0 && a.predicateOfPrevious(tsubj, prev, cs, cueS):
@@ -475,7 +475,7 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 		if cueE == qs && onlyAction(a.text(cue)) && a.tokStart[cueS] {
 			ind, why = subj.join(cue), "subject-and-action" // 国土空间生态【修复】353万亩: the work done names it, as written
 		}
-	case cueS >= 0 && cueE == qs && len(tmid) == 0 && len(tsubj) == 0 && genericHeads[a.text(cue)] && len(a.previousModifier(prev, q, cs)) > 0:
+	case cueS >= 0 && cueE == qs && len(tmid) == 0 && len(tsubj) == 0 && genericHeads.has(a.text(cue)) && len(a.previousModifier(prev, q, cs)) > 0:
 		// 重点项目总投资5942亿元，当年计划【投资】1003亿元: the generic head
 		// of the figure before, with its words (市以上重点项目当年计划投资)
 		ind, why = a.previousModifier(prev, q, cs).join(a.piece(cs, cueE)), "generic-cue-after-previous"
@@ -543,7 +543,7 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 	}
 	if prev != nil && len(ind) > 0 && len(prev.ind) > 0 && prev.ind[len(prev.ind)-1].end <= ind[0].start {
 		short := a.textLen(ind) <= maxHeadBytes // no longer text is a head: neither set is looked up
-		if s := a.text(ind); (short && genericHeads[s] && prev.q.unit == schema.Count || isRateName(s) && utf8.RuneCountInString(s) <= 3 || short && scaleHeads[s] && prev.q.unit == q.unit) && a.nameable(prev.ind) {
+		if s := a.text(ind); (short && genericHeads.has(s) && prev.q.unit == schema.Count || isRateName(s) && utf8.RuneCountInString(s) <= 3 || short && scaleHeads.has(s) && prev.q.unit == q.unit) && a.nameable(prev.ind) {
 			// 重点项目1349个，完成【投资】3210亿元; 投资完成34.67亿元，【完成率】达到146.6%:
 			// the head names the figure of the things named before (SPEC 2)
 			switch k := overlap(prev.indicator, s); {
@@ -565,7 +565,7 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 	if len(ind) == 0 {
 		why = "none"
 	}
-	if a.textLen(ind) <= maxPlainNounBytes && plainNouns[a.text(ind)] {
+	if a.textLen(ind) <= maxPlainNounBytes && plainNouns.has(a.text(ind)) {
 		if t := a.topic(cs); len(t) > 0 {
 			ind, why = t.join(ind), why+"+topic" // 【高速公路】，开工…等2个【项目】
 		}
@@ -619,7 +619,7 @@ func (a *analysis) dropOwnClause(subj phrase) phrase {
 				continue
 			}
 		}
-		if pos, w := a.posAt(t.start), a.sub(t.start, t.end); strings.HasPrefix(pos, "v") && pos != "vn" || pos == "d" || pos == "ad" || onlyCues(w) || wholeSet[w] {
+		if pos, w := a.posAt(t.start), a.sub(t.start, t.end); strings.HasPrefix(pos, "v") && pos != "vn" || pos == "d" || pos == "ad" || onlyCues(w) || wholeSet.has(w) {
 			topicEnd = t.start
 			break
 		}
@@ -704,11 +704,11 @@ func (a *analysis) ownerOfHead(prev *fact, ind phrase, cs int) phrase {
 		return nil // the head opens the clause right after the previous figure or its name, which ends its own
 	}
 	s := a.text(ind)
-	if plainNouns[s] && strings.HasSuffix(prev.indicator, s) && prev.indicator != s {
+	if plainNouns.has(s) && strings.HasSuffix(prev.indicator, s) && prev.indicator != s {
 		return prev.ind // 承接转移项目43项，【项目】数量增长26%: the same things
 	}
 	head := stripQualifiers(s, false)
-	if !figureHeads[head] || utf8.RuneCountInString(head) > 3 || scaleHeads[head] || figureHeads[prev.indicator] {
+	if !figureHeads.has(head) || utf8.RuneCountInString(head) > 3 || scaleHeads.has(head) || figureHeads.has(prev.indicator) {
 		return nil // 民间投资 names a figure of its own; 规模: name-of-previous
 	}
 	owner, prevHead := a.ownerOf(prev)
@@ -728,7 +728,7 @@ func (a *analysis) ownerOf(prev *fact) (phrase, string) {
 	owner := prev.ind
 	h := headSuffix(prev.indicator, figureHeads)
 	switch {
-	case h != "" && !genericHeads[h]:
+	case h != "" && !genericHeads.has(h):
 		n := utf8.RuneCountInString(stripQualifiers(strings.TrimSuffix(prev.indicator, h), true))
 		if n < 2 {
 			return nil, ""
@@ -869,7 +869,7 @@ func (a *analysis) nameOverModifier(q *quantity, after phrase) phrase {
 			}
 			break
 		}
-		if t.Start == e && (cueSet[t.Text] || statusWords[t.Text] || wholeSet[t.Text] || a.predicateAt(t.Start) > 0 || t.POS == "d" || t.POS == "p" || t.Runes() == 1) {
+		if t.Start == e && (cueSet.has(t.Text) || statusWords.has(t.Text) || wholeSet.has(t.Text) || a.predicateAt(t.Start) > 0 || t.POS == "d" || t.POS == "p" || t.Runes() == 1) {
 			break // 乡镇【建设】…, 企业【实现】…, 学校【全部】达到…, 专家【到】…: the clause's verb, what is said of them
 		}
 		pos := t.POS
@@ -879,7 +879,7 @@ func (a *analysis) nameOverModifier(q *quantity, after phrase) phrase {
 		if k+1 < len(a.toks) && a.toks[k+1].Start < ce {
 			next = a.toks[k+1].Text
 		}
-		if lastNoun && (t.End == ce || cueSet[next] || statusWords[next] || predicateSet[next]) {
+		if lastNoun && (t.End == ce || cueSet.has(next) || statusWords.has(next) || predicateSet.has(next)) {
 			end = t.End // the noun ends the clause or comes before its verb (城市【建设】)
 		}
 		if !lastNoun && !strings.HasPrefix(pos, "v") && pos != "a" && pos != "ad" && pos != "d" && pos != "b" && pos != "l" && pos != "t" && !(pos == "x" && isHanWord(t.Text)) {
@@ -964,7 +964,7 @@ func (a *analysis) shareOfSubject(q *quantity, subj phrase) phrase {
 // before names it).
 func (a *analysis) bareCount(q *quantity, after phrase) bool {
 	return q.rule.ID == "bare-multiplier" && len(after) > 0 && after[0].start == q.end &&
-		a.endsNoun(after[len(after)-1].end) && !plainNouns[a.text(after)]
+		a.endsNoun(after[len(after)-1].end) && !plainNouns.has(a.text(after))
 }
 
 // quotedSubject returns the subject of a count's clause when it is a
@@ -1010,7 +1010,7 @@ func (a *analysis) previousModifier(prev *fact, q *quantity, cs int) phrase {
 		return nil
 	}
 	head := headSuffix(prev.indicator, figureHeads)
-	if head == "" || bareHeads[prev.indicator] {
+	if head == "" || bareHeads.has(prev.indicator) {
 		return nil
 	}
 	n := prev.ind.runes() - utf8.RuneCountInString(head)
@@ -1095,7 +1095,7 @@ func (a *analysis) saidOfCount(after phrase) (pred, head phrase) {
 		if t.Start > v || a.predicateAt(v) > 0 {
 			break
 		}
-		if wholeSet[t.Text] || t.POS != "d" {
+		if wholeSet.has(t.Text) || t.POS != "d" {
 			return nil, nil // 任务【全部】完成: the noun names them all
 		}
 		v = t.End // 率先, 已: an adverb before the predicate
@@ -1110,7 +1110,7 @@ func (a *analysis) saidOfCount(after phrase) (pred, head phrase) {
 		return nil, nil // 通 alone says nothing
 	case onlyCues(text):
 		return nil, head // 9个项目【竣工投产】: the verb is the count's cue, the noun its name
-	case passiveWords[a.sub(v, v+a.predicateAt(v))] && a.onlyActions(a.piece(v+a.predicateAt(v), ce)):
+	case passiveWords.has(a.sub(v, v+a.predicateAt(v))) && a.onlyActions(a.piece(v+a.predicateAt(v), ce)):
 		return nil, head // 100多项经验【受到肯定和推广】: what was done to them, with no doer, is the cue
 	case strings.HasSuffix(text, "后") || strings.HasSuffix(text, "时"):
 		return nil, nil // 120个项目【建成后】，…: a time clause, no predicate
@@ -1301,7 +1301,7 @@ func (a *analysis) topic(cs int) phrase {
 
 // plainNouns alone tell no count of the report apart (lexicon role
 // plain-noun).
-var plainNouns = lex.Set(lexicon.PlainNoun)
+var plainNouns = lexSet(lexicon.PlainNoun)
 
 // maxPredicateName bounds a name made of a predicate and its noun: longer
 // than maxIndicator, since neither part can be cut (通过大湾区职称评价港澳
@@ -1334,7 +1334,7 @@ func onlyCues(s string) bool {
 // to the longest word, rather than a test of every word.
 func longestCueOrStatus(s string) int {
 	for n := min(len(s), maxCueOrStatus); n > 0; n-- {
-		if (n == len(s) || utf8.RuneStart(s[n])) && (cueSet[s[:n]] || statusWords[s[:n]]) {
+		if (n == len(s) || utf8.RuneStart(s[n])) && (cueSet.has(s[:n]) || statusWords.has(s[:n])) {
 			return n
 		}
 	}
@@ -1342,14 +1342,14 @@ func longestCueOrStatus(s string) int {
 }
 
 // maxCueOrStatus is the length in bytes of the longest cue or status word.
-var maxCueOrStatus = max(maxBytes(cueSet), maxBytes(statusWords))
+var maxCueOrStatus = max(cueSet.maxLen, statusWords.maxLen)
 
 // predicateAt returns the length of the longest word of the predicate
 // role that starts at position i of the sentence and ends where a word of
 // the segmentation ends (not 跨境【通】办), or 0.
 func (a *analysis) predicateAt(i int) int {
 	for l := min(maxPredicate, len(a.s)-i); l > 0; l-- {
-		if a.tokE[i+l] && predicateSet[a.sub(i, i+l)] {
+		if a.tokE[i+l] && predicateSet.has(a.sub(i, i+l)) {
 			return l
 		}
 	}
@@ -1360,11 +1360,11 @@ func (a *analysis) predicateAt(i int) int {
 // things counted before them; wholeSet words say it of all of them
 // (lexicon roles predicate and whole-set).
 var (
-	predicateSet = lex.Set(lexicon.Predicate)
+	predicateSet = lexSet(lexicon.Predicate)
 	maxPredicate = maxRunes(lex.Words(lexicon.Predicate)) // the longest predicate word, in code points
-	wholeSet     = lex.Set(lexicon.WholeSet)
-	statusWords  = lex.Set(lexicon.Status)
-	passiveWords = lex.Set(lexicon.Passive) // 受到, 得到
+	wholeSet     = lexSet(lexicon.WholeSet)
+	statusWords  = lexSet(lexicon.Status)
+	passiveWords = lexSet(lexicon.Passive) // 受到, 得到
 )
 
 // totalBefore returns where a total written right before position i
@@ -1399,7 +1399,7 @@ func (a *analysis) attributeOf(i int) phrase {
 	}
 	// without the verb: 的滨河湿地公园项目【建设】
 	if toks := a.tokens(p); len(toks) > 1 {
-		if last := toks[len(toks)-1]; cueSet[a.sub(last.start, last.end)] {
+		if last := toks[len(toks)-1]; cueSet.has(a.sub(last.start, last.end)) {
 			p = p.slice(0, p.runes()-(last.end-last.start))
 		}
 	}
@@ -1587,11 +1587,11 @@ func (a *analysis) isActor(t span) bool {
 
 // genericHeads name no figure alone: 完成投资3210亿元 is the investment in
 // the things named before.
-var genericHeads = lex.Set(lexicon.GenericHead)
+var genericHeads = lexSet(lexicon.GenericHead)
 
 // scaleHeads name the size of what was named right before them (转移支付
 // 增加约1.5万亿元、【规模】近9.8万亿元).
-var scaleHeads = lex.Set(lexicon.ScaleHead)
+var scaleHeads = lexSet(lexicon.ScaleHead)
 
 // tidy cuts an indicator to the words after the last 等 (专项债券、政策性贷款
 // 等【各类资金】), a 等 that is a word of its own (not 高等院校), and trims it
@@ -1703,13 +1703,13 @@ func (a *analysis) dropNotes(p phrase) phrase {
 func (a *analysis) nameable(p phrase) bool {
 	s := a.text(p)
 	switch {
-	case s == "", len(s) <= maxNoNameBytes && (timeOnlyIndicators[s] || notAlone[s]):
+	case s == "", len(s) <= maxNoNameBytes && (timeOnlyIndicators.has(s) || notAlone.has(s)):
 		return false
 	case oneRune(s):
-		return oneCharNames[s]
+		return oneCharNames.has(s)
 	}
 	for _, mark := range [...]string{"到", "至"} {
-		if verb, ok := strings.CutSuffix(s, mark); ok && cueSet[verb] {
+		if verb, ok := strings.CutSuffix(s, mark); ok && cueSet.has(verb) {
 			return false // 增加到: a verb
 		}
 	}
@@ -1887,9 +1887,9 @@ func (a *analysis) posAt(i int) string {
 // notAlone, places and oneCharNames are the lexicon's words that alone
 // are no indicator, the place units, and the one-character names.
 var (
-	notAlone     = lex.Set(lexicon.NotAlone)
-	places       = lex.Set(lexicon.Place)
-	oneCharNames = lex.Set(lexicon.OneCharName)
+	notAlone     = lexSet(lexicon.NotAlone)
+	places       = lexSet(lexicon.Place)
+	oneCharNames = lexSet(lexicon.OneCharName)
 )
 
 // maxPlaceBytes and maxNoNameBytes are the longest place unit and the
@@ -1900,21 +1900,12 @@ var (
 // asks of the noun after each number and of each indicator (most are
 // longer: no lookup, and no text made of a phrase of several pieces).
 var (
-	maxPlaceBytes     = maxBytes(places)
-	maxNoNameBytes    = max(maxBytes(notAlone), maxBytes(timeOnlyIndicators))
-	maxNotNameBytes   = maxBytes(notNames)
-	maxPlainNounBytes = maxBytes(plainNouns)
-	maxHeadBytes      = max(maxBytes(genericHeads), maxBytes(scaleHeads))
+	maxPlaceBytes     = places.maxLen
+	maxNoNameBytes    = max(notAlone.maxLen, timeOnlyIndicators.maxLen)
+	maxNotNameBytes   = notNames.maxLen
+	maxPlainNounBytes = plainNouns.maxLen
+	maxHeadBytes      = max(genericHeads.maxLen, scaleHeads.maxLen)
 )
-
-// maxBytes returns the length in bytes of the longest word of set.
-func maxBytes(set map[string]bool) int {
-	n := 0
-	for w := range set {
-		n = max(n, len(w))
-	}
-	return n
-}
 
 // fallback names q when the indicator found (bad) is no name. A place
 // alone takes what the clause says of it (【72个】村开展驻村帮扶: 村开展驻村
@@ -2035,7 +2026,7 @@ func (a *analysis) looseNounAfter(i int) phrase {
 		}
 		noun := strings.HasPrefix(t.POS, "n") || t.POS == "vn" || t.POS == "j" || t.POS == "l" || t.POS == "eng" || t.Text == "”"
 		verb := strings.HasPrefix(t.POS, "v") && t.POS != "vn"
-		if verb && lastNoun || nounStops[t.Text] && strings.HasPrefix(t.POS, "n") && nounEnd > start {
+		if verb && lastNoun || nounStops.has(t.Text) && strings.HasPrefix(t.POS, "n") && nounEnd > start {
 			break // the predicate: 央企、京企【来】保, 任务【全部】落地
 		}
 		if t.Text == "的" {
@@ -2067,7 +2058,7 @@ func (a *analysis) nextQuantityStart(i int) int {
 // isPlace reports whether p is a place alone: a place unit of the lexicon
 // (县, 村) or one word the segmenter tags as a place name.
 func (a *analysis) isPlace(p phrase) bool {
-	if a.textLen(p) <= maxPlaceBytes && places[a.text(p)] {
+	if a.textLen(p) <= maxPlaceBytes && places.has(a.text(p)) {
 		return true
 	}
 	// one token that is p: p is one piece and the first token starting
@@ -2096,7 +2087,7 @@ func (a *analysis) namedBefore(cs int) phrase {
 				continue // 第一【时间】: a word of an adverbial names nothing
 			}
 			pos := t.POS
-			if pos == "d" || pos == "p" || pos == "c" || pos == "r" || pos == "x" && !strings.ContainsAny(t.Text, "“\"") || strings.HasPrefix(pos, "v") && pos != "vn" || trimPrefixSet[t.Text] {
+			if pos == "d" || pos == "p" || pos == "c" || pos == "r" || pos == "x" && !strings.ContainsAny(t.Text, "“\"") || strings.HasPrefix(pos, "v") && pos != "vn" || trimPrefixSet.has(t.Text) {
 				continue
 			}
 			if p := a.tidy(a.nounAfter(t.Start)); len(p) > 0 && a.nameable(p) && !a.hasQuantity(p[0].start, p[len(p)-1].end) {
@@ -2109,7 +2100,7 @@ func (a *analysis) namedBefore(cs int) phrase {
 }
 
 // trimPrefixSet is trimPrefixes as a set.
-var trimPrefixSet = lex.Set(lexicon.TrimPrefix)
+var trimPrefixSet = lexSet(lexicon.TrimPrefix)
 
 // posEndingAt returns the part-of-speech tag of the token ending at e,
 // or "".

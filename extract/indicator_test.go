@@ -328,8 +328,8 @@ func TestIndicatorOwnClause(t *testing.T) {
 func TestOnlyCues(t *testing.T) {
 	longest := func(s string) int {
 		n := 0
-		for _, set := range []map[string]bool{cueSet, statusWords} {
-			for w := range set {
+		for _, set := range []wordSet{cueSet, statusWords} {
+			for _, w := range set.words {
 				if len(w) > n && strings.HasPrefix(s, w) {
 					n = len(w)
 				}
@@ -348,8 +348,8 @@ func TestOnlyCues(t *testing.T) {
 		return true
 	}
 	var words []string
-	for _, set := range []map[string]bool{cueSet, statusWords} {
-		for w := range set {
+	for _, set := range []wordSet{cueSet, statusWords} {
+		for _, w := range set.words {
 			words = append(words, w)
 		}
 	}

@@ -35,7 +35,7 @@ var (
 	realizedWords    = lex.Words(lexicon.Realized)     // after a planned word: the figure is the result (计划为X，实际达到Y)
 	intentWords      = lex.Words(lexicon.Intent)       // after a span of past years: the sentence turns to a plan
 
-	timeOnlyIndicators = lex.Set(lexicon.TimeOnly)   // time words an ellipsis leaves behind; never an indicator (SPEC 2)
+	timeOnlyIndicators = lexSet(lexicon.TimeOnly)    // time words an ellipsis leaves behind; never an indicator (SPEC 2)
 	rateNames          = lex.Words(lexicon.RateName) // end an indicator that is a rate or share: its percentage is a level (SPEC 3)
 	stockWords         = lex.Words(lexicon.Stock)    // in an indicator, a standing total: its number is a level
 
@@ -166,6 +166,49 @@ func (x *wordIndex) of(r rune) []indexedWord {
 		return nil
 	}
 	return x.byRank[int(x.rank[k])+bits.OnesCount64(x.first[k]&(bit-1))]
+}
+
+// wordSet is a set of words looked up without hashing: the character a
+// string starts with is found among the first characters of the words by
+// one bit and a rank (wordIndex.of), and only the words that start with
+// it are compared with the string. The sets of the lexicon are small, and
+// most strings describe asks about start with a character none of their
+// words starts with, where a map would hash the whole string.
+type wordSet struct {
+	index  *wordIndex
+	words  []string // in the order given
+	maxLen int      // the longest word, in bytes
+}
+
+// newWordSet returns the set of words.
+func newWordSet(words []string) wordSet {
+	return wordSet{index: newWordIndex(words), words: words, maxLen: maxBytes(words)}
+}
+
+// lexSet returns the set of the lexicon's words with one of the roles rs.
+func lexSet(rs ...lexicon.Role) wordSet { return newWordSet(lex.Words(rs...)) }
+
+// has reports whether s is a word of the set.
+func (w wordSet) has(s string) bool {
+	if len(s) == 0 || len(s) > w.maxLen {
+		return false
+	}
+	r, _ := decodeFirst(s)
+	for _, x := range w.index.of(r) {
+		if x.word == s {
+			return true
+		}
+	}
+	return false
+}
+
+// maxBytes returns the length in bytes of the longest of words.
+func maxBytes(words []string) int {
+	n := 0
+	for _, w := range words {
+		n = max(n, len(w))
+	}
+	return n
 }
 
 // firstEnds sets ends[i] to the smallest end, in bytes, of an occurrence

@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestWordIndexFirstEnds checks the one-pass word search against a search
@@ -28,6 +29,43 @@ func TestWordIndexFirstEnds(t *testing.T) {
 			}
 			if got[i] != want {
 				t.Fatalf("first end of %v in %q = %d; want %d", list, s, got[i], want)
+			}
+		}
+	}
+}
+
+// TestWordSetHas checks wordSet.has against a map of the same words, for
+// every set describe asks: each word, each word with a character more or
+// less, odd strings, and every piece of one to six code points of the
+// sentences of the corpus and the development set.
+func TestWordSetHas(t *testing.T) {
+	sets := map[string]wordSet{"cueSet": cueSet, "places": places, "notNames": notNames, "timeOnlyIndicators": timeOnlyIndicators,
+		"notAlone": notAlone, "oneCharNames": oneCharNames, "plainNouns": plainNouns, "genericHeads": genericHeads, "nounStops": nounStops,
+		"predicateSet": predicateSet, "statusWords": statusWords, "actionCounts": actionCounts, "scaleHeads": scaleHeads, "wholeSet": wholeSet,
+		"passiveWords": passiveWords, "listHeads": listHeads, "bareHeads": bareHeads, "figureHeads": figureHeads, "trimPrefixSet": trimPrefixSet,
+		"stockCounts": stockCounts, "memberCounts": memberCounts, "odd": newWordSet([]string{"𠀀字", "a", "\xff年"})}
+	texts := []string{"", "\xff", "\xff年", "年\xff", "𠀀", "𠀀字", "a", "ab", "\xed\xa0\x80"}
+	for _, set := range sets {
+		for _, w := range set.words {
+			_, n := utf8.DecodeLastRuneInString(w)
+			texts = append(texts, w, w+"的", "的"+w, w[:len(w)-n], w[:len(w)-1])
+		}
+	}
+	for _, s := range sentencesOf(append(corpusDocs(t), devDocs(t)...)) {
+		for i := range s {
+			for j := i + 1; j <= min(len(s), i+6); j++ {
+				texts = append(texts, string(s[i:j]))
+			}
+		}
+	}
+	for name, set := range sets {
+		m := map[string]bool{}
+		for _, w := range set.words {
+			m[w] = true
+		}
+		for _, s := range texts {
+			if got, want := set.has(s), m[s]; got != want {
+				t.Fatalf("%s.has(%q) = %v; want %v", name, s, got, want)
 			}
 		}
 	}

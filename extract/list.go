@@ -45,7 +45,7 @@ func (a *analysis) distribute(facts []*fact) {
 			}
 		}
 		names := trimIndicator(head[:at])
-		if isComparison(names) || isComparison(strings.TrimSpace(head[:at])) || notAlone[names] {
+		if isComparison(names) || isComparison(strings.TrimSpace(head[:at])) || notAlone.has(names) {
 			names = "" // 较年初分别增长15.8%、14.7%: the names are those of the list before
 		}
 		if loc := comparisonList.FindStringIndex(names); loc != nil && loc[0] > 0 && len(group) >= 2 {
@@ -335,7 +335,7 @@ func (a *analysis) eachOfList(facts []*fact, all bool) {
 			}
 			rest := pre[at+len(w):]
 			names := trimIndicator(strings.TrimSuffix(pre[:at], "也"))
-			if rest != "" && !cueSet[rest] && !cueSet[strings.TrimSuffix(rest, "到")] || !strings.ContainsAny(names, "、和及与") {
+			if rest != "" && !cueSet.has(rest) && !cueSet.has(strings.TrimSuffix(rest, "到")) || !strings.ContainsAny(names, "、和及与") {
 				continue
 			}
 			// (the clause is segmented only now, for a list the words
@@ -477,11 +477,11 @@ func (a *analysis) namesNothing(ws int, f *fact) bool {
 	}
 	words = strings.TrimSpace(strings.ReplaceAll(words, "分别", ""))
 	words = strings.TrimLeft(words, "也都均是") // 也都比…增长, 都是平均每年递增: of each thing named before
-	if isComparison(words) || notAlone[words] {
+	if isComparison(words) || notAlone.has(words) {
 		return true // 比上年 (which the trim would cut to 比), 减为
 	}
 	words = trimIndicator(words)
-	return words == "" || isComparison(words) || notAlone[words] || timeOnlyIndicators[words]
+	return words == "" || isComparison(words) || notAlone.has(words) || timeOnlyIndicators.has(words)
 }
 
 // distributeRounds pairs the numbers of a 分别 list that come in rounds,
@@ -612,7 +612,7 @@ func splitItems(s string) []string {
 	shortened := false
 	for k := 0; k < len(items)-1; k++ {
 		n := len([]rune(items[k]))
-		if (n <= short || notAlone[items[k]]) && len(last) > n+2 {
+		if (n <= short || notAlone.has(items[k])) && len(last) > n+2 {
 			items[k] += string(last[n:]) // 城镇、农村居民人均可支配收入
 			shortened = true
 		}
@@ -638,16 +638,16 @@ func dropNoteMarks(s string) string {
 // alone (死亡人数); figureHeads the words that end a name of a figure: an
 // item ending in one has its own head.
 var (
-	listHeads    = lex.Set(lexicon.ListHead)
-	bareHeads    = lex.Set(lexicon.BareHead)
+	listHeads    = lexSet(lexicon.ListHead)
+	bareHeads    = lexSet(lexicon.BareHead)
 	listPrefixes = lex.Words(lexicon.ListPrefix)
-	figureHeads  = lex.Set(lexicon.ListHead, lexicon.BareHead, lexicon.LevelNoun, lexicon.RateName, lexicon.GrowthNoun, lexicon.MoneyLevel, lexicon.GenericHead)
+	figureHeads  = lexSet(lexicon.ListHead, lexicon.BareHead, lexicon.LevelNoun, lexicon.RateName, lexicon.GrowthNoun, lexicon.MoneyLevel, lexicon.GenericHead)
 )
 
 // headSuffix returns the longest end of s that is a word of set, or "".
-func headSuffix(s string, set map[string]bool) string {
+func headSuffix(s string, set wordSet) string {
 	for i := range s {
-		if i > 0 && set[s[i:]] {
+		if i > 0 && set.has(s[i:]) {
 			return s[i:]
 		}
 	}
@@ -658,7 +658,7 @@ func headSuffix(s string, set map[string]bool) string {
 // word of figureHeads or a one-character head (综合能源消费【量】).
 func hasOwnHead(item string) bool {
 	r, _ := utf8.DecodeLastRuneInString(item)
-	return figureHeads[item] || headSuffix(item, figureHeads) != "" || strings.ContainsRune("率量数额值比度", r)
+	return figureHeads.has(item) || headSuffix(item, figureHeads) != "" || strings.ContainsRune("率量数额值比度", r)
 }
 
 // sharedTail returns the head the last item of a list writes for every
@@ -671,7 +671,7 @@ func sharedTail(last string) string {
 			continue
 		}
 		for j := len(last); j > i; j-- {
-			if listHeads[last[i:j]] {
+			if listHeads.has(last[i:j]) {
 				return withClass(last[:i]) + last[i:]
 			}
 		}
@@ -785,7 +785,7 @@ func sharePrefix(items []string) {
 		every = every || strings.HasPrefix(first, p)
 	}
 	for k := 1; k < len(items); k++ {
-		if bareHeads[items[k]] || every && !strings.HasPrefix(items[k], modifier) {
+		if bareHeads.has(items[k]) || every && !strings.HasPrefix(items[k], modifier) {
 			items[k] = modifier + items[k]
 		}
 	}

@@ -67,7 +67,7 @@ func measureOf(q *quantity, cue string, name *naming, prev *fact, carried, attri
 			return schema.Delta, "money-action"
 		}
 		return schema.Level, "money-level"
-	case q.unit == schema.Count && actionCounts[q.classifier]:
+	case q.unit == schema.Count && actionCounts.has(q.classifier):
 		return schema.Delta, "action-count" // 两次下调存款准备金率: times an action was taken, things done (SPEC 3)
 	case name.levelNamed() && !isCue(lexicon.Delta):
 		return schema.Level, "level-noun"
@@ -256,7 +256,7 @@ func (a *analysis) namingOf(q *quantity, cs, cueS, cueE int, prev *fact) naming 
 		n.before = a.sub(cueE, q.start)
 	case ownCue && a.namesAThing(a.sub(s, cueS)):
 		n.before = a.sub(s, cueS)
-	case ownCue && genericHeads[a.sub(cueS, cueE)]:
+	case ownCue && genericHeads.has(a.sub(cueS, cueE)):
 		n.before = a.sub(s, q.start) // 当年计划【投资】1003亿元: the cue is the head of the name
 	case !ownCue:
 		n.before = a.sub(s, q.start)
@@ -301,7 +301,7 @@ func (n *naming) levelNamed() bool {
 func (a *analysis) namesAThing(s string) bool {
 	lo, hi := a.trimBounds(s)
 	t := s[lo:hi]
-	return len(t) > 0 && !oneRune(t) || oneCharNames[t] // (two code points or more)
+	return len(t) > 0 && !oneRune(t) || oneCharNames.has(t) // (two code points or more)
 }
 
 // copula reports whether the words before a number end in a copula (为,
@@ -313,7 +313,7 @@ func copula(before string) bool {
 
 // stockCounts are the measure words of things that stand (家, 所): a count
 // in one, right after its name, is a stock.
-var stockCounts = lex.Set(lexicon.StockCount)
+var stockCounts = lexSet(lexicon.StockCount)
 
 // prepositions open a clause that is no name of a stock.
 const prepositions = "与对为向在从由同跟给把将被"
@@ -340,7 +340,7 @@ var stockBreakerIndex = newWordIndex(stockBreakers)
 // as opposed to a count of things done (打掉犯罪团伙【588个】, 与央企合作
 // 项目【115个】) or a count before its noun (【31个】住宅小区列入…).
 func (a *analysis) stockNamedBefore(q *quantity, cs int) bool {
-	if !stockCounts[q.classifier] || q.end < len(a.s) && !isClauseMark(a.s[q.end]) && a.s[q.end] != '、' {
+	if !stockCounts.has(q.classifier) || q.end < len(a.s) && !isClauseMark(a.s[q.end]) && a.s[q.end] != '、' {
 		return false
 	}
 	s := cs

@@ -462,7 +462,7 @@ func TestEndsReached(t *testing.T) {
 		return strings.ContainsRune(reachedMarks, r)
 	}
 	cues := []string{"", "至", "增加到"[:len("增加到")-1], "提高到", "整合为", "上升至"}
-	for w := range cueSet {
+	for _, w := range cueSet.words {
 		for _, end := range []string{"", "到", "至", "为", "了", "a"} {
 			cues = append(cues, w+end)
 		}
@@ -475,7 +475,7 @@ func TestEndsReached(t *testing.T) {
 			reached++
 		}
 	}
-	if reached < len(cueSet) {
+	if reached < len(cueSet.words) {
 		t.Errorf("only %d cues end in a mark of the level reached", reached)
 	}
 }

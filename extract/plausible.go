@@ -102,7 +102,7 @@ func implausible(q *quantity, s []rune) string {
 // 创业. Not yet past an adverb (两次全面降准): the name after the count
 // would stop at the adverb.
 func actionFollows(q *quantity, s []rune) bool {
-	if !actionCounts[q.classifier] {
+	if !actionCounts.has(q.classifier) {
 		return false
 	}
 	after := string(s[q.end:min(len(s), q.end+8)])
@@ -112,7 +112,7 @@ func actionFollows(q *quantity, s []rune) bool {
 // actionCounts and actionWords are the lexicon's measure words of actions
 // done and the policy actions counted in them.
 var (
-	actionCounts = lex.Set(lexicon.ActionCount)
+	actionCounts = lexSet(lexicon.ActionCount)
 	actionWords  = lex.Words(lexicon.Action)
 )
 
@@ -175,7 +175,7 @@ var (
 	thresholdAfter  = []string{"以上", "及以上", "或以上", "以下", "及以下"}
 	thresholdBefore = []string{"超", "超过", "逾"}
 	categoryNouns   = lex.Words(lexicon.Category)
-	memberCounts    = lex.Set(lexicon.MemberCount)
+	memberCounts    = lexSet(lexicon.MemberCount)
 )
 
 // maxCategoryModifier is how far a category noun may stand after a
@@ -198,7 +198,7 @@ func categoryThreshold(q *quantity, s []rune) string {
 	if !isThreshold(q, s) || q.unit == schema.PP || q.unit == schema.Times {
 		return ""
 	}
-	if q.unit == schema.Count && !memberCounts[q.classifier] {
+	if q.unit == schema.Count && !memberCounts.has(q.classifier) {
 		return ""
 	}
 	after := q.end
