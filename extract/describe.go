@@ -155,7 +155,8 @@ func (a *analysis) describe(q *quantity, prev *fact, p part, chain string, planY
 	if f.measure == schema.Growth && (cue == "" || carried) && q.unit == schema.Percent && isRateName(f.name.before) {
 		f.measure, why = schema.Level, "rate-is-level" // 分别增长5%、6%，城镇调查失业率【5.5%】: a rate is a level (SPEC 3)
 	}
-	if f.measure == schema.Delta && (!isDecrease(cue) || resolves(cue)) && !hasPrefixAny(cue, addedWords) && (strings.Contains(a.sub(cs, q.start), "累计") || f.name.has(stockList) && !a.stockActedOn(cs, q.start)) {
+	decrease := isDecrease(cue) // (asked here and by the sign question)
+	if f.measure == schema.Delta && (!decrease || resolves(cue)) && !hasPrefixAny(cue, addedWords) && (strings.Contains(a.sub(cs, q.start), "累计") || f.name.has(stockList) && !a.stockActedOn(cs, q.start)) {
 		// 累计建成55个, 累计新开工项目3万个, 保有量: a standing total (SPEC 3);
 		// 累计新增 still adds;
 		// 累计化解矛盾纠纷: problems resolved are no removal (LABELING)
@@ -190,7 +191,7 @@ func (a *analysis) describe(q *quantity, prev *fact, p part, chain string, planY
 	}
 	f.decide(AskMeasure, why)
 
-	f.negative, why = signOf(f.measure, cue, fromTo)
+	f.negative, why = signOf(f.measure, decrease, fromTo)
 	if why == "no-decrease-cue" && (cue == "" || cueWhy == "verb-before") && (q.unit == schema.Count || q.unit == schema.Other) && removedAfter(a.sub(q.end, a.phraseEnd(q.end))) {
 		// 154个风险点全部【销号】: things removed (SPEC 7); also after a verb
 		// jieba tags that is no cue of the lexicon (剩余3.4万贫困人口全部【脱贫】),

@@ -11,14 +11,15 @@ import (
 
 // signOf decides whether a fact's number is negative (SPEC section 7): a
 // delta or growth governed by a decrease word (拆除, 下降, 压减 …), but not
-// a level reached (下降到). A from-to start is never negative.
-func signOf(measure schema.Measure, cue string, fromTo bool) (negative bool, why string) {
+// a level reached (下降到): decrease is isDecrease of its cue. A from-to
+// start is never negative.
+func signOf(measure schema.Measure, decrease, fromTo bool) (negative bool, why string) {
 	switch {
 	case fromTo:
 		return false, "from-to-start"
 	case measure != schema.Growth && measure != schema.Delta:
 		return false, "level"
-	case isDecrease(cue):
+	case decrease:
 		return true, "decrease-cue"
 	}
 	return false, "no-decrease-cue"
