@@ -198,7 +198,15 @@ func withinYearMatch(s string) []string {
 		}
 		k -= n
 	}
-	return withinYearRe.FindStringSubmatch(s[k:])
+	// a match that starts before the first 年内 ends with it (the numerals
+	// and blanks of a match cannot hold its 年): the pattern runs on the
+	// text up to there, not on the rest of a long sentence, and on the
+	// rest only if that holds no match
+	e := strings.Index(s, "年内") + len("年内")
+	if m := withinYearRe.FindStringSubmatch(s[k:e]); m != nil {
+		return m
+	}
+	return withinYearRe.FindStringSubmatch(s[e:])
 }
 
 // timeWords records where the words timeOf looks for first end in the text
@@ -380,7 +388,7 @@ func timeOf(p part, before string, masked func() string, w *timeWords, planYear 
 		if in(w.cnYear, upto) {
 			b = arabicYears(b)
 		}
-		if m := findYearSubmatchIndex(spanYearRe, b); m != nil {
+		if m := spanYearMatch(b); m != nil {
 			// 2018至2020年, 1964年至1980年: a span of years, unless the
 			// sentence then turns to a plan (从一九五三年到一九八○年的二十八年中，
 			// 农业总产值平均每年递增百分之三点四，六五计划期间要求每年递增【百分之四到五】)
@@ -608,7 +616,7 @@ func namedYear(before string) (year int, base bool) {
 			year = planPeriodEnd[before[last[2]:last[3]]]
 		}
 	}
-	ms := findAllYearSubmatchIndex(anyYearRe, before)
+	ms := yearMatches(before)
 	for k := len(ms) - 1; k >= 0; k-- {
 		m := ms[k]
 		pre, post := before[:m[2]], before[m[3]:]
@@ -691,35 +699,85 @@ func yearStart(b string, lead int) int {
 	return max(0, k-lead)
 }
 
-// findYearSubmatchIndex is re.FindStringSubmatchIndex(b) for a year
-// pattern whose match starts with the year's digits (spanYearRe),
-// searched from yearStart.
-func findYearSubmatchIndex(re *regexp.Regexp, b string) []int {
-	c := yearStart(b, 0)
-	return shiftIndex(re.FindStringSubmatchIndex(b[c:]), c)
+// The year patterns spanYearRe and anyYearRe are read by plain scans
+// (spanYearMatch, yearMatches): the engine tried every character of the
+// text before a number from its first year on, and most of the time
+// describe spent in regexp went there. TestYearStart checks the scans
+// against the patterns.
+
+// spanYearMatch is spanYearRe.FindStringSubmatchIndex(b): the first span
+// of two years, 2018至2020年 or 1964年 — 1980年. Its match starts with the
+// first year's digits (so at yearStart or after), and each part of the
+// pattern is followed by one that none of its characters can start:
+// taking each part as far as it goes, or not at all, is the only way to
+// match.
+func spanYearMatch(b string) []int {
+	for i := yearStart(b, 0); i < len(b); i++ {
+		if !yearDigitsAt(b, i) {
+			continue
+		}
+		j := skipBlanks(b, i+4)
+		if strings.HasPrefix(b[j:], "年") {
+			j = skipBlanks(b, j+len("年"))
+		}
+		n := spanMarkLen(b[j:])
+		if n == 0 {
+			continue
+		}
+		k := skipBlanks(b, j+n)
+		if !yearDigitsAt(b, k) {
+			continue
+		}
+		e := skipBlanks(b, k+4)
+		if strings.HasPrefix(b[e:], "年") {
+			return []int{i, e + len("年"), i, i + 4, k, k + 4}
+		}
+	}
+	return nil
 }
 
-// findAllYearSubmatchIndex is re.FindAllStringSubmatchIndex(b, -1) for a
-// year pattern whose match starts with the year's digits (anyYearRe),
-// searched from yearStart.
-func findAllYearSubmatchIndex(re *regexp.Regexp, b string) [][]int {
-	c := yearStart(b, 0)
-	ms := re.FindAllStringSubmatchIndex(b[c:], -1)
-	for _, m := range ms {
-		shiftIndex(m, c)
+// spanMarkLen returns the length of the mark between the years of a span
+// that s starts with (至, 到, —, -, －, ~), or 0.
+func spanMarkLen(s string) int {
+	for _, mark := range [...]string{"至", "到", "—", "-", "－", "~"} {
+		if strings.HasPrefix(s, mark) {
+			return len(mark)
+		}
+	}
+	return 0
+}
+
+// yearMatches is anyYearRe.FindAllStringSubmatchIndex(b, -1): each year
+// written 2020年 (blanks allowed before 年), left to right, with the
+// digits as the group.
+func yearMatches(b string) [][]int {
+	var ms [][]int
+	for i := yearStart(b, 0); i < len(b); i++ {
+		if !yearDigitsAt(b, i) {
+			continue
+		}
+		if e := skipBlanks(b, i+4); strings.HasPrefix(b[e:], "年") {
+			ms = append(ms, []int{i, e + len("年"), i, i + 4})
+			i = e + len("年") - 1 // (the next match starts after this one)
+		}
 	}
 	return ms
 }
 
-// shiftIndex adds c to each offset of m, a match's indexes in b[c:], but
-// to the -1 of a group that did not match, and returns m.
-func shiftIndex(m []int, c int) []int {
-	for i := range m {
-		if m[i] >= 0 {
-			m[i] += c
-		}
+// yearDigitsAt reports whether b holds the digits of a year at i, as the
+// year patterns read them: (?:19|20)\d\d.
+func yearDigitsAt(b string, i int) bool {
+	return i+4 <= len(b) && (b[i] == '1' && b[i+1] == '9' || b[i] == '2' && b[i+1] == '0') &&
+		'0' <= b[i+2] && b[i+2] <= '9' && '0' <= b[i+3] && b[i+3] <= '9'
+}
+
+// skipBlanks returns the end of the blanks of b from i, the characters
+// of the patterns' \s: tab, newline, form feed, carriage return, space.
+func skipBlanks(b string, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\f' || b[i] == '\r') {
+		i++
 	}
-	return m
+	return i
 }
 
 // planEndMatches is planEndRe.FindAllStringSubmatchIndex(s, -1), run
@@ -805,9 +863,8 @@ func lastIndex(s, w string) int {
 // the last year of a period: “十二五”末), or 0.
 func lastYearEnd(b string) int {
 	end := 0
-	c := yearStart(b, 0) // (searched from the first year: see yearStart)
-	if ms := anyYearRe.FindAllStringIndex(b[c:], -1); ms != nil {
-		end = c + ms[len(ms)-1][1]
+	if ms := yearMatches(b); ms != nil {
+		end = ms[len(ms)-1][1]
 	}
 	if ms := planEndMatches(b); ms != nil {
 		end = max(end, ms[len(ms)-1][1])

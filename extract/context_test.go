@@ -235,9 +235,11 @@ func TestByYearMayMatch(t *testing.T) {
 }
 
 // TestYearStart checks that the year patterns, searched from yearStart,
-// find what they find in the whole text: on the sentences of the reports
-// and development texts, each cut after every 5th character, and on
-// random strings of digits, year words and marks.
+// find what they find in the whole text, and that the scans that read
+// spanYearRe and anyYearRe (spanYearMatch, yearMatches) find what the
+// patterns find: on the sentences of the reports and development texts,
+// each cut after every 5th character, and on random strings of digits,
+// year words, blanks and marks.
 func TestYearStart(t *testing.T) {
 	var texts []string
 	for _, s := range sentencesOf(append(corpusDocs(t), devDocs(t)...)) {
@@ -245,21 +247,25 @@ func TestYearStart(t *testing.T) {
 			texts = append(texts, arabicYears(string(s[:i])))
 		}
 	}
-	alphabet := []string{"19", "20", "2", "0", "9", "1", "5", " ", "年", "底", "末", "至", "到", "截至", "截止", "在", "于", "—", "-", "~", "比", "的", "增长"}
+	alphabet := []string{"19", "20", "2", "0", "9", "1", "5", " ", "\t", "\n", "\r", "\f", "\v", "\u3000", "\xe5", "年", "底", "末", "至", "到", "截至", "截止", "在", "于", "—", "-", "－", "~", "比", "的", "增长"}
 	rng := rand.New(rand.NewPCG(9, 10))
 	for range 30000 {
 		texts = append(texts, randomText(rng, alphabet, 14))
 	}
+	spans := []string{"2018", "1964", "2020", "20", "1", "年", "年 ", " ", "\t", "\f", "至", "到", "—", "-", "－", "~", "的"}
+	for range 30000 {
+		texts = append(texts, randomText(rng, spans, 8))
+	}
 	for _, b := range texts {
-		if got, want := findYearSubmatchIndex(spanYearRe, b), spanYearRe.FindStringSubmatchIndex(b); !slices.Equal(got, want) {
-			t.Fatalf("spanYearRe in %q from yearStart: %v; want %v", b, got, want)
+		if got, want := spanYearMatch(b), spanYearRe.FindStringSubmatchIndex(b); !slices.Equal(got, want) {
+			t.Fatalf("spanYearMatch(%q) = %v; want %v", b, got, want)
 		}
 		if got, want := findByYear(b), byYearRe.FindStringSubmatch(b); !slices.Equal(got, want) {
 			t.Fatalf("findByYear(%q) = %q; want %q", b, got, want)
 		}
-		got, want := findAllYearSubmatchIndex(anyYearRe, b), anyYearRe.FindAllStringSubmatchIndex(b, -1)
+		got, want := yearMatches(b), anyYearRe.FindAllStringSubmatchIndex(b, -1)
 		if !slices.EqualFunc(got, want, slices.Equal) {
-			t.Fatalf("anyYearRe in %q from yearStart: %v; want %v", b, got, want)
+			t.Fatalf("yearMatches(%q) = %v; want %v", b, got, want)
 		}
 		if c := yearStart(b, 0); anyYearRe.FindAllStringIndex(b[c:], -1) == nil != (want == nil) {
 			t.Fatalf("anyYearRe in %q from yearStart finds nothing", b)
