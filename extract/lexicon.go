@@ -193,7 +193,10 @@ func (w wordSet) has(s string) bool {
 	if len(s) == 0 || len(s) > w.maxLen {
 		return false
 	}
-	r, _ := decodeFirst(s)
+	r := threeAt(s, 0) // (inlined: decodeFirst is a call, and most words are Chinese)
+	if r < 0 {
+		r, _ = decodeFirst(s)
+	}
 	for _, x := range w.index.of(r) {
 		if x.word == s {
 			return true
