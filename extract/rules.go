@@ -249,22 +249,22 @@ const frequentUnitFirsts = "个家元人公吨项"
 // numbers in fewer regexp2 steps. Not in RulesHash, as lastWordLists:
 // {NUM} is.
 //
-// {NUM} writes its optional parts, ,\d{3} repeated and the decimals, as
-// one branch behind a class test of the comma or point they start with,
-// [,.](?:(?<=,)\d{3}(?:,\d{3})*(?:\.\d+|)|(?<=\.)\d+), or nothing: at
+// {NUM} writes its optional parts, the decimals and ,\d{3} repeated, as
+// one branch behind a class test of the point or comma they start with,
+// [,.](?:(?<=\.)\d+|(?<=,)\d{3}(?:,\d{3})*(?:\.\d+|)), or nothing: at
 // most numbers neither follows, and the class test fails in three regexp2
 // steps where two branches, (?:,\d{3}(?:,\d{3})*|) and (?:\.\d+|), took
 // six (TestTunedRulesEqualPlain). Inside the atomic group it tries the
 // same as before, in the same order: after a comma the thousands groups,
 // then the decimals; after a point the decimals; where these fail,
-// nothing.
+// nothing. The decimals come first, as more numbers have them.
 //
 // {NUM_LEAD} is {NUM} without its look-behind, which costs some ten steps
 // at every number: a rule that starts with it (leadNumber) is tried only
 // where the look-behind holds, which candidates checks in Go: not after a
 // digit, nor after a digit and a decimal point or thousands comma.
 func numberPlaceholders() map[string]string {
-	rest := `(?>\d*(?:[,.](?:(?<=,)\d{3}(?:,\d{3})*(?:\.\d+|)|(?<=\.)\d+)|))`
+	rest := `(?>\d*(?:[,.](?:(?<=\.)\d+|(?<=,)\d{3}(?:,\d{3})*(?:\.\d+|))|))`
 	return map[string]string{
 		"{NUM}":      `\d(?<!\d\d|\d[.,]\d)` + rest,
 		"{NUM_LEAD}": `\d` + rest,
