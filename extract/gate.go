@@ -61,6 +61,7 @@ type gate struct {
 	Why                    string // the part of the pattern the gate reads
 	on, skip, needed, then *charClass
 	after                  []afterClass // After's classes: a search of a few, not a map look-up, where Need passes
+	afterKeys              *runeSet     // After's keys: most Need characters are none (point's 个, 元, %), and one bit says so
 	behindSkip, behind     *charClass
 }
 
@@ -314,6 +315,10 @@ func compileGates(rules []Rule) ([]*gate, error) {
 				var cc *charClass
 				if cc, err = parseClass(expandGateClass(class)); err == nil {
 					c.after = append(c.after, afterClass{need, cc})
+					if c.afterKeys == nil {
+						c.afterKeys = new(runeSet)
+					}
+					c.afterKeys.add(need)
 				}
 			}
 			if err != nil {
@@ -390,10 +395,12 @@ func (g *gate) admits(s []rune, i int, gs *gateScan, k int) bool {
 		return false
 	}
 	then := g.then
-	for _, a := range g.after {
-		if a.need == s[p] {
-			then = a.then
-			break
+	if g.afterKeys != nil && g.afterKeys.has(s[p]) {
+		for _, a := range g.after {
+			if a.need == s[p] {
+				then = a.then
+				break
+			}
 		}
 	}
 	return then == nil || p+1 < len(s) && then.has(s[p+1])
