@@ -274,6 +274,48 @@ func numberPlaceholders() map[string]string {
 // numberLead is how a rule that starts with its number begins.
 const numberLead = "(?<num>{NUM})"
 
+// multipliersLead is how a rule begins that starts with its number and
+// the multipliers, 多 or 余 and multipliers after it (point).
+const multipliersLead = numberLead + "(?<mult>{MULT})(?<more>多|余)?(?<mult3>{MULT})"
+
+// withoutMultipliers returns pattern, if it starts with multipliersLead
+// and ph has {NUM_LEAD}, without the multipliers after its number, and
+// whether it did. Where the first character past the run of the
+// number's characters ([\d.,]) from the rule's start is none of
+// 十百千万亿多余, they match nothing: the number ends at the end of the run,
+// or inside it before a point or comma, which is none of those either.
+// There the pattern without them matches what the rule matches, with the
+// same groups (matchRule; TestTunedRulesEqualPlain), in fewer regexp2
+// steps: at most numbers, the look-ahead that guards them (see
+// leanCaptures) cost seven.
+func withoutMultipliers(pattern string, ph map[string]string) (string, bool) {
+	if _, ok := ph["{NUM_LEAD}"]; !ok {
+		return pattern, false
+	}
+	if rest, ok := strings.CutPrefix(pattern, multipliersLead); ok {
+		return "(?<num>{NUM_LEAD})" + rest, true
+	}
+	return pattern, false
+}
+
+// multipliersMayFollow reports whether the first character past the run
+// of a number's characters [\d.,] at position i of s is a multiplier, 多
+// or 余 (see withoutMultipliers).
+func multipliersMayFollow(s []rune, i int) bool {
+	for ; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '.', ',':
+		case '十', '百', '千', '万', '亿', '多', '余':
+			return true
+		default:
+			if !isDigit(c) {
+				return false
+			}
+		}
+	}
+	return false
+}
+
 // leadNumber rewrites pattern, if it starts with numberLead and ph has
 // {NUM_LEAD}, to start with {NUM_LEAD} instead, and reports whether it
 // did.
@@ -459,6 +501,9 @@ type ruleSet struct {
 	// readsPost is the rules whose patterns leave the bound word after
 	// the number to matchRule (see lastWordEndings), as bits
 	readsPost uint64
+	// bare holds the expanded pattern of a rule without the multipliers
+	// after its number (withoutMultipliers), "" for none
+	bare []string
 	// masks holds the sets of rules (as bits) that some character can
 	// start; byRune maps a BMP character to 1 + the index of its set in
 	// masks, 0 for none.
@@ -487,6 +532,9 @@ type anchoredPattern struct {
 	// readsPost: the bound word after the number is not in re, and
 	// matchRule reads it (boundAfter; see lastWordEndings)
 	readsPost bool
+	// bare is the pattern without the multipliers after the number, which
+	// matchRule tries where none can follow it (withoutMultipliers)
+	bare *anchoredPattern
 }
 
 // The named groups a rule's match is read by (see read), as indexes into
@@ -573,7 +621,7 @@ func compileRulesWith(rules []Rule, ph, firstPh map[string]string) (*ruleSet, er
 	if len(rules) > 64 {
 		return nil, fmt.Errorf("extract: %d rules: at most 64 fit the dispatch mask", len(rules))
 	}
-	set := &ruleSet{}
+	set := &ruleSet{bare: make([]string, len(rules))}
 	var patterns []string
 	for i, r := range rules {
 		lead, ok := leadNumber(r.Pattern, ph)
@@ -585,6 +633,10 @@ func compileRulesWith(rules []Rule, ph, firstPh map[string]string) (*ruleSet, er
 			set.readsPost |= 1 << i
 		}
 		p := leanCaptures(expand(last, ph))
+		if bare, ok := withoutMultipliers(r.Pattern, ph); ok {
+			bare, _ = lastWords(bare, ph)
+			set.bare[i] = leanCaptures(expand(bare, ph))
+		}
 		// parses the rule's pattern, its word lists as classes: a bad
 		// pattern fails here. The word lists' tries are parsed with the
 		// whole pattern, when first needed (TestEveryRuleCompiles
@@ -659,8 +711,14 @@ func (rs *ruleSet) compiledPattern(k int) (*anchoredPattern, error) {
 		return p, nil
 	}
 	p, err := compilePattern(rs.patterns[k])
+	if err == nil && rs.bare[k] != "" {
+		p.bare, err = compilePattern(rs.bare[k])
+	}
 	if err == nil {
 		p.readsPost = rs.readsPost&(1<<k) != 0
+		if p.bare != nil {
+			p.bare.readsPost = p.readsPost
+		}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("extract: rule %s: %w", rs.rules[k].ID, err)
@@ -831,6 +889,9 @@ func (rs *ruleSet) matchRule(k int, s []rune, i int) (m ruleMatch, matched bool,
 	p, err := rs.compiledPattern(k)
 	if err != nil {
 		return m, false, err
+	}
+	if p.bare != nil && !multipliersMayFollow(s, i) {
+		p = p.bare // most numbers
 	}
 	// the view is regexp2's own storage, valid in the callback: a match
 	// allocates nothing
