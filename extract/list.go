@@ -48,10 +48,10 @@ func (a *analysis) distribute(facts []*fact) {
 		if isComparison(names) || isComparison(strings.TrimSpace(head[:at])) || notAlone.has(names) {
 			names = "" // 较年初分别增长15.8%、14.7%: the names are those of the list before
 		}
-		if loc := comparisonList.FindStringIndex(names); loc != nil && loc[0] > 0 && len(group) >= 2 {
+		if k := comparisonListStart(names); k > 0 && len(group) >= 2 {
 			// 新建商品房网签销售面积环比、同比分别增长51.3%、15.3%: two
 			// comparisons of one thing, each number that thing's
-			name := trimIndicator(names[:loc[0]])
+			name := trimIndicator(names[:k])
 			for _, g := range group {
 				g.rename(name, nil, "list-comparisons-of-one")
 			}
@@ -568,6 +568,19 @@ var comparisonWhole = regexp.MustCompile(`^(?:` + trailingComparison.String() + 
 // comparisonList matches two comparisons of one thing at the end of the
 // names before 分别: 环比、同比.
 var comparisonList = regexp.MustCompile(`(?:环比|同比|比上年|较上年)(?:[、和与及](?:环比|同比|比上年|较上年))+$`)
+
+// comparisonListStart returns where comparisonList's match in names
+// starts, or -1. Every match ends names with 比 or 上年: the pattern is run
+// only on names that do (few), where it would be tried at each character.
+func comparisonListStart(names string) int {
+	if !strings.HasSuffix(names, "比") && !strings.HasSuffix(names, "上年") {
+		return -1
+	}
+	if loc := comparisonList.FindStringIndex(names); loc != nil {
+		return loc[0]
+	}
+	return -1
+}
 
 // splitItems splits a list of names on 、 和 及 与, giving a short first
 // item the shared tail of the last (城镇和农村居民人均可支配收入 -> 城镇居民人均

@@ -134,6 +134,45 @@ func TestListMarksOf(t *testing.T) {
 	}
 }
 
+// TestComparisonListStart checks comparisonListStart, which runs
+// comparisonList only on names that end with 比 or 上年, against the
+// pattern run on every text: each prefix of the sentences of the bundled
+// reports and the development set up to a 分别 (the names before it), and
+// random texts of comparisons, list marks and their pieces.
+func TestComparisonListStart(t *testing.T) {
+	var texts []string
+	for _, s := range sentencesOf(append(corpusDocs(t), devDocs(t)...)) {
+		str := string(s)
+		for k := strings.Index(str, "分别"); k >= 0; {
+			texts = append(texts, str[:k])
+			next := strings.Index(str[k+1:], "分别")
+			if next < 0 {
+				break
+			}
+			k += 1 + next
+		}
+	}
+	rng := rand.New(rand.NewPCG(35, 7))
+	pieces := []string{"环比", "同比", "比上年", "较上年", "上年", "比", "较", "环", "、", "和", "与", "及", "销售额", "增长", "\xe6"}
+	for range 20000 {
+		texts = append(texts, randomText(rng, pieces, 8))
+	}
+	matched := 0
+	for _, s := range texts {
+		want := -1
+		if loc := comparisonList.FindStringIndex(s); loc != nil {
+			want = loc[0]
+			matched++
+		}
+		if got := comparisonListStart(s); got != want {
+			t.Fatalf("comparisonListStart(%q) = %d, want %d", s, got, want)
+		}
+	}
+	if matched < 100 {
+		t.Errorf("%d texts end with a list of comparisons: the test tries too little", matched)
+	}
+}
+
 // TestDropNoteMarks checks dropNoteMarks, which runs noteRe only on a text
 // holding [ or 〔, against noteRe.ReplaceAllString on every clause and
 // list item of the bundled reports and the development set and on random
