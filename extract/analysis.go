@@ -245,13 +245,15 @@ func (a *analysis) segment(cs, ce int) []segment.Token {
 }
 
 // describedClauses appends to out the spans describe segments for the
-// quantities qs of sentence s, in its order: for each quantity, from its
-// list start to the end of its clause, each such span once (see
+// quantities a.qs of the sentence a.s, in its order: for each quantity,
+// from its list start to the end of its clause, each such span once (see
 // segmentClause), and the clause after it when it is a sum named by its
 // cue alone (objectClauseAhead). A quantity of that clause has the same
-// span, left out the second time.
-func describedClauses(s []rune, qs []quantity, out []clauseTokens) []clauseTokens {
-	a := analysis{s: s, qs: qs}
+// span, left out the second time. It reads only a.s and a.qs: planAhead
+// plans the sentences of a chunk with one analysis holding just them,
+// which costs less than a new one of 1.4 KB cleared for each.
+func (a *analysis) describedClauses(out []clauseTokens) []clauseTokens {
+	qs := a.qs
 	from := len(out)
 	for k := range qs {
 		q := &qs[k]

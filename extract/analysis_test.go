@@ -148,7 +148,7 @@ func TestObjectClauseAhead(t *testing.T) {
 		if got != c.want {
 			t.Errorf("%s: clause planned after %q = %q, want %q", c.sentence, string(s[qs[0].start:qs[0].end]), got, c.want)
 		}
-		if planned := describedClauses(s, qs, nil); c.want != "" && !slices.ContainsFunc(planned, func(ct clauseTokens) bool { return string(s[ct.start:ct.end]) == c.want }) {
+		if planned := (&analysis{s: s, qs: qs}).describedClauses(nil); c.want != "" && !slices.ContainsFunc(planned, func(ct clauseTokens) bool { return string(s[ct.start:ct.end]) == c.want }) {
 			t.Errorf("%s: describedClauses plans %v, not the clause %q", c.sentence, planned, c.want)
 		}
 	}
@@ -185,7 +185,7 @@ func TestDescribedClausesKeepFacts(t *testing.T) {
 			continue
 		}
 		carryListBound(qs, s)
-		ahead := describedClauses(s, qs, nil)
+		ahead := (&analysis{s: s, qs: qs}).describedClauses(nil)
 		parts := make([]string, len(ahead))
 		for k, c := range ahead {
 			parts[k] = string(s[c.start:c.end])

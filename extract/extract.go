@@ -665,6 +665,7 @@ func planAhead(text []rune, sents []sentence, found []matched, parts []string) (
 	parts = slices.Grow(parts, cap(pl.all))
 	strs, offs := runeTexts(text, withQuantities(sents, found)) // the chunk's at once
 	k := 0
+	var an analysis // each sentence's s and qs in turn (describedClauses)
 	for i, m := range found {
 		pl.first[i] = len(pl.all)
 		if len(m.qs) == 0 {
@@ -674,7 +675,8 @@ func planAhead(text []rune, sents []sentence, found []matched, parts []string) (
 		str, off := strs[k], offs[k]
 		k++
 		pl.ahead[i].str, pl.ahead[i].off = str, off
-		pl.all = describedClauses(text[s.start:s.end], m.qs, pl.all)
+		an.s, an.qs = text[s.start:s.end], m.qs
+		pl.all = an.describedClauses(pl.all)
 		for _, c := range pl.all[pl.first[i]:] {
 			parts = append(parts, str[off[c.start]:off[c.end]])
 		}

@@ -212,7 +212,7 @@ func benchmarkDescribe(b *testing.B, distribute bool) {
 			if len(qs) > 0 {
 				carryListBound(qs, s)
 				words, hedged, masked, _ := sentenceWords(string(s))
-				ahead := describedClauses(s, qs, nil)
+				ahead := (&analysis{s: s, qs: qs}).describedClauses(nil)
 				for k := range ahead {
 					ahead[k].toks = seg.Segment(string(s[ahead[k].start:ahead[k].end]))
 				}
