@@ -57,6 +57,18 @@ func TestSegmentOffsets(t *testing.T) {
 	}
 }
 
+// TestRuneCount checks runeCount against utf8.RuneCountInString on every
+// code point as a string, alone and between two others of each length.
+func TestRuneCount(t *testing.T) {
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		for _, s := range []string{string(r), "a" + string(r) + "增", "é" + string(r) + "𠀀"} {
+			if got, want := runeCount(s), utf8.RuneCountInString(s); got != want {
+				t.Fatalf("runeCount(%+q) = %d; want %d", s, got, want)
+			}
+		}
+	}
+}
+
 func TestDefaultShared(t *testing.T) {
 	a, _ := Default()
 	b, _ := Default()
