@@ -643,7 +643,7 @@ type sentenceAhead struct {
 // sentence without quantities has the zero sentenceAhead.
 func (x *Extractor) segmentAhead(text []rune, sents []sentence, found []matched) []sentenceAhead {
 	plan, parts := planAhead(text, sents, found, nil)
-	return plan.fill(segment.Each(x.seg, parts))
+	return plan.fill(segment.EachValid(x.seg, parts))
 }
 
 // aheadPlan is what segmentAhead cuts for a chunk, before the cut: the
@@ -655,7 +655,9 @@ type aheadPlan struct {
 }
 
 // planAhead returns the plan of segmentAhead for the sentences of a chunk
-// and appends the text of each of its clauses to parts.
+// and appends the text of each of its clauses to parts: a slice of its
+// sentence's text (runeTexts), valid UTF-8 as a string made from code
+// points is (segment.EachValid).
 func planAhead(text []rune, sents []sentence, found []matched, parts []string) (aheadPlan, []string) {
 	pl := aheadPlan{
 		ahead: make([]sentenceAhead, len(found)),
@@ -737,7 +739,7 @@ func (x *Extractor) SegmentAhead(ps []*Prepared) {
 		}
 	}
 	from[len(ps)] = len(parts)
-	toks := segment.Each(x.seg, parts)
+	toks := segment.EachValid(x.seg, parts)
 	for i, p := range ps {
 		if plans[i].first != nil {
 			p.ahead = plans[i].fill(toks[from[i]:from[i+1]])

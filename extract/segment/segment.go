@@ -63,6 +63,17 @@ func Each(seg Segmenter, parts []string) [][]Token {
 	return out
 }
 
+// EachValid is Each for parts the caller knows to be valid UTF-8, as a
+// string converted from code points is (string([]rune) writes U+FFFD for
+// one that is no valid rune): a Jieba (SegmentEachValid) then looks in
+// each part for NUL only, rather than decoding it to check it too.
+func EachValid(seg Segmenter, parts []string) [][]Token {
+	if e, ok := seg.(interface{ SegmentEachValid([]string) [][]Token }); ok {
+		return e.SegmentEachValid(parts)
+	}
+	return Each(seg, parts)
+}
+
 // Jieba is a Segmenter backed by one gojieba instance. It is safe for
 // concurrent use.
 type Jieba struct {
@@ -136,6 +147,14 @@ func (lazy) SegmentEach(parts []string) [][]Token {
 		panic(err)
 	}
 	return j.SegmentEach(parts)
+}
+
+func (lazy) SegmentEachValid(parts []string) [][]Token {
+	j, err := Default()
+	if err != nil {
+		panic(err)
+	}
+	return j.SegmentEachValid(parts)
 }
 
 // load places the dictionaries on disk (placeDicts: the cache, else a
@@ -220,7 +239,16 @@ const eachBytes = 8 << 10
 // after it is a word of its own (TestSegmentEach). The slices returned
 // share one array, each with its capacity cut to its length: appending to
 // one does not write over the next.
-func (x *Jieba) SegmentEach(parts []string) [][]Token {
+func (x *Jieba) SegmentEach(parts []string) [][]Token { return x.segmentEach(parts, false) }
+
+// SegmentEachValid is SegmentEach for parts the caller knows to be valid
+// UTF-8 (see EachValid): a part is not decoded to check it, which cost
+// about 15 instructions a code point; it is still searched for NUL (one
+// byte search), which is repaired.
+func (x *Jieba) SegmentEachValid(parts []string) [][]Token { return x.segmentEach(parts, true) }
+
+// segmentEach is SegmentEach, or SegmentEachValid when valid is true.
+func (x *Jieba) segmentEach(parts []string, valid bool) [][]Token {
 	out := make([][]Token, len(parts))
 	var ends []int // the byte offset of the newline after each part
 	for from := 0; from < len(parts); {
@@ -233,7 +261,7 @@ func (x *Jieba) SegmentEach(parts []string) [][]Token {
 		b.Grow(size) // the text in one allocation (more if a part needs repair)
 		ends = ends[:0]
 		for _, p := range parts[from:to] {
-			if !utf8.ValidString(p) || strings.IndexByte(p, 0) >= 0 {
+			if !valid && !utf8.ValidString(p) || strings.IndexByte(p, 0) >= 0 {
 				p = repair(p)
 			}
 			b.WriteString(p)

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -99,7 +100,8 @@ func TestSegmentEach(t *testing.T) {
 		clauses = append(clauses, strings.FieldsFunc(string(b), func(r rune) bool { return strings.ContainsRune("，。；、：\n", r) })...)
 	}
 	odd := []string{"", " ", "\n", "a b\tc", "新增，企业。", " 增长 ", "两行\n文字", "含\x00空字符", "坏\xff字节", "\n\n", "末尾\n", "2.5%", "，"}
-	runs := [][]string{odd, append(append([]string{}, odd...), odd...)}
+	valid := slices.DeleteFunc(slices.Clone(odd), func(p string) bool { return !utf8.ValidString(p) })
+	runs := [][]string{odd, append(append([]string{}, odd...), odd...), valid}
 	for n := 1; n <= 64; n *= 4 {
 		for i := 0; i < len(clauses); i += n {
 			runs = append(runs, clauses[i:min(i+n, len(clauses))])
@@ -114,6 +116,11 @@ func TestSegmentEach(t *testing.T) {
 		for i, p := range parts {
 			if want := x.Segment(p); !reflect.DeepEqual(got[i], want) {
 				t.Errorf("SegmentEach: part %q cut as %v; Segment gives %v", p, got[i], want)
+			}
+		}
+		if !slices.ContainsFunc(parts, func(p string) bool { return !utf8.ValidString(p) }) {
+			if v := x.SegmentEachValid(parts); !reflect.DeepEqual(v, got) {
+				t.Errorf("SegmentEachValid(%d parts) = %v; SegmentEach gives %v", len(parts), v, got)
 			}
 		}
 	}
