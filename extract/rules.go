@@ -274,28 +274,29 @@ func numberPlaceholders() map[string]string {
 // numberLead is how a rule that starts with its number begins.
 const numberLead = "(?<num>{NUM})"
 
-// multipliersLead is how a rule begins that starts with its number and
-// the multipliers, 多 or 余 and multipliers after it (point).
-const multipliersLead = numberLead + "(?<mult>{MULT})(?<more>多|余)?(?<mult3>{MULT})"
+// quantityWhole is the pattern of a rule that is a number, the
+// multipliers, 多 or 余 and multipliers after it, a unit and the bound
+// words after it (point).
+const quantityWhole = numberLead + "(?<mult>{MULT})(?<more>多|余)?(?<mult3>{MULT})(?<unit>{UNIT})(?<post>{POST})?"
 
-// withoutMultipliers returns pattern, if it starts with multipliersLead
-// and ph has {NUM_LEAD}, without the multipliers after its number, and
-// whether it did. Where the first character past the run of the
-// number's characters ([\d.,]) from the rule's start is none of
-// 十百千万亿多余, they match nothing: the number ends at the end of the run,
-// or inside it before a point or comma, which is none of those either.
-// There the pattern without them matches what the rule matches, with the
-// same groups (matchRule; TestTunedRulesEqualPlain), in fewer regexp2
-// steps: at most numbers, the look-ahead that guards them (see
-// leanCaptures) cost seven.
+// withoutMultipliers returns, for a rule of pattern quantityWhole when ph
+// has {NUM_LEAD}, the pattern of its number alone, and true. Where the
+// first character past the run of the number's characters ([\d.,]) from
+// the rule's start is none of 十百千万亿多余, the multipliers match nothing:
+// the number ends at the end of the run, or inside it before a point or
+// comma, which is none of those either. The number (atomic) is then
+// followed by the longest unit there, which the rule needs, and the
+// longest bound word after it, if any, none of which can fail or give
+// back: matchRule reads them itself (unitAfter, boundAfter), and the
+// number alone matches what the rule matches, with the same groups
+// (TestTunedRulesEqualPlain). At most numbers regexp2 is spared the
+// look-ahead that guards the multipliers (see leanCaptures), seven steps
+// to fail, and the unit's, some ten.
 func withoutMultipliers(pattern string, ph map[string]string) (string, bool) {
-	if _, ok := ph["{NUM_LEAD}"]; !ok {
+	if _, ok := ph["{NUM_LEAD}"]; !ok || pattern != quantityWhole {
 		return pattern, false
 	}
-	if rest, ok := strings.CutPrefix(pattern, multipliersLead); ok {
-		return "(?<num>{NUM_LEAD})" + rest, true
-	}
-	return pattern, false
+	return "(?<num>{NUM_LEAD})", true
 }
 
 // multipliersMayFollow reports whether the first character past the run
@@ -369,30 +370,51 @@ func lastWords(pattern string, ph map[string]string) (string, bool) {
 // boundAfter returns the length of the longest bound word written after a
 // number (boundWordsAfter) that starts at position i of s, 0 for none:
 // what (?<post>{POST})? at the end of a pattern matches there.
-func boundAfter(s []rune, i int) int {
-	if i >= len(s) || !boundAfterFirsts.has(s[i]) {
-		return 0 // most numbers
-	}
-	best := 0
-	for _, w := range boundsAfter {
-		if len(w) > best && len(w) <= len(s)-i && slices.Equal(s[i:i+len(w)], w) {
-			best = len(w)
-		}
-	}
-	return best
+func boundAfter(s []rune, i int) int { return boundsAfter.longestAt(s, i) }
+
+// unitAfter returns the length of the longest base unit that starts at
+// position i of s, 0 for none: what (?<unit>{UNIT_LAST}) matches there.
+func unitAfter(s []rune, i int) int { return unitsAfter.longestAt(s, i) }
+
+var (
+	boundsAfter = newWordList(boundWordsAfter())
+	unitsAfter  = newWordList(baseUnitTexts())
+)
+
+// wordList is a list of words that matchRule looks up at a position of a
+// window itself, the longest that starts there (boundAfter, unitAfter).
+type wordList struct {
+	firsts  runeSet           // the first characters of the words
+	byFirst map[rune][][]rune // the words by their first character, longest first
 }
 
-// boundsAfter holds boundWordsAfter as runes, and boundAfterFirsts their
-// first characters.
-var boundsAfter, boundAfterFirsts = func() ([][]rune, *runeSet) {
-	var words [][]rune
-	var firsts runeSet
-	for _, w := range boundWordsAfter() {
-		words = append(words, []rune(w))
-		firsts.add(words[len(words)-1][0])
+// newWordList returns the list of the non-empty words of words.
+func newWordList(words []string) *wordList {
+	l := &wordList{byFirst: map[rune][][]rune{}}
+	for _, w := range distinctWords(words) {
+		rs := []rune(w)
+		l.firsts.add(rs[0])
+		l.byFirst[rs[0]] = append(l.byFirst[rs[0]], rs)
 	}
-	return words, &firsts
-}()
+	for _, ws := range l.byFirst {
+		slices.SortStableFunc(ws, func(a, b []rune) int { return len(b) - len(a) })
+	}
+	return l
+}
+
+// longestAt returns the length of the longest word of l that starts at
+// position i of s, 0 for none.
+func (l *wordList) longestAt(s []rune, i int) int {
+	if i >= len(s) || !l.firsts.has(s[i]) {
+		return 0 // (at first: most numbers have no bound word after them)
+	}
+	for _, w := range l.byFirst[s[i]] {
+		if len(w) <= len(s)-i && slices.Equal(s[i:i+len(w)], w) {
+			return len(w)
+		}
+	}
+	return 0
+}
 
 // boundWordsAfter returns the bound words written after a number.
 func boundWordsAfter() []string {
@@ -501,8 +523,8 @@ type ruleSet struct {
 	// readsPost is the rules whose patterns leave the bound word after
 	// the number to matchRule (see lastWordEndings), as bits
 	readsPost uint64
-	// bare holds the expanded pattern of a rule without the multipliers
-	// after its number (withoutMultipliers), "" for none
+	// bare holds the expanded pattern of a rule's number alone
+	// (withoutMultipliers), "" for none
 	bare []string
 	// masks holds the sets of rules (as bits) that some character can
 	// start; byRune maps a BMP character to 1 + the index of its set in
@@ -532,8 +554,11 @@ type anchoredPattern struct {
 	// readsPost: the bound word after the number is not in re, and
 	// matchRule reads it (boundAfter; see lastWordEndings)
 	readsPost bool
-	// bare is the pattern without the multipliers after the number, which
-	// matchRule tries where none can follow it (withoutMultipliers)
+	// readsUnit: the unit after the number is not in re, and matchRule
+	// reads it (unitAfter): without one, the rule does not match
+	readsUnit bool
+	// bare is the pattern of the number alone, which matchRule tries
+	// where no multiplier can follow it (withoutMultipliers)
 	bare *anchoredPattern
 }
 
@@ -634,8 +659,7 @@ func compileRulesWith(rules []Rule, ph, firstPh map[string]string) (*ruleSet, er
 		}
 		p := leanCaptures(expand(last, ph))
 		if bare, ok := withoutMultipliers(r.Pattern, ph); ok {
-			bare, _ = lastWords(bare, ph)
-			set.bare[i] = leanCaptures(expand(bare, ph))
+			set.bare[i] = expand(bare, ph)
 		}
 		// parses the rule's pattern, its word lists as classes: a bad
 		// pattern fails here. The word lists' tries are parsed with the
@@ -717,7 +741,7 @@ func (rs *ruleSet) compiledPattern(k int) (*anchoredPattern, error) {
 	if err == nil {
 		p.readsPost = rs.readsPost&(1<<k) != 0
 		if p.bare != nil {
-			p.bare.readsPost = p.readsPost
+			p.bare.readsUnit, p.bare.readsPost = true, true
 		}
 	}
 	if err != nil {
@@ -906,6 +930,14 @@ func (rs *ruleSet) matchRule(k int, s []rune, i int) (m ruleMatch, matched bool,
 		matched = true
 		return false // the first match, at i (\G), is the only one
 	})
+	if matched && p.readsUnit {
+		n := unitAfter(s, m.end)
+		if n == 0 {
+			return ruleMatch{}, false, err
+		}
+		m.groups[gUnit] = span{m.end, m.end + n}
+		m.end += n
+	}
 	if matched && p.readsPost {
 		if n := boundAfter(s, m.end); n > 0 {
 			m.groups[gPost] = span{m.end, m.end + n}

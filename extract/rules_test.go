@@ -650,31 +650,41 @@ func TestTrieFirsts(t *testing.T) {
 	}
 }
 
-// TestBoundAfter compares boundAfter with the pattern of the bound words
-// after a number that it stands for, (?<post>{POST})? where nothing
-// follows it, at every position of the bundled reports' and the
+// TestWordListsAfter compares boundAfter and unitAfter with the patterns
+// they stand for, (?<post>{POST})? and (?<unit>{UNIT}) where nothing
+// follows them, at every position of the bundled reports' and the
 // development set's sentences and of odd texts.
-func TestBoundAfter(t *testing.T) {
-	re := regexp2.MustCompile(`\G(?:`+normalize.BoundPattern(false)+`)`, ruleOptions...)
-	docs := append(append(textDocs("1.5万吨及以上，10%或者更多，3家以上以下，5个以", "或更", "之"), corpusDocs(t)...), devDocs(t)...)
-	found := 0
-	for _, s := range sentencesOf(docs) {
-		for i := range len(s) + 1 {
-			want := 0
-			if m, err := re.FindRunesMatchStartingAt(s, i); err != nil {
-				t.Fatal(err)
-			} else if m != nil {
-				want = m.RuneLength
-			}
-			if got := boundAfter(s, i); got != want {
-				t.Fatalf("in %q at %d: boundAfter %d, the pattern %d", string(s), i, got, want)
-			}
-			if want > 0 {
-				found++
+func TestWordListsAfter(t *testing.T) {
+	docs := append(append(textDocs("1.5万吨及以上，10%或者更多，3家以上以下，5个以", "或更", "之", "5千瓦时，5千瓦，5千，3人次/天，3人次/，ug/m3，ug/m，TE"), corpusDocs(t)...), devDocs(t)...)
+	sents := sentencesOf(docs)
+	for _, tt := range []struct {
+		name    string
+		at      func([]rune, int) int
+		pattern string
+	}{
+		{"boundAfter", boundAfter, normalize.BoundPattern(false)},
+		{"unitAfter", unitAfter, placeholders()["{UNIT}"]},
+	} {
+		re := regexp2.MustCompile(`\G(?:`+tt.pattern+`)`, ruleOptions...)
+		found := 0
+		for _, s := range sents {
+			for i := range len(s) + 1 {
+				want := 0
+				if m, err := re.FindRunesMatchStartingAt(s, i); err != nil {
+					t.Fatal(err)
+				} else if m != nil {
+					want = m.RuneLength
+				}
+				if got := tt.at(s, i); got != want {
+					t.Fatalf("in %q at %d: %s %d, the pattern %d", string(s), i, tt.name, got, want)
+				}
+				if want > 0 {
+					found++
+				}
 			}
 		}
-	}
-	if found < 100 {
-		t.Fatalf("%d bound words found; want the corpus's (> 100)", found)
+		if found < 100 {
+			t.Fatalf("%s: %d words found; want the corpus's (> 100)", tt.name, found)
+		}
 	}
 }
