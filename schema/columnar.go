@@ -11,6 +11,7 @@ import (
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/bitutil"
 	"github.com/apache/arrow-go/v18/arrow/ipc"
 	"github.com/apache/arrow-go/v18/arrow/memory"
 	"github.com/apache/arrow-go/v18/parquet"
@@ -132,20 +133,20 @@ func (b *batch) appender(i int) appender {
 		if c.kind == kindString {
 			return dictAppender(c.offset, bld)
 		}
-		return cellAppender(c, bld.Append, bld.AppendNull)
+		return cellAppender(c, nil, bld.Append, bld.AppendNull)
 	case *stringBuilder: // never null
-		return cellAppender(c, bld.Append, nil)
+		return cellAppender(c, nil, bld.Append, nil)
 	case *array.StringBuilder:
-		return cellAppender(c, bld.Append, bld.AppendNull)
+		return cellAppender(c, nil, bld.Append, bld.AppendNull)
 	case *array.Int32Builder:
 		b.fixed += 8
-		return cellAppender(c, bld.Append, bld.AppendNull)
+		return cellAppender(c, reserveAsAppend(bld), bld.UnsafeAppend, func() { bld.UnsafeAppendBoolToBitmap(false) })
 	case *array.Float64Builder:
 		b.fixed += 8
-		return cellAppender(c, bld.Append, bld.AppendNull)
+		return cellAppender(c, reserveAsAppend(bld), bld.UnsafeAppend, func() { bld.UnsafeAppendBoolToBitmap(false) })
 	case *array.BooleanBuilder:
 		b.fixed++
-		return cellAppender(c, bld.Append, bld.AppendNull)
+		return cellAppender(c, reserveAsAppend(bld), bld.UnsafeAppend, func() { bld.UnsafeAppendBoolToBitmap(false) })
 	}
 	// newTable binds only the types above (bindKind).
 	panic(fmt.Sprintf("schema: column %s: no builder for %T", name, b.cols[i]))
@@ -163,13 +164,19 @@ func dictAppender(off uintptr, d *dictBuilder) appender {
 // cellAppender returns the appender of the column c, whose field holds a
 // T (or, for a nullable column, a *T, nil for null: bindKind has checked
 // it) and whose builder takes a value with put and a null with null.
-// Numbers and bools go to arrow-go's builders one at a time, as before:
-// they grow their buffers by what is reserved at once, and an Arrow IPC
-// file holds a validity bitmap as large as its buffer.
-func cellAppender[T any](c binding, put func(T), null func()) appender {
+// With reserve (arrow-go's builders of numbers and bools) the appender
+// makes room for its n cells at once (reserveAsAppend), and put and null
+// are the builder's unsafe appends, which take the room made: cheaper than
+// Append and AppendNull, which make room for each cell. The arrays and
+// their buffers are the same (TestCellAppenderReserve): an Arrow IPC file
+// holds a validity bitmap as large as its buffer.
+func cellAppender[T any](c binding, reserve func(int), put func(T), null func()) appender {
 	off := c.offset
 	nullable := c.kind.nullable()
 	return func(row unsafe.Pointer, size uintptr, n int) {
+		if reserve != nil {
+			reserve(n)
+		}
 		for k := range n {
 			p := unsafe.Add(row, uintptr(k)*size+off)
 			if !nullable {
@@ -179,6 +186,26 @@ func cellAppender[T any](c binding, put func(T), null func()) appender {
 			} else {
 				null()
 			}
+		}
+	}
+}
+
+// reserveAsAppend returns a function that makes room in b for n more
+// values, leaving b as large as n calls of its Append would: arrow-go's
+// builders grow to the next power of two above the length they must hold
+// (bitutil.NextPowerOf2), so that Append, one value at a time, grows a
+// builder holding 32 values to 64 values for its 33rd, but Reserve(32) on an
+// empty builder to 64 values and not to 32; reserveAsAppend resizes it to
+// the least power of two that holds the values, which is where Append
+// ends.
+func reserveAsAppend(b interface {
+	Len() int
+	Cap() int
+	Resize(int)
+}) func(int) {
+	return func(n int) {
+		if need := b.Len() + n; need > b.Cap() {
+			b.Resize(bitutil.NextPowerOf2(need - 1))
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"bytes"
 	"fmt"
 	"reflect"
 	"testing"
@@ -140,4 +141,92 @@ func rowByRow(tab *Table, v reflect.Value, dicts bool, lim limits) []flushed {
 		out = append(out, take(b))
 	}
 	return out
+}
+
+// TestCellAppenderReserve checks that the appenders of the number columns,
+// which reserve room for a run of cells at once (reserveAsAppend) and
+// append each without a check, build the same arrays as Append and
+// AppendNull one cell at a time, to the bytes and lengths of every buffer
+// (an Arrow IPC file holds a validity bitmap as large as its buffer): for
+// the facts and the documents, with runs of rows of many lengths across
+// several batches taken, and with one run of each length around a power
+// of two, where arrow-go's Reserve(n) would grow a builder twice as much
+// as n Appends do.
+func TestCellAppenderReserve(t *testing.T) {
+	oneByOne := func(b *batch) {
+		for i, c := range b.cols {
+			col := b.t.cols[i]
+			switch bld := c.(type) {
+			case *array.Int32Builder:
+				b.cells[i] = cellAppender(col, nil, bld.Append, bld.AppendNull)
+			case *array.Float64Builder:
+				b.cells[i] = cellAppender(col, nil, bld.Append, bld.AppendNull)
+			case *array.BooleanBuilder:
+				b.cells[i] = cellAppender(col, nil, bld.Append, bld.AppendNull)
+			}
+		}
+	}
+	// compare takes the arrays of fast and slow and reports any difference.
+	compare := func(fast, slow *batch, what string) {
+		t.Helper()
+		got, want := fast.arrays(true), slow.arrays(true)
+		for i := range got {
+			name := fmt.Sprintf("%s.%s (%s)", fast.t.Name, fast.t.Columns[i].Name, what)
+			if !array.Equal(got[i], want[i]) {
+				t.Errorf("%s: arrays differ", name)
+			}
+			gb, wb := got[i].Data().Buffers(), want[i].Data().Buffers()
+			for k := range max(len(gb), len(wb)) {
+				if k >= len(gb) || k >= len(wb) || (gb[k] == nil) != (wb[k] == nil) {
+					t.Errorf("%s: buffer %d: present %v, want %v", name, k, k < len(gb) && gb[k] != nil, k < len(wb) && wb[k] != nil)
+					continue
+				}
+				if gb[k] != nil && !bytes.Equal(gb[k].Bytes(), wb[k].Bytes()) {
+					t.Errorf("%s: buffer %d: %d bytes, want %d, or other bytes", name, k, gb[k].Len(), wb[k].Len())
+				}
+			}
+			got[i].Release()
+			want[i].Release()
+		}
+	}
+	write := func(v reflect.Value, bs ...*batch) {
+		t.Helper()
+		for _, b := range bs {
+			if err := b.writeRows(v, func() error { return nil }); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	for _, tt := range []struct {
+		t    *Table
+		rows any
+	}{
+		{FactsTable, randomFacts(5000, 3)},
+		{DocumentsTable, randomDocuments(1100)},
+	} {
+		v := reflect.ValueOf(tt.rows)
+		for _, stringDicts := range []bool{false, true} {
+			fast := newBatch(tt.t, tt.t.ArrowSchema(Meta{}), stringDicts)
+			slow := newBatch(tt.t, tt.t.ArrowSchema(Meta{}), stringDicts)
+			oneByOne(slow)
+			runs := []int{1, 31, 1, 33, 64, 100, 2, 500, 1000, 7}
+			for round := range 3 {
+				for from, k := 0, 0; from < v.Len(); k++ {
+					to := min(v.Len(), from+runs[(k+round)%len(runs)])
+					write(v.Slice(from, to), fast, slow)
+					from = to
+				}
+				compare(fast, slow, fmt.Sprintf("string dictionaries %v, round %d", stringDicts, round))
+			}
+			for _, n := range []int{1, 2, 31, 32, 33, 63, 64, 65, 127, 128, 129, 256, 512, 1024} {
+				write(v.Slice(0, n), fast, slow)
+				compare(fast, slow, fmt.Sprintf("string dictionaries %v, one run of %d", stringDicts, n))
+				write(v.Slice(0, 5), fast, slow)
+				write(v.Slice(5, 5+n), fast, slow)
+				compare(fast, slow, fmt.Sprintf("string dictionaries %v, runs of 5 and %d", stringDicts, n))
+			}
+			fast.release()
+			slow.release()
+		}
+	}
 }

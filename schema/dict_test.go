@@ -77,7 +77,7 @@ func TestDictAppenderLikeStringAppender(t *testing.T) {
 	direct := 0
 	for i, c := range slow.cols {
 		if d, ok := c.(*dictBuilder); ok && slow.t.cols[i].kind == kindString {
-			slow.cells[i] = cellAppender(slow.t.cols[i], d.Append, d.AppendNull)
+			slow.cells[i] = cellAppender(slow.t.cols[i], nil, d.Append, d.AppendNull)
 			direct++
 		}
 	}
