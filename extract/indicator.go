@@ -382,6 +382,10 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 		subj = a.dropOwnClause(subj) // 益阳电厂三期建成投产、【总装机】达386万千瓦
 	}
 	cue := a.piece(cueS, cueE)
+	var cueRoles lexicon.Roles // the cue's roles, looked up once: the branches ask up to five
+	if cueS >= 0 {
+		cueRoles = lex.Roles(a.text(cue))
+	}
 	midQ := a.hasQuantity(midS, qs)
 	after := a.nounAfter(q.end)
 	if a.textLen(after) <= maxNotNameBytes && notNames.has(a.text(after)) {
@@ -415,7 +419,7 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 		ind, why = cue, "sub-item" // 进出口总额5000亿美元，其中【出口】2662亿美元: the item's name
 	case cueS >= 0 && cueE == qs && len(tsubj) > 0 && strings.HasPrefix(strings.TrimSpace(a.sub(cs, cueS)), "其中") && tsubj.runes() <= 4 && !a.hasQuantity(cs, cueS):
 		ind, why = tsubj.join(cue), "sub-item" // 退税减税约2.5万亿元，其中【留抵退税】约1.5万亿元
-	case cueS >= 0 && cueE == qs && q.unit == schema.Percent && len(tsubj) > 0 && lex.Is(a.text(cue), lexicon.RateName) && !a.hasQuantity(subjStart(subj, cs), cueS):
+	case cueS >= 0 && cueE == qs && q.unit == schema.Percent && len(tsubj) > 0 && cueRoles.Has(lexicon.RateName) && !a.hasQuantity(subjStart(subj, cs), cueS):
 		ind, why = subj.join(cue), "rate-name-cue" // 新能源装机【占比】超过60%: the share is named by the cue, which stays
 	case len(after) > 0 && (counted || len(tmid) == 0 && cueS >= 0 && cueE == qs ||
 		cueS < 0 && len(tsubj) == 0 && cs > 0 && a.s[cs-1] == '、'): // 、28公里【地下管网】: a list item names its thing after the number
@@ -455,12 +459,12 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 		ind, why = subj.join(cue), "cue-inside-name" // 经济增长预期目标为5%: the cue is part of the name
 	case len(tmid) > 0 && !midQ && len(tsubj) > 0 && (hasPrefixAny(tmidText, hedgeWords) || genericHeads.has(a.text(cue))) && a.onlyVerbs(tmid) && !a.hasQuantity(subjStart(subj, cs), max(cs, cueS)):
 		ind, why = tsubj.join(cue), "cue-inside-name" // 中央预算内【投资】拟安排7350亿元: a hedged verb follows the cue
-	case q.unit == schema.Percent && cueS >= 0 && isLevelCue(a.text(cue)) && len(tmid) > 0 && !midQ && len(tsubj) > 0 && qs > 0 && a.s[qs-1] == '的' &&
+	case q.unit == schema.Percent && cueS >= 0 && cueRoles.Has(lexicon.Level) && len(tmid) > 0 && !midQ && len(tsubj) > 0 && qs > 0 && a.s[qs-1] == '的' &&
 		!endsChange(a.text(cue)) && a.onlyNouns(tmid) && a.onlyNouns(tsubj) && tsubj.runes()+cue.runes()+tmid.runes() <= maxIndicator && !a.hasQuantity(subjStart(subj, cs), max(cs, cueS)):
 		ind, why = tsubj.join(cue).join(tmid), "share-of-whole" // 高标准农田【达到】耕地总面积的64%: A's share of B, as A占B (SPEC 2)
 	case len(tmid) > 0 && !midQ && len(tsubj) > 0 && (tmid.runes() <= 3 || keptVerb && tmid.runes() <= 4) && !a.hasQuantity(subjStart(subj, cs), max(cs, cueS)):
 		ind, why = tsubj.join(tmid), "subject-and-object" // 可再生能源新增装机: the subject names whose 装机
-		if c := a.text(cue); !isLevelCue(c) && !strings.HasSuffix(c, "到") && !strings.HasSuffix(c, "至") && !strings.ContainsAny(a.text(mid)+c, "的（）()") {
+		if c := a.text(cue); !cueRoles.Has(lexicon.Level) && !strings.HasSuffix(c, "到") && !strings.HasSuffix(c, "至") && !strings.ContainsAny(a.text(mid)+c, "的（）()") {
 			ind = tsubj.join(cue).join(mid) // the name as written: 城中村【改造】安置, 经济【增长】贡献率
 		}
 	case len(tmid) > 0 && !midQ:
@@ -492,11 +496,11 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 	if share := a.shareOfUnits(q, cs, cueS); len(share) > 0 {
 		ind, why = share, "share-of-units" // 【71%】的煤电机组实现超低排放: the units and what they do
 	}
-	if cueS >= 0 && lex.Is(a.sub(cueS, cueE), lexicon.Benefit) {
+	if cueS >= 0 && cueRoles.Has(lexicon.Benefit) {
 		if r := a.benefitName(q, cs, cueS, cueE, after, tmid, midQ); len(r) > 0 {
 			ind, why = r, "benefit" // 实施育儿补贴制度，惠及23.6万婴幼儿: 【育儿补贴制度惠及婴幼儿】
 		}
-	} else if a.reachesCount(q, cueS, cueE, after) {
+	} else if a.reachesCount(q, cueS, cueE, cueRoles, after) {
 		if r := a.benefitName(q, cs, cueS, cueE, after, tmid, midQ); len(r) > 0 {
 			ind, why = r, "reach" // 跨境电商业务【覆盖】40个国家和地区: 【跨境电商业务覆盖国家和地区】
 		}
@@ -1187,8 +1191,9 @@ func (a *analysis) benefitName(q *quantity, cs, cueS, cueE int, after, tmid phra
 // noun after the count (places, schools, villages) tells no figure apart
 // alone (SPEC 2): as with those an action benefited, the figure is named
 // by what reaches them, the cue and what it reaches (benefitName).
-func (a *analysis) reachesCount(q *quantity, cueS, cueE int, after phrase) bool {
-	return cueS >= 0 && cueE == q.start && lex.Is(a.sub(cueS, cueE), lexicon.Reach) &&
+// cueRoles are the lexicon roles of the cue [cueS, cueE).
+func (a *analysis) reachesCount(q *quantity, cueS, cueE int, cueRoles lexicon.Roles, after phrase) bool {
+	return cueS >= 0 && cueE == q.start && cueRoles.Has(lexicon.Reach) &&
 		len(after) > 0
 }
 
