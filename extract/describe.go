@@ -216,7 +216,10 @@ func (a *analysis) describe(q *quantity, prev *fact, p part, chain string, planY
 	f.hedge, why = a.hedgeOf(qs, cue)
 	f.decide(AskHedge, why)
 
-	before := chain + a.sub(0, qs)
+	before := a.sub(0, qs)
+	if chain != "" {
+		before = chain + before // (concatenating costs a call even with chain empty)
+	}
 	masked := func() string {
 		if chain == "" {
 			return a.maskedPrefix(qs)
@@ -404,8 +407,11 @@ func (a *analysis) startsChange(q *quantity, cs int) bool {
 func (a *analysis) fromBefore(i int) bool {
 	if a.firstFrom == 0 {
 		a.firstFrom = -1
-		if k := slices.IndexFunc(a.s, func(r rune) bool { return r == '由' || r == '从' }); k >= 0 {
-			a.firstFrom = k + 1
+		for k, r := range a.s {
+			if r == '由' || r == '从' {
+				a.firstFrom = k + 1
+				break
+			}
 		}
 	}
 	return a.firstFrom > 0 && a.firstFrom-1 < i
