@@ -62,9 +62,11 @@ func trimBoundsWith(full string, has int) (lo, hi int) {
 	for changed := true; changed; {
 		changed = false
 		s := full[lo:hi]
+		lo0, hi0 := lo, hi
+		first, _ := decodeFirst(s)
 		// the regexps run only when their first or key characters are there
 		// (every match of leadingTime holds 年 or 月, or the 五 of 十三五)
-		if r, _ := decodeFirst(s); classOf(r)&leadingTimeFirstClass != 0 && (has&trimYear != 0 || strings.Contains(s, "五")) {
+		if classOf(first)&leadingTimeFirstClass != 0 && (has&trimYear != 0 || strings.Contains(s, "五")) {
 			if loc := leadingTime.FindStringIndex(s); loc != nil && loc[1] > 0 {
 				lo, changed = lo+loc[1], true
 				s = full[lo:hi]
@@ -110,7 +112,9 @@ func trimBoundsWith(full string, has int) (lo, hi int) {
 		}
 		// the first and last characters of s, decoded again only when s
 		// changes
-		first, _ := decodeFirst(s)
+		if lo != lo0 || hi != hi0 {
+			first, _ = decodeFirst(s)
+		}
 		last, _ := decodeLast(s)
 		if trimSpace(first) || trimSpace(last) {
 			t := strings.TrimLeftFunc(s, trimSpace)
