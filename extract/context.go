@@ -577,14 +577,30 @@ func thisYearAfter(before string) bool {
 	return k >= 0 && !hasAny(before[k:], multiYearWords) && !strings.Contains(before[k:], "；")
 }
 
-// yearOf returns y as a year, nil when it is not one (0 or less).
+// yearOf returns y as a year, nil when it is not one (0 or less). A year
+// from 1900 to 2099 points into years, which all facts share (nothing
+// writes through a fact's year): describe allocates nothing for it.
 func yearOf(y int) *int32 {
 	if y <= 0 {
 		return nil
 	}
+	if k := y - firstSharedYear; k >= 0 && k < len(years) {
+		return &years[k]
+	}
 	y32 := int32(y)
 	return &y32
 }
+
+// years holds the years 1900 to 2099, for yearOf.
+var years = func() (ys [200]int32) {
+	for k := range ys {
+		ys[k] = int32(firstSharedYear + k)
+	}
+	return ys
+}()
+
+// firstSharedYear is the first year of years.
+const firstSharedYear = 1900
 
 // namedYear returns the year the text before a number names as the
 // number's time: the base of a comparison right before it (比2020年的【X】,
