@@ -183,30 +183,31 @@ func headingYear(h string, planYear int) []string {
 }
 
 // withinYearMatch is withinYearRe.FindStringSubmatch(s), with the pattern
-// run from the numerals and blanks right before the first 年内 on: every
-// match ends with a 年内, and its numerals stand right before it, so none
-// starts earlier; a long text is not tried at each of its characters.
+// run on the text of each 年内 in turn, from the numerals and blanks right
+// before it: every match ends with a 年内 and starts after the one before
+// (its numerals and blanks cannot hold 年), so the first 年内 with a match
+// ends the leftmost one; a long text is not tried at each of its
+// characters.
 func withinYearMatch(s string) []string {
-	k := strings.Index(s, "年内")
-	if k < 0 {
-		return nil
-	}
-	for k > 0 {
-		r, n := utf8.DecodeLastRuneInString(s[:k])
-		if !(r >= '0' && r <= '9' || r <= ' ' || strings.ContainsRune("一二两三四五六七八九十", r)) {
-			break
+	for from := 0; ; {
+		i := strings.Index(s[from:], "年内")
+		if i < 0 {
+			return nil
 		}
-		k -= n
+		e := from + i + len("年内")
+		k := from + i
+		for k > from {
+			r, n := utf8.DecodeLastRuneInString(s[:k])
+			if !(r >= '0' && r <= '9' || r <= ' ' || strings.ContainsRune("一二两三四五六七八九十", r)) {
+				break
+			}
+			k -= n
+		}
+		if m := withinYearRe.FindStringSubmatch(s[k:e]); m != nil {
+			return m
+		}
+		from = e
 	}
-	// a match that starts before the first 年内 ends with it (the numerals
-	// and blanks of a match cannot hold its 年): the pattern runs on the
-	// text up to there, not on the rest of a long sentence, and on the
-	// rest only if that holds no match
-	e := strings.Index(s, "年内") + len("年内")
-	if m := withinYearRe.FindStringSubmatch(s[k:e]); m != nil {
-		return m
-	}
-	return withinYearRe.FindStringSubmatch(s[e:])
 }
 
 // timeWords records where the words timeOf looks for first end in the text
