@@ -6,7 +6,6 @@ package extract
 import (
 	"slices"
 	"sort"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/gwrfacts/gwr/extract/segment"
@@ -127,11 +126,12 @@ func fillRuneOffsets(off []int32, s []rune) {
 }
 
 // runeTexts returns, for each span sp of spans, string(text[sp.start:sp.end])
-// and runeOffsetsOf of it, in two allocations for them all: the strings
-// are slices of one string, the offsets of one array (each with its
-// capacity cut to its length). The offsets come first, and the strings
-// are written into a buffer of the size they give, where the conversion
-// would measure each code point's bytes again.
+// and runeOffsetsOf of it: the strings are slices of one string, the
+// offsets of one array (each with its capacity cut to its length). A code
+// point's offset is where the encoding of those before it has reached, in
+// a buffer with room for three bytes each (most code points of a report),
+// copied into the string of the exact size at the end: one pass over the
+// code points, where measuring them all first (fillRuneOffsets) took two.
 func runeTexts(text []rune, spans []span) ([]string, [][]int32) {
 	n := 0
 	for _, sp := range spans {
@@ -139,24 +139,20 @@ func runeTexts(text []rune, spans []span) ([]string, [][]int32) {
 	}
 	strs, offs := make([]string, len(spans)), make([][]int32, len(spans))
 	room := make([]int32, n)
-	size := 0
+	buf := make([]byte, 0, 3*(n-len(spans)))
 	for k, sp := range spans {
 		l := sp.end - sp.start + 1
-		offs[k], room = room[:l:l], room[l:]
-		fillRuneOffsets(offs[k], text[sp.start:sp.end])
-		size += int(offs[k][l-1])
-	}
-	var b strings.Builder
-	b.Grow(size)
-	var enc []byte // a span's text, written to b in one piece
-	for _, sp := range spans {
-		enc = enc[:0]
-		for _, r := range text[sp.start:sp.end] {
-			enc = utf8.AppendRune(enc, r) // as string(s) writes it: U+FFFD for no valid rune
+		off := room[:l:l]
+		room = room[l:]
+		from := len(buf)
+		for i, r := range text[sp.start:sp.end] {
+			off[i] = int32(len(buf) - from)
+			buf = utf8.AppendRune(buf, r) // as string(s) writes it: U+FFFD for no valid rune
 		}
-		b.Write(enc)
+		off[l-1] = int32(len(buf) - from)
+		offs[k] = off
 	}
-	all, at := b.String(), 0
+	all, at := string(buf), 0
 	for k, off := range offs {
 		end := at + int(off[len(off)-1])
 		strs[k], at = all[at:end], end
