@@ -313,12 +313,17 @@ func read(r *compiledRule, m *ruleMatch, s []rune) (quantity, string) {
 		// a bare multiplier is one of it: 突破【千万】千瓦, 近【万】元
 		num, bare = "一"+num, true
 	}
-	written := mult + unitText
+	// the unit as written, and the number with its multiplier: most
+	// quantities have no multiplier, and no strings to join
+	written, numMult := unitText, num
+	if mult != "" {
+		written, numMult = mult+unitText, num+mult
+	}
 	u, ok := normalize.LookupUnit(written)
-	value, err := normalize.ParseNumber(num + mult)
+	value, err := normalize.ParseNumber(numMult)
 	q.written = value
 	if err != nil {
-		return q, "the number does not parse: " + num + mult
+		return q, "the number does not parse: " + numMult
 	}
 	if ok && hasMult {
 		// the multiplier is part of the unit as written (万千瓦, 亿元)
