@@ -441,7 +441,7 @@ func signed(s []rune, i int) bool {
 // with the number itself and regexp2 skips ahead to candidate characters.
 func boundBefore(s []rune, i int) span {
 	best := span{}
-	if i == 0 || !slices.Contains(boundBeforeLast, s[i-1]) {
+	if i == 0 || !boundBeforeLast.has(s[i-1]) {
 		return best // no bound word ends here (most numbers)
 	}
 	for _, w := range boundsBefore {
@@ -475,17 +475,15 @@ var boundsBefore = func() [][]rune {
 	return out
 }()
 
-// boundBeforeLast holds the last characters of boundsBefore, as runes (a
-// search of a short []rune: strings.ContainsRune would encode the rune
-// and search the bytes).
-var boundBeforeLast = func() []rune {
-	var out []rune
+// boundBeforeLast holds the last characters of boundsBefore, as bits:
+// boundBefore tests the character before every number, and one bit is a
+// test where a search of the list was one for each of its characters.
+var boundBeforeLast = func() *runeSet {
+	var set runeSet
 	for _, w := range boundsBefore {
-		if c := w[len(w)-1]; !slices.Contains(out, c) {
-			out = append(out, c)
-		}
+		set.add(w[len(w)-1])
 	}
-	return out
+	return &set
 }()
 
 // lookupBound is normalize.LookupBound as a schema.Bound.
