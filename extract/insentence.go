@@ -155,11 +155,13 @@ func separatedBound(q *quantity, s []rune, prev []quantity) (schema.Bound, bool)
 	}
 	before := s[cs:q.start]
 	after := s[q.end:min(len(s), q.end+3)]
-	for _, m := range milestoneVerbs {
-		if runesHaveSuffix(before, m.word) {
-			for _, w := range milestones {
-				if runesHavePrefix(after, w) {
-					return m.bound, true
+	if len(after) > 0 && slices.Contains(milestoneFirsts, after[0]) { // (most numbers: none follows)
+		for _, m := range milestoneVerbs {
+			if runesHaveSuffix(before, m.word) {
+				for _, w := range milestones {
+					if runesHavePrefix(after, w) {
+						return m.bound, true
+					}
 				}
 			}
 		}
@@ -218,6 +220,17 @@ var milestoneVerbs = []separated{
 
 // milestones are the words after a figure crossed as a milestone.
 var milestones = [][]rune{[]rune("大关"), []rune("关口"), []rune("台阶"), []rune("新台阶"), []rune("新关口")}
+
+// milestoneFirsts are the first characters of milestones.
+var milestoneFirsts = func() []rune {
+	var out []rune
+	for _, w := range milestones {
+		if !slices.Contains(out, w[0]) {
+			out = append(out, w[0])
+		}
+	}
+	return out
+}()
 
 func runesHavePrefix(s, w []rune) bool { return len(s) >= len(w) && slices.Equal(s[:len(w)], w) }
 
