@@ -1713,10 +1713,8 @@ func (a *analysis) nameable(p phrase) bool {
 	case oneRune(s):
 		return oneCharNames.has(s)
 	}
-	for _, mark := range [...]string{"到", "至"} {
-		if verb, ok := strings.CutSuffix(s, mark); ok && cueSet.has(verb) {
-			return false // 增加到: a verb
-		}
+	if n := len(s) - len("到"); n >= 0 && (s[n:] == "到" || s[n:] == "至") && cueSet.has(s[:n]) {
+		return false // 增加到: a verb (到 and 至 are both of three bytes)
 	}
 	if isModifier(s) {
 		return false // 省级: a qualifier without its noun

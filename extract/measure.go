@@ -129,16 +129,15 @@ const reachedMarks = "到至为"
 // (上升至, 由106家整合为50家): a suffix compared, no character decoded
 // (measureOf and isDecrease ask every cue).
 func endsReached(cue string) bool {
-	for _, mark := range reachedMarkWords {
-		if strings.HasSuffix(cue, mark) {
-			return true
-		}
+	if len(cue) < len("到") {
+		return false
+	}
+	switch cue[len(cue)-len("到"):] { // (the marks are all of three bytes)
+	case "到", "至", "为":
+		return true
 	}
 	return false
 }
-
-// reachedMarkWords are the characters of reachedMarks, each a string.
-var reachedMarkWords = strings.Split(reachedMarks, "")
 
 // opensReached reports whether s, the rest after a verb of change, opens
 // with a mark of the level reached (提高【到】, 整合【为】).
