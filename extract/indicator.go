@@ -545,9 +545,10 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 			ind, why = a.keptFragment(bad, tsubj, tmid), why+"-kept-fragment" // no other name: the words found say more than none
 		}
 	}
+	namedByPrevious := false
 	if prev != nil && len(ind) > 0 && len(prev.ind) > 0 && prev.ind[len(prev.ind)-1].end <= ind[0].start {
 		short := a.textLen(ind) <= maxHeadBytes // no longer text is a head: neither set is looked up
-		if s := a.text(ind); (short && genericHeads.has(s) && prev.q.unit == schema.Count || isRateName(s) && utf8.RuneCountInString(s) <= 3 || short && scaleHeads.has(s) && prev.q.unit == q.unit) && a.nameable(prev.ind) {
+		if s := a.text(ind); (short && genericHeads.has(s) && prev.q.unit == schema.Count || utf8.RuneCountInString(s) <= 3 && isRateName(s) || short && scaleHeads.has(s) && prev.q.unit == q.unit) && a.nameable(prev.ind) {
 			// 重点项目1349个，完成【投资】3210亿元; 投资完成34.67亿元，【完成率】达到146.6%:
 			// the head names the figure of the things named before (SPEC 2)
 			switch k := overlap(prev.indicator, s); {
@@ -559,9 +560,10 @@ func (a *analysis) indicatorOf(q *quantity, prev *fact, cs, cueS, cueE int, carr
 				ind = prev.ind.join(ind)
 			}
 			why += "+name-of-previous"
+			namedByPrevious = true
 		}
 	}
-	if !strings.HasSuffix(why, "+name-of-previous") {
+	if !namedByPrevious {
 		if owned := a.ownerOfHead(prev, ind, cs); len(owned) > 0 {
 			ind, why = owned, why+"+owner-of-previous" // 投资项目1933个、【总金额】2.26万亿元: 投资项目总金额
 		}

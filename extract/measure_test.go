@@ -479,3 +479,26 @@ func TestEndsReached(t *testing.T) {
 		t.Errorf("only %d cues end in a mark of the level reached", reached)
 	}
 }
+
+// TestIsRateName checks isRateName, which reads the last character
+// first, against hasSuffixAny of the rate names: on each rate name, with
+// words before it and a character after it, on odd strings, and on every
+// piece of one to six code points of the corpus and dev sentences.
+func TestIsRateName(t *testing.T) {
+	texts := []string{"", "\xff", "率\xff", "\xe7\x8e", "𠀀"}
+	for _, w := range rateNames {
+		texts = append(texts, w, "完成"+w, w+"的", w[1:])
+	}
+	for _, s := range sentencesOf(append(corpusDocs(t), devDocs(t)...)) {
+		for i := range s {
+			for j := i + 1; j <= min(len(s), i+6); j++ {
+				texts = append(texts, string(s[i:j]))
+			}
+		}
+	}
+	for _, s := range texts {
+		if got, want := isRateName(s), hasSuffixAny(s, rateNames); got != want {
+			t.Fatalf("isRateName(%q) = %v; want %v", s, got, want)
+		}
+	}
+}
