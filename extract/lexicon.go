@@ -205,6 +205,30 @@ func (w wordSet) has(s string) bool {
 	return false
 }
 
+// suffixWords are words looked for at the end of a text, with the set of
+// their last characters: a text that ends with none of those (most) is
+// ruled out by one bit, where hasSuffixAny compared its end with each word.
+type suffixWords struct {
+	words []string
+	lasts runeSet
+}
+
+// newSuffixWords returns words as suffixWords.
+func newSuffixWords(words []string) *suffixWords {
+	w := &suffixWords{words: words}
+	for _, x := range words {
+		r, _ := utf8.DecodeLastRuneInString(x)
+		w.lasts.add(r)
+	}
+	return w
+}
+
+// endOf reports whether s ends with one of the words: hasSuffixAny.
+func (w *suffixWords) endOf(s string) bool {
+	r, _ := decodeLast(s)
+	return w.lasts.has(r) && hasSuffixAny(s, w.words)
+}
+
 // maxBytes returns the length in bytes of the longest of words.
 func maxBytes(words []string) int {
 	n := 0

@@ -146,20 +146,10 @@ func opensReached(s string) bool {
 	return strings.ContainsRune(reachedMarks, r)
 }
 
-func isRateName(indicator string) bool {
-	r, _ := decodeLast(indicator)
-	return rateNameLasts.has(r) && hasSuffixAny(indicator, rateNames) // (one bit read for most names)
-}
+func isRateName(indicator string) bool { return rateNameEnds.endOf(indicator) }
 
-// rateNameLasts holds the last characters of the rate names.
-var rateNameLasts = func() *runeSet {
-	var set runeSet
-	for _, w := range rateNames {
-		r, _ := utf8.DecodeLastRuneInString(w)
-		set.add(r)
-	}
-	return &set
-}()
+// rateNameEnds finds a rate name at the end of a name.
+var rateNameEnds = newSuffixWords(rateNames)
 
 // growthNouns in an indicator make a percentage a growth rate.
 var growthNouns = lex.Words(lexicon.GrowthNoun)

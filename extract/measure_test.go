@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -480,13 +481,14 @@ func TestEndsReached(t *testing.T) {
 	}
 }
 
-// TestIsRateName checks isRateName, which reads the last character
-// first, against hasSuffixAny of the rate names: on each rate name, with
-// words before it and a character after it, on odd strings, and on every
-// piece of one to six code points of the corpus and dev sentences.
-func TestIsRateName(t *testing.T) {
+// TestSuffixWords checks suffixWords.endOf, which reads the last
+// character first, against hasSuffixAny of its words, for the rate names
+// (isRateName) and the removals (removedAfter): on each word, with words
+// before it and a character after it, on odd strings, and on every piece
+// of one to six code points of the corpus and dev sentences.
+func TestSuffixWords(t *testing.T) {
 	texts := []string{"", "\xff", "率\xff", "\xe7\x8e", "𠀀"}
-	for _, w := range rateNames {
+	for _, w := range append(slices.Clone(rateNames), removals...) {
 		texts = append(texts, w, "完成"+w, w+"的", w[1:])
 	}
 	for _, s := range sentencesOf(append(corpusDocs(t), devDocs(t)...)) {
@@ -499,6 +501,9 @@ func TestIsRateName(t *testing.T) {
 	for _, s := range texts {
 		if got, want := isRateName(s), hasSuffixAny(s, rateNames); got != want {
 			t.Fatalf("isRateName(%q) = %v; want %v", s, got, want)
+		}
+		if got, want := removalEnds.endOf(s), hasSuffixAny(s, removals); got != want {
+			t.Fatalf("removalEnds.endOf(%q) = %v; want %v", s, got, want)
 		}
 	}
 }

@@ -54,14 +54,11 @@ var removals = func() []string {
 // (SPEC 7: a removal is a negative delta). A fall there is no removal of
 // the things counted (3个指标下降).
 func removedAfter(rest string) bool {
-	rest = strings.TrimRight(rest, "了完毕")
-	for _, w := range removals {
-		if strings.HasSuffix(rest, w) {
-			return true
-		}
-	}
-	return false
+	return removalEnds.endOf(strings.TrimRight(rest, "了完毕"))
 }
+
+// removalEnds finds a removal at the end of a text.
+var removalEnds = newSuffixWords(removals)
 
 // resolves reports a cue whose decrease word resolves rather than removes
 // (化解): a money-action word of sign -, neither a removal nor a fall, so
