@@ -7,6 +7,7 @@ require (
 	github.com/dlclark/regexp2/v2 v2.13.0
 	github.com/klauspost/compress v1.19.2
 	github.com/mattn/go-runewidth v0.0.30
+	github.com/segmentio/asm v1.2.1
 	github.com/stretchr/testify v1.12.1
 	github.com/vbauerster/mpb/v8 v8.16.2
 	github.com/yanyiwu/gojieba v1.4.7

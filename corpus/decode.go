@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
+	asmutf8 "github.com/segmentio/asm/utf8"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
@@ -342,88 +343,16 @@ func utf8Prefix(b []byte) (valid, multi int) {
 	return valid, multi
 }
 
-// validUTF8 is utf8.Valid(b), quicker on Chinese text. It reads eight
-// bytes at a time: two characters of three bytes whose first is E1-EC or
-// EE-EF (the CJK ideographs, the ideographic and full-width punctuation)
-// pass one test of 48 bits, one such character a test of 24 and eight
-// ASCII bytes a test of 64; any other character is decoded by
-// utf8.DecodeRune, as are those whose first byte is E0 or ED (their second
-// byte has a narrower range). Over the first 5 MB of the bench corpus it
-// runs 29 million instructions, utf8.Valid 76 million (TestValidUTF8
-// compares the two).
-func validUTF8(b []byte) bool { return scanUTF8(b, false) }
+// validUTF8 is utf8.Valid(b), by github.com/segmentio/asm/utf8, which
+// checks 32 bytes at a time with AVX2 where the CPU has it (else it is
+// the standard library's): 11-13 GB/s on a bundled report where
+// utf8.Valid ran at 0.9 GB/s (BenchmarkValidUTF8, 2-core host).
+func validUTF8(b []byte) bool { return asmutf8.Valid(b) }
 
 // plainUTF8 reports whether b is valid UTF-8 without a byte that
 // checkControlBytes rejects (NUL among them): what detect tells of most
-// files, in one pass over b instead of three (bytes.IndexByte for NUL,
-// checkControlBytes, validUTF8).
-func plainUTF8(b []byte) bool { return scanUTF8(b, true) }
-
-// scanUTF8 is validUTF8, and with controls plainUTF8: the control bytes
-// are ASCII, looked at only where validUTF8 meets ASCII.
-func scanUTF8(b []byte, controls bool) bool {
-	for len(b) >= 8 {
-		w := binary.LittleEndian.Uint64(b)
-		switch {
-		case w&0xC0C0F0C0C0F0 == 0x8080E08080E0 && cjkFirst(w) && cjkFirst(w>>24):
-			b = b[6:]
-		case w&0xC0C0F0 == 0x8080E0 && cjkFirst(w):
-			b = b[3:]
-		case w&0x8080808080808080 == 0:
-			if controls && (w-0x2020202020202020)&^w&0x8080808080808080 != 0 && binaryControlIn(w) {
-				return false // (the borrow trick of checkControlBytes)
-			}
-			b = b[8:]
-		case w&0x80 == 0:
-			if controls && isBinaryControl(rune(w&0x7F)) {
-				return false
-			}
-			b = b[1:]
-		default:
-			size := runeSize(b)
-			if size == 0 {
-				return false
-			}
-			b = b[size:]
-		}
-	}
-	if controls && checkControlBytesSlow(b, 0) != nil {
-		return false
-	}
-	return utf8.Valid(b)
-}
-
-// binaryControlIn reports whether one of the eight bytes of w is a
-// control byte that does not occur in text files (isBinaryControl).
-func binaryControlIn(w uint64) bool {
-	for range 8 {
-		if isBinaryControl(rune(w & 0xFF)) {
-			return true
-		}
-		w >>= 8
-	}
-	return false
-}
-
-// runeSize returns the length of the character b starts with, 0 for an
-// invalid byte. (Not inlined into validUTF8, whose reading of the first
-// byte would keep the compiler from reading eight in one load there.)
-//
-//go:noinline
-func runeSize(b []byte) int {
-	r, size := utf8.DecodeRune(b)
-	if r == utf8.RuneError && size == 1 {
-		return 0
-	}
-	return size
-}
-
-// cjkFirst reports whether the first byte of a character of three bytes,
-// E0-EF, which is the low byte of w, allows any continuation byte
-// 0x80-0xBF after it: all but E0 and ED do. (It tests w, not a byte of
-// the slice w was read from: a load of that byte would keep the compiler
-// from reading w in one load.)
-func cjkFirst(w uint64) bool { return w&0x0F != 0x00 && w&0x0F != 0x0D }
+// files at once, before it looks for the cause in any other.
+func plainUTF8(b []byte) bool { return checkControlBytes(b, 0) == nil && validUTF8(b) }
 
 // badUTF8 explains the invalid UTF-8 byte at offset bad: a file cut inside
 // its last character is truncated, anything else is a bad byte.
