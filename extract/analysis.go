@@ -102,36 +102,15 @@ func (a *analysis) newFact(q *quantity) *fact {
 	return &a.factRoom[len(a.factRoom)-1]
 }
 
-// runeOffsetsOf is runeOffsets(string(s)), from the code points: no
-// decoding, one allocation. A code point that is no valid rune is written
-// as U+FFFD by the conversion to string, three bytes.
-func runeOffsetsOf(s []rune) []int32 {
-	off := make([]int32, len(s)+1)
-	fillRuneOffsets(off, s)
-	return off
-}
-
-// fillRuneOffsets writes runeOffsetsOf(s) into off, of len(s)+1.
-func fillRuneOffsets(off []int32, s []rune) {
-	n := 0
-	for i, r := range s {
-		off[i] = int32(n)
-		l := utf8.RuneLen(r)
-		if l < 0 {
-			l = utf8.RuneLen(utf8.RuneError)
-		}
-		n += l
-	}
-	off[len(s)] = int32(n)
-}
-
 // runeTexts returns, for each span sp of spans, string(text[sp.start:sp.end])
-// and runeOffsetsOf of it: the strings are slices of one string, the
-// offsets of one array (each with its capacity cut to its length). A code
-// point's offset is where the encoding of those before it has reached, in
-// a buffer with room for three bytes each (most code points of a report),
-// copied into the string of the exact size at the end: one pass over the
-// code points, where measuring them all first (fillRuneOffsets) took two.
+// and the byte offset in it of each of its code points, then its length
+// (as ranging over the string gives them): the strings are slices of one
+// string, the offsets of one array (each with its capacity cut to its
+// length). A code point's offset is where the encoding of those before it
+// has reached, in a buffer with room for three bytes each (most code
+// points of a report), copied into the string of the exact size at the
+// end: one pass over the code points, where measuring them all first
+// (utf8.RuneLen) took two.
 func runeTexts(text []rune, spans []span) ([]string, [][]int32) {
 	n := 0
 	for _, sp := range spans {

@@ -13,16 +13,20 @@ func runeText(s []rune) (string, []int32) {
 	return strs[0], offs[0]
 }
 
-// TestRuneOffsetsOf checks runeOffsetsOf against runeOffsets of the string
-// the code points convert to, and runeTexts against both, invalid code
-// points (a surrogate, one past the last) included.
-func TestRuneOffsetsOf(t *testing.T) {
+// runeOffsetsOf returns the offsets of runeText(s): the byte offset in
+// string(s) of each code point of s, then its length.
+func runeOffsetsOf(s []rune) []int32 {
+	_, off := runeText(s)
+	return off
+}
+
+// TestRuneText checks runeText against the string the code points convert
+// to and runeOffsets of it, invalid code points (a surrogate, one past the
+// last) included.
+func TestRuneText(t *testing.T) {
 	for _, s := range [][]rune{nil, []rune("全年增长5.5%"), []rune("a€𠀀b"), {0xD800, 'x', 0x110000, '好'}, {-1}} {
-		if got, want := runeOffsetsOf(s), runeOffsets(string(s)); !slices.Equal(got, want) {
-			t.Errorf("runeOffsetsOf(%q) = %v, want %v", string(s), got, want)
-		}
-		if str, off := runeText(s); str != string(s) || !slices.Equal(off, runeOffsetsOf(s)) {
-			t.Errorf("runeText(%q) = %q, %v; want %q, %v", string(s), str, off, string(s), runeOffsetsOf(s))
+		if str, off := runeText(s); str != string(s) || !slices.Equal(off, runeOffsets(string(s))) {
+			t.Errorf("runeText(%q) = %q, %v; want %q, %v", string(s), str, off, string(s), runeOffsets(string(s)))
 		}
 	}
 }

@@ -11,7 +11,7 @@ import (
 )
 
 // runeOffsets returns the byte offset in s of each code point, then len(s):
-// what runeOffsetsOf must give.
+// what runeTexts must give.
 func runeOffsets(s string) []int32 {
 	off := make([]int32, 0, len(s)/3+1)
 	for i := range s {
