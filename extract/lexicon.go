@@ -146,11 +146,9 @@ func newWordIndex(lists ...[]string) *wordIndex {
 	n := 0
 	for k, bits64 := range x.first {
 		x.rank[k] = uint16(n)
-		for b := range 64 {
-			if bits64&(1<<b) != 0 {
-				x.byRank = append(x.byRank, words[rune(k*64+b)])
-				n++
-			}
+		for ; bits64 != 0; bits64 &= bits64 - 1 { // (the bits set, lowest first)
+			x.byRank = append(x.byRank, words[rune(k*64+bits.TrailingZeros64(bits64))])
+			n++
 		}
 	}
 	return x
