@@ -279,29 +279,77 @@ const numberLead = "(?<num>{NUM})"
 // words after it (point).
 const quantityWhole = numberLead + "(?<mult>{MULT})(?<more>多|余)?(?<mult3>{MULT})(?<unit>{UNIT})(?<post>{POST})?"
 
-// withoutMultipliers returns, for a rule of pattern quantityWhole when ph
-// has {NUM_LEAD}, the pattern of its number alone, and true. Where the
-// first character past the run of the number's characters ([\d.,]) from
-// the rule's start is none of 十百千万亿多余, the multipliers match nothing:
-// the number ends at the end of the run, or inside it before a point or
-// comma, which is none of those either. The number (atomic) is then
-// followed by the longest unit there, which the rule needs, and the
-// longest bound word after it, if any, none of which can fail or give
-// back: matchRule reads them itself (unitAfter, boundAfter), and the
-// number alone matches what the rule matches, with the same groups
-// (TestTunedRulesEqualPlain). At most numbers regexp2 is spared the
-// look-ahead that guards the multipliers (see leanCaptures), seven steps
-// to fail, and the unit's, some ten.
-func withoutMultipliers(pattern string, ph map[string]string) (string, bool) {
-	if _, ok := ph["{NUM_LEAD}"]; !ok || pattern != quantityWhole {
-		return pattern, false
+// numberAlone reports a rule of pattern quantityWhole, when ph has
+// {NUM_LEAD}: where the first character past the run of the number's
+// characters ([\d.,]) from the rule's start is none of 十百千万亿多余, the
+// multipliers match nothing, since the number ends at the end of the run,
+// or inside it before a point or comma, which is none of those either.
+// The number, atomic, is then followed by the longest unit there, which
+// the rule needs, and the longest bound word after it, if any, none of
+// which can fail or give back. matchRule reads them itself there
+// (numberUnitAt), and the match is the rule's, with the same groups
+// (TestTunedRulesEqualPlain): at most numbers regexp2 is not called for
+// point, a call that cost about a thousand instructions before its first
+// step, and some twenty steps of about ninety.
+func numberAlone(pattern string, ph map[string]string) bool {
+	_, ok := ph["{NUM_LEAD}"]
+	return ok && pattern == quantityWhole
+}
+
+// numberUnitAt returns the match at position i of s of a rule that is
+// its number alone there (numberAlone), and whether it matches.
+func numberUnitAt(s []rune, i int) (ruleMatch, bool) {
+	e := numberEnd(s, i)
+	if e < 0 {
+		return ruleMatch{}, false
 	}
-	return "(?<num>{NUM_LEAD})", true
+	n := unitAfter(s, e)
+	if n == 0 {
+		return ruleMatch{}, false
+	}
+	var m ruleMatch
+	m.span = span{i, e + n}
+	m.groups[gNum] = span{i, e}
+	m.groups[gUnit] = span{e, e + n}
+	if b := boundAfter(s, m.end); b > 0 {
+		m.groups[gPost] = span{m.end, m.end + b}
+		m.end += b
+	}
+	return m, true
+}
+
+// numberEnd returns where {NUM_LEAD} matched at position i of s ends, -1
+// where it does not match: a digit and the digits after it, then a point
+// and digits, or thousands groups (,\d{3} repeated) and then a point and
+// digits, if any (TestNumberEnd).
+func numberEnd(s []rune, i int) int {
+	if i >= len(s) || !isDigit(s[i]) {
+		return -1
+	}
+	j := digitsEnd(s, i)
+	for j+3 < len(s) && s[j] == ',' && isDigit(s[j+1]) && isDigit(s[j+2]) && isDigit(s[j+3]) {
+		j += 4
+	}
+	if decimalsAt(s, j) {
+		j = digitsEnd(s, j+1)
+	}
+	return j
+}
+
+// decimalsAt reports a point and a digit at position j of s.
+func decimalsAt(s []rune, j int) bool { return j+1 < len(s) && s[j] == '.' && isDigit(s[j+1]) }
+
+// digitsEnd returns the end of the run of digits of s from i.
+func digitsEnd(s []rune, i int) int {
+	for i < len(s) && isDigit(s[i]) {
+		i++
+	}
+	return i
 }
 
 // multipliersMayFollow reports whether the first character past the run
 // of a number's characters [\d.,] at position i of s is a multiplier, 多
-// or 余 (see withoutMultipliers).
+// or 余 (see numberAlone).
 func multipliersMayFollow(s []rune, i int) bool {
 	for ; i < len(s); i++ {
 		switch c := s[i]; c {
@@ -523,9 +571,9 @@ type ruleSet struct {
 	// readsPost is the rules whose patterns leave the bound word after
 	// the number to matchRule (see lastWordEndings), as bits
 	readsPost uint64
-	// bare holds the expanded pattern of a rule's number alone
-	// (withoutMultipliers), "" for none
-	bare []string
+	// numberAlone is the rules that matchRule reads itself where their
+	// number is alone (see numberAlone), as bits
+	numberAlone uint64
 	// masks holds the sets of rules (as bits) that some character can
 	// start; byRune maps a BMP character to 1 + the index of its set in
 	// masks, 0 for none.
@@ -554,12 +602,6 @@ type anchoredPattern struct {
 	// readsPost: the bound word after the number is not in re, and
 	// matchRule reads it (boundAfter; see lastWordEndings)
 	readsPost bool
-	// readsUnit: the unit after the number is not in re, and matchRule
-	// reads it (unitAfter): without one, the rule does not match
-	readsUnit bool
-	// bare is the pattern of the number alone, which matchRule tries
-	// where no multiplier can follow it (withoutMultipliers)
-	bare *anchoredPattern
 }
 
 // The named groups a rule's match is read by (see read), as indexes into
@@ -646,7 +688,7 @@ func compileRulesWith(rules []Rule, ph, firstPh map[string]string) (*ruleSet, er
 	if len(rules) > 64 {
 		return nil, fmt.Errorf("extract: %d rules: at most 64 fit the dispatch mask", len(rules))
 	}
-	set := &ruleSet{bare: make([]string, len(rules))}
+	set := &ruleSet{}
 	var patterns []string
 	for i, r := range rules {
 		lead, ok := leadNumber(r.Pattern, ph)
@@ -658,8 +700,8 @@ func compileRulesWith(rules []Rule, ph, firstPh map[string]string) (*ruleSet, er
 			set.readsPost |= 1 << i
 		}
 		p := leanCaptures(expand(last, ph))
-		if bare, ok := withoutMultipliers(r.Pattern, ph); ok {
-			set.bare[i] = expand(bare, ph)
+		if numberAlone(r.Pattern, ph) {
+			set.numberAlone |= 1 << i
 		}
 		// parses the rule's pattern, its word lists as classes: a bad
 		// pattern fails here. The word lists' tries are parsed with the
@@ -735,14 +777,8 @@ func (rs *ruleSet) compiledPattern(k int) (*anchoredPattern, error) {
 		return p, nil
 	}
 	p, err := compilePattern(rs.patterns[k])
-	if err == nil && rs.bare[k] != "" {
-		p.bare, err = compilePattern(rs.bare[k])
-	}
 	if err == nil {
 		p.readsPost = rs.readsPost&(1<<k) != 0
-		if p.bare != nil {
-			p.bare.readsUnit, p.bare.readsPost = true, true
-		}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("extract: rule %s: %w", rs.rules[k].ID, err)
@@ -910,12 +946,13 @@ func (rs *ruleSet) matchGated(mask uint64, s []rune, i int, gs *gateScan, knownD
 // matchRule returns the match of rule k starting at position i of s, and
 // whether it matches.
 func (rs *ruleSet) matchRule(k int, s []rune, i int) (m ruleMatch, matched bool, err error) {
+	if rs.numberAlone&(1<<k) != 0 && !multipliersMayFollow(s, i) {
+		m, matched = numberUnitAt(s, i) // most numbers
+		return m, matched, nil
+	}
 	p, err := rs.compiledPattern(k)
 	if err != nil {
 		return m, false, err
-	}
-	if p.bare != nil && !multipliersMayFollow(s, i) {
-		p = p.bare // most numbers
 	}
 	// the view is regexp2's own storage, valid in the callback: a match
 	// allocates nothing
@@ -930,14 +967,6 @@ func (rs *ruleSet) matchRule(k int, s []rune, i int) (m ruleMatch, matched bool,
 		matched = true
 		return false // the first match, at i (\G), is the only one
 	})
-	if matched && p.readsUnit {
-		n := unitAfter(s, m.end)
-		if n == 0 {
-			return ruleMatch{}, false, err
-		}
-		m.groups[gUnit] = span{m.end, m.end + n}
-		m.end += n
-	}
 	if matched && p.readsPost {
 		if n := boundAfter(s, m.end); n > 0 {
 			m.groups[gPost] = span{m.end, m.end + n}

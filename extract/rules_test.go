@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"math/big"
+	"math/rand/v2"
 	"regexp/syntax"
 	"slices"
 	"strings"
@@ -686,5 +687,39 @@ func TestWordListsAfter(t *testing.T) {
 		if found < 100 {
 			t.Fatalf("%s: %d words found; want the corpus's (> 100)", tt.name, found)
 		}
+	}
+}
+
+// TestNumberEnd compares numberEnd with {NUM_LEAD} as regexp2 matches it,
+// at every position of the bundled reports' and the development set's
+// sentences and of random runs of digits, points, commas and others.
+func TestNumberEnd(t *testing.T) {
+	re := regexp2.MustCompile(`\G(?:`+numberPlaceholders()["{NUM_LEAD}"]+`)`, ruleOptions...)
+	texts := sentencesOf(append(corpusDocs(t), devDocs(t)...))
+	rng := rand.New(rand.NewPCG(35, 2026))
+	for range 20000 {
+		s := make([]rune, 1+rng.IntN(12))
+		for k := range s {
+			s[k] = []rune("0123456789..,,，a万")[rng.IntN(16)]
+		}
+		texts = append(texts, s)
+	}
+	numbers := 0
+	for _, s := range texts {
+		for i := range s {
+			want := -1
+			if m, err := re.FindRunesMatchStartingAt(s, i); err != nil {
+				t.Fatal(err)
+			} else if m != nil {
+				want = i + m.RuneLength
+				numbers++
+			}
+			if got := numberEnd(s, i); got != want {
+				t.Fatalf("in %q at %d: numberEnd %d, the pattern %d", string(s), i, got, want)
+			}
+		}
+	}
+	if numbers < 10000 {
+		t.Fatalf("%d numbers; want the corpus's and more (> 10000)", numbers)
 	}
 }
