@@ -152,7 +152,11 @@ var countNouns = lex.Words(lexicon.CountNoun)
 var compoundCues = lex.Words(lexicon.CompoundCue)
 
 // isLevelCue reports whether w is a level cue (lexicon role level).
-func isLevelCue(w string) bool { return lex.Is(w, lexicon.Level) }
+func isLevelCue(w string) bool { return levelCueSet.has(w) }
+
+// levelCueSet holds the level cues: cueOf and indicatorOf ask most words
+// they find whether they are one.
+var levelCueSet = newWordSet(levelCues)
 
 // firstCue returns the first cue word in [from, to) on word boundaries.
 func (a *analysis) firstCue(from, to int) (string, int, int) {

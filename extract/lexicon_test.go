@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/gwrfacts/gwr/extract/lexicon"
 )
 
 // TestWordIndexFirstEnds checks the one-pass word search against a search
@@ -43,7 +45,7 @@ func TestWordSetHas(t *testing.T) {
 		"notAlone": notAlone, "oneCharNames": oneCharNames, "plainNouns": plainNouns, "genericHeads": genericHeads, "nounStops": nounStops,
 		"predicateSet": predicateSet, "statusWords": statusWords, "actionCounts": actionCounts, "scaleHeads": scaleHeads, "wholeSet": wholeSet,
 		"passiveWords": passiveWords, "listHeads": listHeads, "bareHeads": bareHeads, "figureHeads": figureHeads, "trimPrefixSet": trimPrefixSet,
-		"stockCounts": stockCounts, "memberCounts": memberCounts, "odd": newWordSet([]string{"𠀀字", "a", "\xff年"})}
+		"stockCounts": stockCounts, "memberCounts": memberCounts, "levelCueSet": levelCueSet, "odd": newWordSet([]string{"𠀀字", "a", "\xff年"})}
 	texts := []string{"", "\xff", "\xff年", "年\xff", "𠀀", "𠀀字", "a", "ab", "\xed\xa0\x80"}
 	for _, set := range sets {
 		for _, w := range set.words {
@@ -67,6 +69,11 @@ func TestWordSetHas(t *testing.T) {
 			if got, want := set.has(s), m[s]; got != want {
 				t.Fatalf("%s.has(%q) = %v; want %v", name, s, got, want)
 			}
+		}
+	}
+	for _, s := range texts {
+		if got, want := isLevelCue(s), lex.Is(s, lexicon.Level); got != want {
+			t.Fatalf("isLevelCue(%q) = %v; want lex.Is(…, level) = %v", s, got, want)
 		}
 	}
 }
