@@ -279,43 +279,90 @@ const numberLead = "(?<num>{NUM})"
 // words after it (point).
 const quantityWhole = numberLead + "(?<mult>{MULT})(?<more>多|余)?(?<mult3>{MULT})(?<unit>{UNIT})(?<post>{POST})?"
 
-// numberAlone reports a rule of pattern quantityWhole, when ph has
-// {NUM_LEAD}: where the first character past the run of the number's
-// characters ([\d.,]) from the rule's start is none of 十百千万亿多余, the
-// multipliers match nothing, since the number ends at the end of the run,
-// or inside it before a point or comma, which is none of those either.
-// The number, atomic, is then followed by the longest unit there, which
-// the rule needs, and the longest bound word after it, if any, none of
-// which can fail or give back. matchRule reads them itself there
-// (numberUnitAt), and the match is the rule's, with the same groups
-// (TestTunedRulesEqualPlain): at most numbers regexp2 is not called for
-// point, a call that cost about a thousand instructions before its first
-// step, and some twenty steps of about ninety.
-func numberAlone(pattern string, ph map[string]string) bool {
+// wholeQuantity reports a rule of pattern quantityWhole, when ph has
+// {NUM_LEAD}: matchRule reads its match itself (quantityAt), without
+// regexp2. The pattern is an atomic number, then the multipliers, 多 or
+// 余 and multipliers, which may be read in several ways, then the longest
+// unit there and the longest bound word after it, which neither fail but
+// for want of a unit nor give back: the first way of reading the
+// multipliers, in the order regexp2 tries them, that a unit follows, gives
+// the rule's match, with the same groups (TestQuantityAt,
+// TestTunedRulesEqualPlain). A regexp2 call cost about a thousand
+// instructions before its first step, and point's pattern some twenty
+// steps of about ninety at most numbers, where no multiplier follows.
+func wholeQuantity(pattern string, ph map[string]string) bool {
 	_, ok := ph["{NUM_LEAD}"]
 	return ok && pattern == quantityWhole
 }
 
-// numberUnitAt returns the match at position i of s of a rule that is
-// its number alone there (numberAlone), and whether it matches.
-func numberUnitAt(s []rune, i int) (ruleMatch, bool) {
+// quantityAt returns the match at position i of s of a rule of pattern
+// quantityWhole (see wholeQuantity), and whether it matches: the number,
+// then the first of the ways its multipliers, 多 or 余 and multipliers can
+// be read, in the order regexp2 tries them (up to four multipliers, the
+// most first, or none; 多 or 余, or none; up to four multipliers again),
+// that a unit follows; the longest unit there, and the bound word after.
+func quantityAt(s []rune, i int) (ruleMatch, bool) {
 	e := numberEnd(s, i)
 	if e < 0 {
 		return ruleMatch{}, false
 	}
-	n := unitAfter(s, e)
-	if n == 0 {
-		return ruleMatch{}, false
+	for a := min(4, multipliersEnd(s, e)-e); a >= 0; a-- {
+		p := e + a
+		if p < len(s) && (s[p] == '多' || s[p] == '余') {
+			if m, ok := quantityFrom(s, i, e, a, p+1); ok {
+				return m, true
+			}
+		}
+		if m, ok := quantityFrom(s, i, e, a, p); ok {
+			return m, true
+		}
 	}
-	var m ruleMatch
-	m.span = span{i, e + n}
-	m.groups[gNum] = span{i, e}
-	m.groups[gUnit] = span{e, e + n}
-	if b := boundAfter(s, m.end); b > 0 {
-		m.groups[gPost] = span{m.end, m.end + b}
-		m.end += b
+	return ruleMatch{}, false
+}
+
+// quantityFrom returns quantityAt's match of the number from i to e, with
+// a multipliers after it, then 多 or 余 if p is past them, and the first
+// run of up to four multipliers from p, the most first, or none, that a
+// unit follows.
+func quantityFrom(s []rune, i, e, a, p int) (ruleMatch, bool) {
+	for b := min(4, multipliersEnd(s, p)-p); b >= 0; b-- {
+		n := unitAfter(s, p+b)
+		if n == 0 {
+			continue
+		}
+		var m ruleMatch
+		m.span = span{i, p + b + n}
+		m.groups[gNum] = span{i, e}
+		if a > 0 {
+			m.groups[gMult] = span{e, e + a}
+		}
+		if p > e+a {
+			m.groups[gMore] = span{e + a, p}
+		}
+		if b > 0 {
+			m.groups[gMult3] = span{p, p + b}
+		}
+		m.groups[gUnit] = span{p + b, p + b + n}
+		if c := boundAfter(s, m.end); c > 0 {
+			m.groups[gPost] = span{m.end, m.end + c}
+			m.end += c
+		}
+		return m, true
 	}
-	return m, true
+	return ruleMatch{}, false
+}
+
+// multipliersEnd returns the end of the run of multipliers (十百千万亿) of s
+// from i.
+func multipliersEnd(s []rune, i int) int {
+	for ; i < len(s); i++ {
+		switch s[i] {
+		case '十', '百', '千', '万', '亿':
+		default:
+			return i
+		}
+	}
+	return i
 }
 
 // numberEnd returns where {NUM_LEAD} matched at position i of s ends, -1
@@ -345,24 +392,6 @@ func digitsEnd(s []rune, i int) int {
 		i++
 	}
 	return i
-}
-
-// multipliersMayFollow reports whether the first character past the run
-// of a number's characters [\d.,] at position i of s is a multiplier, 多
-// or 余 (see numberAlone).
-func multipliersMayFollow(s []rune, i int) bool {
-	for ; i < len(s); i++ {
-		switch c := s[i]; c {
-		case '.', ',':
-		case '十', '百', '千', '万', '亿', '多', '余':
-			return true
-		default:
-			if !isDigit(c) {
-				return false
-			}
-		}
-	}
-	return false
 }
 
 // leadNumber rewrites pattern, if it starts with numberLead and ph has
@@ -571,9 +600,9 @@ type ruleSet struct {
 	// readsPost is the rules whose patterns leave the bound word after
 	// the number to matchRule (see lastWordEndings), as bits
 	readsPost uint64
-	// numberAlone is the rules that matchRule reads itself where their
-	// number is alone (see numberAlone), as bits
-	numberAlone uint64
+	// wholeQuantity is the rules whose match matchRule reads itself,
+	// without regexp2 (see wholeQuantity), as bits
+	wholeQuantity uint64
 	// masks holds the sets of rules (as bits) that some character can
 	// start; byRune maps a BMP character to 1 + the index of its set in
 	// masks, 0 for none.
@@ -700,8 +729,8 @@ func compileRulesWith(rules []Rule, ph, firstPh map[string]string) (*ruleSet, er
 			set.readsPost |= 1 << i
 		}
 		p := leanCaptures(expand(last, ph))
-		if numberAlone(r.Pattern, ph) {
-			set.numberAlone |= 1 << i
+		if wholeQuantity(r.Pattern, ph) {
+			set.wholeQuantity |= 1 << i
 		}
 		// parses the rule's pattern, its word lists as classes: a bad
 		// pattern fails here. The word lists' tries are parsed with the
@@ -946,8 +975,8 @@ func (rs *ruleSet) matchGated(mask uint64, s []rune, i int, gs *gateScan, knownD
 // matchRule returns the match of rule k starting at position i of s, and
 // whether it matches.
 func (rs *ruleSet) matchRule(k int, s []rune, i int) (m ruleMatch, matched bool, err error) {
-	if rs.numberAlone&(1<<k) != 0 && !multipliersMayFollow(s, i) {
-		m, matched = numberUnitAt(s, i) // most numbers
+	if rs.wholeQuantity&(1<<k) != 0 {
+		m, matched = quantityAt(s, i)
 		return m, matched, nil
 	}
 	p, err := rs.compiledPattern(k)

@@ -723,3 +723,71 @@ func TestNumberEnd(t *testing.T) {
 		t.Fatalf("%d numbers; want the corpus's and more (> 10000)", numbers)
 	}
 }
+
+// TestQuantityAt compares quantityAt with the pattern of point, the rule
+// it reads, compiled as a tuned rule is, at every position of random runs
+// of digits, multipliers, 多 and 余, units and bound words (the bundled
+// reports and the development set are compared by
+// TestTunedRulesEqualPlain).
+func TestQuantityAt(t *testing.T) {
+	var k int
+	for i, r := range Rules {
+		if r.Pattern == quantityWhole {
+			k = i
+		}
+	}
+	rs, err := compileRules(Rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rs.wholeQuantity != 1<<k {
+		t.Fatalf("wholeQuantity %b; want rule %d alone (%s)", rs.wholeQuantity, k, Rules[k].ID)
+	}
+	p, err := rs.compiledPattern(k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pieces := []string{"1", "23", ".5", ",000", "十", "百", "千", "万", "亿", "千万亿", "十百千万", "多", "余", "个", "元", "%", "千瓦", "瓦", "时", "千米", "百分点", "分", "人次", "次", "以上", "左右", "，", "a"}
+	rng := rand.New(rand.NewPCG(35, 18))
+	matched := 0
+	for range 50000 {
+		var b strings.Builder
+		for n := 1 + rng.IntN(8); n > 0; n-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := []rune(b.String())
+		for i := range s {
+			var want ruleMatch
+			ok := false
+			err := p.re.FindRunesMatches(s, i, func(v regexp2.MatchView) bool {
+				start, n, _ := v.GroupRange(0)
+				want.span = span{start, start + n}
+				for _, g := range p.nums {
+					if start, n, ok := v.GroupRange(g.num); ok && n > 0 {
+						want.groups[g.k] = span{start, start + n}
+					}
+				}
+				ok = true
+				return false
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ok {
+				if n := boundAfter(s, want.end); n > 0 {
+					want.groups[gPost] = span{want.end, want.end + n}
+					want.end += n
+				}
+				matched++
+			}
+			got, gotOK := quantityAt(s, i)
+			if gotOK != ok || got != want {
+				t.Fatalf("in %q at %d: quantityAt %v %+v, the pattern %v %+v", string(s), i, gotOK, got, ok, want)
+			}
+		}
+	}
+	t.Logf("%d matches", matched)
+	if matched < 10000 {
+		t.Fatalf("%d matches; want more (> 10000)", matched)
+	}
+}
