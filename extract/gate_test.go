@@ -99,7 +99,7 @@ func gateTexts(t *testing.T) [][]rune {
 		"3万多人口，5万人口，3万左右农业转移人口，人口3万，人口3万任务，3万元，5万吨，3多万人，3余万游客，三个百分点，五十万千瓦，三点五亿元，一万多亩，二百四十多个，三千八百多万人次，五成，一点八倍，十一点，三年，一体化，七千伏安",
 		"年产20万吨，年产能力5000吨，年产 3万吨，年生产100台，年处理5000吨，日处理300吨，日产5吨，年加工2万吨，年吞吐300万标箱，年出栏10万头，年存栏5万头，年产值，日处，几十万人，数百家，数以万计，几个，几年")
 	// every unit after a number, with its numerals, and cut short by one
-	// character (the gates of point and cn-point read the unit whole)
+	// character (the gate of cn-point reads the unit whole)
 	var units []string
 	for _, u := range baseUnitTexts() {
 		cut := string([]rune(u)[:utf8.RuneCountInString(u)-1])
