@@ -290,9 +290,12 @@ const quantityWhole = numberLead + "(?<mult>{MULT})(?<more>多|余)?(?<mult3>{MU
 // TestTunedRulesEqualPlain). A regexp2 call cost about a thousand
 // instructions before its first step, and point's pattern some twenty
 // steps of about ninety at most numbers, where no multiplier follows.
+//
+// quantityAt reads {MULT} as it is written here, up to four multipliers:
+// with another {MULT}, the rule is left to regexp2.
 func wholeQuantity(pattern string, ph map[string]string) bool {
 	_, ok := ph["{NUM_LEAD}"]
-	return ok && pattern == quantityWhole
+	return ok && pattern == quantityWhole && ph["{MULT}"] == multiplierClass+`{0,4}`
 }
 
 // quantityAt returns the match at position i of s of a rule of pattern
