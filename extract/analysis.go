@@ -34,6 +34,7 @@ type analysis struct {
 	nouns          []nounAt        // nounAfter's answers since the tokens last changed (emptied by segmentClause)
 	fragmentToks   []span          // fragment's buffer of tokens
 	pieces         []span          // the phrases' one pieces (piece)
+	tokRest        []span          // the free rest of the block tokens cuts its results from, kept by reset (see tokens)
 	masked         string          // str with its not-time words masked (maskNotTime)
 	planEnd        int             // 1 + the end of str's first plan word, -1 if none, 0 not known yet (planWordBefore)
 	notes          int8            // whether str may hold a footnote mark (mayHoldNote): 1 yes, -1 no, 0 not known yet (dropNotes)
@@ -77,7 +78,7 @@ func newAnalysis(s []rune, str string, off []int32, time timeWords, hedged bool,
 // token bounds, tokRoom, hedges, and the lists of the rooms in a) rather
 // than an analysis of 1.4 KB and its lists allocated for each sentence.
 func (a *analysis) reset(s []rune, str string, off []int32, time timeWords, hedged bool, masked string, seg segment.Segmenter) {
-	bounds, tokRoom, hedges, factRoom := a.bounds, a.tokRoom, a.hedges, a.factRoom
+	bounds, tokRoom, hedges, factRoom, tokRest := a.bounds, a.tokRoom, a.hedges, a.factRoom, a.tokRest
 	n := 2 * (len(s) + 1) // tokStart and tokE in one allocation
 	if cap(bounds) < n {
 		bounds = make([]bool, n)
@@ -86,7 +87,7 @@ func (a *analysis) reset(s []rune, str string, off []int32, time timeWords, hedg
 		clear(bounds)
 	}
 	*a = analysis{s: s, str: str, off: off, seg: seg, bounds: bounds, tokStart: bounds[:len(s)+1], tokE: bounds[len(s)+1:],
-		time: time, hedged: hedged, masked: masked, tokRoom: tokRoom, hedges: hedges[:0], factRoom: factRoom[:0]}
+		time: time, hedged: hedged, masked: masked, tokRoom: tokRoom, hedges: hedges[:0], factRoom: factRoom[:0], tokRest: tokRest}
 	a.done, a.trims, a.nouns, a.fragmentToks, a.pieces = a.doneRoom[:0], a.trimRoom[:0], a.nounRoom[:0], a.fragRoom[:0], a.pieceRoom[:0]
 }
 

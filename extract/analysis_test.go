@@ -217,3 +217,41 @@ func TestDescribedClausesKeepFacts(t *testing.T) {
 		t.Errorf("no clause after a sum planned in %d sentences: the test checks nothing new", sentences)
 	}
 }
+
+// TestTokensBlock: the tokens of a phrase cut from analysis.tokRest are
+// those appendTokens gives into a slice of their own, and stay so while
+// later calls, over more than one block and across the sentences one
+// analysis is reset for, take their room after them (the
+// first 300 sentences of the bundled reports, each segmented whole, and
+// every phrase of one piece [i, j) with j-i = 1, 8, ... up to 40).
+func TestTokensBlock(t *testing.T) {
+	seg, err := segment.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	type got struct {
+		toks, want []span
+	}
+	a, calls := new(analysis), 0
+	for _, s := range sentencesOf(corpusDocs(t))[:300] {
+		str := string(s)
+		a.reset(s, str, runeOffsetsOf(s), timeWords{}, false, str, seg)
+		a.segmentClause(0, len(s))
+		var all []got
+		for i := 0; i < len(s); i++ {
+			for j := i + 1; j <= min(len(s), i+40); j += 7 {
+				p := a.piece(i, j)
+				all = append(all, got{a.tokens(p), a.appendTokens(nil, p)})
+				calls++
+			}
+		}
+		for _, g := range all {
+			if !slices.Equal(g.toks, g.want) || cap(g.toks) != len(g.toks) {
+				t.Fatalf("%s: tokens %v (cap %d), want %v", str, g.toks, cap(g.toks), g.want)
+			}
+		}
+	}
+	if calls < 4*tokBlock {
+		t.Fatalf("only %d calls", calls)
+	}
+}

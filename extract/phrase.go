@@ -217,7 +217,24 @@ func (a *analysis) tokenHolding(i int) (segment.Token, bool) {
 
 // tokens returns the segmentation's tokens that lie inside p's pieces, in
 // the order of the pieces.
-func (a *analysis) tokens(p phrase) []span { return a.appendTokens(nil, p) }
+//
+// The result is cut from a.tokRest, the rest of a block of spans that
+// only moves forward (the next call writes after it, and a full block is
+// left to the results cut from it), with its capacity cut to its length:
+// it stays the caller's as a slice of its own would, and most calls make
+// no allocation, where each grew its slice from nothing before.
+func (a *analysis) tokens(p phrase) []span {
+	out := a.appendTokens(a.tokRest[:0], p)
+	if cap(out) == cap(a.tokRest) { // in the block
+		a.tokRest = a.tokRest[len(out):len(out)]
+	} else { // the block is full (out grew out of it): the next call takes a new one
+		a.tokRest = make([]span, 0, tokBlock)
+	}
+	return out[:len(out):len(out)]
+}
+
+// tokBlock is the number of spans in a block of analysis.tokRest.
+const tokBlock = 256
 
 // appendTokens appends the tokens of a.tokens(p) to out.
 func (a *analysis) appendTokens(out []span, p phrase) []span {
