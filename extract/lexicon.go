@@ -119,6 +119,7 @@ func runeSetOf(s string) *runeSet {
 // found by its rank among the set's characters, not by hashing it.
 type wordIndex struct {
 	first   runeSet                // the first characters of the words in the BMP
+	starts  runeSet                // first and the surrogate halves, which a text writes as U+FFFD: the code points a word may start at (firstEndsOf, maskFirstOf)
 	rank    [len(runeSet{})]uint16 // rank[k]: how many characters of first are below k*64
 	byRank  [][]indexedWord        // the words of the i-th character of first, in the order added
 	outside map[rune][]indexedWord // the words that start outside the BMP
@@ -142,6 +143,10 @@ func newWordIndex(lists ...[]string) *wordIndex {
 				x.outside[r] = append(x.outside[r], indexedWord{w, i})
 			}
 		}
+	}
+	x.starts = x.first
+	for r := rune(0xD800); r < 0xE000; r++ { // (no valid runes: U+FFFD may start a word)
+		x.starts.add(r)
 	}
 	n := 0
 	for k, bits64 := range x.first {
@@ -251,19 +256,30 @@ func (x *wordIndex) firstEnds(s string, ends []int) {
 	}
 }
 
+// noEnds is what firstEndsOf starts ends from, no word found: copied, it
+// takes fewer instructions than a loop setting each end.
+var noEnds = func() (e [64]int) {
+	for i := range e {
+		e[i] = -1
+	}
+	return e
+}()
+
 // firstEndsOf is firstEnds(s, ends) for s the text of the code points
 // rs, off their byte offsets in s (off[k] that of rs[k]: runeTexts): it
 // reads the code points rather than decoding s again, one test a
 // character, and s only where a word may start. A code point that is no
 // valid rune stands for U+FFFD, as s writes it.
 func (x *wordIndex) firstEndsOf(rs []rune, off []int32, s string, ends []int) {
-	for i := range ends {
+	for i := copy(ends, noEnds[:]); i < len(ends); i++ {
 		ends[i] = -1
 	}
 	for k, r := range rs {
-		r, ok := x.startOf(r)
-		if !ok {
-			continue // (most characters)
+		if !x.starts.has(r) {
+			continue // (most characters: one bit)
+		}
+		if !utf8.ValidRune(r) {
+			r = utf8.RuneError
 		}
 		at := int(off[k])
 		for _, w := range x.of(r) {
@@ -273,24 +289,6 @@ func (x *wordIndex) firstEndsOf(rs []rune, off []int32, s string, ends []int) {
 		}
 	}
 }
-
-// startOf returns r as the text of a code point array writes it (U+FFFD
-// for a code point that is no valid rune) and whether a word of the index
-// may start with it, one bit read for most characters (firstEndsOf,
-// maskFirstOf).
-func (x *wordIndex) startOf(r rune) (rune, bool) {
-	if !x.first.has(r) && !isSurrogate(r) {
-		return 0, false
-	}
-	if !utf8.ValidRune(r) {
-		r = utf8.RuneError
-	}
-	return r, true
-}
-
-// isSurrogate reports whether r is a UTF-16 surrogate half, a code point
-// of the BMP that is no valid rune.
-func isSurrogate(r rune) bool { return uint32(r)-0xD800 < 0x800 }
 
 // threeAt returns the code point of three bytes at byte offset at of s, or
 // -1 when there is none there: a lead byte E1-EC, EE or EF and two
@@ -451,9 +449,11 @@ func (m *masking) result() (string, int) {
 func (x *wordIndex) maskFirstOf(rs []rune, off []int32, s string, c byte) (string, int) {
 	m := masking{s: s, c: c}
 	for k, r := range rs {
-		r, ok := x.startOf(r)
-		if !ok {
+		if !x.starts.has(r) {
 			continue // (most characters)
+		}
+		if !utf8.ValidRune(r) {
+			r = utf8.RuneError
 		}
 		at := int(off[k])
 		if at < m.last {
