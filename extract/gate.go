@@ -18,6 +18,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"maps"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -53,16 +54,25 @@ type gate struct {
 	// Pattern is the first 12 hex digits of the SHA-256 of the rule's
 	// Pattern the gate was written for: a gate whose rule changed is not
 	// used (and TestGatesFitTheirRules fails until it is checked again).
-	Pattern                string
-	On, Skip, Need, Then   string
-	After                  map[rune]string // the class of the character after these Need characters, instead of Then
-	AfterUnits             bool            // After holds the units' second characters too (see above)
-	BehindSkip, Behind     string
+	Pattern              string
+	On, Skip, Need, Then string
+	After                map[rune]string // the class of the character after these Need characters, instead of Then
+	AfterUnits           bool            // After holds the units' second characters too (see above)
+	BehindSkip, Behind   string
+	// Tail: the rule's match ends in one of the words of its last group,
+	// (?:以上|以下), right after the Need character or the one after it,
+	// and a look-ahead of optional words and words, (?=(?:…)?(?:…)), reads
+	// the character after it: it must be the first character of one of
+	// the look-ahead's words. Both lists are read from the pattern
+	// (patternTail), not written here.
+	Tail                   bool
 	Why                    string // the part of the pattern the gate reads
 	on, skip, needed, then *charClass
 	after                  []afterClass // After's classes: a search of a few, not a map look-up, where Need passes
 	afterKeys              *runeSet     // After's keys: most Need characters are none (cn-point's 个, 亩, 元), and one bit says so
 	behindSkip, behind     *charClass
+	tailWords              [][]rune   // Tail: the words the match ends in
+	tailNext               *charClass // Tail: the first characters of the look-ahead's words
 }
 
 // afterClass is the class of the character after a Need character of
@@ -88,8 +98,8 @@ var gates = []gate{
 	{Rule: "reject-named-count", Pattern: "676ba1aede8e", Skip: `[\d一二三四五六七八九十两]`, Need: `[大个方年项件条天]`,
 		After: map[rune]string{'个': `[方一专现]`, '方': `面`, '年': `[攻行计]`, '项': `行`, '件': `[实事]`, '条': `[措意政控红底等”"]`, '天': `工`},
 		Why:   "{COUNT_AHEAD}: (?>[\\d一二三四五六七八九十两]+)[大个方年项件条天], then the word's second character: 个(?:方面|一|专项|现代化), 方面, 年(?:攻坚|行动|计划), 项行动, 件(?:实事|事), 条(?:措施|意见|政策|控制线|红线|底线) or {RUN}条(?=等|政策|措施|意见|”|\"), 天工作制"},
-	{Rule: "reject-threshold", Pattern: "366d5f25dfb8", On: `[^过超]`, Skip: `[\d.,十百千万亿]`, Need: `[元美]`, Then: `[以元]`,
-		Why: "not at 过 or 超, only the second branch can start: {THRESHOLD_AHEAD} (?>[\\d.,]+)(?>[十百千万亿]*)(?:元|美元), then 以上 or 以下"},
+	{Rule: "reject-threshold", Pattern: "366d5f25dfb8", On: `[^过超]`, Skip: `[\d.,十百千万亿]`, Need: `[元美]`, Then: `[以元]`, Tail: true,
+		Why: "not at 过 or 超, only the second branch can start: {THRESHOLD_AHEAD} (?>[\\d.,]+)(?>[十百千万亿]*)(?:元|美元), then 以上 or 以下, then the look-ahead's first word: 项目, 企业, 重点…"},
 	{Rule: "range", Pattern: "59b3f2e8c0a5", Skip: `[^\-~至到]`, Need: `[\-~至到]`,
 		Why: "{RANGE_AHEAD}: a range mark - ~ 至 到 follows"},
 	{Rule: "mixed-point", Pattern: "fe962046e257", Skip: `\d`, Need: `[万亿]`, Then: `\d`,
@@ -321,6 +331,9 @@ func compileGates(rules []Rule) ([]*gate, error) {
 					c.afterKeys.add(need)
 				}
 			}
+			if g.Tail && err == nil {
+				err = c.readTail(r.Pattern)
+			}
 			if err != nil {
 				return nil, fmt.Errorf("extract: gate of rule %s: %w", g.Rule, err)
 			}
@@ -403,5 +416,48 @@ func (g *gate) admits(s []rune, i int, gs *gateScan, k int) bool {
 			}
 		}
 	}
-	return then == nil || p+1 < len(s) && then.has(s[p+1])
+	if then != nil && !(p+1 < len(s) && then.has(s[p+1])) {
+		return false
+	}
+	return g.tailNext == nil || g.tailFollows(s, p)
+}
+
+// patternTail reads the end of a pattern a Tail gate is written for:
+// (?:A|B))(?=(?:C|D)?(?:E|F)), the words of the group before the
+// look-ahead and the look-ahead's two groups.
+var patternTail = regexp.MustCompile(`\(\?:([^()]*)\)\)\(\?=\(\?:([^()]*)\)\?\(\?:([^()]*)\)\)$`)
+
+// readTail sets the Tail gate's words and look-ahead characters from the
+// rule's pattern.
+func (g *gate) readTail(pattern string) error {
+	m := patternTail.FindStringSubmatch(pattern)
+	if m == nil {
+		return fmt.Errorf("Tail: the pattern does not end in (?:…))(?=(?:…)?(?:…))")
+	}
+	var next []rune
+	for _, w := range strings.Split(m[1], "|") {
+		g.tailWords = append(g.tailWords, []rune(w))
+	}
+	for _, w := range strings.Split(m[2]+"|"+m[3], "|") {
+		if c, _ := utf8.DecodeRuneInString(w); !slices.Contains(next, c) {
+			next = append(next, c)
+		}
+	}
+	var err error
+	g.tailNext, err = parseClass("[" + classEscape(next) + "]")
+	return err
+}
+
+// tailFollows reports whether one of the Tail gate's words starts right
+// after the Need character at p of s, or one after, and the character
+// after the word starts a word of the rule's look-ahead.
+func (g *gate) tailFollows(s []rune, p int) bool {
+	for j := p + 1; j <= p+2; j++ {
+		for _, w := range g.tailWords {
+			if e := j + len(w); e < len(s) && slices.Equal(s[j:e], w) && g.tailNext.has(s[e]) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -212,6 +213,38 @@ func TestEveryRuleCompiles(t *testing.T) {
 		}
 		if p == nil || p.re == nil {
 			t.Fatalf("rule %s: none compiled", r.ID)
+		}
+	}
+}
+
+// TestGateTail checks that the Tail gate of reject-threshold reads its
+// words from the rule's pattern, and what it admits there.
+func TestGateTail(t *testing.T) {
+	rs, err := compileRules(Rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := slices.IndexFunc(rs.rules, func(r compiledRule) bool { return r.ID == "reject-threshold" })
+	g := rs.gates[k]
+	if g == nil || g.tailNext == nil {
+		t.Fatal("reject-threshold has no Tail gate")
+	}
+	if len(g.tailWords) != 2 || string(g.tailWords[0]) != "以上" || string(g.tailWords[1]) != "以下" {
+		t.Errorf("tail words %q, want 以上 以下", g.tailWords)
+	}
+	for _, c := range "重产工制龙骨招外项企集园品城" {
+		if !g.tailNext.has(c) {
+			t.Errorf("%c is not a first character of the look-ahead's words", c)
+		}
+	}
+	for text, want := range map[string]bool{
+		"5000万元以上企业": true, "1亿美元以下项目": true, "10亿元以上重点项目": true,
+		"1亿元以上，": false, "1亿元以上的": false, "5000万元企业": false, "1亿元以上": false,
+	} {
+		var gs gateScan
+		gs.reset(len(rs.rules))
+		if got := g.admits([]rune(text), 0, &gs, k); got != want {
+			t.Errorf("%s: admits %v, want %v", text, got, want)
 		}
 	}
 }
