@@ -283,7 +283,10 @@ func (x *wordIndex) firstEndsOf(rs []rune, off []int32, s string, ends []int) {
 		}
 		at := int(off[k])
 		for _, w := range x.of(r) {
-			if end := at + len(w.word); (ends[w.list] < 0 || end < ends[w.list]) && strings.HasPrefix(s[at:], w.word) {
+			// (the word's last byte first: most words that start with
+			// r are not there, and that one byte tells without a call)
+			end := at + len(w.word)
+			if (ends[w.list] < 0 || end < ends[w.list]) && end <= len(s) && s[end-1] == w.word[len(w.word)-1] && s[at:end] == w.word {
 				ends[w.list] = end
 			}
 		}
