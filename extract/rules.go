@@ -346,10 +346,7 @@ func quantityFrom(s []rune, i, e, a, p int) (ruleMatch, bool) {
 			m.groups[gMult3] = span{p, p + b}
 		}
 		m.groups[gUnit] = span{p + b, p + b + n}
-		if c := boundAfter(s, m.end); c > 0 {
-			m.groups[gPost] = span{m.end, m.end + c}
-			m.end += c
-		}
+		m.addBoundAfter(s)
 		return m, true
 	}
 	return ruleMatch{}, false
@@ -666,6 +663,16 @@ type groupNum struct{ k, num int }
 type ruleMatch struct {
 	span
 	groups [groupCount]span
+}
+
+// addBoundAfter makes the longest bound word after the end of m in the
+// window s (boundAfter), if any, m's post group and the end of m: what
+// (?<post>{POST})? at the end of a pattern would have matched there.
+func (m *ruleMatch) addBoundAfter(s []rune) {
+	if n := boundAfter(s, m.end); n > 0 {
+		m.groups[gPost] = span{m.end, m.end + n}
+		m.end += n
+	}
 }
 
 // group returns the text and span of m's group k (gNum …) in the window
@@ -1000,10 +1007,7 @@ func (rs *ruleSet) matchRule(k int, s []rune, i int) (m ruleMatch, matched bool,
 		return false // the first match, at i (\G), is the only one
 	})
 	if matched && p.readsPost {
-		if n := boundAfter(s, m.end); n > 0 {
-			m.groups[gPost] = span{m.end, m.end + n}
-			m.end += n
-		}
+		m.addBoundAfter(s)
 	}
 	return m, matched, err
 }
