@@ -171,11 +171,11 @@ func headingYear(h string, planYear int) []string {
 			return nil
 		}
 		end := at + k // the 年
-		d := end      // the digits' end, before the blanks (\s: [\t\n\f\r ])
-		for d > 0 && strings.IndexByte("\t\n\f\r ", h[d-1]) >= 0 {
+		d := end      // the digits' end, before the blanks
+		for d > 0 && isBlank(h[d-1]) {
 			d--
 		}
-		if d >= 4 && (h[d-4:d-2] == "19" || h[d-4:d-2] == "20") && isDigit(rune(h[d-2])) && isDigit(rune(h[d-1])) {
+		if d >= 4 && yearDigitsAt(h, d-4) {
 			return []string{h[d-4 : end+len("年")], h[d-4 : d]}
 		}
 		at = end + len("年")
@@ -788,14 +788,17 @@ func yearDigitsAt(b string, i int) bool {
 		'0' <= b[i+2] && b[i+2] <= '9' && '0' <= b[i+3] && b[i+3] <= '9'
 }
 
-// skipBlanks returns the end of the blanks of b from i, the characters
-// of the patterns' \s: tab, newline, form feed, carriage return, space.
+// skipBlanks returns the end of the blanks of b from i (isBlank).
 func skipBlanks(b string, i int) int {
-	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\f' || b[i] == '\r') {
+	for i < len(b) && isBlank(b[i]) {
 		i++
 	}
 	return i
 }
+
+// isBlank reports whether c is one of the year patterns' \s: tab,
+// newline, form feed, carriage return, space.
+func isBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
 
 // planEndMatches is planEndRe.FindAllStringSubmatchIndex(s, -1), run
 // only when s holds 末, with which every match ends.
