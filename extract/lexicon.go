@@ -256,22 +256,13 @@ func (x *wordIndex) firstEnds(s string, ends []int) {
 	}
 }
 
-// noEnds is what firstEndsOf starts ends from, no word found: copied, it
-// takes fewer instructions than a loop setting each end.
-var noEnds = func() (e [64]int) {
-	for i := range e {
-		e[i] = -1
-	}
-	return e
-}()
-
 // firstEndsOf is firstEnds(s, ends) for s the text of the code points
 // rs, off their byte offsets in s (off[k] that of rs[k]: runeTexts): it
 // reads the code points rather than decoding s again, one test a
 // character, and s only where a word may start. A code point that is no
 // valid rune stands for U+FFFD, as s writes it.
 func (x *wordIndex) firstEndsOf(rs []rune, off []int32, s string, ends []int) {
-	for i := copy(ends, noEnds[:]); i < len(ends); i++ {
+	for i := range ends {
 		ends[i] = -1
 	}
 	for k, r := range rs {
