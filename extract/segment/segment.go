@@ -133,28 +133,22 @@ func (lazy) Err() error {
 	return err
 }
 
-func (lazy) Segment(s string) []Token {
-	j, err := Default()
-	if err != nil {
-		panic(err)
-	}
-	return j.Segment(s)
-}
+func (lazy) Segment(s string) []Token { return mustDefault().Segment(s) }
 
-func (lazy) SegmentEach(parts []string) [][]Token {
-	j, err := Default()
-	if err != nil {
-		panic(err)
-	}
-	return j.SegmentEach(parts)
-}
+func (lazy) SegmentEach(parts []string) [][]Token { return mustDefault().SegmentEach(parts) }
 
 func (lazy) SegmentEachValid(parts []string) [][]Token {
+	return mustDefault().SegmentEachValid(parts)
+}
+
+// mustDefault is Default for lazy's segmenting methods, which panic with
+// its error (see Lazy).
+func mustDefault() *Jieba {
 	j, err := Default()
 	if err != nil {
 		panic(err)
 	}
-	return j.SegmentEachValid(parts)
+	return j
 }
 
 // load places the dictionaries on disk (placeDicts: the cache, else a
