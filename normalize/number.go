@@ -38,8 +38,80 @@ func ParseNumber(s string) (*big.Rat, error) {
 	if v, ok := quickNumber(s); ok {
 		return v, nil
 	}
+	if n, ok := chineseInteger(s); ok {
+		return newRat(n, 1), nil
+	}
 	return parseGeneral(s)
 }
+
+// chineseInteger reads s written in Chinese digits and multipliers alone
+// (三千九百五十, 两亿零七百万, 十二, 百), as parseUnsigned does but in int64
+// arithmetic, where parseUnsigned adds and multiplies big.Rats (about ten
+// thousand instructions a number): such a number is at most 9999亿9999万
+// 9999, far within an int64. ok is false for any other form (a sign,
+// 点, an Arabic digit, another character) and for what parseUnsigned
+// rejects, both left to parseGeneral (TestChineseIntegerIsGeneral).
+func chineseInteger(s string) (n int64, ok bool) {
+	var high, mid, sec, pend int64 // as numParser's, pend valid if hasPend
+	hasPend, highSet, midSet := false, false, false
+	lastSmall, prevUnit := 4, 0
+	zeroGap, any, sinceBig := false, false, false
+	for _, c := range s {
+		if d, isDigit := chineseDigits[c]; isDigit {
+			switch {
+			case hasPend:
+				return 0, false // two digits in a row
+			case d == 0 && any:
+				zeroGap = true
+			default:
+				pend, hasPend, any, sinceBig = d, true, true, true
+			}
+			continue
+		}
+		e, isUnit := chineseUnits[c]
+		if !isUnit {
+			return 0, false
+		}
+		switch {
+		case e < 4:
+			v := pend
+			if !hasPend {
+				if e != 1 || !(lastSmall == 4 && sec == 0 || lastSmall == 2) {
+					return 0, false
+				}
+				v = 1
+			}
+			if e >= lastSmall {
+				return 0, false
+			}
+			sec += v * pow10Int[e]
+			lastSmall, sinceBig = e, true
+		case e == 4:
+			if midSet || !sinceBig {
+				return 0, false
+			}
+			mid = (sec + pend) * 1e4 // (pend is 0 when not set)
+			midSet, sec, lastSmall, sinceBig = true, 0, 4, false
+		default: // 亿
+			if highSet || !any || !sinceBig && !midSet {
+				return 0, false
+			}
+			high = (sec + pend + mid) * 1e8
+			highSet, mid, midSet, sec, lastSmall, sinceBig = true, 0, false, 0, 4, false
+		}
+		pend, hasPend, prevUnit, zeroGap, any = 0, false, e, false, true
+	}
+	if !any {
+		return 0, false
+	}
+	if hasPend && prevUnit > 1 && !zeroGap {
+		pend *= pow10Int[prevUnit-1] // 一万五: 15000
+	}
+	return sec + pend + mid + high, true
+}
+
+// pow10Int holds the powers of ten up to 10^7, for chineseInteger.
+var pow10Int = [8]int64{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7}
 
 // parseGeneral is ParseNumber for every form: s folded and read by
 // numParser.

@@ -411,3 +411,64 @@ func TestNewRatOwnsItsWords(t *testing.T) {
 		}
 	}
 }
+
+// TestChineseIntegerIsGeneral checks chineseInteger against the general
+// parser: every string of up to three of the Chinese digits and
+// multipliers (and 点, a sign, an Arabic digit, another character), every
+// string of four and five of the common ones, and long random ones; where
+// chineseInteger reads a value, parseGeneral reads the same, and
+// ParseNumber gives the same value or error as parseGeneral everywhere.
+func TestChineseIntegerIsGeneral(t *testing.T) {
+	var all, common []rune
+	for r := range chineseDigits {
+		all = append(all, r)
+	}
+	for r := range chineseUnits {
+		all = append(all, r)
+	}
+	all = append(all, '点', '负', '-', '5', '年')
+	common = []rune("零〇一二两三五九十百千万亿")
+	var inputs []string
+	var gen func(alphabet []rune, prefix []rune, n int)
+	gen = func(alphabet []rune, prefix []rune, n int) {
+		inputs = append(inputs, string(prefix))
+		if n == 0 {
+			return
+		}
+		for _, r := range alphabet {
+			gen(alphabet, append(prefix, r), n-1)
+		}
+	}
+	gen(all, nil, 3)
+	gen(common, nil, 5)
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 200000 {
+		r := make([]rune, 1+rng.IntN(20))
+		for k := range r {
+			r[k] = common[rng.IntN(len(common))]
+		}
+		inputs = append(inputs, string(r))
+	}
+	inputs = append(inputs, "九千九百九十九亿九千九百九十九万九千九百九十九", "九千九百九十九万亿", "两亿零七百万", "三千九百五十", "一万五", "三亿五", "四百十一", "十万八千")
+	fast := 0
+	for _, s := range inputs {
+		want, wantErr := parseGeneral(s)
+		if n, ok := chineseInteger(s); ok {
+			fast++
+			if wantErr != nil || want.Cmp(big.NewRat(n, 1)) != 0 {
+				t.Fatalf("chineseInteger(%q) = %d; parseGeneral gives %v, %v", s, n, want, wantErr)
+			}
+		}
+		got, err := ParseNumber(s)
+		switch {
+		case (err != nil) != (wantErr != nil):
+			t.Fatalf("ParseNumber(%q) = %v, %v; want %v, %v", s, got, err, want, wantErr)
+		case err == nil && got.RatString() != want.RatString():
+			t.Fatalf("ParseNumber(%q) = %s; want %s", s, got.RatString(), want.RatString())
+		}
+	}
+	if fast < len(inputs)/20 {
+		t.Errorf("chineseInteger read %d of %d inputs; want more", fast, len(inputs))
+	}
+	t.Logf("chineseInteger read %d of %d inputs", fast, len(inputs))
+}
