@@ -209,7 +209,7 @@ func placeholdersWith(words func([]string) string) map[string]string {
 		// 24 numerals long: a quantity rule tries it at one place per run,
 		// and gives back at most 24 numerals looking for a unit. 萬 億 點:
 		// traditional characters.
-		"{CN}":   `[零〇一二两三四五六七八九十百千万亿萬億](?<![零〇一二两三四五六七八九十百千万亿萬億]{2})[零〇一二两三四五六七八九十百千万亿萬億]{0,23}(?:[点點][零〇一二三四五六七八九]{1,12})?`,
+		"{CN}":   chineseNumber,
 		"{MULT}": multiplierClass + `{0,4}`,
 		// A whole run of digits, from its first: a rule starting with
 		// \d+ would otherwise be tried at every digit of a long run and
@@ -350,6 +350,74 @@ func quantityFrom(s []rune, i, e, a, p int) (ruleMatch, bool) {
 		return m, true
 	}
 	return ruleMatch{}, false
+}
+
+// chineseNumber is {CN}: a Chinese number starts at the first numeral of
+// a run (looked back from its second character, as for {NUM}) and is at
+// most 24 numerals long, then 点 and up to 12 digits.
+const chineseNumber = `[零〇一二两三四五六七八九十百千万亿萬億](?<![零〇一二两三四五六七八九十百千万亿萬億]{2})[零〇一二两三四五六七八九十百千万亿萬億]{0,23}(?:[点點][零〇一二三四五六七八九]{1,12})?`
+
+// chineseWhole is the pattern of a rule that is a number in Chinese
+// numerals, not inside a run of them nor after a point, 多 or 余 and
+// multipliers after it, a unit and the bound words after it (cn-point).
+const chineseWhole = `(?<![零〇一二两三四五六七八九十百千万亿点萬億點])(?<num>{CN})(?<mult>)(?<more>多|余)?(?<mult3>{MULT})(?<unit>{UNIT})(?<post>{POST})?`
+
+// wholeChinese reports a rule of pattern chineseWhole, with {CN} and
+// {MULT} as chineseAt reads them: matchRule reads its match itself
+// (chineseAt), without regexp2, as it reads point's (wholeQuantity). The
+// rule is tried at some thirteen numerals a report (一批, 三个坚决, 百名
+// 专家, 五金), nearly all of which read drops, and a regexp2 call cost
+// about five thousand instructions there (TestChineseAt).
+func wholeChinese(pattern string, ph map[string]string) bool {
+	_, ok := ph["{NUM_LEAD}"]
+	return ok && pattern == chineseWhole && ph["{CN}"] == chineseNumber && ph["{MULT}"] == multiplierClass+`{0,4}`
+}
+
+// chineseAt returns the match at position i of s of a rule of pattern
+// chineseWhole, and whether it matches: the run of numerals from i (none
+// right before it), up to 24, with 点 and its digits after the whole run
+// (at most 12), then each shorter run in turn, the order regexp2 gives
+// them back in; the first that 多 or 余 and multipliers (quantityFrom's
+// ways) and a unit follow gives the match. A shorter run leaves a numeral
+// after it, where only a multiplier or a unit starting with one (千瓦)
+// may follow; a point's digits left after fewer digits would start
+// nothing that follows, and so none is tried.
+func chineseAt(s []rune, i int) (ruleMatch, bool) {
+	if i >= len(s) || !isChineseNumeral(s[i]) || i > 0 && (isChineseNumeral(s[i-1]) || s[i-1] == '点' || s[i-1] == '點') {
+		return ruleMatch{}, false
+	}
+	run := i + 1
+	for run < len(s) && run-i < 24 && isChineseNumeral(s[run]) {
+		run++
+	}
+	for e := run; e > i; e-- {
+		end := e
+		if e == run && e+1 < len(s) && (s[e] == '点' || s[e] == '點') {
+			d := e + 1
+			for d < len(s) && isChineseDigitOfPoint(s[d]) {
+				d++
+			}
+			if d == e+1 || d-e-1 > 12 {
+				continue // no digits, or more than regexp2 reads: nothing follows the run
+			}
+			end = d
+		}
+		if end < len(s) && (s[end] == '多' || s[end] == '余') {
+			if m, ok := quantityFrom(s, i, end, 0, end+1); ok {
+				return m, true
+			}
+		}
+		if m, ok := quantityFrom(s, i, end, 0, end); ok {
+			return m, true
+		}
+	}
+	return ruleMatch{}, false
+}
+
+// isChineseDigitOfPoint reports a digit {CN} reads after 点: the numerals
+// 零 to 九 (not 两).
+func isChineseDigitOfPoint(r rune) bool {
+	return strings.ContainsRune("零〇一二三四五六七八九", r)
 }
 
 // multipliersEnd returns the end of the run of multipliers (十百千万亿) of s
@@ -603,6 +671,9 @@ type ruleSet struct {
 	// wholeQuantity is the rules whose match matchRule reads itself,
 	// without regexp2 (see wholeQuantity), as bits
 	wholeQuantity uint64
+	// wholeChinese is the same for the rules of pattern chineseWhole
+	// (see wholeChinese)
+	wholeChinese uint64
 	// masks holds the sets of rules (as bits) that some character can
 	// start; byRune maps a BMP character to 1 + the index of its set in
 	// masks, 0 for none.
@@ -741,6 +812,9 @@ func compileRulesWith(rules []Rule, ph, firstPh map[string]string) (*ruleSet, er
 		p := leanCaptures(expand(last, ph))
 		if wholeQuantity(r.Pattern, ph) {
 			set.wholeQuantity |= 1 << i
+		}
+		if wholeChinese(r.Pattern, ph) {
+			set.wholeChinese |= 1 << i
 		}
 		// parses the rule's pattern, its word lists as classes: a bad
 		// pattern fails here. The word lists' tries are parsed with the
@@ -987,6 +1061,10 @@ func (rs *ruleSet) matchGated(mask uint64, s []rune, i int, gs *gateScan, knownD
 func (rs *ruleSet) matchRule(k int, s []rune, i int) (m ruleMatch, matched bool, err error) {
 	if rs.wholeQuantity&(1<<k) != 0 {
 		m, matched = quantityAt(s, i)
+		return m, matched, nil
+	}
+	if rs.wholeChinese&(1<<k) != 0 {
+		m, matched = chineseAt(s, i)
 		return m, matched, nil
 	}
 	p, err := rs.compiledPattern(k)

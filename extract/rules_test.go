@@ -791,3 +791,79 @@ func TestQuantityAt(t *testing.T) {
 		t.Fatalf("%d matches; want more (> 10000)", matched)
 	}
 }
+
+// TestChineseAt checks chineseAt against cn-point's pattern compiled by
+// regexp2 (with the bound word after it, as matchRule reads it), at every
+// position of random text of numerals, points, multipliers, units (some
+// starting with a numeral: 千瓦, 百分点), bound words and other
+// characters, and of every window of the corpus and the development set:
+// the same match or none, with the same groups.
+func TestChineseAt(t *testing.T) {
+	rs, err := compileRules(Rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := slices.IndexFunc(Rules, func(r Rule) bool { return r.ID == "cn-point" })
+	if k < 0 || rs.wholeChinese != 1<<k {
+		t.Fatalf("wholeChinese %b; want rule %d alone (cn-point)", rs.wholeChinese, k)
+	}
+	p, err := rs.compiledPattern(k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	regexpAt := func(s []rune, i int) (ruleMatch, bool) {
+		var m ruleMatch
+		ok := false
+		err := p.re.FindRunesMatches(s, i, func(v regexp2.MatchView) bool {
+			start, n, _ := v.GroupRange(0)
+			m.span = span{start, start + n}
+			for _, g := range p.nums {
+				if start, n, ok := v.GroupRange(g.num); ok && n > 0 {
+					m.groups[g.k] = span{start, start + n}
+				}
+			}
+			ok = true
+			return false
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ok && p.readsPost {
+			m.addBoundAfter(s)
+		}
+		return m, ok
+	}
+	matched := 0
+	check := func(s []rune) {
+		for i := range s {
+			want, ok := regexpAt(s, i)
+			if ok {
+				matched++
+			}
+			if got, gotOK := chineseAt(s, i); gotOK != ok || got != want {
+				t.Fatalf("in %q at %d: chineseAt %v %+v, the pattern %v %+v", string(s), i, gotOK, got, ok, want)
+			}
+		}
+	}
+	pieces := []string{"一", "两", "三", "零", "〇", "九", "十", "百", "千", "万", "亿", "萬", "億", "点", "點", "多", "余",
+		"个", "元", "倍", "成", "千瓦", "千米", "百分点", "瓦", "时", "人次", "以上", "左右", "，", "的", "批", "a", "5"}
+	rng := rand.New(rand.NewPCG(36, 5))
+	for range 50000 {
+		var b strings.Builder
+		for n := 1 + rng.IntN(10); n > 0; n-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		check([]rune(b.String()))
+	}
+	check([]rune(strings.Repeat("三", 30) + "个，" + strings.Repeat("三", 25) + "个，" + strings.Repeat("九", 25) + "千瓦，" + strings.Repeat("五", 24) + "个，三点" + strings.Repeat("五", 13) + "个，三点" + strings.Repeat("五", 12) + "个"))
+	random := matched
+	for _, sr := range sentencesOf(append(corpusDocs(t), devDocs(t)...)) {
+		for _, w := range appendWindows(nil, sr) {
+			check(sr[w.start:w.end])
+		}
+	}
+	t.Logf("%d matches in random text, %d in the corpus", random, matched-random)
+	if random < 10000 || matched-random < 100 {
+		t.Fatalf("%d matches in random text, %d in the corpus; want more", random, matched-random)
+	}
+}
