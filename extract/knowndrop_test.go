@@ -3,6 +3,8 @@ package extract
 import (
 	"reflect"
 	"testing"
+
+	"github.com/gwrfacts/gwr/normalize"
 )
 
 // TestLoneBelowTwo: the positions loneBelowTwo skips, and those it leaves
@@ -129,4 +131,47 @@ func TestKnownDrops(t *testing.T) {
 		t.Errorf("skipped %d positions, %d of them matches; want more of each", skipped, matched)
 	}
 	t.Logf("skipped %d positions, %d of them matches", skipped, matched)
+}
+
+// TestReadQuick checks read's quick path for plain decimals (readQuick)
+// and the unit texts it takes from the unit table (ruleMatch.unit): at
+// every match of the texts of the gates' test (corpus, development set,
+// random text of the rules' characters), read gives the same quantity and
+// reason with the quick path as without, and the unit text is the
+// group's. A third of the matches at least take the quick path.
+func TestReadQuick(t *testing.T) {
+	rs, err := compileRules(Rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	quick, matched := 0, 0
+	for _, s := range gateTexts(t) {
+		for i := range s {
+			m, r, err := rs.matchAt(s, i)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r == nil || r.Yield == Reject || m.end == m.start {
+				continue
+			}
+			matched++
+			if u, sp := m.unit(s); u != string(s[sp.start:sp.end]) || sp != m.groups[gUnit] {
+				t.Fatalf("%q at %d: unit %q %v, want %q %v", string(s), i, u, sp, string(s[m.groups[gUnit].start:m.groups[gUnit].end]), m.groups[gUnit])
+			}
+			q1, why1 := read(r, &m, s)
+			readQuick = false
+			q2, why2 := read(r, &m, s)
+			readQuick = true
+			if !reflect.DeepEqual(q1, q2) || why1 != why2 {
+				t.Fatalf("%q at %d (%s): read gives %+v %q with its quick path, %+v %q without", string(s), i, r.ID, q1, why1, q2, why2)
+			}
+			if _, ok := normalize.ParseDecimalRunes(s[m.groups[gNum].start:m.groups[gNum].end]); ok && r.Yield == Point && !r.ChineseDigits && m.groups[gMult].end == m.groups[gMult].start {
+				quick++
+			}
+		}
+	}
+	t.Logf("%d matches, %d of them plain decimals", matched, quick)
+	if quick < matched/3 {
+		t.Fatalf("%d matches, %d of them plain decimals; want a third at least", matched, quick)
+	}
 }

@@ -260,9 +260,20 @@ func read(r *compiledRule, m *ruleMatch, s []rune) (quantity, string) {
 		q.bound, q.unit = r.Bound, r.Unit
 		return q, ""
 	}
-	num, numSpan, _ := m.group(s, gNum)
+	numSpan := m.groups[gNum]
+	// a plain decimal with no multiplier, written after its unit if any
+	// (most numbers), has its value read from its code points, and no
+	// text made
+	var plain *big.Rat
+	if readQuick && r.Yield == Point && !r.ChineseDigits && !r.Several && m.groups[gMult].end == m.groups[gMult].start && m.groups[gMult3].end == m.groups[gMult3].start {
+		plain, _ = normalize.ParseDecimalRunes(s[numSpan.start:numSpan.end])
+	}
+	var num string
+	if plain == nil {
+		num = string(s[numSpan.start:numSpan.end])
+	}
 	mult, multSpan, hasMult := m.group(s, gMult)
-	unitText, unitSpan, _ := m.group(s, gUnit)
+	unitText, unitSpan := m.unit(s)
 	q.core = numSpan
 	if hasMult {
 		q.core.end = multSpan.end
@@ -306,7 +317,7 @@ func read(r *compiledRule, m *ruleMatch, s []rune) (quantity, string) {
 		q.start = min(q.start, q.core.start)
 	}
 	bare := false
-	if !r.ChineseDigits && strings.HasSuffix(unitText, "之") && strings.ContainsRune("十百千", []rune(num)[0]) {
+	if plain == nil && !r.ChineseDigits && strings.HasSuffix(unitText, "之") && strings.ContainsRune("十百千", []rune(num)[0]) {
 		num = "一" + num // 百分之百
 	}
 	if r.ChineseDigits && strings.ContainsRune("百千万亿", []rune(num)[0]) {
@@ -320,7 +331,10 @@ func read(r *compiledRule, m *ruleMatch, s []rune) (quantity, string) {
 		written, numMult = mult+unitText, num+mult
 	}
 	u, ok := normalize.LookupUnit(written)
-	value, err := normalize.ParseNumber(numMult)
+	value, err := plain, error(nil)
+	if plain == nil {
+		value, err = normalize.ParseNumber(numMult)
+	}
 	q.written = value
 	if err != nil {
 		return q, "the number does not parse: " + numMult
@@ -413,6 +427,11 @@ func read(r *compiledRule, m *ruleMatch, s []rune) (quantity, string) {
 	}
 	return q, implausible(&q, s)
 }
+
+// readQuick turns on read's quick path for plain decimals
+// (normalize.ParseDecimalRunes): false only in TestReadQuick, which
+// checks that it changes nothing.
+var readQuick = true
 
 // signed reports whether the number starting at i has a minus sign: '-'
 // or 负 right before it, not itself after a digit, a Latin letter, a dash

@@ -531,6 +531,7 @@ var (
 type wordList struct {
 	firsts  runeSet           // the first characters of the words
 	byFirst map[rune][][]rune // the words by their first character, longest first
+	texts   map[rune][]string // byFirst's words as text, in the same order
 }
 
 // newWordList returns the list of the non-empty words of words.
@@ -541,10 +542,27 @@ func newWordList(words []string) *wordList {
 		l.firsts.add(rs[0])
 		l.byFirst[rs[0]] = append(l.byFirst[rs[0]], rs)
 	}
-	for _, ws := range l.byFirst {
+	l.texts = map[rune][]string{}
+	for r, ws := range l.byFirst {
 		slices.SortStableFunc(ws, func(a, b []rune) int { return len(b) - len(a) })
+		for _, w := range ws {
+			l.texts[r] = append(l.texts[r], string(w))
+		}
 	}
 	return l
+}
+
+// text returns the text of the word of l that w is, if it is one.
+func (l *wordList) text(w []rune) (string, bool) {
+	if len(w) == 0 || !l.firsts.has(w[0]) {
+		return "", false
+	}
+	for k, x := range l.byFirst[w[0]] {
+		if slices.Equal(x, w) {
+			return l.texts[w[0]][k], true
+		}
+	}
+	return "", false
 }
 
 // longestAt returns the length of the longest word of l that starts at
@@ -744,6 +762,19 @@ func (m *ruleMatch) addBoundAfter(s []rune) {
 		m.groups[gPost] = span{m.end, m.end + n}
 		m.end += n
 	}
+}
+
+// unit returns the text and span of m's unit group, like group: a base
+// unit's text is the unit table's own (unitsAfter), not made again.
+func (m *ruleMatch) unit(s []rune) (string, span) {
+	g := m.groups[gUnit]
+	if g.end == g.start {
+		return "", span{}
+	}
+	if t, ok := unitsAfter.text(s[g.start:g.end]); ok {
+		return t, g
+	}
+	return string(s[g.start:g.end]), g
 }
 
 // group returns the text and span of m's group k (gNum …) in the window

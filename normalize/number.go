@@ -481,8 +481,13 @@ func smallDecimal(intPart, frac string) (*big.Rat, bool) {
 			n = n*10 + int64(c-'0')
 		}
 	}
+	return decimalRat(n, len(frac)), true
+}
+
+// decimalRat returns n/10^frac (frac at most 18) as a new value.
+func decimalRat(n int64, frac int) *big.Rat {
 	d := int64(1)
-	for range len(frac) {
+	for range frac {
 		d *= 10
 	}
 	// n/d in lowest terms: d's only prime factors are 2 and 5, so that
@@ -493,7 +498,35 @@ func smallDecimal(intPart, frac string) (*big.Rat, bool) {
 			n, d = n/p, d/p
 		}
 	}
-	return newRat(n, d), true
+	return newRat(n, d)
+}
+
+// ParseDecimalRunes is ParseNumber(string(r)) for r a plain decimal of at
+// most 18 digits (digits, and a point between two of them): the numbers
+// the rules read most, read from their code points without making their
+// text. ok is false for anything else, which ParseNumber reads or rejects
+// (TestParseDecimalRunes).
+func ParseDecimalRunes(r []rune) (v *big.Rat, ok bool) {
+	var n int64
+	point := -1 // the index of the point, if any
+	for i, c := range r {
+		switch {
+		case '0' <= c && c <= '9':
+			n = n*10 + int64(c-'0')
+		case c == '.' && point < 0 && i > 0 && i < len(r)-1:
+			point = i
+		default:
+			return nil, false
+		}
+	}
+	digits, frac := len(r), 0
+	if point >= 0 {
+		digits, frac = len(r)-1, len(r)-1-point
+	}
+	if digits == 0 || digits > 18 {
+		return nil, false
+	}
+	return decimalRat(n, frac), true
 }
 
 // ratWord is a big.Rat with room for its numerator: a value of one word

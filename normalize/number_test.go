@@ -472,3 +472,52 @@ func TestChineseIntegerIsGeneral(t *testing.T) {
 	}
 	t.Logf("chineseInteger read %d of %d inputs", fast, len(inputs))
 }
+
+// TestParseDecimalRunes checks ParseDecimalRunes against ParseNumber:
+// where it reads a value, ParseNumber reads the same (numerator and
+// denominator), on every string of up to six of 0 1 5 9 and '.', with
+// commas, signs and other characters, and on long and random decimals;
+// and it reads every plain decimal of up to 18 digits.
+func TestParseDecimalRunes(t *testing.T) {
+	var inputs []string
+	var gen func(prefix string, n int)
+	gen = func(prefix string, n int) {
+		inputs = append(inputs, prefix)
+		if n == 0 {
+			return
+		}
+		for _, c := range []string{"0", "1", "5", "9", "."} {
+			gen(prefix+c, n-1)
+		}
+	}
+	gen("", 6)
+	inputs = append(inputs, "1,000", "-5", "+5", "５", "1e5", "三", "1.5万", " 1", "123456789012345678", "1234567890123456789",
+		"12345678901234567.8", "1234567890123456.78", "9999999999999999999", "99999999999999999.99", "0.000000000000000001", "999999999999999999", "99999999999999999.9")
+	rng := rand.New(rand.NewPCG(3, 6))
+	for range 100000 {
+		d := fmt.Sprint(rng.Uint64N(1 << uint(rng.IntN(64))))
+		if k := rng.IntN(len(d) + 1); k > 0 && k < len(d) {
+			d = d[:k] + "." + d[k:]
+		}
+		inputs = append(inputs, d)
+	}
+	read := 0
+	for _, s := range inputs {
+		want, err := ParseNumber(s)
+		got, ok := ParseDecimalRunes([]rune(s))
+		if !ok {
+			if isPlainDecimal(s) && err == nil && len(strings.ReplaceAll(s, ".", "")) <= 18 {
+				t.Fatalf("ParseDecimalRunes(%q) reads nothing; ParseNumber reads %s", s, want.RatString())
+			}
+			continue
+		}
+		read++
+		if err != nil || got.Num().Cmp(want.Num()) != 0 || got.Denom().Cmp(want.Denom()) != 0 {
+			t.Fatalf("ParseDecimalRunes(%q) = %s; ParseNumber gives %v, %v", s, got.RatString(), want, err)
+		}
+	}
+	t.Logf("read %d of %d inputs", read, len(inputs))
+	if read < 50000 {
+		t.Fatalf("read %d of %d inputs; want more", read, len(inputs))
+	}
+}
