@@ -38,6 +38,7 @@ func register(name string, c command) {
 }
 
 func main() {
+	hugePages(os.Args[1:])
 	limitTestFDs()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
