@@ -28,6 +28,10 @@ var allCues = func() []string {
 	return out
 }()
 
+// allCueLasts holds the last characters of allCues: a text that ends with
+// none of them ends with no cue.
+var allCueLasts = newSuffixWords(allCues).lasts
+
 // allCueIndex finds the words of allCues in one pass (listItemGap).
 var allCueIndex = newWordIndex(allCues)
 

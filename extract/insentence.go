@@ -40,10 +40,10 @@ func isProjectCapacity(q *quantity, s []rune) bool {
 			return false
 		}
 	}
-	if q.pre.end > q.pre.start || !startsHanNoun(string(s[q.end:min(len(s), q.end+2)])) {
+	if q.pre.end > q.pre.start || !startsHanNounAt(s, q.end) {
 		return false
 	}
-	if hasSuffixAny(string(s[max(0, q.start-6):q.start]), allCues) {
+	if q.start > 0 && allCueLasts.has(s[q.start-1]) && hasSuffixAny(string(s[max(0, q.start-6):q.start]), allCues) {
 		return false
 	}
 	switch {

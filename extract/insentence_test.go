@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -47,4 +48,41 @@ func namesProjectOfString(after string, u schema.Unit) bool {
 		after = after[:i]
 	}
 	return hasSuffixAny(after, plantHeads)
+}
+
+// TestInPlaceTests checks the tests isProjectCapacity and read make on
+// the runes in place against the strings they were made of: at every
+// position of every sentence of the bundled reports and the development
+// set, and of random runs of Chinese, marks, digits and invalid code
+// points, startsHanNounAt against startsHanNoun of the two code points
+// there, and allCueLasts, which rules out a cue ending right before the
+// position, against hasSuffixAny of the six code points before it.
+func TestInPlaceTests(t *testing.T) {
+	texts := sentencesOf(append(corpusDocs(t), devDocs(t)...))
+	pieces := []rune{'增', '长', '新', '建', '的', '，', '、', '5', 'a', 0xD800, -1, 0x10FFFF + 1, '𠀀', '达', '到'}
+	rng := rand.New(rand.NewPCG(36, 7))
+	for range 20000 {
+		s := make([]rune, 1+rng.IntN(8))
+		for k := range s {
+			s[k] = pieces[rng.IntN(len(pieces))]
+		}
+		texts = append(texts, s)
+	}
+	cueEnds := 0
+	for _, s := range texts {
+		for i := 0; i <= len(s); i++ {
+			if got, want := startsHanNounAt(s, i), startsHanNoun(string(s[i:min(len(s), i+2)])); got != want {
+				t.Fatalf("%q at %d: startsHanNounAt %v, startsHanNoun %v", string(s), i, got, want)
+			}
+			if hasSuffixAny(string(s[max(0, i-6):i]), allCues) {
+				cueEnds++
+				if i == 0 || !allCueLasts.has(s[i-1]) {
+					t.Fatalf("%q at %d: a cue ends there, but allCueLasts rules it out", string(s), i)
+				}
+			}
+		}
+	}
+	if cueEnds < 1000 {
+		t.Fatalf("%d positions after a cue; want more", cueEnds)
+	}
 }

@@ -64,7 +64,7 @@ func implausible(q *quantity, s []rune) string {
 	if q.rule.ChineseDigits && q.unit == schema.Day && q.end < len(s) && isHan(s[q.end]) && !strings.ContainsRune(daysGoOn, s[q.end]) {
 		return "days in Chinese numerals inside a name: 九天微星, 五天半工作制"
 	}
-	if q.unit == schema.Count && medalWords[q.classifier] && !inTally(q, s) {
+	if q.unit == schema.Count && isMedal(q.classifier) && !inTally(q, s) {
 		return "a medal word outside a tally of medals (8金9银6铜): 金融, 银行, 铜矿"
 	}
 	if q.unit == schema.Count && q.classifier == "类" && q.bound == schema.Eq && q.low.Cmp(ratOne) == 0 && startsHanNoun(after()) {
@@ -127,13 +127,17 @@ func clauseStartOf(s []rune, i int) int {
 // startsHanNoun reports whether s starts with a Chinese character that
 // continues a noun phrase rather than ending the clause or adding a verb.
 func startsHanNoun(s string) bool {
-	for _, r := range s {
-		if !isHan(r) {
-			return false
-		}
-		return !strings.ContainsRune("的和或及并且、，。；左约等", r)
-	}
-	return false
+	r, _ := utf8.DecodeRuneInString(s)
+	return s != "" && continuesNoun(r)
+}
+
+// startsHanNounAt is startsHanNoun(string(s[i:])), read in place.
+func startsHanNounAt(s []rune, i int) bool { return i < len(s) && continuesNoun(s[i]) }
+
+// continuesNoun reports whether r is a Chinese character that continues a
+// noun phrase (startsHanNoun).
+func continuesNoun(r rune) bool {
+	return isHan(r) && !strings.ContainsRune("的和或及并且、，。；左约等", r)
 }
 
 func isHan(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF }
@@ -156,8 +160,10 @@ var minutesCut = []string{"至", "到", "缩短", "减少", "压缩", "节约", 
 // it part of a name (九天微星).
 const daysGoOn = "的内时以之左前后里和或、"
 
-// medalWords are the count words of medals, read only in a tally.
-var medalWords = map[string]bool{"金": true, "银": true, "铜": true}
+// isMedal reports the count words of medals, read only in a tally.
+func isMedal(classifier string) bool {
+	return classifier == "金" || classifier == "银" || classifier == "铜"
+}
 
 // inTally reports whether the medal count q stands in a tally of medals:
 // a digit follows it (【8金】4银) or a medal count ends right before it

@@ -416,7 +416,7 @@ func read(r *compiledRule, m *ruleMatch, s []rune) (quantity, string) {
 			q.core.end = ms2.end
 		}
 	}
-	if bare && !bareCount(&q, s) && (q.pre.end == q.pre.start || startsHanNoun(string(s[q.end:min(len(s), q.end+2)]))) {
+	if bare && !bareCount(&q, s) && (q.pre.end == q.pre.start || startsHanNounAt(s, q.end)) {
 		// only a bound word makes a bare multiplier a figure (突破千万千瓦,
 		// 近万元); otherwise it is a scale word in a name (万亩示范片,
 		// 万元GDP用水量)
