@@ -200,26 +200,19 @@ func (x *Jieba) Segment(s string) []Token {
 		s = repair(s)
 	}
 	words := x.cut(s)
+	defer freeWords(words)
 	toks := make([]Token, len(words))
 	tags := x.tagCache()
 	defer x.tags.Put(tags)
 	pos := 0
-	for i, w := range words {
+	for i := range words {
+		w := words[i].in(s)
 		n := runeCount(w)
 		toks[i] = Token{Text: w, Start: pos, End: pos + n, POS: tags.tag(x.pos, w)}
 		pos += n
 	}
 	return toks
 }
-
-// cut returns the words jieba cuts s into, in order: gojieba's Cut with
-// the HMM, the cut of Tokenize(s, DefaultMode, true) (both call cppjieba's
-// Jieba::Cut), as slices of s without their offsets. The words follow one
-// another and cover s, each separator (cppjieba's PreFilter) a word of
-// its own, so a word starts where the one before it ends; Cut hands back
-// 16 bytes a word where Tokenize's Word takes 40, in a slice grown by
-// append (TestCutIsTokenize).
-func (x *Jieba) cut(s string) []string { return x.j.Cut(s, true) }
 
 // eachBytes bounds the text SegmentEach gives jieba in one call.
 const eachBytes = 8 << 10
@@ -272,14 +265,14 @@ func (x *Jieba) segmentEach(parts []string, valid bool) [][]Token {
 // newline at the offset ends gives, and gives each part its tokens.
 func (x *Jieba) cutJoined(text string, ends []int, out [][]Token) {
 	words := x.cut(text)
+	defer freeWords(words)
 	toks := make([]Token, 0, len(words))
 	tags := x.tagCache()
 	defer x.tags.Put(tags)
 	k, first, pos := 0, 0, 0 // the part, its first token, the code point in it
-	at := 0                  // the byte offset of the word in text
-	for _, w := range words {
-		start := at
-		at += len(w)
+	for i := range words {
+		start, end := words[i].span()
+		w := text[start:end]
 		if k < len(ends) && start == ends[k] {
 			if len(toks) > first {
 				out[k] = toks[first:len(toks):len(toks)]

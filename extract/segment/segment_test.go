@@ -126,12 +126,13 @@ func TestSegmentEach(t *testing.T) {
 	}
 }
 
-// TestCutIsTokenize checks that cut (gojieba's Cut) gives the words of
-// Tokenize(s, DefaultMode, true) and that they follow one another from the
-// start of s to its end, the offsets cutJoined counts: on every line of the
-// bundled reports, on their text joined in pieces of up to eachBytes as
-// SegmentEach joins clauses, and on random strings of characters, blanks,
-// separators and newlines (valid UTF-8 without NUL, as repaired).
+// TestCutIsTokenize checks that cut gives the words of gojieba's Cut(s,
+// true), the Go method it stands for, and of Tokenize(s, DefaultMode,
+// true), at Tokenize's offsets, and that they follow one another from the
+// start of s to its end: on every line of the bundled reports, on their
+// text joined in pieces of up to eachBytes as SegmentEach joins clauses,
+// and on random strings of characters, blanks, separators and newlines
+// (valid UTF-8 without NUL, as repaired).
 func TestCutIsTokenize(t *testing.T) {
 	x, err := Default()
 	if err != nil {
@@ -171,19 +172,31 @@ func TestCutIsTokenize(t *testing.T) {
 		if s == "" {
 			continue
 		}
-		words, want := x.cut(s), x.j.Tokenize(s, gojieba.DefaultMode, true)
-		if len(words) != len(want) {
-			t.Fatalf("cut(%q) gives %d words; Tokenize %d", s, len(words), len(want))
+		words, want, strs := x.cut(s), x.j.Tokenize(s, gojieba.DefaultMode, true), x.j.Cut(s, true)
+		if len(words) != len(want) || len(words) != len(strs) {
+			t.Fatalf("cut(%q) gives %d words; Tokenize %d, gojieba's Cut %d", s, len(words), len(want), len(strs))
 		}
 		at := 0
-		for i, w := range words {
-			if w != want[i].Str || at != want[i].Start {
-				t.Fatalf("cut(%q): word %d is %q at %d; Tokenize's %q at %d", s, i, w, at, want[i].Str, want[i].Start)
+		for i := range words {
+			start, end := words[i].span()
+			w := words[i].in(s)
+			if w != want[i].Str || start != want[i].Start || end != want[i].End || start != at || w != strs[i] {
+				t.Fatalf("cut(%q): word %d is %q at %d; Tokenize's %q at %d, gojieba's Cut %q", s, i, w, start, want[i].Str, want[i].Start, strs[i])
 			}
-			at += len(w)
+			at = end
 		}
+		freeWords(words)
 		if at != len(s) {
 			t.Fatalf("cut(%q): the words end at %d; want %d", s, at, len(s))
 		}
+	}
+}
+
+// TestJiebaHandleFirst checks what cut assumes of gojieba's Jieba: its
+// first field is the cppjieba instance, a C pointer (C.Jieba, void*).
+func TestJiebaHandleFirst(t *testing.T) {
+	f := reflect.TypeFor[gojieba.Jieba]().Field(0)
+	if f.Name != "jieba" || f.Offset != 0 || f.Type.Kind() != reflect.UnsafePointer {
+		t.Fatalf("gojieba.Jieba's first field is %s %s at %d; cut reads a C pointer there", f.Name, f.Type, f.Offset)
 	}
 }
