@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/gwrfacts/gwr/extract/segment"
 	"github.com/gwrfacts/gwr/schema"
@@ -109,9 +110,9 @@ func (a *analysis) newFact(q *quantity) *fact {
 // string, the offsets of one array (each with its capacity cut to its
 // length). A code point's offset is where the encoding of those before it
 // has reached, in a buffer with room for three bytes each (most code
-// points of a report), copied into the string of the exact size at the
-// end: one pass over the code points, where measuring them all first
-// (utf8.RuneLen) took two.
+// points of a report), which becomes the string (unsafe.String: nothing
+// writes to it after), not copied into one: one pass over the code
+// points, where measuring them all first (utf8.RuneLen) took two.
 func runeTexts(text []rune, spans []span) ([]string, [][]int32) {
 	n := 0
 	for _, sp := range spans {
@@ -132,7 +133,7 @@ func runeTexts(text []rune, spans []span) ([]string, [][]int32) {
 		off[l-1] = int32(len(buf) - from)
 		offs[k] = off
 	}
-	all, at := string(buf), 0
+	all, at := unsafe.String(unsafe.SliceData(buf), len(buf)), 0
 	for k, off := range offs {
 		end := at + int(off[len(off)-1])
 		strs[k], at = all[at:end], end
