@@ -195,9 +195,10 @@ func classEscape(cs []rune) string {
 	return b.String()
 }
 
-// expandGateClass replaces the placeholders of a gate class.
-func expandGateClass(class string) string {
-	for k, v := range gateClassPlaceholders() {
+// expandGateClass replaces the placeholders ph (gateClassPlaceholders)
+// of a gate class.
+func expandGateClass(class string, ph map[string]string) string {
+	for k, v := range ph {
 		class = strings.ReplaceAll(class, k, v)
 	}
 	return class
@@ -294,6 +295,9 @@ func parseClass(class string) (*charClass, error) {
 // fit the rule's pattern.
 func compileGates(rules []Rule) ([]*gate, error) {
 	out := make([]*gate, len(rules))
+	// (made once: making them for each class, from the unit table, cost
+	// some 34 million instructions a process)
+	ph := gateClassPlaceholders()
 	for _, g := range gates {
 		for i, r := range rules {
 			if r.ID != g.Rule || patternSum(r.Pattern) != g.Pattern {
@@ -306,7 +310,7 @@ func compileGates(rules []Rule) ([]*gate, error) {
 				class string
 			}{{&c.on, g.On}, {&c.skip, g.Skip}, {&c.needed, g.Need}, {&c.then, g.Then}, {&c.behindSkip, g.BehindSkip}, {&c.behind, g.Behind}}
 			for _, cl := range classes {
-				if *cl.to, err = parseClass(expandGateClass(cl.class)); err != nil {
+				if *cl.to, err = parseClass(expandGateClass(cl.class, ph)); err != nil {
 					break
 				}
 			}
@@ -323,7 +327,7 @@ func compileGates(rules []Rule) ([]*gate, error) {
 					break
 				}
 				var cc *charClass
-				if cc, err = parseClass(expandGateClass(class)); err == nil {
+				if cc, err = parseClass(expandGateClass(class, ph)); err == nil {
 					c.after = append(c.after, afterClass{need, cc})
 					if c.afterKeys == nil {
 						c.afterKeys = new(runeSet)

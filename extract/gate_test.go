@@ -60,7 +60,7 @@ func TestGateClasses(t *testing.T) {
 		if class == "" {
 			continue
 		}
-		class = expandGateClass(class)
+		class = expandGateClass(class, gateClassPlaceholders())
 		cc, err := parseClass(class)
 		if err != nil {
 			t.Fatal(err)
