@@ -867,3 +867,26 @@ func TestChineseAt(t *testing.T) {
 		t.Fatalf("%d matches in random text, %d in the corpus; want more", random, matched-random)
 	}
 }
+
+// TestLeanExpand checks that leanExpand, which expands the word lists
+// after leanCaptures, gives leanCaptures(expand(…)) of every rule's
+// pattern, as written and as compileRules rewrites its end (lastWords),
+// with the placeholders, the first-character ones, the plain ones and
+// compileRules' (with the last words and the leading number).
+func TestLeanExpand(t *testing.T) {
+	ph, first, plain := placeholders(), firstCharPlaceholders(), plainPlaceholders()
+	last := maps.Clone(ph) // compileRules' placeholders
+	maps.Copy(last, lastWordLists())
+	maps.Copy(last, numberPlaceholders())
+	for _, r := range append(Rules, plainRules()...) {
+		lead, _ := leadNumber(r.Pattern, last)
+		ending, _ := lastWords(lead, last)
+		for _, p := range []string{r.Pattern, lead, ending} {
+			for _, m := range []map[string]string{ph, first, plain, last} {
+				if got, want := leanExpand(p, m), leanCaptures(expand(p, m)); got != want {
+					t.Fatalf("rule %s: leanExpand(%s) = %s, want %s", r.ID, p, got, want)
+				}
+			}
+		}
+	}
+}
