@@ -3,6 +3,7 @@ package normalize
 import (
 	"fmt"
 	"math/big"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -284,16 +285,26 @@ func buildUnitTable(ms []Multiplier, bs []BaseUnit) *unitIndex {
 // alternation returns a non-capturing regexp2 alternation of the escaped
 // words, longest first (then in byte order, for a stable pattern).
 func alternation(words []string) string {
-	ws := append([]string(nil), words...)
-	sort.Slice(ws, func(i, j int) bool {
-		ni, nj := utf8.RuneCountInString(ws[i]), utf8.RuneCountInString(ws[j])
-		if ni != nj {
-			return ni > nj
+	// each word's length counted once, not at each comparison of the
+	// sort (the unit table's ~2,000 forms: 18 million instructions a
+	// process, in the package's initialization)
+	type counted struct {
+		w string
+		n int
+	}
+	cs := make([]counted, len(words))
+	for i, w := range words {
+		cs[i] = counted{w, utf8.RuneCountInString(w)}
+	}
+	slices.SortFunc(cs, func(a, b counted) int {
+		if a.n != b.n {
+			return b.n - a.n
 		}
-		return ws[i] < ws[j]
+		return strings.Compare(a.w, b.w)
 	})
-	for i, w := range ws {
-		ws[i] = regexp2.Escape(w)
+	ws := make([]string, len(cs))
+	for i, c := range cs {
+		ws[i] = regexp2.Escape(c.w)
 	}
 	return "(?:" + strings.Join(ws, "|") + ")"
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/dlclark/regexp2/v2"
 	"github.com/stretchr/testify/assert"
@@ -392,5 +393,41 @@ func TestPerThingAndBracketedUnits(t *testing.T) {
 		if ok != tt.ok || ok && (u.Canonical != tt.canonical || u.Classifier != tt.classifier || u.Exp != tt.exp) {
 			t.Errorf("LookupUnit(%q) = %+v, %v; want %s %q exp %d, %v", tt.text, u, ok, tt.canonical, tt.classifier, tt.exp, tt.ok)
 		}
+	}
+}
+
+// TestAlternationOrder checks alternation, which counts each word's
+// length once, against the sort it replaces (the length counted at each
+// comparison), on the unit table's forms and the bound words, and on
+// words of equal lengths and of several scripts.
+func TestAlternationOrder(t *testing.T) {
+	plain := func(words []string) string {
+		ws := append([]string(nil), words...)
+		slices.SortFunc(ws, func(a, b string) int {
+			if na, nb := utf8.RuneCountInString(a), utf8.RuneCountInString(b); na != nb {
+				return nb - na
+			}
+			return strings.Compare(a, b)
+		})
+		for i, w := range ws {
+			ws[i] = regexp2.Escape(w)
+		}
+		return "(?:" + strings.Join(ws, "|") + ")"
+	}
+	var forms []string
+	for text := range unitTable.byText {
+		forms = append(forms, text)
+	}
+	var bounds []string
+	for _, b := range BoundWords {
+		bounds = append(bounds, b.Word)
+	}
+	for _, words := range [][]string{forms, bounds, {"b", "a", "ab", "千瓦", "kW", "%", "(", "万千瓦时", "a.b", ""}} {
+		if got, want := alternation(words), plain(words); got != want {
+			t.Fatalf("alternation(%d words) = %.200s…, want %.200s…", len(words), got, want)
+		}
+	}
+	if unitTable.pattern != alternation(forms) {
+		t.Fatal("the unit table's pattern is not the alternation of its forms")
 	}
 }
