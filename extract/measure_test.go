@@ -483,12 +483,13 @@ func TestEndsReached(t *testing.T) {
 
 // TestSuffixWords checks suffixWords.endOf, which reads the last
 // character first, against hasSuffixAny of its words, for the rate names
-// (isRateName) and the removals (removedAfter): on each word, with words
-// before it and a character after it, on odd strings, and on every piece
-// of one to six code points of the corpus and dev sentences.
+// (isRateName), the removals (removedAfter) and the delta cues
+// (deltaCueEnds): on each word, with words before it and a character
+// after it, on odd strings, and on every piece of one to six code points
+// of the corpus and dev sentences.
 func TestSuffixWords(t *testing.T) {
 	texts := []string{"", "\xff", "率\xff", "\xe7\x8e", "𠀀"}
-	for _, w := range append(slices.Clone(rateNames), removals...) {
+	for _, w := range slices.Concat(rateNames, removals, deltaCues) {
 		texts = append(texts, w, "完成"+w, w+"的", w[1:])
 	}
 	for _, s := range sentencesOf(append(corpusDocs(t), devDocs(t)...)) {
@@ -504,6 +505,9 @@ func TestSuffixWords(t *testing.T) {
 		}
 		if got, want := removalEnds.endOf(s), hasSuffixAny(s, removals); got != want {
 			t.Fatalf("removalEnds.endOf(%q) = %v; want %v", s, got, want)
+		}
+		if got, want := deltaCueEnds.endOf(s), hasSuffixAny(s, deltaCues); got != want {
+			t.Fatalf("deltaCueEnds.endOf(%q) = %v; want %v", s, got, want)
 		}
 	}
 }

@@ -86,9 +86,8 @@ func implausible(q *quantity, s []rune) string {
 			// 新建两个…, 科苑等三个片区, or a count closing its clause
 			// after an action (培育科技领军企业两家。); not 一个中心, 八个方面
 			before := string(s[max(0, q.start-4):q.start])
-			clause := string(s[clauseStartOf(s, q.start):q.start])
 			closes := q.end == len(s) || isClauseMark(s[q.end])
-			if !hasSuffixAny(before, deltaCues) && !strings.HasSuffix(before, "等") && !(closes && hasAny(clause, deltaCues)) && !actionFollows(q, s) {
+			if !deltaCueEnds.endOf(before) && !strings.HasSuffix(before, "等") && !(closes && deltaCueIndex.any(string(s[clauseStartOf(s, q.start):q.start]))) && !actionFollows(q, s) {
 				return "a count in Chinese numerals without an action before it"
 			}
 		}
@@ -108,6 +107,14 @@ func actionFollows(q *quantity, s []rune) bool {
 	after := string(s[q.end:min(len(s), q.end+8)])
 	return hasPrefixAny(after, actionWords)
 }
+
+// deltaCueEnds and deltaCueIndex find the delta cues at the end of a text
+// (hasSuffixAny) and anywhere in it (hasAny) with a look at its last
+// character, and in one pass.
+var (
+	deltaCueEnds  = newSuffixWords(deltaCues)
+	deltaCueIndex = newWordIndex(deltaCues)
+)
 
 // actionCounts and actionWords are the lexicon's measure words of actions
 // done and the policy actions counted in them.

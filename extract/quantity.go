@@ -529,7 +529,7 @@ func bareCount(q *quantity, s []rune) bool {
 	if q.end < len(s) && isChineseNumeral(s[q.end]) {
 		return false // 惠及千家万户: a saying
 	}
-	return hasSuffixAny(string(s[max(0, q.start-4):q.start]), deltaCues)
+	return deltaCueEnds.endOf(string(s[max(0, q.start-4):q.start]))
 }
 
 // classifierWords are nouns that start with a measure word: after a bare

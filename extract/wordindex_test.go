@@ -21,7 +21,7 @@ func TestWordIndexAny(t *testing.T) {
 		words []string
 		x     *wordIndex
 	}{{"hedge", hedgeWords, hedgeIndex}, {"not-time", notTimeWords, notTimeIndex}, {"decrease", decreaseCues, decreaseIndex},
-		{"level-noun", levelNouns, levelNounIndex}, {"stock-breaker", stockBreakers, stockBreakerIndex}, {"cue", allCues, allCueIndex}} {
+		{"level-noun", levelNouns, levelNounIndex}, {"stock-breaker", stockBreakers, stockBreakerIndex}, {"cue", allCues, allCueIndex}, {"delta", deltaCues, deltaCueIndex}} {
 		hits := 0
 		for _, str := range texts {
 			got, want := l.x.any(str), hasAny(str, l.words)
