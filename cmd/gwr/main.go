@@ -17,6 +17,10 @@ import (
 	"io"
 	"os"
 	"sort"
+
+	// started again with huge pages for the segmenter, before the other
+	// packages initialize, when the command segments
+	_ "github.com/gwrfacts/gwr/cmd/gwr/hugepages"
 )
 
 // command is one sub-command of gwr. run receives the arguments after the
@@ -38,7 +42,6 @@ func register(name string, c command) {
 }
 
 func main() {
-	hugePages(os.Args[1:])
 	limitTestFDs()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }

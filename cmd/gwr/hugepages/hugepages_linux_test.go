@@ -1,17 +1,17 @@
-package main
+package hugepages
 
 import (
 	"slices"
 	"testing"
 )
 
-// TestHugeEnv: a command that segments is started again with
+// TestEnv: a command that segments is started again with
 // glibc.malloc.hugetlb=1 added to GLIBC_TUNABLES when the kernel gives huge
 // pages on request ("madvise"), and only then; the environment's other
 // variables and tunables are kept, and a GLIBC_TUNABLES that sets the
 // tunable already (a process started again, or a user's choice) is left
 // alone.
-func TestHugeEnv(t *testing.T) {
+func TestEnv(t *testing.T) {
 	const madvise = "always [madvise] never\n"
 	tests := []struct {
 		name    string
@@ -39,18 +39,9 @@ func TestHugeEnv(t *testing.T) {
 		{"no command", nil, nil, madvise, nil},
 	}
 	for _, tt := range tests {
-		got, ok := hugeEnv(tt.args, tt.environ, []byte(tt.mode))
+		got, ok := env(tt.args, tt.environ, []byte(tt.mode))
 		if ok != (tt.want != nil) || !slices.Equal(got, tt.want) {
-			t.Errorf("%s: hugeEnv(%q, %q, %q) = %q, %v; want %q, %v", tt.name, tt.args, tt.environ, tt.mode, got, ok, tt.want, tt.want != nil)
-		}
-	}
-}
-
-// TestSegmentsAreCommands: every command hugePages starts again is one.
-func TestSegmentsAreCommands(t *testing.T) {
-	for name := range segments {
-		if _, ok := commands[name]; !ok {
-			t.Errorf("segments names %q, which is no command", name)
+			t.Errorf("%s: env(%q, %q, %q) = %q, %v; want %q, %v", tt.name, tt.args, tt.environ, tt.mode, got, ok, tt.want, tt.want != nil)
 		}
 	}
 }

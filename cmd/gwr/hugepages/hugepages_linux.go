@@ -1,0 +1,59 @@
+package hugepages
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"syscall"
+)
+
+func init() { start(os.Args[1:]) }
+
+// tunable is the glibc tunable start sets.
+const tunable = "glibc.malloc.hugetlb"
+
+// start starts the process again, as it was started, with
+// glibc.malloc.hugetlb=1 added to GLIBC_TUNABLES, when env says so. It
+// returns when it does not, or cannot: the run then goes on as it would
+// have.
+func start(args []string) {
+	if len(args) == 0 || !Commands[args[0]] {
+		return // before reading the kernel's mode: most commands stop here
+	}
+	mode, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/enabled")
+	if err != nil {
+		return
+	}
+	if e, ok := env(args, os.Environ(), mode); ok {
+		// /proc/self/exe is this very program, even if its file has
+		// been replaced or removed since it started
+		_ = syscall.Exec("/proc/self/exe", os.Args, e)
+	}
+}
+
+// env returns environ with glibc.malloc.hugetlb=1 added to GLIBC_TUNABLES
+// (its other tunables kept), and true, when the command of args is one of
+// Commands, the kernel's transparent huge page mode (thpMode, the content
+// of /sys/kernel/mm/transparent_hugepage/enabled) is "madvise", and
+// GLIBC_TUNABLES does not set glibc.malloc.hugetlb already.
+func env(args, environ []string, thpMode []byte) ([]string, bool) {
+	if len(args) == 0 || !Commands[args[0]] || !bytes.Contains(thpMode, []byte("[madvise]")) {
+		return nil, false
+	}
+	tunables := tunable + "=1"
+	e := make([]string, 1, len(environ)+1)
+	for _, kv := range environ {
+		if old, ok := strings.CutPrefix(kv, "GLIBC_TUNABLES="); ok {
+			if strings.Contains(old, tunable+"=") {
+				return nil, false
+			}
+			if old != "" {
+				tunables = old + ":" + tunables
+			}
+			continue
+		}
+		e = append(e, kv)
+	}
+	e[0] = "GLIBC_TUNABLES=" + tunables
+	return e, true
+}
