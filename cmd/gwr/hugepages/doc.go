@@ -18,7 +18,9 @@
 // "madvise"; with "always" the memory has them already, with "never"
 // asking does nothing). GLIBC_TUNABLES that sets glibc.malloc.hugetlb
 // already (to 0, say, to turn this off) is left as it is, and so is a
-// process started again. Outside Linux the package does nothing.
+// process started again, or one that a tool such as valgrind runs (the
+// program the process runs is not the one its first argument names).
+// Outside Linux the package does nothing.
 //
 // Measured on the 2-core development host (bench/data/50mb, 9 interleaved
 // runs of each, /usr/bin/time): page faults 125k -> 66k, CPU 3.83 -> 3.60

@@ -3,6 +3,7 @@ package hugepages
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"strings"
 	"syscall"
 )
@@ -24,11 +25,30 @@ func start(args []string) {
 	if err != nil {
 		return
 	}
-	if e, ok := env(args, os.Environ(), mode); ok {
-		// /proc/self/exe is this very program, even if its file has
-		// been replaced or removed since it started
-		_ = syscall.Exec("/proc/self/exe", os.Args, e)
+	e, ok := env(args, os.Environ(), mode)
+	if !ok || !selfStarted() {
+		return
 	}
+	// /proc/self/exe is this very program, even if its file has been
+	// replaced or removed since selfStarted looked
+	_ = syscall.Exec("/proc/self/exe", os.Args, e)
+}
+
+// selfStarted reports whether the program running is the one its first
+// argument names, as the shell found it: not so under a tool that runs
+// it itself (valgrind, an explicit ld.so), whose own program is then
+// /proc/self/exe; starting that again would leave the tool.
+func selfStarted() bool {
+	self, err := os.Stat("/proc/self/exe")
+	if err != nil {
+		return false
+	}
+	path, err := exec.LookPath(os.Args[0])
+	if err != nil {
+		return false
+	}
+	named, err := os.Stat(path)
+	return err == nil && os.SameFile(self, named)
 }
 
 // env returns environ with glibc.malloc.hugetlb=1 added to GLIBC_TUNABLES

@@ -1,6 +1,7 @@
 package hugepages
 
 import (
+	"os"
 	"slices"
 	"testing"
 )
@@ -43,5 +44,13 @@ func TestEnv(t *testing.T) {
 		if ok != (tt.want != nil) || !slices.Equal(got, tt.want) {
 			t.Errorf("%s: env(%q, %q, %q) = %q, %v; want %q, %v", tt.name, tt.args, tt.environ, tt.mode, got, ok, tt.want, tt.want != nil)
 		}
+	}
+}
+
+// TestSelfStarted: the test binary, started as go test starts it, is the
+// program its first argument names.
+func TestSelfStarted(t *testing.T) {
+	if !selfStarted() {
+		t.Errorf("selfStarted() = false for %s, started by go test", os.Args[0])
 	}
 }
