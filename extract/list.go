@@ -265,8 +265,8 @@ func (a *analysis) nameTally(facts []*fact) {
 // 总产值由…增加到…，工业总产值由…增加到…，都是平均每年递增百分之四).
 func (a *analysis) carryListName(facts []*fact) {
 	for i, f := range facts {
-		ws, we := a.wholeClauseStart(f.q.start), a.wholeClauseEnd(f.q.end)
-		if ws < 2 || a.hasQuantity(ws, f.q.start) || i+1 < len(facts) && facts[i+1].q.start < we {
+		ws := a.wholeClauseStart(f.q.start)
+		if ws < 2 || a.hasQuantity(ws, f.q.start) || i+1 < len(facts) && facts[i+1].q.start < a.wholeClauseEnd(f.q.end) {
 			continue
 		}
 		// whether the clause names nothing (namesNothing, the costliest
@@ -431,10 +431,12 @@ var listGap = map[string]bool{"、": true, "和": true, "及": true, "与": true
 func (a *analysis) carryRoundNames(facts []*fact) {
 	for i := 0; i < len(facts); i++ {
 		f := facts[i]
-		we := a.wholeClauseEnd(f.q.end)
 		j := i + 1
-		for j < len(facts) && facts[j].q.start < we && listGap[a.sub(facts[j-1].q.end, facts[j].q.start)] {
-			j++
+		if j < len(facts) { // (the last fact's clause is not read)
+			we := a.wholeClauseEnd(f.q.end)
+			for j < len(facts) && facts[j].q.start < we && listGap[a.sub(facts[j-1].q.end, facts[j].q.start)] {
+				j++
+			}
 		}
 		group := facts[i:j:j]
 		n := len(group)
