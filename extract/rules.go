@@ -529,25 +529,26 @@ var (
 // wordList is a list of words that matchRule looks up at a position of a
 // window itself, the longest that starts there (boundAfter, unitAfter).
 type wordList struct {
-	firsts  runeSet           // the first characters of the words
-	byFirst map[rune][][]rune // the words by their first character, longest first
-	texts   map[rune][]string // byFirst's words as text, in the same order
+	firsts  runeSet             // the first characters of the words
+	byFirst map[rune][]listWord // the words by their first character, longest first
+}
+
+// listWord is a word of a wordList, as code points and as text.
+type listWord struct {
+	runes []rune
+	text  string
 }
 
 // newWordList returns the list of the non-empty words of words.
 func newWordList(words []string) *wordList {
-	l := &wordList{byFirst: map[rune][][]rune{}}
+	l := &wordList{byFirst: map[rune][]listWord{}}
 	for _, w := range distinctWords(words) {
 		rs := []rune(w)
 		l.firsts.add(rs[0])
-		l.byFirst[rs[0]] = append(l.byFirst[rs[0]], rs)
+		l.byFirst[rs[0]] = append(l.byFirst[rs[0]], listWord{rs, w})
 	}
-	l.texts = map[rune][]string{}
-	for r, ws := range l.byFirst {
-		slices.SortStableFunc(ws, func(a, b []rune) int { return len(b) - len(a) })
-		for _, w := range ws {
-			l.texts[r] = append(l.texts[r], string(w))
-		}
+	for _, ws := range l.byFirst {
+		slices.SortStableFunc(ws, func(a, b listWord) int { return len(b.runes) - len(a.runes) })
 	}
 	return l
 }
@@ -557,9 +558,9 @@ func (l *wordList) text(w []rune) (string, bool) {
 	if len(w) == 0 || !l.firsts.has(w[0]) {
 		return "", false
 	}
-	for k, x := range l.byFirst[w[0]] {
-		if slices.Equal(x, w) {
-			return l.texts[w[0]][k], true
+	for _, x := range l.byFirst[w[0]] {
+		if slices.Equal(x.runes, w) {
+			return x.text, true
 		}
 	}
 	return "", false
@@ -572,8 +573,8 @@ func (l *wordList) longestAt(s []rune, i int) int {
 		return 0 // (at first: most numbers have no bound word after them)
 	}
 	for _, w := range l.byFirst[s[i]] {
-		if len(w) <= len(s)-i && slices.Equal(s[i:i+len(w)], w) {
-			return len(w)
+		if len(w.runes) <= len(s)-i && slices.Equal(s[i:i+len(w.runes)], w.runes) {
+			return len(w.runes)
 		}
 	}
 	return 0
