@@ -1,0 +1,58 @@
+package main
+
+import (
+	"runtime"
+	"testing"
+	"time"
+)
+
+// TestCoreForLoading: while the dictionaries load, Go's code has one core
+// fewer, given back once they are there or when the run ends first; a
+// second loan at once, or one with the dictionaries there, changes
+// nothing.
+func TestCoreForLoading(t *testing.T) {
+	n := runtime.GOMAXPROCS(0)
+	if n == 1 {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
+		n = 2
+	}
+	procsBecome := func(want int) {
+		t.Helper()
+		for deadline := time.Now().Add(5 * time.Second); runtime.GOMAXPROCS(0) != want; {
+			if time.Now().After(deadline) {
+				t.Fatalf("GOMAXPROCS %d, want %d", runtime.GOMAXPROCS(0), want)
+			}
+			time.Sleep(time.Millisecond)
+		}
+	}
+
+	ready := make(chan struct{})
+	end := coreForLoading(ready)
+	if got := runtime.GOMAXPROCS(0); got != n-1 {
+		t.Errorf("loading: GOMAXPROCS %d, want %d", got, n-1)
+	}
+	endSecond := coreForLoading(make(chan struct{})) // lent already: nothing
+	if got := runtime.GOMAXPROCS(0); got != n-1 {
+		t.Errorf("a second loan: GOMAXPROCS %d, want %d", got, n-1)
+	}
+	endSecond()
+	close(ready)
+	procsBecome(n)
+	end()
+
+	early := coreForLoading(make(chan struct{})) // the run ends first
+	if got := runtime.GOMAXPROCS(0); got != n-1 {
+		t.Errorf("loading again: GOMAXPROCS %d, want %d", got, n-1)
+	}
+	early()
+	if got := runtime.GOMAXPROCS(0); got != n {
+		t.Errorf("after the run: GOMAXPROCS %d, want %d", got, n)
+	}
+
+	closed := make(chan struct{})
+	close(closed)
+	coreForLoading(closed)()
+	if got := runtime.GOMAXPROCS(0); got != n {
+		t.Errorf("dictionaries there: GOMAXPROCS %d, want %d", got, n)
+	}
+}
