@@ -120,7 +120,9 @@ func indexAt(s, key string, j int) int {
 			return -1
 		}
 		at += k
-		if s[at-j:at-j+n] == key {
+		// the key's first and last bytes are compared before the whole:
+		// most places where key[j] is found fail on one of them
+		if s[at-j] == key[0] && s[at-j+n-1] == key[n-1] && s[at-j:at-j+n] == key {
 			return at - j
 		}
 	}
