@@ -3,7 +3,6 @@ package corpus
 import (
 	"iter"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -107,10 +106,9 @@ type anchorGroup struct {
 	RunesPerMention int
 }
 
-// accepts reports whether a unit mentioned n times in a text of runes()
-// characters is taken; runes is called only when the length matters.
-func (g anchorGroup) accepts(n int, runes func() int) bool {
-	return n >= g.MinMentions && (g.RunesPerMention == 0 || n*g.RunesPerMention >= runes())
+// accepts reports whether a unit mentioned n times in text is taken.
+func (g anchorGroup) accepts(n int, text string) bool {
+	return n >= g.MinMentions && (g.RunesPerMention == 0 || runesAtMost(text, n*g.RunesPerMention))
 }
 
 // regionAnchors are tried group by group. The session of the congress
@@ -125,31 +123,48 @@ var regionAnchors = []anchorGroup{
 	{Anchors: []anchor{headAnchor, literalAnchor("人民政府"), literalAnchor("政府工作报告")}, MinMentions: 3, RunesPerMention: 1200},
 }
 
-// sessionAnchor: "淄川区|第十九届人民代表大会", "保定市|十六届人大".
+// sessionAnchor: "淄川区|第十九届人民代表大会", "保定市|十六届人大"; all of
+// the first kind, then all of the second. Both are found in one look for
+// 届.
 func sessionAnchor(text string) iter.Seq[int] {
 	return func(yield func(int) bool) {
-		for _, key := range []string{"届人民代表大会", "届人大"} {
-			for k := range occurrences(text, key) {
-				start := k
-				for start > 0 {
-					r, size := utf8.DecodeLastRuneInString(text[:start])
-					if !strings.ContainsRune("一二三四五六七八九十", r) {
-						break
-					}
-					start -= size
-				}
-				if start == k {
-					continue // "届" without a number
-				}
-				if strings.HasSuffix(text[:start], "第") {
-					start -= len("第")
-				}
-				if !yield(start) {
+		var short []int // where 届人大 is
+		for k := range occurrences(text, "届") {
+			switch rest := text[k+len("届"):]; {
+			case strings.HasPrefix(rest, "人民代表大会"):
+				if start, ok := sessionStart(text, k); ok && !yield(start) {
 					return
 				}
+			case strings.HasPrefix(rest, "人大"):
+				short = append(short, k)
+			}
+		}
+		for _, k := range short {
+			if start, ok := sessionStart(text, k); ok && !yield(start) {
+				return
 			}
 		}
 	}
+}
+
+// sessionStart returns where the session number before the 届 at byte
+// offset k starts, with its 第: "第十九|届"; false without a number.
+func sessionStart(text string, k int) (int, bool) {
+	start := k
+	for start > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:start])
+		if !strings.ContainsRune("一二三四五六七八九十", r) {
+			break
+		}
+		start -= size
+	}
+	if start == k {
+		return 0, false
+	}
+	if strings.HasSuffix(text[:start], "第") {
+		start -= len("第")
+	}
+	return start, true
 }
 
 // headAnchor: the head of a government, "高唐县|县长", "西藏自治区代理|主席"
@@ -218,12 +233,13 @@ func firstLine(text string) string {
 // findRegion returns the unit named at the anchors of the first group of
 // regionAnchors that yields one mentioned often enough: of those, the most
 // mentioned, the first found on a tie.
+//
+// A unit's name is text of the text, so it is mentioned at least once: a
+// group that takes any unit mentioned once takes its only unit without
+// counting.
 func findRegion(text string) (unit, bool) {
-	// the text's length in code points, counted only when a group asks
-	runes := sync.OnceValue(func() int { return utf8.RuneCountInString(text) })
 	for _, group := range regionAnchors {
-		var best unit
-		bestCount := 0
+		var units []unit
 		seen := map[string]bool{}
 		for _, a := range group.Anchors {
 			for end := range a(text) {
@@ -232,16 +248,42 @@ func findRegion(text string) (unit, bool) {
 					continue
 				}
 				seen[u.name] = true
-				if n := mentions(text, u); n > bestCount {
-					best, bestCount = u, n
-				}
+				units = append(units, u)
 			}
 		}
-		if group.accepts(bestCount, runes) {
+		if len(units) == 1 && group.MinMentions <= 1 && group.RunesPerMention == 0 {
+			return units[0], true
+		}
+		var best unit
+		bestCount := 0
+		for _, u := range units {
+			if n := mentions(text, u); n > bestCount {
+				best, bestCount = u, n
+			}
+		}
+		if group.accepts(bestCount, text) {
 			return best, true
 		}
 	}
 	return unit{}, false
+}
+
+// runesAtMost reports whether s holds at most n code points (as
+// utf8.RuneCountInString counts them), reading s only as far as it must:
+// a piece of n+1 bytes or more, cut where a character starts, is counted,
+// and the rest of s must hold what n leaves.
+func runesAtMost(s string, n int) bool {
+	for len(s) > n {
+		k := n + 1
+		for k < len(s) && !utf8.RuneStart(s[k]) {
+			k++
+		}
+		if n -= utf8.RuneCountInString(s[:k]); n < 0 {
+			return false
+		}
+		s = s[k:]
+	}
+	return true
 }
 
 // mentions counts how often the text names u, by its name without the
