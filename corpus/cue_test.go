@@ -88,9 +88,10 @@ func TestUTF8Prefix(t *testing.T) {
 	}
 }
 
-// TestControlBytesWordAtATime checks checkControlBytes, which reads eight
-// bytes at a time, against checkControlBytesSlow: every byte value at
-// every offset of texts of 1 to 24 bytes, and random texts.
+// TestControlBytesWordAtATime checks checkControlBytes, which reads 32
+// bytes at a time, then eight, against checkControlBytesSlow: every byte
+// value at every offset of texts of 1 to 72 bytes (two blocks of 32 and
+// words after them), and random texts.
 func TestControlBytesWordAtATime(t *testing.T) {
 	same := func(b []byte) {
 		t.Helper()
@@ -99,7 +100,7 @@ func TestControlBytesWordAtATime(t *testing.T) {
 			t.Errorf("checkControlBytes(%q) = %s, want %s", b, got, want)
 		}
 	}
-	for n := 1; n <= 24; n++ {
+	for n := 1; n <= 72; n++ {
 		for at := 0; at < n; at++ {
 			for c := 0; c < 256; c++ {
 				b := bytes.Repeat([]byte("增"), n)[:n]
@@ -110,7 +111,7 @@ func TestControlBytesWordAtATime(t *testing.T) {
 	}
 	rng := rand.New(rand.NewPCG(3, 4))
 	for i := 0; i < 20000; i++ {
-		b := make([]byte, rng.IntN(64))
+		b := make([]byte, rng.IntN(160))
 		for j := range b {
 			b[j] = byte(0x20 + rng.IntN(224))
 			if rng.IntN(30) == 0 {
@@ -143,9 +144,9 @@ func TestUTF8PrefixLong(t *testing.T) {
 	}
 }
 
-// BenchmarkControlBytes checks a report for control bytes eight bytes at
-// a time (checkControlBytes) and a byte at a time (checkControlBytesSlow,
-// as before).
+// BenchmarkControlBytes checks a report for control bytes 32 bytes at a
+// time (checkControlBytes), eight at a time (checkControlWords, as
+// before) and a byte at a time (checkControlBytesSlow).
 func BenchmarkControlBytes(b *testing.B) {
 	data, err := os.ReadFile("../corpus/002_8301e86fb68a1f77.txt")
 	if err != nil {
@@ -154,7 +155,7 @@ func BenchmarkControlBytes(b *testing.B) {
 	for _, c := range []struct {
 		name  string
 		check func([]byte, int) error
-	}{{"word", checkControlBytes}, {"byte", checkControlBytesSlow}} {
+	}{{"block", checkControlBytes}, {"word", checkControlWords}, {"byte", checkControlBytesSlow}} {
 		b.Run(c.name, func(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			b.ReportAllocs()

@@ -487,13 +487,39 @@ func firstDiff(a, b []byte) int {
 // GB18030 such bytes never occur inside a multi-byte character, so a raw
 // byte scan is exact. base is added to reported offsets.
 //
-// It reads eight bytes at a time and looks at them one by one only when
-// one of them is below 0x20 (a line feed, mostly).
+// It reads 32 bytes at a time as four words and looks at them a word at
+// a time (checkControlWords) only when one of their bytes is below 0x20
+// (a line feed, mostly).
 func checkControlBytes(b []byte, base int) error {
 	i := 0
+	for ; i+32 <= len(b); i += 32 {
+		w := b[i : i+32 : i+32]
+		x0 := binary.LittleEndian.Uint64(w[0:])
+		x1 := binary.LittleEndian.Uint64(w[8:])
+		x2 := binary.LittleEndian.Uint64(w[16:])
+		x3 := binary.LittleEndian.Uint64(w[24:])
+		if (below20(x0)|below20(x1)|below20(x2)|below20(x3))&0x8080808080808080 == 0 {
+			continue
+		}
+		if err := checkControlWords(w, base+i); err != nil {
+			return err
+		}
+	}
+	return checkControlWords(b[i:], base+i)
+}
+
+// below20 sets bit 7 of some byte of x when one of its bytes is below
+// 0x20 (the borrow trick: a byte below n=0x20 sets its bit 7; a borrow
+// may set the bit of a higher byte too, never when no byte is below).
+func below20(x uint64) uint64 { return (x - 0x2020202020202020) &^ x }
+
+// checkControlWords is checkControlBytes eight bytes at a time, looking at
+// them one by one only when one of them is below 0x20.
+func checkControlWords(b []byte, base int) error {
+	i := 0
 	for ; i+8 <= len(b); i += 8 {
-		if x := binary.LittleEndian.Uint64(b[i:]); (x-0x2020202020202020)&^x&0x8080808080808080 == 0 {
-			continue // no byte below 0x20 (the borrow trick: a byte below n=0x20 sets its bit 7)
+		if below20(binary.LittleEndian.Uint64(b[i:]))&0x8080808080808080 == 0 {
+			continue
 		}
 		if err := checkControlBytesSlow(b[i:i+8], base+i); err != nil {
 			return err
