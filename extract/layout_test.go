@@ -80,3 +80,37 @@ func BenchmarkTurnTest(b *testing.B) {
 		}
 	})
 }
+
+// TestSessionLine checks that sessionLine, which tries sessionLineRe only
+// on headings holding 月, 人 or 会议上, says what the regexp says: on every
+// sentence of the bundled reports and the dev set, on session lines, and
+// on random strings of the regexp's pieces.
+func TestSessionLine(t *testing.T) {
+	var hs []string
+	for _, s := range sentencesOf(append(corpusDocs(t), devDocs(t)...)) {
+		hs = append(hs, string(s))
+	}
+	hs = append(hs, "——2023年1月8日在滨海市第十七届人民代表大会第二次会议上", "在市十七届人大二次会议上", "1 月 8 日", "二〇二三年一月八日")
+	pieces := []string{"", "1", "12", "2023年", " ", "月", "日", "人民", "代表大会", "人大", "十七届", "二次", "次会议", "会议", "上", "在", "，"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for i := 0; i < 50000; i++ {
+		var b strings.Builder
+		for j := rng.IntN(8); j >= 0; j-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		hs = append(hs, b.String())
+	}
+	matched := 0
+	for _, h := range hs {
+		got, want := sessionLine(h), sessionLineRe.MatchString(h)
+		if got != want {
+			t.Errorf("sessionLine(%q) = %v, want %v (sessionLineRe)", h, got, want)
+		}
+		if want {
+			matched++
+		}
+	}
+	if matched == 0 || matched == len(hs) {
+		t.Errorf("sessionLineRe matched %d of %d: want some but not all", matched, len(hs))
+	}
+}

@@ -167,7 +167,7 @@ func (l *layoutScan) step(s layoutSentence) {
 		return // of the questions below, only isTurn reads this sentence, and it is false
 	}
 	s.makeStr()
-	if s.heading && (strings.Contains(s.str, "报告") && !reportSaysRe.MatchString(s.str) || sessionLineRe.MatchString(s.str)) {
+	if s.heading && (strings.Contains(s.str, "报告") && !reportSaysRe.MatchString(s.str) || sessionLine(s.str)) {
 		return // a title (2018年政府工作报告) or the session line (——2023年1月8日在…会议上)
 	}
 	if s.heading && reviewsPeriod(s.str, l.planYear) {
@@ -227,6 +227,13 @@ var reportSaysRe = regexp.MustCompile(`^报告(?:指出|提出|强调|要求)`)
 // delivered at, and its date: ——2023年1月8日在高唐县第十八届人民代表大会
 // 第二次会议上. It names the plan year but plans nothing.
 var sessionLineRe = regexp.MustCompile(`\d{1,2}\s*月\s*\d{1,2}\s*日|人民代表大会|人大.{0,6}次会议|会议上`)
+
+// sessionLine reports whether sessionLineRe matches h. Each of its
+// branches holds 月, 人 or 会议上, which most headings lack: the
+// regexp, unanchored, would try a match at every code point of them.
+func sessionLine(h string) bool {
+	return (strings.Contains(h, "月") || strings.Contains(h, "人") || strings.Contains(h, "会议上")) && sessionLineRe.MatchString(h)
+}
 
 // turnRe matches the opening of a sentence that turns to the plan year
 // (Y stands for the plan year, replaced before matching): 今年是…, 今年我国将…,
@@ -302,15 +309,31 @@ func mayTurn(s []rune, planYear int) bool {
 // 展望“十五五”, 根据…，今年….
 var turnOpenings = []string{"今年", "Y年", "综合考虑", "做好今年", "今后五年", "未来五年", "新的一年", "展望", "根据", "按照"}
 
+// turnOpeningFirsts are the first code points of turnOpenings: most
+// sentences start with none of them, and opensTurn then tries no word.
+var turnOpeningFirsts = func() (out []rune) {
+	for _, w := range turnOpenings {
+		if r, _ := utf8.DecodeRuneInString(w); !slices.Contains(out, r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}()
+
 // opensTurn reports whether s starts with a word of turnOpenings or with
 // the plan year's 年.
 func opensTurn(s []rune, planYear int) bool {
-	for _, w := range turnOpenings {
-		if _, ok := cutRunes(s, w); ok {
-			return true
+	if len(s) == 0 {
+		return false
+	}
+	if slices.Contains(turnOpeningFirsts, s[0]) {
+		for _, w := range turnOpenings {
+			if _, ok := cutRunes(s, w); ok {
+				return true
+			}
 		}
 	}
-	if planYear > 0 {
+	if planYear > 0 && '0' <= s[0] && s[0] <= '9' {
 		var buf [20]byte
 		y := strconv.AppendInt(buf[:0], int64(planYear), 10)
 		if len(s) <= len(y) || s[len(y)] != '年' {
