@@ -11,6 +11,19 @@ import (
 	"unicode/utf8"
 )
 
+// appendFiles appends the text of each file to texts.
+func appendFiles(t *testing.T, texts, files []string) []string {
+	t.Helper()
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(data))
+	}
+	return texts
+}
+
 // TestIndexIsStringsIndex checks index and count against strings.Index and
 // strings.Count: the keys InferMeta looks for, and pieces cut at random
 // (whole characters or not) out of the reports of testdata.
@@ -20,13 +33,7 @@ func TestIndexIsStringsIndex(t *testing.T) {
 		t.Fatalf("testdata/extra: %d files, %v; want at least 10", len(files), err)
 	}
 	texts := []string{"", "a", "aa", "aaa", "ab", "长长长", "届人民代表大会届人大", "人民政府人民", "代表代", "代\xa3\xa3a"}
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, string(data))
-	}
+	texts = appendFiles(t, texts, files)
 	rng := rand.New(rand.NewPCG(1, 2))
 	for _, text := range texts {
 		keys := []string{"a", "aa", "长", "主席", "届人民代表大会", "届人大", "人民政府", "政府工作报告", "各位代表", "我代表", "代表", "人大", "全县", "全市", "国务院", "\n\n", "ab", "\x80\x80", "\xa3a"}
@@ -186,13 +193,7 @@ func metaTexts(t *testing.T) []string {
 		"全县全县全市全省全区全州全盟全旗", "全全县县全", "全市全市全县全县", "全面全力全部",
 		"2024年，某县", "２０２４年,某县", "二〇二四年，", "2024 年，", "年，", "2024年", "一、二〇二四年，",
 	}
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, string(data))
-	}
+	texts = appendFiles(t, texts, files)
 	return texts
 }
 

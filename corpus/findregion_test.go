@@ -3,7 +3,6 @@ package corpus
 import (
 	"iter"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -29,13 +28,7 @@ func regionTexts(t *testing.T) []string {
 	if len(files) < 40 {
 		t.Fatalf("%d report files, want at least 40", len(files))
 	}
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, string(data))
-	}
+	texts = appendFiles(t, texts, files)
 	rng := rand.New(rand.NewPCG(3, 4))
 	inserts := []string{"淄川区第十九届人民代表大会", "保定市十六届人大", "高唐县第十八届人大", "届人大", "届人民代表大会", "第届人大",
 		"高唐县县长", "西藏自治区代理主席", "易县人民政府", "高唐县2023年政府工作报告", "张店区张店区", "桓台县", "\xe5\xb1", "届人"}

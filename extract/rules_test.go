@@ -757,22 +757,7 @@ func TestQuantityAt(t *testing.T) {
 		}
 		s := []rune(b.String())
 		for i := range s {
-			var want ruleMatch
-			ok := false
-			err := p.re.FindRunesMatches(s, i, func(v regexp2.MatchView) bool {
-				start, n, _ := v.GroupRange(0)
-				want.span = span{start, start + n}
-				for _, g := range p.nums {
-					if start, n, ok := v.GroupRange(g.num); ok && n > 0 {
-						want.groups[g.k] = span{start, start + n}
-					}
-				}
-				ok = true
-				return false
-			})
-			if err != nil {
-				t.Fatal(err)
-			}
+			want, ok := patternAt(t, p, s, i)
 			if ok {
 				if n := boundAfter(s, want.end); n > 0 {
 					want.groups[gPost] = span{want.end, want.end + n}
@@ -790,6 +775,30 @@ func TestQuantityAt(t *testing.T) {
 	if matched < 10000 {
 		t.Fatalf("%d matches; want more (> 10000)", matched)
 	}
+}
+
+// patternAt is what quantityAt and chineseAt are checked against: the
+// match of p's regexp2 pattern at i, if any, with its span and the groups
+// a rule match keeps (the bound word after it left to the caller).
+func patternAt(t *testing.T, p *anchoredPattern, s []rune, i int) (ruleMatch, bool) {
+	t.Helper()
+	var m ruleMatch
+	ok := false
+	err := p.re.FindRunesMatches(s, i, func(v regexp2.MatchView) bool {
+		start, n, _ := v.GroupRange(0)
+		m.span = span{start, start + n}
+		for _, g := range p.nums {
+			if start, n, ok := v.GroupRange(g.num); ok && n > 0 {
+				m.groups[g.k] = span{start, start + n}
+			}
+		}
+		ok = true
+		return false
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m, ok
 }
 
 // TestChineseAt checks chineseAt against cn-point's pattern compiled by
@@ -812,22 +821,7 @@ func TestChineseAt(t *testing.T) {
 		t.Fatal(err)
 	}
 	regexpAt := func(s []rune, i int) (ruleMatch, bool) {
-		var m ruleMatch
-		ok := false
-		err := p.re.FindRunesMatches(s, i, func(v regexp2.MatchView) bool {
-			start, n, _ := v.GroupRange(0)
-			m.span = span{start, start + n}
-			for _, g := range p.nums {
-				if start, n, ok := v.GroupRange(g.num); ok && n > 0 {
-					m.groups[g.k] = span{start, start + n}
-				}
-			}
-			ok = true
-			return false
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
+		m, ok := patternAt(t, p, s, i)
 		if ok && p.readsPost {
 			m.addBoundAfter(s)
 		}
