@@ -1,17 +1,21 @@
 package hugepages
 
 import (
+	"fmt"
 	"os"
+	"os/exec"
 	"slices"
+	"strings"
 	"testing"
 )
 
 // TestEnv: a command that segments is started again with
-// glibc.malloc.hugetlb=1 added to GLIBC_TUNABLES when the kernel gives huge
-// pages on request ("madvise"), and only then; the environment's other
-// variables and tunables are kept, and a GLIBC_TUNABLES that sets the
-// tunable already (a process started again, or a user's choice) is left
-// alone.
+// glibc.malloc.hugetlb=1 added to GLIBC_TUNABLES, and the old value in the
+// marker, when the kernel gives huge pages on request ("madvise"), and only
+// then; the environment's other variables and tunables are kept, and a
+// GLIBC_TUNABLES that sets the tunable already (a user's choice) is left
+// alone, as is a process started again (the marker there, whatever became
+// of GLIBC_TUNABLES).
 func TestEnv(t *testing.T) {
 	const madvise = "always [madvise] never\n"
 	tests := []struct {
@@ -22,14 +26,16 @@ func TestEnv(t *testing.T) {
 		want    []string // nil: not started again
 	}{
 		{"extract", []string{"extract", "-o", "out", "corpus"}, []string{"HOME=/root", "LANG=C"}, madvise,
-			[]string{"GLIBC_TUNABLES=glibc.malloc.hugetlb=1", "HOME=/root", "LANG=C"}},
-		{"explain", []string{"explain", "r.txt"}, nil, madvise, []string{"GLIBC_TUNABLES=glibc.malloc.hugetlb=1"}},
-		{"review", []string{"review", "corpus"}, nil, madvise, []string{"GLIBC_TUNABLES=glibc.malloc.hugetlb=1"}},
-		{"show", []string{"show", "r.txt"}, nil, madvise, []string{"GLIBC_TUNABLES=glibc.malloc.hugetlb=1"}},
+			[]string{"GLIBC_TUNABLES=glibc.malloc.hugetlb=1", "GWR_HUGEPAGES_TUNABLES=", "HOME=/root", "LANG=C"}},
+		{"explain", []string{"explain", "r.txt"}, nil, madvise, []string{"GLIBC_TUNABLES=glibc.malloc.hugetlb=1", "GWR_HUGEPAGES_TUNABLES="}},
+		{"review", []string{"review", "corpus"}, nil, madvise, []string{"GLIBC_TUNABLES=glibc.malloc.hugetlb=1", "GWR_HUGEPAGES_TUNABLES="}},
+		{"show", []string{"show", "r.txt"}, nil, madvise, []string{"GLIBC_TUNABLES=glibc.malloc.hugetlb=1", "GWR_HUGEPAGES_TUNABLES="}},
 		{"other tunables kept", []string{"extract", "corpus"}, []string{"A=1", "GLIBC_TUNABLES=glibc.malloc.check=0", "B=2"}, madvise,
-			[]string{"GLIBC_TUNABLES=glibc.malloc.check=0:glibc.malloc.hugetlb=1", "A=1", "B=2"}},
+			[]string{"GLIBC_TUNABLES=glibc.malloc.check=0:glibc.malloc.hugetlb=1", "GWR_HUGEPAGES_TUNABLES==glibc.malloc.check=0", "A=1", "B=2"}},
 		{"empty tunables", []string{"extract", "corpus"}, []string{"GLIBC_TUNABLES="}, madvise,
-			[]string{"GLIBC_TUNABLES=glibc.malloc.hugetlb=1"}},
+			[]string{"GLIBC_TUNABLES=glibc.malloc.hugetlb=1", "GWR_HUGEPAGES_TUNABLES=="}},
+		{"started again", []string{"extract", "corpus"}, []string{"GLIBC_TUNABLES=glibc.malloc.check=0", "GWR_HUGEPAGES_TUNABLES="}, madvise, nil},
+		{"started again, tunables dropped", []string{"extract", "corpus"}, []string{"GWR_HUGEPAGES_TUNABLES="}, madvise, nil},
 		{"set already", []string{"extract", "corpus"}, []string{"GLIBC_TUNABLES=glibc.malloc.hugetlb=1"}, madvise, nil},
 		{"turned off", []string{"extract", "corpus"}, []string{"GLIBC_TUNABLES=glibc.malloc.check=0:glibc.malloc.hugetlb=0"}, madvise, nil},
 		{"always", []string{"extract", "corpus"}, nil, "[always] madvise never\n", nil},
@@ -52,5 +58,58 @@ func TestEnv(t *testing.T) {
 func TestSelfStarted(t *testing.T) {
 	if !selfStarted() {
 		t.Errorf("selfStarted() = false for %s, started by go test", os.Args[0])
+	}
+}
+
+// TestSelfStartedNot: a process whose first argument names another
+// program (as under a tool that runs gwr itself) is not self-started.
+func TestSelfStartedNot(t *testing.T) {
+	if os.Getenv("HUGEPAGES_TEST_CHILD") == "self" {
+		fmt.Print(selfStarted())
+		os.Exit(0)
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestSelfStartedNot$")
+	cmd.Args[0] = "/bin/sh"
+	cmd.Env = append(os.Environ(), "HUGEPAGES_TEST_CHILD=self")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(out) != "false" {
+		t.Errorf("selfStarted() = %s with argv[0] /bin/sh; want false", out)
+	}
+}
+
+// TestStartedAgain: a process started again (the marker in its
+// environment) puts GLIBC_TUNABLES back as it was, set or not, and removes
+// the marker, before main runs, so that the programs it starts get the
+// environment it got.
+func TestStartedAgain(t *testing.T) {
+	if os.Getenv("HUGEPAGES_TEST_CHILD") == "env" {
+		v, set := os.LookupEnv("GLIBC_TUNABLES")
+		_, marked := os.LookupEnv(marker)
+		fmt.Printf("%q %v %v", v, set, marked)
+		os.Exit(0)
+	}
+	tests := []struct{ marker, want string }{
+		{"", `"" false false`},
+		{"=", `"" true false`},
+		{"=glibc.malloc.check=0", `"glibc.malloc.check=0" true false`},
+	}
+	for _, tt := range tests {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestStartedAgain$")
+		for _, kv := range os.Environ() {
+			if !strings.HasPrefix(kv, "GLIBC_TUNABLES=") && !strings.HasPrefix(kv, marker+"=") {
+				cmd.Env = append(cmd.Env, kv)
+			}
+		}
+		cmd.Env = append(cmd.Env, "HUGEPAGES_TEST_CHILD=env", "GLIBC_TUNABLES=glibc.malloc.hugetlb=1", marker+"="+tt.marker)
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(out) != tt.want {
+			t.Errorf("started again with %s=%q: GLIBC_TUNABLES, set, marker = %s; want %s", marker, tt.marker, out, tt.want)
+		}
 	}
 }
