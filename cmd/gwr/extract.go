@@ -57,23 +57,27 @@ const extractGCPercent = 400
 // is finished, while the workers' goroutines could keep every core busy
 // reading, cleaning and matching the first documents meanwhile. So Go's
 // code runs on one core fewer (GOMAXPROCS) until the dictionaries are
-// there, unless it has one core only or another call lends one already
-// (runs in one process: tests). It returns the function that waits for
-// the core to be given back, and ends the loan early when the dictionaries
-// are not there yet (a run that returns before).
+// there, unless it has one core only, the run has fewer workers than
+// cores (jobs; 0 is one a core: a core is free for the load already), or
+// another call lends one already (runs in one process: tests). It returns
+// the function that waits for the core to be given back, and ends the
+// loan early when the dictionaries are not there yet (a run that returns
+// before). Given back, GOMAXPROCS is Go's default again
+// (runtime.SetDefaultGOMAXPROCS, which follows the CPU limit as it
+// changes), or what the GOMAXPROCS variable sets.
 //
 // gwr extract -j 2 on bench/data/50mb (the other processes of the host
 // held off, 16 interleaved runs each): wall 1.950 -> 1.905 s median, CPU
 // 3.13 -> 3.10 s; bench/ab.sh, 11 rounds: 1.026 times the MB/s, 0.990
 // the MB per CPU-second.
-func coreForLoading(ready <-chan struct{}) (end func()) {
+func coreForLoading(ready <-chan struct{}, jobs int) (end func()) {
 	select {
 	case <-ready:
 		return func() {}
 	default:
 	}
 	n := runtime.GOMAXPROCS(0)
-	if n == 1 || !coreLent.CompareAndSwap(false, true) {
+	if n == 1 || jobs != 0 && jobs < n || !coreLent.CompareAndSwap(false, true) {
 		return func() {}
 	}
 	runtime.GOMAXPROCS(n - 1)
@@ -83,7 +87,11 @@ func coreForLoading(ready <-chan struct{}) (end func()) {
 		case <-ready:
 		case <-done:
 		}
-		runtime.GOMAXPROCS(n)
+		if os.Getenv("GOMAXPROCS") == "" {
+			runtime.SetDefaultGOMAXPROCS()
+		} else {
+			runtime.GOMAXPROCS(n)
+		}
 		coreLent.Store(false)
 		close(back)
 	}()
@@ -203,7 +211,7 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(err)
 	}
-	defer coreForLoading(x.SegmenterReady())()
+	defer coreForLoading(x.SegmenterReady(), *jobs)()
 	paths := make([]string, len(inputs))
 	for i, in := range inputs {
 		paths[i] = in.Path
