@@ -36,10 +36,12 @@ test-go:
 	$(GO) vet ./...
 	$(GO) test ./...
 
-## test-race: the packages that use unsafe (schema, corpus, normalize) under the race
-## detector, whose checkptr rejects a pointer made past the end of an allocation
+## test-race: the packages that use unsafe (schema, corpus, normalize, extract/segment;
+## extract's runeTexts by its tests) under the race detector, whose checkptr rejects a
+## pointer made past the end of an allocation
 test-race:
-	$(GO) test -race ./schema ./corpus ./normalize
+	$(GO) test -race ./schema ./corpus ./normalize ./extract/segment
+	$(GO) test -race -run 'TestRuneText' ./extract
 
 ## eval: score the pipeline against the hand labels (corpus and dev set)
 eval: build

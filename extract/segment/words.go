@@ -53,8 +53,16 @@ func (x *Jieba) cut(s string) []word {
 	for p := (*word)(first); p.len != 0; p = (*word)(unsafe.Add(unsafe.Pointer(p), unsafe.Sizeof(*p))) {
 		n++
 	}
+	if n == 0 {
+		C.free(unsafe.Pointer(first)) // freeWords could not tell it from an empty slice
+		return nil
+	}
 	return unsafe.Slice((*word)(first), n)
 }
 
-// freeWords hands back the words of a cut.
-func freeWords(ws []word) { C.free(unsafe.Pointer(unsafe.SliceData(ws))) }
+// freeWords hands back the words of a cut (none: nothing to hand back).
+func freeWords(ws []word) {
+	if len(ws) > 0 {
+		C.free(unsafe.Pointer(unsafe.SliceData(ws)))
+	}
+}
