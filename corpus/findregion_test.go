@@ -9,8 +9,8 @@ import (
 	"unicode/utf8"
 )
 
-// regionTexts are real reports (the bundled ones, testdata, the golden
-// texts and, when present, the shared corpora of the host), pieces of
+// regionTexts are real reports (the bundled ones, testdata and the golden
+// texts: the same on every host), pieces of
 // them cut at random, with session lines and heads of government put in,
 // and random strings of the characters findRegion looks at.
 func regionTexts(t *testing.T) []string {
@@ -18,7 +18,7 @@ func regionTexts(t *testing.T) []string {
 	texts := metaTexts(t)
 	var files []string
 	for _, glob := range []string{"testdata/extra/*", "testdata/national/*.txt", "testdata/provinces2026/*.txt", "../golden/dev/texts/*.txt",
-		"/work/shared/corpus/*.txt", "/work/shared/corpus-extra/*.txt", "/work/shared/corpus-national/*.txt"} {
+		"../golden/holdout/texts/*.txt"} {
 		f, err := filepath.Glob(glob)
 		if err != nil {
 			t.Fatal(err)

@@ -777,6 +777,26 @@ func TestQuantityAt(t *testing.T) {
 	}
 }
 
+// TestChineseAtUnits checks what chineseAt takes for granted: after a
+// point and its digits it tries neither fewer digits nor the run without
+// them, where regexp2 would, since what the digits or the point would then
+// start is a multiplier, 多 or 余, or a unit, and none of those starts with
+// 点, 點 or a digit of a point (a unit that did, such as 点 itself, would
+// make chineseAt miss matches regexp2 finds).
+func TestChineseAtUnits(t *testing.T) {
+	const starts = "点點零〇一二三四五六七八九"
+	for _, u := range baseUnitTexts() {
+		if r := []rune(u)[0]; strings.ContainsRune(starts, r) {
+			t.Errorf("unit %q starts with %c: chineseAt must try fewer point digits, or none", u, r)
+		}
+	}
+	for _, r := range strings.Trim(multiplierClass, "[]") + "多余" {
+		if strings.ContainsRune(starts, r) {
+			t.Errorf("multiplier or 多/余 %c is a point or a digit of one", r)
+		}
+	}
+}
+
 // patternAt is what quantityAt and chineseAt are checked against: the
 // match of p's regexp2 pattern at i, if any, with its span and the groups
 // a rule match keeps (the bound word after it left to the caller).
