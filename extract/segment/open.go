@@ -47,6 +47,8 @@ func construct(paths []string) (j *gojieba.Jieba, err error) {
 		}
 	}()
 	loadHook("construct")
+	_, end := growArena()
+	defer end()
 	return gojieba.NewJieba(paths...), nil
 }
 
