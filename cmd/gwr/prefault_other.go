@@ -1,0 +1,6 @@
+//go:build !linux
+
+package main
+
+// prefaultHeap does nothing outside Linux (prefault_linux.go).
+func prefaultHeap(n int) error { return nil }
