@@ -24,9 +24,10 @@ static void *gwrArenaKeep;
 // gwrArenaChunks chunks, asks the kernel for huge pages for them
 // (MADV_HUGEPAGE on the 2 MB pages they cover) and frees them, keeping
 // them in the arena (a trim threshold above them): what the thread
-// allocates next comes from that memory. It returns the number of chunks
-// it allocated and advised, 0 outside glibc.
-static int gwrGrowArena(void) {
+// allocates next comes from that memory. With advise 0 it asks for no
+// huge pages. It returns the number of chunks it allocated and advised,
+// 0 outside glibc.
+static int gwrGrowArena(int advise) {
 #ifdef __GLIBC__
 	void *chunks[gwrArenaChunks];
 	int n = 0;
@@ -45,7 +46,7 @@ static int gwrGrowArena(void) {
 		}
 		uintptr_t from = ((uintptr_t)chunks[i] + gwrHugePage - 1) & ~(gwrHugePage - 1);
 		uintptr_t to = ((uintptr_t)chunks[i] + gwrArenaChunk) & ~(gwrHugePage - 1);
-		if (to > from && madvise((void *)from, to - from, MADV_HUGEPAGE) == 0) {
+		if (advise && to > from && madvise((void *)from, to - from, MADV_HUGEPAGE) == 0) {
 			n++;
 		}
 	}
@@ -108,6 +109,11 @@ static size_t gwrChurn(int n, size_t size) {
 */
 import "C"
 
+import (
+	"os"
+	"strings"
+)
+
 // churn allocates n blocks of size bytes with malloc, frees them and
 // returns how many bytes of the arenas went back to the system (a test of
 // the trim threshold; 0 where the C library is not glibc).
@@ -139,6 +145,25 @@ func arenaBytes() int { return int(C.gwrArenaBytes()) }
 // 0.45-0.62 s, peak RSS +3-6 MB. The calling thread must stay the same OS
 // thread until the allocations it makes room for are done (handOver's
 // thread).
+//
+// A GLIBC_TUNABLES that sets glibc.malloc.hugetlb=0 (the user's way to
+// turn huge pages off, README) turns off the advice too: the arena still
+// grows at once, in 4 KB pages.
 func growArena() (advised int, end func()) {
-	return int(C.gwrGrowArena()), func() { C.gwrGrowArenaEnd() }
+	advise := C.int(1)
+	if hugePagesOff(os.Getenv("GLIBC_TUNABLES")) {
+		advise = 0
+	}
+	return int(C.gwrGrowArena(advise)), func() { C.gwrGrowArenaEnd() }
+}
+
+// hugePagesOff reports whether the GLIBC_TUNABLES value tunables sets
+// glibc.malloc.hugetlb to 0.
+func hugePagesOff(tunables string) bool {
+	for _, t := range strings.Split(tunables, ":") {
+		if t == "glibc.malloc.hugetlb=0" {
+			return true
+		}
+	}
+	return false
 }

@@ -45,6 +45,45 @@ func TestGrowArena(t *testing.T) {
 	}
 }
 
+// TestGrowArenaHugePagesOff: with glibc.malloc.hugetlb=0 in
+// GLIBC_TUNABLES, growArena advises no huge pages.
+func TestGrowArenaHugePagesOff(t *testing.T) {
+	t.Setenv("GLIBC_TUNABLES", "glibc.malloc.check=0:glibc.malloc.hugetlb=0")
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		runtime.LockOSThread()
+		hugeBefore := hugeAdvised(t)
+		advised, end := growArena()
+		defer end()
+		if huge := hugeAdvised(t) - hugeBefore; advised != 0 || huge > 0 {
+			t.Errorf("growArena advised %d chunks, %d bytes more with VmFlags hg; want none", advised, huge)
+		}
+	}()
+	<-done
+}
+
+// TestHugePagesOff: hugePagesOff is true of a GLIBC_TUNABLES setting
+// glibc.malloc.hugetlb=0 among others, and of no other.
+func TestHugePagesOff(t *testing.T) {
+	for _, tt := range []struct {
+		tunables string
+		want     bool
+	}{
+		{"", false},
+		{"glibc.malloc.hugetlb=0", true},
+		{"glibc.malloc.check=0:glibc.malloc.hugetlb=0", true},
+		{"glibc.malloc.hugetlb=0:glibc.malloc.check=0", true},
+		{"glibc.malloc.hugetlb=1", false},
+		{"glibc.malloc.hugetlb=2", false},
+		{"glibc.malloc.check=0", false},
+	} {
+		if got := hugePagesOff(tt.tunables); got != tt.want {
+			t.Errorf("hugePagesOff(%q) = %v, want %v", tt.tunables, got, tt.want)
+		}
+	}
+}
+
 // hugeAdvised is the size of the mappings of the process advised for huge
 // pages (VmFlags hg in /proc/self/smaps).
 func hugeAdvised(t *testing.T) int {
