@@ -38,10 +38,11 @@ test-go:
 
 ## test-race: the packages that use unsafe (schema, corpus, normalize, extract/segment;
 ## extract's runeTexts by its tests) under the race detector, whose checkptr rejects a
-## pointer made past the end of an allocation
+## pointer made past the end of an allocation. -short: the sweeps that compare a fast
+## path with a reference over every input (test-go runs them whole) take a sample
 test-race:
-	$(GO) test -race ./schema ./corpus ./normalize ./extract/segment
-	$(GO) test -race -run 'TestRuneText' ./extract
+	$(GO) test -race -short ./schema ./corpus ./normalize ./extract/segment
+	$(GO) test -race -short -run 'TestRuneText' ./extract
 
 ## eval: score the pipeline against the hand labels (corpus and dev set)
 eval: build
@@ -69,7 +70,7 @@ ab: build
 
 ## fuzz: a short fuzz run of every target (part of `make test`)
 fuzz:
-	bash bench/fuzz.sh 20s
+	bash bench/fuzz.sh 12s
 
 ## fuzz-long: ten minutes per fuzz target
 fuzz-long:
