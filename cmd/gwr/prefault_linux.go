@@ -26,6 +26,6 @@ func prefaultHeap(n int) error {
 	b := make([]byte, n)
 	err := unix.Madvise(b, unix.MADV_POPULATE_WRITE)
 	runtime.KeepAlive(b) // its last use: the collection below frees it
-	runtime.GC() // the pages free for the run's allocations
+	runtime.GC()         // the pages free for the run's allocations
 	return err
 }
