@@ -31,8 +31,10 @@ run: build
 ## test: the whole suite, as CI runs it; first installs what is missing (.ci/setup)
 test: setup test-go test-race interop fuzz
 
-## test-go: unit, golden and end-to-end tests of the Go packages
+## test-go: gofmt, vet, and the unit, golden and end-to-end tests of the Go packages
 test-go:
+	@unformatted=$$("$$($(GO) env GOROOT)/bin/gofmt" -l cmd extract normalize schema corpus golden bench); \
+	if [ -n "$$unformatted" ]; then echo "not gofmt-ed (gofmt -w them):"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) test ./...
 
