@@ -21,6 +21,9 @@ import (
 	// started again with huge pages for the segmenter, before the other
 	// packages initialize, when the command segments
 	_ "github.com/gwrfacts/gwr/cmd/gwr/hugepages"
+	// the dictionaries' load started while the packages after the
+	// segmenter initialize, when the command segments
+	_ "github.com/gwrfacts/gwr/cmd/gwr/preload"
 )
 
 // command is one sub-command of gwr. run receives the arguments after the
