@@ -8,9 +8,9 @@
 // extractor's rules and tables, Apache Arrow's kernels, gRPC) take some
 // 35 ms on one core while the other idles. Started from this package's
 // init function, which runs as soon as segment has been initialized
-// (`GODEBUG=inittrace=1 gwr extract …`: segment at 31 ms of the process
-// started again by package hugepages, main at about 70 ms), the load
-// overlaps them. A process that package hugepages starts again never gets
-// here before it does: this package imports hugepages, whose init function
-// runs first.
+// (`GODEBUG=inittrace=1 gwr extract …`: segment at 22–31 ms of the
+// process started again by package hugepages, main at about 70 ms), the load
+// overlaps them. When package hugepages starts the process again, only
+// the new process loads: this package imports hugepages, so hugepages'
+// init function, which starts the new process, runs before this one.
 package preload
