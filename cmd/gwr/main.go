@@ -18,8 +18,8 @@ import (
 	"os"
 	"sort"
 
-	// started again with huge pages for the segmenter, before the other
-	// packages initialize, when the command segments
+	// started again with huge pages for the segmenter, before the Go
+	// runtime starts, when the command segments
 	_ "github.com/gwrfacts/gwr/cmd/gwr/hugepages"
 	// the dictionaries' load started while the packages after the
 	// segmenter initialize, when the command segments

@@ -1,103 +1,101 @@
 package hugepages
 
+/*
+#include <stdlib.h>
+#include "start_linux.h"
+*/
+import "C"
+
 import (
-	"bytes"
 	"os"
-	"os/exec"
 	"strings"
-	"syscall"
+	"unsafe"
 )
 
-func init() { start(os.Args[1:]) }
+// The new start itself is start_linux.c's: a C constructor, which runs
+// before the Go runtime. What is left for Go is the process started
+// again: init puts GLIBC_TUNABLES back as it was (glibc has read it by
+// then) and removes the marker, so that what gwr runs in turn (pdftotext)
+// gets the environment gwr got. It must be Go's doing: the runtime reads
+// the environment from the process's start, not from the C library.
+func init() { restore() }
 
-// tunable is the glibc tunable start sets.
+// tunable is the glibc tunable the new start sets.
 const tunable = "glibc.malloc.hugetlb"
 
 // marker is the variable a process started again finds in its
 // environment: the GLIBC_TUNABLES it was started with ("=" and the value,
-// or "" when it had none). It stops a second start, and lets the new
-// process give GLIBC_TUNABLES its old value, so that what gwr runs in turn
-// (pdftotext) gets the environment gwr got.
+// or "" when it had none). It stops a second start (a glibc that dropped
+// the tunable cannot loop), and tells restore what to put back.
 const marker = "GWR_HUGEPAGES_TUNABLES"
 
-// start starts the process again, as it was started, with
-// glibc.malloc.hugetlb=1 added to GLIBC_TUNABLES, when env says so. It
-// returns when it does not, or cannot: the run then goes on as it would
-// have. In the process started again it puts GLIBC_TUNABLES back as it was
-// (glibc has read it by then) and removes the marker.
-func start(args []string) {
-	if old, ok := os.LookupEnv(marker); ok {
-		os.Unsetenv(marker)
-		if v, set := strings.CutPrefix(old, "="); set {
-			os.Setenv("GLIBC_TUNABLES", v)
-		} else {
-			os.Unsetenv("GLIBC_TUNABLES")
-		}
+// restore, in a process started again, sets GLIBC_TUNABLES to the value
+// the marker holds, or unsets it, and unsets the marker.
+func restore() {
+	old, ok := os.LookupEnv(marker)
+	if !ok {
 		return
 	}
-	if len(args) == 0 || !Commands[args[0]] {
-		return // before reading the kernel's mode: most commands stop here
+	os.Unsetenv(marker)
+	if v, set := strings.CutPrefix(old, "="); set {
+		os.Setenv("GLIBC_TUNABLES", v)
+	} else {
+		os.Unsetenv("GLIBC_TUNABLES")
 	}
-	mode, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/enabled")
-	if err != nil {
-		return
+}
+
+// env is gwrHPEnv for Go strings: the environment of the new start and
+// true, or nil and false when the process is not to start again.
+func env(args, environ []string, thpMode []byte) ([]string, bool) {
+	cargs, freeArgs := cStrings(args)
+	defer freeArgs()
+	cenv, freeEnv := cStrings(environ)
+	defer freeEnv()
+	mode := C.CString(string(thpMode))
+	defer C.free(unsafe.Pointer(mode))
+	e := C.gwrHPEnv(C.int(len(args)), cargs, cenv, mode)
+	if e == nil {
+		return nil, false
 	}
-	e, ok := env(args, os.Environ(), mode)
-	if !ok || !selfStarted() {
-		return
+	defer C.gwrHPFree(e)
+	var out []string
+	for p := e; *p != nil; p = (**C.char)(unsafe.Add(unsafe.Pointer(p), unsafe.Sizeof(*p))) {
+		out = append(out, C.GoString(*p))
 	}
-	// /proc/self/exe is this very program, even if its file has been
-	// replaced or removed since selfStarted looked
-	_ = syscall.Exec("/proc/self/exe", os.Args, e)
+	return out, true
 }
 
 // selfStarted reports whether the program running is the one its first
-// argument names, as the shell found it: not so under a tool that runs
-// it itself (valgrind, an explicit ld.so), whose own program is then
+// argument names, as the shell found it: not so under a tool that runs it
+// itself (valgrind, an explicit ld.so), whose own program is then
 // /proc/self/exe; starting that again would leave the tool.
 func selfStarted() bool {
-	self, err := os.Stat("/proc/self/exe")
-	if err != nil {
-		return false
-	}
-	path, err := exec.LookPath(os.Args[0])
-	if err != nil {
-		return false
-	}
-	named, err := os.Stat(path)
-	return err == nil && os.SameFile(self, named)
+	arg0 := C.CString(os.Args[0])
+	defer C.free(unsafe.Pointer(arg0))
+	return C.gwrHPSelfStarted(arg0) != 0
 }
 
-// env returns environ with glibc.malloc.hugetlb=1 added to GLIBC_TUNABLES
-// (its other tunables kept) and the marker set to its old value, and true,
-// when the command of args is one of Commands, the kernel's transparent
-// huge page mode (thpMode, the content of
-// /sys/kernel/mm/transparent_hugepage/enabled) is "madvise", GLIBC_TUNABLES
-// does not set glibc.malloc.hugetlb already, and the marker is not there
-// (the process is not one started again).
-func env(args, environ []string, thpMode []byte) ([]string, bool) {
-	if len(args) == 0 || !Commands[args[0]] || !bytes.Contains(thpMode, []byte("[madvise]")) {
-		return nil, false
+// cCommands returns the commands the C side starts again (gwrHPCommands).
+func cCommands() []string {
+	var out []string
+	for p := (**C.char)(unsafe.Pointer(&C.gwrHPCommands)); *p != nil; p = (**C.char)(unsafe.Add(unsafe.Pointer(p), unsafe.Sizeof(*p))) {
+		out = append(out, C.GoString(*p))
 	}
-	tunables, old := tunable+"=1", ""
-	e := make([]string, 2, len(environ)+2)
-	for _, kv := range environ {
-		if strings.HasPrefix(kv, marker+"=") {
-			return nil, false
-		}
-		if v, ok := strings.CutPrefix(kv, "GLIBC_TUNABLES="); ok {
-			if strings.Contains(v, tunable+"=") {
-				return nil, false
-			}
-			if v != "" {
-				tunables = v + ":" + tunables
-			}
-			old = "=" + v
-			continue
-		}
-		e = append(e, kv)
+	return out
+}
+
+// cStrings returns ss as a NULL-terminated array of C strings and the
+// function that frees them.
+func cStrings(ss []string) (**C.char, func()) {
+	a := (**C.char)(C.calloc(C.size_t(len(ss)+1), C.size_t(unsafe.Sizeof((*C.char)(nil)))))
+	arr := unsafe.Slice(a, len(ss)+1)
+	for i, s := range ss {
+		arr[i] = C.CString(s)
 	}
-	e[0] = "GLIBC_TUNABLES=" + tunables
-	e[1] = marker + "=" + old
-	return e, true
+	return a, func() {
+		for _, p := range arr {
+			C.free(unsafe.Pointer(p))
+		}
+		C.free(unsafe.Pointer(a))
+	}
 }

@@ -1,13 +1,83 @@
 package hugepages
 
 import (
+	"bytes"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"slices"
 	"strings"
 	"testing"
 )
+
+// TestMain: with HUGEPAGES_TEST_CHILD=exec the test binary is the child of
+// TestNewStart and reports what it finds instead of running the tests.
+func TestMain(m *testing.M) {
+	if os.Getenv("HUGEPAGES_TEST_CHILD") == "exec" {
+		fmt.Print(newStartReport())
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+// newStartReport says whether the process was started again (the
+// environment it was started with, /proc/self/environ, holds the
+// tunable and the marker), what GLIBC_TUNABLES and the marker are now,
+// and the process's name.
+func newStartReport() string {
+	start, _ := os.ReadFile("/proc/self/environ")
+	vars := bytes.Split(start, []byte{0})
+	again := slices.ContainsFunc(vars, func(v []byte) bool { return string(v) == "GLIBC_TUNABLES=glibc.malloc.hugetlb=1" }) &&
+		slices.ContainsFunc(vars, func(v []byte) bool { return string(v) == marker+"=" })
+	v, set := os.LookupEnv("GLIBC_TUNABLES")
+	_, marked := os.LookupEnv(marker)
+	comm, _ := os.ReadFile("/proc/self/comm")
+	return fmt.Sprintf("again=%v tunables=%q set=%v marked=%v comm=%s", again, v, set, marked, strings.TrimSpace(string(comm)))
+}
+
+// TestNewStart: the test binary, which links package hugepages and so its
+// C constructor, started with the command "extract" is started again
+// with the tunable where the kernel's mode is "madvise", and not
+// elsewhere; either way its GLIBC_TUNABLES is as it was (unset) once the
+// packages have initialized, and its name is the binary's, not "exe"
+// (/proc/self/exe, which the new start runs).
+func TestNewStart(t *testing.T) {
+	mode, _ := os.ReadFile("/sys/kernel/mm/transparent_hugepage/enabled")
+	for _, tt := range []struct {
+		command string
+		again   bool
+	}{
+		{"extract", bytes.Contains(mode, []byte("[madvise]"))},
+		{"version", false},
+	} {
+		cmd := exec.Command(os.Args[0], tt.command, "corpus")
+		for _, kv := range os.Environ() {
+			if !strings.HasPrefix(kv, "GLIBC_TUNABLES=") && !strings.HasPrefix(kv, marker+"=") {
+				cmd.Env = append(cmd.Env, kv)
+			}
+		}
+		cmd.Env = append(cmd.Env, "HUGEPAGES_TEST_CHILD=exec")
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("%s: %v", tt.command, err)
+		}
+		name := os.Args[0][strings.LastIndexByte(os.Args[0], '/')+1:]
+		want := fmt.Sprintf("again=%v tunables=\"\" set=false marked=false comm=%s", tt.again, name[:min(len(name), 15)])
+		if string(out) != want {
+			t.Errorf("%s (kernel mode %q): %s; want %s", tt.command, strings.TrimSpace(string(mode)), out, want)
+		}
+	}
+}
+
+// TestCommands: the C side starts again the commands Commands names.
+func TestCommands(t *testing.T) {
+	got := cCommands()
+	slices.Sort(got)
+	if want := slices.Sorted(maps.Keys(Commands)); !slices.Equal(got, want) {
+		t.Errorf("gwrHPCommands = %q; Commands %q", got, want)
+	}
+}
 
 // TestEnv: a command that segments is started again with
 // glibc.malloc.hugetlb=1 added to GLIBC_TUNABLES, and the old value in the

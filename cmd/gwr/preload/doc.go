@@ -10,7 +10,7 @@
 // init function, which runs as soon as segment has been initialized
 // (`GODEBUG=inittrace=1 gwr extract …`: segment at 22–31 ms of the
 // process started again by package hugepages, main at about 70 ms), the load
-// overlaps them. When package hugepages starts the process again, only
-// the new process loads: this package imports hugepages, so hugepages'
-// init function, which starts the new process, runs before this one.
+// overlaps them. When package hugepages starts the process again, it
+// does so before any Go code runs (a C constructor), so only the new
+// process loads.
 package preload
