@@ -162,6 +162,9 @@ int gwrHPSelfStarted(const char *arg0) {
 // after argv[0]: started from /proc/self/exe, its name would be "exe".
 // glibc passes a constructor the program's arguments and environment.
 __attribute__((constructor)) static void gwrHPStart(int argc, char **argv, char **envp) {
+	if (argc < 1 || argv[0] == NULL) {
+		return; // started with no arguments at all (execve allows it)
+	}
 	if (getenv(marker) != NULL) {
 		const char *base = strrchr(argv[0], '/');
 		prctl(PR_SET_NAME, base != NULL ? base + 1 : argv[0], 0, 0, 0);
