@@ -20,7 +20,6 @@ import (
 
 	"github.com/gwrfacts/gwr/corpus"
 	"github.com/gwrfacts/gwr/extract/batch"
-	"github.com/gwrfacts/gwr/extract/segment"
 	"github.com/gwrfacts/gwr/schema"
 )
 
@@ -185,11 +184,6 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 	if os.Getenv("GOGC") == "" {
 		defer debug.SetGCPercent(debug.SetGCPercent(extractGCPercent))
 	}
-	// The dictionaries start loading now, before the inputs are listed
-	// and the heap prefaulted: the load is what the first second of a run
-	// waits for (perf record over the 50 MB bench corpus: its thread
-	// started 53 ms after the process instead of 83).
-	segment.Preload()
 	// Signals are caught from here on, so that one during the start-up
 	// (loading the dictionaries takes a moment) also ends in the message
 	// and status of an interrupted run.
