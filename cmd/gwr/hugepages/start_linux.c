@@ -3,6 +3,7 @@
 // process execs at once instead of after the runtime and the packages
 // before this one have initialized (some 50 ms of CPU, perf record).
 
+#define _GNU_SOURCE // asprintf
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,7 +17,7 @@
 const char *const gwrHPCommands[] = {"extract", "explain", "review", "show", NULL};
 
 static const char marker[] = "GWR_HUGEPAGES_TUNABLES";
-static const char tunable[] = "glibc.malloc.hugetlb";
+#define tunable "glibc.malloc.hugetlb" // a macro, for tunable "=" below
 static const char tunables[] = "GLIBC_TUNABLES";
 
 // hasPrefix reports whether s starts with the name and "=" and returns what
@@ -51,10 +52,7 @@ char **gwrHPEnv(int argc, char **args, char **envp, const char *mode) {
 			return NULL; // started again
 		}
 		if (hasPrefix(envp[n], tunables, &v)) {
-			char set[sizeof tunable + 1];
-			memcpy(set, tunable, sizeof tunable - 1);
-			strcpy(set + sizeof tunable - 1, "=");
-			if (strstr(v, set) != NULL) {
+			if (strstr(v, tunable "=") != NULL) {
 				return NULL; // set already: the user's choice
 			}
 			old = v;
@@ -64,28 +62,19 @@ char **gwrHPEnv(int argc, char **args, char **envp, const char *mode) {
 	if (e == NULL) {
 		return NULL;
 	}
-	size_t oldLen = old != NULL ? strlen(old) : 0;
-	// GLIBC_TUNABLES=[old:]glibc.malloc.hugetlb=1
-	e[0] = malloc(sizeof tunables + oldLen + 1 + sizeof tunable + 2);
-	// GWR_HUGEPAGES_TUNABLES=[=old]
-	e[1] = malloc(sizeof marker + 1 + oldLen + 1);
-	if (e[0] == NULL || e[1] == NULL) {
-		gwrHPFree(e);
+	// GLIBC_TUNABLES=[old:]glibc.malloc.hugetlb=1 (asprintf leaves its
+	// pointer undefined when it fails)
+	int len = old != NULL && old[0] != '\0' ? asprintf(&e[0], "%s=%s:%s=1", tunables, old, tunable)
+	                                        : asprintf(&e[0], "%s=%s=1", tunables, tunable);
+	if (len < 0) {
+		free(e);
 		return NULL;
 	}
-	strcpy(e[0], tunables);
-	strcat(e[0], "=");
-	if (oldLen > 0) {
-		strcat(e[0], old);
-		strcat(e[0], ":");
-	}
-	strcat(e[0], tunable);
-	strcat(e[0], "=1");
-	strcpy(e[1], marker);
-	strcat(e[1], "=");
-	if (old != NULL) {
-		strcat(e[1], "=");
-		strcat(e[1], old);
+	// GWR_HUGEPAGES_TUNABLES=[=old]
+	if (asprintf(&e[1], "%s=%s%s", marker, old != NULL ? "=" : "", old != NULL ? old : "") < 0) {
+		free(e[0]);
+		free(e);
+		return NULL;
 	}
 	size_t k = 2;
 	for (size_t i = 0; i < n; i++) {
@@ -105,7 +94,7 @@ void gwrHPFree(char **e) {
 	if (e == NULL) {
 		return;
 	}
-	for (size_t i = 0; e[i] != NULL || i < 2; i++) {
+	for (size_t i = 0; e[i] != NULL; i++) {
 		free(e[i]);
 	}
 	free(e);
