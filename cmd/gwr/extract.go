@@ -20,6 +20,7 @@ import (
 
 	"github.com/gwrfacts/gwr/corpus"
 	"github.com/gwrfacts/gwr/extract/batch"
+	"github.com/gwrfacts/gwr/extract/segment"
 	"github.com/gwrfacts/gwr/schema"
 )
 
@@ -217,10 +218,11 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 		partition = strings.Split(*partitionBy, ",")
 	}
 	if len(inputs) >= prefaultInputs && debug.SetMemoryLimit(-1) >= extractMemoryLimit {
-		// the heap will grow to the limit: its pages in at once
-		// (prefaultHeap); an error leaves them to fault in one at a
-		// time, as before
-		_ = prefaultHeap(prefaultBytes)
+		// the heap will grow to the limit: its memory at once, in huge
+		// pages where the dictionaries get them too, else its 4 KB pages
+		// faulted in at once (prefaultHeap); an error leaves them to
+		// fault in one at a time, as before
+		_ = prefaultHeap(prefaultBytes, segment.HugePages())
 	}
 	// the dictionaries load while the output is set up and the first
 	// documents are read, cleaned and matched

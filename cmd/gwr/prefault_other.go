@@ -3,4 +3,4 @@
 package main
 
 // prefaultHeap does nothing outside Linux (prefault_linux.go).
-func prefaultHeap(n int) error { return nil }
+func prefaultHeap(n int, huge bool) error { return nil }

@@ -165,6 +165,28 @@ func growArena() (advised int, end func()) {
 	return int(C.gwrGrowArena(advise)), func() { C.gwrGrowArenaEnd() }
 }
 
+// HugePages reports whether gwr asks for transparent huge pages, for the
+// dictionaries' memory (growArena) and for the Go heap (gwr extract's
+// prefault): the kernel gives them to memory that asks for them
+// (/sys/kernel/mm/transparent_hugepage/enabled reads [madvise] or
+// [always]) and GLIBC_TUNABLES does not set glibc.malloc.hugetlb=0, the
+// user's way to turn them off (README).
+func HugePages() bool {
+	if hugePagesOff(os.Getenv("GLIBC_TUNABLES")) {
+		return false
+	}
+	mode, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/enabled")
+	return err == nil && thpAsked(string(mode))
+}
+
+// thpAsked reports whether the mode of transparent huge pages, the
+// content of /sys/kernel/mm/transparent_hugepage/enabled, gives them to
+// memory that asks for them: the mode chosen, in brackets, is always or
+// madvise.
+func thpAsked(mode string) bool {
+	return strings.Contains(mode, "[always]") || strings.Contains(mode, "[madvise]")
+}
+
 // hugePagesOff reports whether the GLIBC_TUNABLES value tunables sets
 // glibc.malloc.hugetlb to 0.
 func hugePagesOff(tunables string) bool {

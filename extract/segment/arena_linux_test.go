@@ -84,6 +84,35 @@ func TestHugePagesOff(t *testing.T) {
 	}
 }
 
+// TestTHPAsked: thpAsked is true of the modes that give huge pages to
+// memory asking for them, whatever else the file holds.
+func TestTHPAsked(t *testing.T) {
+	for _, tt := range []struct {
+		mode string
+		want bool
+	}{
+		{"always [madvise] never\n", true},
+		{"[always] madvise never\n", true},
+		{"always madvise [never]\n", false},
+		{"always defer defer+madvise [madvise] never", true},
+		{"", false},
+		{"madvise", false}, // no mode chosen
+	} {
+		if got := thpAsked(tt.mode); got != tt.want {
+			t.Errorf("thpAsked(%q) = %v, want %v", tt.mode, got, tt.want)
+		}
+	}
+}
+
+// TestHugePagesFollowsTunables: GLIBC_TUNABLES=glibc.malloc.hugetlb=0
+// turns HugePages off whatever the kernel's mode.
+func TestHugePagesFollowsTunables(t *testing.T) {
+	t.Setenv("GLIBC_TUNABLES", "glibc.malloc.hugetlb=0")
+	if HugePages() {
+		t.Errorf("HugePages() = true with GLIBC_TUNABLES=glibc.malloc.hugetlb=0, want false")
+	}
+}
+
 // hugeAdvised is the size of the mappings of the process advised for huge
 // pages (VmFlags hg in /proc/self/smaps).
 func hugeAdvised(t *testing.T) int {
