@@ -7,7 +7,9 @@
 #   BENCH_MB=500 make bench    # the same through make
 #
 # Environment: GWR (binary, default ./gwr, built if missing), JOBS (default
-# 2), BASELINE_MB (MB of the 50 MB corpus the Python baseline reads, default
+# 2), RUNS (gwr runs on each corpus, default 3: each is printed, and the
+# median by time is the one the ratio takes; a run of 2-3 s sees the
+# host's speed of the moment, the baseline's minute an average), BASELINE_MB (MB of the 50 MB corpus the Python baseline reads, default
 # 0: all of it, as gwr; at 0.7-1 MB/s that takes a minute or more. Both
 # throughputs are of whole runs, start-up included: the baseline's 1.0-1.4 s
 # of interpreter start and jieba's load were a tenth of a 10 MB run and
@@ -20,6 +22,8 @@ cd "$(dirname "$0")/.."
 
 GWR=${GWR:-./gwr}
 JOBS=${JOBS:-2}
+RUNS=${RUNS:-3}
+[[ $RUNS =~ ^[1-9][0-9]*$ ]] || { echo "bench/run.sh: RUNS=$RUNS is not a positive number" >&2; exit 2; }
 BASELINE_MB=${BASELINE_MB:-0}
 PYTHON=${PYTHON:-/usr/bin/python3}
 DATA=bench/data
@@ -92,17 +96,29 @@ declare -A MBPS MBCPU
 for mb in "${SIZES[@]}"; do
 	dir=$(corpus "$mb")
 	out=$DATA/out-$mb
-	rm -rf "$out"
-	measure "$DATA/m-gwr-$mb" "$GWR" extract -j "$JOBS" -o "$out" "$dir"
-	read -r secs cpu rss <"$DATA/m-gwr-$mb"
-	summary=$(grep '^gwr extract: [0-9]* documents' "$DATA/m-gwr-$mb.err")
-	docs=$(echo "$summary" | sed -E 's/^gwr extract: ([0-9]+) documents.*/\1/')
-	facts=$(echo "$summary" | sed -E 's/.* ([0-9]+) facts.*/\1/')
 	size=$(bytes_of "$dir")
+	runs=()
+	for ((r = 1; r <= RUNS; r++)); do
+		rm -rf "$out"
+		measure "$DATA/m-gwr-$mb" "$GWR" extract -j "$JOBS" -o "$out" "$dir"
+		read -r secs cpu rss <"$DATA/m-gwr-$mb"
+		summary=$(grep '^gwr extract: [0-9]* documents' "$DATA/m-gwr-$mb.err")
+		docs=$(echo "$summary" | sed -E 's/^gwr extract: ([0-9]+) documents.*/\1/')
+		facts=$(echo "$summary" | sed -E 's/.* ([0-9]+) facts.*/\1/')
+		label="gwr -j $JOBS, ${mb} MB"
+		((RUNS > 1)) && label+=", run $r"
+		printf '%-30s %8.2f %8.1f %8.0f %8.2f %8.2f %12.2f %11.0f\n' "$label" "$(calc "$size / 1000000 / $secs")" \
+			"$(calc "$docs / $secs")" "$(calc "$facts / $secs")" "$secs" "$cpu" "$(calc "$size / 1000000 / $cpu")" "$(calc "$rss / 1024")"
+		runs+=("$secs $cpu")
+	done
+	# the median run by wall time (the middle one of an odd count, the
+	# slower middle one of an even count)
+	read -r secs cpu < <(printf '%s\n' "${runs[@]}" | sort -n | sed -n "$((RUNS / 2 + 1))p")
 	MBPS[$mb]=$(calc "$size / 1000000 / $secs")
 	MBCPU[$mb]=$(calc "$size / 1000000 / $cpu")
-	printf '%-30s %8.2f %8.1f %8.0f %8.2f %8.2f %12.2f %11.0f\n' "gwr -j $JOBS, ${mb} MB" "${MBPS[$mb]}" \
-		"$(calc "$docs / $secs")" "$(calc "$facts / $secs")" "$secs" "$cpu" "${MBCPU[$mb]}" "$(calc "$rss / 1024")"
+	if ((RUNS > 1)); then
+		printf '%-30s %8.2f %8s %8s %8.2f %8.2f %12.2f\n' "gwr -j $JOBS, ${mb} MB, median" "${MBPS[$mb]}" "" "" "$secs" "$cpu" "${MBCPU[$mb]}"
+	fi
 done
 
 if "$PYTHON" -c 'import jieba' 2>/dev/null; then
@@ -117,7 +133,7 @@ if "$PYTHON" -c 'import jieba' 2>/dev/null; then
 	pycpu=$(calc "$size / $cpu")
 	printf '%-30s %8.2f %8.1f %8.0f %8.2f %8.2f %12.2f %11.0f\n' "python jieba+regex, $(printf '%.0f' "$size") MB" "$py" \
 		"$(calc "$docs / $secs")" "$(calc "$facts / $secs")" "$secs" "$cpu" "$pycpu" "$(calc "$rss / 1024")"
-	printf 'throughput gwr -j %s / python: %.1fx (wall clock), %.1fx (per CPU second)\n' "$JOBS" \
+	printf 'throughput gwr -j %s (median of %d runs) / python: %.1fx (wall clock), %.1fx (per CPU second)\n' "$JOBS" "$RUNS" \
 		"$(calc "${MBPS[50]} / $py")" "$(calc "${MBCPU[50]} / $pycpu")"
 else
 	echo "python baseline skipped: $PYTHON has no jieba (apt-get install python3-jieba)"
