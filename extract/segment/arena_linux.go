@@ -165,12 +165,14 @@ func growArena() (advised int, end func()) {
 	return int(C.gwrGrowArena(advise)), func() { C.gwrGrowArenaEnd() }
 }
 
-// HugePages reports whether gwr asks for transparent huge pages, for the
-// dictionaries' memory (growArena) and for the Go heap (gwr extract's
-// prefault): the kernel gives them to memory that asks for them
-// (/sys/kernel/mm/transparent_hugepage/enabled reads [madvise] or
-// [always]) and GLIBC_TUNABLES does not set glibc.malloc.hugetlb=0, the
-// user's way to turn them off (README).
+// HugePages reports whether memory advised for transparent huge pages
+// gets them, as the dictionaries' arena does (growArena), so that gwr
+// extract advises its Go heap too (prefaultHeap): the kernel gives them
+// to memory that asks for them (/sys/kernel/mm/transparent_hugepage/enabled
+// reads [madvise] or [always]) and GLIBC_TUNABLES does not set
+// glibc.malloc.hugetlb=0, the user's way to turn them off (README), which
+// growArena follows too (hugePagesOff; it advises whatever the kernel's
+// mode, where the advice does nothing under [never]).
 func HugePages() bool {
 	if hugePagesOff(os.Getenv("GLIBC_TUNABLES")) {
 		return false
