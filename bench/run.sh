@@ -10,7 +10,8 @@
 # 2), RUNS (gwr runs on each corpus, default 3: each is printed, and the
 # ratio is given for the median run by time and for the first alone; a
 # run of 2-3 s sees the host's speed of the moment, the baseline's minute
-# an average, and the first run after a pause pays for fresh memory), BASELINE_MB (MB of the 50 MB corpus the Python baseline reads, default
+# an average, and the first run after a pause pays for fresh memory),
+# BASELINE_MB (MB of the 50 MB corpus the Python baseline reads, default
 # 0: all of it, as gwr; at 0.7-1 MB/s that takes a minute or more. Both
 # throughputs are of whole runs, start-up included: the baseline's 1.0-1.4 s
 # of interpreter start and jieba's load were a tenth of a 10 MB run and
@@ -112,10 +113,10 @@ for mb in "${SIZES[@]}"; do
 			"$(calc "$docs / $secs")" "$(calc "$facts / $secs")" "$secs" "$cpu" "$(calc "$size / 1000000 / $cpu")" "$(calc "$rss / 1024")"
 		runs+=("$secs $cpu")
 	done
-	# the median run by wall time (the middle one of an odd count, the
-	# slower middle one of an even count)
 	read -r secs cpu <<<"${runs[0]}"
 	FIRST[$mb]=$(calc "$size / 1000000 / $secs")
+	# the median run by wall time (the middle one of an odd count, the
+	# slower middle one of an even count)
 	read -r secs cpu < <(printf '%s\n' "${runs[@]}" | sort -n | sed -n "$((RUNS / 2 + 1))p")
 	MBPS[$mb]=$(calc "$size / 1000000 / $secs")
 	MBCPU[$mb]=$(calc "$size / 1000000 / $cpu")
