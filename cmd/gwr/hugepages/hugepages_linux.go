@@ -58,11 +58,7 @@ func env(args, environ []string, thpMode []byte) ([]string, bool) {
 		return nil, false
 	}
 	defer C.gwrHPFree(e)
-	var out []string
-	for p := e; *p != nil; p = (**C.char)(unsafe.Add(unsafe.Pointer(p), unsafe.Sizeof(*p))) {
-		out = append(out, C.GoString(*p))
-	}
-	return out, true
+	return goStrings(e), true
 }
 
 // selfStarted reports whether the program running is the one its first
@@ -76,9 +72,13 @@ func selfStarted() bool {
 }
 
 // cCommands returns the commands the C side starts again (gwrHPCommands).
-func cCommands() []string {
+func cCommands() []string { return goStrings((**C.char)(unsafe.Pointer(&C.gwrHPCommands))) }
+
+// goStrings returns the strings of a, a NULL-terminated array of C
+// strings, as Go strings (cStrings's reverse).
+func goStrings(a **C.char) []string {
 	var out []string
-	for p := (**C.char)(unsafe.Pointer(&C.gwrHPCommands)); *p != nil; p = (**C.char)(unsafe.Add(unsafe.Pointer(p), unsafe.Sizeof(*p))) {
+	for p := a; *p != nil; p = (**C.char)(unsafe.Add(unsafe.Pointer(p), unsafe.Sizeof(*p))) {
 		out = append(out, C.GoString(*p))
 	}
 	return out
