@@ -11,6 +11,9 @@
 # ratio is given for the median run by time and for the first alone; a
 # run of 2-3 s sees the host's speed of the moment, the baseline's minute
 # an average, and the first run after a pause pays for fresh memory),
+# AFTER (gwr runs on the 50 MB corpus after the baseline, default 2: the
+# median is of all RUNS + AFTER runs, which so span the baseline's minute
+# rather than the few seconds before it),
 # BASELINE_MB (MB of the 50 MB corpus the Python baseline reads, default
 # 0: all of it, as gwr; at 0.7-1 MB/s that takes a minute or more. Both
 # throughputs are of whole runs, start-up included: the baseline's 1.0-1.4 s
@@ -26,6 +29,8 @@ GWR=${GWR:-./gwr}
 JOBS=${JOBS:-2}
 RUNS=${RUNS:-3}
 [[ $RUNS =~ ^[1-9][0-9]*$ ]] || { echo "bench/run.sh: RUNS=$RUNS is not a positive number" >&2; exit 2; }
+AFTER=${AFTER:-2}
+[[ $AFTER =~ ^[0-9]+$ ]] || { echo "bench/run.sh: AFTER=$AFTER is not a number" >&2; exit 2; }
 BASELINE_MB=${BASELINE_MB:-0}
 PYTHON=${PYTHON:-/usr/bin/python3}
 DATA=bench/data
@@ -94,35 +99,52 @@ bytes_of() { du -sbL --exclude=.complete "$1" | awk '{print $1}'; }
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $("$GWR" version)"
 printf '%-30s %8s %8s %8s %8s %8s %12s %11s\n' run MB/s docs/s facts/s seconds "CPU s" "MB/CPU-s" "peak RSS MB"
 
-declare -A MBPS MBCPU FIRST
-for mb in "${SIZES[@]}"; do
-	dir=$(corpus "$mb")
-	out=$DATA/out-$mb
+declare -A MBPS MBCPU FIRST RUNTIMES
+
+# gwr_run MB LABEL: one gwr run on the MB corpus, printed as LABEL; its
+# "seconds CPU-seconds" are added to RUNTIMES[MB].
+gwr_run() {
+	local mb=$1 label=$2 dir=$DATA/$1mb out=$DATA/out-$1 size secs cpu rss summary docs facts
 	size=$(bytes_of "$dir")
-	runs=()
-	for ((r = 1; r <= RUNS; r++)); do
-		rm -rf "$out"
-		measure "$DATA/m-gwr-$mb" "$GWR" extract -j "$JOBS" -o "$out" "$dir"
-		read -r secs cpu rss <"$DATA/m-gwr-$mb"
-		summary=$(grep '^gwr extract: [0-9]* documents' "$DATA/m-gwr-$mb.err")
-		docs=$(echo "$summary" | sed -E 's/^gwr extract: ([0-9]+) documents.*/\1/')
-		facts=$(echo "$summary" | sed -E 's/.* ([0-9]+) facts.*/\1/')
-		label="gwr -j $JOBS, ${mb} MB"
-		((RUNS > 1)) && label+=", run $r"
-		printf '%-30s %8.2f %8.1f %8.0f %8.2f %8.2f %12.2f %11.0f\n' "$label" "$(calc "$size / 1000000 / $secs")" \
-			"$(calc "$docs / $secs")" "$(calc "$facts / $secs")" "$secs" "$cpu" "$(calc "$size / 1000000 / $cpu")" "$(calc "$rss / 1024")"
-		runs+=("$secs $cpu")
-	done
-	read -r secs cpu <<<"${runs[0]}"
-	FIRST[$mb]=$(calc "$size / 1000000 / $secs")
-	# the median run by wall time (the middle one of an odd count, the
-	# slower middle one of an even count)
-	read -r secs cpu < <(printf '%s\n' "${runs[@]}" | sort -n | sed -n "$((RUNS / 2 + 1))p")
+	rm -rf "$out"
+	measure "$DATA/m-gwr-$mb" "$GWR" extract -j "$JOBS" -o "$out" "$dir"
+	read -r secs cpu rss <"$DATA/m-gwr-$mb"
+	summary=$(grep '^gwr extract: [0-9]* documents' "$DATA/m-gwr-$mb.err")
+	docs=$(echo "$summary" | sed -E 's/^gwr extract: ([0-9]+) documents.*/\1/')
+	facts=$(echo "$summary" | sed -E 's/.* ([0-9]+) facts.*/\1/')
+	printf '%-30s %8.2f %8.1f %8.0f %8.2f %8.2f %12.2f %11.0f\n' "$label" "$(calc "$size / 1000000 / $secs")" \
+		"$(calc "$docs / $secs")" "$(calc "$facts / $secs")" "$secs" "$cpu" "$(calc "$size / 1000000 / $cpu")" "$(calc "$rss / 1024")"
+	RUNTIMES[$mb]+="$secs $cpu"$'\n'
+}
+
+# median MB: prints the median of MB's runs and sets MBPS[MB] and
+# MBCPU[MB] from it: the median run by wall time (the middle one of an
+# odd count, the slower middle one of an even count).
+median() {
+	local mb=$1 size n secs cpu
+	size=$(bytes_of "$DATA/${mb}mb")
+	n=$(printf '%s' "${RUNTIMES[$mb]}" | grep -c .)
+	read -r secs cpu < <(printf '%s' "${RUNTIMES[$mb]}" | sort -n | sed -n "$((n / 2 + 1))p")
 	MBPS[$mb]=$(calc "$size / 1000000 / $secs")
 	MBCPU[$mb]=$(calc "$size / 1000000 / $cpu")
-	if ((RUNS > 1)); then
-		printf '%-30s %8.2f %8s %8s %8.2f %8.2f %12.2f\n' "gwr -j $JOBS, ${mb} MB, median" "${MBPS[$mb]}" "" "" "$secs" "$cpu" "${MBCPU[$mb]}"
+	if ((n > 1)); then
+		printf '%-30s %8.2f %8s %8s %8.2f %8.2f %12.2f\n' "gwr -j $JOBS, ${mb} MB, median of $n" "${MBPS[$mb]}" "" "" "$secs" "$cpu" "${MBCPU[$mb]}"
 	fi
+}
+
+for mb in "${SIZES[@]}"; do
+	dir=$(corpus "$mb")
+	for ((r = 1; r <= RUNS; r++)); do
+		label="gwr -j $JOBS, ${mb} MB"
+		((RUNS + AFTER > 1)) && label+=", run $r"
+		gwr_run "$mb" "$label"
+		if ((r == 1)); then
+			read -r secs cpu < <(printf '%s' "${RUNTIMES[$mb]}")
+			FIRST[$mb]=$(calc "$(bytes_of "$dir") / 1000000 / $secs")
+		fi
+	done
+	# the 50 MB corpus has runs after the baseline too: its median waits
+	[[ $mb == 50 ]] || median "$mb"
 done
 
 if "$PYTHON" -c 'import jieba' 2>/dev/null; then
@@ -137,15 +159,20 @@ if "$PYTHON" -c 'import jieba' 2>/dev/null; then
 	pycpu=$(calc "$size / $cpu")
 	printf '%-30s %8.2f %8.1f %8.0f %8.2f %8.2f %12.2f %11.0f\n' "python jieba+regex, $(printf '%.0f' "$size") MB" "$py" \
 		"$(calc "$docs / $secs")" "$(calc "$facts / $secs")" "$secs" "$cpu" "$pycpu" "$(calc "$rss / 1024")"
-	printf 'throughput gwr -j %s (median of %d runs) / python: %.1fx (wall clock), %.1fx (per CPU second)\n' "$JOBS" "$RUNS" \
+	for ((r = RUNS + 1; r <= RUNS + AFTER; r++)); do
+		gwr_run 50 "gwr -j $JOBS, 50 MB, run $r"
+	done
+	median 50
+	printf 'throughput gwr -j %s (median of %d runs) / python: %.1fx (wall clock), %.1fx (per CPU second)\n' "$JOBS" "$((RUNS + AFTER))" \
 		"$(calc "${MBPS[50]} / $py")" "$(calc "${MBCPU[50]} / $pycpu")"
-	if ((RUNS > 1)); then
+	if ((RUNS + AFTER > 1)); then
 		# the first run pays for memory the host took back while the
 		# machine was quiet (README, Benchmark): a single run is like it
 		printf 'throughput gwr -j %s (first run alone) / python: %.1fx (wall clock)\n' "$JOBS" "$(calc "${FIRST[50]} / $py")"
 	fi
 else
 	echo "python baseline skipped: $PYTHON has no jieba (apt-get install python3-jieba)"
+	median 50
 fi
 
 report=$(ls corpus/002_*.txt | head -1)
