@@ -99,13 +99,12 @@ bytes_of() { du -sbL --exclude=.complete "$1" | awk '{print $1}'; }
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $("$GWR" version)"
 printf '%-30s %8s %8s %8s %8s %8s %12s %11s\n' run MB/s docs/s facts/s seconds "CPU s" "MB/CPU-s" "peak RSS MB"
 
-declare -A MBPS MBCPU FIRST RUNTIMES
+declare -A MBPS MBCPU BYTES RUNTIMES
 
-# gwr_run MB LABEL: one gwr run on the MB corpus, printed as LABEL; its
-# "seconds CPU-seconds" are added to RUNTIMES[MB].
+# gwr_run MB LABEL: one gwr run on the MB corpus (of BYTES[MB] bytes),
+# printed as LABEL; its "seconds CPU-seconds" are added to RUNTIMES[MB].
 gwr_run() {
-	local mb=$1 label=$2 dir=$DATA/$1mb out=$DATA/out-$1 size secs cpu rss summary docs facts
-	size=$(bytes_of "$dir")
+	local mb=$1 label=$2 dir=$DATA/$1mb out=$DATA/out-$1 size=${BYTES[$1]} secs cpu rss summary docs facts
 	rm -rf "$out"
 	measure "$DATA/m-gwr-$mb" "$GWR" extract -j "$JOBS" -o "$out" "$dir"
 	read -r secs cpu rss <"$DATA/m-gwr-$mb"
@@ -121,8 +120,7 @@ gwr_run() {
 # MBCPU[MB] from it: the median run by wall time (the middle one of an
 # odd count, the slower middle one of an even count).
 median() {
-	local mb=$1 size n secs cpu
-	size=$(bytes_of "$DATA/${mb}mb")
+	local mb=$1 size=${BYTES[$1]} n secs cpu
 	n=$(printf '%s' "${RUNTIMES[$mb]}" | grep -c .)
 	read -r secs cpu < <(printf '%s' "${RUNTIMES[$mb]}" | sort -n | sed -n "$((n / 2 + 1))p")
 	MBPS[$mb]=$(calc "$size / 1000000 / $secs")
@@ -134,14 +132,11 @@ median() {
 
 for mb in "${SIZES[@]}"; do
 	dir=$(corpus "$mb")
+	BYTES[$mb]=$(bytes_of "$dir")
 	for ((r = 1; r <= RUNS; r++)); do
 		label="gwr -j $JOBS, ${mb} MB"
 		((RUNS + AFTER > 1)) && label+=", run $r"
 		gwr_run "$mb" "$label"
-		if ((r == 1)); then
-			read -r secs cpu < <(printf '%s' "${RUNTIMES[$mb]}")
-			FIRST[$mb]=$(calc "$(bytes_of "$dir") / 1000000 / $secs")
-		fi
 	done
 	# the 50 MB corpus has runs after the baseline too: its median waits
 	[[ $mb == 50 ]] || median "$mb"
@@ -168,7 +163,8 @@ if "$PYTHON" -c 'import jieba' 2>/dev/null; then
 	if ((RUNS + AFTER > 1)); then
 		# the first run pays for memory the host took back while the
 		# machine was quiet (README, Benchmark): a single run is like it
-		printf 'throughput gwr -j %s (first run alone) / python: %.1fx (wall clock)\n' "$JOBS" "$(calc "${FIRST[50]} / $py")"
+		read -r secs cpu < <(printf '%s' "${RUNTIMES[50]}")
+		printf 'throughput gwr -j %s (first run alone) / python: %.1fx (wall clock)\n' "$JOBS" "$(calc "${BYTES[50]} / 1000000 / $secs / $py")"
 	fi
 else
 	echo "python baseline skipped: $PYTHON has no jieba (apt-get install python3-jieba)"
