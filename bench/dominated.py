@@ -9,7 +9,7 @@ route through it is beaten by the same route through the split. Taking
 the words from the shortest up, this counts the words so dominated by
 words kept, the ones a dictionary could drop without changing a cut (if
 it kept the total frequency and the least weight, which set every other
-weight). README, Benchmark (session 42), has the figures.
+weight). bench/HISTORY.md (session 42) has the figures.
 
 Usage: python3 bench/dominated.py [MAIN_DICT [USER_DICT]]
   (default extract/segment/dict/jieba.dict.utf8; a user dictionary's

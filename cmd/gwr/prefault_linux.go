@@ -27,8 +27,8 @@ import (
 // gwr extract -j 2 on bench/data/50mb with 128 MB (prefaultBytes), 4 KB
 // pages: system CPU 0.65-0.87 -> 0.35-0.65 s; bench/ab.sh, 9 rounds in
 // each order: 1.034 and 1/0.917 in MB/s, 1.033 and 1/0.918 in MB per
-// CPU-second; peak RSS +5-13 MB. Huge pages instead: see README
-// (Benchmark, session 39).
+// CPU-second; peak RSS +5-13 MB. Huge pages instead: see
+// bench/HISTORY.md (session 39).
 func prefaultHeap(n int, huge bool) error {
 	b := make([]byte, n)
 	var err error
